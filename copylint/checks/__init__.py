@@ -1,0 +1,2 @@
+"""The rules. Importing this package registers every rule module below."""
+from copylint.checks import mechanical, repetition, duplicates, residue  # noqa: F401

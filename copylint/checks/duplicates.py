@@ -1,0 +1,103 @@
+"""Duplicates: a headline, line or paragraph that appears again, exactly or nearly."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from rapidfuzz import fuzz
+
+from copylint.article import Article, Block
+from copylint.finding import Finding, Related, Severity
+from copylint.rule import Rule, register
+
+_NORM_DROP = re.compile(r"[^\w\s]")
+
+
+def normalize(s: str) -> str:
+    """Lower case, punctuation dropped, white space folded: what a near-exact copy shares."""
+    s = s.replace("’", "'").lower()
+    return " ".join(_NORM_DROP.sub(" ", s).split())
+
+
+def _lines(article: Article) -> list[tuple[int, int]]:
+    """Each block, and each line of a multi-line block, as (start, end) in ``article.text``."""
+    out = []
+    text = article.text
+    for b in article.blocks:
+        out.append((b.start, b.end))
+        if "\n" in text[b.start:b.end]:
+            pos = b.start
+            for line in text[b.start:b.end].split("\n"):
+                out.append((pos, pos + len(line)))
+                pos += len(line) + 1
+    return sorted(set(out))
+
+
+@register
+class DuplicateLine(Rule):
+    """A headline, line or paragraph that appears again later in the article.
+
+    Pasted twice, or left behind by a CMS that repeats the headline in the body: a reader sees the
+    same words again and wonders what went wrong. Exact copies and near-exact ones (differing only
+    in case, punctuation or a word or two in a long paragraph) are reported on the later copy, with
+    the first copy as the related location. Lines of fewer than four words are left to the
+    boilerplate rule.
+    """
+
+    id = "duplicate-line"
+    family = "duplicate"
+    severity = Severity.WARNING
+    summary = "Headline, line or paragraph repeated."
+    fixable = True
+    flags = (
+        "Wildfire forces evacuation of mountain towns\n\nThe fire started on Saturday.\n\n"
+        "⟦Wildfire forces evacuation of mountain towns⟧",
+        "The council approved the budget on Monday.\n\nIt passed by 30 votes.\n\n"
+        "⟦the council approved the budget on Monday⟧",
+    )
+    passes = (
+        "The council approved the budget on Monday.\n\nThe council rejected the budget on Tuesday.",
+        "Advertisement\n\nThe fire spread.\n\nAdvertisement",
+        "He said no.\n\nShe said no.",
+    )
+
+    MIN_WORDS = 4
+    NEAR = 94.0  # rapidfuzz ratio (0-100) on normalised text for a near-exact copy
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        text = article.text
+        seen: dict[str, tuple[int, int]] = {}
+        earlier: list[tuple[str, int, int]] = []
+        reported: set[tuple[int, int]] = set()
+        for start, end in _lines(article):
+            raw = text[start:end].strip()
+            norm = normalize(raw)
+            if len(norm.split()) < self.MIN_WORDS:
+                continue
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            s, e = start + lead, start + lead + len(raw)
+            first = seen.get(norm)
+            near = False
+            if first is None and len(norm) >= 30:
+                for other, os_, oe in earlier:
+                    if abs(len(other) - len(norm)) <= max(3, len(norm) // 15) and \
+                            fuzz.ratio(other, norm, score_cutoff=self.NEAR):
+                        first, near = (os_, oe), True
+                        break
+            if first is not None and not (first[0] <= s < first[1]) and not any(
+                    a <= s and e <= b for a, b in reported):
+                reported.add((s, e))
+                what = "nearly repeats" if near or text[first[0]:first[1]].strip() != raw else "repeats"
+                yield self.finding(
+                    s, e, f"this {self._kind(article, s)} {what} an earlier one",
+                    related=[Related(first[0], first[1], "first copy")],
+                    suggestion="delete the repeated copy", fix="")
+                continue
+            if norm not in seen:
+                seen[norm] = (s, e)
+                earlier.append((norm, s, e))
+
+    @staticmethod
+    def _kind(article: Article, i: int) -> str:
+        b: Block | None = article.block_at(i)
+        return "headline" if b is not None and b.kind == "heading" else "line"

@@ -1,0 +1,140 @@
+"""Repetition: a word typed twice, a list item repeated."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from copylint.article import Article
+from copylint.finding import Finding, Severity
+from copylint.rule import Rule, register
+
+# Words that English legitimately doubles ("that that", "had had") or that are doubled on purpose
+# in speech ("bye bye", "no no"). Intensifier pairs with a comma ("long, long") never match the
+# repeated-word pattern, which needs the two words side by side.
+LEGIT_DOUBLES = frozenset("""
+that had is do does did bye no so yeah yes ha haha tut knock chop well now there blah boo
+far very really many hush pom tom
+""".split())
+
+
+@register
+class RepeatedWord(Rule):
+    """The same word twice in a row: `the the`, `closed closed`.
+
+    A classic slip of editing that spell-checkers miss because each word is spelt right. English
+    does double some words correctly ("that that", "had had", "what it is is"), and some names are
+    doubled ("Ban Ban", "Bora Bora", "Duran Duran"): those are left alone. Runs across a line break
+    inside a paragraph, never from a headline into the next paragraph.
+    """
+
+    id = "repeated-word"
+    family = "repetition"
+    severity = Severity.WARNING
+    summary = "Word repeated (`the the`)."
+    fixable = True
+    flags = (
+        "He was monitoring ⟦the the⟧ situation closely.",
+        "Several roads have been ⟦closed closed⟧ to traffic.",
+        "Deliveries of cars, grain ⟦and and⟧ medicines.",
+        "It was checked by ⟦the\nthe⟧ staff.",
+        "⟦The the⟧ council met.",
+    )
+    passes = (
+        "He said that that was wrong.",
+        "She had had enough.",
+        "A long, long day.",
+        "It happened again and again.",
+        "They met in Ban Ban, a small town.",
+        "A very, very good year.",
+        "Bye bye, she said.",
+        "Flood warning\n\nWarning signs went up.",
+    )
+
+    _PAT = re.compile(r"\b([^\W\d_][\w'’-]*)(\s+)(\1)\b", re.I)
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        text = article.text
+        for block in article.blocks:
+            pos = block.start
+            while True:
+                m = self._PAT.search(text, pos, block.end)
+                if not m:
+                    break
+                pos = m.start(3)
+                first, gap, second = m.group(1), m.group(2), m.group(3)
+                if gap.count("\n") > 1 or first.lower() in LEGIT_DOUBLES:
+                    continue
+                if first[:1].isupper() and second[:1].isupper() and first.lower() not in (
+                        "the", "a", "an", "and", "of", "to", "in", "on", "for", "is", "was"):
+                    continue  # a doubled name: Ban Ban, Bora Bora, Duran Duran
+                if not article.contiguous(m.start(3), m.end(3)) or not article.contiguous(m.start(1), m.end(1)):
+                    continue
+                yield self.finding(m.start(1), m.end(3), f"'{first}' repeated",
+                                   suggestion=first, fix=first)
+
+
+INTENSIFIERS = frozenset("""
+very long far much many more so really never no yes again over slowly round on out up down
+deeper higher faster further louder closer bigger better worse harder little lots quickly
+""".split())
+
+
+@register
+class RepeatedListItem(Rule):
+    """An item repeated in a list: `train, assist, assist and deal`, `barley, barley and sunflowers`.
+
+    Spun and machine-translated copy often repeats a list member where two different words stood
+    in the original. The repetition is only reported inside a real list (another member before or
+    after it), so intensifiers ("a long, long day", "very, very") and idioms ("again and again",
+    "late, late again") are left alone.
+    """
+
+    id = "repeated-list-item"
+    family = "repetition"
+    severity = Severity.WARNING
+    summary = "List item repeated (`train, assist, assist`)."
+    fixable = True
+    flags = (
+        "We can continue to train, ⟦assist, assist⟧ and deal with ISIS.",
+        "Farmers grow ⟦barley, barley⟧ and sunflowers.",
+        "Roads, ⟦bridges, bridges⟧ and schools were damaged.",
+        "They sell wheat, rye, ⟦maize and maize⟧.",
+    )
+    passes = (
+        "We waited a long, long time.",
+        "It was a very, very good year.",
+        "Trains that are late, late again and then cancelled.",
+        "Prices went up and up.",
+        "It happened again and again, and again.",
+        "Roads, bridges and schools were damaged.",
+        "A poll put him at two percent nationwide, neck and neck with Ms Jorgensen.",
+    )
+
+    # X, X followed by another member (", Y" / " and Y") or preceded by one ("W, ")
+    _PAIR = re.compile(r"\b((?:[^\W\d_][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*)(, | and | or |, and |, or )(\1)\b", re.I)
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        text = article.text
+        for block in article.blocks:
+            pos = block.start
+            while True:
+                m = self._PAIR.search(text, pos, block.end)
+                if not m:
+                    break
+                pos = m.start(3)
+                item, sep = m.group(1), m.group(2)
+                if item.lower().split()[-1] in INTENSIFIERS or item.lower() in INTENSIFIERS:
+                    continue
+                before = text[max(block.start, m.start() - 40):m.start()]
+                after = text[m.end():min(block.end, m.end() + 40)]
+                listed_before = bool(re.search(r"[^\W\d_][\w'’-]*, $", before))
+                listed_after = bool(re.match(r"(?:,? (?:and|or) |, )[^\W\d_]", after))
+                if sep.strip(", ") in ("and", "or"):
+                    # "wheat, rye, maize and maize": needs two members before it ("neck and neck")
+                    ok = bool(re.search(r"[^\W\d_][\w'’-]*, [^\W\d_][\w'’-]*, $", before))
+                else:
+                    ok = listed_before or listed_after
+                if not ok:
+                    continue
+                yield self.finding(m.start(1), m.end(3), f"list item '{item}' repeated",
+                                   suggestion=item, fix=item)

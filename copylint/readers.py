@@ -1,0 +1,302 @@
+"""Readers: turn Markdown and HTML sources into an ``Article`` whose prose keeps its offsets.
+
+Markdown: markdown-it-py finds the blocks (headings, paragraphs, list items, quotes, tables; code
+blocks, HTML blocks and front matter are not prose); inline markup (code spans, link targets,
+images, autolinks, inline HTML and comments, emphasis markers, escapes) is stripped line by line.
+HTML: the standard library's ``HTMLParser`` walks the tags; scripts, styles, code and the head are
+skipped, entities are decoded, runs of white space collapse to one space as a browser shows them.
+"""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from copylint.article import (
+    Article, Block, Directive, TextBuilder, parse_comment_directive, read_plain,
+)
+
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text"}
+
+
+def format_for(path: str) -> str:
+    lower = path.lower()
+    for ext, fmt in FORMATS.items():
+        if lower.endswith(ext):
+            return fmt
+    return "text"
+
+
+def load_article(path: str, raw: str, fmt: str | None = None, encoding: str = "utf-8") -> Article:
+    fmt = fmt or format_for(path)
+    if fmt == "markdown":
+        return read_markdown(path, raw, encoding)
+    if fmt == "html":
+        return read_html(path, raw, encoding)
+    return read_plain(path, raw, encoding)
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
+# Inline markup, in priority order. Groups: code span, comment, image, link [text](target),
+# reference link [text][ref], autolink, inline HTML tag, escape, entity, emphasis run.
+_INLINE = re.compile(
+    r"(?P<code>(?P<ticks>`+).+?(?P=ticks))"
+    r"|(?P<comment><!--.*?-->)"
+    r"|(?P<image>!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\]))"
+    r"|(?P<link>\[(?P<ltext>[^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\))"
+    r"|(?P<reflink>\[(?P<rtext>[^\]]+)\]\[[^\]]*\])"
+    r"|(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>|<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>)"
+    r"|(?P<tag></?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<escape>\\[!-/:-@\[-`{-~])"
+    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<emph>(?<![\w\\])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?![\w]))"
+)
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+
+
+def _strip_inline(raw: str, start: int, end: int, b: TextBuilder, directives: list[Directive],
+                  line_no: int) -> None:
+    """Copy the prose of ``raw[start:end]`` (one line of inline content) into the builder."""
+    pos = start
+    for m in _INLINE.finditer(raw, start, end):
+        b.copy(raw, pos, m.start())
+        kind = m.lastgroup
+        if m.group("link") is not None:
+            _strip_inline(raw, m.start("ltext"), m.end("ltext"), b, directives, line_no)
+        elif m.group("reflink") is not None:
+            _strip_inline(raw, m.start("rtext"), m.end("rtext"), b, directives, line_no)
+        elif m.group("escape") is not None:
+            b.copy(raw, m.start() + 1, m.end())
+        elif m.group("entity") is not None:
+            b.synth(html.unescape(m.group()), m.start(), m.end())
+        elif m.group("comment") is not None:
+            d = parse_comment_directive(m.group("comment"), line_no)
+            if d:
+                directives.append(d)
+        del kind
+        pos = m.end()
+    b.copy(raw, pos, end)
+
+
+def read_markdown(path: str, raw: str, encoding: str = "utf-8") -> Article:
+    from markdown_it import MarkdownIt
+
+    # Line starts over "\n" (markdown-it's view); CRs stay in the raw text and are trimmed below.
+    starts = [0] + [m.end() for m in re.finditer(r"\n", raw)]
+    lines = raw.split("\n")
+    src = raw
+    fm = _FRONT_MATTER.match(raw)
+    if fm:  # blank out the front matter, keeping its lines so markdown-it's line numbers match
+        n = raw.count("\n", 0, fm.end())
+        src = "\n" * n + raw[fm.end():]
+    src = src.replace("\r", "")
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    tokens = md.parse(src)
+
+    b = TextBuilder()
+    blocks: list[Block] = []
+    directives: list[Directive] = []
+    containers: list[str] = []
+    heading_kind = None
+    for tok in tokens:
+        if tok.type in ("blockquote_open", "list_item_open", "table_open"):
+            containers.append(tok.type)
+        elif tok.type in ("blockquote_close", "list_item_close", "table_close"):
+            if containers:
+                containers.pop()
+        elif tok.type == "heading_open":
+            heading_kind = "heading"
+        elif tok.type == "heading_close":
+            heading_kind = None
+        elif tok.type == "html_block" and tok.map:
+            for cm in re.finditer(r"<!--(.*?)-->", tok.content, re.S):
+                line = tok.map[0] + tok.content.count("\n", 0, cm.start()) + 1
+                d = parse_comment_directive(cm.group(1), line)
+                if d:
+                    directives.append(d)
+        elif tok.type == "inline" and tok.map:
+            if heading_kind:
+                kind = "heading"
+            elif "table_open" in containers:
+                kind = "table"
+            elif "blockquote_open" in containers:
+                kind = "quote"
+            elif "list_item_open" in containers:
+                kind = "list_item"
+            else:
+                kind = "paragraph"
+            first, last = tok.map
+            content_lines = tok.content.split("\n")
+            if kind == "paragraph" and all(_REF_DEF.match(c) for c in content_lines):
+                continue
+            block_start = b.length
+            li = first
+            for ci, c in enumerate(content_lines):
+                c = c.strip()
+                # find this content line in the raw lines of the block
+                found = -1
+                while li < min(last, len(lines)):
+                    line = lines[li].rstrip("\r")
+                    found = line.find(c) if c else -1
+                    if found >= 0:
+                        break
+                    li += 1
+                if found < 0:
+                    continue
+                if ci > 0 and b.length > block_start:
+                    b.synth("\n", starts[li] - 1, starts[li])
+                s = starts[li] + found
+                e = s + len(c)
+                if kind == "heading":  # closing ATX hashes
+                    e = s + len(re.sub(r"\s+#+\s*$", "", c))
+                _strip_inline(raw, s, e, b, directives, li + 1)
+                li += 1
+            if b.length > block_start:
+                blocks.append(Block(kind, block_start, b.length))
+                b.synth("\n\n", b.r_ends[-1])
+    return Article(path, raw, "markdown", b, blocks, directives, encoding)
+
+
+# --- HTML --------------------------------------------------------------------------------------
+_BLOCK_TAGS = {
+    "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph",
+    "header": "paragraph", "footer": "paragraph", "main": "paragraph", "aside": "paragraph",
+    "nav": "paragraph", "form": "paragraph", "ul": "paragraph", "ol": "paragraph",
+    "dl": "paragraph", "dt": "paragraph", "dd": "paragraph", "table": "table", "tr": "table",
+    "td": "table", "th": "table", "figure": "paragraph", "br": None, "hr": "paragraph",
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+    "h6": "heading", "li": "list_item", "blockquote": "quote", "figcaption": "caption",
+    "caption": "caption", "body": "paragraph", "html": "paragraph", "button": "paragraph",
+    "label": "paragraph", "option": "paragraph",
+}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "math", "code", "pre",
+              "textarea", "select", "iframe", "object"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
+         "track", "wbr", "param"}
+
+
+class _HTMLToArticle(HTMLParser):
+    def __init__(self, raw: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.raw = raw
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", raw)]
+        self.b = TextBuilder()
+        self.blocks: list[Block] = []
+        self.directives: list[Directive] = []
+        self.skip: list[str] = []
+        self.kinds: list[str] = []
+        self.block_start: int | None = None
+        self.pending_space: tuple[int, int] | None = None
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.starts[line - 1] + col
+
+    def _kind(self) -> str:
+        for k in reversed(self.kinds):
+            if k != "paragraph":
+                return k
+        return "paragraph"
+
+    def _break(self) -> None:
+        if self.block_start is not None and self.b.length > self.block_start:
+            self.blocks.append(Block(self._kind(), self.block_start, self.b.length))
+            self.b.synth("\n\n", self.b.r_ends[-1])
+        self.block_start = None
+        self.pending_space = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            if tag not in _VOID:
+                self.skip.append(tag)
+            return
+        if tag == "br":
+            self._line_break()
+        elif tag in _BLOCK_TAGS:
+            self._break()
+            kind = _BLOCK_TAGS[tag]
+            if kind and tag not in _VOID:
+                self.kinds.append(kind)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br":
+            self._line_break()
+        elif tag in _BLOCK_TAGS:
+            self._break()
+
+    def _line_break(self) -> None:
+        if self.block_start is not None and self.b.length > self.block_start:
+            pos = self._pos()
+            self.b.synth("\n", pos, pos)
+        self.pending_space = None
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            if tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
+            return
+        if tag in _BLOCK_TAGS and tag not in _VOID:
+            self._break()
+            kind = _BLOCK_TAGS[tag]
+            if kind and self.kinds:
+                self.kinds.pop()
+
+    def _emit(self, s: str, raw_start: int, raw_end: int, identity: bool) -> None:
+        if self.skip:
+            return
+        if self.block_start is None:
+            self.block_start = self.b.length
+            self.pending_space = None
+        elif self.pending_space is not None:
+            self.b.synth(" ", *self.pending_space)
+            self.pending_space = None
+        if identity:
+            self.b.copy(self.raw, raw_start, raw_end)
+        else:
+            self.b.synth(s, raw_start, raw_end)
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        start = self._pos()
+        for m in re.finditer(r"\s+|\S+", data):
+            s, e = start + m.start(), start + m.end()
+            if m.group().isspace():
+                if self.block_start is not None:
+                    self.pending_space = (s, e)
+            else:
+                self._emit(m.group(), s, e, True)
+
+    def handle_entityref(self, name):
+        self._entity(f"&{name};")
+
+    def handle_charref(self, name):
+        self._entity(f"&#{name};")
+
+    def _entity(self, ref: str) -> None:
+        start = self._pos()
+        end = start + len(ref)
+        if self.raw[start:end] != ref:  # "&amp" without ";"
+            end = start + len(ref) - 1
+        ch = html.unescape(ref)
+        if ch.isspace():
+            if self.block_start is not None:
+                self.pending_space = (start, end)
+            return
+        self._emit(ch, start, end, False)
+
+    def handle_comment(self, data):
+        line, _ = self.getpos()
+        d = parse_comment_directive(data, line)
+        if d:
+            self.directives.append(d)
+
+
+def read_html(path: str, raw: str, encoding: str = "utf-8") -> Article:
+    p = _HTMLToArticle(raw)
+    p.feed(raw)
+    p.close()
+    p._break()
+    return Article(path, raw, "html", p.b, p.blocks, p.directives, encoding)
