@@ -180,11 +180,11 @@ _OPENERS = {"“": "”", "(": ")", "[": "]", "{": "}"}
 
 
 def _straight_quote_role(text: str, i: int) -> str | None:
-    """'open', 'close' or None (inch mark, ambiguous) for a straight double quote at ``i``."""
+    """'open', 'close', 'inch' or None (ambiguous) for a straight double quote at ``i``."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isdigit() and not after.isalnum():
-        return None  # 5'10" — an inch mark
+        return "inch"  # 5'10" — an inch mark
     if before.isspace() or before in "([{—–-/":
         return "open"
     if after.isspace() or after in ".,;:!?)]}—–-":
@@ -245,6 +245,8 @@ class UnbalancedQuotes(Rule):
                 if self._APOSTROPHE.match(text, i) and (odd or opens_straight is None):
                     continue
                 role = _straight_quote_role(text, i)
+                if role == "inch":
+                    continue
                 if role is None:
                     role = "close" if opens_straight is not None else "open"
                 if role == "open":

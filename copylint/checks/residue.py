@@ -17,6 +17,11 @@ _FOOTER = re.compile(
     r"(?:caption|source|copyright|credit)\b", re.I)
 
 
+# Single words that are residue when several stand on one line between separators ("Share | Tweet").
+_NAV_WORDS = frozenset("share tweet email e-mail print facebook twitter x linkedin whatsapp pinterest "
+                       "reddit telegram comments comment save subscribe follow copy link".split())
+
+
 def _norm(s: str) -> str:
     s = s.replace("’", "'").replace("“", '"').replace("”", '"')
     s = _STRIP.sub("", s)
@@ -81,7 +86,7 @@ class Boilerplate(Rule):
                 hit = norm in exact or any(norm.startswith(p + " ") or norm == p for p in prefixes)
                 if not hit and _SEPARATORS.search(line):
                     parts = [_norm(p) for p in _SEPARATORS.split(line) if _norm(p)]
-                    hit = len(parts) >= 2 and all(p in exact for p in parts)
+                    hit = len(parts) >= 2 and all(p in exact or p in _NAV_WORDS for p in parts)
                 if not hit:
                     hit = bool(_FOOTER.search(line.strip())) and len(norm.split()) <= 10
                 if hit:
