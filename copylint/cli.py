@@ -91,6 +91,8 @@ def check(
         raise _die(str(exc))
     threshold_name = fail_on or (linter.config_for(results[0].path).fail_on if results and not results[0].error else "warning")
     threshold = Severity.parse(threshold_name)
+    for w in linter.warnings:
+        typer.echo(f"copylint: warning: {w}", err=True)
     for r in results:
         if r.error:
             typer.echo(f"copylint: error: {r.error}", err=True)

@@ -130,6 +130,15 @@ class Linter:
             cfg = dataclasses.replace(cfg, **self.overrides)
         return cfg
 
+    @property
+    def warnings(self) -> list[str]:
+        """Run-level warnings raised by rules (each once), e.g. a grammar backend that is down."""
+        out: list[str] = []
+        for rs in self._rulesets.values():
+            for rule in rs.rules:
+                out.extend(w for w in rule.warnings if w not in out)
+        return out
+
     def ruleset(self, cfg: Config) -> RuleSet:
         rs = self._rulesets.get(cfg)
         if rs is None:

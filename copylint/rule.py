@@ -41,6 +41,14 @@ class Rule:
 
     def __init__(self, config: "Config") -> None:
         self.config = config
+        #: run-level warnings (a backend down, a model missing); the engine collects them and the
+        #: CLI prints each once on stderr
+        self.warnings: list[str] = []
+
+    def warn(self, message: str) -> None:
+        """Report a run-level problem once (e.g. "LanguageTool server unreachable")."""
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     @property
     def needs_nlp(self) -> bool:
