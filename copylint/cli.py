@@ -78,6 +78,10 @@ def check(
                     raise _die(f"--{name.replace('_', '-')}: unknown rule or family '{rid}' (see 'copylint rules')")
             if ids:
                 overrides[name] = ids
+        if "select" in overrides:
+            # a selection on the command line replaces the config's selection and its ignores
+            overrides.setdefault("ignore", ())
+            overrides.setdefault("extend_select", ())
         if model:
             overrides["spacy_model"] = model
         if fail_on is not None:
