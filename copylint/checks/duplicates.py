@@ -101,3 +101,73 @@ class DuplicateLine(Rule):
     def _kind(article: Article, i: int) -> str:
         b: Block | None = article.block_at(i)
         return "headline" if b is not None and b.kind == "heading" else "line"
+
+
+# A sentence ends at . ! ? (and any closing quotes/brackets) before white space and a capital, a
+# digit or an opening quote; common abbreviations do not end sentences.
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr|No|Vol|"
+                     r"Inc|Ltd|Co|Corp|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text[start:end]`` (a light splitter; no parse needed)."""
+    out = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        if _ABBREV.search(text, max(start, m.start() - 6), m.start()):
+            continue
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+@register
+class DuplicateSentence(Rule):
+    """A sentence that appears again later in the article.
+
+    Spun and merged copy often repeats a sentence a few paragraphs on. Only sentences of eight
+    words or more are compared (short ones — "He denied it." — recur naturally), in normalised
+    form; a whole repeated paragraph is left to `duplicate-line`.
+    """
+
+    id = "duplicate-sentence"
+    family = "duplicate"
+    severity = Severity.WARNING
+    summary = "Sentence repeated later in the article."
+    flags = (
+        "The fire began on Saturday afternoon near the old mill. Crews arrived fast.\n\n"
+        "Residents fled. ⟦The fire began on Saturday afternoon near the old mill.⟧",
+    )
+    passes = (
+        "He denied it. The court heard more.\n\nShe denied it. He denied it.",
+        "The fire began on Saturday afternoon near the old mill.\n\n"
+        "The fire began on Sunday morning near the new mill.",
+        "The fire began on Saturday afternoon near the old mill.\n\n"
+        "The fire began on Saturday afternoon near the old mill.",  # a repeated line: duplicate-line
+    )
+
+    MIN_WORDS = 8
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        text = article.text
+        seen_blocks: set[str] = set()
+        seen: dict[str, tuple[int, int, int]] = {}  # normalised sentence -> (start, end, block index)
+        for bi, block in enumerate(article.blocks):
+            block_norm = normalize(text[block.start:block.end])
+            repeated_block = block_norm in seen_blocks
+            seen_blocks.add(block_norm)
+            for s, e in sentences(text, block.start, block.end):
+                norm = normalize(text[s:e])
+                if len(norm.split()) < self.MIN_WORDS:
+                    continue
+                first = seen.get(norm)
+                if first is None:
+                    seen[norm] = (s, e, bi)
+                    continue
+                if repeated_block:
+                    continue
+                yield self.finding(s, e, "this sentence repeats an earlier one",
+                                   related=[Related(first[0], first[1], "first copy")],
+                                   suggestion="delete the repeated sentence")
