@@ -48,6 +48,7 @@ class RepeatedWord(Rule):
         "A very, very good year.",
         "Bye bye, she said.",
         "Flood warning\n\nWarning signs went up.",
+        "Flood warning\nWarning signs went up across the valley.",
     )
 
     _PAT = re.compile(r"\b([^\W\d_][\w'’-]*)(\s+)(\1)\b", re.I)
