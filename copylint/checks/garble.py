@@ -1,0 +1,424 @@
+"""Garbled, machine-spun phrases: a list member that does not belong, a list that lost its head noun,
+a month used as the modifier of a body or thing, a verbless sentence, a meaning turned upside down.
+
+The rules read the one spaCy parse the engine gives every rule (``article.doc``): coordination,
+dependency labels, part-of-speech tags, lemmas and entity labels. Semantic fit is judged with a
+small table of coarse noun classes shipped in ``rules/noun_classes.toml``: a member is an intruder
+only when every member's class is known and exactly one member shares no class or group with any
+other. Unknown words are never judged, so the rules stay quiet on lists they cannot read.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from copylint import data
+from copylint.article import Article
+from copylint.finding import Finding, Severity
+from copylint.rule import Rule, register
+
+BODY_BLOCKS = ("paragraph", "quote", "list_item")
+MONTHS = frozenset("january february march april may june july august september october november "
+                   "december".split())
+#: plural quantity nouns whose "of" needs a plural (or mass) noun: "hundreds of rockets"
+QUANTITY_HEADS = frozenset("hundreds thousands dozens scores tens millions billions numbers".split())
+
+
+# --- data -----------------------------------------------------------------------------------------
+class NounClasses:
+    """Coarse classes of common nouns (rules/noun_classes.toml)."""
+
+    def __init__(self, table: dict) -> None:
+        self.tags: dict[str, set[str]] = {}
+        self.agent: set[str] = set()
+        for name, spec in table.get("class", {}).items():
+            tags = {"c:" + name} | {"g:" + g for g in spec.get("groups", [])}
+            for w in spec.get("words", []):
+                w = w.lower()
+                self.tags.setdefault(w, set()).update(tags)
+                if spec.get("agent"):
+                    self.agent.add(w)
+
+    def lookup(self, lemma: str) -> set[str] | None:
+        return self.tags.get(lemma.lower())
+
+
+@lru_cache(maxsize=1)
+def noun_classes() -> NounClasses:
+    return NounClasses(data.toml("noun_classes.toml"))
+
+
+@lru_cache(maxsize=1)
+def dated_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in data.phrases("dated_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
+    out = []
+    for line in data.phrases("inverted_phrases.txt"):
+        body, _, note = line.partition("#")
+        if "=>" not in body:
+            continue
+        wrong, intended = (s.strip() for s in body.split("=>", 1))
+        words = [re.escape(w) for w in wrong.split()]
+        pat = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.I)
+        out.append((pat, intended, note.strip()))
+    return tuple(out)
+
+
+# --- helpers --------------------------------------------------------------------------------------
+def in_body(article: Article, i: int) -> bool:
+    block = article.block_at(i)
+    return block is not None and block.kind in BODY_BLOCKS
+
+
+def member_lemma(tok) -> str:
+    """The lemma of a list member, with its noun compound if the compound is a known unit."""
+    lemma = tok.lemma_.lower()
+    comps = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    if comps:
+        full = " ".join(c.lemma_.lower() for c in comps) + " " + lemma
+        if noun_classes().lookup(full) is not None:
+            return full
+        full2 = " ".join(c.text.lower() for c in comps) + " " + lemma
+        if noun_classes().lookup(full2) is not None:
+            return full2
+    return lemma
+
+
+def conjuncts(tok) -> list:
+    """The head of a coordination and every conjunct, in text order."""
+    return sorted([tok, *tok.conjuncts], key=lambda t: t.i)
+
+
+def list_heads(doc) -> Iterator:
+    """Tokens that head a coordination (have ``conj`` children but are not a conjunct themselves)."""
+    for tok in doc:
+        if tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children):
+            yield tok
+
+
+def month_of(tok) -> bool:
+    return tok.lower_ in MONTHS and tok.text[:1].isupper() and tok.tag_ == "NNP"
+
+
+# --- rules ----------------------------------------------------------------------------------------
+@register
+class ListIntruder(Rule):
+    """A member of a coordinated list that does not belong with the others: `helicopters, aircraft
+    and bread`, `food, fuel and weather`, `rocket, mud and drone`.
+
+    Article spinners and machine translation swap a word for a "synonym" of a different sense
+    ("bread" for "supplies", "mud" for "mortar"); each word is spelt right and the sentence parses,
+    so only the meaning gives it away. The rule reads every coordinated list of three or more
+    common nouns from the parse and looks each member up in a table of coarse noun classes (food,
+    fuel, vehicles, aircraft, weapons, weather, buildings...). It reports a member only when every
+    member is known, the others fit together, and that one shares no class or broader group with
+    any of them. People and organisations go with anything and are never reported; lists with an
+    unknown word are left alone.
+    """
+
+    id = "list-intruder"
+    family = "garble"
+    severity = Severity.WARNING
+    summary = "List member that does not fit the others (`helicopters, aircraft and bread`)."
+    needs = frozenset({"parser", "lemmatizer"})
+    flags = (
+        "About 400 firefighters, supported by helicopters, aircraft and ⟦bread⟧, are tackling the blaze.",
+        "The port handles a third of the country's imports, including food, fuel and ⟦weather⟧.",
+        "They carried out hundreds of rocket, ⟦mud⟧ and drone attacks.",
+        "Soldiers carried rifles, grenades and ⟦carrots⟧ into the village.",
+        "Aid convoys brought tents, blankets, medicine and ⟦thunder⟧ to the camp.",
+    )
+    passes = (
+        "Shipping firms warned of delays to deliveries of cars, grain and medicines.",
+        "Firefighters were working to protect homes, schools and the hospital.",
+        "The blaze was fought by helicopters, aircraft and volunteers.",
+        "Prices of food, fuel and electricity have risen.",
+        "Floods, droughts and wildfires are becoming more common.",
+        "The storm damaged roads, bridges and railways.",
+        "Police seized guns, drugs and cash.",
+        "They sell smartphones, laptops and tablets.",
+        "The convoy carried food, water and blankets.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        doc = article.doc
+        classes = noun_classes()
+        for head in list_heads(doc):
+            members = conjuncts(head)
+            if len(members) < 3 or head.pos_ != "NOUN" or any(m.pos_ == "PROPN" for m in members):
+                continue
+            if any(m.ent_type_ for m in members):
+                continue
+            tags = []
+            for m in members:
+                # the small model now and then tags the last member of a noun list as a verb
+                # ("rifles, grenades and carrots/VBZ"): judge it as the noun it is
+                t = classes.lookup(member_lemma(m)) if m.pos_ == "NOUN" else self._as_noun(m, classes)
+                if t is None:
+                    break
+                tags.append(t)
+            else:
+                yield from self._judge(article, members, tags, classes)
+
+    @staticmethod
+    def _as_noun(tok, classes):
+        if tok.dep_ != "conj" or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("DET", "PRON"):
+            return None  # a real verb with its object
+        word = tok.lower_
+        for cand in (word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word):
+            t = classes.lookup(cand)
+            if t is not None:
+                return t
+        return None
+
+    def _judge(self, article, members, tags, classes) -> Iterator[Finding]:
+        agent = [member_lemma(m) in classes.agent for m in members]
+        things = [i for i in range(len(members)) if not agent[i]]
+        if len(things) < 3:
+            return
+        isolated = [i for i in things if not any(tags[i] & tags[j] for j in things if j != i)]
+        if len(isolated) != 1:
+            return
+        k = isolated[0]
+        others = [i for i in things if i != k]
+        # the others must hang together (a chain of shared classes), or nothing is "the" odd one out
+        reached, frontier = {others[0]}, [others[0]]
+        while frontier:
+            a = frontier.pop()
+            for b in others:
+                if b not in reached and tags[a] & tags[b]:
+                    reached.add(b)
+                    frontier.append(b)
+        if len(reached) != len(others):
+            return
+        tok = members[k]
+        shared = set.intersection(*(tags[i] for i in others))
+        kind = sorted(t[2:] for t in shared if t.startswith("c:")) or sorted(t[2:] for t in shared)
+        what = f" (the others are {' or '.join(kind[:2])})" if kind else ""
+        yield self.finding(tok.idx, tok.idx + len(tok.text),
+                           f"'{tok.text}' does not fit with the rest of the list{what}: a swapped word?")
+
+
+@register
+class HeadlessList(Rule):
+    """A list of modifiers that lost its head noun: `carrying out hundreds of rocket, mud and drone
+    in Iraqi military bases` (attacks of what?), `our partnership in economic, environmental and
+    cultural`.
+
+    Spinners drop the noun that a list of modifiers belonged to ("rocket, mortar and drone
+    attacks", "economic and cultural fields"). Two shapes are reported from the parse: a list of
+    bare singular nouns after "hundreds of", "thousands of" and the like (which need a plural:
+    "hundreds of rockets"), and a list of three or more adjectives standing where a noun should be
+    (object of a preposition or verb) with no noun after it.
+    """
+
+    id = "headless-list"
+    family = "garble"
+    severity = Severity.WARNING
+    summary = "List of modifiers with no head noun (`hundreds of rocket, mud and drone`)."
+    needs = frozenset({"parser"})
+    flags = (
+        "They are accused of carrying out hundreds of ⟦rocket, mud and drone⟧ in military bases.",
+        "Rebels fired dozens of ⟦mortar and rocket⟧ at the town.",
+        "Our partnership in ⟦economic, environmental, health, educational, cultural and more⟧.",
+    )
+    passes = (
+        "They carried out hundreds of rocket, mortar and drone attacks on bases.",
+        "Thousands of people fled.",
+        "Hundreds of cars, buses and lorries were stuck.",
+        "We work together in economic, environmental and cultural fields.",
+        "The plan is economic, social and environmental.",
+        "Tens of thousands of dollars were raised.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        doc = article.doc
+        for head in list_heads(doc):
+            members = conjuncts(head)
+            first, last = members[0], members[-1]
+            if not in_body(article, first.idx):
+                continue
+            nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+                continue
+            if self._bare_after_quantity(head, members) or self._adjectives(head, members):
+                yield self.finding(first.idx, last.idx + len(last.text),
+                                   "list of modifiers without the noun they describe: a word was dropped?")
+
+    @staticmethod
+    def _bare_after_quantity(head, members) -> bool:
+        if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lower_ not in QUANTITY_HEADS:
+            return False
+        if len(members) < 2 or any(m.tag_ != "NN" for m in members):
+            return False
+        return not any(c.dep_ in ("det", "poss", "nummod") for m in members for c in m.children)
+
+    @staticmethod
+    def _adjectives(head, members) -> bool:
+        attached = head.dep_ in ("pobj", "dobj") or (head.dep_ == "amod" and head.head.pos_ == "ADP")
+        if not attached or len(members) < 3:
+            return False
+        adjs = [m for m in members if m.tag_ in ("JJ", "JJR")]
+        if len(adjs) < len(members) - 1 or head.tag_ != "JJ":
+            return False
+        return not any(c.dep_ == "det" for c in head.children)
+
+
+@register
+class MonthModifier(Rule):
+    """A month used as the modifier of a group, body or thing: `the June Sunni group`, `the April
+    union`, `the August fire service`.
+
+    A spinner that mistook a name or an adjective for a month (or a translator that moved a date)
+    leaves a month describing something that has no date. A month is right before an event, a
+    period, a figure or a publication ("the June election", "the March 2019 attacks", "its March
+    forecasts", "the May Day protests", "the September issue"): those nouns are listed in
+    rules/dated_nouns.txt. The rule reports a bare month (no day number: "the January 6
+    committee" is a name) that the parse attaches to a lower-case noun known to be a body, a group
+    or a thing.
+    """
+
+    id = "month-modifier"
+    family = "garble"
+    severity = Severity.WARNING
+    summary = "Month used as the modifier of a body or thing (`the April union`)."
+    needs = frozenset({"parser", "ner", "lemmatizer"})
+    flags = (
+        "Despite ongoing threats from ⟦the June Sunni group⟧.",
+        "Workers from ⟦the April union⟧ had been offered a rise of 2%.",
+        "The fire was hard to control, according to ⟦the August fire service⟧.",
+        "Prices of ⟦March energy⟧ have doubled.",
+    )
+    passes = (
+        "Voters went to the polls in the June election.",
+        "The March 2019 attacks killed 51 people.",
+        "The bank cut its March forecasts.",
+        "Police broke up the May Day protests.",
+        "The January 6 committee met again.",
+        "The June Movement won two seats.",
+        "March energy prices rose.",
+        "Growth in the June quarter was weak.",
+        "He joined the party in April.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        doc = article.doc
+        classes = noun_classes()
+        dated = dated_nouns()
+        for tok in doc:
+            if not month_of(tok) or tok.dep_ not in ("compound", "nmod", "npadvmod", "amod"):
+                continue
+            head = tok.head
+            while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
+                head = head.head  # "the June Sunni group": June -> Sunni -> group
+            if head.i <= tok.i or head.pos_ != "NOUN" or not head.text.islower():
+                continue
+            between = doc[tok.i + 1:head.i]
+            if any(t.like_num or t.text[:1].isupper() and t.ent_type_ == "DATE" for t in between):
+                continue  # "the March 2019 attacks", "the May Day protests"
+            if tok.i > 0 and doc[tok.i - 1].like_num:
+                continue  # "the 14 March alliance"
+            lemma = head.lemma_.lower()
+            full = member_lemma(head)
+            if lemma in dated or full in dated:
+                continue
+            if classes.lookup(full) is None and classes.lookup(lemma) is None:
+                continue
+            if not in_body(article, tok.idx) and not tok.sent.text.strip().endswith("."):
+                continue
+            start = tok.i
+            if start > 0 and doc[start - 1].dep_ in ("det", "poss") and doc[start - 1].head == head:
+                start -= 1
+            s = doc[start].idx
+            yield self.finding(s, head.idx + len(head.text),
+                               f"'{tok.text}' modifies '{head.text}', which has no date: a garbled word?")
+
+
+@register
+class VerblessSentence(Rule):
+    """A sentence of body copy without a verb: `Our partnership in economic, environmental, health,
+    educational, cultural and more.`
+
+    Spun and machine-translated copy often loses the verb of a sentence. Short verbless sentences
+    are a normal device of news writing ("A big mistake.", "Not any more."), and headlines,
+    captions and list items have no verbs by design, so only sentences of eight words or more in
+    paragraphs are reported, and only at info level.
+    """
+
+    id = "verbless-sentence"
+    family = "garble"
+    severity = Severity.INFO
+    summary = "Long sentence in body copy with no verb."
+    needs = frozenset({"parser"})
+    flags = (
+        "Mr Kadhimi responded: \"Today our relationship is stronger than ever. ⟦Our partnership in "
+        "economic, environmental, health, educational, cultural and more.⟧\"",
+        "The council met on Monday. ⟦A new plan for the roads, the schools and the parks of the "
+        "town.⟧",
+    )
+    passes = (
+        "The council met on Monday. A big mistake, critics said.",
+        "Not any more.",
+        "Storm damage across the north of the country in pictures",
+        "He said the plan, which was agreed in May, would cost £2m.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        doc = article.doc
+        for sent in doc.sents:
+            words = [t for t in sent if t.is_alpha]
+            if len(words) < 8:
+                continue
+            block = article.block_at(sent.start_char)
+            if block is None or block.kind not in ("paragraph", "quote"):
+                continue
+            last = [t for t in sent if not t.is_space and t.text not in "\"”’'"]
+            if not last or last[-1].text not in (".", "!"):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") for t in sent):
+                continue
+            if any(t.text in (":", ";", "—", "–") for t in sent):
+                continue
+            toks = [t for t in sent if not t.is_space and t.text not in "\"“”"]
+            yield self.finding(toks[0].idx, toks[-1].idx + len(toks[-1].text),
+                               "sentence without a verb: words missing?")
+
+
+@register
+class InvertedPhrase(Rule):
+    """A phrase whose meaning a bad synonym turned upside down: `our cooperation with terrorism will
+    continue` (counter-terrorism), `crime promotion` (prevention).
+
+    Spinners and translators swap a word for one of opposite sense ("against" becomes "with",
+    "anti-" becomes "pro-"). The phrases come from rules/inverted_phrases.txt, each chosen because
+    correct news copy does not contain it, not even in a quotation, so quotations are checked too.
+    """
+
+    id = "inverted-phrase"
+    family = "garble"
+    severity = Severity.WARNING
+    summary = "Phrase with its meaning inverted (`cooperation with terrorism`)."
+    flags = (
+        "Mr Biden said “our ⟦cooperation with terrorism⟧ will continue”.",
+        "The ⟦pro-corruption agency⟧ opened an inquiry.",
+        "Police say ⟦crime promotion⟧ is a priority.",
+    )
+    passes = (
+        "Our cooperation against terrorism will continue.",
+        "The anti-corruption agency opened an inquiry.",
+        "Crime prevention is a priority.",
+        "He was accused of links with terrorism.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        text = article.text
+        for pat, intended, note in inverted_phrases():
+            for m in pat.finditer(text):
+                msg = f"'{m.group(0)}' says the opposite of what is meant: '{intended}'?"
+                if note:
+                    msg += f" ({note.strip()})"
+                yield self.finding(m.start(), m.end(), msg, suggestion=intended)
