@@ -1,0 +1,329 @@
+"""Grammar and spelling: the grammar backend (Harper offline, or LanguageTool when configured),
+a spelling rule with news filters and a user dictionary, and subject-verb agreement from the parse.
+
+``grammar_backend`` (config) picks the backend: ``auto`` (LanguageTool when a server URL or a
+LanguageTool directory is configured, else Harper), ``harper``, ``languagetool`` or ``none``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from copylint.article import Article
+from copylint.finding import Finding, Severity
+from copylint.grammar import UNAVAILABLE, BackendMatch, BackendUnavailable, choose_backend
+from copylint.grammar import news
+from copylint.rule import Rule, register
+
+_VOWEL_SOUND_U = re.compile(r"^(?:uni|use|usu|ur[aeiou]|eu|ewe|one|once|u[bcdfgklmnprstvz][aeiou])", re.I)
+_ACRONYMISH = re.compile(r"^[A-Z0-9][A-Z0-9&.\-]*\b|^[A-Z]\d")
+_SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+def _harper(cfg):
+    from copylint.grammar.harper_backend import get_harper
+    return get_harper(cfg.dialect)
+
+
+def _keep_harper_grammar(text: str, m: BackendMatch) -> bool:
+    """Harper lints that are right on news copy (the noisy rules are already switched off)."""
+    if m.spelling:
+        return False  # the misspelling rule's job
+    problem = text[m.start:m.end]
+    if m.kind == "Capitalization" and problem.isupper():
+        return False  # all-caps datelines and headings
+    if m.rule == "AnA":
+        nxt = re.match(r"\s*[\"“‘']?(\S+)", text[m.end:])
+        word = nxt.group(1) if nxt else ""
+        if not word or _ACRONYMISH.match(word) or text[m.end:m.end + 1] == "&":
+            return False  # a/an before an acronym or a number depends on how it is read
+        if m.replacements[:1] == ["an"] and _VOWEL_SOUND_U.match(word):
+            return False  # "a unanimous", "a European", "a one-off": harper is wrong there
+        if m.replacements[:1] == ["a"] and word[:1].lower() == "h":
+            return False  # "an historic", "an hotel": accepted British usage
+    return True
+
+
+@register
+class GrammarCheck(Rule):
+    """Grammar errors found by the grammar backend: `a apple`, `could of`, `did he went`,
+    `their going`, `it's tail`, `can can`, `interested on`, `more better`.
+
+    By default the embedded offline checker Harper (harper-py: no Java, no server, no download)
+    runs on every article, with the lints that are noise on news copy (serial comma, long
+    sentences, en dashes in scores, datelines...) and those that repeat copylint's own rules
+    (repeated words, spacing) switched off. Its most reliable rules report at warning, the rest
+    at info. When a LanguageTool server is configured (``[tool.copylint.languagetool] url`` or
+    ``COPYLINT_LANGUAGETOOL_URL``) or a local LanguageTool directory, LanguageTool checks the
+    article instead and each of its findings carries the LanguageTool rule id as ``lt:RULE_ID``.
+    If LanguageTool is down, slow or answers with an error, copylint warns once, checks grammar
+    with Harper for the rest of the run, and exits with code 4 when nothing else failed the run.
+    """
+
+    id = "grammar-check"
+    family = "grammar"
+    severity = Severity.WARNING
+    summary = "Grammar error (`a apple`, `could of`, `did he went`, `their going`)."
+    flags = (
+        "She ate ⟦a⟧ apple on the train.",
+        "He ⟦could of⟧ won the race.",
+        "Did he ⟦went⟧ to the meeting?",
+        "⟦Their⟧ going to the match tomorrow.",
+        "The dog wagged ⟦it's⟧ tail.",
+        "They ⟦will must⟧ pay the fine.",
+        "He is interested ⟦on⟧ the project.",
+        "The new stadium is ⟦more better⟧ than the old one.",
+        "⟦They was⟧ late for the hearing, police said.",
+    )
+    passes = (
+        "She ate an apple on the train.",
+        "He could have won the race.",
+        "It was a unanimous decision.",
+        "She was an MP for ten years and a NHS nurse before that.",
+        "It was an historic win for the club.",
+        "Workers, pensioners and students protested in Paris, Lyon and Marseille.",
+        "United won 2-0 at Leicester.",
+        "VIRGINIA BEACH, Va. -- The city removed the monument.",
+        "The bill costs £48m and the scheme €1.2bn, officials said.",
+        "Temperatures reached 38C on Tuesday.",
+    )
+
+    def __init__(self, config) -> None:
+        super().__init__(config)
+        self.backend_unavailable = False
+        self._lt = None
+
+    def _languagetool(self):
+        if self._lt is None:
+            from copylint.grammar.languagetool import LanguageToolClient
+            lt = self.config.languagetool
+            language = lt.language
+            if self.config.dialect == "american" and language == "en-GB":
+                language = "en-US"
+            extra = tuple(r[3:] for r in self.config.ignore if r.startswith("lt:"))
+            self._lt = LanguageToolClient(url=lt.url, directory=lt.directory, language=language,
+                                          timeout=lt.timeout, disabled_rules=tuple(lt.disabled_rules) + extra)
+        return self._lt
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        backend = choose_backend(self.config)
+        if backend is None or not article.text.strip():
+            return
+        if backend == "languagetool" and not self.backend_unavailable:
+            try:
+                matches = self._languagetool().check(article.text)
+            except BackendUnavailable as exc:
+                self.backend_unavailable = True
+                self.warn(f"{UNAVAILABLE}{exc}; grammar was checked with the offline checker (Harper) instead")
+            else:
+                yield from self._lt_findings(article, matches)
+                return
+        try:
+            matches = _harper(self.config).check(article.text)
+        except BackendUnavailable as exc:
+            self.backend_unavailable = True
+            self.warn(f"{UNAVAILABLE}{exc}")
+            return
+        text = article.text
+        from copylint.grammar.harper_backend import harper_rules
+        loud = harper_rules()["warning"]
+        for m in matches:
+            if not _keep_harper_grammar(text, m) or m.end <= m.start:
+                continue
+            message = m.message.rstrip(".") + f" (harper: {m.rule})"
+            yield self.finding(m.start, m.end, message, suggestion=m.replacements[0] if m.replacements else None,
+                               severity=Severity.WARNING if m.rule in loud else Severity.INFO)
+
+    def _lt_findings(self, article: Article, matches: list[BackendMatch]) -> Iterator[Finding]:
+        from copylint.grammar.languagetool import lt_defaults
+        defaults = lt_defaults()
+        table, by_rule = defaults["severity"], defaults["rule_severity"]
+        ignored = {r[3:] for r in self.config.ignore if r.startswith("lt:")}
+        for m in matches:
+            if m.spelling or m.rule in ignored:
+                continue  # spelling is the misspelling rule's job (same filters, same dictionary)
+            start, end = m.start, max(m.end, m.start + 1)
+            level = by_rule.get(m.rule) or table.get(m.category) or ("warning" if m.kind == "grammar" else "info")
+            sev = _SEVERITIES.get(str(level).lower(), Severity.INFO)
+            f = self.finding(start, min(end, len(article.text)), m.message or m.rule,
+                             suggestion=m.replacements[0] if m.replacements else None, severity=sev)
+            f.rule = f"lt:{m.rule}"
+            yield f
+
+
+@register
+class Misspelling(Rule):
+    """A misspelt word: `goverment`, `recieved`, `untill`.
+
+    Words from a list of common misspellings of common words are reported at warning; any other
+    word the spelling checker (Harper's dictionary, in the house dialect set by ``dialect``) does
+    not know is reported at info, and only when it is not a name: a word spaCy tags as a proper
+    noun or an entity, a capitalised word inside a sentence, a word the article uses more than
+    once, a word in the newsroom's dictionary (``dictionary`` words files, ``words``), a word
+    spelt right in the other dialect, or a news convention (£48m, €1.2bn, 38C, 07:00 GMT, MPs,
+    G7, a fragment of a hyphenated compound, a web address). Add the names your newsroom writes
+    every day to a words file once.
+    """
+
+    id = "misspelling"
+    family = "spelling"
+    severity = Severity.WARNING
+    summary = "Misspelt word (`goverment`, `recieved`)."
+    needs = frozenset({"tagger", "parser", "ner"})
+    flags = (
+        "The ⟦goverment⟧ announced new measures on Monday.",
+        "The letter was ⟦recieved⟧ on Tuesday.",
+        "Roads stay closed ⟦untill⟧ Friday.",
+        "⟦Goverment⟧ ministers met on Monday.",
+    )
+    passes = (
+        "Iraqi Prime Minister Mustafa al-Kadhimi met Soleimani's successor in Baghdad.",
+        "Shia leaders in Lund and Najaf welcomed the £48m deal and the €1.2bn fund.",
+        "Temperatures hit 38C at 07:00 GMT as MPs met at the G7.",
+        "The government announced new measures on Monday.",
+        "The council will organise a vote; the council will organize a vote.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        cfg = self.config
+        if choose_backend(cfg) is None or not article.text.strip():
+            return
+        text = article.text
+        accepted = news.user_words(cfg)
+        table = news.known_misspellings()
+        flagged: list[tuple[int, int]] = []
+        for m in re.finditer(r"[^\W\d_]+", text):
+            low = m.group().lower()
+            right = table.get(low)
+            if right is None or low in accepted:
+                continue
+            if m.group()[:1].isupper():
+                right = right[:1].upper() + right[1:]
+            flagged.append((m.start(), m.end()))
+            yield self.finding(m.start(), m.end(), f"'{m.group()}' is misspelt", suggestion=right, fix=right)
+        try:
+            matches = _harper(cfg).check(text)
+        except BackendUnavailable as exc:
+            self.warn(str(exc))
+            return
+        spelling = [m for m in matches if m.spelling and m.end > m.start]
+        if not spelling:
+            return
+        counts = news.word_counts(text)
+        other = None
+        for m in spelling:
+            if any(s < m.end and m.start < e for s, e in flagged):
+                continue
+            word = text[m.start:m.end]
+            core = news.core_word(word)
+            low = core.lower()
+            if not core or low in accepted or news.whole_token(text, m.start, m.end).lower() in accepted:
+                continue
+            if news.news_convention(text, m.start, m.end) or news.is_name(article.doc, text, m.start, m.end):
+                continue
+            if counts.get(low, 0) >= 2:
+                continue  # the article uses it consistently: a term, not a slip
+            if other is None:
+                from copylint.grammar.harper_backend import get_harper
+                other = get_harper("american" if cfg.dialect == "british" else "british")
+            if other.is_word(core):
+                continue
+            sugg = m.replacements[0] if m.replacements else None
+            yield self.finding(m.start, m.end, f"'{word}' is not in the dictionary"
+                               + (f" (did you mean '{sugg}'?)" if sugg else ""),
+                               suggestion=sugg, severity=Severity.INFO)
+
+
+# --- subject-verb agreement ---------------------------------------------------------------------
+_SINGULAR_VERBS = {"was": "were", "is": "are", "has": "have", "does": "do"}
+# plural-looking words that take a singular verb, or that spaCy tags NNS wrongly
+_SINGULAR_NNS = frozenset("""
+news series species means politics economics physics mathematics athletics gymnastics headquarters
+measles mumps diabetes rabies olympics paralympics data media criteria agenda billiards darts
+whereabouts crossroads barracks premises lens bus gas chaos analysis crisis thesis basis
+""".split())
+# measures: "Two years is a long time", "Millions was spent"
+_MEASURES = frozenset("""
+years months weeks days hours minutes seconds decades centuries miles kilometres kilometers metres
+meters feet inches pounds dollars euros pence cents yards tonnes tons litres gallons degrees points
+percent per cent millions billions thousands
+""".split())
+
+
+@register
+class SubjectVerbAgreement(Rule):
+    """A plural subject with a singular verb: `hundreds of homes was damaged`, `the results was`.
+
+    The subject is read from the parse (spaCy). Only a plural common noun followed by `was`,
+    `is`, `has` or `does` is reported; measures ("two years is a long time"), plural-looking
+    singulars ("the news is", "politics is"), names and titles, coordinated subjects and
+    subjects with a number are left alone.
+    """
+
+    id = "subject-verb-agreement"
+    family = "grammar"
+    severity = Severity.WARNING
+    summary = "Plural subject with a singular verb (`the results was`)."
+    needs = frozenset({"parser"})
+    flags = (
+        "Hundreds of homes ⟦was⟧ damaged in the storm.",
+        "The results ⟦was⟧ announced on Monday.",
+        "The teams ⟦has⟧ agreed a deal.",
+        "Officials said the new rules ⟦is⟧ too strict.",
+    )
+    passes = (
+        "Hundreds of homes were damaged in the storm.",
+        "The results were announced on Monday.",
+        "Two years is a long time in politics.",
+        "The news is bad for farmers.",
+        "One of the homes was damaged.",
+        "The data is clear, officials said.",
+        "Fish and chips is a British dish.",
+        "The team has agreed a deal.",
+        "The United States is sending aid.",
+        "£5m was spent on repairs.",
+        "The scope of the disaster that befell the home troops is revealed.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        doc = article.doc
+        if doc is None:
+            return
+        for tok in doc:
+            low = tok.lower_
+            if low not in _SINGULAR_VERBS:
+                continue
+            if (low == "was" and tok.tag_ != "VBD") or (low != "was" and tok.tag_ != "VBZ"):
+                continue
+            head = tok if tok.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else tok.head
+            if tok is not head and tok.dep_ not in ("aux", "auxpass"):
+                continue
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) != 1:
+                continue
+            subj = subjects[0]
+            if subj.i > tok.i or subj.tag_ != "NNS" or subj.pos_ == "PROPN":
+                continue
+            slow = subj.lower_
+            if slow in _SINGULAR_NNS or slow in _MEASURES or subj.ent_type_ or not subj.is_alpha:
+                continue
+            if subj.text[:1].isupper() and not subj.is_sent_start:
+                continue  # a title or a name: "Friends is back"
+            kids = list(subj.children)
+            if any(c.dep_ in ("conj", "cc", "nummod", "quantmod", "appos") or c.like_num or c.pos_ == "PROPN"
+                   for c in kids):
+                continue
+            if any(c.dep_ == "nummod" or c.like_num for k in kids for c in k.subtree):
+                continue
+            sent_start = subj.sent.start
+            if any(t.tag_ in ("WDT", "WP") for t in doc[sent_start:subj.left_edge.i]):
+                continue  # the subject may sit in a relative clause: "the scope of what befell the troops is"
+            between = doc[subj.i + 1:tok.i]
+            if any(t.text in ('"', "“", "”", "(", ")", ":", ";", "—", "–") for t in between) or len(between) > 6:
+                continue
+            if any(t.lower_ in ("and", "or", "nor", "as", "with", "plus") for t in doc[subj.left_edge.i:tok.i]):
+                continue
+            yield self.finding(tok.idx, tok.idx + len(tok.text),
+                               f"plural subject '{subj.text}' with singular '{tok.text}'",
+                               suggestion=_SINGULAR_VERBS[low] if tok.text.islower() else _SINGULAR_VERBS[low].capitalize())

@@ -1,0 +1,111 @@
+"""Keeping spelling and grammar checkers quiet on news copy.
+
+A spelling alarm is dropped when the word is a name (spaCy tags it a proper noun or an entity, or
+it is capitalised inside a sentence), when the article itself uses it more than once, when it is
+in the user's dictionary (``dictionary`` words files, ``words``), or when it is a news convention:
+money (£48m, €1.2bn), temperatures (38C), times (07:00 GMT), scores (2-1), decades ('60s),
+acronyms (MPs, G7), a fragment of a hyphenated compound, a web address or a handle.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from copylint import data
+
+NEWS_TOKEN = re.compile(
+    r"""^(?:
+        [£$€¥₹]?\d[\d,.]*(?:m|bn|k|tn|p|c|C|F|km|kg|mm|cm|ft|in|mph|kph|km/h|GW|MW|kW|GWh|MWh|kWh|s|th|st|nd|rd|am|pm|hrs|mins|pc|x)?
+      | ['’]?\d{2}s                                   # '60s, 20s
+      | \d{1,2}[:.]\d{2}(?:GMT|BST|CET|CEST|EST|EDT|ET|PT|PST|UTC|am|pm)?   # 07:00, 7.30pm
+      | \d+[-–]\d+                                   # scores, ranges
+      | [A-Z][A-Z0-9&.]*s?                           # acronyms: EU, MPs, PCR, U.N., A&E
+      | [A-Z]\d+[A-Za-z]*|[a-z]\d+[A-Za-z]*          # G7, i30, T20Is
+      | (?:GMT|BST|CET|CEST|UTC)
+    )$""",
+    re.X,
+)
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+WEB = re.compile(r"\.(?:org|com|net|co\.uk|gov|io|uk|eu)\b|@|https?:|www\.|^#", re.I)
+_TRIM = "\"'“”‘’()[]{},;:!?*…"
+
+
+def whole_token(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited token around text[start:end], without surrounding punctuation."""
+    ts, te = start, end
+    while ts > 0 and not text[ts - 1].isspace():
+        ts -= 1
+    while te < len(text) and not text[te].isspace():
+        te += 1
+    tok = text[ts:te].strip(_TRIM)
+    return tok[:-1] if tok.endswith(".") else tok
+
+
+def core_word(word: str) -> str:
+    return POSSESSIVE.sub("", word.strip(_TRIM + ".-"))
+
+
+@lru_cache(maxsize=64)
+def _user_words(files: tuple[str, ...], words: tuple[str, ...]) -> frozenset[str]:
+    out = {w.strip().lower() for w in words if w.strip()}
+    for f in files:
+        try:
+            lines = Path(f).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue  # the config loader already checked the file exists
+        for line in lines:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.add(line.lower())
+    return frozenset(out)
+
+
+def user_words(cfg) -> frozenset[str]:
+    """Words the newsroom accepts: ``words`` plus every ``dictionary`` words file (lower-cased)."""
+    return _user_words(tuple(cfg.dictionary), tuple(cfg.words))
+
+
+@lru_cache(maxsize=1)
+def known_misspellings() -> dict[str, str]:
+    """rules/grammar_misspellings.txt: common misspellings -> the right word (lower case)."""
+    return {a.lower(): b for a, b in data.pairs("grammar_misspellings.txt", "->")}
+
+
+def word_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"[\w’'.-]+", text):
+        w = core_word(m.group()).lower()
+        if w:
+            counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def is_name(doc, text: str, start: int, end: int) -> bool:
+    """A proper noun or an entity for spaCy, or a capitalised word inside a sentence."""
+    word = text[start:end]
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            if any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+                return True
+            first = span[0]
+            if word[:1].isupper() and not first.is_sent_start:
+                return True
+            return False
+    # no parse: a capital not after a sentence end reads as a name
+    before = text[:start].rstrip()
+    return word[:1].isupper() and bool(before) and before[-1] not in ".!?\"“‘'\n:"
+
+
+def news_convention(text: str, start: int, end: int) -> bool:
+    """£48m, €1.2bn, 38C, 07:00 GMT, 2-1, '60s, MPs, G7, a hyphen-compound fragment, a URL."""
+    core = core_word(text[start:end])
+    whole = whole_token(text, start, end)
+    if NEWS_TOKEN.match(core) or NEWS_TOKEN.match(whole) or NEWS_TOKEN.match(core_word(whole)):
+        return True
+    if (start > 0 and text[start - 1] in "-‑/") or (end < len(text) and text[end] in "-‑/"):
+        return True
+    if WEB.search(whole) or any(c.isdigit() for c in core):
+        return True
+    return False
