@@ -328,8 +328,6 @@ class MonthModifier(Rule):
                 continue
             if classes.lookup(full) is None and classes.lookup(lemma) is None:
                 continue
-            if not in_body(article, tok.idx) and not tok.sent.text.strip().endswith("."):
-                continue
             start = tok.i
             if start > 0 and doc[start - 1].dep_ in ("det", "poss") and doc[start - 1].head == head:
                 start -= 1

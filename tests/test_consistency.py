@@ -1,0 +1,75 @@
+"""Consistency rules: the samples of their own (positive and negative) and their helpers."""
+from conftest import SAMPLES
+from copylint.checks import consistency
+from copylint.config import Config
+from copylint.finding import Severity
+
+RULES = ("number-mismatch", "wrong-side", "name-variant", "confusable-name", "spelling-variant")
+
+
+def _findings(linter, name):
+    [result] = linter.check_paths([str(SAMPLES / name)])
+    assert result.error is None
+    return [f for f in result.findings if f.rule in RULES]
+
+
+def _text(name, line, col, end):
+    return (SAMPLES / name).read_text(encoding="utf-8").split("\n")[line - 1][col - 1:end - 1]
+
+
+def _check(linter, text, rule):
+    return linter.check_text(text, path="x", fmt="text", cfg=Config(select=(rule,)))
+
+
+def test_mixed_sample_reports_later_or_minority_forms_with_related(linter):
+    name = "consistency-mixed.txt"
+    found = _findings(linter, name)
+    got = sorted((f.rule, f.line, _text(name, f.line, f.column, f.end_column)) for f in found)
+    assert got == [
+        ("name-variant", 13, "Marques"),
+        ("number-mismatch", 9, "More than 40,000 people"),
+        ("spelling-variant", 15, "US"),
+    ]
+    rel = {f.rule: [(r.line, _text(name, r.line, r.column, r.end_column)) for r in f.related] for f in found}
+    assert rel["number-mismatch"] == [(3, "about 12,000 people")]
+    assert rel["name-variant"] == [(5, "Marquez")]
+    assert rel["spelling-variant"] == [(11, "U.S.")]
+
+
+def test_clean_sample_is_silent_at_every_level(linter):
+    assert [(f.rule, f.line, f.message) for f in _findings(linter, "consistency-clean.txt")] == []
+
+
+def test_different_sources_are_info_only(linter):
+    text = ("The union says about 4,000 of its members are taking part in the strike.\n\n"
+            "A spokesman for the company said about 1,500 workers had joined the walkout.")
+    [f] = _check(linter, text, "number-mismatch")
+    assert f.severity == Severity.INFO and "sources" in f.message
+
+
+def test_confusable_names_are_never_above_info(linter):
+    text = "Austria beat Australia 2-1.\n\nAustria's coach was pleased."
+    found = _check(linter, text, "confusable-name")
+    assert found and all(f.severity == Severity.INFO for f in found)
+    assert [text[f.start:f.end] for f in found] == ["Australia"]
+
+
+def test_all_caps_headline_is_not_islamic_state(linter):
+    text = "WHAT IS NEXT FOR THE CITY\n\nISIS fighters left the city.\n\nISIS cells remain."
+    assert _check(linter, text, "spelling-variant") == []
+
+
+def test_ise_ize_mix_is_info_and_skips_words_with_one_spelling(linter):
+    text = "They organise a vote.\n\nThey also organise a debate.\n\nThey recognize the problem."
+    [f] = _check(linter, text, "spelling-variant")
+    assert f.severity == Severity.INFO and text[f.start:f.end] == "recognize"
+    assert _check(linter, "Advise them to organise it.\n\nThe size and the prize.", "spelling-variant") == []
+
+
+def test_helpers():
+    assert consistency._one_edit("lund", "lundt") and consistency._one_edit("marquez", "marques")
+    assert consistency._one_edit("abcd", "abdc") and not consistency._one_edit("lund", "lind t")
+    assert consistency._core("al-Kadhimi") == "kadhimi" and consistency._core("de Vries") == "vries"
+    assert consistency._contradicts(3000, 30000) and consistency._contradicts(1.2e9, 2.1e9)
+    assert not consistency._contradicts(3000, 3200)
+    assert consistency.demonyms()["Iraqi"] == "Iraq"

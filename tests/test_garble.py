@@ -1,0 +1,77 @@
+"""Garble rules: the samples of their own (positive and negative) and the data they read."""
+import pytest
+
+from conftest import SAMPLES
+from copylint.checks import garble
+from copylint.config import Config
+
+GARBLE_RULES = ("list-intruder", "headless-list", "month-modifier", "verbless-sentence", "inverted-phrase")
+
+
+def _findings(linter, name):
+    [result] = linter.check_paths([str(SAMPLES / name)])
+    assert result.error is None
+    return [f for f in result.findings if f.rule in GARBLE_RULES]
+
+
+def _text(name, f):
+    line = (SAMPLES / name).read_text(encoding="utf-8").split("\n")[f.line - 1]
+    return line[f.column - 1:f.end_column - 1]
+
+
+def test_spun_sample_gives_exactly_the_planted_findings(linter):
+    got = sorted((f.rule, f.line, _text("garble-spun.txt", f)) for f in _findings(linter, "garble-spun.txt"))
+    assert got == [
+        ("headless-list", 5, "rocket, mortar and drone"),
+        ("inverted-phrase", 11, "cooperation with terrorism"),
+        ("list-intruder", 9, "lettuce"),
+        ("month-modifier", 7, "the July militia"),
+    ]
+
+
+def test_clean_sample_with_traps_is_silent_at_every_level(linter):
+    assert [(f.rule, f.line, f.message) for f in _findings(linter, "garble-clean.txt")] == []
+
+
+def test_inverted_phrase_suggests_the_intended_phrase(linter):
+    [f] = [f for f in _findings(linter, "garble-spun.txt") if f.rule == "inverted-phrase"]
+    assert f.suggestion == "cooperation against terrorism"
+
+
+def test_inverted_phrase_ignores_hyphenated_compounds(linter):
+    text = "The counter-cooperation with terrorism-related groups was ended."
+    found = linter.check_text(text, path="x", fmt="text", cfg=Config(select=("inverted-phrase",)))
+    assert found == []
+
+
+def test_list_intruder_leaves_lists_with_unknown_words_alone(linter):
+    text = "They discussed tanks, artillery and diplomacy at the summit."
+    found = linter.check_text(text, path="x", fmt="text", cfg=Config(select=("list-intruder",)))
+    assert found == []
+
+
+def test_month_modifier_reads_headlines_too_but_not_dated_names(linter):
+    text = "The April union strikes again\n\nThe January 6 committee and the June Movement met."
+    found = linter.check_text(text, path="x", fmt="text", cfg=Config(select=("month-modifier",)))
+    assert [text[f.start:f.end] for f in found] == ["The April union"]
+
+
+def test_noun_class_data_is_well_formed():
+    classes = garble.noun_classes()
+    assert "c:food" in classes.lookup("bread") and "c:weather" in classes.lookup("weather")
+    assert "group" in classes.agent and "bread" not in classes.agent
+    # every class word is lower case and the dated nouns never include a body or a group
+    assert all(w == w.lower() for w in classes.tags)
+    dated = garble.dated_nouns()
+    assert not {w for w in dated if "c:body" in (classes.lookup(w) or set())} - {"class"}
+
+
+def test_inverted_phrase_entries_match_themselves_and_not_their_correction():
+    from copylint import data
+
+    pats = garble.inverted_phrases()
+    wrongs = [w for w, _ in data.pairs("inverted_phrases.txt", "=>")]
+    assert len(pats) == len(wrongs) > 10
+    for (pat, intended, _), wrong in zip(pats, wrongs):
+        assert pat.search(f"They said {wrong} was the plan.")
+        assert not pat.search(f"They said {intended} was the plan.")
