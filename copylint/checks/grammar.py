@@ -7,6 +7,7 @@ LanguageTool directory is configured, else Harper), ``harper``, ``languagetool``
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Iterator
 
 from copylint.article import Article
@@ -234,6 +235,35 @@ class Misspelling(Rule):
                                suggestion=sugg, severity=Severity.INFO)
 
 
+# --- parse units ---------------------------------------------------------------------------------
+_UNITS: "weakref.WeakKeyDictionary[Article, list]" = weakref.WeakKeyDictionary()
+_UNIT_NEEDS = frozenset({"parser", "lemmatizer"})
+
+
+def parse_units(article: Article, cfg) -> list[tuple[int, object]]:
+    """(base offset, tokens) per block. The article's Doc is parsed as one text, so a headline
+    without a full stop runs into the next paragraph's first sentence; a block whose sentences
+    cross its edges is parsed again on its own (token ``idx`` + base = offset in article.text)."""
+    units = _UNITS.get(article)
+    if units is not None:
+        return units
+    doc = article.doc
+    units = []
+    for block in article.blocks:
+        span = doc.char_span(block.start, block.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if span[0].is_sent_start and (after is None or after.is_space or after.is_sent_start):
+            units.append((0, span))
+            continue
+        from copylint.nlp import get_nlp, parse
+        sub = next(iter(parse(get_nlp(cfg.spacy_model), [article.text[block.start:block.end]], set(_UNIT_NEEDS))))
+        units.append((block.start, sub))
+    _UNITS[article] = units
+    return units
+
+
 # --- subject-verb agreement ---------------------------------------------------------------------
 _SINGULAR_VERBS = {"was": "were", "is": "are", "has": "have", "does": "do"}
 # plural-looking words that take a singular verb, or that spaCy tags NNS wrongly
@@ -246,8 +276,9 @@ whereabouts crossroads barracks premises lens bus gas chaos analysis crisis thes
 _MEASURES = frozenset("""
 years months weeks days hours minutes seconds decades centuries miles kilometres kilometers metres
 meters feet inches pounds dollars euros pence cents yards tonnes tons litres gallons degrees points
-percent per cent millions billions thousands
+percent per cent
 """.split())
+_QUANTITY_NOUNS = frozenset("hundreds thousands millions billions dozens scores tens".split())
 
 
 @register
@@ -264,7 +295,7 @@ class SubjectVerbAgreement(Rule):
     family = "grammar"
     severity = Severity.WARNING
     summary = "Plural subject with a singular verb (`the results was`)."
-    needs = frozenset({"parser"})
+    needs = _UNIT_NEEDS
     flags = (
         "Hundreds of homes ⟦was⟧ damaged in the storm.",
         "The results ⟦was⟧ announced on Monday.",
@@ -286,10 +317,14 @@ class SubjectVerbAgreement(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        doc = article.doc
-        if doc is None:
+        if article.doc is None:
             return
-        for tok in doc:
+        for base, unit in parse_units(article, self.config):
+            yield from self._check_unit(base, unit)
+
+    def _check_unit(self, base: int, unit) -> Iterator[Finding]:
+        doc = unit.doc if hasattr(unit, "doc") else unit
+        for tok in unit:
             low = tok.lower_
             if low not in _SINGULAR_VERBS:
                 continue
@@ -306,7 +341,9 @@ class SubjectVerbAgreement(Rule):
             if subj.i > tok.i or subj.tag_ != "NNS" or subj.pos_ == "PROPN":
                 continue
             slow = subj.lower_
-            if slow in _SINGULAR_NNS or slow in _MEASURES or subj.ent_type_ or not subj.is_alpha:
+            if slow in _SINGULAR_NNS or slow in _MEASURES or not subj.is_alpha:
+                continue
+            if subj.ent_type_ and not (subj.ent_type_ == "CARDINAL" and slow in _QUANTITY_NOUNS):
                 continue
             if subj.text[:1].isupper() and not subj.is_sent_start:
                 continue  # a title or a name: "Friends is back"
@@ -324,6 +361,60 @@ class SubjectVerbAgreement(Rule):
                 continue
             if any(t.lower_ in ("and", "or", "nor", "as", "with", "plus") for t in doc[subj.left_edge.i:tok.i]):
                 continue
-            yield self.finding(tok.idx, tok.idx + len(tok.text),
+            yield self.finding(base + tok.idx, base + tok.idx + len(tok.text),
                                f"plural subject '{subj.text}' with singular '{tok.text}'",
                                suggestion=_SINGULAR_VERBS[low] if tok.text.islower() else _SINGULAR_VERBS[low].capitalize())
+
+
+@register
+class VerbFormAfterDo(Rule):
+    """A past form after `did` or `does`: `did the council knew`, `did not went`, `does it costs`.
+
+    After the auxiliary `do` the verb takes its base form ("did the council know"). Read from the
+    parse (spaCy): the verb must be the auxiliary's head, come after it in the same clause, and be
+    an inflected form of a verb whose base form differs.
+    """
+
+    id = "verb-form-after-do"
+    family = "grammar"
+    severity = Severity.WARNING
+    summary = "Past or -s form after `did`/`does` (`did the council knew`)."
+    needs = _UNIT_NEEDS
+    flags = (
+        "Did the council ⟦knew⟧ about the risk?",
+        "He did not ⟦went⟧ to the meeting.",
+        "The minister didn't ⟦saw⟧ the report.",
+    )
+    passes = (
+        "Did the council know about the risk?",
+        "He did what he promised.",
+        "She did not go to the meeting.",
+        "They did well, winning 2-0.",
+        "Does the plan work?",
+        "What the council did was lawful.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        if article.doc is None:
+            return
+        for base, unit in parse_units(article, self.config):
+            yield from self._check_unit(base, unit)
+
+    def _check_unit(self, base: int, unit) -> Iterator[Finding]:
+        doc = unit.doc if hasattr(unit, "doc") else unit
+        for tok in unit:
+            if tok.lower_ not in ("did", "does", "do") or tok.dep_ != "aux":
+                continue
+            verb = tok.head
+            if verb.i <= tok.i or verb.i - tok.i > 5 or verb.pos_ != "VERB":
+                continue
+            if verb.tag_ not in ("VBD", "VBN") or not verb.is_lower:
+                continue
+            lemma = verb.lemma_.lower()
+            if not lemma or lemma == verb.lower_ or not lemma.isalpha():
+                continue
+            if any(t.is_punct or t.lower_ in ("and", "or", "but") for t in doc[tok.i + 1:verb.i]):
+                continue
+            yield self.finding(base + verb.idx, base + verb.idx + len(verb.text),
+                               f"'{verb.text}' after '{tok.text}': the verb takes its base form",
+                               suggestion=lemma)

@@ -106,6 +106,6 @@ def news_convention(text: str, start: int, end: int) -> bool:
         return True
     if (start > 0 and text[start - 1] in "-‑/") or (end < len(text) and text[end] in "-‑/"):
         return True
-    if WEB.search(whole) or any(c.isdigit() for c in core):
+    if len(core) < 2 or WEB.search(whole) or any(c.isdigit() for c in whole):
         return True
     return False

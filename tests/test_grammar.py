@@ -1,0 +1,131 @@
+"""Grammar and spelling with the embedded offline backend (Harper) and the parse-based rules:
+the faulty sample's planted errors are all caught, the clean samples (names, news numbers) stay
+silent, and the news filters, the user dictionary, the dialect and the backend switch work."""
+import pytest
+
+from conftest import SAMPLES
+from copylint.config import Config, from_mapping
+from copylint.finding import Severity
+
+GRAMMAR_FAMILIES = {"grammar", "spelling"}
+GRAMMAR_RULES = ("grammar-check", "misspelling", "subject-verb-agreement", "verb-form-after-do")
+
+# samples/grammar-errors.txt: (line, context, the faulty text inside it, the rule that must catch it)
+PLANTED = [
+    (3, "homes was damaged", "was", "subject-verb-agreement"),
+    (5, "results was announced", "was", "subject-verb-agreement"),
+    (5, "a emergency", "a", "grammar-check"),
+    (7, "at it's main", "it's", "grammar-check"),
+    (7, "their going", "their", "grammar-check"),
+    (9, "could of lost", "could of", "grammar-check"),
+    (11, "council knew", "knew", "verb-form-after-do"),
+    (11, "will must", "will must", "grammar-check"),
+    (13, "interested on", "on", "grammar-check"),
+    (13, "more better", "more better", "grammar-check"),
+    (15, "goverment", "goverment", "misspelling"),
+    (15, "recieved", "recieved", "misspelling"),
+]
+
+
+def _findings(linter, text, fmt="text", **cfg):
+    cfg.setdefault("select", GRAMMAR_RULES)
+    return linter.check_text(text, path="t", fmt=fmt, cfg=Config(**cfg))
+
+
+def _file(linter, name):
+    [res] = linter.check_paths([str(SAMPLES / name)])
+    assert res.error is None
+    return res.findings
+
+
+def test_every_planted_error_is_caught_at_warning(linter):
+    findings = [f for f in _file(linter, "grammar-errors.txt") if f.family in GRAMMAR_FAMILIES]
+    lines = (SAMPLES / "grammar-errors.txt").read_text(encoding="utf-8").split("\n")
+    for line, context, text, rule in PLANTED:
+        at = lines[line - 1].index(context)
+        col = at + context.index(text) + 1
+        hits = [f for f in findings if f.rule == rule and f.line == line and f.column <= col < f.end_column]
+        assert hits, f"line {line}: {text!r} not caught by {rule}: {[(f.rule, f.line, f.column) for f in findings]}"
+        assert all(f.severity >= Severity.WARNING for f in hits)
+    # nothing else is reported at warning on that sample
+    loud = {(f.rule, f.line) for f in findings if f.severity >= Severity.WARNING}
+    assert loud == {(r, line) for line, _, _, r in PLANTED}
+
+
+def test_at_least_ten_kinds_of_error_are_planted():
+    kinds = {(rule, text if rule == "grammar-check" else "") for _, _, text, rule in PLANTED}
+    assert len(kinds) >= 10
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("grammar-clean*.txt")))
+def test_clean_samples_have_no_grammar_or_spelling_finding_at_all(linter, name):
+    found = [(f.rule, f.line, f.message) for f in _file(linter, name) if f.family in GRAMMAR_FAMILIES]
+    assert found == []
+
+
+def test_names_and_news_conventions_are_not_misspellings(linter):
+    text = ("Kadhimi met Soleimani's successor. Shia leaders in Lund backed the £48m plan, the €1.2bn fund "
+            "and a 2.5bn-dollar loan; it was 38C at 07:00 GMT and 7.30pm BST. MPs at the G7 said the "
+            "'60s were different. Scores finished 2-1 and 3–0. See www.example.co.uk or @newsdesk.")
+    assert [f for f in _findings(linter, text) if f.rule == "misspelling"] == []
+
+
+def test_an_unknown_common_word_is_only_info_and_the_dictionary_silences_it(linter, tmp_path):
+    text = "Officials said the zorbing centre would reopen on Monday after repairs."
+    [f] = [f for f in _findings(linter, text) if f.rule == "misspelling"]
+    assert f.severity == Severity.INFO and text[f.start:f.end] == "zorbing"
+    assert [f for f in _findings(linter, text, words=("zorbing",)) if f.rule == "misspelling"] == []
+    words = tmp_path / "newsroom-words.txt"
+    words.write_text("# names and terms we use\nZorbing\n", encoding="utf-8")
+    cfg = from_mapping({"dictionary": ["newsroom-words.txt"], "select": list(GRAMMAR_RULES)},
+                       source=str(tmp_path / ".copylint.toml"))
+    assert [f for f in linter.check_text(text, cfg=cfg) if f.rule == "misspelling"] == []
+
+
+def test_a_word_the_article_uses_consistently_is_accepted(linter):
+    text = "The zorbing season opened. Zorbing fans queued, and zorbing staff said demand was high."
+    assert [f for f in _findings(linter, text) if f.rule == "misspelling"] == []
+
+
+def test_known_misspellings_are_warnings_even_when_repeated_or_capitalised(linter):
+    text = "Goverment ministers met. The goverment said the goverment would act."
+    found = [f for f in _findings(linter, text) if f.rule == "misspelling"]
+    assert len(found) == 3 and all(f.severity == Severity.WARNING for f in found)
+    assert found[0].suggestion == "Government" and found[1].suggestion == "government"
+
+
+def test_both_dialects_spellings_are_accepted(linter):
+    text = "The council will organise a vote on the colour scheme; the center will organize a vote on the color."
+    for dialect in ("british", "american"):
+        assert [f for f in _findings(linter, text, dialect=dialect) if f.rule == "misspelling"] == []
+
+
+def test_backend_none_switches_grammar_and_spelling_off(linter):
+    text = "She ate a apple. The goverment could of known."
+    assert [f.rule for f in _findings(linter, text) if f.rule in ("grammar-check", "misspelling")]
+    assert [f for f in _findings(linter, text, grammar_backend="none")
+            if f.rule in ("grammar-check", "misspelling")] == []
+
+
+def test_harper_lints_duplicating_copylint_rules_and_news_noise_are_dropped(linter):
+    text = ("Officials said the the port  reopened. Workers, pensioners and students protested. "
+            "United won 2-0 at Leicester, and it was a unanimous decision, an historic night.")
+    assert [f for f in _findings(linter, text) if f.rule == "grammar-check"] == []
+    both = linter.check_text(text, cfg=Config())
+    assert "repeated-word" in {f.rule for f in both}
+
+
+def test_markdown_and_html_positions_point_into_the_original(linter):
+    md = "# Storm\n\nThe *council* said she ate **a** apple.\n"
+    [f] = [f for f in _findings(linter, md, fmt="markdown") if f.rule == "grammar-check"]
+    line = md.split("\n")[2]
+    assert f.line == 3 and line[f.column - 1:f.end_column - 1] == "a" and line[f.column - 3:f.column - 1] == "**"
+    html = "<p>Smith &amp; Jones said he <em>could of</em> won.</p>"
+    [g] = [f for f in _findings(linter, html, fmt="html") if f.rule == "grammar-check"]
+    assert html[g.column - 1:g.end_column - 1] == "could of"
+
+
+def test_agreement_leaves_measures_names_and_collectives_alone(linter):
+    text = ("Two years is a long time. The news is grim. The Simpsons is back. The team are happy. "
+            "The police have arrived. Fish and chips is a dish. £5m was spent. Each of the homes was checked.")
+    assert [f for f in _findings(linter, text) if f.rule == "subject-verb-agreement"] == []
