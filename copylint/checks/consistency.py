@@ -511,11 +511,15 @@ def _first(uses, form) -> int:
     return next(u.start for u in uses if u.form == form)
 
 
-def _occurrences(text: str, form: str, dotted: bool = False) -> Iterator[re.Match]:
+@lru_cache(maxsize=None)
+def _form_pattern(form: str, dotted: bool = False) -> re.Pattern:
     """Whole-token uses of ``form``; with ``dotted``, not when a full stop follows ("Mr" in "Mr.")."""
     tail = r"(?![\w\-‑]|\.\w" + (r"|\.)" if dotted else ")")
-    pat = re.compile(r"(?<![\w.\-‑])" + re.escape(form) + tail)
-    return pat.finditer(text)
+    return re.compile(r"(?<![\w.\-‑])" + re.escape(form) + tail)
+
+
+def _occurrences(text: str, form: str, dotted: bool = False) -> Iterator[re.Match]:
+    return _form_pattern(form, dotted).finditer(text)
 
 
 @lru_cache(maxsize=1)
@@ -523,18 +527,17 @@ def confusable_pairs() -> tuple[tuple[str, str], ...]:
     return data.pairs("confusables.txt", "|")
 
 
-def _masked_counts(text: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
-    """Occurrences of each name, the longest names first so 'South Sudan' hides its 'Sudan'."""
-    taken = [False] * len(text)
-    out: dict[str, list[tuple[int, int]]] = {}
-    for name in sorted(names, key=len, reverse=True):
-        spots = []
-        for m in re.finditer(r"(?<![\w\-‑])" + re.escape(name) + r"(?![\w\-‑])", text):
-            if not any(taken[m.start():m.end()]):
-                spots.append((m.start(), m.end()))
-                for k in range(m.start(), m.end()):
-                    taken[k] = True
-        out[name] = spots
+@lru_cache(maxsize=1)
+def _confusable_pattern() -> re.Pattern:
+    names = sorted({n for p in confusable_pairs() for n in p}, key=len, reverse=True)
+    return re.compile(r"(?<![\w\-‑])(" + "|".join(re.escape(n) for n in names) + r")(?![\w\-‑])")
+
+
+def _masked_counts(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Occurrences of each name; longer names are tried first, so 'South Sudan' hides its 'Sudan'."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _confusable_pattern().finditer(text):
+        out[m.group(1)].append((m.start(), m.end()))
     return out
 
 
@@ -567,8 +570,7 @@ class ConfusableName(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         pairs = confusable_pairs()
-        names = {n for p in pairs for n in p}
-        spots = _masked_counts(text, names)
+        spots = _masked_counts(text)
         for a, b in pairs:
             if not spots.get(a) or not spots.get(b):
                 continue
@@ -636,7 +638,8 @@ class SpellingVariant(Rule):
     A house style picks one form; an article that mixes two reads as stitched together from several
     sources. The variant groups come from rules/house_style.toml; -ise/-ize pairs are recognised
     for any word that English spells both ways (word frequencies from wordfreq, so "advise" and
-    "size" are never variants); a title is compared only where no name follows it ("the prime
+    "size" are never variants; a mix is reported at info level, as clean copy quoting an -ize
+    source shows one now and then); a title is compared only where no name follows it ("the prime
     minister", not "Prime Minister Mustafa al-Kadhimi"). The minority form is reported, with the
     first use of the majority form as the related place; on a tie, the later form (for titles,
     the capitalised one, since most house styles lower-case a title without a name).
