@@ -248,7 +248,8 @@ def parse_units(article: Article, cfg) -> list[tuple[int, object]]:
     if units is not None:
         return units
     doc = article.doc
-    units = []
+    units: list = []
+    again: list[int] = []  # indexes into units of blocks to parse on their own
     for block in article.blocks:
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -256,10 +257,17 @@ def parse_units(article: Article, cfg) -> list[tuple[int, object]]:
         after = doc[span.end] if span.end < len(doc) else None
         if span[0].is_sent_start and (after is None or after.is_space or after.is_sent_start):
             units.append((0, span))
-            continue
-        from copylint.nlp import get_nlp, parse
-        sub = next(iter(parse(get_nlp(cfg.spacy_model), [article.text[block.start:block.end]], set(_UNIT_NEEDS))))
-        units.append((block.start, sub))
+        else:
+            again.append(len(units))
+            units.append((block.start, article.text[block.start:block.end]))
+    if again:  # one batch for the article, with the components this module reads
+        from copylint.nlp import get_nlp
+        nlp = get_nlp(cfg.spacy_model)
+        keep = {"tok2vec", "tagger", "attribute_ruler", "parser", "lemmatizer"}
+        with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p not in keep]):
+            subs = list(nlp.pipe([units[i][1] for i in again]))
+        for i, sub in zip(again, subs):
+            units[i] = (units[i][0], sub)
     _UNITS[article] = units
     return units
 

@@ -7,6 +7,7 @@ lints of the last few texts are cached, so the grammar rule and the spelling rul
 """
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from functools import lru_cache
 from threading import Lock
@@ -15,13 +16,14 @@ from copylint import data
 from copylint.grammar import BackendMatch, BackendUnavailable
 
 SPELLING_RULE = "SpellCheck"
+_LONG_RUN = re.compile(r"\S{100,}")  # no English word is this long
 
 
 @lru_cache(maxsize=1)
 def harper_rules() -> dict:
     """The rule lists of rules/grammar_harper.toml: duplicates, noisy, warning."""
     d = data.toml("grammar_harper.toml")
-    return {k: frozenset(d.get(k, ())) for k in ("duplicates", "noisy", "warning")}
+    return {k: frozenset(d.get(k, ())) for k in ("duplicates", "noisy", "warning", "info")}
 
 
 def _dialect(harper, name: str):
@@ -43,10 +45,13 @@ class HarperBackend:
         known = harper.get_default_lint_config()
         rules = harper_rules()
         off = rules["duplicates"] | rules["noisy"]
-        unknown = sorted(r for r in off if r not in known)
+        on = rules["warning"] | rules["info"] | {SPELLING_RULE}
+        unknown = sorted(r for r in off | on if r not in known)
         if unknown:  # set_lint_config silently accepts unknown names: check them here
             raise BackendUnavailable(f"rules/grammar_harper.toml names unknown harper rules: {unknown}")
-        self.linter.set_lint_config({r: False for r in off})
+        if on & off:
+            raise BackendUnavailable(f"rules/grammar_harper.toml enables noisy or duplicate rules: {sorted(on & off)}")
+        self.linter.set_lint_config({r: r in on for r in known})
         self._cache: OrderedDict[str, list[BackendMatch]] = OrderedDict()
         self._lock = Lock()
 
@@ -56,7 +61,10 @@ class HarperBackend:
             if hit is not None:
                 self._cache.move_to_end(text)
                 return hit
-        lints = self.linter.organized_lints(text, language=self._harper.Language.PLAINTEXT)
+        # A "word" of thousands of characters (a pasted blob) makes harper's speller allocate without
+        # bound and abort the process: blank such runs out (same length, so offsets hold).
+        safe = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+        lints = self.linter.organized_lints(safe, language=self._harper.Language.PLAINTEXT)
         out: list[BackendMatch] = []
         for rule, lst in lints.items():
             for lint in lst:

@@ -34,9 +34,10 @@ _TRIM = "\"'“”‘’()[]{},;:!?*…"
 def whole_token(text: str, start: int, end: int) -> str:
     """The whitespace-delimited token around text[start:end], without surrounding punctuation."""
     ts, te = start, end
-    while ts > 0 and not text[ts - 1].isspace():
+    lo, hi = max(0, start - 80), min(len(text), end + 80)  # a "token" longer than that is not a word
+    while ts > lo and not text[ts - 1].isspace():
         ts -= 1
-    while te < len(text) and not text[te].isspace():
+    while te < hi and not text[te].isspace():
         te += 1
     tok = text[ts:te].strip(_TRIM)
     return tok[:-1] if tok.endswith(".") else tok
@@ -94,7 +95,7 @@ def is_name(doc, text: str, start: int, end: int) -> bool:
                 return True
             return False
     # no parse: a capital not after a sentence end reads as a name
-    before = text[:start].rstrip()
+    before = text[max(0, start - 200):start].rstrip()
     return word[:1].isupper() and bool(before) and before[-1] not in ".!?\"“‘'\n:"
 
 
