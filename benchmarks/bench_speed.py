@@ -1,0 +1,182 @@
+"""Speed of copylint on one generated corpus, in one run (a few minutes; not part of the test suite).
+
+    python benchmarks/bench_speed.py [--words 200000] [--keep DIR]
+
+Prints, on the same text:
+  1. bare spaCy: ``nlp.pipe`` over the corpus with the whole pipeline, words/second;
+  2. copylint, every default rule, in-process (spaCy already loaded), words/second, and the ratio
+     to bare spaCy; then the same without the grammar family (``ignore = ["grammar"]``) when it exists;
+  3. ``copylint check --jobs 2`` against ``--jobs 1`` (fresh processes, same corpus): the speed-up;
+  4. cold start: a fresh ``copylint check`` process on one short article (best of 3);
+  5. re-checking unchanged files from the result cache: files/second and words/second.
+
+The corpus (at least 200,000 words) is written to a temporary directory, never to the repository.
+It recombines the paragraphs of the articles in samples/ (shuffled, with a seeded random generator,
+into articles of 6-14 paragraphs) with paragraphs from this script's own generator (news sentences
+built from templates and word lists, with a few planted faults such as a doubled word or a missing
+space, as real copy has). Half the articles are Markdown (headline as `# `), half plain text.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SUBJECTS = ["The council", "The minister", "Police", "The company", "Residents", "The union", "Doctors",
+            "The mayor", "Officials", "The court", "Farmers", "The school board", "Engineers", "Voters"]
+VERBS = ["said", "announced", "warned", "confirmed", "denied", "reported", "agreed", "argued", "insisted"]
+CLAUSES = ["the plan would cost more than expected", "talks would resume on Monday",
+           "the bridge would stay closed until spring", "prices had risen for a third month",
+           "the decision was taken after a long debate", "nobody had been hurt in the fire",
+           "the report would be published next week", "the project was running late",
+           "funding for libraries would be cut", "more staff were needed in hospitals",
+           "the vote had been postponed", "the river had burst its banks overnight"]
+TAILS = ["", " on Tuesday", " in a statement", " at a press conference", " last week",
+         ", according to local media", " in an interview with the BBC"]
+FAULTS = [lambda s: s.replace(" the ", " the the ", 1), lambda s: s.replace(", ", ",", 1),
+          lambda s: s.replace(" said", " said ,", 1), lambda s: s]
+
+
+def generated_paragraph(rng: random.Random) -> str:
+    sents = []
+    for _ in range(rng.randint(2, 5)):
+        s = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} that {rng.choice(CLAUSES)}{rng.choice(TAILS)}."
+        if rng.random() < 0.05:
+            s = rng.choice(FAULTS)(s)
+        sents.append(s)
+    return " ".join(sents)
+
+
+def sample_paragraphs() -> list[str]:
+    paras = []
+    for p in sorted((ROOT / "samples").iterdir()):
+        if p.suffix not in (".txt", ".md"):
+            continue
+        for block in re.split(r"\n\s*\n", p.read_text(encoding="utf-8")):
+            block = block.strip()
+            if len(block.split()) >= 8 and not block.startswith(("#", "<!--", "---")):
+                paras.append(block)
+    return paras
+
+
+def build_corpus(directory: Path, words: int, seed: int = 7) -> tuple[list[str], int]:
+    rng = random.Random(seed)
+    pool = sample_paragraphs()
+    files, total, i = [], 0, 0
+    while total < words:
+        paras = [rng.choice(pool) if rng.random() < 0.6 else generated_paragraph(rng)
+                 for _ in range(rng.randint(6, 14))]
+        headline = " ".join(generated_paragraph(rng).split()[:8]).rstrip(".,")
+        md = i % 2 == 0
+        text = (f"# {headline}\n\n" if md else f"{headline}\n\n") + "\n\n".join(paras) + "\n"
+        path = directory / f"article-{i:04d}.{'md' if md else 'txt'}"
+        path.write_text(text, encoding="utf-8")
+        files.append(str(path))
+        total += len(text.split())
+        i += 1
+    return files, total
+
+
+def timed(fn):
+    t = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t, out
+
+
+def cli(args: list[str], cwd: str) -> float:
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "copylint.cli", *args], cwd=cwd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    dt = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"copylint failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
+    return dt
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--words", type=int, default=200_000)
+    ap.add_argument("--keep", help="write the corpus here instead of a temporary directory")
+    args = ap.parse_args()
+
+    from copylint.cache import Cache
+    from copylint.config import Config
+    from copylint.engine import Linter
+    from copylint.nlp import get_nlp
+    from copylint.rule import families
+
+    tmp = Path(args.keep or tempfile.mkdtemp(prefix="copylint-bench-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    corpus = tmp / "corpus"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    corpus.mkdir()
+    files, words = build_corpus(corpus, args.words)
+    print(f"corpus: {len(files)} articles, {words:,} words (whitespace-separated) in {corpus}")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+
+    env_cwd = str(tmp)
+    # 1. bare spaCy
+    nlp = get_nlp(Config().spacy_model)
+    texts = [Path(f).read_text(encoding="utf-8") for f in files]
+    dt, _ = timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=32)))
+    bare = words / dt
+    print(f"bare nlp.pipe ({'+'.join(nlp.pipe_names)}): {bare:,.0f} words/s ({dt:.1f} s)")
+
+    # 2. copylint in-process, spaCy warm
+    lin = Linter(isolated=True)
+    lin.check_text("Warm up.", path="w.txt")
+    dt, res = timed(lambda: lin.check_paths(files))
+    full = words / dt
+    n_find = sum(len(r.findings) for r in res)
+    print(f"copylint, all default rules: {full:,.0f} words/s ({dt:.1f} s, {n_find} findings); "
+          f"bare spaCy is {bare / full:.2f}x faster")
+    if "grammar" in families():
+        lin2 = Linter({"ignore": ("grammar",)}, isolated=True)
+        lin2.check_text("Warm up.", path="w.txt")
+        dt, _ = timed(lambda: lin2.check_paths(files))
+        print(f"copylint without the grammar family: {words / dt:,.0f} words/s ({dt:.1f} s); "
+              f"bare spaCy is {bare / (words / dt):.2f}x faster")
+    else:
+        print("copylint without the grammar family: n/a (no grammar family in this build)")
+
+    # 3. --jobs 2 against --jobs 1, fresh processes
+    base = ["check", "--isolated", "--no-cache", "--format", "json", str(corpus)]
+    t1 = cli(base + ["--jobs", "1"], env_cwd)
+    t2 = cli(base + ["--jobs", "2"], env_cwd)
+    print(f"CLI --jobs 1: {t1:.1f} s ({words / t1:,.0f} words/s); --jobs 2: {t2:.1f} s "
+          f"({words / t2:,.0f} words/s); speed-up {t1 / t2:.2f}x")
+
+    # 4. cold start
+    short = str(ROOT / "samples" / "harbour-clean.txt")
+    colds = [cli(["check", "--isolated", "--no-cache", short], env_cwd) for _ in range(3)]
+    print(f"cold start, one short article ({len(Path(short).read_text().split())} words, fresh process): "
+          f"{min(colds):.2f} s best, {statistics.median(colds):.2f} s median")
+
+    # 5. the cache
+    cache_dir = tmp / "cache"
+    Linter(isolated=True, cache=Cache(str(cache_dir))).check_paths(files)
+    lin3 = Linter(isolated=True, cache=Cache(str(cache_dir)))
+    dt, _ = timed(lambda: lin3.check_paths(files))
+    assert lin3.cache.hits == len(files), (lin3.cache.hits, len(files))
+    print(f"re-check from the cache (unchanged files): {len(files) / dt:,.0f} files/s, {words / dt:,.0f} words/s "
+          f"({dt:.2f} s)")
+    tc = cli(["check", "--isolated", "--cache-dir", str(cache_dir), "--format", "json", str(corpus)], env_cwd)
+    print(f"CLI re-check from the cache, fresh process: {tc:.2f} s for {len(files)} files")
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
