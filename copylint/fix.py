@@ -78,8 +78,12 @@ def _prose_outside(article: Article, ls: int, le: int, rs: int, re_: int) -> boo
     t_starts, r_starts, r_ends, ident = (article._t_starts, article._r_starts, article._r_ends,
                                          article._ident)
     n = len(t_starts)
-    for k in range(n):
+    ordered = _monotonic(article)  # readers append in file order: look only near the lines
+    first = max(0, bisect.bisect_left(r_starts, ls) - 1) if ordered else 0
+    for k in range(first, n):
         a, b = r_starts[k], r_ends[k]
+        if ordered and a > le:
+            break
         if b < ls or a >= le:
             continue
         t0 = t_starts[k]
@@ -98,6 +102,15 @@ def _prose_outside(article: Article, ls: int, le: int, rs: int, re_: int) -> boo
     return False
 
 
+def _monotonic(article: Article) -> bool:
+    cached = getattr(article, "_fix_monotonic", None)
+    if cached is None:
+        rs, re_ = article._r_starts, article._r_ends
+        cached = all(rs[k] <= rs[k + 1] and re_[k] <= rs[k + 1] for k in range(len(rs) - 1))
+        article._fix_monotonic = cached
+    return cached
+
+
 def _blank(raw: str, line: tuple[int, int, int], fmt: str) -> bool:
     content = raw[line[0]:line[1]]
     if fmt == "markdown":
@@ -105,18 +118,21 @@ def _blank(raw: str, line: tuple[int, int, int], fmt: str) -> bool:
     return not content.strip()
 
 
-def _delete_lines(article: Article, f: Finding, lines: list[tuple[int, int, int]]) -> Edit:
-    """The edit that deletes a finding's span: its whole line(s) when they hold nothing else."""
-    raw = article.raw
+def _whole_lines(article: Article, f: Finding, lines: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+    """(first, last) line index when a finding's span is all the prose of those lines, else None."""
     rs, re_ = f.raw_start, f.raw_end
     starts = [ln[0] for ln in lines]
     l1 = bisect.bisect_right(starts, rs) - 1
     l2 = bisect.bisect_right(starts, max(re_ - 1, rs)) - 1
-    if l1 < 0 or l2 < l1:
-        return Edit(rs, re_, "", f.rule)
+    if l1 < 0 or l2 < l1 or _prose_outside(article, lines[l1][0], lines[l2][2], rs, re_):
+        return None
+    return l1, l2
+
+
+def _delete_lines(article: Article, l1: int, l2: int, lines: list[tuple[int, int, int]], rule: str) -> Edit:
+    """Delete lines ``l1..l2`` with their line endings and one neighbouring blank line."""
+    raw = article.raw
     ls, le = lines[l1][0], lines[l2][2]
-    if _prose_outside(article, ls, le, rs, re_):
-        return Edit(rs, re_, "", f.rule)
     n = len(lines)
     prev_blank = l1 > 0 and _blank(raw, lines[l1 - 1], article.fmt)
     has_next = l2 + 1 < n
@@ -129,15 +145,16 @@ def _delete_lines(article: Article, f: Finding, lines: list[tuple[int, int, int]
         first = l1 - 1
     if le == len(raw) and raw[-1:] not in ("\n", "\r") and first > 0:
         # the last line had no line ending: keep it that way by taking the previous line's ending
-        prev = lines[first - 1]
-        ls = prev[1]
-    return Edit(ls, le, "", f.rule)
+        ls = lines[first - 1][1]
+    return Edit(ls, le, "", rule)
 
 
 def plan(article: Article, findings: list[Finding]) -> list[Edit]:
-    """Non-overlapping edits for the fixable findings, in file order."""
+    """Non-overlapping edits for the fixable findings, in file order. Whole lines to delete that
+    touch are merged first, so that the blank lines around them are judged once."""
     lines = None
     edits: list[Edit] = []
+    line_groups: list[tuple[int, int, str]] = []
     for f in findings:
         if not fixable(f):
             continue
@@ -147,9 +164,20 @@ def plan(article: Article, findings: list[Finding]) -> list[Edit]:
         if f.fix == "":
             if lines is None:
                 lines = _lines(article.raw)
-            edits.append(_delete_lines(article, f, lines))
+            whole = _whole_lines(article, f, lines)
+            if whole is None:
+                edits.append(Edit(rs, re_, "", f.rule))
+            else:
+                line_groups.append((*whole, f.rule))
         elif article.raw[rs:re_] != f.fix:
             edits.append(Edit(rs, re_, f.fix, f.rule))
+    merged: list[list] = []
+    for l1, l2, rule in sorted(line_groups):
+        if merged and l1 <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], l2)
+        else:
+            merged.append([l1, l2, rule])
+    edits.extend(_delete_lines(article, l1, l2, lines, rule) for l1, l2, rule in merged)
     edits.sort(key=lambda e: (e.start, -(e.end - e.start)))
     chosen: list[Edit] = []
     for e in edits:
