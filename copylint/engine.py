@@ -104,8 +104,9 @@ class Linter:
     forces one config for every file (otherwise each file's config is discovered)."""
 
     def __init__(self, overrides: dict | None = None, config_file: str | None = None,
-                 isolated: bool = False, keep_articles: bool = False) -> None:
+                 isolated: bool = False, keep_articles: bool = False, cache=None) -> None:
         self.overrides = overrides or {}
+        self.cache = cache  # a copylint.cache.Cache, or None (no caching)
         self.fixed_config: Config | None = None
         if config_file:
             from pathlib import Path
@@ -117,6 +118,7 @@ class Linter:
             self.fixed_config = Config()
         self.keep_articles = keep_articles
         self._rulesets: dict[Config, RuleSet] = {}
+        self.extra_warnings: list[str] = []  # raised in worker processes (--jobs, Dask)
 
     # --- configuration ---------------------------------------------------------------------
     def config_for(self, path: str) -> Config:
@@ -133,11 +135,19 @@ class Linter:
     @property
     def warnings(self) -> list[str]:
         """Run-level warnings raised by rules (each once), e.g. a grammar backend that is down."""
-        out: list[str] = []
+        out: list[str] = list(self.extra_warnings)
         for rs in self._rulesets.values():
             for rule in rs.rules:
                 out.extend(w for w in rule.warnings if w not in out)
         return out
+
+    @property
+    def backend_unavailable(self) -> bool:
+        """True when a configured grammar backend (e.g. a LanguageTool server) could not be used."""
+        from copylint.grammar import UNAVAILABLE
+        return any(getattr(rule, "backend_unavailable", False)
+                   for rs in self._rulesets.values() for rule in rs.rules) \
+            or any(w.startswith(UNAVAILABLE) for w in self.extra_warnings)  # from worker processes
 
     def ruleset(self, cfg: Config) -> RuleSet:
         rs = self._rulesets.get(cfg)
@@ -166,7 +176,8 @@ class Linter:
                 from copylint.nlp import get_nlp, parse
                 nlp = get_nlp(cfg.spacy_model)
                 arts = [items[i][0] for i in idxs]
-                for i, doc in zip(idxs, parse(nlp, [a.text for a in arts], rs.needs)):
+                starts = [[b.start for b in a.blocks] for a in arts]
+                for i, doc in zip(idxs, parse(nlp, [a.text for a in arts], rs.needs, sent_starts=starts)):
                     art = items[i][0]
                     art.doc = doc
                     results[i] = rs.run(art)
@@ -188,6 +199,7 @@ class Linter:
         out: list[FileResult] = []
         pending: list[tuple[Article, Config]] = []
         pending_results: list[FileResult] = []
+        pending_keys: list[str] = []
         for path in files:
             try:
                 cfg = self.config_for(path)
@@ -205,6 +217,13 @@ class Linter:
                 continue
             if src.encoding not in ("utf-8", "utf-8-sig"):
                 res.notice = f"decoded as {src.encoding}"
+            key = hit = None
+            if self.cache is not None:
+                key = self.cache.key_for(path, src.text, cfg, self.ruleset(cfg))
+                hit = self.cache.get(cfg, key)
+                if hit is not None and not self.keep_articles:
+                    res.findings, res.words = hit
+                    continue
             try:
                 article = load_article("<stdin>" if path == "-" else path, src.text, None if path != "-" else "text",
                                        encoding=src.encoding)
@@ -214,17 +233,28 @@ class Linter:
             res.words = article.word_count
             if self.keep_articles:
                 res.article = article
+            if hit is not None:
+                res.findings = hit[0]
+                continue
             pending.append((article, cfg))
             pending_results.append(res)
+            pending_keys.append(key)
         for res, findings in zip(pending_results, self.check_articles(pending)):
             res.findings = findings
+        if self.cache is not None and not self.warnings:  # a backend down: results incomplete, not cached
+            for (_, cfg), res, key in zip(pending, pending_results, pending_keys):
+                self.cache.put(cfg, key, res.findings, res.words)
         return out
 
 
-def exit_code(results: list[FileResult], fail_on: Severity) -> int:
-    """0 clean, 1 findings at or above ``fail_on``, 2 when any input could not be checked."""
+def exit_code(results: list[FileResult], fail_on: Severity, backend_unavailable: bool = False) -> int:
+    """0 clean, 1 findings at or above ``fail_on``, 2 when any input could not be checked,
+    4 when everything was checked but a configured grammar backend was unavailable (and no
+    finding or input error already gives 1 or 2)."""
     if any(r.error for r in results):
         return 2
     if any(f.severity >= fail_on for r in results for f in r.findings):
         return 1
+    if backend_unavailable:
+        return 4
     return 0

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 
 
@@ -33,8 +34,12 @@ def get_nlp(name: str):
     return nlp
 
 
-def parse(nlp, texts, needs: set[str], batch_size: int = 32):
-    """``nlp.pipe`` over texts with only the components the enabled rules need switched on."""
+def parse(nlp, texts, needs: set[str], batch_size: int = 32, sent_starts=None):
+    """``nlp.pipe`` over texts with only the components the enabled rules need switched on.
+
+    ``sent_starts`` (one list of character offsets per text, e.g. the article's block starts) are
+    fixed as sentence starts before parsing, so a headline without a full stop never runs into
+    the next paragraph; the parser respects them."""
     wanted = set(needs)
     if "parser" in wanted or "ner" in wanted or "tagger" in wanted:
         wanted |= {"tok2vec", "tagger", "attribute_ruler"}
@@ -45,4 +50,25 @@ def parse(nlp, texts, needs: set[str], batch_size: int = 32):
     if longest >= nlp.max_length:
         nlp.max_length = longest + 1
     with nlp.select_pipes(disable=disable):
-        yield from nlp.pipe(texts, batch_size=batch_size)
+        yield from nlp.pipe(_docs(nlp, texts, sent_starts), batch_size=batch_size)
+
+
+def _docs(nlp, texts, sent_starts):
+    for k, text in enumerate(texts):
+        doc = nlp.make_doc(_LONG_RUN.sub(_blank, text))
+        if sent_starts is not None and len(doc):
+            for start in sent_starts[k]:
+                span = doc.char_span(start, start + 1, alignment_mode="expand")
+                if span is not None and len(span) and not span[0].is_space:
+                    span[0].is_sent_start = True
+        yield doc
+
+
+# spaCy's tokenizer takes quadratic time on a long run without white space (a pasted blob, a wall of
+# punctuation: 3,000 characters took over a second, 30,000 minutes). Such a run is never prose: it
+# is parsed as spaces of the same length, so every offset into the text still holds.
+_LONG_RUN = re.compile(r"\S{100,}")
+
+
+def _blank(m: "re.Match") -> str:
+    return " " * len(m.group())

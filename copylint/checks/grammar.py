@@ -241,33 +241,18 @@ _UNIT_NEEDS = frozenset({"parser", "lemmatizer"})
 
 
 def parse_units(article: Article, cfg) -> list[tuple[int, object]]:
-    """(base offset, tokens) per block. The article's Doc is parsed as one text, so a headline
-    without a full stop runs into the next paragraph's first sentence; a block whose sentences
-    cross its edges is parsed again on its own (token ``idx`` + base = offset in article.text)."""
+    """(base offset, tokens) per block: the block's span of the article's Doc. The engine fixes a
+    sentence start at every block start before parsing, so no sentence crosses a block edge and
+    nothing is parsed twice (token ``idx`` + base = offset in article.text; base is 0 here)."""
     units = _UNITS.get(article)
     if units is not None:
         return units
     doc = article.doc
-    units: list = []
-    again: list[int] = []  # indexes into units of blocks to parse on their own
+    units = []
     for block in article.blocks:
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        after = doc[span.end] if span.end < len(doc) else None
-        if span[0].is_sent_start and (after is None or after.is_space or after.is_sent_start):
+        if span is not None and len(span):
             units.append((0, span))
-        else:
-            again.append(len(units))
-            units.append((block.start, article.text[block.start:block.end]))
-    if again:  # one batch for the article, with the components this module reads
-        from copylint.nlp import get_nlp
-        nlp = get_nlp(cfg.spacy_model)
-        keep = {"tok2vec", "tagger", "attribute_ruler", "parser", "lemmatizer"}
-        with nlp.select_pipes(disable=[p for p in nlp.pipe_names if p not in keep]):
-            subs = list(nlp.pipe([units[i][1] for i in again]))
-        for i, sub in zip(again, subs):
-            units[i] = (units[i][0], sub)
     _UNITS[article] = units
     return units
 
