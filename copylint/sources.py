@@ -111,6 +111,8 @@ def read_source(path: str, max_size: int) -> Source:
         if not data.strip():
             return Source(path, "", empty=True)
         text, enc = decode(data, path)
+        if not text.strip():  # a byte-order mark and white space only
+            return Source(path, "", enc, empty=True)
         return Source(path, text, enc)
     except InputError as exc:
         return Source(path, error=str(exc))

@@ -91,7 +91,7 @@ class DuplicateLine(Rule):
                 yield self.finding(
                     s, e, f"this {self._kind(article, s)} {what} an earlier one",
                     related=[Related(first[0], first[1], "first copy")],
-                    suggestion="delete the repeated copy", fix="")
+                    suggestion="delete the repeated copy", fix="" if what == "repeats" else None)
                 continue
             if norm not in seen:
                 seen[norm] = (s, e)

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from copylint.article import Article, Block
 from copylint.finding import Finding, Severity
+from copylint.fix import replacement
 from copylint.rule import Rule, register
 
 # A token that is a URL, an e-mail address, a domain, a handle or a file name: never prose.
@@ -85,7 +86,8 @@ class MissingSpaceAfterPunctuation(Rule):
             while end > i + 2 and text[end - 1] in ",;:!?)”’\"":
                 end -= 1
             yield self.finding(i, end, f"missing space after '{punct}'",
-                               suggestion=f"{punct} {text[i + 1:end]}", fix=f"{punct} {text[i + 1:end]}")
+                               suggestion=f"{punct} {text[i + 1:end]}",
+                               fix=replacement(article, i, end, f"{punct} {text[i + 1:end]}"))
 
 
 @register
@@ -172,7 +174,7 @@ class SpaceBeforePunctuation(Rule):
                 continue
             yield self.finding(start, p + 1, f"space before '{text[p]}'",
                                suggestion=text[start:m.start(1)] + text[p],
-                               fix=text[start:m.start(1)] + text[p])
+                               fix=replacement(article, start, p + 1, text[start:m.start(1)] + text[p]))
 
 
 # --- quotes and brackets -----------------------------------------------------------------------

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from copylint.article import Article
 from copylint.finding import Finding, Severity
+from copylint.fix import replacement
 from copylint.rule import Rule, register
 
 # Words that English legitimately doubles ("that that", "had had") or that are doubled on purpose
@@ -71,7 +72,7 @@ class RepeatedWord(Rule):
                 if not article.contiguous(m.start(3), m.end(3)) or not article.contiguous(m.start(1), m.end(1)):
                     continue
                 yield self.finding(m.start(1), m.end(3), f"'{first}' repeated",
-                                   suggestion=first, fix=first)
+                                   suggestion=first, fix=replacement(article, m.start(1), m.end(3), first))
 
 
 INTENSIFIERS = frozenset("""
@@ -138,4 +139,4 @@ class RepeatedListItem(Rule):
                 if not ok:
                     continue
                 yield self.finding(m.start(1), m.end(3), f"list item '{item}' repeated",
-                                   suggestion=item, fix=item)
+                                   suggestion=item, fix=replacement(article, m.start(1), m.end(3), item))
