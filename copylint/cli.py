@@ -1,7 +1,8 @@
 """The command line: ``copylint check``, ``copylint rules``, ``copylint explain``.
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 findings at or above it; 2 a usage, config
-or input error (a one-line message on stderr; the other files are still checked and reported).
+or input error (a one-line message on stderr; the other files are still checked and reported);
+4 checked, but a configured grammar backend (LanguageTool) was unavailable.
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 @app.command()
 def check(
     paths: List[str] = typer.Argument(..., help="Files or directories to check; - reads standard input."),
-    fmt: str = typer.Option("text", "--format", "-f", help="text, json or github."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text, json, github, sarif or html."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Lowest severity that fails the run: error, warning or info (default warning)."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules or families (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules or families (comma-separated)."),
@@ -57,6 +58,11 @@ def check(
     no_color: bool = typer.Option(False, "--no-color", help="Plain text output even on a terminal."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing for files without findings; no summary."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe mechanical fixes in place; with -, print the fixed text on stdout (the report goes to stderr)."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff of what --fix would change, and change nothing."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes for large batches (0 = one per core)."),
+    cache_dir: Optional[str] = typer.Option(None, "--cache-dir", help="Where to cache results (default .copylint_cache; env COPYLINT_CACHE_DIR)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache (env COPYLINT_NO_CACHE=1)."),
 ):
     """Check articles and report what a sub-editor would circle."""
     from copylint.config import ConfigError
@@ -87,8 +93,17 @@ def check(
         if fail_on is not None:
             if fail_on not in ("error", "warning", "info"):
                 raise _die(f"--fail-on: expected error, warning or info, got '{fail_on}'")
-        linter = Linter(overrides, config_file=config, isolated=isolated, keep_articles=fmt == "text")
-        results = linter.check_paths(list(paths))
+        if (fix or diff) and "-" in paths and len(paths) > 1:
+            raise _die("--fix/--diff with - (standard input) takes no other path")
+        from copylint.cache import Cache, cache_disabled
+        cache = None if no_cache or cache_disabled() else Cache(cache_dir)
+        linter = Linter(overrides, config_file=config, isolated=isolated,
+                        keep_articles=fmt in ("text", "html") or fix or diff, cache=cache)
+        if jobs != 1:
+            from copylint.parallel import check_paths_parallel
+            results = check_paths_parallel(linter, list(paths), jobs)
+        else:
+            results = linter.check_paths(list(paths))
     except ConfigError as exc:
         raise _die(str(exc))
     except ModelError as exc:
@@ -102,23 +117,32 @@ def check(
             typer.echo(f"copylint: error: {r.error}", err=True)
         elif r.notice and not quiet:
             typer.echo(f"copylint: {r.path}: {r.notice}", err=True)
-    color = fmt == "text" and not no_color and output is None and sys.stdout.isatty()
+    fix_failed = False
+    if fix or diff:
+        from copylint.fix import run_fixes
+        fix_failed, diff_code = run_fixes(linter, results, diff=diff, output=output, quiet=quiet)
+        if diff_code is not None:
+            raise typer.Exit(diff_code)
+    to_stderr = fix and "-" in paths  # the fixed text is on stdout
+    color = fmt == "text" and not no_color and output is None and (sys.stderr if to_stderr else sys.stdout).isatty()
     if fmt == "text":
         report = REPORTERS[fmt](results, color=color)
         if quiet and not any(r.findings for r in results):
             report = ""
     else:
-        report = REPORTERS[fmt](results)
+        report = REPORTERS[fmt](results, warnings=linter.warnings)
     if output:
         from copylint.fileio import atomic_write
         try:
             atomic_write(output, report)
         except OSError as exc:
             raise _die(f"{output}: cannot write the report ({exc.strerror or exc})")
+    elif to_stderr:
+        sys.stderr.write(report)
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
-    raise typer.Exit(exit_code(results, threshold))
+    raise typer.Exit(EXIT_ERROR if fix_failed else exit_code(results, threshold, linter.backend_unavailable))
 
 
 @app.command("rules")

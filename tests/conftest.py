@@ -8,6 +8,9 @@ SAMPLES = ROOT / "samples"
 
 # Tests never read ../shared (a user's clone has none) and never reach a real LanguageTool.
 os.environ.pop("COPYLINT_LANGUAGETOOL_URL", None)
+# The CLI caches results by default; tests opt in (tests/test_cache.py), so none depends on another's run.
+os.environ["COPYLINT_NO_CACHE"] = "1"
+os.environ.pop("COPYLINT_CACHE_DIR", None)
 
 
 @pytest.fixture(scope="session")
