@@ -7,7 +7,6 @@ LanguageTool directory is configured, else Harper), ``harper``, ``languagetool``
 from __future__ import annotations
 
 import re
-import weakref
 from typing import Iterator
 
 from copylint.article import Article
@@ -235,26 +234,7 @@ class Misspelling(Rule):
                                suggestion=sugg, severity=Severity.INFO)
 
 
-# --- parse units ---------------------------------------------------------------------------------
-_UNITS: "weakref.WeakKeyDictionary[Article, list]" = weakref.WeakKeyDictionary()
 _UNIT_NEEDS = frozenset({"parser", "lemmatizer"})
-
-
-def parse_units(article: Article, cfg) -> list[tuple[int, object]]:
-    """(base offset, tokens) per block: the block's span of the article's Doc. The engine fixes a
-    sentence start at every block start before parsing, so no sentence crosses a block edge and
-    nothing is parsed twice (token ``idx`` + base = offset in article.text; base is 0 here)."""
-    units = _UNITS.get(article)
-    if units is not None:
-        return units
-    doc = article.doc
-    units = []
-    for block in article.blocks:
-        span = doc.char_span(block.start, block.end, alignment_mode="expand")
-        if span is not None and len(span):
-            units.append((0, span))
-    _UNITS[article] = units
-    return units
 
 
 # --- subject-verb agreement ---------------------------------------------------------------------
@@ -312,12 +292,11 @@ class SubjectVerbAgreement(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         if article.doc is None:
             return
-        for base, unit in parse_units(article, self.config):
-            yield from self._check_unit(base, unit)
+        # The engine fixes a sentence start at each block start, so no parse crosses a block.
+        yield from self._check_doc(article.doc)
 
-    def _check_unit(self, base: int, unit) -> Iterator[Finding]:
-        doc = unit.doc if hasattr(unit, "doc") else unit
-        for tok in unit:
+    def _check_doc(self, doc) -> Iterator[Finding]:
+        for tok in doc:
             low = tok.lower_
             if low not in _SINGULAR_VERBS:
                 continue
@@ -354,7 +333,7 @@ class SubjectVerbAgreement(Rule):
                 continue
             if any(t.lower_ in ("and", "or", "nor", "as", "with", "plus") for t in doc[subj.left_edge.i:tok.i]):
                 continue
-            yield self.finding(base + tok.idx, base + tok.idx + len(tok.text),
+            yield self.finding(tok.idx, tok.idx + len(tok.text),
                                f"plural subject '{subj.text}' with singular '{tok.text}'",
                                suggestion=_SINGULAR_VERBS[low] if tok.text.islower() else _SINGULAR_VERBS[low].capitalize())
 
@@ -390,12 +369,11 @@ class VerbFormAfterDo(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         if article.doc is None:
             return
-        for base, unit in parse_units(article, self.config):
-            yield from self._check_unit(base, unit)
+        # The engine fixes a sentence start at each block start, so no parse crosses a block.
+        yield from self._check_doc(article.doc)
 
-    def _check_unit(self, base: int, unit) -> Iterator[Finding]:
-        doc = unit.doc if hasattr(unit, "doc") else unit
-        for tok in unit:
+    def _check_doc(self, doc) -> Iterator[Finding]:
+        for tok in doc:
             if tok.lower_ not in ("did", "does", "do") or tok.dep_ != "aux":
                 continue
             verb = tok.head
@@ -408,6 +386,6 @@ class VerbFormAfterDo(Rule):
                 continue
             if any(t.is_punct or t.lower_ in ("and", "or", "but") for t in doc[tok.i + 1:verb.i]):
                 continue
-            yield self.finding(base + verb.idx, base + verb.idx + len(verb.text),
+            yield self.finding(verb.idx, verb.idx + len(verb.text),
                                f"'{verb.text}' after '{tok.text}': the verb takes its base form",
                                suggestion=lemma)
