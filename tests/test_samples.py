@@ -37,5 +37,5 @@ def test_expected_spans_match_the_text():
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.iterdir() if "-clean." in p.name))
 def test_clean_sample_is_silent(linter, name):
-    loud = [f.to_dict() for f in _check(linter, name) if str(f.severity) in ("error", "warning")]
-    assert loud == []
+    # silent at every level, info included: the clean samples are full of traps correct English sets
+    assert [f.to_dict() for f in _check(linter, name)] == []
