@@ -18,6 +18,21 @@ far very really many hush pom tom
 """.split())
 
 
+def repeats_in_blocks(article: Article, pattern: re.Pattern) -> Iterator[tuple[re.Match, int, int]]:
+    """Matches of ``pattern`` (whose group 3 is the repeat) inside each block, overlapping allowed:
+    the search resumes at the repeat, so "the the the" gives two matches. Yields (match, block
+    start, block end)."""
+    text = article.text
+    for block in article.blocks:
+        pos = block.start
+        while True:
+            m = pattern.search(text, pos, block.end)
+            if not m:
+                break
+            pos = m.start(3)
+            yield m, block.start, block.end
+
+
 @register
 class RepeatedWord(Rule):
     """The same word twice in a row: `the the`, `closed closed`.
@@ -55,24 +70,17 @@ class RepeatedWord(Rule):
     _PAT = re.compile(r"\b([^\W\d_][\w'’-]*)(\s+)(\1)\b", re.I)
 
     def check(self, article: Article) -> Iterator[Finding]:
-        text = article.text
-        for block in article.blocks:
-            pos = block.start
-            while True:
-                m = self._PAT.search(text, pos, block.end)
-                if not m:
-                    break
-                pos = m.start(3)
-                first, gap, second = m.group(1), m.group(2), m.group(3)
-                if gap.count("\n") > 1 or first.lower() in LEGIT_DOUBLES:
-                    continue
-                if first[:1].isupper() and second[:1].isupper() and first.lower() not in (
-                        "the", "a", "an", "and", "of", "to", "in", "on", "for", "is", "was"):
-                    continue  # a doubled name: Ban Ban, Bora Bora, Duran Duran
-                if not article.contiguous(m.start(3), m.end(3)) or not article.contiguous(m.start(1), m.end(1)):
-                    continue
-                yield self.finding(m.start(1), m.end(3), f"'{first}' repeated",
-                                   suggestion=first, fix=replacement(article, m.start(1), m.end(3), first))
+        for m, _, _ in repeats_in_blocks(article, self._PAT):
+            first, gap, second = m.group(1), m.group(2), m.group(3)
+            if gap.count("\n") > 1 or first.lower() in LEGIT_DOUBLES:
+                continue
+            if first[:1].isupper() and second[:1].isupper() and first.lower() not in (
+                    "the", "a", "an", "and", "of", "to", "in", "on", "for", "is", "was"):
+                continue  # a doubled name: Ban Ban, Bora Bora, Duran Duran
+            if not article.contiguous(m.start(3), m.end(3)) or not article.contiguous(m.start(1), m.end(1)):
+                continue
+            yield self.finding(m.start(1), m.end(3), f"'{first}' repeated",
+                               suggestion=first, fix=replacement(article, m.start(1), m.end(3), first))
 
 
 INTENSIFIERS = frozenset("""
@@ -117,26 +125,20 @@ class RepeatedListItem(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
-        for block in article.blocks:
-            pos = block.start
-            while True:
-                m = self._PAIR.search(text, pos, block.end)
-                if not m:
-                    break
-                pos = m.start(3)
-                item, sep = m.group(1), m.group(2)
-                if item.lower().split()[-1] in INTENSIFIERS or item.lower() in INTENSIFIERS:
-                    continue
-                before = text[max(block.start, m.start() - 40):m.start()]
-                after = text[m.end():min(block.end, m.end() + 40)]
-                listed_before = bool(re.search(r"[^\W\d_][\w'’-]*, $", before))
-                listed_after = bool(re.match(r"(?:,? (?:and|or) |, )[^\W\d_]", after))
-                if sep.strip(", ") in ("and", "or"):
-                    # "wheat, rye, maize and maize": needs two members before it ("neck and neck")
-                    ok = bool(re.search(r"[^\W\d_][\w'’-]*, [^\W\d_][\w'’-]*, $", before))
-                else:
-                    ok = listed_before or listed_after
-                if not ok:
-                    continue
-                yield self.finding(m.start(1), m.end(3), f"list item '{item}' repeated",
-                                   suggestion=item, fix=replacement(article, m.start(1), m.end(3), item))
+        for m, block_start, block_end in repeats_in_blocks(article, self._PAIR):
+            item, sep = m.group(1), m.group(2)
+            if item.lower().split()[-1] in INTENSIFIERS or item.lower() in INTENSIFIERS:
+                continue
+            before = text[max(block_start, m.start() - 40):m.start()]
+            after = text[m.end():min(block_end, m.end() + 40)]
+            listed_before = bool(re.search(r"[^\W\d_][\w'’-]*, $", before))
+            listed_after = bool(re.match(r"(?:,? (?:and|or) |, )[^\W\d_]", after))
+            if sep.strip(", ") in ("and", "or"):
+                # "wheat, rye, maize and maize": needs two members before it ("neck and neck")
+                ok = bool(re.search(r"[^\W\d_][\w'’-]*, [^\W\d_][\w'’-]*, $", before))
+            else:
+                ok = listed_before or listed_after
+            if not ok:
+                continue
+            yield self.finding(m.start(1), m.end(3), f"list item '{item}' repeated",
+                               suggestion=item, fix=replacement(article, m.start(1), m.end(3), item))
