@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from copylint import data
+from copylint import data, semantic
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import Rule, register
@@ -22,6 +22,8 @@ BODY_BLOCKS = ("paragraph", "quote", "list_item")
 MONTHS = frozenset("january february march april may june july august september october november "
                    "december".split())
 #: plural quantity nouns whose "of" needs a plural (or mass) noun: "hundreds of rockets"
+#: findings of the embedding judgement (copylint.semantic): hints, not warnings (see README, Accuracy)
+SEMANTIC_SEVERITY = Severity.INFO
 QUANTITY_HEADS = frozenset("hundreds thousands dozens scores tens millions billions numbers".split())
 
 
@@ -88,6 +90,22 @@ def member_lemma(tok) -> str:
     return lemma
 
 
+#: dependents that make a member a phrase ("cooking oil", "pregnant women", "data centres")
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def member_phrase(tok) -> str:
+    """A list member as a bare phrase: the word with the modifiers right before it, no determiner."""
+    start = tok.i
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ not in PHRASE_DEPS or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    while start < tok.i and tok.doc[start].pos_ in ("DET", "PRON", "PUNCT", "NUM"):
+        start += 1
+    return tok.doc[start:tok.i + 1].text.lower()
+
+
 def conjuncts(tok) -> list:
     """The head of a coordination and every conjunct, in text order."""
     return sorted([tok, *tok.conjuncts], key=lambda t: t.i)
@@ -147,6 +165,7 @@ class ListIntruder(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
         classes = noun_classes()
+        unread = []  # lists with a member the table does not know
         for head in list_heads(doc):
             members = conjuncts(head)
             if len(members) < 3 or head.pos_ != "NOUN" or any(m.pos_ == "PROPN" for m in members):
@@ -159,10 +178,60 @@ class ListIntruder(Rule):
                 # ("rifles, grenades and carrots/VBZ"): judge it as the noun it is
                 t = classes.lookup(member_lemma(m)) if m.pos_ == "NOUN" else self._as_noun(m, classes)
                 if t is None:
+                    unread.append(members)
                     break
                 tags.append(t)
             else:
                 yield from self._judge(article, members, tags, classes)
+        if unread and self._semantic_enabled():
+            yield from self._judge_semantic(unread, classes)
+
+    # --- the optional embedding judgement (copylint.semantic) for lists the table cannot read ----
+    def _semantic_enabled(self) -> bool:
+        mode = self.config.semantic
+        if mode == "off":
+            return False
+        if not semantic.available():
+            if mode == "on":
+                self.warn("semantic = \"on\" but the embeddings extra is not installed "
+                          "(pip install \"copylint[embeddings]\"); list-intruder uses its noun table only")
+            return False
+        return True
+
+    def _judge_semantic(self, lists, classes) -> Iterator[Finding]:
+        readable = []
+        for members in lists:
+            if any(not self._plain_noun(m) or m.is_stop for m in members):
+                continue
+            readable.append((members, [member_phrase(m) for m in members]))
+        if not readable:
+            return
+        scorer = semantic.scorer()
+        scorer.embed(p for _, phrases in readable for p in phrases)  # one batch per article
+        for members, phrases in readable:
+            verdict = scorer.odd_one_out(phrases)
+            if verdict is None:
+                continue
+            tok = members[verdict.index]
+            if member_lemma(tok) in classes.agent:
+                continue  # people and organisations go with anything
+            if " " in phrases[verdict.index] or "-" in phrases[verdict.index]:
+                # a member with modifiers of its own ("programming novices", "still-life works") is
+                # specific, so far from the others in meaning, but rarely a swapped word
+                continue
+            others = ", ".join(p for i, p in enumerate(phrases) if i != verdict.index)
+            yield self.finding(tok.idx, tok.idx + len(tok.text),
+                               f"'{tok.text}' is unrelated in meaning to the rest of the list ({others}): "
+                               "a swapped word?", severity=SEMANTIC_SEVERITY)
+
+    @staticmethod
+    def _plain_noun(tok) -> bool:
+        if tok.pos_ == "NOUN":
+            return True
+        # the last member mis-tagged as a verb, with no dependents ("rifles, grenades and carrots/VBZ")
+        return (tok.dep_ == "conj" and tok.tag_ in ("VB", "VBP", "VBZ")
+                and not any(c.dep_ not in ("punct", "cc") for c in tok.children)
+                and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("DET", "PRON", "ADP", "PART")))
 
     @staticmethod
     def _as_noun(tok, classes):
