@@ -5,7 +5,9 @@ The rules read the one spaCy parse the engine gives every rule (``article.doc``)
 dependency labels, part-of-speech tags, lemmas and entity labels. Semantic fit is judged with a
 small table of coarse noun classes shipped in ``rules/noun_classes.toml``: a member is an intruder
 only when every member's class is known and exactly one member shares no class or group with any
-other. Unknown words are never judged, so the rules stay quiet on lists they cannot read.
+other. Unknown words are never judged by the table; with the optional ``embeddings`` extra
+(copylint/semantic.py, config ``semantic``) list-intruder judges those lists by phrase embeddings
+instead, at info level.
 """
 from __future__ import annotations
 
@@ -135,7 +137,9 @@ class ListIntruder(Rule):
     fuel, vehicles, aircraft, weapons, weather, buildings...). It reports a member only when every
     member is known, the others fit together, and that one shares no class or broader group with
     any of them. People and organisations go with anything and are never reported; lists with an
-    unknown word are left alone.
+    unknown word are left alone, unless the optional `embeddings` extra is installed: then a bare
+    noun far in meaning from every other member, among members close to each other, is reported
+    as a hint (info).
     """
 
     id = "list-intruder"
