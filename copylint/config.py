@@ -47,6 +47,7 @@ class Config:
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
     cache_dir: str | None = None
     exclude: tuple[str, ...] = ()          # glob patterns of files to skip in directories
+    semantic: str = "auto"                 # list-intruder embeddings (extra): auto (if installed), on, off
     source: str | None = None              # the file this came from
 
     def severity_for(self, rule_id: str, family: str, default: Severity) -> Severity:
@@ -62,6 +63,8 @@ class Config:
         d = dataclasses.asdict(self)
         d.pop("source", None)
         d.pop("cache_dir", None)
+        from copylint import semantic  # what auto/on resolve to here (is the extra installed?)
+        d["semantic"] = semantic.fingerprint(self.semantic)
         return repr(sorted(d.items()))
 
 
@@ -144,6 +147,10 @@ def from_mapping(data: dict, source: str = "<config>", base: Config | None = Non
         elif key == "dialect":
             if value not in ("british", "american"):
                 raise ConfigError(f"{where}: expected british or american, got {value!r}")
+            changes[key] = value
+        elif key == "semantic":
+            if value not in ("auto", "on", "off"):
+                raise ConfigError(f"{where}: expected auto, on or off, got {value!r}")
             changes[key] = value
         elif key == "grammar_backend":
             if value not in ("auto", "harper", "languagetool", "none"):
