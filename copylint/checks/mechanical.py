@@ -227,12 +227,13 @@ class UnbalancedQuotes(Rule):
         'He said HSBC did not "frame" Huawei, "whatever they say."',
         'He is 5\'10" tall.',
         'The workers" mood is angry.',
+        '"In response, the bank presented the facts.\n\nIt did not "fabricate" evidence or "hide" facts."',
         "It's the firm's ‘best’ year.",
     )
 
     RUN_ON = 8  # paragraphs a quotation may run on before its closing mark
 
-    _APOSTROPHE = re.compile(r'(?<=[^\W\d_])"(?=s?\s+[a-z])')
+    _APOSTROPHE = re.compile(r'(?<=[a-z]s)"(?=\s+[a-z])|(?<=[a-z])"(?=s\s)')
 
     def _events(self, text: str, block: Block) -> tuple[list[int], list[int]]:
         """(unclosed openers, closers with no opener) in one block."""
