@@ -290,12 +290,8 @@ class SubjectVerbAgreement(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if article.doc is None:
-            return
         # The engine fixes a sentence start at each block start, so no parse crosses a block.
-        yield from self._check_doc(article.doc)
-
-    def _check_doc(self, doc) -> Iterator[Finding]:
+        doc = article.doc
         for tok in doc:
             low = tok.lower_
             if low not in _SINGULAR_VERBS:
@@ -367,12 +363,8 @@ class VerbFormAfterDo(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
-        if article.doc is None:
-            return
         # The engine fixes a sentence start at each block start, so no parse crosses a block.
-        yield from self._check_doc(article.doc)
-
-    def _check_doc(self, doc) -> Iterator[Finding]:
+        doc = article.doc
         for tok in doc:
             if tok.lower_ not in ("did", "does", "do") or tok.dep_ != "aux":
                 continue
