@@ -104,10 +104,11 @@ class Linter:
     forces one config for every file (otherwise each file's config is discovered)."""
 
     def __init__(self, overrides: dict | None = None, config_file: str | None = None,
-                 isolated: bool = False, keep_articles: bool = False, cache=None) -> None:
+                 isolated: bool = False, keep_articles: bool = False, cache=None,
+                 config: Config | None = None) -> None:
         self.overrides = overrides or {}
         self.cache = cache  # a copylint.cache.Cache, or None (no caching)
-        self.fixed_config: Config | None = None
+        self.fixed_config: Config | None = config
         if config_file:
             from pathlib import Path
             cfg = config_mod.load_file(Path(config_file))

@@ -161,3 +161,18 @@ def test_spacy_not_imported_when_no_rule_needs_it(tmp_path):
             "print('spacy' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_library_api(tmp_path):
+    from copylint import check_paths, check_text
+    from copylint.config import Config
+
+    found = check_text("The the council met.\n")
+    assert [(f.rule, f.line, f.column) for f in found] == [("repeated-word", 1, 1)]
+    assert check_text("The the council met.\n", config=Config(ignore=("repetition",))) == []
+    md = check_text("Run `the the` now, the the end.\n", path="a.md")
+    assert [(f.rule, f.column) for f in md] == [("repeated-word", 20)]
+    p = tmp_path / "a.txt"
+    p.write_text(FAULTY, encoding="utf-8")
+    [res] = check_paths([str(p)], config=Config(select=("repetition",)))
+    assert [f.rule for f in res.findings] == ["repeated-word"]
