@@ -3,8 +3,9 @@
 Markdown: markdown-it-py finds the blocks (headings, paragraphs, list items, quotes, tables; code
 blocks, HTML blocks and front matter are not prose); inline markup (code spans, link targets,
 images, autolinks, inline HTML and comments, emphasis markers, escapes) is stripped line by line.
-HTML: the standard library's ``HTMLParser`` walks the tags; scripts, styles, code and the head are
-skipped, entities are decoded, runs of white space collapse to one space as a browser shows them.
+HTML: the standard library's ``HTMLParser`` walks the tags; scripts, styles, code, navigation and the
+head are skipped, entities are decoded, runs of white space collapse to one space as a browser shows
+them; a page with an ``<article>`` (else a ``<main>``) is read inside it only, like a reader view.
 """
 from __future__ import annotations
 
@@ -171,7 +172,10 @@ _BLOCK_TAGS = {
     "label": "paragraph", "option": "paragraph",
 }
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "math", "code", "pre",
-              "textarea", "select", "iframe", "object"}
+              "textarea", "select", "iframe", "object", "nav"}
+# A page with an <article> (else a <main>) is read like a reader view: only what is inside it is
+# the article; site navigation, headers and footers around it are page furniture, not copy.
+_SCOPE = re.compile(r"<(article|main)[\s>/]", re.I)
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
          "track", "wbr", "param"}
 
@@ -188,6 +192,12 @@ class _HTMLToArticle(HTMLParser):
         self.kinds: list[str] = []
         self.block_start: int | None = None
         self.pending_space: tuple[int, int] | None = None
+        found = {m.group(1).lower() for m in _SCOPE.finditer(raw)}
+        self.scope_tag = "article" if "article" in found else ("main" if "main" in found else None)
+        self.in_scope = 0
+
+    def _muted(self) -> bool:
+        return bool(self.skip) or (self.scope_tag is not None and not self.in_scope)
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -207,6 +217,9 @@ class _HTMLToArticle(HTMLParser):
         self.pending_space = None
 
     def handle_starttag(self, tag, attrs):
+        if tag == self.scope_tag:
+            self._break()
+            self.in_scope += 1
         if tag in _SKIP_TAGS:
             if tag not in _VOID:
                 self.skip.append(tag)
@@ -232,6 +245,9 @@ class _HTMLToArticle(HTMLParser):
         self.pending_space = None
 
     def handle_endtag(self, tag):
+        if tag == self.scope_tag and self.in_scope:
+            self._break()
+            self.in_scope -= 1
         if tag in _SKIP_TAGS:
             if tag in self.skip:
                 while self.skip and self.skip.pop() != tag:
@@ -244,7 +260,7 @@ class _HTMLToArticle(HTMLParser):
                 self.kinds.pop()
 
     def _emit(self, s: str, raw_start: int, raw_end: int, identity: bool) -> None:
-        if self.skip:
+        if self._muted():
             return
         if self.block_start is None:
             self.block_start = self.b.length
@@ -258,7 +274,7 @@ class _HTMLToArticle(HTMLParser):
             self.b.synth(s, raw_start, raw_end)
 
     def handle_data(self, data):
-        if self.skip:
+        if self._muted():
             return
         start = self._pos()
         for m in re.finditer(r"\s+|\S+", data):

@@ -98,3 +98,23 @@ def test_plain_text_blocks_headline_and_paragraphs():
     assert texts[0] == ("heading", "Headline of the story")
     assert ("paragraph", "Third after a blank line.") in texts
     assert len(texts) == 4
+
+
+PAGE = """<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<header><p>Subscribe to our newsletter</p></header>
+<article><header><h1>Council approves budget</h1></header>
+<p>The council approved the plan.</p><div>Share this article</div></article>
+<footer><p>All rights reserved.</p></footer></body></html>"""
+
+
+def test_html_page_with_article_reads_like_a_reader_view():
+    a = load_article("page.html", PAGE)
+    assert [a.text[b.start:b.end] for b in a.blocks] == [
+        "Council approves budget", "The council approved the plan.", "Share this article"]
+    line, col, _, ecol = _find(a, "approved the plan")
+    assert _raw_at(PAGE, line, col, ecol) == "approved the plan"
+
+
+def test_html_fragment_without_article_is_read_whole():
+    a = load_article("frag.html", "<p>One.</p><nav>Home</nav><p>Two.</p>")
+    assert [a.text[b.start:b.end] for b in a.blocks] == ["One.", "Two."]
