@@ -39,10 +39,12 @@ def load_article(path: str, raw: str, fmt: str | None = None, encoding: str = "u
 
 # --- Markdown ----------------------------------------------------------------------------------
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\.\.\.|\+\+\+)[ \t]*$", re.S | re.M)
-# Inline markup, in priority order. Groups: code span, comment, image, link [text](target),
+# Inline markup, in priority order. Groups: code span, template tag (Hugo/Jekyll shortcodes,
+# {{ }} / {% %}, heading attributes {#id}), comment, image, link [text](target),
 # reference link [text][ref], autolink, inline HTML tag, escape, entity, emphasis run.
 _INLINE = re.compile(
     r"(?P<code>(?P<ticks>`+).+?(?P=ticks))"
+    r"|(?P<template>\{\{.*?\}\}|\{%.*?%\}|[ \t]*\{[#.][\w:.#= -]*\}\s*$)"
     r"|(?P<comment><!--.*?-->)"
     r"|(?P<image>!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\]))"
     r"|(?P<link>\[(?P<ltext>[^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\))"

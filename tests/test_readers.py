@@ -118,3 +118,9 @@ def test_html_page_with_article_reads_like_a_reader_view():
 def test_html_fragment_without_article_is_read_whole():
     a = load_article("frag.html", "<p>One.</p><nav>Home</nav><p>Two.</p>")
     assert [a.text[b.start:b.end] for b in a.blocks] == ["One.", "Two."]
+
+
+def test_markdown_template_tags_are_not_prose():
+    md = "# Floods {#floods}\n\n{{< figure src=\"a.jpg\" caption=\"The river,in flood\" >}}\n\n{% include ad.html %}\n\nThe river rose {{ site.unit }} today.\n"
+    a = load_article("x.md", md)
+    assert [a.text[b.start:b.end] for b in a.blocks] == ["Floods", "The river rose  today."]
