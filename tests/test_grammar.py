@@ -70,16 +70,24 @@ def test_names_and_news_conventions_are_not_misspellings(linter):
     assert [f for f in _findings(linter, text) if f.rule == "misspelling"] == []
 
 
-def test_an_unknown_common_word_is_only_info_and_the_dictionary_silences_it(linter, tmp_path):
-    text = "Officials said the zorbing centre would reopen on Monday after repairs."
+def test_an_unknown_word_is_only_info_and_the_dictionary_silences_it(linter, tmp_path):
+    # "finshed" is not in the table of common misspellings; its best suggestion is a near and far
+    # more common word, so it reads as a slip: info, not warning
+    text = "Officials said the centre would reopen on Monday after the repairs were finshed."
     [f] = [f for f in _findings(linter, text) if f.rule == "misspelling"]
-    assert f.severity == Severity.INFO and text[f.start:f.end] == "zorbing"
-    assert [f for f in _findings(linter, text, words=("zorbing",)) if f.rule == "misspelling"] == []
+    assert f.severity == Severity.INFO and text[f.start:f.end] == "finshed" and f.suggestion == "finished"
+    assert [f for f in _findings(linter, text, words=("finshed",)) if f.rule == "misspelling"] == []
     words = tmp_path / "newsroom-words.txt"
-    words.write_text("# names and terms we use\nZorbing\n", encoding="utf-8")
+    words.write_text("# names and terms we use\nFinshed\n", encoding="utf-8")
     cfg = from_mapping({"dictionary": ["newsroom-words.txt"], "select": list(GRAMMAR_RULES)},
                        source=str(tmp_path / ".copylint.toml"))
     assert [f for f in linter.check_text(text, cfg=cfg) if f.rule == "misspelling"] == []
+
+
+def test_a_rare_real_word_is_not_a_misspelling(linter):
+    # unknown to Harper, but no near, far more common word: remdesivir -> "redeliver" is no slip
+    text = "Doctors gave him remdesivir, and the hryvnia fell as the playmaker scored twice."
+    assert [f for f in _findings(linter, text) if f.rule == "misspelling"] == []
 
 
 def test_a_word_the_article_uses_consistently_is_accepted(linter):

@@ -157,7 +157,9 @@ class Misspelling(Rule):
 
     Words from a list of common misspellings of common words are reported at warning; any other
     word the spelling checker (Harper's dictionary, in the house dialect set by ``dialect``) does
-    not know is reported at info, and only when it is not a name: a word spaCy tags as a proper
+    not know is reported at info, and only when its best suggestion is a near (two edits at most),
+    far more common word (`councl` → `council`; wordfreq frequencies), and only when it is not a
+    name: a word spaCy tags as a proper
     noun or an entity, a capitalised word inside a sentence, a word the article uses more than
     once, a word in the newsroom's dictionary (``dictionary`` words files, ``words``), a word
     spelt right in the other dialect, or a news convention (£48m, €1.2bn, 38C, 07:00 GMT, MPs,
@@ -182,6 +184,7 @@ class Misspelling(Rule):
         "Temperatures hit 38C at 07:00 GMT as MPs met at the G7.",
         "The government announced new measures on Monday.",
         "The council will organise a vote; the council will organize a vote.",
+        "Doctors gave him remdesivir and the hryvnia fell as the playmaker scored.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -229,6 +232,8 @@ class Misspelling(Rule):
             if other.is_word(core):
                 continue
             sugg = m.replacements[0] if m.replacements else None
+            if not news.likely_typo(core, sugg):
+                continue  # a rare real word, not a slip: no near, far more common neighbour
             yield self.finding(m.start, m.end, f"'{word}' is not in the dictionary"
                                + (f" (did you mean '{sugg}'?)" if sugg else ""),
                                suggestion=sugg, severity=Severity.INFO)

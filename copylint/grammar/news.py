@@ -110,3 +110,18 @@ def news_convention(text: str, start: int, end: int) -> bool:
     if len(core) < 2 or WEB.search(whole) or any(c.isdigit() for c in whole):
         return True
     return False
+
+
+def likely_typo(word: str, suggestion: str | None) -> bool:
+    """An unknown word reads as a slip when the checker's best suggestion is at most two edits away
+    and far more common (wordfreq Zipf frequency higher by 1.5, i.e. about 30 times as frequent):
+    `councl` → `council`. A rare real word (remdesivir, hryvnia, playmaker) has no such neighbour;
+    its suggestions are unrelated (`redeliver`) or no more common than it."""
+    if not suggestion:
+        return False
+    from rapidfuzz.distance import DamerauLevenshtein
+    from wordfreq import zipf_frequency
+
+    if DamerauLevenshtein.distance(word.lower(), suggestion.lower()) > 2:
+        return False
+    return zipf_frequency(suggestion, "en") >= zipf_frequency(word, "en") + 1.5
