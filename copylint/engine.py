@@ -75,7 +75,22 @@ class RuleSet:
                 continue
             for f in rule.check(article):
                 findings.append(f)
-        return finalize(article, findings, self.config)
+        return finalize(article, defer_to_dedicated(findings), self.config)
+
+
+def is_backend_finding(f: Finding) -> bool:
+    """A finding of a general grammar checker (Harper's or LanguageTool's), not of a copylint rule."""
+    return f.rule == "grammar-check" or f.rule.startswith("lt:")
+
+
+def defer_to_dedicated(findings: list[Finding]) -> list[Finding]:
+    """One slip, one finding: a grammar checker's finding that overlaps a finding of one of
+    copylint's own rules ("can can": repeated-word; "did he went": verb-form-after-do) is dropped."""
+    own = [(f.start, max(f.end, f.start + 1)) for f in findings if not is_backend_finding(f)]
+    if not own:
+        return findings
+    return [f for f in findings if not is_backend_finding(f)
+            or not any(s < max(f.end, f.start + 1) and f.start < e for s, e in own)]
 
 
 def finalize(article: Article, findings: Iterable[Finding], cfg: Config) -> list[Finding]:

@@ -8,7 +8,8 @@ from copylint.config import Config, from_mapping
 from copylint.finding import Severity
 
 GRAMMAR_FAMILIES = {"grammar", "spelling"}
-GRAMMAR_RULES = ("grammar-check", "misspelling", "subject-verb-agreement", "verb-form-after-do")
+GRAMMAR_RULES = ("grammar-check", "misspelling", "subject-verb-agreement", "verb-form-after-do",
+                 "demonstrative-agreement", "less-fewer")
 
 # samples/grammar-errors.txt: (line, context, the faulty text inside it, the rule that must catch it)
 PLANTED = [
@@ -24,6 +25,9 @@ PLANTED = [
     (13, "more better", "more better", "grammar-check"),
     (15, "goverment", "goverment", "misspelling"),
     (15, "recieved", "recieved", "misspelling"),
+    (17, "this are the worst", "this are", "demonstrative-agreement"),
+    (17, "less people", "less people", "less-fewer"),
+    (19, "dont expect", "dont", "misspelling"),
 ]
 
 
@@ -137,3 +141,12 @@ def test_agreement_leaves_measures_names_and_collectives_alone(linter):
     text = ("Two years is a long time. The news is grim. The Simpsons is back. The team are happy. "
             "The police have arrived. Fish and chips is a dish. £5m was spent. Each of the homes was checked.")
     assert [f for f in _findings(linter, text) if f.rule == "subject-verb-agreement"] == []
+
+
+def test_a_slip_caught_by_a_copylint_rule_is_not_reported_again_by_the_checker(linter):
+    # Harper's DidPast and DoubleModal overlap verb-form-after-do and repeated-word: one finding each
+    assert [f.rule for f in _findings(linter, "Did he went to the meeting?", select=("grammar", "repetition"))] \
+        == ["verb-form-after-do"]
+    assert [f.rule for f in _findings(linter, "She can can swim.", select=("grammar", "repetition"))] \
+        == ["repeated-word"]
+    assert [f.rule for f in _findings(linter, "She ate a apple.")] == ["grammar-check"]

@@ -386,3 +386,90 @@ class VerbFormAfterDo(Rule):
             yield self.finding(verb.idx, verb.idx + len(verb.text),
                                f"'{verb.text}' after '{tok.text}': the verb takes its base form",
                                suggestion=lemma)
+
+
+_DEMONSTRATIVE = {"this": ("these", "are were"), "that": ("those", "are were"),
+                  "these": ("this", "is was has"), "those": ("that", "is was has")}
+
+
+@register
+class DemonstrativeAgreement(Rule):
+    """A demonstrative pronoun that disagrees with its verb: `this are the results`, `these is`.
+
+    Read from the parse: the demonstrative (tagged DT, not the relative "that") is the subject and
+    the verb follows it directly. Relative clauses ("the homes that were damaged") are left alone.
+    """
+
+    id = "demonstrative-agreement"
+    family = "grammar"
+    severity = Severity.WARNING
+    summary = "Demonstrative and verb disagree (`this are`, `these is`)."
+    needs = _UNIT_NEEDS
+    flags = (
+        "⟦This are⟧ the results of the vote.",
+        "Officials said ⟦these is⟧ a problem.",
+        "⟦Those was⟧ the days, he said.",
+    )
+    passes = (
+        "These are the results of the vote.",
+        "This is what these are for.",
+        "The homes that were damaged will be rebuilt.",
+        "Those were the days, he said.",
+        "He said that was the plan.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        doc = article.doc
+        for tok in doc[:-1]:
+            entry = _DEMONSTRATIVE.get(tok.lower_)
+            if entry is None or tok.tag_ != "DT" or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            verb = doc[tok.i + 1]
+            if verb.lower_ not in entry[1].split() or tok.head.i != verb.i:
+                continue
+            other = entry[0]
+            other = other.capitalize() if tok.text[:1].isupper() else other
+            yield self.finding(tok.idx, verb.idx + len(verb.text),
+                               f"'{tok.text} {verb.text}': the demonstrative and the verb disagree",
+                               suggestion=f"{other} {verb.text}")
+
+
+@register
+class LessFewer(Rule):
+    """`less` before a plural count noun: `less people`, `less cars` (fewer).
+
+    House styles keep "fewer" for things counted one by one and "less" for amounts. Measures and
+    sums ("less than five years", "less money") are left alone: only `less` directly modifying a
+    plural noun that is not a measure is reported.
+    """
+
+    id = "less-fewer"
+    family = "grammar"
+    severity = Severity.WARNING
+    summary = "`less` with a plural count noun (`less people`: fewer)."
+    needs = _UNIT_NEEDS
+    flags = (
+        "⟦Less people⟧ came than expected.",
+        "There were ⟦less cars⟧ on the road on Monday.",
+    )
+    passes = (
+        "Fewer people came than expected.",
+        "It cost less money than planned.",
+        "No less than 10 people came.",
+        "He spent less than five years in jail.",
+        "The plan would mean less years of waiting.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        doc = article.doc
+        for tok in doc[:-1]:
+            if tok.lower_ != "less" or tok.dep_ != "amod":
+                continue
+            noun = doc[tok.i + 1]
+            if noun.tag_ != "NNS" or tok.head.i != noun.i or noun.lower_ in _MEASURES \
+                    or noun.lower_ in _SINGULAR_NNS or not noun.is_lower:
+                continue
+            fewer = "Fewer" if tok.text[:1].isupper() else "fewer"
+            yield self.finding(tok.idx, noun.idx + len(noun.text),
+                               f"'{tok.text} {noun.text}': '{noun.text}' are counted, so '{fewer.lower()}'",
+                               suggestion=f"{fewer} {noun.text}", severity=None)
