@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from copylint.article import Article, Block
 from copylint.finding import Finding, Related, Severity
@@ -54,6 +54,9 @@ class DuplicateLine(Rule):
         "⟦Wildfire forces evacuation of mountain towns⟧",
         "The council approved the budget on Monday.\n\nIt passed by 30 votes.\n\n"
         "⟦the council approved the budget on Monday⟧",
+        "The council approved the budget on Monday night after a long debate in the chamber.\n\n"
+        "It passed by 30 votes.\n\n"
+        "⟦The council approved the budget on Monday night after a long debat in the chamber.⟧",
     )
     passes = (
         "The council approved the budget on Monday.\n\nThe council rejected the budget on Tuesday.",
@@ -68,6 +71,7 @@ class DuplicateLine(Rule):
         text = article.text
         seen: dict[str, tuple[int, int]] = {}
         earlier: list[tuple[str, int, int]] = []
+        by_key: dict[str, list[int]] = {}  # first/last four words -> indexes into earlier
         reported: set[tuple[int, int]] = set()
         for start, end in _lines(article):
             raw = text[start:end].strip()
@@ -78,12 +82,17 @@ class DuplicateLine(Rule):
             s, e = start + lead, start + lead + len(raw)
             first = seen.get(norm)
             near = False
+            words = norm.split()
+            keys = (" ".join(words[:4]), " ".join(words[-4:]))
             if first is None and len(norm) >= 30:
-                for other, os_, oe in earlier:
-                    if abs(len(other) - len(norm)) <= max(3, len(norm) // 15) and \
-                            fuzz.ratio(other, norm, score_cutoff=self.NEAR):
-                        first, near = (os_, oe), True
-                        break
+                # A near-exact copy differs by a few characters, so it keeps its first or its last
+                # four words: only earlier lines sharing one of them are compared (linear, not
+                # every pair), the closest in rapidfuzz's C loop.
+                cands = list(dict.fromkeys(by_key.get(keys[0], []) + by_key.get(keys[1], [])))
+                best = process.extractOne(norm, [earlier[i][0] for i in cands], scorer=fuzz.ratio,
+                                          processor=None, score_cutoff=self.NEAR) if cands else None
+                if best is not None:
+                    first, near = earlier[cands[best[2]]][1:], True
             if first is not None and not (first[0] <= s < first[1]) and not any(
                     a <= s and e <= b for a, b in reported):
                 reported.add((s, e))
@@ -95,6 +104,8 @@ class DuplicateLine(Rule):
                 continue
             if norm not in seen:
                 seen[norm] = (s, e)
+                for k in set(keys):
+                    by_key.setdefault(k, []).append(len(earlier))
                 earlier.append((norm, s, e))
 
     @staticmethod
