@@ -10,7 +10,9 @@ and sorts.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import os
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -86,11 +88,17 @@ def is_backend_finding(f: Finding) -> bool:
 def defer_to_dedicated(findings: list[Finding]) -> list[Finding]:
     """One slip, one finding: a grammar checker's finding that overlaps a finding of one of
     copylint's own rules ("can can": repeated-word; "did he went": verb-form-after-do) is dropped."""
-    own = [(f.start, max(f.end, f.start + 1)) for f in findings if not is_backend_finding(f)]
+    own = sorted((f.start, max(f.end, f.start + 1)) for f in findings if not is_backend_finding(f))
     if not own:
         return findings
-    return [f for f in findings if not is_backend_finding(f)
-            or not any(s < max(f.end, f.start + 1) and f.start < e for s, e in own)]
+    starts = [s for s, _ in own]
+    reach = list(itertools.accumulate((e for _, e in own), max))  # furthest end among the first k
+
+    def overlaps_own(f: Finding) -> bool:
+        k = bisect.bisect_left(starts, max(f.end, f.start + 1)) - 1  # own spans starting before f ends
+        return k >= 0 and reach[k] > f.start
+
+    return [f for f in findings if not is_backend_finding(f) or not overlaps_own(f)]
 
 
 def finalize(article: Article, findings: Iterable[Finding], cfg: Config) -> list[Finding]:
