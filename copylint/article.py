@@ -172,9 +172,13 @@ class Article:
         return line, col, eline, ecol
 
     # --- structure -------------------------------------------------------------------------
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
     def block_at(self, i: int) -> Block | None:
-        starts = [b.start for b in self.blocks]
-        k = bisect.bisect_right(starts, i) - 1
+        """The block containing text offset ``i``, or None (between blocks)."""
+        k = bisect.bisect_right(self._block_starts, i) - 1
         if k >= 0 and self.blocks[k].start <= i < self.blocks[k].end:
             return self.blocks[k]
         return None
