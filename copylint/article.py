@@ -14,12 +14,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "table", "caption")
-
-
 @dataclass(frozen=True)
 class Block:
-    """A unit of prose: a headline, a paragraph, a list item... ``start``/``end`` index ``Article.text``."""
+    """A unit of prose; ``kind`` is heading, paragraph, list_item, quote, table or caption.
+    ``start``/``end`` index ``Article.text``."""
 
     kind: str
     start: int
@@ -74,9 +72,6 @@ class TextBuilder:
     def synth(self, s: str, raw_start: int, raw_end: int | None = None) -> None:
         """Append ``s``, standing for ``raw[raw_start:raw_end]`` (an empty range for a separator)."""
         self._push(s, raw_start, raw_start if raw_end is None else raw_end, False)
-
-    def ends_with(self, s: str) -> bool:
-        return "".join(self.parts[-3:]).endswith(s) if self.parts else False
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -144,18 +139,6 @@ class Article:
         starts = self._line_starts
         k = bisect.bisect_right(starts, raw_offset) - 1
         return k + 1, raw_offset - starts[k] + 1
-
-    def raw_line(self, line: int) -> str:
-        """The original text of a 1-based line, without its line ending."""
-        starts = self._line_starts
-        if line < 1 or line > len(starts):
-            return ""
-        end = starts[line] if line < len(starts) else len(self.raw)
-        return self.raw[starts[line - 1]:end].rstrip("\r\n")
-
-    @property
-    def line_count(self) -> int:
-        return len(self._line_starts)
 
     def span(self, start: int, end: int) -> tuple[int, int, int, int]:
         """(line, column, end_line, end_column) in the original file for ``text[start:end]``."""

@@ -64,7 +64,6 @@ def _strip_inline(raw: str, start: int, end: int, b: TextBuilder, directives: li
     pos = start
     for m in _INLINE.finditer(raw, start, end):
         b.copy(raw, pos, m.start())
-        kind = m.lastgroup
         if m.group("link") is not None:
             _strip_inline(raw, m.start("ltext"), m.end("ltext"), b, directives, line_no)
         elif m.group("reflink") is not None:
@@ -77,7 +76,6 @@ def _strip_inline(raw: str, start: int, end: int, b: TextBuilder, directives: li
             d = parse_comment_directive(m.group("comment"), line_no)
             if d:
                 directives.append(d)
-        del kind
         pos = m.end()
     b.copy(raw, pos, end)
 
