@@ -189,6 +189,14 @@ def explain(rule: str = typer.Argument(..., help="A rule id, as listed by 'copyl
     show("Does not flag", cls.passes)
 
 
+@app.command()
+def server():
+    """Run the language server for editors: LSP over standard input and output (see the README)."""
+    from copylint.server import main as serve
+
+    serve()
+
+
 def main() -> None:
     try:
         app()
