@@ -15,6 +15,7 @@ from typing import Iterator
 from copylint import data
 from copylint.article import Article
 from copylint.checks.garble import in_body, noun_classes
+from copylint.checks.linear import EarlierFigures, one_edit_pairs
 from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
 
@@ -216,17 +217,27 @@ class NumberMismatch(Rule):
         for m in mentions:
             by_key[m.key].append(m)
         for key, ms in by_key.items():
+            earlier_values = EarlierFigures([m.value for m in ms], RATIO, _digits)
+            pending = 0  # mentions of earlier sentences are added when a new sentence starts
+            words_of: dict[int, set] = {}
             for j, later in enumerate(ms):
-                if later.sent.start == ms[0].sent.start:
+                sent_start = later.sent.start
+                while pending < j and ms[pending].sent.start != sent_start:
+                    earlier_values.add(ms[pending].value, pending)
+                    pending += 1
+                if sent_start == ms[0].sent.start:
                     continue
-                words = {t.lemma_.lower() for t in later.sent} | {t.lower_ for t in later.sent}
+                words = words_of.get(sent_start)
+                if words is None:
+                    words = words_of[sent_start] = {t.lemma_.lower() for t in later.sent} | {t.lower_ for t in later.sent}
                 if words & UPDATE_WORDS or _more_not_than(later.sent):
                     continue
-                earlier = next((e for e in ms[:j] if e.sent.start != later.sent.start
-                                and _contradicts(e.value, later.value)), None)
-                if earlier is None:
+                # the first earlier mention, outside this sentence, whose figure contradicts this one
+                k = earlier_values.first_contradicting(later.value)
+                if k is None:
                     continue
-                if any(e.sent.start != later.sent.start and e.value == later.value for e in ms[:j]):
+                earlier = ms[k]
+                if earlier_values.has(later.value):
                     continue
                 dates_a = {d.text for d in earlier.sent.ents if d.label_ == "DATE"}
                 dates_b = {d.text for d in later.sent.ents if d.label_ == "DATE"}
@@ -245,19 +256,19 @@ class NumberMismatch(Rule):
         yield from self._scores(article)
 
     def _scores(self, article: Article) -> Iterator[Finding]:
-        seen: dict[str, list] = defaultdict(list)
+        scores: dict[str, set] = defaultdict(set)   # kind -> every score given so far
+        last: dict[str, tuple] = {}                  # kind -> the last one given
         for m in _SCORE.finditer(article.text):
             det, a, b, what = m.group(1), m.group(2), m.group(3), m.group(4).lower().split()[-1]
             kind = "win" if what in ("win", "victory", "defeat", "loss") else what
             score = tuple(sorted((int(a), int(b)), reverse=True))
-            if det and det.lower() == "the":
-                prior = [p for p in seen[kind] if p[0] != score]
-                if prior and not any(p[0] == score for p in seen[kind]):
-                    p = prior[-1]
-                    yield self.finding(m.start(), m.end(),
-                                       f"'{m.group(0)}' refers back to a {p[1]} result given earlier",
-                                       related=[Related(p[2], p[3], "earlier score")])
-            seen[kind].append((score, f"{score[0]}-{score[1]}", m.start(), m.end()))
+            if det and det.lower() == "the" and kind in last and score not in scores[kind]:
+                p = last[kind]
+                yield self.finding(m.start(), m.end(),
+                                   f"'{m.group(0)}' refers back to a {p[1]} result given earlier",
+                                   related=[Related(p[2], p[3], "earlier score")])
+            scores[kind].add(score)
+            last[kind] = (score, f"{score[0]}-{score[1]}", m.start(), m.end())
 
 
 def _more_not_than(sent) -> bool:
@@ -265,14 +276,20 @@ def _more_not_than(sent) -> bool:
     return any(t.lower_ == "more" and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].lower_ != "than") for t in sent)
 
 
+RATIO = 1.5  # figures this far apart contradict each other
+
+
+def _digits(v: float) -> str:
+    return "".join(sorted(f"{v:g}".replace(".", "")))
+
+
 def _contradicts(a: float, b: float) -> bool:
     if a == b:
         return False
     hi, lo = max(a, b), min(a, b)
-    if lo > 0 and hi / lo >= 1.5:
+    if lo > 0 and hi / lo >= RATIO:
         return True
-    da, db = sorted(f"{a:g}".replace(".", "")), sorted(f"{b:g}".replace(".", ""))
-    return da == db  # 1.2 and 2.1: digits swapped
+    return _digits(a) == _digits(b)  # 1.2 and 2.1: digits swapped
 
 
 # --- the wrong side --------------------------------------------------------------------------------
@@ -468,47 +485,38 @@ class NameVariant(Rule):
         forms = Counter(u.form for u in uses)
         firsts: dict[str, set] = defaultdict(set)
         titles: dict[str, set] = defaultdict(set)
+        uses_of: dict[str, list] = defaultdict(list)
         for u in uses:
+            uses_of[u.form].append(u)
             if u.first:
                 firsts[u.form].add(u.first)
             if u.title:
                 titles[u.form].add(u.title)
-        done = set()
-        for a in forms:
-            for b in forms:
-                if a >= b or (a, b) in done:
-                    continue
-                done.add((a, b))
-                ca, cb = _core(a), _core(b)
-                case_only = a != b and a.lower() == b.lower()
-                if case_only:
-                    variant = True
-                else:
-                    variant = min(len(ca), len(cb)) >= 4 and _one_edit(ca, cb) and \
-                        ca.rstrip("s") != cb.rstrip("s") and ca.split()[-1] != cb.split()[-1]
-                if not variant:
-                    continue
-                if firsts[a] and firsts[b] and not firsts[a] & firsts[b]:
-                    continue  # John Lee and Peter Lea: two people
-                if titles[a] and titles[b] and len(titles[a] | titles[b] - {""}) > 1:
-                    continue  # Mr Lund and Ms Lunds
-                # the rarer form; on a tie, the one that appears later
-                minority = min((a, b), key=lambda f: (forms[f], -_first(uses, f)))
-                majority = b if minority == a else a
-                ref = next(u for u in uses if u.form == majority)
-                for u in uses:
-                    if u.form != minority:
-                        continue
-                    if case_only and u.sent_initial:
-                        continue  # "De Vries, 54, ..." opens a sentence
-                    yield self.finding(u.start, u.end,
-                                       f"'{minority}' is spelt '{majority}' elsewhere in the article",
-                                       suggestion=majority,
-                                       related=[Related(ref.start, ref.end, f"'{majority}' here")])
-
-
-def _first(uses, form) -> int:
-    return next(u.start for u in uses if u.form == form)
+        for a, b in one_edit_pairs(forms, _core, min_len=4):
+            ca, cb = _core(a), _core(b)
+            case_only = a != b and a.lower() == b.lower()
+            if case_only:
+                variant = True
+            else:
+                variant = min(len(ca), len(cb)) >= 4 and _one_edit(ca, cb) and \
+                    ca.rstrip("s") != cb.rstrip("s") and ca.split()[-1] != cb.split()[-1]
+            if not variant:
+                continue
+            if firsts[a] and firsts[b] and not firsts[a] & firsts[b]:
+                continue  # John Lee and Peter Lea: two people
+            if titles[a] and titles[b] and len(titles[a] | titles[b] - {""}) > 1:
+                continue  # Mr Lund and Ms Lunds
+            # the rarer form; on a tie, the one that appears later
+            minority = min((a, b), key=lambda f: (forms[f], -uses_of[f][0].start))
+            majority = b if minority == a else a
+            ref = uses_of[majority][0]
+            for u in uses_of[minority]:
+                if case_only and u.sent_initial:
+                    continue  # "De Vries, 54, ..." opens a sentence
+                yield self.finding(u.start, u.end,
+                                   f"'{minority}' is spelt '{majority}' elsewhere in the article",
+                                   suggestion=majority,
+                                   related=[Related(ref.start, ref.end, f"'{majority}' here")])
 
 
 @lru_cache(maxsize=None)
