@@ -192,9 +192,14 @@ def explain(rule: str = typer.Argument(..., help="A rule id, as listed by 'copyl
 @app.command()
 def server():
     """Run the language server for editors: LSP over standard input and output (see the README)."""
+    import os
+
+    from copylint.preload import start
+
+    early = start(os.getcwd())  # spaCy and Harper start loading while the server's modules import
     from copylint.server import main as serve
 
-    serve()
+    serve(early)
 
 
 def main() -> None:

@@ -193,6 +193,7 @@ class CopylintServer(LanguageServer):
         self._config_stamps: dict[str, tuple] = {}
         self._told: set[str] = set()
         self.ready = threading.Event()
+        self.preloading: threading.Thread | None = None
         self.warmup_seconds = 0.0
 
     # --- messages ------------------------------------------------------------------------------
@@ -230,6 +231,8 @@ class CopylintServer(LanguageServer):
     def warm_up(self, root: str | None) -> None:
         """Load spaCy, Harper and the other models once, before the first document comes."""
         t = time.perf_counter()
+        if self.preloading is not None:
+            self.preloading.join()
         try:
             cfg = self._config(os.path.join(root, "untitled.md") if root else None)
             from copylint.grammar import choose_backend
@@ -649,7 +652,11 @@ def create_server() -> CopylintServer:
     return server
 
 
-def main() -> None:
+def main(preloading: threading.Thread | None = None) -> None:
+    """Serve over stdio. ``preloading``: the thread ``copylint.preload.start`` began loading the
+    models in before this module (and pygls) was imported."""
     logging.basicConfig(level=os.environ.get("COPYLINT_LOG", "WARNING").upper(),
                         format="copylint server: %(levelname)s: %(message)s")
-    create_server().start_io()
+    server = create_server()
+    server.preloading = preloading
+    server.start_io()

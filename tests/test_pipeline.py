@@ -1,0 +1,223 @@
+"""The parse pipeline: articles parsed in bounded pieces (blocks), one Doc per article assembled from
+them; re-checks that parse only what changed; rules in the background thread; and guards, by
+counting rather than timing, against work that grows with the square of the file's size."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from copylint import nlp as nlp_mod
+from copylint.config import Config
+from copylint.engine import Linter
+from copylint.nlp import BATCH_CHARS, PIECE_CHARS, ParseCache, get_nlp, parse, pieces
+from copylint.readers import load_article
+
+ARTICLE = """# Council approves budget
+
+The council approved the budget on Monday after a long debate.
+
+Ms Lund said the plan would cost £2m. Residents were not convinced.
+
+"We will fight it," said one resident, who asked not to be named.
+"""
+
+
+def _blocks(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\n", text)]
+
+
+# --- pieces --------------------------------------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\t!?")), max_size=400), st.integers(10, 60),
+       st.lists(st.integers(0, 400), max_size=20))
+def test_pieces_cover_the_text_and_cut_between_space_and_word(text, limit, starts):
+    spans = pieces(text, starts, limit)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(e > s for s, e in spans)
+    for s, _ in spans[1:]:
+        assert text[s - 1].isspace() and not text[s].isspace()
+
+
+def test_a_long_block_is_cut_at_sentence_ends():
+    text = "The council met. " * 3000
+    spans = pieces(text, [0], 20_000)
+    assert len(spans) > 1 and max(e - s for s, e in spans) <= 20_000
+    assert all(text[s - 2:s] == ". " for s, _ in spans[1:])
+
+
+class _Recorder:
+    """A blank pipeline whose 'parser' records what it is given, with nlp.pipe wrapped to see batches."""
+
+    def __init__(self):
+        import spacy
+        from spacy.language import Language
+
+        if "copylint_test_recorder" not in Language.factories:
+            Language.component("copylint_test_recorder", func=lambda doc: doc)
+        self.nlp = spacy.blank("en")
+        self.nlp.add_pipe("copylint_test_recorder", name="parser")
+        self.batches: list[list[int]] = []
+        real = self.nlp.pipe
+
+        def pipe(texts, **kw):
+            texts = list(texts)
+            self.batches.append([len(t) for t in texts])
+            return real(texts, **kw)
+
+        self.nlp.pipe = pipe
+
+
+def test_huge_article_is_parsed_in_bounded_pieces_and_batches():
+    # 200 paragraphs and one 60,000-character paragraph: no Doc the model sees is longer than a
+    # piece, no batch holds much more than BATCH_CHARS (the parser's memory grows with a batch)
+    rec = _Recorder()
+    text = ("The council met on Monday and agreed the plan. " * 20 + "\n\n") * 200 + \
+        "A very long paragraph goes on and on. " * 1600 + "\n"
+    [doc] = parse(rec.nlp, [text], {"parser"}, block_starts=[_blocks(text)])
+    assert doc.text == text
+    sizes = [n for b in rec.batches for n in b]
+    assert sum(sizes) == len(text) and max(sizes) <= PIECE_CHARS
+    assert max(sum(b) for b in rec.batches) <= BATCH_CHARS + PIECE_CHARS
+    assert len(rec.batches) <= len(text) // BATCH_CHARS + 2
+
+
+# --- the assembled Doc ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def model():
+    return get_nlp(Config().spacy_model)
+
+
+def test_article_doc_is_its_pieces_parsed_alone(model):
+    from spacy.tokens import Doc
+
+    art = load_article("a.md", ARTICLE)
+    starts = [b.start for b in art.blocks]
+    [doc] = parse(model, [art.text], {"parser", "ner", "lemmatizer"}, block_starts=[starts])
+    ref = Doc.from_docs([model(art.text[s:e]) for s, e in pieces(art.text, starts)], ensure_whitespace=False)
+    assert doc.text == art.text
+    assert [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start)
+            for t in doc] == \
+        [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start)
+         for t in ref]
+    # every block starts a sentence: a headline without a full stop never runs into the body
+    sent_starts = {s.start_char for s in doc.sents}
+    assert all(b.start in sent_starts for b in art.blocks)
+
+
+def test_recheck_parses_only_the_changed_block(model):
+    lin = Linter(isolated=True, parse_cache=True)
+    first = lin.check_text(ARTICLE, path="a.md")
+    cache = lin._parse_caches[Config().spacy_model]
+    misses = cache.misses
+    edited = ARTICLE.replace("Residents were not convinced.", "Residents was not convinced, and and left.")
+    second = lin.check_text(edited, path="a.md")
+    assert cache.misses == misses + 1  # one block changed, one block parsed
+    fresh = Linter(isolated=True).check_text(edited, path="a.md")
+    assert [f.to_dict() for f in second] == [f.to_dict() for f in fresh]
+    assert [f.to_dict() for f in first] == [f.to_dict() for f in Linter(isolated=True).check_text(ARTICLE, path="a.md")]
+
+
+def test_parse_cache_is_bounded():
+    cache = ParseCache(max_tokens=10)
+    import numpy
+    for k in range(5):
+        cache.put((str(k),), numpy.zeros((4, 2)))
+    assert cache.tokens <= 10 and cache.get(("0",)) is None and cache.get(("4",)) is not None
+
+
+def test_background_rules_give_the_same_findings(monkeypatch, tmp_path):
+    from copylint import engine
+
+    paths = ["samples"]
+    with_thread = [(r.path, [f.to_dict() for f in r.findings]) for r in Linter(isolated=True).check_paths(paths)]
+    monkeypatch.setattr(engine.RuleSet, "start", lambda self, article: None)
+    without = [(r.path, [f.to_dict() for f in r.findings]) for r in Linter(isolated=True).check_paths(paths)]
+    assert with_thread == without and any(f for _, f in with_thread)
+
+
+# --- Harper, paragraph by paragraph ----------------------------------------------------------------
+def test_harper_lints_each_paragraph_once():
+    from copylint.grammar.harper_backend import HarperBackend
+
+    hb = HarperBackend("british")
+    calls = []
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def organized_lints(self, text, **kw):
+            calls.append(text)
+            return self.inner.organized_lints(text, **kw)
+
+    hb.linter = Counting(hb.linter)
+    text = "She ate a apple.\n\nHe could of won.\n\nThe council met.\n"
+    found = {(m.start, m.end, m.rule) for m in hb.check(text)}
+    assert len(calls) == 3
+    assert any(text[s:e] == "a" for s, e, _ in found) and any("could of" in text[s - 6:e] for s, e, _ in found)
+    edited = text.replace("The council met.", "The council meet.")
+    again = {(m.start, m.end, m.rule) for m in hb.check(edited)}
+    assert len(calls) == 4  # only the changed paragraph is linted again
+    assert found <= again | found and {f for f in found if f[0] < text.index("The council")} <= again
+
+
+# --- work that must grow linearly (counted, not timed) ---------------------------------------------
+def test_name_variant_pairs_grow_linearly():
+    from copylint.checks.consistency import _core
+    from copylint.checks.linear import one_edit_pairs
+
+    rng = random.Random(3)
+
+    def names(n):
+        out = set()
+        while len(out) < n:
+            out.add("".join(rng.choice("bcdfghklmnprstvw") + rng.choice("aeiou") for _ in range(4)).capitalize())
+        return sorted(out)
+
+    small, big = names(500), names(2000)
+    pairs_small, pairs_big = one_edit_pairs(small, _core, 4), one_edit_pairs(big, _core, 4)
+    brute = [(a, b) for a in big for b in big if a < b and (a.lower() == b.lower() or _one_edit(a.lower(), b.lower()))]
+    assert set(brute) <= set(pairs_big)
+    assert len(pairs_big) < 40 * len(big) and len(pairs_small) < 40 * len(small)
+
+
+def _one_edit(a, b):
+    from copylint.checks.consistency import _one_edit as one
+    return one(a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0, 1, 2, 3, 5, 10, 12, 15, 21, 30, 45, 100, 120, 150, 1.2, 2.1, 210, 201]),
+                min_size=1, max_size=40))
+def test_first_contradicting_figure_matches_a_scan(values):
+    from copylint.checks.consistency import RATIO, _contradicts, _digits
+    from copylint.checks.linear import EarlierFigures
+
+    idx = EarlierFigures(values, RATIO, _digits)
+    for j, v in enumerate(values):
+        scan = next((i for i, e in enumerate(values[:j]) if _contradicts(e, v)), None)
+        assert idx.first_contradicting(v) == scan
+        assert idx.has(v) == (v in values[:j])
+        idx.add(v, j)
+
+
+def test_duplicate_line_compares_a_bounded_number_of_earlier_lines(monkeypatch):
+    from copylint.checks import duplicates
+
+    sizes = []
+    real = duplicates.process.extractOne
+
+    def counting(query, choices, **kw):
+        sizes.append(len(choices))
+        return real(query, choices, **kw)
+
+    monkeypatch.setattr(duplicates.process, "extractOne", counting)
+    rng = random.Random(5)
+    lines = [f"The council said that the plan number {rng.randrange(10**9)} would cost more than expected."
+             for _ in range(3000)]
+    findings = Linter(isolated=True, overrides={"select": ("duplicate-line",)}).check_text("\n\n".join(lines))
+    assert findings  # near copies (only the number differs) are still found ...
+    assert max(sizes) <= 2 * duplicates.DuplicateLine.NEAR_CANDIDATES  # ... among the latest lines
