@@ -104,6 +104,7 @@ def count_mentions(doc) -> list[Mention]:
     """Counts of people tied to an event group, and money amounts tied to a metric."""
     classes = noun_classes()
     out = []
+    text = doc.text  # spaCy joins every token for Doc.text: once, not per mention
     for tok in doc:
         if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
             continue
@@ -123,7 +124,7 @@ def count_mentions(doc) -> list[Mention]:
             metric = _money_metric(tok)
             if metric:
                 s, e = _phrase(tok)
-                out.append(Mention(("money", cur, metric), value, s, e, tok.sent, doc.text[s:e]))
+                out.append(Mention(("money", cur, metric), value, s, e, tok.sent, text[s:e]))
             continue
         if noun is None or noun.pos_ != "NOUN" or value < 10:
             continue
@@ -137,7 +138,7 @@ def count_mentions(doc) -> list[Mention]:
         if group is None:
             continue
         s, e = _phrase(tok, noun)
-        out.append(Mention(("people", group), value, s, e, tok.sent, doc.text[s:e]))
+        out.append(Mention(("people", group), value, s, e, tok.sent, text[s:e]))
     return out
 
 
@@ -343,6 +344,7 @@ class WrongSide(Rule):
         if not places:
             return
         host, _ = places.most_common(1)[0]
+        first_host = next(e for e in doc.ents if e.label_ == "GPE" and e.text == host)
         for tok in doc:
             if tok.lower_ not in FORCE_NOUNS or not any(c.like_num and c.dep_ == "nummod" for c in tok.children):
                 continue
@@ -359,9 +361,8 @@ class WrongSide(Rule):
                 continue
             num = next(c for c in tok.children if c.like_num and c.dep_ == "nummod")
             start = min(num.idx, nat[0].idx)
-            first_host = next(e for e in doc.ents if e.label_ == "GPE" and e.text == host)
             yield self.finding(start, tok.idx + len(tok.text),
-                               f"'{doc.text[start:tok.idx + len(tok.text)]}' helping local forces: in an "
+                               f"'{article.text[start:tok.idx + len(tok.text)]}' helping local forces: in an "
                                f"article set in {host}, the local forces are {nat[0].text}; whose troops are these?",
                                related=[Related(first_host.start_char, first_host.end_char,
                                                 f"the article is set in {host}")])
@@ -406,6 +407,7 @@ class NameUse:
 def name_uses(article: Article) -> list[NameUse]:
     """Surnames after a title ("Ms Lund", "Mr de Vries") and at the end of PERSON entities."""
     doc = article.doc
+    text = doc.text  # spaCy joins every token for Doc.text: once, not per use
     uses = []
     seen = set()
     for i, tok in enumerate(doc):
@@ -427,7 +429,7 @@ def name_uses(article: Article) -> list[NameUse]:
             first = words[0].text if k > 0 else ""
             s, e = sur[0].idx, sur[-1].idx + len(sur[-1].text)
             seen.add(s)
-            uses.append(NameUse(doc.text[s:e], s, e, TITLES[tok.text], first, sur[0].is_sent_start))
+            uses.append(NameUse(text[s:e], s, e, TITLES[tok.text], first, sur[0].is_sent_start))
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2:
             continue
@@ -441,7 +443,7 @@ def name_uses(article: Article) -> list[NameUse]:
         s, e = sur[0].idx, sur[-1].idx + len(sur[-1].text)
         if s in seen or not sur[-1].text[:1].isupper():
             continue
-        uses.append(NameUse(doc.text[s:e], s, e, "", toks[0].text, sur[0].is_sent_start))
+        uses.append(NameUse(text[s:e], s, e, "", toks[0].text, sur[0].is_sent_start))
     return sorted(uses, key=lambda u: u.start)
 
 
