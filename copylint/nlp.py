@@ -38,19 +38,21 @@ def get_nlp(name: str):
 #
 # An article is parsed piece by piece: a piece is one block (a paragraph, a heading, a list item)
 # with the separator that follows it, and a block longer than PIECE_CHARS is cut at sentence ends.
-# Pieces go through ``nlp.pipe`` in batches of at most BATCH_CHARS characters, whatever the size of
-# the articles: the parser's working memory grows with the text of a batch (about 4 KB a
+# Pieces go through ``nlp.pipe`` in batches of about BATCH_CHARS characters, whatever the size of
+# the articles: the parser's working memory grows with the text of a batch (several KB a
 # character), so one 1 MB article parsed as one Doc took 3 GB. Each parsed piece gives its
-# annotations as a small array (``Doc.to_array``: about 72 bytes a token) and is dropped; the
-# article's Doc is the tokenizer's Doc of the whole text with those arrays written back
-# (``Doc.from_array``). Rules see one Doc per article, as before, and its text is the article's.
+# annotations as a small array (``Doc.to_array``: about 80 bytes a token) written into a table for
+# the article, and is dropped; the article's Doc is the tokenizer's Doc of the whole text with the
+# table written back (``Doc.from_array``). Rules see one Doc per article, as before, with the
+# article's text.
 #
 # Every block starts a sentence (no parse crosses a block), and a piece's parse depends on its text
 # only, so a ``ParseCache`` keyed by the piece's text lets a re-check (the language server) parse
 # only the blocks that changed and still give exactly the Doc a fresh check gives.
 
-PIECE_CHARS = 20_000   # the longest piece parsed as one Doc; a longer block is cut at sentence ends
-BATCH_CHARS = 60_000   # characters per nlp.pipe batch: bounds the parser's working memory
+PIECE_CHARS = 10_000   # the longest piece parsed as one Doc; a longer block is cut at sentence ends
+BATCH_CHARS = 20_000   # characters per nlp.pipe batch: bounds the parser's working memory (a larger
+                       # batch is no faster: 15.7-16.4 s CPU on clean-news at 10,000-60,000)
 
 # spaCy component -> the token attributes it sets (written back with Doc.from_array)
 _COMPONENT_ATTRS = {
@@ -138,44 +140,47 @@ class ParseCache:
 
 
 class _Assembly:
-    """One article being parsed: its pieces, and the arrays of those parsed so far."""
+    """One article being parsed: the tokenizer's Doc of its whole text, and the table its pieces'
+    annotations are written into as they are parsed (row i: token i)."""
 
-    __slots__ = ("text", "spans", "arrays", "missing")
+    __slots__ = ("text", "spans", "doc", "idx", "offsets", "values", "missing", "misaligned")
 
-    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+    def __init__(self, nlp, text: str, spans: list[tuple[int, int]], n_attrs: int) -> None:
+        import numpy
+        from spacy.attrs import IDX
+
         self.text = text
         self.spans = spans
-        self.arrays: list = [None] * len(spans)
+        self.doc = nlp.tokenizer(text)  # the tokenizer has no max_length: the pieces bound the parse
+        self.idx = self.doc.to_array(IDX).astype("int64")  # each token's character offset
+        self.offsets = numpy.searchsorted(self.idx, [s for s, _ in spans] + [len(text)])  # first token of each piece
+        self.values = numpy.zeros((len(self.doc), n_attrs), dtype="uint64")
         self.missing = len(spans)
+        self.misaligned: dict[int, object] = {}
 
     def put(self, j: int, arr) -> None:
-        self.arrays[j] = arr
+        """The annotations of piece ``j`` (its last column: each token's offset in the piece)."""
+        a, b = self.offsets[j], self.offsets[j + 1]
+        if b - a == len(arr) and (arr[:, -1].astype("int64") + self.spans[j][0] == self.idx[a:b]).all():
+            self.values[a:b] = arr[:, :-1]
+        else:  # the piece's tokens are not the whole text's there: never seen, but kept right
+            self.misaligned[j] = arr[:, :-1]
         self.missing -= 1
 
-    def doc(self, nlp, attrs: list[int]):
-        """The article's Doc: the whole text tokenized once, the pieces' annotations written back."""
-        import numpy
-
-        doc = nlp.tokenizer(self.text)  # the tokenizer has no max_length: the pieces bounded the parse
-        arrays = self.arrays
-        self.arrays = []
-        if not attrs or not len(doc):
-            return doc
-        total = sum(len(a) for a in arrays)
-        if total != len(doc) or not self._aligned(doc, arrays):  # never seen; kept safe all the same
+    def finish(self, nlp, attrs: list[int]):
+        """The article's Doc, with every piece's annotations."""
+        doc, values = self.doc, self.values
+        if self.misaligned:  # build the Doc from the pieces' own tokens instead
+            import numpy
             from spacy.tokens import Doc
-            doc = Doc.from_docs([nlp.tokenizer(self.text[s:e]) for s, e in self.spans], ensure_whitespace=False)
-        values = numpy.concatenate(arrays) if len(arrays) > 1 else arrays[0]
-        doc.from_array(attrs, values)
-        return doc
 
-    def _aligned(self, doc, arrays) -> bool:
-        i = 0
-        for (s, _), arr in zip(self.spans, arrays):
-            if len(arr) and doc[i].idx != s:
-                return False
-            i += len(arr)
-        return True
+            doc = Doc.from_docs([nlp.tokenizer(self.text[s:e]) for s, e in self.spans], ensure_whitespace=False)
+            values = numpy.concatenate([self.misaligned.get(j, values[self.offsets[j]:self.offsets[j + 1]])
+                                        for j in range(len(self.spans))])
+        if attrs and len(doc):
+            doc.from_array(attrs, values)
+        self.values = self.idx = None
+        return doc
 
 
 def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | None = None):
@@ -192,6 +197,7 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
         attr_names.append("SENT_START")  # no parser: the pieces' starts are the sentence starts
     attrs = [getattr(spacy_attrs, a) for a in attr_names]
     sent_col = attr_names.index("SENT_START") if "SENT_START" in attr_names else None
+    with_idx = attrs + [spacy_attrs.IDX]  # the last column checks the pieces' tokens are the text's
     key_tail = tuple(names)
     disable = [p for p in nlp.pipe_names if p not in names]
 
@@ -200,7 +206,7 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
     size = 0
 
     def annotate(d):
-        arr = d.to_array(attrs)
+        arr = d.to_array(with_idx).reshape(len(d), len(with_idx))
         if sent_col is not None and len(arr):
             arr[0, sent_col] = 1
         return arr
@@ -219,7 +225,7 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
         for k, text in enumerate(texts):
             text = _LONG_RUN.sub(_blank, text)
             starts = block_starts[k] if block_starts is not None else ()
-            asm = _Assembly(text, pieces(text, starts))
+            asm = _Assembly(nlp, text, pieces(text, starts), len(attrs))
             queue.append(asm)
             for j, (s, e) in enumerate(asm.spans):
                 piece = text[s:e]
@@ -232,10 +238,10 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
                 if size >= BATCH_CHARS:
                     run_batch()
                     while queue and not queue[0].missing:
-                        yield queue.pop(0).doc(nlp, attrs)
+                        yield queue.pop(0).finish(nlp, attrs)
         run_batch()
         while queue:
-            yield queue.pop(0).doc(nlp, attrs)
+            yield queue.pop(0).finish(nlp, attrs)
 
 
 # spaCy's tokenizer takes quadratic time on a long run without white space (a pasted blob, a wall of

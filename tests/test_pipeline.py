@@ -107,6 +107,27 @@ def test_article_doc_is_its_pieces_parsed_alone(model):
     assert all(b.start in sent_starts for b in art.blocks)
 
 
+def test_a_piece_whose_tokens_do_not_line_up_is_still_placed_right(model):
+    from spacy import attrs
+
+    from copylint.nlp import _Assembly
+
+    art = load_article("a.md", ARTICLE)
+    spans = pieces(art.text, [b.start for b in art.blocks])
+    cols = [attrs.TAG, attrs.DEP, attrs.HEAD]
+    asm = _Assembly(model, art.text, spans, len(cols))
+    for j, (s, e) in enumerate(spans):
+        arr = model(art.text[s:e]).to_array(cols + [attrs.IDX])
+        if j == 1:
+            arr[:, -1] += 1  # as if this piece had been tokenized differently
+        asm.put(j, arr)
+    assert asm.misaligned
+    doc = asm.finish(model, cols)
+    assert doc.text == art.text
+    expected = [(t.tag_, t.dep_, t.head.i - t.i) for s, e in spans for t in model(art.text[s:e])]
+    assert [(t.tag_, t.dep_, t.head.i - t.i) for t in doc] == expected
+
+
 def test_recheck_parses_only_the_changed_block(model):
     lin = Linter(isolated=True, parse_cache=True)
     first = lin.check_text(ARTICLE, path="a.md")

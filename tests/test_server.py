@@ -81,6 +81,14 @@ def test_open_change_code_action(server):
     assert "Monday, in the town hall" in apply_edits(text2, fix.edit.changes[uri])
 
 
+def test_save_checks_again(server):
+    uri = T_uri(str(server.root_path / "saved.md"))
+    server.open(uri, "The mayor said said the plan was ready.\n", "markdown")
+    assert by_code(server.diagnostics(uri), "repeated-word")
+    server.save(uri)
+    assert by_code(server.diagnostics(uri), "repeated-word")
+
+
 def test_hover_shows_rule_docs(server):
     uri = T_uri(str(server.root_path / "hover.md"))
     server.open(uri, "The mayor said said the plan was ready.\n", "markdown")
