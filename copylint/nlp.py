@@ -113,7 +113,7 @@ class ParseCache:
     """Parsed pieces by their text (least recently used first out, at most ``max_tokens`` tokens
     kept: about 72 bytes each). Only for one ``nlp`` object: the arrays hold its string hashes."""
 
-    def __init__(self, max_tokens: int = 2_000_000) -> None:
+    def __init__(self, max_tokens: int = 500_000) -> None:
         from collections import OrderedDict
         self.max_tokens = max_tokens
         self.tokens = 0

@@ -167,12 +167,13 @@ def rule_doc_uri(rule_id: str) -> str | None:
         if not rule_id.startswith("lt:"):
             try:
                 path = docs_dir() / f"{rule_id}.md"
-                if not path.is_file():
+                text = _rule_docs(rule_id) + "\n"
+                if not path.is_file() or path.read_text(encoding="utf-8") != text:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     from copylint.fileio import atomic_write
-                    atomic_write(str(path), _rule_docs(rule_id) + "\n")
+                    atomic_write(str(path), text)
                 uri = from_fs_path(str(path))
-            except OSError:
+            except (OSError, UnicodeDecodeError):
                 uri = None
         _DOC_URIS[rule_id] = uri
     return _DOC_URIS[rule_id]
@@ -194,7 +195,8 @@ class CopylintServer(LanguageServer):
         self._told: set[str] = set()
         self.ready = threading.Event()
         self.preloading: threading.Thread | None = None
-        self.warmup_seconds = 0.0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._root: str | None = None
 
     # --- messages ------------------------------------------------------------------------------
     def log(self, message: str, kind=types.MessageType.Log) -> None:
@@ -221,7 +223,7 @@ class CopylintServer(LanguageServer):
 
     def call_soon(self, fn, *args) -> None:
         """Run ``fn`` on the event loop (messages are written from its thread only)."""
-        loop = getattr(self, "_loop", None)
+        loop = self._loop
         if loop is not None and loop.is_running() and threading.current_thread() is not threading.main_thread():
             loop.call_soon_threadsafe(fn, *args)
         else:
@@ -256,13 +258,13 @@ class CopylintServer(LanguageServer):
         except Exception as exc:  # a broken model or config: said when a document is checked
             log.warning("warm-up: %s: %s", type(exc).__name__, exc)
         finally:
-            self.warmup_seconds = time.perf_counter() - t
+            log.info("models loaded, ready in %.2f s", time.perf_counter() - t)
             self.ready.set()
 
     # --- configuration -------------------------------------------------------------------------
     def _config(self, path: str | None) -> Config:
         """The configuration for a document, read again when a config file on its path changed."""
-        directory = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+        directory = os.path.dirname(os.path.abspath(path)) if path else (self._root or os.getcwd())
         stamp = _config_stamp(directory)
         if self._config_stamps.get(directory) != stamp:
             self._config_stamps[directory] = stamp
