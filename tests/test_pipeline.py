@@ -186,8 +186,20 @@ def test_harper_lints_each_paragraph_once():
 
 
 # --- work that must grow linearly (counted, not timed) ---------------------------------------------
-def test_name_variant_pairs_grow_linearly():
-    from copylint.checks.consistency import _core
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or transposition apart (the plain definition)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def test_one_edit_pairs_are_every_pair_a_loop_finds_and_grow_linearly():
     from copylint.checks.linear import one_edit_pairs
 
     rng = random.Random(3)
@@ -195,31 +207,40 @@ def test_name_variant_pairs_grow_linearly():
     def names(n):
         out = set()
         while len(out) < n:
-            out.add("".join(rng.choice("bcdfghklmnprstvw") + rng.choice("aeiou") for _ in range(4)).capitalize())
-        return sorted(out)
+            word = "".join(rng.choice("bcdfghklmnprstvw") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+            out.add(word.capitalize() if rng.random() < 0.9 else word.upper())
+        return list(out)
 
-    small, big = names(500), names(2000)
-    pairs_small, pairs_big = one_edit_pairs(small, _core, 4), one_edit_pairs(big, _core, 4)
-    brute = [(a, b) for a in big for b in big if a < b and (a.lower() == b.lower() or _one_edit(a.lower(), b.lower()))]
-    assert set(brute) <= set(pairs_big)
-    assert len(pairs_big) < 40 * len(big) and len(pairs_small) < 40 * len(small)
-
-
-def _one_edit(a, b):
-    from copylint.checks.consistency import _one_edit as one
-    return one(a, b)
+    core = str.lower
+    for n in (300, 1200):
+        forms = names(n)
+        pairs = one_edit_pairs(forms, core, min_len=4)
+        order = {f: i for i, f in enumerate(forms)}
+        loop = [(a, b) for a in forms for b in forms if a < b and (
+            a.lower() == b.lower() or (min(len(a), len(b)) >= 4 and _one_edit(core(a), core(b))))]
+        assert set(loop) <= set(pairs)  # every pair the quadratic loop would judge is there ...
+        assert [p for p in pairs if p in set(loop)] == sorted(loop, key=lambda p: (order[p[0]], order[p[1]]))
+        assert len(pairs) < 20 * n  # ... and no more than a few per name, not n * n
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([0, 1, 2, 3, 5, 10, 12, 15, 21, 30, 45, 100, 120, 150, 1.2, 2.1, 210, 201]),
                 min_size=1, max_size=40))
 def test_first_contradicting_figure_matches_a_scan(values):
-    from copylint.checks.consistency import RATIO, _contradicts, _digits
     from copylint.checks.linear import EarlierFigures
 
-    idx = EarlierFigures(values, RATIO, _digits)
+    def digits(v):
+        return "".join(sorted(f"{v:g}".replace(".", "")))
+
+    def contradicts(a, b):
+        if a == b:
+            return False
+        hi, lo = max(a, b), min(a, b)
+        return (lo > 0 and hi / lo >= 1.5) or digits(a) == digits(b)
+
+    idx = EarlierFigures(values, 1.5, digits)
     for j, v in enumerate(values):
-        scan = next((i for i, e in enumerate(values[:j]) if _contradicts(e, v)), None)
+        scan = next((i for i, e in enumerate(values[:j]) if contradicts(e, v)), None)
         assert idx.first_contradicting(v) == scan
         assert idx.has(v) == (v in values[:j])
         idx.add(v, j)
