@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from rapidfuzz import fuzz, process
@@ -44,7 +45,8 @@ class DuplicateLine(Rule):
     boilerplate rule. Some repeats are made on purpose, so they are reported at info only: a near
     copy (a standfirst or a summary point restated in the body, in other words), and a short line
     of fewer than eight words that is not a headline (a photo credit, a caption, a refrain such as
-    "A hit has been detected.").
+    "A hit has been detected."), and a line that comes three times or more (a running head or a
+    section label: a paste goes wrong once, a template repeats).
     """
 
     id = "duplicate-line"
@@ -77,7 +79,9 @@ class DuplicateLine(Rule):
         earlier: list[tuple[str, int, int]] = []
         by_key: dict[str, list[int]] = {}  # first/last four words -> indexes into earlier
         reported: set[tuple[int, int]] = set()
-        for start, end in _lines(article):
+        lines = _lines(article)
+        copies = Counter(normalize(text[a:b]) for a, b in lines)
+        for start, end in lines:
             raw = text[start:end].strip()
             norm = normalize(raw)
             if len(norm.split()) < self.MIN_WORDS:
@@ -102,7 +106,8 @@ class DuplicateLine(Rule):
                 reported.add((s, e))
                 what = "nearly repeats" if near or text[first[0]:first[1]].strip() != raw else "repeats"
                 kind = self._kind(article, s)
-                on_purpose = what != "repeats" or (len(norm.split()) < self.SHORT and kind != "headline")
+                on_purpose = what != "repeats" or copies[norm] >= 3 or (
+                    len(norm.split()) < self.SHORT and kind != "headline")
                 yield self.finding(
                     s, e, f"this {kind} {what} an earlier one",
                     related=[Related(first[0], first[1], "first copy")],
