@@ -19,6 +19,10 @@ far very really many hush pom tom
 """.split())
 
 
+# Words nobody doubles on purpose, even in a name or a quotation.
+_FUNCTION_WORDS = frozenset(("the", "a", "an", "and", "of", "to", "in", "on", "for", "is", "was"))
+
+
 def repeats_in_blocks(article: Article, pattern: re.Pattern) -> Iterator[tuple[re.Match, int, int]]:
     """Matches of ``pattern`` (whose group 3 is the repeat) inside each block, overlapping allowed:
     the search resumes at the repeat, so "the the the" gives two matches. Yields (match, block
@@ -79,8 +83,7 @@ class RepeatedWord(Rule):
             first, gap, second = m.group(1), m.group(2), m.group(3)
             if gap.count("\n") > 1 or first.lower() in LEGIT_DOUBLES:
                 continue
-            if first[:1].isupper() and second[:1].isupper() and first.lower() not in (
-                    "the", "a", "an", "and", "of", "to", "in", "on", "for", "is", "was"):
+            if first[:1].isupper() and second[:1].isupper() and first.lower() not in _FUNCTION_WORDS:
                 continue  # a doubled name: Ban Ban, Bora Bora, Duran Duran
             if not article.contiguous(m.start(3), m.end(3)) or not article.contiguous(m.start(1), m.end(1)):
                 continue
@@ -88,7 +91,8 @@ class RepeatedWord(Rule):
             left, right = text[m.start(1) - 1:m.start(1)], text[m.end(3):m.end(3) + 1]
             if left == "-" or right == "-":
                 continue  # seven-time time trial: one of them belongs to a compound
-            if left and right and left in DOUBLE_QUOTES + "‘'" and right in DOUBLE_QUOTES + "’'":
+            if left and right and left in DOUBLE_QUOTES + "‘'" and right in DOUBLE_QUOTES + "’'" \
+                    and first.lower() not in _FUNCTION_WORDS:
                 continue  # the "zoom zoom" kid: the doubling is what is quoted
             yield self.finding(m.start(1), m.end(3), f"'{first}' repeated",
                                suggestion=first, fix=replacement(article, m.start(1), m.end(3), first))
