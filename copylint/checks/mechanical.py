@@ -220,16 +220,6 @@ def _quote_role(text: str, i: int, start: int, end: int) -> str | None:
     return None
 
 
-def in_quotation(text: str, block_start: int, i: int) -> bool:
-    """True when ``text[i]`` stands inside a quotation that opened earlier in its block (an odd
-    number of double quotation marks before it; inch marks and gershayim do not count)."""
-    marks = 0
-    for k in range(block_start, i):
-        if text[k] in DOUBLE_QUOTES and _quote_role(text, k, block_start, len(text)) not in ("inch", "skip"):
-            marks += 1
-    return marks % 2 == 1
-
-
 def _quotes_only(text: str, block: Block) -> bool:
     """A block that is nothing but quotation marks and punctuation: a closing mark the paragraph
     break cut off from its paragraph."""

@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from copylint.article import Article
-from copylint.checks.mechanical import DOUBLE_QUOTES, in_quotation
+from copylint.checks.mechanical import DOUBLE_QUOTES
 from copylint.finding import Finding, Severity
 from copylint.fix import replacement
 from copylint.rule import Rule, register
@@ -111,9 +111,9 @@ class RepeatedListItem(Rule):
     Spun and machine-translated copy often repeats a list member where two different words stood
     in the original. The repetition is only reported inside a real list (another member before or
     after it), so intensifiers ("a long, long day", "very, very") and idioms ("again and again",
-    "late, late again") are left alone. Repetition made on purpose is left alone too: inside a
-    quotation (`"location, location, location"`), three times over, a stammer (`Gen, Gen,
-    Genghis`), and a name repeated as part of a longer name (`Fukui, Fukui Prefecture`).
+    "late, late again") are left alone. Repetition made on purpose is left alone too: three times
+    over (`"location, location, location"`), a stammer (`Gen, Gen, Genghis`), and a name repeated as
+    part of a longer name (`Fukui, Fukui Prefecture`).
     """
 
     id = "repeated-list-item"
@@ -123,6 +123,7 @@ class RepeatedListItem(Rule):
     fixable = True
     flags = (
         "We can continue to train, ⟦assist, assist⟧ and deal with ISIS.",
+        '"We will train, ⟦assist, assist⟧ and deal with it," he said.',
         "Farmers grow ⟦barley, barley⟧ and sunflowers.",
         "Roads, ⟦bridges, bridges⟧ and schools were damaged.",
         "They sell wheat, rye, ⟦maize and maize⟧.",
@@ -166,10 +167,9 @@ class RepeatedListItem(Rule):
 
     @staticmethod
     def _on_purpose(text: str, m: re.Match, block_start: int, block_end: int) -> bool:
-        """A repetition made on purpose: quoted, threefold, a stammer, or the start of a longer name."""
+        """A repetition made on purpose: threefold, a stammer, or the start of a longer name. (Being
+        quoted is not enough: spun copy repeats words inside quotations too.)"""
         item = m.group(1)
-        if in_quotation(text, block_start, m.start(1)):
-            return True  # "location, location, location": the speaker's words
         after = text[m.end(3):min(block_end, m.end(3) + len(item) + 40)]
         before = text[max(block_start, m.start(1) - len(item) - 6):m.start(1)]
         again = re.compile(rf"(?:,? (?:and |or )?){re.escape(item)}\b", re.I)
