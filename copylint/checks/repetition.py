@@ -113,7 +113,7 @@ class RepeatedListItem(Rule):
     after it), so intensifiers ("a long, long day", "very, very") and idioms ("again and again",
     "late, late again") are left alone. Repetition made on purpose is left alone too: three times
     over (`"location, location, location"`), a stammer (`Gen, Gen, Genghis`), and a name repeated as
-    part of a longer name (`Fukui, Fukui Prefecture`).
+    part of a longer name or a compound (`Fukui, Fukui Prefecture`, `Guinea, Guinea-Bissau`).
     """
 
     id = "repeated-list-item"
@@ -139,6 +139,7 @@ class RepeatedListItem(Rule):
         'What matters, he said, is "location, location, location" and price.',
         "The slogan was location, location, location, and it worked.",
         "The zoo in Ote, Fukui, Fukui Prefecture, opened in May.",
+        "It operates in Sudan, Mozambique, Guinea, Guinea-Bissau and Angola.",
         'The crowd sang "Gen, Gen, Genghis Khan" at the end.',
     )
 
@@ -167,9 +168,11 @@ class RepeatedListItem(Rule):
 
     @staticmethod
     def _on_purpose(text: str, m: re.Match, block_start: int, block_end: int) -> bool:
-        """A repetition made on purpose: threefold, a stammer, or the start of a longer name. (Being
+        """A repetition made on purpose: threefold, a stammer, part of a compound or of a longer name. (Being
         quoted is not enough: spun copy repeats words inside quotations too.)"""
         item = m.group(1)
+        if text[m.end(3):m.end(3) + 1] == "-" or text[m.start(1) - 1:m.start(1)] == "-":
+            return True  # Guinea, Guinea-Bissau: one of them belongs to a compound
         after = text[m.end(3):min(block_end, m.end(3) + len(item) + 40)]
         before = text[max(block_start, m.start(1) - len(item) - 6):m.start(1)]
         again = re.compile(rf"(?:,? (?:and |or )?){re.escape(item)}\b", re.I)
