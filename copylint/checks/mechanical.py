@@ -232,8 +232,9 @@ class UnbalancedQuotes(Rule):
     """A quotation opened and never closed (or closed and never opened) in a paragraph.
 
     A reader cannot tell where a quotation ends, which can put words in a speaker's mouth. A
-    quotation may run on across paragraphs: when the next paragraph opens with a quote mark, or a
-    later paragraph closes it, the open quote is not reported; when paragraph breaks were lost in
+    quotation may run on across paragraphs: when the next paragraph opens with a quote mark (or a
+    later one does, the paragraphs between holding no quote mark), or a later paragraph closes
+    it, the open quote is not reported; when paragraph breaks were lost in
     pasting, an opening mark after a sentence end while a quotation is open re-opens it (the
     convention for a quotation over several paragraphs) and is not an unclosed quote either.
     Marks are paired by where they stand, whatever their glyph (`“Rumours“`, `„Yes“`, `"Yes”`),
@@ -266,6 +267,7 @@ class UnbalancedQuotes(Rule):
         "The 1977 album “Rumours“ sold 40 million copies. „We were offered champagne“, he said.",
         'Officer Noam Raz z"l was killed in Jenin.',
         '"The water used to stink.\n\n"',
+        'He said: "I would like to apologise.\n\nI did not do it well.\n\n"To my family: forgive me."',
         'She called it "a disgrace”, and left.',
     )
 
@@ -281,6 +283,18 @@ class UnbalancedQuotes(Rule):
             return first
         second = self._pair(text, block, apostrophes=False)
         return min(first, second, key=lambda ev: len(ev[0]) + len(ev[1]))
+
+    def _reopened_later(self, text: str, blocks: list[Block], k: int) -> bool:
+        """True when a paragraph after ``blocks[k]`` opens with a quote mark and the paragraphs in
+        between hold no quote mark at all: a quotation over several paragraphs, one of which lost
+        its opening mark."""
+        for j in range(k + 1, min(k + 1 + self.RUN_ON, len(blocks))):
+            b = blocks[j]
+            if text[b.start:b.start + 1] in DOUBLE_QUOTES:
+                return True
+            if any(q in text[b.start:b.end] for q in DOUBLE_QUOTES):
+                return False
+        return False
 
     def _pair(self, text: str, block: Block, apostrophes: bool) -> tuple[list[int], list[int]]:
         open_at: int | None = None
@@ -335,8 +349,7 @@ class UnbalancedQuotes(Rule):
                                        suggestion="close the quotation")
                 carried = []
             if unclosed:
-                nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-                if nxt is not None and text[nxt.start:nxt.start + 1] in ('"', "“"):
+                if self._reopened_later(text, blocks, k):
                     # runs on into a paragraph that reopens it; that paragraph's own opener is
                     # the one that must close
                     continue
