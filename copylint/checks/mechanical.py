@@ -372,7 +372,9 @@ class UnbalancedBrackets(Rule):
 
     Brackets that do not pair up usually mean a cut or a paste went wrong. List markers such as
     `1)` or `a)` and emoticons are left alone; a bracket that closes an open one always closes it,
-    even when it reads like a list marker (`(August 6)`, a football line-up's `(Clichy 71)`).
+    even when it reads like a list marker (`(August 6)`, a football line-up's `(Clichy 71)`); a
+    closing bracket that a paragraph break cut off into a paragraph of its own closes the one left
+    open before it.
     """
 
     id = "unbalanced-brackets"
@@ -392,36 +394,53 @@ class UnbalancedBrackets(Rule):
         "1) Open the door. 2) Walk in.",
         "He smiled :) and left.",
         "Their options [as listed (in part)] were few.",
+        "(Note: 1,300 yen including tax and shipping.\n\n)",
     )
 
     _LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)")
 
+    _PAIRS = {")": "(", "]": "[", "}": "{"}
+
+    def _block(self, text: str, block: Block) -> tuple[list[Finding], list[int]]:
+        """(findings inside the block, openers left unclosed at its end)."""
+        pairs = self._PAIRS
+        out: list[Finding] = []
+        segment = text[block.start:block.end]
+        skip = {block.start + m.end() - 1 for m in self._LIST_MARKER.finditer(segment)}
+        stack: list[int] = []
+        for i in range(block.start, block.end):
+            ch = text[i]
+            if ch in "([{":
+                stack.append(i)
+            elif ch in ")]}":
+                if stack and text[stack[-1]] == pairs[ch]:
+                    stack.pop()  # "(August 6)", "(Clichy 71)": a close, even if it looks like "6)"
+                    continue
+                if i in skip or (i > 0 and text[i - 1] in ":;=" and ch == ")"):
+                    continue
+                if stack and any(text[s] == pairs[ch] for s in stack):
+                    while stack and text[stack[-1]] != pairs[ch]:
+                        s = stack.pop()
+                        out.append(self.finding(s, s + 1, f"'{text[s]}' is not closed"))
+                    stack.pop()
+                else:
+                    out.append(self.finding(i, i + 1, f"'{ch}' closes a bracket that was not opened",
+                                            suggestion=None))
+        return out, stack
+
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
-        pairs = {")": "(", "]": "[", "}": "{"}
+        left_open: list[int] = []
         for block in article.blocks:
+            found, stack = self._block(text, block)
             segment = text[block.start:block.end]
-            skip = {block.start + m.end() - 1 for m in self._LIST_MARKER.finditer(segment)}
-            stack: list[int] = []
-            for i in range(block.start, block.end):
-                ch = text[i]
-                if ch in "([{":
-                    stack.append(i)
-                elif ch in ")]}":
-                    if stack and text[stack[-1]] == pairs[ch]:
-                        stack.pop()  # "(August 6)", "(Clichy 71)": a close, even if it looks like "6)"
-                        continue
-                    if i in skip or (i > 0 and text[i - 1] in ":;=" and ch == ")"):
-                        continue
-                    if stack and text[stack[-1]] == pairs[ch]:
-                        stack.pop()
-                    elif stack and any(text[s] == pairs[ch] for s in stack):
-                        while stack and text[stack[-1]] != pairs[ch]:
-                            s = stack.pop()
-                            yield self.finding(s, s + 1, f"'{text[s]}' is not closed")
-                        stack.pop()
-                    else:
-                        yield self.finding(i, i + 1, f"'{ch}' closes a bracket that was not opened",
-                                           suggestion=None)
-            for s in stack:
+            if left_open and not segment.strip(")]}.,;:!?\"'”’ \t\n") and found and all(
+                    text[f.start] in ")]}" for f in found):
+                # a closing bracket the paragraph break cut off from the paragraph it closes
+                found, left_open = found[len(left_open):], left_open[len(found):]
+            for s in left_open:
                 yield self.finding(s, s + 1, f"'{text[s]}' is not closed in this paragraph")
+            yield from found
+            left_open = stack
+        for s in left_open:
+            yield self.finding(s, s + 1, f"'{text[s]}' is not closed in this paragraph")
