@@ -1,6 +1,6 @@
 """Consistency rules: the samples of their own (positive and negative) and their helpers."""
 from conftest import SAMPLES
-from copylint.checks import consistency
+from copylint.checks.consistency import names, numbers
 from copylint.config import Config
 from copylint.finding import Severity
 
@@ -67,9 +67,9 @@ def test_ise_ize_mix_is_info_and_skips_words_with_one_spelling(linter):
 
 
 def test_helpers():
-    assert consistency._one_edit("lund", "lundt") and consistency._one_edit("marquez", "marques")
-    assert consistency._one_edit("abcd", "abdc") and not consistency._one_edit("lund", "lind t")
-    assert consistency._core("al-Kadhimi") == "kadhimi" and consistency._core("de Vries") == "vries"
-    assert consistency._contradicts(3000, 30000) and consistency._contradicts(1.2e9, 2.1e9)
-    assert not consistency._contradicts(3000, 3200)
-    assert consistency.demonyms()["Iraqi"] == "Iraq"
+    assert names._one_edit("lund", "lundt") and names._one_edit("marquez", "marques")
+    assert names._one_edit("abcd", "abdc") and not names._one_edit("lund", "lind t")
+    assert names._core("al-Kadhimi") == "kadhimi" and names._core("de Vries") == "vries"
+    assert numbers._contradicts(3000, 30000) and numbers._contradicts(1.2e9, 2.1e9)
+    assert not numbers._contradicts(3000, 3200)
+    assert numbers.demonyms()["Iraqi"] == "Iraq"
