@@ -78,6 +78,8 @@ def figures(text: str):
             continue  # a year
         if (before and before[-1].strip(",.") in _MONTHS) or word in _MONTHS:
             continue  # a date
+        if after and after.group(1)[0].isupper() and not cur and not scale:
+            continue  # a name or model ("737 Max")
         if not cur and not scale and (not word or word in _FUNCTION):
             continue  # a bare number: what it counts is not in the text
         if not cur and not scale and float(num.replace(",", "")) < 10:

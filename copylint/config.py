@@ -40,7 +40,7 @@ class Config:
     spacy_model: str = DEFAULT_MODEL
     fail_on: str = "warning"
     max_file_size: int = 2_000_000         # bytes
-    dialect: str = "british"               # house spelling: british or american
+    dialect: str = "auto"                  # house spelling: british, american, or auto (each article's own)
     dictionary: tuple[str, ...] = ()       # words files (one word a line) for the spelling rules
     words: tuple[str, ...] = ()            # extra words accepted by the spelling rules
     grammar_backend: str = "auto"          # auto, harper, languagetool, none
@@ -145,8 +145,8 @@ def from_mapping(data: dict, source: str = "<config>", base: Config | None = Non
                 raise ConfigError(f"{where}: expected error, warning or info, got {value!r}")
             changes[key] = value
         elif key == "dialect":
-            if value not in ("british", "american"):
-                raise ConfigError(f"{where}: expected british or american, got {value!r}")
+            if value not in ("british", "american", "auto"):
+                raise ConfigError(f"{where}: expected british, american or auto, got {value!r}")
             changes[key] = value
         elif key == "semantic":
             if value not in ("auto", "on", "off"):

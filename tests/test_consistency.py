@@ -59,10 +59,11 @@ def test_all_caps_headline_is_not_islamic_state(linter):
     assert _check(linter, text, "spelling-variant") == []
 
 
-def test_ise_ize_mix_is_info_and_skips_words_with_one_spelling(linter):
+def test_ise_ize_mix_reports_the_minority_and_skips_words_with_one_spelling(linter):
     text = "They organise a vote.\n\nThey also organise a debate.\n\nThey recognize the problem."
     [f] = _check(linter, text, "spelling-variant")
-    assert f.severity == Severity.INFO and text[f.start:f.end] == "recognize"
+    assert text[f.start:f.end] == "recognize" and f.suggestion == "recognise"
+    assert [text[r.start:r.end] for r in f.related] == ["organise"]
     assert _check(linter, "Advise them to organise it.\n\nThe size and the prize.", "spelling-variant") == []
 
 

@@ -110,9 +110,9 @@ def american_forms(gb: str, table=CORRESPONDENCES) -> set[str]:
 
 
 def kind(gb: str, us: str) -> str:
-    """ize: the pair differs only by -ise/-ize (-yse/-yze), which Oxford British spelling shares."""
-    return "ize" if re.sub(r"is(e|ed|es|ing|er|ers|ation|ations)$", r"iz\1", gb).replace("isation", "ization") == us \
-        or re.sub(r"ys(e|ed|es|ing|er|ers)$", r"yz\1", gb) == us else ""
+    """ize: the pair differs only by -ise/-ize, which Oxford British spelling shares (not -yse/-yze:
+    Oxford spells "analyse")."""
+    return "ize" if re.sub(r"is(?=e|ed|es|ing|er|ers|ation|ations|able|ably)", "iz", gb) == us else ""
 
 
 HEADER = """\
@@ -120,7 +120,9 @@ HEADER = """\
 #   british | american [| flags]
 # flags: "dual" = the American form is also a correct British word with another sense (a gas meter,
 # a computer program, to check): the rule decides it in context; "ize" = the pair differs by -ise/-ize
-# only (Oxford British spelling uses -ize too).
+# only (Oxford British spelling uses -ize too, so only a mix of the two is reported); "variant" = the
+# other dialect's dictionaries accept this spelling too (judgment in British), so it is reported only
+# where the article spells the same word both ways.
 #
 # Derived by tools/build_spelling_variants.py from SCOWL (Spell Checker Oriented Word Lists,
 # version 2020.12.07, Debian package "scowl"), size level <= {level}. SCOWL's licence:
@@ -149,6 +151,9 @@ def main() -> None:
     us_only = load(args.scowl, "american", args.level)
     gb_only = load(args.scowl, "british", args.level)
     common = load(args.scowl, "english", args.level)
+    # spellings the other dialect accepts as a variant (British dictionaries list "judgment" too)
+    british_accepts = load(args.scowl, "british_variant_1", args.level) | load(args.scowl, "british_variant_2", args.level)
+    american_accepts = load(args.scowl, "variant_1", args.level)
     rows = []
     for gb in sorted(gb_only):
         forms = american_forms(gb)
@@ -158,7 +163,10 @@ def main() -> None:
         if us:
             # the nearest American-only form (fewest changed letters)
             best = min(us, key=lambda f: (abs(len(f) - len(gb)), f))
-            rows.append((gb, best, kind(gb, best)))
+            flag = kind(gb, best)
+            if not flag and (best in british_accepts or gb in american_accepts):
+                flag = "variant"
+            rows.append((gb, best, flag))
         elif dual:
             best = min(dual, key=lambda f: (abs(len(f) - len(gb)), f))
             rows.append((gb, best, "dual"))
@@ -168,6 +176,7 @@ def main() -> None:
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     paired = {us for _, us, _ in rows}
     print(f"{len(rows)} pairs ({sum(1 for r in rows if r[2] == 'dual')} dual, "
+          f"{sum(1 for r in rows if r[2] == 'variant')} accepted variants, "
           f"{sum(1 for r in rows if r[2] == 'ize')} -ise/-ize) -> {args.out}; "
           f"{len(gb_only)} British-only words, {len(us_only - paired)} American-only words left unpaired")
 
