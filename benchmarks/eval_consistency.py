@@ -10,9 +10,10 @@ Builds its own planted set, then runs copylint's consistency rules on it and on 
   - a *restated figure* is found by plain text matching: the same number (with its currency, scale
     and the word after it, e.g. ``£12bn`` or ``1,200 jobs``) written twice in the article; one of
     its mentions gets another value (two digits swapped, a digit changed, a digit added or dropped);
-  - a *surname* is a capitalised word, not a common English word, used at least twice, once after
-    a title (Mr, Ms, Dr ...) or a capitalised given name or before ``said``; one of its uses gets a
-    one-letter slip (a doubled or dropped letter, two letters swapped, a vowel changed);
+  - a *surname* is a capitalised word used at least twice, once right after a title (Mr, Ms, Dr,
+    President ...) or a first name (gender-guesser's list of about 40,000 first names), and neither
+    a common English word nor a first name itself; one of its uses gets a one-letter slip (a doubled
+    or dropped letter, two letters swapped, a vowel changed);
   - a *switched spelling* uses breame's British/American table (Apache-2.0, not copylint's SCOWL
     table): an article with at least two spellings of one dialect and none of the other gets one
     of them turned into the other dialect's spelling.
@@ -23,7 +24,7 @@ Builds its own planted set, then runs copylint's consistency rules on it and on 
   clean-news and news-corpus test (all professional, edited copy), per 1,000 words; ``--all``
   adds the whole news-corpus (for information: train and tune are where the rules were tuned).
 
-Usage (from the repository root; ``pip install breame`` first, a benchmark-only need):
+Usage (from the repository root; ``pip install breame gender-guesser`` first, benchmark-only needs):
     python benchmarks/eval_consistency.py [--sets test,clean] [--all] [--seed 9] [--verbose]
 ``--sets tune`` or ``train`` plants in news-corpus tune or train instead (for development).
 """
@@ -34,6 +35,7 @@ import random
 import re
 import sys
 import time
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,34 +150,38 @@ def _common_word(w: str) -> bool:
     return zipf_frequency(w.lower(), "en") >= 3.0 and zipf_frequency(w, "en") < zipf_frequency(w.lower(), "en") + 1
 
 
-def _given_name_before(text: str, s: int) -> bool:
-    """A capitalised word right before, not opening a sentence and not a function word ("In")."""
-    window = text[max(0, s - 40):s]
-    m = re.search(r"([A-Z][a-z]+)\s+$", window)
-    if not m or m.group(1).lower() in _FUNCTION:
-        return False
-    before = window[:m.start()].rstrip(" ")
-    return bool(before) and before[-1] not in ".!?\n\"“:"
+@lru_cache(maxsize=None)
+def _given_name(word: str) -> bool:
+    """A first name in gender-guesser's list of about 40,000 (any country)."""
+    try:
+        import gender_guesser.detector as gd
+    except ImportError:
+        raise SystemExit("this benchmark tells first names with gender-guesser: pip install gender-guesser") from None
+    global _DETECTOR
+    if _DETECTOR is None:
+        _DETECTOR = gd.Detector(case_sensitive=False)
+    return _DETECTOR.get_gender(word) != "unknown"
+
+
+_DETECTOR = None
 
 
 def surnames(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Capitalised words used at least twice, at least once after a title or a first name, that are
+    neither common English words nor first names themselves."""
     uses = defaultdict(list)
     for m in _CAP.finditer(text):
         uses[m.group(1)].append((m.start(1), m.end(1)))
     out = {}
     for name, spans in uses.items():
-        if len(spans) < 2 or len(name) < 4 or name in _TITLES or name.lower() in _MONTHS or _common_word(name):
+        if len(spans) < 2 or len(name) < 4 or name in _TITLES or name.lower() in _MONTHS or _common_word(name) \
+                or _given_name(name):
             continue
-        personal = False
-        for s, e in spans:
-            before = text[max(0, s - 20):s]
-            after = text[e:e + 12]
-            if re.search(r"\b(?:" + "|".join(_TITLES) + r")\.?\s+$", before) \
-                    or _given_name_before(text, s) \
-                    or re.match(r"\s+(?:said|says|told|added|wrote)\b", after):
-                personal = True
-        if personal:
-            out[name] = spans
+        for s, _ in spans:
+            m = re.search(r"\b([A-Z][a-z]+)\.?\s+$", text[max(0, s - 25):s])
+            if m and (m.group(1) in _TITLES or _given_name(m.group(1))):
+                out[name] = spans
+                break
     return out
 
 

@@ -91,6 +91,62 @@ def name_uses(article: Article) -> list[NameUse]:
     return sorted(uses, key=lambda u: u.start)
 
 
+#: entity types that are never a person's surname
+_NOT_PERSON = frozenset("GPE LOC NORP FAC EVENT PRODUCT LANGUAGE WORK_OF_ART LAW DATE TIME MONEY PERCENT "
+                        "QUANTITY ORDINAL CARDINAL".split())
+
+
+def bare_uses(article: Article, uses: list[NameUse]) -> tuple[list[NameUse], set[str], set[str]]:
+    """Surnames written alone ("said Kobr.", "Kuzmionv won", "Macron"): every capitalised word standing
+    alone that is a person's surname in the article (after a title, or tagged a person at least
+    once) or one letter away from one. Returns those uses, the person surnames, and the words the
+    parser only ever reads as places."""
+    doc = article.doc
+    seen = {u.start for u in uses}
+    persons = {u.form for u in uses}
+    words: dict[str, list] = defaultdict(list)
+    for tok in doc:
+        text = tok.text
+        if len(text) < 4 or not text[:1].isupper() or text.isupper() or not text.isalpha():
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and ((nxt.text[:1].isupper() and nxt.is_alpha) or nxt.text in ("-", "‑")):
+            continue  # a first name or part of a longer name ("Michele Bachelet", "Deutsche Welle", "Sino-US")
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not tok.is_sent_start \
+                and prev.text not in TITLES and tok.ent_type_ != "PERSON":
+            continue  # the end of a longer name that is not a person's ("Groote Kerk")
+        words[text].append(tok)
+        if tok.ent_type_ == "PERSON":
+            persons.add(text)
+    # a well-known word the parser reads as a place every time (Iran, Iraq); an unknown word it calls a
+    # place ("Mechichi", a misspelt surname) is not trusted
+    places = {w for w, toks in words.items() if all(t.ent_type_ in _NOT_PERSON for t in toks) and _zipf(w) >= 3.0}
+    cores = {_core(p) for p in persons}
+    out = []
+    for text, toks in words.items():
+        low = text.lower()
+        if text not in persons and (text in places or _zipf(low) >= 3.5 or not any(_one_edit(low, c) for c in cores)):
+            continue
+        for tok in toks:
+            if tok.idx not in seen:
+                out.append(NameUse(text, tok.idx, tok.idx + len(text), "", "", tok.is_sent_start))
+    return out, persons, places
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en")
+
+
+def _gendered(a: str, b: str) -> bool:
+    """Ivanov/Ivanova, Zelensky/Zelenska, Kowalski/Kowalska: a family's surnames, not a slip."""
+    short, long_ = sorted((a, b), key=len)
+    if long_ == short + "a" or long_ == short + "i":
+        return True  # and Khorasan/Khorasani, Baghdad/Baghdadi: a name and its adjective
+    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} <= set("aiyoe")
+
+
 @register
 class NameVariant(Rule):
     """One person's name spelt two ways in one article: `Ms Marquez` ... `Ms Marques`, `Ms Lund` ...
@@ -128,6 +184,8 @@ class NameVariant(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         uses = name_uses(article)
+        bare, persons, places = bare_uses(article, uses)
+        uses = sorted(uses + bare, key=lambda u: u.start)
         forms = Counter(u.form for u in uses)
         firsts: dict[str, set] = defaultdict(set)
         titles: dict[str, set] = defaultdict(set)
@@ -148,15 +206,21 @@ class NameVariant(Rule):
                     variant = True
                 else:
                     variant = min(len(ca), len(cb)) >= 4 and _one_edit(ca, cb) and \
-                        ca.rstrip("s") != cb.rstrip("s") and ca.split()[-1] != cb.split()[-1]
-                if not variant:
+                        ca.rstrip("s") != cb.rstrip("s") and ca.split()[-1] != cb.split()[-1] and \
+                        not _gendered(ca, cb)
+                if not variant or (a not in persons and b not in persons and not case_only):
                     continue
+                if a in places or b in places:
+                    continue  # Iran and Iraq
+                untitled = [f for f in (a, b) if not firsts[f] and not titles[f]]
+                if not case_only and untitled and min(_zipf(a), _zipf(b)) >= 2.5:
+                    continue  # two names in common use (Kelly, Kelley), one never given a first name or title
                 if firsts[a] and firsts[b] and not firsts[a] & firsts[b]:
                     continue  # John Lee and Peter Lea: two people
                 if titles[a] and titles[b] and len(titles[a] | titles[b] - {""}) > 1:
                     continue  # Mr Lund and Ms Lunds
-                # the rarer form; on a tie, the one that appears later
-                minority = min((a, b), key=lambda f: (forms[f], -_first(uses, f)))
+                # the rarer form; on a tie, the rarer in English (the slip), then the later one
+                minority = min((a, b), key=lambda f: (forms[f], _zipf(f), -_first(uses, f)))
                 majority = b if minority == a else a
                 ref = next(u for u in uses if u.form == majority)
                 for u in uses:
