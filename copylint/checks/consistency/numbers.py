@@ -164,6 +164,205 @@ def _phrase(tok, noun=None) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
+# --- any quantity, from the parse -------------------------------------------------------------------
+_CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£", "pounds": "£",
+                   "yuan": "yuan", "rouble": "rub", "roubles": "rub", "ruble": "rub", "rubles": "rub",
+                   "yen": "yen", "rupee": "inr", "rupees": "inr", "francs": "chf", "crowns": "czk"}
+_HEDGES = frozenset("about around some nearly almost over more than at least up to roughly approximately "
+                    "estimated around some just under below above".split())
+#: words beside a figure that make it one of several: a range, a comparison, a change, a part
+_NOT_RESTATED = frozenset("from between compared versus vs up down rise rose risen fell fall fallen increase "
+                          "increased decrease decreased grew grow dropped drop jumped jump another further "
+                          "additional extra total totalling totaling per each average other previous "
+                          "earlier last next first second third later initially originally previously".split())
+_DURATIONS = frozenset("second minute hour day week month year decade century".split())
+_STOP = frozenset("be have do say tell make get go take give include reach stand add come "
+                  "number figure total amount people person one".split())
+_BAG_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+_ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"})
+
+
+class Quantity:
+    """A figure and what it measures: its unit (a currency, %, or the noun it counts) and the words
+    the parse ties to it (the counted noun's modifiers, the verb that governs it, that verb's subject
+    and object, prepositional objects, entities)."""
+
+    __slots__ = ("tok", "value", "unit", "bag", "ents", "start", "end", "sent", "hedged", "blocked", "head")
+
+    def __init__(self, tok, value, unit, bag, ents, start, end, hedged, blocked, head):
+        self.tok, self.value, self.unit, self.bag, self.ents = tok, value, unit, bag, ents
+        self.start, self.end, self.sent, self.hedged, self.blocked = start, end, tok.sent, hedged, blocked
+        self.head = head
+
+
+def _value(tok) -> float | None:
+    text = tok.text.lstrip("€£$")
+    m = _NUM.match(text)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", ""))
+    if m.group(2):
+        value *= _SCALE[m.group(2).lower()]
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in ("thousand", "million", "billion", "trillion", "bn", "mn", "tn"):
+        value *= _SCALE[nxt.lower_]
+    return value
+
+
+def _lemma(t) -> str:
+    return t.lemma_.lower()
+
+
+def quantities(doc) -> list[Quantity]:
+    out = []
+    for tok in doc:
+        if not tok.text[:1].isdigit() and not (tok.text[:1] in "€£$" and tok.text[1:2].isdigit()):
+            continue
+        if ":" in tok.text or "/" in tok.text or tok.ent_type_ in ("TIME", "ORDINAL"):
+            continue
+        if tok.ent_type_ == "DATE" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in _DURATIONS
+                                            and (tok.i + 2 >= len(doc) or doc[tok.i + 2].lower_ not in ("ago", "old"))):
+            continue  # a date; a duration ("quarantine for 14 days") is a quantity
+        value = _value(tok)
+        if value is None:
+            continue
+        i = tok.i
+        prev = doc[i - 1] if i else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("thousand", "million", "billion", "trillion", "bn", "mn", "tn"):
+            nxt = doc[i + 2] if i + 2 < len(doc) else None
+        if (prev is not None and prev.text in ("-", "–", "—", "/", "to") and i > 1 and doc[i - 2].text[:1].isdigit()) \
+                or (nxt is not None and nxt.text in ("-", "–", "—", "/") and nxt.i + 1 < len(doc)
+                    and doc[nxt.i + 1].text[:1].isdigit()):
+            continue  # a range or a score: 10-12, 2-1
+        currency = tok.text[0] if tok.text[0] in "€£$" else (prev.text if prev is not None and prev.text in "€£$" else "")
+        if not currency and nxt is not None and nxt.lower_ in _CURRENCY_WORDS:
+            currency = _CURRENCY_WORDS[nxt.lower_]
+        percent = nxt is not None and (nxt.text == "%" or nxt.lower_ == "percent" or
+                                       (nxt.lower_ == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent"))
+        if not currency and not percent and re.fullmatch(r"(1[89]|20)\d\d", tok.text):
+            continue  # a year
+        # the token the figure quantifies
+        anchor = tok
+        while anchor.dep_ in ("nummod", "quantmod", "compound", "nmod") and anchor.head.i != anchor.i \
+                and (anchor.head.like_num or anchor.head.lower_ in _SCALE or anchor.head.text in "€£$%"
+                     or anchor.dep_ in ("nummod", "quantmod")):
+            anchor = anchor.head
+            if anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in _SCALE:
+                break
+        if currency:
+            unit = "cur:" + currency
+        elif percent:
+            unit = "%"
+        elif anchor is not tok and anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in _SCALE:
+            unit = _lemma(anchor)
+        else:
+            continue  # a bare figure: what it counts is not in the parse
+        if value < 10 and not currency and not percent:
+            continue
+        bag: set[str] = set()
+        ents: set[str] = set()
+
+        def add(t):
+            if t.i == tok.i or t.like_num or t.is_stop or t.lower_ in _SCALE:
+                return
+            if t.ent_type_ in _ENTS:
+                ents.add(t.text.lower())
+            if t.pos_ in _BAG_POS and _lemma(t) not in _STOP and _lemma(t) != unit:
+                bag.add(_lemma(t))
+
+        for c in anchor.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss"):
+                add(c)
+            if c.dep_ in ("acl", "relcl"):
+                add(c)
+                for g in c.children:
+                    if g.dep_ in ("dobj", "prep", "advmod", "prt"):
+                        add(g)
+                        for h in g.children:
+                            if h.dep_ == "pobj":
+                                add(h)
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        add(g)
+                        for h in g.children:
+                            if h.dep_ in ("amod", "compound"):
+                                add(h)
+        gov = anchor.head if anchor.head.i != anchor.i else anchor
+        steps = 0
+        while gov.pos_ not in ("VERB", "AUX", "NOUN", "PROPN") and gov.head.i != gov.i and steps < 3:
+            gov = gov.head
+            steps += 1
+        if gov.i != anchor.i:
+            add(gov)
+            if anchor.head.pos_ == "ADP" and gov.head.i != gov.i:
+                add(gov.head)  # "212 people in 26 states": sicken
+            for c in gov.children:
+                if c.i == anchor.i:
+                    continue
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "compound", "amod", "prt"):
+                    add(c)
+                    for g in c.children:
+                        if g.dep_ in ("compound", "amod"):
+                            add(g)
+                if c.dep_ == "prep":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            add(g)
+        window = [t.lower_ for t in doc[max(0, i - 4):min(len(doc), i + 5)]]
+        blocked = bool(set(window) & _NOT_RESTATED) or any(
+            t.lower_ == "than" and doc[t.i - 1].lower_ not in ("more", "fewer", "less") for t in doc[i:min(len(doc), i + 5)])
+        # a converted amount: "$200bn (£110bn)"
+        j = i - 1 if not (prev is not None and prev.text in "€£$") else i - 2
+        if j >= 0 and doc[j].text == "(" and j > 0 and any(t.text[:1].isdigit() or t.text in "€£$"
+                                                          for t in doc[max(0, j - 4):j]):
+            blocked = True
+        hedged = any(t.lower_ in _HEDGES for t in doc[max(0, i - 3):i])
+        start = min(t.idx for t in (tok, prev) if t is not None and (t is tok or t.text in "€£$"))
+        last = anchor if anchor.i > tok.i and anchor.i - tok.i <= 3 else tok
+        if percent and nxt is not None:
+            last = nxt if nxt.text == "%" or nxt.lower_ == "percent" else doc[nxt.i + 1]
+        end = last.idx + len(last.text)
+        out.append(Quantity(tok, value, unit, bag, ents, start, end, hedged, blocked, gov))
+    return out
+
+
+def same_quantity(a: Quantity, b: Quantity, headline: bool) -> bool:
+    """Two mentions of one quantity: the same unit and a word the parse ties to both (the verb that
+    governs them, a modifier, a subject or object); a headline restates the body's figure in fewer
+    words, so the unit suffices there. Different named places, companies or people: two quantities."""
+    if a.unit != b.unit or a.sent.start == b.sent.start:
+        return False
+    if a.ents and b.ents and not a.ents & b.ents:
+        return False
+    return headline or bool(a.bag & b.bag)
+
+
+def _digits(value: float) -> str:
+    return ("%f" % value).rstrip("0").rstrip(".").replace(".", "")
+
+
+def slip(a: float, b: float) -> bool:
+    """Figures one keystroke apart: two digits swapped (1,200/2,100), one changed (1,500/1,800), one
+    added or dropped (26/265). Two different quantities of one kind seldom are; a slip always is."""
+    da, db = _digits(a), _digits(b)
+    if da == db or abs(len(da) - len(db)) > 1:
+        return False
+    if len(da) == len(db):
+        diff = [i for i in range(len(da)) if da[i] != db[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]]
+                                  and da[diff[1]] == db[diff[0]])
+    short, long_ = sorted((da, db), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """A rounded figure beside the exact one ("about 3,000" ... "3,124")."""
+    hi, lo = max(a.value, b.value), min(a.value, b.value)
+    return (a.hedged or b.hedged) and hi > 0 and (hi - lo) / hi <= 0.1
+
+
 _SCORE = re.compile(r"\b(?:(a|an|the|their|his|her|its)\s+)?(\d{1,2})-(\d{1,2})\s+(win|victory|defeat|loss|draw|home win|away win)\b", re.I)
 
 
@@ -206,6 +405,13 @@ class NumberMismatch(Rule):
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
+        taken: list[tuple[int, int]] = []
+        for f in self._counts(article):
+            taken.append((f.start, f.end))
+            yield f
+        yield from self._general(article, taken)
+
+    def _counts(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
         mentions = count_mentions(doc)
         by_key = defaultdict(list)
@@ -240,6 +446,35 @@ class NumberMismatch(Rule):
                                    related=[Related(earlier.start, earlier.end, f"earlier figure: {earlier.text}")])
         yield from self._scores(article)
 
+    def _general(self, article: Article, taken: list[tuple[int, int]]) -> Iterator[Finding]:
+        """Any quantity stated twice with two values (the unit and the words the parse ties to it)."""
+        qs = quantities(article.doc)
+        first_block = article.blocks[0] if article.blocks else None
+        text = article.text
+        for j, later in enumerate(qs):
+            if later.blocked or any(s < later.end and later.start < e for s, e in taken):
+                continue
+            found = None
+            for earlier in qs[:j]:
+                if earlier.blocked:
+                    continue
+                headline = first_block is not None and (earlier.start < first_block.end) and \
+                    first_block.kind == "heading"
+                if not same_quantity(earlier, later, headline):
+                    continue
+                if earlier.value == later.value:
+                    found = None
+                    break  # restated with the same value somewhere: the figure is consistent
+                if found is None and slip(earlier.value, later.value) and not _close(earlier, later) \
+                        and not _different_dates(earlier.sent, later.sent):
+                    found = earlier
+            if found is None:
+                continue
+            taken.append((later.start, later.end))
+            a, b = text[found.start:found.end], text[later.start:later.end]
+            yield self.finding(later.start, later.end, f"'{b}' here, '{a}' earlier: the same figure?",
+                               related=[Related(found.start, found.end, f"earlier figure: {a}")])
+
     def _scores(self, article: Article) -> Iterator[Finding]:
         seen: dict[str, list] = defaultdict(list)
         for m in _SCORE.finditer(article.text):
@@ -254,6 +489,12 @@ class NumberMismatch(Rule):
                                        f"'{m.group(0)}' refers back to a {p[1]} result given earlier",
                                        related=[Related(p[2], p[3], "earlier score")])
             seen[kind].append((score, f"{score[0]}-{score[1]}", m.start(), m.end()))
+
+
+def _different_dates(a, b) -> bool:
+    dates_a = {d.text for d in a.ents if d.label_ == "DATE"}
+    dates_b = {d.text for d in b.ents if d.label_ == "DATE"}
+    return bool(dates_a and dates_b and not dates_a & dates_b)
 
 
 def _more_not_than(sent) -> bool:
