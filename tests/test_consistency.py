@@ -74,3 +74,39 @@ def test_helpers():
     assert numbers._contradicts(3000, 30000) and numbers._contradicts(1.2e9, 2.1e9)
     assert not numbers._contradicts(3000, 3200)
     assert numbers.demonyms()["Iraqi"] == "Iraq"
+
+
+def test_configured_dialect_reports_the_other_dialect_alone(linter):
+    text = "The color of the theater is gray."
+    found = linter.check_text(text, path="x", fmt="text", cfg=Config(select=("spelling-variant",), dialect="british"))
+    assert sorted(text[f.start:f.end] for f in found) == ["color", "gray", "theater"]
+    assert _check(linter, text, "spelling-variant") == []  # auto: one American article, consistent
+
+
+def test_dialect_words_in_names_and_quotes_are_left_alone(linter):
+    text = ("The colour of the flag is grey.\n\nThe Pentagon's Defense Department said \"the color is "
+            "fine\".\n\nThe favourite won.")
+    assert _check(linter, text, "spelling-variant") == []
+
+
+def test_a_surname_written_alone_is_compared_with_the_full_name(linter):
+    text = ("French President Emmanuel Macron met the unions.\n\nMacron said the reform would pass.\n\n"
+            "Unions say Marcon is more afraid of strikes than of a vote.")
+    [f] = _check(linter, text, "name-variant")
+    assert text[f.start:f.end] == "Marcon" and f.suggestion == "Macron"
+
+
+def test_family_forms_and_different_first_names_are_two_people(linter):
+    text = ("Olena Zelenska spoke first.\n\nVolodymyr Zelensky spoke next.\n\nZelensky thanked Zelenska.")
+    assert _check(linter, text, "name-variant") == []
+
+
+def test_number_slip_points_at_the_later_mention():
+    assert numbers.slip(1200, 2100) and numbers.slip(12e9, 21e9) and numbers.slip(1500, 1800)
+    assert numbers.slip(26, 265) and not numbers.slip(158, 9500) and not numbers.slip(60, 78)
+
+
+def test_headline_figure_against_the_body(linter):
+    text = "Carmaker to cut 1,200 jobs\n\nThe carmaker said on Monday that 2,100 jobs will go at the plant."
+    [f] = _check(linter, text, "number-mismatch")
+    assert text[f.start:f.end].startswith("2,100") and [text[r.start:r.end] for r in f.related] == ["1,200 jobs"]

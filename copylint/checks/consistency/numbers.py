@@ -380,6 +380,16 @@ class NumberMismatch(Rule):
     figure introduced as an update ("rose to", "another", "in total") is left alone; different
     figures from different named sources ("the union says 4,000 ... the company said 1,500") are
     reported speech and reported at info level only.
+
+    Any other quantity (money, percentages, counts of things, distances, durations) is compared
+    too: two mentions are one quantity when they share the unit (currency, %, or the counted noun)
+    and a word the parse ties to both (the governing verb, a modifier, a subject or object); the
+    headline's figure is compared with the body's on the unit alone. Only values one keystroke
+    apart are reported there (1,200/2,100, £12bn/£21bn, 1,500m/1,800m, 26/265), since that is what a
+    slip looks like and two different quantities of one kind seldom are. Ranges, "from X to Y",
+    changes ("up from", "rose to"), comparisons, a converted amount in brackets, figures tied to
+    different places, companies or people, and figures in sentences with different dates are left
+    alone. The finding points at the later mention, with ``related`` at the earlier one.
     """
 
     id = "number-mismatch"
@@ -394,6 +404,10 @@ class NumberMismatch(Rule):
         "evacuated.",
         "Net profit rose to €1.2bn in 2023.\n\nThe bank said its net profit was ⟦€2.1bn⟧.",
         "United secured a 2-1 win over City.\n\nAfter ⟦the 3-1 win⟧, the manager praised his players.",
+        "The government kept the £12bn set aside for schools.\n\nCritics said ⟦the £21bn⟧ set aside for "
+        "schools was not enough.",
+        "The carmaker will cut 1,200 jobs at its plant in Ardena.\n\nUnions said the ⟦2,100 jobs⟧ cut at "
+        "the plant were the first of many.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -402,6 +416,11 @@ class NumberMismatch(Rule):
         "About 3,000 people were evacuated in Ardena.\n\nThe fire burned 3,000 hectares.",
         "United secured a 2-1 win over City.\n\nLast week they lost 3-1.",
         "At least 20 people were killed.\n\nAnother 30 people were killed in a second blast.",
+        "The firm reported $9.1bn revenue.\n\nIt also reported $2.4bn profit.",
+        "The fund holds $200bn (£110bn) for schools.\n\nThe fund holds £120bn for schools, a rise.",
+        "Sales rose to 15% of the market, up from 12% of the market a year earlier.",
+        "The storm flooded 3,000 homes in Kent.\n\nThe storm flooded 3,100 homes in Sussex.",
+        "The company employs 1,200 people in Ardena.\n\nIt employs between 1,300 and 1,500 people in Brena.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
