@@ -337,7 +337,8 @@ class SpellingVariant(Rule):
         # one word spelt both ways (judgement and judgment): the minority form, on a tie the later one
         by_word: dict[str, list[Spelt]] = {}
         for s in spellings:
-            by_word.setdefault(s.british_form, []).append(s)
+            if s.kind != "ize":  # -ise/-ize was settled above
+                by_word.setdefault(s.british_form, []).append(s)
         for uses in by_word.values():
             forms = Counter(s.dialect for s in uses)
             if len(forms) < 2:
