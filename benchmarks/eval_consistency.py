@@ -465,6 +465,7 @@ def main() -> None:
     ap.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
     ap.add_argument("--rounds", type=int, default=3,
                     help="copies with a changed figure per article that restates one (default 3)")
+    ap.add_argument("--no-plant", action="store_true", help="false alarms only")
     ap.add_argument("--no-fa", action="store_true", help="recall only (skip the untouched copies)")
     args = ap.parse_args()
     from copylint.finding import Severity
@@ -477,6 +478,8 @@ def main() -> None:
         docs = docs_for(set_name)
         if not args.no_fa:
             false_alarms(set_name, docs, args.verbose)
+        if args.no_plant:
+            continue
         rng = random.Random(f"{args.seed}:{set_name}")
         copies = []  # (doc, planted text, plants): every article once with all three families, then
         for d in docs:  # the articles with a restated figure again, a figure changed another way

@@ -98,6 +98,8 @@ def _zipf(word: str) -> float:
 
 #: below this Zipf frequency a form is no word or name in common English use: a slip, or a rare name
 UNKNOWN_ZIPF = 1.5
+#: below this, a form far rarer than the other (by two Zipf points) is a slip of it (Ukranian/Ukrainian)
+RARE_ZIPF = 2.5
 #: at or above this a form is a well-known word or name (Kyoto, Iraq, Michel): never reported alone
 KNOWN_ZIPF = 3.0
 #: endings that make another form of the same name: a plural or a people (Icelander/Icelanders), an
@@ -114,8 +116,8 @@ def _family_form(a: str, b: str) -> bool:
     """Ivanov/Ivanova, Zelensky/Zelenska, Kowalski/Kowalska, Russia/Russian, Icelander/Icelanders:
     two forms of one name, not a slip (but Korea/Korei is)."""
     short, long_ = sorted((a, b), key=len)
-    if long_.startswith(short) and long_[len(short):] in _SUFFIXES:
-        return True
+    if long_.startswith(short) and long_[len(short):] in _SUFFIXES and long_[len(short)] != short[-1]:
+        return True  # but a doubled last letter is a slip (Spain/Spainn, Nantes/Nantess)
     return len(a) == len(b) and a[:-1] == b[:-1] and bool(_SLAVIC.search(a)) and bool(_SLAVIC.search(b))
 
 
@@ -154,7 +156,7 @@ def name_tokens(article: Article) -> list[Token]:
         prev = doc[tok.i - 1] if tok.i else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         first = title = role = ""
-        if _name_word(tok):
+        if _name_word(tok) and (tok.ent_type_ == "PERSON" or prev is not None and prev.ent_type_ == "PERSON"):
             if prev is not None and _name_word(prev) and not tok.is_sent_start and prev.text not in TITLES:
                 first, role = prev.text, "surname"
             elif nxt is not None and _name_word(nxt):
@@ -262,9 +264,11 @@ class NameVariant(Rule):
         first = {f: next(t.start for t in toks if t.form == f) for f in (a, b)}
         minority = min((a, b), key=lambda f: (forms[f], za if f == a else zb, -first[f]))
         majority = b if minority == a else a
-        zmin = za if minority == a else zb
-        if zmin >= KNOWN_ZIPF or (zmin >= UNKNOWN_ZIPF and not _same_person_evidence(a, b, toks)):
-            return  # a name in use of its own (Kyoto beside Kyodo) unless tied to one person
+        zmin, zmaj = (za, zb) if minority == a else (zb, za)
+        if zmin >= KNOWN_ZIPF or (zmin >= UNKNOWN_ZIPF and not _same_person_evidence(a, b, toks)
+                                  and not (zmin < RARE_ZIPF and zmaj - zmin >= 2)):
+            return  # a name in use of its own (Kyoto beside Kyodo) unless tied to one person, or a
+            # common misspelling of a far better-known name (Ukranian, Russa)
         if _different_people(a, b, toks):
             return
         ref = next(t for t in toks if t.form == majority)

@@ -209,6 +209,15 @@ def _value(tok) -> float | None:
     return value
 
 
+def _is_age(tok) -> bool:
+    """An age: "a 54-year-old", "aged 54", "54 years old"."""
+    doc, i = tok.doc, tok.i
+    nxt = [t.lower_ for t in doc[i + 1:i + 5]]
+    if nxt[:4] == ["-", "year", "-", "old"] or nxt[:2] == ["years", "old"] or nxt[:1] == ["-year-old"]:
+        return True
+    return i > 0 and doc[i - 1].lower_ == "aged"
+
+
 def _lemma(t) -> str:
     return t.lemma_.lower()
 
@@ -220,9 +229,11 @@ def quantities(doc) -> list[Quantity]:
             continue
         if ":" in tok.text or "/" in tok.text or tok.ent_type_ in ("TIME", "ORDINAL"):
             continue
-        if tok.ent_type_ == "DATE" and not (tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in _DURATIONS
-                                            and (tok.i + 2 >= len(doc) or doc[tok.i + 2].lower_ not in ("ago", "old"))):
-            continue  # a date; a duration ("quarantine for 14 days") is a quantity
+        age = _is_age(tok)
+        if tok.ent_type_ == "DATE" and not age and not (
+                tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in _DURATIONS
+                and (tok.i + 2 >= len(doc) or doc[tok.i + 2].lower_ not in ("ago", "old"))):
+            continue  # a date; a duration ("quarantine for 14 days") and an age are quantities
         value = _value(tok)
         if value is None:
             continue
@@ -250,7 +261,9 @@ def quantities(doc) -> list[Quantity]:
             anchor = anchor.head
             if anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in _SCALE:
                 break
-        if currency:
+        if age:
+            unit = "age"
+        elif currency:
             unit = "cur:" + currency
         elif percent:
             unit = "%"
@@ -258,7 +271,7 @@ def quantities(doc) -> list[Quantity]:
             unit = _lemma(anchor)
         else:
             continue  # a bare figure: what it counts is not in the parse
-        if value < 10 and not currency and not percent:
+        if value < 10 and not currency and not percent and not age:
             continue
         bag: set[str] = set()
         ents: set[str] = set()
@@ -323,6 +336,8 @@ def quantities(doc) -> list[Quantity]:
         last = anchor if anchor.i > tok.i and anchor.i - tok.i <= 3 else tok
         if percent and nxt is not None:
             last = nxt if nxt.text == "%" or nxt.lower_ == "percent" else doc[nxt.i + 1]
+        if age and i + 2 < len(doc) and doc[i + 2].lower_ in ("year", "old"):
+            last = doc[min(i + 4, len(doc) - 1)] if doc[i + 2].lower_ == "year" else doc[i + 2]
         end = last.idx + len(last.text)
         out.append(Quantity(tok, value, unit, bag, ents, start, end, hedged, blocked, gov))
     return out

@@ -172,10 +172,9 @@ IZE_WEIGHT = 0.5
 
 
 def dialect_spellings(article: Article) -> list[Spelt]:
-    """Every word of the article spelt the way only one dialect spells it. Names, quotations (which
-    may keep their source's spelling) and headlines (which follow their own style) are left out."""
+    """Every word of the article spelt the way only one dialect spells it, quotations and headlines
+    included (a house spells a speaker's words its own way). Names are left out."""
     table = variants()
-    quotes = quoted_spans(article)
     out = []
     for tok in article.doc:
         low = tok.lower_
@@ -184,7 +183,7 @@ def dialect_spellings(article: Article) -> list[Spelt]:
         if _is_name(tok) or tok.like_url or tok.like_email:
             continue
         block = article.block_at(tok.idx)
-        if block is None or block.kind == "heading" or _inside(tok.idx, quotes):
+        if block is None:
             continue
         kind = table.kind.get(low, "")
         if low in table.british:
