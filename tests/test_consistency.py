@@ -83,10 +83,24 @@ def test_configured_dialect_reports_the_other_dialect_alone(linter):
     assert _check(linter, text, "spelling-variant") == []  # auto: one American article, consistent
 
 
-def test_dialect_words_in_names_and_quotes_are_left_alone(linter):
-    text = ("The colour of the flag is grey.\n\nThe Pentagon's Defense Department said \"the color is "
-            "fine\".\n\nThe favourite won.")
+def test_dialect_words_in_names_are_left_alone_but_quotes_are_house_style(linter):
+    text = "The colour of the flag is grey.\n\nThe Pentagon's Defense Department agreed.\n\nThe favourite won."
     assert _check(linter, text, "spelling-variant") == []
+    quoted = text + '\n\nThe minister said: "The color is fine."'
+    [f] = _check(linter, quoted, "spelling-variant")
+    assert quoted[f.start:f.end] == "color" and f.suggestion == "colour"
+
+
+def test_a_counterpart_no_one_writes_is_no_variant(linter):
+    text = "The colour of the flag is grey.\n\nThe favourite won.\n\nColorectal cancer screening begins."
+    assert _check(linter, text, "spelling-variant") == []
+
+
+def test_two_forms_each_written_twice_are_info(linter):
+    text = ("Floods hit Kaixian on Monday.\n\nSchools in Kaixian closed.\n\nIn Kaixin, roads were cut.\n\n"
+            "Officials in Kaixin said the water was falling.")
+    found = _check(linter, text, "name-variant")
+    assert found and all(f.severity == Severity.INFO for f in found)
 
 
 def test_a_surname_written_alone_is_compared_with_the_full_name(linter):

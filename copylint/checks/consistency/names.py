@@ -272,10 +272,14 @@ class NameVariant(Rule):
         if _different_people(a, b, toks):
             return
         ref = next(t for t in toks if t.form == majority)
+        # a slip is made once; two forms each written more than once are as often two names (Pham and
+        # Phan, Haihe and Huaihe): info
+        sev = Severity.INFO if forms[minority] >= 2 else None
         for t in toks:
             if t.form == minority:
                 yield self.finding(t.start, t.end, f"'{minority}' is spelt '{majority}' elsewhere in the article",
-                                   suggestion=majority, related=[Related(ref.start, ref.end, f"'{majority}' here")])
+                                   suggestion=majority, severity=sev,
+                                   related=[Related(ref.start, ref.end, f"'{majority}' here")])
 
     def _case_only(self, article: Article, done: set[int]) -> Iterator[Finding]:
         """A surname's particle in two cases ("Mr de Vries", "Mr De Vries")."""

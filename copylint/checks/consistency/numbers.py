@@ -187,12 +187,30 @@ class Quantity:
     the parse ties to it (the counted noun's modifiers, the verb that governs it, that verb's subject
     and object, prepositional objects, entities)."""
 
-    __slots__ = ("tok", "value", "unit", "bag", "ents", "start", "end", "sent", "hedged", "blocked", "head")
+    __slots__ = ("tok", "value", "unit", "bag", "ents", "start", "end", "sent", "hedged", "blocked", "head",
+                 "before", "after", "mods", "sent_ents", "measure")
 
     def __init__(self, tok, value, unit, bag, ents, start, end, hedged, blocked, head):
         self.tok, self.value, self.unit, self.bag, self.ents = tok, value, unit, bag, ents
         self.start, self.end, self.sent, self.hedged, self.blocked = start, end, tok.sent, hedged, blocked
         self.head = head
+        doc = tok.doc
+        inside = [t for t in doc[max(0, tok.i - 2):tok.i + 6] if start <= t.idx < end] or [tok]
+        lo, hi = inside[0].i, inside[-1].i
+        words = [t for t in doc[max(0, lo - 3):lo] if not t.is_punct and not t.is_space]
+        self.before = words[-1].lower_ if words else ""
+        words = [t for t in doc[hi + 1:hi + 4] if not t.is_punct and not t.is_space]
+        self.after = words[0].lower_ if words else ""
+        # money or a share measured as a noun right after it ("$9.1bn revenue", "$2.4bn profit")
+        noun = doc[hi] if doc[hi].pos_ == "NOUN" and hi != tok.i else (
+            words[0] if words and words[0].pos_ == "NOUN" else None)
+        self.measure = noun.lemma_.lower() if noun is not None and (unit.startswith("cur:") or unit.startswith("%")) \
+            else ""
+        # what the counted noun is: its own modifiers ("imported cases", "severe cases")
+        noun = doc[hi] if doc[hi].pos_ in ("NOUN", "PROPN") and doc[hi].i != tok.i else None
+        self.mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")
+                     and c.i != tok.i and not c.like_num} if noun is not None else set()
+        self.sent_ents = {e.text.lower() for e in tok.sent.ents if e.label_ in ("ORG", "PERSON", "GPE")}
 
 
 def _value(tok) -> float | None:
@@ -216,6 +234,16 @@ def _is_age(tok) -> bool:
     if nxt[:4] == ["-", "year", "-", "old"] or nxt[:2] == ["years", "old"] or nxt[:1] == ["-year-old"]:
         return True
     return i > 0 and doc[i - 1].lower_ == "aged"
+
+
+def _share_of(tok) -> str:
+    """What a percentage is a share of ("80% of its water", "84% of the lands"): part of its unit."""
+    doc = tok.doc
+    for t in doc[tok.i + 1:min(len(doc), tok.i + 4)]:
+        if t.lower_ == "of":
+            objs = [c for c in t.children if c.dep_ == "pobj"]
+            return ":" + objs[0].lemma_.lower() if objs else ""
+    return ""
 
 
 def _lemma(t) -> str:
@@ -266,7 +294,7 @@ def quantities(doc) -> list[Quantity]:
         elif currency:
             unit = "cur:" + currency
         elif percent:
-            unit = "%"
+            unit = "%" + _share_of(tok)
         elif anchor is not tok and anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in _SCALE:
             unit = _lemma(anchor)
         else:
@@ -343,11 +371,72 @@ def quantities(doc) -> list[Quantity]:
     return out
 
 
+def _one_sentence(a: Quantity, b: Quantity) -> bool:
+    """Two figures in one sentence (a headline and the paragraph under it are two, even where the
+    parser runs them together)."""
+    lo, hi = sorted((a, b), key=lambda q: q.start)
+    return a.sent.start == b.sent.start and "\n" not in a.tok.doc.text[lo.end:hi.start]
+
+
+def restatement(a: Quantity, b: Quantity, headline: bool) -> str:
+    """How surely two mentions state one quantity: "strong" (the same unit, the same word right before
+    or after the figure, and a word the parse ties to both, or the headline), "weak" (the same unit
+    and a tied word, the headline, or two words around the figures), or "" (not the same quantity:
+    another unit, the same sentence, other named places, companies or people, another kind of the
+    counted thing)."""
+    if not same_quantity(a, b, headline):
+        if a.unit != b.unit or _one_sentence(a, b) or (a.ents and b.ents and not a.ents & b.ents):
+            return ""
+    if a.mods and b.mods and not a.mods & b.mods or a.measure and b.measure and a.measure != b.measure:
+        return ""  # "11 imported cases", "18 severe cases"; "$9.1bn revenue", "$2.4bn profit"
+    tied = bool(a.bag & b.bag) or headline
+    beside = (a.after and a.after == b.after) or (a.before and a.before == b.before and a.before not in _FUNCTION)
+    # sentences about other named things ("American Airlines ... 23 kilograms", "United Airlines ...
+    # 32 kilograms") may still be about one quantity, but not surely
+    others = a.sent_ents and b.sent_ents and not a.sent_ents & b.sent_ents and not headline
+    if tied and beside and not others:
+        return "strong"
+    return "weak" if tied else ""
+
+
+_FUNCTION = frozenset("the a an of in on at to and or by for with from than as".split())
+
+
+def _headline_like(block: str) -> bool:
+    """A headline or subhead: a short line without a full stop at its end."""
+    block = block.strip()
+    return 0 < len(block.split()) <= 16 and "\n" not in block and not block.endswith((".", "!", "?", '"', "”", ":"))
+
+
+def _round(v: float) -> bool:
+    digits = _digits(v).rstrip("0")
+    return len(digits) <= 1 or (len(digits) == 2 and digits[1] == "5")
+
+
+def _scale_switch(a: float, b: float) -> bool:
+    """£12m and £12bn: the scale word switched."""
+    hi, lo = max(a, b), min(a, b)
+    return lo > 0 and hi / lo in (1000.0, 1e6)
+
+
+def _severity(a: Quantity, b: Quantity, context: str) -> Severity | None:
+    """Warning when both the contexts and the values say "a slip" (one keystroke apart, or the scale
+    switched); info when only one does. Two round figures one digit apart (30 and 40 pitches, 40% and
+    60%) are as often two quantities as a slip: info at most."""
+    keystroke = slip(a.value, b.value) or _scale_switch(a.value, b.value)
+    rounds = _round(a.value) and _round(b.value)
+    if keystroke and context == "strong" and not rounds:
+        return Severity.WARNING
+    if keystroke or context == "strong":
+        return Severity.INFO
+    return None
+
+
 def same_quantity(a: Quantity, b: Quantity, headline: bool) -> bool:
     """Two mentions of one quantity: the same unit and a word the parse ties to both (the verb that
     governs them, a modifier, a subject or object); a headline restates the body's figure in fewer
     words, so the unit suffices there. Different named places, companies or people: two quantities."""
-    if a.unit != b.unit or a.sent.start == b.sent.start:
+    if a.unit != b.unit or _one_sentence(a, b):
         return False
     if a.ents and b.ents and not a.ents & b.ents:
         return False
@@ -469,7 +558,9 @@ class NumberMismatch(Rule):
                 if dates_a and dates_b and dates_a != dates_b:
                     continue  # figures for different periods
                 src_a, src_b = _attribution(earlier.sent), _attribution(later.sent)
-                sev = None
+                # one keystroke apart (3,000 and 30,000) is a slip; two figures far apart are as often
+                # two events ("139 killed" in this quake, "22,000" in an older one): info
+                sev = None if slip(earlier.value, later.value) else Severity.INFO
                 note = ""
                 if src_a and src_b and src_a != src_b:
                     sev = Severity.INFO
@@ -481,33 +572,37 @@ class NumberMismatch(Rule):
         yield from self._scores(article)
 
     def _general(self, article: Article, taken: list[tuple[int, int]]) -> Iterator[Finding]:
-        """Any quantity stated twice with two values (the unit and the words the parse ties to it)."""
+        """Any quantity stated twice with two values: each later mention against the earlier ones of
+        the same unit, scored by how alike their contexts are and how alike their values are."""
         qs = quantities(article.doc)
-        first_block = article.blocks[0] if article.blocks else None
         text = article.text
+        heads = [b for b in article.blocks if b.kind == "heading" or _headline_like(text[b.start:b.end])]
         for j, later in enumerate(qs):
             if later.blocked or any(s < later.end and later.start < e for s, e in taken):
                 continue
-            found = None
+            best = None
             for earlier in qs[:j]:
                 if earlier.blocked:
                     continue
-                headline = first_block is not None and (earlier.start < first_block.end) and \
-                    first_block.kind == "heading"
-                if not same_quantity(earlier, later, headline):
+                headline = any(h.start <= earlier.start < h.end <= later.start for h in heads)
+                context = restatement(earlier, later, headline)
+                if not context:
                     continue
                 if earlier.value == later.value:
-                    found = None
+                    best = None
                     break  # restated with the same value somewhere: the figure is consistent
-                if found is None and slip(earlier.value, later.value) and not _close(earlier, later) \
-                        and not _different_dates(earlier.sent, later.sent):
-                    found = earlier
-            if found is None:
+                if _close(earlier, later) or _different_dates(earlier.sent, later.sent):
+                    continue
+                sev = _severity(earlier, later, context)
+                if sev is not None and (best is None or sev > best[0]):
+                    best = (sev, earlier)
+            if best is None:
                 continue
+            sev, found = best
             taken.append((later.start, later.end))
             a, b = text[found.start:found.end], text[later.start:later.end]
             yield self.finding(later.start, later.end, f"'{b}' here, '{a}' earlier: the same figure?",
-                               related=[Related(found.start, found.end, f"earlier figure: {a}")])
+                               severity=sev, related=[Related(found.start, found.end, f"earlier figure: {a}")])
 
     def _scores(self, article: Article) -> Iterator[Finding]:
         seen: dict[str, list] = defaultdict(list)

@@ -155,16 +155,10 @@ class Spelt:
         return self.word.lower() if self.dialect == "british" else self.other
 
 
-_QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
-
-
-def quoted_spans(article: Article) -> list[tuple[int, int]]:
-    """Direct quotations, paragraph by paragraph (a quote may keep its source's spelling)."""
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(article.text)]
-
-
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
+@lru_cache(maxsize=None)
+def _in_use(word: str) -> bool:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en") >= 1.0
 
 
 #: how much an -ize spelling says "American" (Oxford British spells -ize too)
@@ -186,6 +180,8 @@ def dialect_spellings(article: Article) -> list[Spelt]:
         if block is None:
             continue
         kind = table.kind.get(low, "")
+        if not _in_use(table.british.get(low) or table.american.get(low)):
+            continue  # the table's counterpart is no word in use (colorectal: no "colourectal")
         if low in table.british:
             out.append(Spelt("british", kind, tok.idx, tok.idx + len(tok), tok.text, table.british[low]))
         elif kind != "dual" or _dual_is_american(tok):
@@ -377,9 +373,9 @@ class SpellingVariant(Rule):
                 continue  # "a former prime minister": generic, lower case in every style
             form = "lower case" if lower else "capitalised"
             by_title.setdefault(m.group(0).lower(), []).append((form, m.start(), m.end()))
-        for uses in by_title.values():
+        for uses in by_title.values():  # house styles differ on "the President": a query, not a fault
             yield from self._report(uses, "A title without a name is usually lower case: 'the prime minister "
-                                    "said'.", prefer_lower=True)
+                                    "said'.", prefer_lower=True, sev=Severity.INFO)
 
     def _report(self, uses, note, sev=None, words=False, prefer_lower=False) -> Iterator[Finding]:
         counts = Counter(f for f, _, _ in uses)
