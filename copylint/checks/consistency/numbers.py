@@ -15,7 +15,8 @@ from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
 
 # --- numbers ---------------------------------------------------------------------------------------
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+          "bln": 1e9,
           "b": 1e9, "trillion": 1e12, "tn": 1e12}
 _NUM = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(bn|mn|m|k|tn|b)?$", re.I)
 _WORDNUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -222,7 +223,7 @@ def _value(tok) -> float | None:
     if m.group(2):
         value *= _SCALE[m.group(2).lower()]
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ in ("thousand", "million", "billion", "trillion", "bn", "mn", "tn"):
+    if nxt is not None and nxt.lower_ in ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "bln", "tn"):
         value *= _SCALE[nxt.lower_]
     return value
 
@@ -268,7 +269,7 @@ def quantities(doc) -> list[Quantity]:
         i = tok.i
         prev = doc[i - 1] if i else None
         nxt = doc[i + 1] if i + 1 < len(doc) else None
-        if nxt is not None and nxt.lower_ in ("thousand", "million", "billion", "trillion", "bn", "mn", "tn"):
+        if nxt is not None and nxt.lower_ in ("thousand", "million", "billion", "trillion", "bn", "mn", "mln", "bln", "tn"):
             nxt = doc[i + 2] if i + 2 < len(doc) else None
         if (prev is not None and prev.text in ("-", "–", "—", "/", "to") and i > 1 and doc[i - 2].text[:1].isdigit()) \
                 or (nxt is not None and nxt.text in ("-", "–", "—", "/") and nxt.i + 1 < len(doc)
@@ -480,20 +481,26 @@ class NumberMismatch(Rule):
     what happened to them (evacuated/fled/left, killed/died, injured, arrested, on strike...), each
     money amount to the metric it measures (net profit, revenue...), and each match score to its
     result, and reports a later figure that differs by half again or more (or swaps the digits) from
-    an earlier one for the same thing. Figures in one sentence are comparisons, not errors; a later
-    figure introduced as an update ("rose to", "another", "in total") is left alone; different
-    figures from different named sources ("the union says 4,000 ... the company said 1,500") are
-    reported speech and reported at info level only.
+    an earlier one for the same thing: at warning when the two are one keystroke apart (3,000 and
+    30,000), at info otherwise (two tolls that far apart are as often two events). Figures in one
+    sentence are comparisons, not errors; a later figure introduced as an update ("rose to",
+    "another", "in total") is left alone; different figures from different named sources ("the union
+    says 4,000 ... the company said 1,500") are reported speech and reported at info level only.
 
-    Any other quantity (money, percentages, counts of things, distances, durations) is compared
-    too: two mentions are one quantity when they share the unit (currency, %, or the counted noun)
-    and a word the parse ties to both (the governing verb, a modifier, a subject or object); the
-    headline's figure is compared with the body's on the unit alone. Only values one keystroke
-    apart are reported there (1,200/2,100, £12bn/£21bn, 1,500m/1,800m, 26/265), since that is what a
-    slip looks like and two different quantities of one kind seldom are. Ranges, "from X to Y",
-    changes ("up from", "rose to"), comparisons, a converted amount in brackets, figures tied to
-    different places, companies or people, and figures in sentences with different dates are left
-    alone. The finding points at the later mention, with ``related`` at the earlier one.
+    Any other quantity (money, percentages and what they are a share of, counts of things,
+    distances, durations, ages) is compared too, each pair of mentions of one unit (the currency and
+    what the money measures, %, or the counted noun) scored twice. Context: strong when a word the
+    parse ties to both (the governing verb, a modifier, a subject or object) or a headline or subhead
+    above the later one goes with the same word right beside both figures; weak with only one of
+    them. Value: strong when one keystroke apart (1,200/2,100, £12bn/£21bn, 1,500m/1,800m, 26/265) or
+    the scale switched (£12m/£12bn). Both strong: warning; one strong: info. Two round figures one
+    digit apart (30 and 40 pitches, 40% and 60%) are as often two quantities: info at most. Ranges,
+    "from X to Y", changes ("up from", "rose to"), comparisons, a converted amount in brackets,
+    figures tied to different places, companies or people, counted things of another kind ("11
+    imported cases", "18 severe cases"), money measuring other things (revenue, profit), a rounded
+    figure beside the exact one and figures in sentences with different dates are left alone; a
+    figure restated somewhere with the same value is consistent. The finding points at the later
+    mention, with ``related`` at the earlier one.
     """
 
     id = "number-mismatch"

@@ -228,7 +228,9 @@ class SpellingVariant(Rule):
     sources. British and American spellings come from a table derived from SCOWL
     (rules/spelling_variants.txt, about 7,700 pairs): the article's dialect is the config's
     ``dialect`` (british or american) or, by default (``auto``), the one most of its spellings
-    follow, and a spelling of the other dialect is reported. Names are never read as spellings
+    follow, and a spelling of the other dialect is reported, quotations and headlines included (a
+    house spells a speaker's words its own way); a pair whose counterpart no one writes (wordfreq) is
+    skipped. Names are never read as spellings
     ("World Trade Center", "Defense Department", "Labor Party"). A word that is right in both
     dialects with another sense is read in context: "400 meters" but not "a gas meter", "a TV
     program" but not "a computer program", "a flat tire" but not "to tire", "cash a check" but not
@@ -236,7 +238,8 @@ class SpellingVariant(Rule):
     reported. The house-style groups come from rules/house_style.toml. A title is compared with the
     same title only, and only where no name follows it ("the prime minister", not "Prime Minister
     Mustafa al-Kadhimi", "the US President, Joe Biden," or "Prime Minister's Questions"); a generic
-    "a former home secretary" is lower case in every style. The minority form is reported, with the
+    "a former home secretary" is lower case in every style; house styles differ on "the President",
+    so a title's mixed capitals are reported at info. The minority form is reported, with the
     first use of the majority form as the related place; on a tie, the later form (for titles, the
     capitalised one, since most house styles lower-case a title without a name).
     """
