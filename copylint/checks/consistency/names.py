@@ -202,7 +202,8 @@ class NameVariant(Rule):
     name spelt twice when the rarer form is no word or name in common English use (wordfreq), or,
     for two names both in use (Marquez, Marques), when the same title or first name goes with both.
     The rarer form in the article is reported (on a tie, the rarer in English, then the later).
-    Left alone: two well-known names (Iran, Iraq; Kyoto, Kyodo), a plural, demonym or family form
+    Left alone: two well-known names (Iran, Iraq; Kyoto, Kyodo), a short name one letter from a
+    well-known word or name (Stav, Star), a plural, demonym or family form
     (Icelanders, Russian, Khorasani, Ivanova, Zelenska), and two people told apart by their first
     names, titles or roles (John Lee and Peter Lea, Mr Lund and Ms Lunds, Kelly Smith and Ann
     Kelley). Dropping an "al-" prefix after the first mention ("Mustafa al-Kadhimi" then "Mr
@@ -238,6 +239,7 @@ class NameVariant(Rule):
         "Olena Zelenska spoke first.\n\nVolodymyr Zelensky spoke next.",
         "Iran and Iraq signed the deal.\n\nIceland and Icelanders welcomed it, Russia and Russian "
         "officials too.",
+        "Stav Cohen sang first.\n\nThe Star of David hung above the stage, and the Star choir sang.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -269,6 +271,8 @@ class NameVariant(Rule):
                                   and not (zmin < RARE_ZIPF and zmaj - zmin >= 2)):
             return  # a name in use of its own (Kyoto beside Kyodo) unless tied to one person, or a
             # common misspelling of a far better-known name (Ukranian, Russa)
+        if len(minority) <= 4 and zmaj >= KNOWN_ZIPF:
+            return  # a short name one letter from a well-known word or name is another name (Stav, Star)
         if _different_people(a, b, toks):
             return
         ref = next(t for t in toks if t.form == majority)
