@@ -113,11 +113,13 @@ _SLAVIC = re.compile(r"(?:sk|ck|zk|dzk)[iya]$")
 
 
 def _family_form(a: str, b: str) -> bool:
-    """Ivanov/Ivanova, Zelensky/Zelenska, Kowalski/Kowalska, Russia/Russian, Icelander/Icelanders:
-    two forms of one name, not a slip (but Korea/Korei is)."""
+    """Ivanov/Ivanova, Zelensky/Zelenska, Kowalski/Kowalska, Russia/Russian, Icelander/Icelanders,
+    Koreas/Korean: two forms of one name, not a slip (but Korea/Korei is)."""
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and long_[len(short):] in _SUFFIXES and long_[len(short)] != short[-1]:
         return True  # but a doubled last letter is a slip (Spain/Spainn, Nantes/Nantess)
+    if len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} <= set("snaie") and _zipf(a[:-1]) >= KNOWN_ZIPF:
+        return True  # two forms of one well-known name (Koreas, Korean)
     return len(a) == len(b) and a[:-1] == b[:-1] and bool(_SLAVIC.search(a)) and bool(_SLAVIC.search(b))
 
 
@@ -238,7 +240,7 @@ class NameVariant(Rule):
         "The Kyodo news agency reported from Kyoto.\n\nKyoto officials said the festival would go on.",
         "Olena Zelenska spoke first.\n\nVolodymyr Zelensky spoke next.",
         "Iran and Iraq signed the deal.\n\nIceland and Icelanders welcomed it, Russia and Russian "
-        "officials too.",
+        "officials too, and the two Koreas sent Korean envoys.",
         "Stav Cohen sang first.\n\nThe Star of David hung above the stage, and the Star choir sang.",
     )
 
@@ -271,8 +273,8 @@ class NameVariant(Rule):
                                   and not (zmin < RARE_ZIPF and zmaj - zmin >= 2)):
             return  # a name in use of its own (Kyoto beside Kyodo) unless tied to one person, or a
             # common misspelling of a far better-known name (Ukranian, Russa)
-        if len(minority) <= 4 and zmaj >= KNOWN_ZIPF:
-            return  # a short name one letter from a well-known word or name is another name (Stav, Star)
+        if len(minority) <= 4 and zmin >= UNKNOWN_ZIPF and zmaj >= KNOWN_ZIPF:
+            return  # a short name in use one letter from a well-known word or name is another name (Stav, Star)
         if _different_people(a, b, toks):
             return
         ref = next(t for t in toks if t.form == majority)
