@@ -323,7 +323,7 @@ _BOTH = frozenset("program programs practice practices practiced license license
 @lru_cache(maxsize=1)
 def breame_tables():
     try:
-        from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS, BRITISH_ENGLISH_SPELLINGS
+        from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
     except ImportError:
         raise SystemExit("this benchmark plants spellings from breame's table: pip install breame") from None
     from wordfreq import zipf_frequency

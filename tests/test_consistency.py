@@ -68,9 +68,10 @@ def test_ise_ize_mix_reports_the_minority_and_skips_words_with_one_spelling(lint
 
 
 def test_helpers():
-    assert names._one_edit("lund", "lundt") and names._one_edit("marquez", "marques")
-    assert names._one_edit("abcd", "abdc") and not names._one_edit("lund", "lind t")
-    assert names._core("al-Kadhimi") == "kadhimi" and names._core("de Vries") == "vries"
+    assert names._damerau("lund", "lundt") == names._damerau("marquez", "marques") == names._damerau("abcd", "abdc") == 1
+    assert names._family_form("ivanov", "ivanova") and names._family_form("zelensky", "zelenska")
+    assert names._family_form("russia", "russian") and not names._family_form("spain", "spainn")
+    assert not names._family_form("korea", "korei")
     assert numbers._contradicts(3000, 30000) and numbers._contradicts(1.2e9, 2.1e9)
     assert not numbers._contradicts(3000, 3200)
     assert numbers.demonyms()["Iraqi"] == "Iraq"

@@ -17,30 +17,6 @@ from copylint.rule import Rule, register
 TITLES = {"Mr": "m", "Mr.": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f", "Miss": "f",
           "Dr": "", "Dr.": "", "Prof": "", "Prof.": "", "Sir": "m", "Dame": "f"}
 PARTICLES = frozenset("de da di du del della der den van von le la al el bin ben ibn dos das ter".split())
-_NAME_WORD = re.compile(r"[A-Z][\w'’-]+|(?:de|da|di|du|del|della|der|den|van|von|le|la|al|el|bin|ibn|dos|das|ter)(?=\s)")
-
-
-def _core(name: str) -> str:
-    """A surname without particles and without an 'al-'/'el-' prefix, lower case."""
-    words = [w for w in name.split() if w.lower() not in PARTICLES]
-    core = " ".join(words) if words else name
-    return re.sub(r"^(?:al|el|ad|as|ash|an|ar|az)[-‑]", "", core, flags=re.I).lower()
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """One substitution, insertion, deletion or transposition apart."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    if len(a) > len(b):
-        a, b = b, a
-    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
-
-
 class NameUse:
     __slots__ = ("form", "start", "end", "title", "first", "sent_initial")
 
