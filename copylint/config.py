@@ -26,7 +26,7 @@ class ConfigError(Exception):
         self.keys = keys
 
 
-_CHOICES = {"fail_on": ("error", "warning", "info"), "dialect": ("british", "american"),
+_CHOICES = {"fail_on": ("error", "warning", "info"), "dialect": ("british", "american", "auto"),
             "grammar_backend": ("auto", "harper", "languagetool", "none"), "semantic": ("auto", "on", "off")}
 
 
@@ -60,7 +60,7 @@ class Config:
     spacy_model: str = DEFAULT_MODEL
     fail_on: str = "warning"
     max_file_size: int = 2_000_000         # bytes
-    dialect: str = "british"               # house spelling: british or american
+    dialect: str = "auto"                  # house spelling: british, american, or auto (each article's own)
     dictionary: tuple[str, ...] = ()       # words files (one word a line) for the spelling rules
     words: tuple[str, ...] = ()            # extra words accepted by the spelling rules
     grammar_backend: str = "auto"          # auto, harper, languagetool, none

@@ -22,7 +22,7 @@ _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Sev
 
 def _harper(cfg):
     from copylint.grammar.harper_backend import get_harper
-    return get_harper(cfg.dialect)
+    return get_harper("american" if cfg.dialect == "american" else "british")  # auto: british
 
 
 _SENTENCE_START = re.compile(r"""(?:^|[.!?:;]["'”’)\]]*\s+|\n\s*|^["“‘(\[]|\s["“‘(\[])$""")
@@ -300,7 +300,7 @@ class Misspelling(Rule):
                 continue  # the article uses it consistently: a term, not a slip
             if other is None:
                 from copylint.grammar.harper_backend import get_harper
-                other = get_harper("american" if cfg.dialect == "british" else "british")
+                other = get_harper("british" if cfg.dialect == "american" else "american")
             if other.is_word(core):
                 continue
             sugg = m.replacements[0] if m.replacements else None
