@@ -223,29 +223,6 @@ def test_one_edit_pairs_are_every_pair_a_loop_finds_and_grow_linearly():
         assert len(pairs) < 20 * n  # ... and no more than a few per name, not n * n
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([0, 1, 2, 3, 5, 10, 12, 15, 21, 30, 45, 100, 120, 150, 1.2, 2.1, 210, 201]),
-                min_size=1, max_size=40))
-def test_first_contradicting_figure_matches_a_scan(values):
-    from copylint.checks.linear import EarlierFigures
-
-    def digits(v):
-        return "".join(sorted(f"{v:g}".replace(".", "")))
-
-    def contradicts(a, b):
-        if a == b:
-            return False
-        hi, lo = max(a, b), min(a, b)
-        return (lo > 0 and hi / lo >= 1.5) or digits(a) == digits(b)
-
-    idx = EarlierFigures(values, 1.5, digits)
-    for j, v in enumerate(values):
-        scan = next((i for i, e in enumerate(values[:j]) if contradicts(e, v)), None)
-        assert idx.first_contradicting(v) == scan
-        assert idx.has(v) == (v in values[:j])
-        idx.add(v, j)
-
-
 def test_duplicate_line_compares_a_bounded_number_of_earlier_lines(monkeypatch):
     from copylint.checks import duplicates
 
@@ -263,3 +240,51 @@ def test_duplicate_line_compares_a_bounded_number_of_earlier_lines(monkeypatch):
     findings = Linter(isolated=True, overrides={"select": ("duplicate-line",)}).check_text("\n\n".join(lines))
     assert findings  # near copies (only the number differs) are still found ...
     assert max(sizes) <= 2 * duplicates.DuplicateLine.NEAR_CANDIDATES  # ... among the latest lines
+
+
+def _counted_calls(monkeypatch, module, name: str, rule: str, article) -> list[int]:
+    """How often ``module.name`` is called while ``rule`` checks ``article(n)``, for n and 4n."""
+    calls = []
+    real = getattr(module, name)
+
+    def counting(*a, **kw):
+        calls[-1] += 1
+        return real(*a, **kw)
+
+    monkeypatch.setattr(module, name, counting)
+    linter = Linter(isolated=True, overrides={"select": (rule,)})
+    for n in (60, 240):
+        calls.append(0)
+        linter.check_text(article(n))
+    return calls
+
+
+def _surname(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfghklmnprstvwz") + rng.choice("aeiou") for _ in range(rng.randint(3, 4))).capitalize()
+
+
+def test_name_variant_judges_a_linear_number_of_name_pairs(monkeypatch):
+    from copylint.checks.consistency import names
+
+    rng = random.Random(8)
+
+    def article(n):
+        return "\n\n".join(f"Ms {_surname(rng)} told {_surname(rng)} Council that the plan was ready." for _ in range(n))
+
+    small, large = _counted_calls(monkeypatch, names.NameVariant, "_pair", "name-variant", article)
+    assert large <= 6 * max(small, 10)  # four times the names: not sixteen times the pairs
+
+
+@pytest.mark.xfail(reason="number-mismatch (main's version) compares each figure with every earlier one; "
+                          "it is being made linear on branch i9b", strict=False)
+def test_number_mismatch_compares_a_linear_number_of_figures(monkeypatch):
+    from copylint.checks.consistency import numbers
+
+    rng = random.Random(9)
+
+    def article(n):
+        return "\n\n".join(f"The {rng.choice(('council', 'board', 'agency'))} said {rng.randrange(100, 9000):,} "
+                            f"people attended the meeting." for _ in range(n))
+
+    small, large = _counted_calls(monkeypatch, numbers, "restatement", "number-mismatch", article)
+    assert small and large <= 6 * small  # four times the figures: not sixteen times the comparisons
