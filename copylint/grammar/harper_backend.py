@@ -77,6 +77,7 @@ class HarperBackend:
         self._pieces: OrderedDict[str, tuple[BackendMatch, ...]] = OrderedDict()  # offsets in the piece
         self._recent: OrderedDict[str, list[BackendMatch]] = OrderedDict()  # the grammar and spelling rules share one pass
         self._lock = Lock()           # the linter is not safe to call from two threads at once
+        self._spell_lock = Lock()     # nor the speller (a Linter of its own: the two may run at once)
         self._state = Lock()          # guards _recent
 
     def check(self, text: str) -> list[BackendMatch]:
@@ -126,7 +127,7 @@ class HarperBackend:
         own, with harper's suggestions (best first, at most five). One harper call for the words
         not seen before (one a line); answers are kept for ``CACHE_WORDS`` words."""
         words = {w for w in words if w and not _BLANK.search(w)}
-        with self._lock:
+        with self._spell_lock:
             new = sorted(w for w in words if w not in self._words)
             if new:
                 batch = "\n".join(new)
