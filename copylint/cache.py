@@ -57,21 +57,16 @@ def finding_from_dict(d: dict) -> Finding:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """copylint's version and a hash of its source and rule data (so an edited rule misses)."""
-    from copylint import __version__
+    from copylint import __version__, data
     import copylint
 
     h = hashlib.sha256(__version__.encode())
-    roots = [Path(copylint.__file__).parent]
-    try:
-        from importlib.resources import files
-        roots.append(Path(str(files("copylint.ruledata"))))
-    except Exception:  # pragma: no cover - ruledata always ships with copylint
-        pass
-    for root in roots:
-        for p in sorted(root.rglob("*")):
-            if p.suffix in (".py", ".txt", ".toml", ".json") and "__pycache__" not in p.parts and p.is_file():
-                h.update(str(p.relative_to(root)).encode())
-                h.update(p.read_bytes())
+    root = Path(copylint.__file__).parent
+    for p in sorted(root.rglob("*")):
+        if p.suffix in (".py", *data.SUFFIXES) and "__pycache__" not in p.parts and p.is_file():
+            h.update(str(p.relative_to(root)).encode())
+            h.update(p.read_bytes())
+    h.update(b"rules\0" + data.fingerprint().encode())
     return h.hexdigest()
 
 
@@ -201,10 +196,11 @@ class Cache:
             return
         path = self._entry(root, key)
         data = {"key": key, "words": words, "findings": [finding_to_dict(f) for f in findings]}
+        content = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # a TypeError here is a bug
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            _atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        except (OSError, TypeError, ValueError):
+            _atomic(path, content)
+        except (OSError, UnicodeEncodeError):  # a full disk, no rights; a lone surrogate in the text
             pass
 
 

@@ -1,13 +1,35 @@
 """Rule data shipped in the wheel: the repository's ``rules/`` folder, installed as ``copylint.ruledata``."""
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from functools import lru_cache
 from importlib import resources
 
+#: the kinds of file rule data comes in
+SUFFIXES = (".txt", ".toml", ".json")
+
+
+def root():
+    """The rule data folder (a ``Traversable``: a folder, or a place inside a zip)."""
+    return resources.files("copylint.ruledata")
+
 
 def read_text(name: str) -> str:
-    return resources.files("copylint.ruledata").joinpath(name).read_text(encoding="utf-8")
+    return root().joinpath(name).read_text(encoding="utf-8")
+
+
+def fingerprint(folder=None) -> str:
+    """A hash of every rule data file's name and content (``folder``: the rule data by default), so
+    that editing ``rules/*.txt`` or ``*.toml`` changes the result cache's key."""
+    h = hashlib.sha256()
+    folder = root() if folder is None else folder
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and entry.name.endswith(SUFFIXES):
+            h.update(entry.name.encode("utf-8") + b"\0")
+            h.update(entry.read_bytes())
+            h.update(b"\0")
+    return h.hexdigest()
 
 
 @lru_cache(maxsize=None)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from copylint import config as config_mod
+from copylint import exitcodes
 from copylint import suppress
 from copylint.article import Article
 from copylint.config import Config
@@ -38,6 +39,7 @@ class FileResult:
     article: Article | None = None     # kept only when asked (fixes, HTML report)
     words: int = 0
     skipped: bool = False              # not checked on purpose (excluded, not a regular file)
+    internal: bool = False             # ``error`` is a bug in copylint (a reader failed), not bad input
 
 
 def select_rules(cfg: Config) -> list[type[Rule]]:
@@ -73,12 +75,14 @@ class RuleSet:
 
     def run(self, article: Article) -> list[Finding]:
         findings: list[Finding] = []
+        defaults: dict[str, Severity] = {}  # each reported rule id's own level (lt:RULE: grammar-check's)
         for rule in self.rules:
             if rule.needs and article.doc is None:
                 continue
             for f in rule.check(article):
                 findings.append(f)
-        return finalize(article, defer_to_dedicated(findings), self.config)
+                defaults.setdefault(f.rule, rule.severity)
+        return finalize(article, defer_to_dedicated(findings), self.config, defaults)
 
 
 def is_backend_finding(f: Finding) -> bool:
@@ -102,8 +106,11 @@ def defer_to_dedicated(findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if not is_backend_finding(f) or not overlaps_own(f)]
 
 
-def finalize(article: Article, findings: Iterable[Finding], cfg: Config) -> list[Finding]:
-    """Map offsets to lines/columns, apply suppression and severity settings, de-duplicate, sort."""
+def finalize(article: Article, findings: Iterable[Finding], cfg: Config,
+             defaults: dict[str, Severity] | None = None) -> list[Finding]:
+    """Map offsets to lines/columns, apply suppression and severity settings, de-duplicate, sort.
+    ``defaults`` gives each rule id's own level, so a configured level keeps the rule's tiers."""
+    defaults = defaults or {}
     out = []
     seen = set()
     for f in findings:
@@ -112,7 +119,7 @@ def finalize(article: Article, findings: Iterable[Finding], cfg: Config) -> list
         f.line, f.column, f.end_line, f.end_column = article.span(f.start, f.end)
         for r in f.related:
             r.line, r.column, r.end_line, r.end_column = article.span(r.start, r.end)
-        f.severity = cfg.severity_for(f.rule, f.family, f.severity)
+        f.severity = cfg.severity_for(f.rule, f.family, f.severity, f.kind, defaults.get(f.rule))
         key = (f.rule, f.line, f.column, f.end_line, f.end_column)
         if key in seen:
             continue
@@ -258,8 +265,11 @@ class Linter:
             try:
                 article = load_article("<stdin>" if path == "-" else path, src.text, None if path != "-" else "text",
                                        encoding=src.encoding)
-            except Exception as exc:  # a reader bug must not lose the other files
-                res.error = f"{path}: could not be read as {type(exc).__name__}: {exc}"
+            except Exception as exc:  # a reader bug must not lose the other files; exit code 3
+                if os.environ.get("COPYLINT_DEBUG"):
+                    raise
+                res.error = f"{path}: internal error while reading: {type(exc).__name__}: {exc}"
+                res.internal = True
                 continue
             res.words = article.word_count
             if article.notices:
@@ -282,15 +292,18 @@ class Linter:
 
 
 def exit_code(results: list[FileResult], fail_on, backend_unavailable: bool = False) -> int:
-    """0 clean, 1 findings at or above ``fail_on``, 2 when any input could not be checked,
-    4 when everything was checked but a configured grammar backend was unavailable (and no
-    finding or input error already gives 1 or 2). ``fail_on`` is one Severity for every file, or a
-    function giving each FileResult's own (its config's ``fail-on``)."""
+    """0 clean, 1 findings at or above ``fail_on``, 2 when any input could not be checked, 3 when
+    copylint failed on one (a bug in a reader), 4 when everything was checked but a configured
+    grammar backend was unavailable (and no finding or input error already gives 1 or 2).
+    ``fail_on`` is one Severity for every file, or a function giving each FileResult's own (its
+    config's ``fail-on``)."""
     threshold = fail_on if callable(fail_on) else (lambda _r: fail_on)
+    if any(r.internal for r in results):
+        return exitcodes.INTERNAL
     if any(r.error for r in results):
-        return 2
+        return exitcodes.INPUT_ERROR
     if any(r.findings and any(f.severity >= threshold(r) for f in r.findings) for r in results):
-        return 1
+        return exitcodes.FINDINGS
     if backend_unavailable:
-        return 4
-    return 0
+        return exitcodes.BACKEND_UNAVAILABLE
+    return exitcodes.OK

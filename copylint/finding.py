@@ -59,6 +59,8 @@ class Finding:
     family: str = ""
     suggestion: str | None = None
     related: list[Related] = field(default_factory=list)
+    #: a named sub-kind of the rule (``Rule.kinds``), reported at a level of its own; None: the main kind
+    kind: str | None = None
     # Machine-applicable replacement for ``--fix``: (raw_start, raw_end, text) once mapped.
     fix: str | None = None
     line: int = 0
@@ -79,6 +81,7 @@ class Finding:
             "end_column": self.end_column,
             "message": self.message,
             "suggestion": self.suggestion,
+            "kind": self.kind,
             "related": [r.to_dict() for r in self.related],
         }
 

@@ -54,6 +54,8 @@ class DuplicateLine(Rule):
     severity = Severity.WARNING
     summary = "Headline, line or paragraph repeated."
     fixable = True
+    kinds = {"on-purpose": (Severity.INFO, "a repeat often made on purpose: a near copy, a short line "
+                                           "that is not a headline, a line that comes three times or more")}
     flags = (
         "Wildfire forces evacuation of mountain towns\n\nThe fire started on Saturday.\n\n"
         "⟦Wildfire forces evacuation of mountain towns⟧",
@@ -112,7 +114,7 @@ class DuplicateLine(Rule):
                     s, e, f"this {kind} {what} an earlier one",
                     related=[Related(first[0], first[1], "first copy")],
                     suggestion="delete the repeated copy", fix=None if on_purpose else "",
-                    severity=Severity.INFO if on_purpose else None)
+                    kind="on-purpose" if on_purpose else None)
                 continue
             if norm not in seen:
                 seen[norm] = (s, e)

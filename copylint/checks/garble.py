@@ -146,6 +146,7 @@ class ListIntruder(Rule):
     family = "garble"
     severity = Severity.WARNING
     summary = "List member that does not fit the others (`helicopters, aircraft and bread`)."
+    kinds = {"by-meaning": (SEMANTIC_SEVERITY, "a member far in meaning from the others (embeddings extra)")}
     needs = frozenset({"parser", "lemmatizer"})
     flags = (
         "About 400 firefighters, supported by helicopters, aircraft and ⟦bread⟧, are tackling the blaze.",
@@ -226,7 +227,7 @@ class ListIntruder(Rule):
             others = ", ".join(p for i, p in enumerate(phrases) if i != verdict.index)
             yield self.finding(tok.idx, tok.idx + len(tok.text),
                                f"'{tok.text}' is unrelated in meaning to the rest of the list ({others}): "
-                               "a swapped word?", severity=SEMANTIC_SEVERITY)
+                               "a swapped word?", kind="by-meaning")
 
     @staticmethod
     def _plain_noun(tok) -> bool:

@@ -129,6 +129,7 @@ class GrammarCheck(Rule):
     family = "grammar"
     severity = Severity.WARNING
     summary = "Grammar error (`a apple`, `could of`, `did he went`, `their going`)."
+    kinds = {"minor": (Severity.INFO, "a Harper rule of the info tier (rules/grammar_harper.toml)")}
     flags = (
         "She ate ⟦a⟧ apple on the train.",
         "He ⟦could of⟧ won the race.",
@@ -204,7 +205,7 @@ class GrammarCheck(Rule):
                 continue
             message = m.message.rstrip(".") + f" (harper: {m.rule})"
             yield self.finding(m.start, m.end, message, suggestion=m.replacements[0] if m.replacements else None,
-                               severity=Severity.WARNING if m.rule in loud else Severity.INFO)
+                               kind=None if m.rule in loud else "minor")
 
     def _lt_findings(self, article: Article, matches: list[BackendMatch]) -> Iterator[Finding]:
         from copylint.grammar.languagetool import lt_defaults
@@ -243,6 +244,7 @@ class Misspelling(Rule):
     family = "spelling"
     severity = Severity.WARNING
     summary = "Misspelt word (`goverment`, `recieved`)."
+    kinds = {"unknown-word": (Severity.INFO, "a word the dictionary lacks, near a far more common one")}
     needs = frozenset({"tagger", "parser", "ner"})
     flags = (
         "The ⟦goverment⟧ announced new measures on Monday.",
@@ -308,7 +310,7 @@ class Misspelling(Rule):
                 continue  # a rare real word, not a slip: no near, far more common neighbour
             yield self.finding(m.start, m.end, f"'{word}' is not in the dictionary"
                                + (f" (did you mean '{sugg}'?)" if sugg else ""),
-                               suggestion=sugg, severity=Severity.INFO)
+                               suggestion=sugg, kind="unknown-word")
 
 
 _UNIT_NEEDS = frozenset({"parser", "lemmatizer"})

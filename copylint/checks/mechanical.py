@@ -51,6 +51,7 @@ class MissingSpaceAfterPunctuation(Rule):
     severity = Severity.WARNING
     summary = "Punctuation not followed by a space (`year,U.S.`)."
     fixable = True
+    kinds = {"name": (Severity.INFO, "a full stop between two capitalised words: a name written so?")}
     flags = (
         "By the end of the ⟦year,U.S.⟧ military forces will leave.",
         "Thousands walked out on ⟦Monday,in⟧ a dispute over pay.",
@@ -100,7 +101,7 @@ class MissingSpaceAfterPunctuation(Rule):
             yield self.finding(i, end, f"missing space after '{punct}'" + (" (or a name written so?)" if brand else ""),
                                suggestion=f"{punct} {text[i + 1:end]}",
                                fix=None if brand else replacement(article, i, end, f"{punct} {text[i + 1:end]}"),
-                               severity=Severity.INFO if brand else None)
+                               kind="name" if brand else None)
 
 
 @register
@@ -117,6 +118,7 @@ class DoubleSpace(Rule):
     severity = Severity.WARNING
     summary = "Two or more spaces between words."
     fixable = True
+    kinds = {"after-stop": (Severity.INFO, "two spaces after a full stop (or the mark that closes a sentence)")}
     flags = (
         "The council⟦  ⟧said no.",
         "It rained all day⟦   ⟧in the north.",
@@ -140,9 +142,9 @@ class DoubleSpace(Rule):
                     s, e = line_start + m.start(1), line_start + m.end(1)
                     if not article.contiguous(s - 1, e + 1):
                         continue
-                    sev = Severity.INFO if self._AFTER_SENTENCE.search(text, max(0, s - 4), s) else None
+                    kind = "after-stop" if self._AFTER_SENTENCE.search(text, max(0, s - 4), s) else None
                     yield self.finding(s, e, f"{e - s} spaces where one belongs", suggestion=" ",
-                                       fix=" ", severity=sev)
+                                       fix=" ", kind=kind)
             line_start += len(line) + 1
 
 

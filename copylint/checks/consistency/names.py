@@ -193,6 +193,7 @@ class NameVariant(Rule):
     family = "consistency-name"
     severity = Severity.WARNING
     summary = "A name spelt two ways (`Ms Lund` / `Ms Lundt`, `Chongqing` / `Chongquing`)."
+    kinds = {"both-repeated": (Severity.INFO, "two forms each written more than once (as often two names)")}
     needs = frozenset({"tagger", "parser", "ner"})
     flags = (
         "Union leader Marta Lund said workers had been offered 2%.\n\n\"We deserve a fair deal,\" "
@@ -256,11 +257,11 @@ class NameVariant(Rule):
         ref = next(t for t in toks if t.form == majority)
         # a slip is made once; two forms each written more than once are as often two names (Pham and
         # Phan, Haihe and Huaihe): info
-        sev = Severity.INFO if forms[minority] >= 2 else None
+        kind = "both-repeated" if forms[minority] >= 2 else None
         for t in toks:
             if t.form == minority:
                 yield self.finding(t.start, t.end, f"'{minority}' is spelt '{majority}' elsewhere in the article",
-                                   suggestion=majority, severity=sev,
+                                   suggestion=majority, kind=kind,
                                    related=[Related(ref.start, ref.end, f"'{majority}' here")])
 
     def _case_only(self, article: Article, done: set[int]) -> Iterator[Finding]:

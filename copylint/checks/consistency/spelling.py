@@ -248,6 +248,10 @@ class SpellingVariant(Rule):
     family = "consistency-spelling"
     severity = Severity.WARNING
     summary = "Two spellings or styles of one thing in an article (`colour` / `color`, `U.S.` / `US`)."
+    #: house-style groups by their id (at their own level), and titles capitalised both ways
+    kinds = {"title-case": (Severity.INFO, "a title capitalised in one place, lower case in another"),
+             **{g["id"]: (Severity.parse(g.get("severity", "warning")), g.get("note", ""))
+                for g in data.toml("house_style.toml").get("variant", [])}}
     needs = frozenset({"tagger", "parser", "ner"})
     flags = (
         "The U.S. military will leave Iraq.\n\nThe U.S. move was welcomed.\n\nThe ⟦US⟧ presence has long "
@@ -302,8 +306,7 @@ class SpellingVariant(Rule):
                     if block is None or block.kind == "heading":
                         continue  # headlines follow their own style ("US" in a headline, "U.S." below)
                     uses.append((form, m.start(), m.end()))
-            sev = Severity.parse(group["severity"]) if "severity" in group else None
-            yield from self._report(uses, group.get("note", ""), sev=sev)
+            yield from self._report(uses, group.get("note", ""), kind=group["id"])
 
     def _dialects(self, article: Article) -> Iterator[Finding]:
         spellings = dialect_spellings(article)
@@ -378,9 +381,9 @@ class SpellingVariant(Rule):
             by_title.setdefault(m.group(0).lower(), []).append((form, m.start(), m.end()))
         for uses in by_title.values():  # house styles differ on "the President": a query, not a fault
             yield from self._report(uses, "A title without a name is usually lower case: 'the prime minister "
-                                    "said'.", prefer_lower=True, sev=Severity.INFO)
+                                    "said'.", prefer_lower=True, kind="title-case")
 
-    def _report(self, uses, note, sev=None, words=False, prefer_lower=False) -> Iterator[Finding]:
+    def _report(self, uses, note, kind=None, words=False, prefer_lower=False) -> Iterator[Finding]:
         counts = Counter(f for f, _, _ in uses)
         if len(counts) < 2:
             return
@@ -398,5 +401,5 @@ class SpellingVariant(Rule):
             what = f"'{f}' spellings" if words else f"'{f}'"
             shown = f"{what} and '{major}' both used" if not prefer_lower else \
                 f"title in {f} here, in {major} elsewhere"
-            yield self.finding(s, e, f"{shown} in this article. {note}".strip(), severity=sev,
+            yield self.finding(s, e, f"{shown} in this article. {note}".strip(), kind=kind,
                                related=[Related(ref[0], ref[1], f"'{major}' here")])
