@@ -58,12 +58,12 @@ class DuplicateLine(Rule):
                                            "that is not a headline, a line that comes three times or more")}
     flags = (
         "Wildfire forces evacuation of mountain towns\n\nThe fire started on Saturday.\n\n"
-        "⟦Wildfire forces evacuation of mountain towns⟧",
+        "⟦Wildfire forces evacuation of mountain towns→delete the repeated copy⟧",
         "The council approved the budget on Monday.\n\nIt passed by 30 votes.\n\n"
-        "⟦the council approved the budget on Monday⟧",
+        "⟦the council approved the budget on Monday→delete the repeated copy⟧",
         "The council approved the budget on Monday night after a long debate in the chamber.\n\n"
         "It passed by 30 votes.\n\n"
-        "⟦The council approved the budget on Monday night after a long debat in the chamber.⟧",
+        "⟦The council approved the budget on Monday night after a long debat in the chamber.→delete the repeated copy⟧",
     )
     passes = (
         "The council approved the budget on Monday.\n\nThe council rejected the budget on Tuesday.",
@@ -165,7 +165,7 @@ class DuplicateSentence(Rule):
     summary = "Sentence repeated later in the article."
     flags = (
         "The fire began on Saturday afternoon near the old mill. Crews arrived fast.\n\n"
-        "Residents fled. ⟦The fire began on Saturday afternoon near the old mill.⟧",
+        "Residents fled. ⟦The fire began on Saturday afternoon near the old mill.→delete the repeated sentence⟧",
     )
     passes = (
         "He denied it. The court heard more.\n\nShe denied it. He denied it.",

@@ -475,9 +475,9 @@ class InvertedPhrase(Rule):
     severity = Severity.WARNING
     summary = "Phrase with its meaning inverted (`cooperation with terrorism`)."
     flags = (
-        "Mr Biden said “our ⟦cooperation with terrorism⟧ will continue”.",
-        "The ⟦pro-corruption agency⟧ opened an inquiry.",
-        "Police say ⟦crime promotion⟧ is a priority.",
+        "Mr Biden said “our ⟦cooperation with terrorism→cooperation against terrorism⟧ will continue”.",
+        "The ⟦pro-corruption agency→anti-corruption agency⟧ opened an inquiry.",
+        "Police say ⟦crime promotion→crime prevention⟧ is a priority.",
     )
     passes = (
         "Our cooperation against terrorism will continue.",

@@ -131,15 +131,15 @@ class GrammarCheck(Rule):
     summary = "Grammar error (`a apple`, `could of`, `did he went`, `their going`)."
     kinds = {"minor": (Severity.INFO, "a Harper rule of the info tier (rules/grammar_harper.toml)")}
     flags = (
-        "She ate ⟦a⟧ apple on the train.",
-        "He ⟦could of⟧ won the race.",
-        "Did he ⟦went⟧ to the meeting?",
-        "⟦Their⟧ going to the match tomorrow.",
-        "The dog wagged ⟦it's⟧ tail.",
-        "They ⟦will must⟧ pay the fine.",
-        "He is interested ⟦on⟧ the project.",
-        "The new stadium is ⟦more better⟧ than the old one.",
-        "⟦They was⟧ late for the hearing, police said.",
+        "She ate ⟦a→an⟧ apple on the train.",
+        "He ⟦could of→could have⟧ won the race.",
+        "Did he ⟦went→go⟧ to the meeting?",
+        "⟦Their→They're⟧ going to the match tomorrow.",
+        "The dog wagged ⟦it's→its⟧ tail.",
+        "They ⟦will must→will⟧ pay the fine.",
+        "He is interested ⟦on→in⟧ the project.",
+        "The new stadium is ⟦more better→better⟧ than the old one.",
+        "They ⟦was→were⟧ late for the hearing, police said.",
     )
     passes = (
         "She ate an apple on the train.",
@@ -247,10 +247,10 @@ class Misspelling(Rule):
     kinds = {"unknown-word": (Severity.INFO, "a word the dictionary lacks, near a far more common one")}
     needs = frozenset({"tagger", "parser", "ner"})
     flags = (
-        "The ⟦goverment⟧ announced new measures on Monday.",
-        "The letter was ⟦recieved⟧ on Tuesday.",
-        "Roads stay closed ⟦untill⟧ Friday.",
-        "⟦Goverment⟧ ministers met on Monday.",
+        "The ⟦goverment→government⟧ announced new measures on Monday.",
+        "The letter was ⟦recieved→received⟧ on Tuesday.",
+        "Roads stay closed ⟦untill→until⟧ Friday.",
+        "⟦Goverment→Government⟧ ministers met on Monday.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi met Soleimani's successor in Baghdad.",
@@ -379,10 +379,10 @@ class SubjectVerbAgreement(Rule):
     summary = "Plural subject with a singular verb (`the results was`)."
     needs = _UNIT_NEEDS
     flags = (
-        "Hundreds of homes ⟦was⟧ damaged in the storm.",
-        "The results ⟦was⟧ announced on Monday.",
-        "The teams ⟦has⟧ agreed a deal.",
-        "Officials said the new rules ⟦is⟧ too strict.",
+        "Hundreds of homes ⟦was→were⟧ damaged in the storm.",
+        "The results ⟦was→were⟧ announced on Monday.",
+        "The teams ⟦has→have⟧ agreed a deal.",
+        "Officials said the new rules ⟦is→are⟧ too strict.",
     )
     passes = (
         "Hundreds of homes were damaged in the storm.",
@@ -462,9 +462,9 @@ class VerbFormAfterDo(Rule):
     summary = "Past or -s form after `did`/`does` (`did the council knew`)."
     needs = _UNIT_NEEDS
     flags = (
-        "Did the council ⟦knew⟧ about the risk?",
-        "He did not ⟦went⟧ to the meeting.",
-        "The minister didn't ⟦saw⟧ the report.",
+        "Did the council ⟦knew→know⟧ about the risk?",
+        "He did not ⟦went→go⟧ to the meeting.",
+        "The minister didn't ⟦saw→see⟧ the report.",
     )
     passes = (
         "Did the council know about the risk?",
@@ -514,9 +514,9 @@ class DemonstrativeAgreement(Rule):
     summary = "Demonstrative and verb disagree (`this are`, `these is`)."
     needs = _UNIT_NEEDS
     flags = (
-        "⟦This are⟧ the results of the vote.",
-        "Officials said ⟦these is⟧ a problem.",
-        "⟦Those was⟧ the days, he said.",
+        "⟦This are→These are⟧ the results of the vote.",
+        "Officials said ⟦these is→this is⟧ a problem.",
+        "⟦Those was→That was⟧ the days, he said.",
     )
     passes = (
         "These are the results of the vote.",
@@ -557,8 +557,8 @@ class LessFewer(Rule):
     summary = "`less` with a plural count noun (`less people`: fewer)."
     needs = _UNIT_NEEDS
     flags = (
-        "⟦Less people⟧ came than expected.",
-        "There were ⟦less cars⟧ on the road on Monday.",
+        "⟦Less people→Fewer people⟧ came than expected.",
+        "There were ⟦less cars→fewer cars⟧ on the road on Monday.",
     )
     passes = (
         "Fewer people came than expected.",

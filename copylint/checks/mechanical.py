@@ -7,7 +7,7 @@ from typing import Iterator
 from copylint.article import Article, Block
 from copylint.finding import Finding, Severity
 from copylint.fix import replacement
-from copylint.rule import Rule, register
+from copylint.rule import Rule, html, markdown, register
 
 # A token that is a URL, an e-mail address, a domain, a handle or a file name: never prose.
 _WEBBY = re.compile(
@@ -53,12 +53,13 @@ class MissingSpaceAfterPunctuation(Rule):
     fixable = True
     kinds = {"name": (Severity.INFO, "a full stop between two capitalised words: a name written so?")}
     flags = (
-        "By the end of the ⟦year,U.S.⟧ military forces will leave.",
-        "Thousands walked out on ⟦Monday,in⟧ a dispute over pay.",
-        "The match ended in a ⟦penalty,but⟧ fans stayed.",
-        "The rain stopped at ⟦home.The⟧ roads reopened later.",
-        "He gave one reason⟦;it⟧ was late.",
-        "Mr Kadhimi ⟦responded:“Today⟧ we meet.",
+        "By the end of the year⟦,U.S.→, U.S.⟧ military forces will leave.",
+        "Thousands walked out on Monday⟦,in→, in⟧ a dispute over pay.",
+        "The match ended in a penalty⟦,but→, but⟧ fans stayed.",
+        "The rain stopped at home⟦.The→. The⟧ roads reopened later.",
+        "He gave one reason⟦;it→; it⟧ was late.",
+        "Mr Kadhimi responded⟦:“Today→: “Today⟧ we meet.",
+        html("<p>Thousands walked out on <b>Monday</b>⟦,in→, in⟧ a dispute.</p>"),
     )
     passes = (
         "Tonight on TV:Live and Re:Mix, then Yahoo!News reported it.",
@@ -120,8 +121,9 @@ class DoubleSpace(Rule):
     fixable = True
     kinds = {"after-stop": (Severity.INFO, "two spaces after a full stop (or the mark that closes a sentence)")}
     flags = (
-        "The council⟦  ⟧said no.",
-        "It rained all day⟦   ⟧in the north.",
+        "The council⟦  → ⟧said no.",
+        "It rained all day⟦   → ⟧in the north.",
+        markdown("- The council⟦  → ⟧said no.\n- The mayor agreed."),
     )
     passes = (
         "The council said no.",
@@ -162,9 +164,9 @@ class SpaceBeforePunctuation(Rule):
     summary = "Space before punctuation (`said ,`)."
     fixable = True
     flags = (
-        "The minister ⟦said ,⟧ adding nothing.",
-        "The roads were closed ⟦today .⟧",
-        "What did he ⟦mean ?⟧",
+        "The minister ⟦said ,→said,⟧ adding nothing.",
+        "The roads were closed ⟦today .→today.⟧",
+        "What did he ⟦mean ?→mean?⟧",
     )
     passes = (
         "The minister said, adding nothing.",
@@ -250,10 +252,10 @@ class UnbalancedQuotes(Rule):
     severity = Severity.WARNING
     summary = "Quotation mark without its partner in the paragraph."
     flags = (
-        'The chief said. ⟦"⟧We are asking everyone to follow the instructions.\n\nMore than 3,000 left.',
-        "She said ⟦“⟧we will fight on.\n\nThe vote is on Monday.",
+        'The chief said. ⟦"→close the quotation⟧We are asking everyone to follow the instructions.\n\nMore than 3,000 left.',
+        "She said ⟦“→close the quotation⟧we will fight on.\n\nThe vote is on Monday.",
         "He said the plan was dead⟦”⟧ and left.",
-        'Police said ⟦"⟧the road is closed, and officials agreed "it will stay shut" for days.\n\nIt rained.',
+        'Police said ⟦"→close the quotation⟧the road is closed, and officials agreed "it will stay shut" for days.\n\nIt rained.',
     )
     passes = (
         '"We will fight on," she said.',
@@ -386,7 +388,7 @@ class UnbalancedBrackets(Rule):
     flags = (
         "The council ⟦(⟧which meets on Monday said no.",
         "The council, which meets on Monday⟦)⟧ said no.",
-        "The fund [set up in 2019⟦)⟧ paid out.",
+        markdown("> The council ⟦(⟧which meets on *Monday* said no."),
     )
     passes = (
         "The council (which meets on Monday) said no.",

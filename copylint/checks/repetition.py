@@ -8,7 +8,7 @@ from copylint.article import Article
 from copylint.checks.mechanical import DOUBLE_QUOTES
 from copylint.finding import Finding, Severity
 from copylint.fix import replacement
-from copylint.rule import Rule, register
+from copylint.rule import Rule, markdown, register
 
 # Words that English legitimately doubles ("that that", "had had") or that are doubled on purpose
 # in speech ("bye bye", "no no"). Intensifier pairs with a comma ("long, long") never match the
@@ -56,11 +56,13 @@ class RepeatedWord(Rule):
     summary = "Word repeated (`the the`)."
     fixable = True
     flags = (
-        "He was monitoring ⟦the the⟧ situation closely.",
-        "Several roads have been ⟦closed closed⟧ to traffic.",
-        "Deliveries of cars, grain ⟦and and⟧ medicines.",
-        "It was checked by ⟦the\nthe⟧ staff.",
-        "⟦The the⟧ council met.",
+        "He was monitoring ⟦the the→the⟧ situation closely.",
+        markdown("## Flood warning\n\nHe was monitoring ⟦the the→the⟧ situation, says the "
+                 "[agency](https://example.org/the-the)."),
+        "Several roads have been ⟦closed closed→closed⟧ to traffic.",
+        "Deliveries of cars, grain ⟦and and→and⟧ medicines.",
+        "It was checked by ⟦the\nthe→the⟧ staff.",
+        "⟦The the→The⟧ council met.",
     )
     passes = (
         "He said that that was wrong.",
@@ -122,11 +124,11 @@ class RepeatedListItem(Rule):
     summary = "List item repeated (`train, assist, assist`)."
     fixable = True
     flags = (
-        "We can continue to train, ⟦assist, assist⟧ and deal with ISIS.",
-        '"We will train, ⟦assist, assist⟧ and deal with it," he said.',
-        "Farmers grow ⟦barley, barley⟧ and sunflowers.",
-        "Roads, ⟦bridges, bridges⟧ and schools were damaged.",
-        "They sell wheat, rye, ⟦maize and maize⟧.",
+        "We can continue to train, ⟦assist, assist→assist⟧ and deal with ISIS.",
+        '"We will train, ⟦assist, assist→assist⟧ and deal with it," he said.',
+        "Farmers grow ⟦barley, barley→barley⟧ and sunflowers.",
+        "Roads, ⟦bridges, bridges→bridges⟧ and schools were damaged.",
+        "They sell wheat, rye, ⟦maize and maize→maize⟧.",
     )
     passes = (
         "We waited a long, long time.",

@@ -197,14 +197,14 @@ class NameVariant(Rule):
     needs = frozenset({"tagger", "parser", "ner"})
     flags = (
         "Union leader Marta Lund said workers had been offered 2%.\n\n\"We deserve a fair deal,\" "
-        "Ms Lund said.\n\nMs ⟦Lundt⟧ said the strike could be extended.",
-        "Ana Marquez, the mayor, spoke first.\n\nMs Marquez said the plan was ready.\n\nMs ⟦Marques⟧ "
+        "Ms Lund said.\n\nMs ⟦Lundt→Lund⟧ said the strike could be extended.",
+        "Ana Marquez, the mayor, spoke first.\n\nMs Marquez said the plan was ready.\n\nMs ⟦Marques→Marquez⟧ "
         "added that it would cost £2m.",
         "Mr de Vries said the deal was done.\n\nThe board agreed, and Mr de Vries left.\n\nLater, "
-        "Mr ⟦De Vries⟧ declined to comment.",
+        "Mr ⟦De Vries→de Vries⟧ declined to comment.",
         "Heavy rain hit Chongqing on Monday.\n\nRoads in Chongqing were closed, and schools in "
-        "⟦Chongquing⟧ stayed shut.",
-        "Carlo Ancelotti named his team.\n\n⟦Ancellotti⟧ said the players were ready.",
+        "⟦Chongquing→Chongqing⟧ stayed shut.",
+        "Carlo Ancelotti named his team.\n\n⟦Ancellotti→Ancelotti⟧ said the players were ready.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi visited Washington.\n\nMr Kadhimi said no foreign "

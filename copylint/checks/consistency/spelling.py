@@ -258,16 +258,16 @@ class SpellingVariant(Rule):
         "been an issue.",
         "Islamic State (IS) lost its last town in 2019.\n\nIS fighters fled.\n\nThe fight against IS goes "
         "on, and so does the fight against ⟦ISIS⟧ cells.",
-        "The council will organise a vote.\n\nIt will also organise a debate.\n\nOfficials ⟦recognize⟧ "
+        "The council will organise a vote.\n\nIt will also organise a debate.\n\nOfficials ⟦recognize→recognise⟧ "
         "the problem.",
         "Iraq's prime minister says foreign forces are not needed.\n\nThe move may help the Iraqi "
         "⟦Prime Minister⟧.",
-        "The ministry of defence bought new armour.\n\nThe ⟦defense⟧ budget rose, and the colour of the "
+        "The ministry of defence bought new armour.\n\nThe ⟦defense→defence⟧ budget rose, and the colour of the "
         "uniforms changed.",
-        "The runners covered 40 kilometres on the first day.\n\nThey ran another 35 ⟦kilometers⟧ on the "
+        "The runners covered 40 kilometres on the first day.\n\nThey ran another 35 ⟦kilometers→kilometres⟧ on the "
         "second day, in the centre of the country.",
-        "The colour of the new theatre is grey.\n\nThe tour ends after 400 ⟦meters⟧.",
-        "The TV programme was cancelled.\n\nThe council's housing ⟦program⟧ was delayed, its neighbour said.",
+        "The colour of the new theatre is grey.\n\nThe tour ends after 400 ⟦meters→metres⟧.",
+        "The TV programme was cancelled.\n\nThe council's housing ⟦program→programme⟧ was delayed, its neighbour said.",
     )
     passes = (
         "The US military will leave Iraq.\n\nUS troops will stay until December.",
