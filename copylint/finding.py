@@ -63,6 +63,8 @@ class Finding:
     kind: str | None = None
     # Machine-applicable replacement for ``--fix``: (raw_start, raw_end, text) once mapped.
     fix: str | None = None
+    #: ``fix`` may be applied without a human (its rule is ``fixable``); set by ``Rule.finding``
+    autofix: bool = False
     line: int = 0
     column: int = 0
     end_line: int = 0

@@ -75,7 +75,8 @@ class Rule:
             severity = self.kind_levels()[kind]
         return Finding(rule=self.id, start=start, end=end, message=message,
                        severity=severity or self.severity, family=self.family,
-                       suggestion=suggestion, related=related or [], fix=fix, kind=kind)
+                       suggestion=suggestion, related=related or [], fix=fix, kind=kind,
+                       autofix=self.fixable and fix is not None)
 
     @classmethod
     def kind_levels(cls) -> dict[str, Severity]:

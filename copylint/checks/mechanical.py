@@ -6,7 +6,6 @@ from typing import Iterator
 
 from copylint.article import Article, Block
 from copylint.finding import Finding, Severity
-from copylint.fix import replacement
 from copylint.rule import Rule, html, markdown, register
 
 # A token that is a URL, an e-mail address, a domain, a handle or a file name: never prose.
@@ -101,7 +100,7 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # TV:Live, Yahoo!News
             yield self.finding(i, end, f"missing space after '{punct}'" + (" (or a name written so?)" if brand else ""),
                                suggestion=f"{punct} {text[i + 1:end]}",
-                               fix=None if brand else replacement(article, i, end, f"{punct} {text[i + 1:end]}"),
+                               fix=None if brand else article.replacement(i, end, f"{punct} {text[i + 1:end]}"),
                                kind="name" if brand else None)
 
 
@@ -192,7 +191,7 @@ class SpaceBeforePunctuation(Rule):
                 continue
             yield self.finding(start, p + 1, f"space before '{text[p]}'",
                                suggestion=text[start:m.start(1)] + text[p],
-                               fix=replacement(article, start, p + 1, text[start:m.start(1)] + text[p]))
+                               fix=article.replacement(start, p + 1, text[start:m.start(1)] + text[p]))
 
 
 # --- quotes and brackets -----------------------------------------------------------------------

@@ -7,7 +7,6 @@ from typing import Iterator
 from copylint.article import Article
 from copylint.checks.mechanical import DOUBLE_QUOTES
 from copylint.finding import Finding, Severity
-from copylint.fix import replacement
 from copylint.rule import Rule, markdown, register
 
 # Words that English legitimately doubles ("that that", "had had") or that are doubled on purpose
@@ -97,7 +96,7 @@ class RepeatedWord(Rule):
                     and first.lower() not in _FUNCTION_WORDS:
                 continue  # the "zoom zoom" kid: the doubling is what is quoted
             yield self.finding(m.start(1), m.end(3), f"'{first}' repeated",
-                               suggestion=first, fix=replacement(article, m.start(1), m.end(3), first))
+                               suggestion=first, fix=article.replacement(m.start(1), m.end(3), first))
 
 
 INTENSIFIERS = frozenset("""
@@ -166,7 +165,7 @@ class RepeatedListItem(Rule):
             if not ok or self._on_purpose(text, m, block_start, block_end):
                 continue
             yield self.finding(m.start(1), m.end(3), f"list item '{item}' repeated",
-                               suggestion=item, fix=replacement(article, m.start(1), m.end(3), item))
+                               suggestion=item, fix=article.replacement(m.start(1), m.end(3), item))
 
     @staticmethod
     def _on_purpose(text: str, m: re.Match, block_start: int, block_end: int) -> bool:
