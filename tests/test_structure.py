@@ -52,3 +52,37 @@ def test_article_maps_offsets_publicly():
     assert art.replacement(some, bold + 4, "x") is None                 # markup inside the span
     for path in _modules("fix"):
         assert not re.search(r"\b(?:article|art)\._", path.read_text(encoding="utf-8")), path
+
+
+def test_no_rule_module_imports_another():
+    for path in _modules("checks"):
+        if path.name == "__init__.py":
+            continue
+        assert not {m for m in _imports(path) if m.startswith("copylint.checks")}, path
+
+
+def test_rule_modules_are_discovered(tmp_path, monkeypatch):
+    """A new rule is one new file in copylint/checks: no import list to edit."""
+    import importlib
+    import sys
+
+    import copylint.checks
+    from copylint.rule import REGISTRY
+
+    pkg = tmp_path / "extra_checks"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "made_up.py").write_text(
+        "from copylint.rule import Rule, register\n\n@register\nclass MadeUp(Rule):\n"
+        "    id = 'test-made-up'\n    family = 'testing'\n    summary = 'A test rule.'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(REGISTRY, "test-made-up", raising=False)
+    try:
+        copylint.checks._import_all("extra_checks", [str(pkg)])
+        assert "test-made-up" in REGISTRY
+    finally:
+        REGISTRY.pop("test-made-up", None)
+        for name in [m for m in sys.modules if m.startswith("extra_checks")]:
+            del sys.modules[name]
+    importlib.invalidate_caches()

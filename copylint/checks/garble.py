@@ -21,36 +21,15 @@ from copylint.finding import Finding, Severity
 from copylint.rule import Rule, register
 
 BODY_BLOCKS = ("paragraph", "quote", "list_item")
-MONTHS = frozenset("january february march april may june july august september october november "
-                   "december".split())
+MONTHS = data.words("months")
 #: plural quantity nouns whose "of" needs a plural (or mass) noun: "hundreds of rockets"
 #: findings of the embedding judgement (copylint.semantic): hints, not warnings (see README, Accuracy)
 SEMANTIC_SEVERITY = Severity.INFO
-QUANTITY_HEADS = frozenset("hundreds thousands dozens scores tens millions billions numbers".split())
+QUANTITY_HEADS = data.words("quantity-heads")
 
 
 # --- data -----------------------------------------------------------------------------------------
-class NounClasses:
-    """Coarse classes of common nouns (rules/noun_classes.toml)."""
-
-    def __init__(self, table: dict) -> None:
-        self.tags: dict[str, set[str]] = {}
-        self.agent: set[str] = set()
-        for name, spec in table.get("class", {}).items():
-            tags = {"c:" + name} | {"g:" + g for g in spec.get("groups", [])}
-            for w in spec.get("words", []):
-                w = w.lower()
-                self.tags.setdefault(w, set()).update(tags)
-                if spec.get("agent"):
-                    self.agent.add(w)
-
-    def lookup(self, lemma: str) -> set[str] | None:
-        return self.tags.get(lemma.lower())
-
-
-@lru_cache(maxsize=1)
-def noun_classes() -> NounClasses:
-    return NounClasses(data.toml("noun_classes.toml"))
+noun_classes = data.noun_classes  # the noun classes live in copylint.data (consistency reads them too)
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from copylint import data
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.grammar import UNAVAILABLE, BackendMatch, BackendUnavailable, choose_backend
@@ -319,18 +320,10 @@ _UNIT_NEEDS = frozenset({"parser", "lemmatizer"})
 # --- subject-verb agreement ---------------------------------------------------------------------
 _SINGULAR_VERBS = {"was": "were", "is": "are", "has": "have", "does": "do"}
 # plural-looking words that take a singular verb, or that spaCy tags NNS wrongly
-_SINGULAR_NNS = frozenset("""
-news series species means politics economics physics mathematics athletics gymnastics headquarters
-measles mumps diabetes rabies olympics paralympics data media criteria agenda billiards darts
-whereabouts crossroads barracks premises lens bus gas chaos analysis crisis thesis basis
-""".split())
+_SINGULAR_NNS = data.words("singular-plurals")
 # measures: "Two years is a long time", "Millions was spent"
-_MEASURES = frozenset("""
-years months weeks days hours minutes seconds decades centuries miles kilometres kilometers metres
-meters feet inches pounds dollars euros pence cents yards tonnes tons litres gallons degrees points
-percent per cent
-""".split())
-_QUANTITY_NOUNS = frozenset("hundreds thousands millions billions dozens scores tens".split())
+_MEASURES = data.words("measures")
+_QUANTITY_NOUNS = data.words("quantity-heads")
 
 
 _CLAUSE_EDGE = frozenset({",", ";", ":", "(", "—", "–", "that", "whether", "because", "if", "while", "when"})

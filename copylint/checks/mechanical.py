@@ -7,6 +7,7 @@ from typing import Iterator
 from copylint.article import Article, Block
 from copylint.finding import Finding, Severity
 from copylint.rule import Rule, html, markdown, register
+from copylint.textutil import DOUBLE_QUOTES, token_span
 
 # A token that is a URL, an e-mail address, a domain, a handle or a file name: never prose.
 _WEBBY = re.compile(
@@ -14,22 +15,12 @@ _WEBBY = re.compile(
     r"co|uk|us|eu|de|fr|au|ca|in|cn|jp|ru|nz|ie|ch|be|nl|es|it|se|no|dk|fi|pl|ly|tv|me|ph|za|ng|ke)"
     r"(?:\b|/)|\.(?:pdf|docx?|xlsx?|html?|php|aspx?|jpe?g|png|gif|mp[34]|txt|csv|json|js|py)\b|::|#\w|=)",
     re.I)
-_TOKEN_BOUNDS = re.compile(r"\S+")
-
-
-def token_around(text: str, i: int) -> str:
-    """The whitespace-delimited token containing ``text[i]``."""
-    s = i
-    while s > 0 and not text[s - 1].isspace():
-        s -= 1
-    e = i
-    while e < len(text) and not text[e].isspace():
-        e += 1
-    return text[s:e]
 
 
 def is_webby(text: str, i: int) -> bool:
-    return bool(_WEBBY.search(token_around(text, i)))
+    """True when the token containing ``text[i]`` is a URL, an address or a file name."""
+    s, e = token_span(text, i, i)
+    return bool(_WEBBY.search(text[s:e]))
 
 
 @register
@@ -199,7 +190,6 @@ class SpaceBeforePunctuation(Rule):
 # low-9 opener of German-style quotes. Their roles are read from the text around them, not from
 # the glyph: translated and pasted copy closes quotes with “ („Rumours“, “loss“) or opens them
 # with ”, and the pairing is what a reader needs.
-DOUBLE_QUOTES = '"“”„‟'
 _OPEN_BEFORE = "([{—–-/‘'"
 _CLOSE_AFTER = ".,;:!?)]}—–-…’'"
 _SENTENCE_END = re.compile(r"""[.!?…]['’)\]]*\s*$""")

@@ -4,18 +4,16 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from copylint import data
 from copylint.article import Article
-from copylint.checks.mechanical import DOUBLE_QUOTES
 from copylint.finding import Finding, Severity
 from copylint.rule import Rule, markdown, register
+from copylint.textutil import DOUBLE_QUOTES
 
 # Words that English legitimately doubles ("that that", "had had") or that are doubled on purpose
 # in speech ("bye bye", "no no"). Intensifier pairs with a comma ("long, long") never match the
 # repeated-word pattern, which needs the two words side by side.
-LEGIT_DOUBLES = frozenset("""
-that had is do does did bye no so yeah yes ha haha tut knock chop well now there blah boo
-far very really many hush pom tom
-""".split())
+LEGIT_DOUBLES = data.words("legit-doubles")
 
 
 # Words nobody doubles on purpose, even in a name or a quotation.
@@ -99,10 +97,7 @@ class RepeatedWord(Rule):
                                suggestion=first, fix=article.replacement(m.start(1), m.end(3), first))
 
 
-INTENSIFIERS = frozenset("""
-very long far much many more so really never no yes again over slowly round on out up down
-deeper higher faster further louder closer bigger better worse harder little lots quickly
-""".split())
+INTENSIFIERS = data.words("intensifiers")
 
 
 @register

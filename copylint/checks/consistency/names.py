@@ -16,7 +16,7 @@ from copylint.rule import Rule, register
 # --- names ------------------------------------------------------------------------------------------
 TITLES = {"Mr": "m", "Mr.": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f", "Miss": "f",
           "Dr": "", "Dr.": "", "Prof": "", "Prof.": "", "Sir": "m", "Dame": "f"}
-PARTICLES = frozenset("de da di du del della der den van von le la al el bin ben ibn dos das ter".split())
+PARTICLES = data.words("name-particles")
 class NameUse:
     __slots__ = ("form", "start", "end", "title", "first", "sent_initial")
 

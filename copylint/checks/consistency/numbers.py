@@ -10,7 +10,7 @@ from typing import Iterator
 
 from copylint import data
 from copylint.article import Article
-from copylint.checks.garble import noun_classes
+from copylint.data import noun_classes
 from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
 

@@ -37,11 +37,7 @@ def _occurrences(text: str, form: str, dotted: bool = False) -> Iterator[re.Matc
 # --- house style ------------------------------------------------------------------------------------
 #: titles that are capitalised before a name ("Prime Minister Mustafa al-Kadhimi") and, in most
 #: house styles, lower case without one ("the prime minister said")
-TITLE_WORDS = ("prime minister", "deputy prime minister", "foreign minister", "finance minister",
-               "defence minister", "defense minister", "interior minister", "health minister",
-               "foreign secretary", "home secretary", "defence secretary", "health secretary",
-               "chancellor", "president", "vice president", "governor", "mayor", "secretary of state",
-               "chief executive", "attorney general")
+TITLE_WORDS = data.word_list("news-titles")
 _TITLE_PAT = re.compile(r"\b(" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
                         + r")\b", re.I)
 def _is_caps_line(text: str, i: int) -> bool:
@@ -85,10 +81,8 @@ def variants() -> Variants:
 
 
 #: words that tell a computer program from a programme
-_COMPUTING = frozenset("computer computers software app apps code coding algorithm algorithms hacker hackers "
-                       "malware virus viruses programmer programmers programming install installed download "
-                       "chip chips ai robot device devices laptop server servers database".split())
-_CHEQUE_VERBS = frozenset("cash write sign bounce deposit endorse forge".split())
+_COMPUTING = data.words("computing-words")
+_CHEQUE_VERBS = data.words("cheque-verbs")
 _PROPER = frozenset("ORG GPE FAC LOC PERSON WORK_OF_ART EVENT LAW PRODUCT NORP".split())
 
 
