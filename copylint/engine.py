@@ -47,7 +47,7 @@ def select_rules(cfg: Config) -> list[type[Rule]]:
     rules = all_rules()
     chosen: dict[str, type[Rule]] = {}
 
-    def pick(ids, add_defaults_only=False):
+    def pick(ids):
         for rid in ids:
             for r in rules.values():
                 if rid in ("ALL", r.id, r.family):

@@ -59,10 +59,6 @@ class Rule:
         if message not in self.warnings:
             self.warnings.append(message)
 
-    @property
-    def needs_nlp(self) -> bool:
-        return bool(self.needs)
-
     def check(self, article: "Article") -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 

@@ -85,10 +85,11 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
 
 
-def render(results, color: bool = False, width: int | None = None, show_source: bool = True,
-           sources: dict | None = None, summary: bool = True, **_options) -> str:
+def render(results, color: bool = False, width: int | None = None, sources: dict | None = None,
+           summary: bool = True, **_options) -> str:
     """The report; ``width`` is the terminal's (default 120 columns), ``summary`` False leaves out
-    the summary table and the totals line (``--quiet``)."""
+    the summary table and the totals line (``--quiet``); ``sources`` maps a path to its text when
+    the file is not to be read again."""
     width = max(40, width or DEFAULT_WIDTH)
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
@@ -104,19 +105,17 @@ def render(results, color: bool = False, width: int | None = None, show_source: 
             continue
         name = display_path(r.path)
         console.print(Text(name, style="bold underline"))
-        lines = None
-        if show_source:
-            try:
-                raw = (sources or {}).get(r.path)
-                if raw is None and r.article is not None:
-                    raw = r.article.raw
-                if raw is None and r.path not in ("-", "<stdin>"):
-                    with open(r.path, encoding=getattr(r.article, "encoding", "utf-8") if r.article else "utf-8",
-                              errors="replace", newline="") as fh:
-                        raw = fh.read()
-                lines = source_lines(raw) if raw is not None else None
-            except OSError:
-                lines = None
+        try:
+            raw = (sources or {}).get(r.path)
+            if raw is None and r.article is not None:
+                raw = r.article.raw
+            if raw is None and r.path not in ("-", "<stdin>"):
+                with open(r.path, encoding=getattr(r.article, "encoding", "utf-8") if r.article else "utf-8",
+                          errors="replace", newline="") as fh:
+                    raw = fh.read()
+            lines = source_lines(raw) if raw is not None else None
+        except OSError:
+            lines = None
         for f in r.findings:
             sev = str(f.severity)
             by_rule[f.rule] += 1
