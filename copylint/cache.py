@@ -18,11 +18,10 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from copylint.fileio import new_file_mode
+from copylint.fileio import atomic_write
 from copylint.finding import Finding, Related, Severity
 
 SCHEMA = "v1"
@@ -154,7 +153,7 @@ class Cache:
             for name, content in (("CACHEDIR.TAG", _TAG), (".gitignore", "# Created by copylint\n*\n")):
                 p = os.path.join(root, name)
                 if not os.path.exists(p):
-                    _atomic(p, content)
+                    atomic_write(p, content, sync=False)
         except OSError:
             return False
         self._ready.add(root)
@@ -199,24 +198,6 @@ class Cache:
         content = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # a TypeError here is a bug
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            _atomic(path, content)
+            atomic_write(path, content, sync=False)
         except (OSError, UnicodeEncodeError):  # a full disk, no rights; a lone surrogate in the text
             pass
-
-
-def _atomic(path: str, content: str) -> None:
-    """Write a cache file atomically, with the mode the umask gives new files (not mkstemp's 0600:
-    a cache shared by a team's accounts must stay readable to them)."""
-    directory = os.path.dirname(path)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.chmod(tmp, new_file_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -139,7 +139,7 @@ def test_rules_and_explain():
     code, out, _ = run_cli(["rules"])
     assert code == 0 and "repeated-word" in out and "repetition" in out
     code, out, _ = run_cli(["explain", "repeated-word"])
-    assert code == 0 and "that that" in out and "[[the the]]" in out
+    assert code == 0 and "that that" in out and "[[the the → the]]" in out
     code, _, err = run_cli(["explain", "nope"])
     assert code == 2 and "unknown rule" in err
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections import Counter
 
 from rich.cells import get_character_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from copylint.reporters.tally import tally
 from copylint.sources import display_path
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -94,14 +94,10 @@ def render(results, color: bool = False, width: int | None = None, sources: dict
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
                       highlight=False, soft_wrap=True, emoji=False)
-    by_rule: Counter = Counter()
-    by_sev: Counter = Counter()
-    n_files = 0
+    counts = tally(results)
+    by_rule, by_sev, n_files = counts.by_rule, counts.by_severity, counts.files
     for r in results:
-        if r.error or getattr(r, "skipped", False):
-            continue
-        n_files += 1
-        if not r.findings:
+        if r.error or r.skipped or not r.findings:
             continue
         name = display_path(r.path)
         console.print(Text(name, style="bold underline"))
@@ -118,8 +114,6 @@ def render(results, color: bool = False, width: int | None = None, sources: dict
             lines = None
         for f in r.findings:
             sev = str(f.severity)
-            by_rule[f.rule] += 1
-            by_sev[sev] += 1
             head = Text()
             head.append(f"{name}:{f.line}:{f.column}", style="bold")
             head.append("  ")
