@@ -14,7 +14,7 @@ from typing import List, Optional
 import typer
 
 from copylint import __version__
-from copylint.exitcodes import INPUT_ERROR as EXIT_ERROR, INTERNAL as EXIT_INTERNAL, OK as EXIT_OK
+from copylint.exitcodes import INPUT_ERROR as EXIT_ERROR, INTERNAL as EXIT_INTERNAL, INTERRUPTED, OK as EXIT_OK
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -250,7 +250,7 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         typer.echo("copylint: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
     except Exception as exc:  # a bug in copylint: one line, the traceback only on request

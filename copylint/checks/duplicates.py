@@ -74,6 +74,8 @@ class DuplicateLine(Rule):
     MIN_WORDS = 4
     SHORT = 8    # a repeated line shorter than this (not a headline) may be a caption or a refrain
     NEAR = 94.0  # rapidfuzz ratio (0-100) on normalised text for a near-exact copy
+    NEAR_MIN_CHARS = 30  # shorter lines are compared exactly only: a few letters change their sense
+    TEMPLATE_COPIES = 3  # a line this many times is a template's (a running head), not a paste
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
@@ -94,7 +96,7 @@ class DuplicateLine(Rule):
             near = False
             words = norm.split()
             keys = (" ".join(words[:4]), " ".join(words[-4:]))
-            if first is None and len(norm) >= 30:
+            if first is None and len(norm) >= self.NEAR_MIN_CHARS:
                 # A near-exact copy differs by a few characters, so it keeps its first or its last
                 # four words: only earlier lines sharing one of them are compared (linear, not
                 # every pair), the closest in rapidfuzz's C loop.
@@ -108,7 +110,7 @@ class DuplicateLine(Rule):
                 reported.add((s, e))
                 what = "nearly repeats" if near or text[first[0]:first[1]].strip() != raw else "repeats"
                 kind = self._kind(article, s)
-                on_purpose = what != "repeats" or copies[norm] >= 3 or (
+                on_purpose = what != "repeats" or copies[norm] >= self.TEMPLATE_COPIES or (
                     len(norm.split()) < self.SHORT and kind != "headline")
                 yield self.finding(
                     s, e, f"this {kind} {what} an earlier one",

@@ -30,16 +30,20 @@ _SENTENCE_START = re.compile(r"""(?:^|[.!?:;]["'”’)\]]*\s+|\n\s*|^["“‘(\
 _TITLE_WORD = re.compile(r"[A-Z][\w'’-]*")
 
 
+#: characters read on each side of a grammar finding to see whether it sits in a title
+_TITLE_CONTEXT = 60
+
+
 def _in_title(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` sits in a run of capitalised words inside a sentence: a title or
     a name (`She sang Their Is No Tomorrow`, `the show You Seems to Be Tasty`), where grammar does
     not apply."""
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - _TITLE_CONTEXT):start]
     words_before = re.findall(r"\S+", before)
     first_cap = bool(_TITLE_WORD.match(text, start))
     sentence_start = bool(_SENTENCE_START.search(before))
     prev_cap = bool(words_before) and bool(_TITLE_WORD.match(words_before[-1].lstrip("\"“‘(")))
-    nxt = re.match(r"\s+[\"“‘(]?(\S+)", text[end:end + 60])
+    nxt = re.match(r"\s+[\"“‘(]?(\S+)", text[end:end + _TITLE_CONTEXT])
     next_cap = bool(nxt) and bool(_TITLE_WORD.match(nxt.group(1)))
     return first_cap and not sentence_start and (prev_cap or next_cap)
 
@@ -96,14 +100,18 @@ def _keep_harper_grammar(text: str, m: BackendMatch, doc=None) -> bool:
     return not _parse_disagrees(doc, text, m)
 
 
+_UN_MIN_LETTERS = 7  # "unit", "union", "unique" are no un- words
+_COMMON_ZIPF = 3.0   # wordfreq's Zipf scale: about once in a million words, a word in common use
+
+
 def _un_prefixed(word: str) -> bool:
     """``unidentified``, ``uninsured``: the prefix un- on a word of its own (said "un-"), where
     Harper reads "uni-" as in "unit" and asks for "a"."""
     low = re.sub(r"[^a-z-]", "", word.lower())
-    if not low.startswith("un") or len(low) < 7:
+    if not low.startswith("un") or len(low) < _UN_MIN_LETTERS:
         return False
     from wordfreq import zipf_frequency
-    return zipf_frequency(low[2:].lstrip("-"), "en") >= 3.0
+    return zipf_frequency(low[2:].lstrip("-"), "en") >= _COMMON_ZIPF
 
 
 @register
@@ -318,6 +326,10 @@ _UNIT_NEEDS = frozenset({"parser", "lemmatizer"})
 
 
 # --- subject-verb agreement ---------------------------------------------------------------------
+#: tokens at most between a subject and its verb: further apart, the parse is too often wrong
+_MAX_SUBJECT_GAP = 6
+#: tokens at most between "did" and its verb ("did the council, in the end, knew")
+_MAX_DO_GAP = 5
 _SINGULAR_VERBS = {"was": "were", "is": "are", "has": "have", "does": "do"}
 # plural-looking words that take a singular verb, or that spaCy tags NNS wrongly
 _SINGULAR_NNS = data.words("singular-plurals")
@@ -431,7 +443,8 @@ class SubjectVerbAgreement(Rule):
             if any(t.tag_ in ("WDT", "WP") for t in doc[sent_start:subj.left_edge.i]):
                 continue  # the subject may sit in a relative clause: "the scope of what befell the troops is"
             between = doc[subj.i + 1:tok.i]
-            if any(t.text in ('"', "“", "”", "(", ")", ":", ";", "—", "–") for t in between) or len(between) > 6:
+            if any(t.text in ('"', "“", "”", "(", ")", ":", ";", "—", "–") for t in between) \
+                    or len(between) > _MAX_SUBJECT_GAP:
                 continue
             if any(t.lower_ in ("and", "or", "nor", "as", "with", "plus") for t in doc[subj.left_edge.i:tok.i]):
                 continue
@@ -475,7 +488,7 @@ class VerbFormAfterDo(Rule):
             if tok.lower_ not in ("did", "does", "do") or tok.dep_ != "aux":
                 continue
             verb = tok.head
-            if verb.i <= tok.i or verb.i - tok.i > 5 or verb.pos_ != "VERB":
+            if verb.i <= tok.i or verb.i - tok.i > _MAX_DO_GAP or verb.pos_ != "VERB":
                 continue
             if verb.tag_ not in ("VBD", "VBN") or not verb.is_lower:
                 continue

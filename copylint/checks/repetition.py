@@ -98,6 +98,8 @@ class RepeatedWord(Rule):
 
 
 INTENSIFIERS = data.words("intensifiers")
+#: characters read on each side of a repeated list item to see the list around it
+_CONTEXT = 40
 
 
 @register
@@ -148,8 +150,8 @@ class RepeatedListItem(Rule):
             item, sep = m.group(1), m.group(2)
             if item.lower().split()[-1] in INTENSIFIERS or item.lower() in INTENSIFIERS:
                 continue
-            before = text[max(block_start, m.start() - 40):m.start()]
-            after = text[m.end():min(block_end, m.end() + 40)]
+            before = text[max(block_start, m.start() - _CONTEXT):m.start()]
+            after = text[m.end():min(block_end, m.end() + _CONTEXT)]
             listed_before = bool(re.search(r"[^\W\d_][\w'’-]*, $", before))
             listed_after = bool(re.match(r"(?:,? (?:and|or) |, )[^\W\d_]", after))
             if sep.strip(", ") in ("and", "or"):
@@ -169,7 +171,7 @@ class RepeatedListItem(Rule):
         item = m.group(1)
         if text[m.end(3):m.end(3) + 1] == "-" or text[m.start(1) - 1:m.start(1)] == "-":
             return True  # Guinea, Guinea-Bissau: one of them belongs to a compound
-        after = text[m.end(3):min(block_end, m.end(3) + len(item) + 40)]
+        after = text[m.end(3):min(block_end, m.end(3) + len(item) + _CONTEXT)]
         before = text[max(block_start, m.start(1) - len(item) - 6):m.start(1)]
         again = re.compile(rf"(?:,? (?:and |or )?){re.escape(item)}\b", re.I)
         if again.match(after) or re.search(rf"\b{re.escape(item)},? (?:and |or )?$", before, re.I):

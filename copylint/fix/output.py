@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import sys
 
+from copylint import exitcodes
 from copylint.fileio import atomic_write
 from copylint.fix.write import fix_results
 from copylint.sources import display_path
@@ -46,8 +47,8 @@ def run_fixes(linter, results, diff: bool, output: str | None = None,
         if not quiet:
             print(f"copylint: {n_fixes} fix(es) would be applied to {len(changed)} file(s)", file=sys.stderr)
         if failed or any(r.error for r in results):
-            return failed, 2
-        return failed, 1 if changed else 0
+            return failed, exitcodes.INPUT_ERROR
+        return failed, exitcodes.FINDINGS if changed else exitcodes.OK
     stdin = [r for r in results if r.path == "-" and not r.error]
     if stdin:
         fixed = {o.path: o.fixed for o in outcomes if not o.error}
