@@ -14,104 +14,10 @@ from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.grammar import UNAVAILABLE, BackendMatch, BackendUnavailable, choose_backend
 from copylint.grammar import news
+from copylint.grammar.harper_filter import harper_for, keep_harper_match
 from copylint.rule import Rule, register
 
-_VOWEL_SOUND_U = re.compile(r"^(?:uni|use|usu|ur[aeiou]|eu|ewe|one|once|u[bcdfgklmnprstvz][aeiou])", re.I)
-_ACRONYMISH = re.compile(r"^[A-Z0-9][A-Z0-9&.\-]*\b|^[A-Z]\d")
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
-
-
-def _harper(cfg):
-    from copylint.grammar.harper_backend import get_harper
-    return get_harper("american" if cfg.dialect == "american" else "british")  # auto: british
-
-
-_SENTENCE_START = re.compile(r"""(?:^|[.!?:;]["'”’)\]]*\s+|\n\s*|^["“‘(\[]|\s["“‘(\[])$""")
-_TITLE_WORD = re.compile(r"[A-Z][\w'’-]*")
-
-
-#: characters read on each side of a grammar finding to see whether it sits in a title
-_TITLE_CONTEXT = 60
-
-
-def _in_title(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` sits in a run of capitalised words inside a sentence: a title or
-    a name (`She sang Their Is No Tomorrow`, `the show You Seems to Be Tasty`), where grammar does
-    not apply."""
-    before = text[max(0, start - _TITLE_CONTEXT):start]
-    words_before = re.findall(r"\S+", before)
-    first_cap = bool(_TITLE_WORD.match(text, start))
-    sentence_start = bool(_SENTENCE_START.search(before))
-    prev_cap = bool(words_before) and bool(_TITLE_WORD.match(words_before[-1].lstrip("\"“‘(")))
-    nxt = re.match(r"\s+[\"“‘(]?(\S+)", text[end:end + _TITLE_CONTEXT])
-    next_cap = bool(nxt) and bool(_TITLE_WORD.match(nxt.group(1)))
-    return first_cap and not sentence_start and (prev_cap or next_cap)
-
-
-def _token_at(doc, i: int):
-    """The spaCy token covering character ``i`` of the article's text, or None."""
-    if doc is None:
-        return None
-    span = doc.char_span(i, i + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
-    """True when the spaCy parse shows Harper misread the sentence (used when the article was parsed):
-    `their` owning a noun (`for their two-month anniversary`), `there` after a preposition
-    (`returning from there testing`), `were` with its own subject (`the words spoken were hers`),
-    and a pronoun's verb in the past, after a modal, or not a verb (`he beat him`, `can he hide`)."""
-    tok = _token_at(doc, m.start)
-    if tok is None:
-        return False
-    if m.rule in ("TheirToTheyre", "TheirToThere"):
-        return tok.lower_ == "their" and tok.dep_ == "poss" and tok.head.pos_ in ("NOUN", "PROPN", "NUM")
-    if m.rule == "ThereToTheir":
-        return tok.lower_ == "there" and tok.i > 0 and tok.doc[tok.i - 1].tag_ == "IN"
-    if m.rule == "WereWhere":
-        return tok.lower_ == "were" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    if m.rule == "PronounVerbAgreement":
-        verb = _token_at(doc, m.end - 1) or tok
-        return verb.tag_ not in ("VB", "VBP", "VBZ") or any(
-            c.dep_ == "aux" or c.tag_ == "MD" for c in verb.children)
-    return False
-
-
-def _keep_harper_grammar(text: str, m: BackendMatch, doc=None) -> bool:
-    """Harper lints that are right on news copy (the noisy rules are already switched off)."""
-    if m.spelling:
-        return False  # the misspelling rule's job
-    problem = text[m.start:m.end]
-    if m.kind == "Capitalization" and problem.isupper():
-        return False  # all-caps datelines and headings
-    if _in_title(text, m.start, m.end):
-        return False  # It's a Wonderful Life, "You Seems to Be Tasty": titles and names
-    if m.rule == "AnA":
-        nxt = re.match(r"\s*[\"“‘']?(\S+)", text[m.end:])
-        word = nxt.group(1) if nxt else ""
-        if not word or _ACRONYMISH.match(word) or text[m.end:m.end + 1] == "&":
-            return False  # a/an before an acronym or a number depends on how it is read
-        if m.replacements[:1] == ["an"] and _VOWEL_SOUND_U.match(word):
-            return False  # "a unanimous", "a European", "a one-off": harper is wrong there
-        if m.replacements[:1] == ["a"] and word[:1].lower() == "h":
-            return False  # "an historic", "an hotel": accepted British usage
-        if m.replacements[:1] == ["a"] and _un_prefixed(word):
-            return False  # "an unidentified body": un- + identified, not "uni-" as in "university"
-    return not _parse_disagrees(doc, text, m)
-
-
-_UN_MIN_LETTERS = 7  # "unit", "union", "unique" are no un- words
-_COMMON_ZIPF = 3.0   # wordfreq's Zipf scale: about once in a million words, a word in common use
-
-
-def _un_prefixed(word: str) -> bool:
-    """``unidentified``, ``uninsured``: the prefix un- on a word of its own (said "un-"), where
-    Harper reads "uni-" as in "unit" and asks for "a"."""
-    low = re.sub(r"[^a-z-]", "", word.lower())
-    if not low.startswith("un") or len(low) < _UN_MIN_LETTERS:
-        return False
-    from wordfreq import zipf_frequency
-    return zipf_frequency(low[2:].lstrip("-"), "en") >= _COMMON_ZIPF
 
 
 @register
@@ -201,7 +107,7 @@ class GrammarCheck(Rule):
                 yield from self._lt_findings(article, matches)
                 return
         try:
-            matches = _harper(self.config).check(article.text)
+            matches = harper_for(self.config).check(article.text)
         except BackendUnavailable as exc:
             self.backend_unavailable = True
             self.warn(f"{UNAVAILABLE}{exc}")
@@ -210,7 +116,7 @@ class GrammarCheck(Rule):
         from copylint.grammar.harper_backend import harper_rules
         loud = harper_rules()["warning"]
         for m in matches:
-            if not _keep_harper_grammar(text, m, article.doc) or m.end <= m.start:
+            if not keep_harper_match(text, m, article.doc) or m.end <= m.start:
                 continue
             message = m.message.rstrip(".") + f" (harper: {m.rule})"
             yield self.finding(m.start, m.end, message, suggestion=m.replacements[0] if m.replacements else None,
@@ -288,7 +194,7 @@ class Misspelling(Rule):
             flagged.append((m.start(), m.end()))
             yield self.finding(m.start(), m.end(), f"'{m.group()}' is misspelt", suggestion=right, fix=right)
         try:
-            matches = _harper(cfg).check(text)
+            matches = harper_for(cfg).check(text)
         except BackendUnavailable as exc:
             self.warn(str(exc))
             return
@@ -362,7 +268,7 @@ def _not_a_word(cfg, low: str) -> bool:
     plural-looking subject at a sentence start is then a name (Barclays, Lyons, Siemens)."""
     from copylint.grammar import BackendUnavailable
     try:
-        return not _harper(cfg).is_word(low)
+        return not harper_for(cfg).is_word(low)
     except BackendUnavailable:
         return False
 
