@@ -78,12 +78,12 @@ def check(
         raise _die(f"unknown format '{fmt}' (use {', '.join(REPORTERS)})")
     overrides: dict = {}
     try:
-        from copylint.rule import all_rules, families
+        from copylint.rule import all_rules, families, rule_for
         known = set(all_rules()) | families() | {"ALL"}
         for name, values in (("select", select), ("ignore", ignore), ("extend_select", extend_select)):
             ids = _split(values)
             for rid in ids:
-                if rid not in known and not rid.startswith("lt:"):
+                if rid not in known and rule_for(rid) is None:
                     raise _die(f"--{name.replace('_', '-')}: unknown rule or family '{rid}' (see 'copylint rules')")
             if ids:
                 overrides[name] = ids

@@ -32,11 +32,11 @@ _CHOICES = {"fail_on": ("error", "warning", "info"), "dialect": ("british", "ame
 
 def check_rule_ids(ids, where: str, allow_all: bool = True) -> None:
     """Raise ConfigError for an id that is neither a rule, a family, ``lt:RULE`` nor ``ALL``."""
-    from copylint.rule import all_rules, families
+    from copylint.rule import all_rules, families, rule_for
 
     known = set(all_rules()) | families()
     for rid in ids:
-        if rid not in known and not rid.startswith("lt:") and not (allow_all and rid == "ALL"):
+        if rid not in known and rule_for(rid) is None and not (allow_all and rid == "ALL"):
             raise ConfigError(f"{where}: unknown rule or family '{rid}' (see 'copylint rules')")
 
 
@@ -48,7 +48,7 @@ def check_severity_ids(ids, where: str) -> None:
     rules = all_rules()
     for rid in ids:
         rule, dot, kind = rid.partition(".")
-        if dot and rule in rules and not rid.startswith("lt:"):
+        if dot and rule in rules:
             if kind not in rules[rule].kinds:
                 known = ", ".join(f"{rule}.{k}" for k in rules[rule].kinds) or "none"
                 raise ConfigError(f"{where}: unknown kind '{rid}' (kinds of {rule}: {known})")

@@ -26,6 +26,11 @@ MARK_OPEN, MARK_CLOSE, MARK_ARROW = "⟦", "⟧", "→"
 
 REGISTRY: dict[str, type["Rule"]] = {}
 
+#: ``Rule.scope`` values: the kinds of article block where a rule's findings count
+BODY = frozenset({"paragraph", "quote", "list_item"})   # the article's prose, lists included
+PROSE = frozenset({"paragraph", "quote"})               # running sentences only
+HEADLINES = frozenset({"heading"})
+
 
 class Rule:
     id: ClassVar[str] = ""
@@ -42,6 +47,15 @@ class Rule:
     passes: ClassVar[tuple[str, ...]] = ()
     #: format of the examples ("text", "markdown", "html")
     example_format: ClassVar[str] = "text"
+    #: the kinds of article block where the rule's findings count (``BODY``, ``PROSE``,
+    #: ``HEADLINES``); the engine drops the others. None: anywhere.
+    scope: ClassVar[frozenset[str] | None] = None
+    #: where findings of two rules overlap, the engine keeps only those of the higher priority (one
+    #: slip, one finding): a general grammar checker is below copylint's dedicated rules.
+    priority: ClassVar[int] = 0
+    #: the rule also reports under ids of its own making, this prefix and a name (grammar-check:
+    #: ``lt:RULE_ID``, LanguageTool's rules); config, suppression and ``--ignore`` accept them.
+    id_prefix: ClassVar[str] = ""
     #: named sub-kinds the rule reports at a level of their own: name -> (level, what it is). A
     #: finding of a kind is made with ``finding(..., kind=NAME)``; the configuration addresses it
     #: as ``RULE.NAME`` (``severity = { "double-space.after-stop" = "warning" }``), and a level set
@@ -98,6 +112,15 @@ def all_rules() -> dict[str, type[Rule]]:
     import copylint.checks  # noqa: F401  (registers the rules)
 
     return dict(sorted(REGISTRY.items()))
+
+
+def rule_for(rule_id: str) -> type[Rule] | None:
+    """The registered rule that reports under ``rule_id``: its own id, or one it makes with its
+    ``id_prefix`` (``lt:EN_A_VS_AN`` is grammar-check's)."""
+    rules = all_rules()
+    if rule_id in rules:
+        return rules[rule_id]
+    return next((r for r in rules.values() if r.id_prefix and rule_id.startswith(r.id_prefix)), None)
 
 
 def families() -> set[str]:

@@ -45,6 +45,10 @@ class GrammarCheck(Rule):
     severity = Severity.WARNING
     summary = "Grammar error (`a apple`, `could of`, `did he went`, `their going`)."
     kinds = {"minor": (Severity.INFO, "a Harper rule of the info tier (rules/grammar_harper.toml)")}
+    #: LanguageTool's findings carry its rule id: lt:EN_A_VS_AN
+    id_prefix = "lt:"
+    #: a general checker: where one of copylint's own rules reports the same slip, that one stays
+    priority = -1
     flags = (
         "She ate ⟦a→an⟧ apple on the train.",
         "He ⟦could of→could have⟧ won the race.",
@@ -88,7 +92,7 @@ class GrammarCheck(Rule):
             language = lt.language
             if self.config.dialect == "american" and language == "en-GB":
                 language = "en-US"
-            extra = tuple(r[3:] for r in self.config.ignore if r.startswith("lt:"))
+            extra = tuple(r[len(self.id_prefix):] for r in self.config.ignore if r.startswith(self.id_prefix))
             self._lt = LanguageToolClient(url=lt.url, directory=lt.directory, language=language,
                                           timeout=lt.timeout, disabled_rules=tuple(lt.disabled_rules) + extra)
         return self._lt
@@ -126,7 +130,7 @@ class GrammarCheck(Rule):
         from copylint.grammar.languagetool import lt_defaults
         defaults = lt_defaults()
         table, by_rule = defaults["severity"], defaults["rule_severity"]
-        ignored = {r[3:] for r in self.config.ignore if r.startswith("lt:")}
+        ignored = {r[len(self.id_prefix):] for r in self.config.ignore if r.startswith(self.id_prefix)}
         for m in matches:
             if m.spelling or m.rule in ignored:
                 continue  # spelling is the misspelling rule's job (same filters, same dictionary)
@@ -135,7 +139,7 @@ class GrammarCheck(Rule):
             sev = _SEVERITIES.get(str(level).lower(), Severity.INFO)
             f = self.finding(start, min(end, len(article.text)), m.message or m.rule,
                              suggestion=m.replacements[0] if m.replacements else None, severity=sev)
-            f.rule = f"lt:{m.rule}"
+            f.rule = f"{self.id_prefix}{m.rule}"
             yield f
 
 
