@@ -75,35 +75,42 @@ class RuleSet:
 
     def run(self, article: Article) -> list[Finding]:
         findings: list[Finding] = []
-        defaults: dict[str, Severity] = {}  # each reported rule id's own level (lt:RULE: grammar-check's)
+        owner: dict[str, Rule] = {}  # the rule behind each reported id (lt:RULE: grammar-check)
         for rule in self.rules:
             if rule.needs and article.doc is None:
                 continue
             for f in rule.check(article):
-                findings.append(f)
-                defaults.setdefault(f.rule, rule.severity)
-        return finalize(article, defer_to_dedicated(findings), self.config, defaults)
+                if in_scope(article, f, rule.scope):
+                    findings.append(f)
+                    owner.setdefault(f.rule, rule)
+        findings = defer_to_dedicated(findings, {rid: r.priority for rid, r in owner.items()})
+        return finalize(article, findings, self.config, {rid: r.severity for rid, r in owner.items()})
 
 
-def is_backend_finding(f: Finding) -> bool:
-    """A finding of a general grammar checker (Harper's or LanguageTool's), not of a copylint rule."""
-    return f.rule == "grammar-check" or f.rule.startswith("lt:")
+def in_scope(article: Article, f: Finding, scope: frozenset[str] | None) -> bool:
+    """Whether a finding lies where its rule reads (``Rule.scope``: kinds of block; None: anywhere)."""
+    if scope is None:
+        return True
+    block = article.block_at(f.start)
+    return block is not None and block.kind in scope
 
 
-def defer_to_dedicated(findings: list[Finding]) -> list[Finding]:
-    """One slip, one finding: a grammar checker's finding that overlaps a finding of one of
-    copylint's own rules ("can can": repeated-word; "did he went": verb-form-after-do) is dropped."""
-    own = sorted((f.start, max(f.end, f.start + 1)) for f in findings if not is_backend_finding(f))
-    if not own:
-        return findings
-    starts = [s for s, _ in own]
-    reach = list(itertools.accumulate((e for _, e in own), max))  # furthest end among the first k
-
-    def overlaps_own(f: Finding) -> bool:
-        k = bisect.bisect_left(starts, max(f.end, f.start + 1)) - 1  # own spans starting before f ends
-        return k >= 0 and reach[k] > f.start
-
-    return [f for f in findings if not is_backend_finding(f) or not overlaps_own(f)]
+def defer_to_dedicated(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:
+    """One slip, one finding: a finding that overlaps a finding of a rule of higher ``priority``
+    (``Rule.priority``, by rule id) is dropped. A general grammar checker is below copylint's own
+    rules ("can can": repeated-word; "did he went": verb-form-after-do)."""
+    levels = sorted({priority.get(f.rule, 0) for f in findings})
+    dropped: set[int] = set()
+    for level in levels[:-1]:
+        above = sorted((f.start, max(f.end, f.start + 1)) for f in findings if priority.get(f.rule, 0) > level)
+        starts = [s for s, _ in above]
+        reach = list(itertools.accumulate((e for _, e in above), max))  # furthest end among the first k
+        for i, f in enumerate(findings):
+            if priority.get(f.rule, 0) == level:
+                k = bisect.bisect_left(starts, max(f.end, f.start + 1)) - 1  # spans starting before f ends
+                if k >= 0 and reach[k] > f.start:
+                    dropped.add(i)
+    return [f for i, f in enumerate(findings) if i not in dropped] if dropped else findings
 
 
 def finalize(article: Article, findings: Iterable[Finding], cfg: Config,
@@ -228,7 +235,15 @@ class Linter:
         return results  # type: ignore[return-value]
 
     def check_paths(self, paths: list[str]) -> list[FileResult]:
+        """Every file under ``paths``: a result for each (a path that cannot be checked first)."""
         files, results = self.expand(paths)
+        results.extend(self.check_files(files))
+        return results
+
+    def check_files(self, files: list[str]) -> list[FileResult]:
+        """Files already listed (by ``expand``), one result each in their order, parsed in batches
+        of ``NLP_BATCH``. The one loop behind ``check_paths``, ``--jobs`` workers and Dask."""
+        results: list[FileResult] = []
         for chunk_start in range(0, len(files), NLP_BATCH):
             results.extend(self._check_chunk(files[chunk_start:chunk_start + NLP_BATCH]))
         return results

@@ -18,9 +18,8 @@ from typing import Iterator
 from copylint import data, semantic
 from copylint.article import Article
 from copylint.finding import Finding, Severity
-from copylint.rule import Rule, register
+from copylint.rule import BODY, PROSE, Rule, register
 
-BODY_BLOCKS = ("paragraph", "quote", "list_item")
 MONTHS = data.words("months")
 #: plural quantity nouns whose "of" needs a plural (or mass) noun: "hundreds of rockets"
 #: findings of the embedding judgement (copylint.semantic): hints, not warnings (see README, Accuracy)
@@ -52,11 +51,6 @@ def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
 
 
 # --- helpers --------------------------------------------------------------------------------------
-def in_body(article: Article, i: int) -> bool:
-    block = article.block_at(i)
-    return block is not None and block.kind in BODY_BLOCKS
-
-
 def member_lemma(tok) -> str:
     """The lemma of a list member, with its noun compound if the compound is a known unit."""
     lemma = tok.lemma_.lower()
@@ -273,6 +267,7 @@ class HeadlessList(Rule):
     family = "garble"
     severity = Severity.WARNING
     summary = "List of modifiers with no head noun (`hundreds of rocket, mud and drone`)."
+    scope = BODY
     needs = frozenset({"parser"})
     flags = (
         "They are accused of carrying out hundreds of ⟦rocket, mud and drone⟧ in military bases.",
@@ -293,8 +288,6 @@ class HeadlessList(Rule):
         for head in list_heads(doc):
             members = conjuncts(head)
             first, last = members[0], members[-1]
-            if not in_body(article, first.idx):
-                continue
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
                 continue
@@ -404,6 +397,7 @@ class VerblessSentence(Rule):
     family = "garble"
     severity = Severity.INFO
     summary = "Long sentence in body copy with no verb."
+    scope = PROSE
     needs = frozenset({"parser"})
     flags = (
         "Mr Kadhimi responded: \"Today our relationship is stronger than ever. ⟦Our partnership in "
@@ -423,9 +417,6 @@ class VerblessSentence(Rule):
         for sent in doc.sents:
             words = [t for t in sent if t.is_alpha]
             if len(words) < 8:
-                continue
-            block = article.block_at(sent.start_char)
-            if block is None or block.kind not in ("paragraph", "quote"):
                 continue
             last = [t for t in sent if not t.is_space and t.text not in "\"”’'"]
             if not last or last[-1].text not in (".", "!"):
