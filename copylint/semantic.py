@@ -45,6 +45,11 @@ load_count = 0
 load_seconds = 0.0
 
 
+def enabled(mode: str) -> bool:
+    """Whether the embedding judgement runs for a ``semantic`` setting (the language server asks)."""
+    return mode in ("auto", "on") and available()
+
+
 @lru_cache(maxsize=1)
 def available() -> bool:
     """Whether the ``embeddings`` extra is installed (without importing any of it)."""

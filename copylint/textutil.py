@@ -2,8 +2,14 @@
 never imports another rule module)."""
 from __future__ import annotations
 
+import re
+
 #: the double quote marks, straight and curly
 DOUBLE_QUOTES = '"“”„‟'
+
+#: a run without white space longer than any English word: a pasted blob, a wall of punctuation,
+#: never prose. spaCy's tokenizer and Harper take quadratic time on one; they read it as spaces.
+LONG_RUN = re.compile(r"\S{100,}")
 
 
 def token_span(text: str, start: int, end: int, limit: int | None = None) -> tuple[int, int]:
