@@ -37,6 +37,14 @@ def _occurrences(text: str, form: str, dotted: bool = False) -> Iterator[re.Matc
 # --- house style ------------------------------------------------------------------------------------
 #: titles that are capitalised before a name ("Prime Minister Mustafa al-Kadhimi") and, in most
 #: house styles, lower case without one ("the prime minister said")
+#: a line is in capitals when more than this share of its letters are (a caps headline, a dateline)
+_CAPS_LINE_SHARE = 0.6
+#: a heading is in title case when more than this share of its words are capitalised
+_TITLE_CASE_SHARE = 0.5
+#: characters read after a title for the name it may introduce ("Prime Minister Mustafa al-Kadhimi")
+_NAME_AFTER_TITLE = 40
+#: characters read before a lower-case title for a generic article ("a former prime minister")
+_GENERIC_BEFORE_CHARS = 20
 TITLE_WORDS = data.word_list("news-titles")
 _TITLE_PAT = re.compile(r"\b(" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
                         + r")\b", re.I)
@@ -50,7 +58,7 @@ def _is_caps_line(text: str, i: int) -> bool:
     e = text.find("\n", i)
     line = text[s:e if e >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
-    return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    return len(letters) > 3 and sum(c.isupper() for c in letters) > _CAPS_LINE_SHARE * len(letters)
 
 
 def _title_case_heading(article: Article, i: int) -> bool:
@@ -58,7 +66,7 @@ def _title_case_heading(article: Article, i: int) -> bool:
     if block is None or block.kind != "heading":
         return False
     words = [w for w in article.text[block.start:block.end].split() if w[:1].isalpha()]
-    return sum(w[0].isupper() for w in words) > 0.5 * len(words)
+    return sum(w[0].isupper() for w in words) > _TITLE_CASE_SHARE * len(words)
 
 
 # --- British and American spellings ---------------------------------------------------------------
@@ -361,7 +369,7 @@ class SpellingVariant(Rule):
         text = article.text
         by_title: dict[str, list] = {}
         for m in _TITLE_PAT.finditer(text):
-            after = text[m.end():m.end() + 40]
+            after = text[m.end():m.end() + _NAME_AFTER_TITLE]
             if re.match(r"\s+(?:[A-Z][a-z]|al-|de |van |von )", after):
                 continue  # a title before a name
             if re.match(r"(?:,\s+|\s+\()[A-Z][\w'’-]+(?:\s+[A-Z]|,|\))", after) or re.match(r"['’]s\s+[A-Z]", after):
@@ -374,7 +382,7 @@ class SpellingVariant(Rule):
             if m.group(0)[0].isupper() and _LONGER_TITLE.search(text, max(0, m.start() - 200), m.start()):
                 continue  # part of a longer capitalised title or name ("Deputy First Minister")
             lower = not m.group(0)[0].isupper()
-            if lower and _GENERIC_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            if lower and _GENERIC_BEFORE.search(text[max(0, m.start() - _GENERIC_BEFORE_CHARS):m.start()]):
                 continue  # "a former prime minister": generic, lower case in every style
             form = "lower case" if lower else "capitalised"
             by_title.setdefault(m.group(0).lower(), []).append((form, m.start(), m.end()))
