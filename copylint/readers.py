@@ -6,8 +6,9 @@ images, autolinks, inline HTML and comments, emphasis markers, escapes) is strip
 HTML: the standard library's ``HTMLParser`` walks the tags; scripts, styles, code, navigation and the
 head are skipped, entities are decoded, runs of white space collapse to one space as a browser shows
 them. A whole web page is then read like a browser's reader view: readability-lxml chooses the
-article's content and only copylint's blocks whose text it kept stay prose (their offsets are
-copylint's own, so lines and columns still point into the file); when it finds nothing, or the page
+article's content and only copylint's blocks whose text it kept stay prose, picture captions and
+credits left out (their offsets are copylint's own, so lines and columns still point into the
+file); when it finds nothing, or the page
 is a fragment without site furniture, a page with an ``<article>`` (else a ``<main>``) is read inside
 it only, and anything else is read whole.
 """
@@ -427,7 +428,8 @@ def read_html(path: str, raw: str, encoding: str = "utf-8", reader_view: bool = 
         if is_web_page(raw):
             lines = extract_content(raw)
             if lines:
-                keep = _kept_blocks(text, blocks, lines)
+                # a picture's caption and credit are the page's, not the article's text
+                keep = [k and b.kind != "caption" for b, k in zip(blocks, _kept_blocks(text, blocks, lines))]
                 if sum(len(text[x.start:x.end].split()) for x, k in zip(blocks, keep) if k) < _MIN_ARTICLE_WORDS:
                     keep = None
         if keep is None and p.scope_tag is not None:
