@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from copylint.checks.residue import article_lines
 from copylint.readers import read_html
 
 _WORD = re.compile(r"\w+")
@@ -97,24 +98,11 @@ def label_lines(text: str, spans: list[tuple[int, int]], truth: str, titles: set
     return out
 
 
-def line_spans(article) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line of an Article's blocks, in text order."""
-    out = []
-    text = article.text
-    for b in article.blocks:
-        pos = b.start
-        for line in text[b.start:b.end].split("\n"):
-            if line.strip():
-                out.append((pos, pos + len(line)))
-            pos += len(line) + 1
-    return out
-
-
 def page_as_text(rec: dict) -> tuple[str, list[Line]]:
     """A web page as plain text (every visible block) and its labelled lines."""
     raw = Path(rec["path"]).read_text(encoding="utf-8")
     art = read_html(rec["file"], raw, reader_view=False)
-    return art.text, label_lines(art.text, line_spans(art), rec["articleBody"], page_titles(raw))
+    return art.text, label_lines(art.text, article_lines(art), rec["articleBody"], page_titles(raw))
 
 
 def site_of(rec: dict) -> str:

@@ -10,7 +10,7 @@ Data, all from the project's one split (``benchmarks/splits.py``):
   page's true article text, in their page (the whole page shown as plain text);
 - prose: the article lines of those pages, and every line of ``news_corpus("train")`` (headlines
   included: professional copy);
-- residue among prose: each news-corpus training article again with one to three residue lines
+- residue among prose: each news-corpus training article twice again with one to three residue lines
   (from the training pages, or from ``rules/boilerplate.txt``) put between its paragraphs, at the
   top or at the bottom, so the classifier also knows a stray line inside an article.
 
@@ -48,6 +48,7 @@ SEED = 20240610
 
 
 FOLDS = 5
+MIXED_COPIES = 2
 
 
 @dataclass
@@ -94,15 +95,16 @@ def gather(rng: random.Random) -> list[Doc]:
     for group, lines in news_docs("train"):
         docs.append(Doc("news:" + group, "news", document_features(lines), [0] * len(lines),
                         [len(x.split()) for x in lines]))
-        # the same article with residue lines put in among its paragraphs; only they are counted
-        mixed: list[tuple[str, str | None]] = [(x, None) for x in lines]
-        for _ in range(rng.choice((1, 1, 2, 3))):
-            g, line = rng.choice(pool)
-            mixed.insert(rng.choice((0, len(mixed), rng.randint(0, len(mixed)))), (line, g))
-        groups = {g for _, g in mixed if g}
-        docs.append(Doc(sorted(groups)[0] if len(groups) == 1 else "news:" + group, "mixed",
-                        document_features([x for x, _ in mixed]), [1 if g else None for _, g in mixed],
-                        [len(x.split()) for x, _ in mixed]))
+        # the same article, twice, with residue lines put in among its paragraphs; only they count
+        for _ in range(MIXED_COPIES):
+            mixed: list[tuple[str, str | None]] = [(x, None) for x in lines]
+            for _ in range(rng.choice((1, 1, 2, 3))):
+                g, line = rng.choice(pool)
+                mixed.insert(rng.choice((0, len(mixed), rng.randint(0, len(mixed)))), (line, g))
+            groups = {g for _, g in mixed if g}
+            docs.append(Doc(sorted(groups)[0] if len(groups) == 1 else "news:" + group, "mixed",
+                            document_features([x for x, _ in mixed]), [1 if g else None for _, g in mixed],
+                            [len(x.split()) for x, _ in mixed]))
     return docs
 
 

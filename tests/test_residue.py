@@ -55,6 +55,9 @@ def test_clean_article_is_silent(linter):
 @pytest.mark.parametrize("line", [
     "Photo: John Smith/Getty Images",
     "Updated 5:30 PM EST Nov 19, 2019",
+    "Get our free daily newsletter delivered to your inbox",
+    "Accept and continue",
+    "Sign in to your account",
 ])
 def test_stray_residue_between_paragraphs_is_reported(linter, line):
     paras = ARTICLE.split("\n\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -71,6 +72,15 @@ _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)
 MAX_MODEL_WORDS = 40   # longer lines are paragraphs; the model never judges them
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, tuple[str, ...]]:
+    """word -> the kinds of page furniture it belongs to (``rules/residue_lexicon.txt``)."""
+    out: dict[str, list[str]] = {}
+    for kind, word in data.pairs("residue_lexicon.txt", " "):
+        out.setdefault(word, []).append(kind)
+    return {w: tuple(k) for w, k in out.items()}
+
+
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
@@ -124,6 +134,14 @@ def line_features(line: str) -> list[str]:
         feats.append("has:sep")
     commas = s.count(",")
     feats.append(f"commas:{min(commas, 3)}")
+    lex = _lexicon()
+    kinds = Counter(k for t in toks for k in lex.get(t, ()))
+    for k, c in kinds.items():
+        feats += [f"lex:{k}", f"lex:{k}:{min(c, 3)}", f"lex:{k}:{nb}:{end}"]
+    if toks and "verb" in lex.get(toks[0], ()):
+        feats += ["lex:prompt", f"lex:prompt:{end}"]
+    n_kinds = len(kinds.keys() - {"you"})
+    feats.append(f"lex:kinds:{min(n_kinds, 3)}:{'you' if 'you' in kinds else 'it'}")
     return feats
 
 
@@ -140,8 +158,9 @@ def context_features(kinds: list[str], norms: list[str], i: int, counts: dict[st
     while hi + 1 < len(kinds) and kinds[hi + 1] != "P":
         hi += 1
     run = _bucket(hi - lo + 1, (1, 2, 4, 8))
+    prose_near = sum(k == "P" for k in kinds[max(0, i - 5):i] + kinds[i + 1:i + 6])
     feats = [f"ctx:prev:{prev}", f"ctx:next:{nxt}", f"ctx:around:{prev}{kinds[i]}{nxt}", f"ctx:run:{run}",
-             f"ctx:run:{run}:{kinds[i]}"]
+             f"ctx:run:{run}:{kinds[i]}", f"ctx:prose10:{_bucket(prose_near, (0, 2, 5, 8))}"]
     if counts.get(norms[i], 0) > 1:
         feats.append("ctx:repeated")
     return feats
@@ -162,17 +181,18 @@ def article_lines(article: Article) -> list[tuple[int, int]]:
 
 def document_features(lines: list[str]) -> list[list[str] | None]:
     """Every line's features; None for a line the model does not judge: one too long, one without
-    a letter, and a first line with prose within two lines under it, the headline's place in copy
-    (over a standfirst or a byline; listed phrases are still found there)."""
+    a letter, and the head of the article, the lines above its first paragraph when that comes
+    third at the latest (a headline, a standfirst, a byline; listed phrases are still found there)."""
     kinds = [line_kind(x) for x in lines]
     norms = [_norm(x) for x in lines]
     counts: dict[str, int] = {}
     for x in norms:
         counts[x] = counts.get(x, 0) + 1
+    first_prose = next((j for j, k in enumerate(kinds[:3]) if k == "P"), None)
+    head = 1 if len(lines) == 1 else first_prose or 0
     out: list[list[str] | None] = []
     for i, line in enumerate(lines):
-        headline = i == 0 and (len(lines) == 1 or "P" in kinds[1:3])
-        if headline or len(line.split()) > MAX_MODEL_WORDS or not any(c.isalpha() for c in line):
+        if i < head or len(line.split()) > MAX_MODEL_WORDS or not any(c.isalpha() for c in line):
             out.append(None)
         else:
             out.append(line_features(line) + context_features(kinds, norms, i, counts))
@@ -190,9 +210,11 @@ def neighbour_features(p1: list[float | None], i: int) -> list[str]:
     prev = p1[i - 1] if i > 0 else None
     nxt = p1[i + 1] if i + 1 < len(p1) else None
     near = [p for p in p1[max(0, i - 2):i] + p1[i + 1:i + 3] if p is not None]
+    wide = [p for p in p1[max(0, i - 5):i] + p1[i + 1:i + 6] if p is not None]
     pb, nb = _p_bucket(prev), _p_bucket(nxt)
     return [f"nb:prev:{pb}", f"nb:next:{nb}", f"nb:both:{pb}{nb}",
-            f"nb:max2:{_p_bucket(max(near) if near else None)}"]
+            f"nb:max2:{_p_bucket(max(near) if near else None)}",
+            f"nb:mean5:{_p_bucket(sum(wide) / len(wide) if wide else None)}"]
 
 
 def _logistic(z: float) -> float:
@@ -236,14 +258,16 @@ class Boilerplate(Rule):
     (``rules/boilerplate.txt`` and the ``boilerplate`` key in the configuration) are sure hits, and
     a small line classifier trained on real news pages recognises residue by what it is (its words,
     its shape: short, no full stop, capitals, link-like words) and where it stands (among prose or
-    in a run of short lines). A sentence of an article, or one that quotes such a phrase, is prose.
-    Listed phrases can be deleted by ``--fix``; the classifier's lines are left to the editor.
+    in a run of short lines). A sentence of an article, or one that quotes such a phrase, is prose;
+    the classifier leaves the head of an article (headline, standfirst, byline above the first
+    paragraph) alone. Listed phrases can be deleted by ``--fix``; the classifier's lines are left to
+    the editor.
     """
 
     id = "boilerplate"
     family = "boilerplate"
     severity = Severity.WARNING
-    summary = "Standalone web/CMS residue (`Please enter your comment!`, `Sign up to receive our top stories`)."
+    summary = "Standalone web/CMS residue: prompts, share lines, credits, cookie text (`Please enter your comment!`)."
     fixable = True
     flags = (
         "The fire spread overnight.\n\n⟦Please enter your comment!⟧\nPlease enter your name here",
@@ -251,12 +275,18 @@ class Boilerplate(Rule):
         "Prices rose.\n\n⟦Share this article⟧",
         "Prices rose.\n\n⟦Share | Tweet | Email⟧",
         "Prices rose.\n\n⟦Click here to subscribe to our newsletter⟧",
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "⟦Updated 5:30 PM EST Nov 19, 2019⟧\n\nThe vote was close, and the mayor said more cuts would follow.",
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "⟦Get our free daily newsletter delivered to your inbox⟧\n\nThe vote was close, the mayor said.",
     )
     passes = (
         'The site showed "Please enter your comment!" to every visitor, she said.',
         "Readers were asked to leave a reply on the forum if they had seen the fire.",
         "Advertisement revenue fell by 5% last year.",
         "Share prices fell.",
+        "The council met on Monday.\n\nNewsletters have become the fastest-growing part of the "
+        "business, the company said.\n\nThe regulator said websites must ask before they set cookies.",
     )
 
     MAX_WORDS = 14   # a listed phrase is a short line
