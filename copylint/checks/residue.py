@@ -13,8 +13,11 @@ from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import Rule, register
 
-_STRIP = re.compile(r"^[\s\-–—•·*|>#:]+|[\s.!?:;…,|>»›\-–—]+$")
-_SEPARATORS = re.compile(r"\s*(?:\||·|•|/|»|›)\s*")
+# Marks stripped from a line's edges before it is compared (in Python: a regex with "\s+$" takes
+# quadratic time on a long run of spaces inside a line).
+_LEAD = frozenset("-–—•·*|>#:")
+_TRAIL = frozenset(".!?:;…,|>»›-–—")
+_SEPARATORS = re.compile(r"[|·•/»›]")
 _FOOTER = re.compile(
     r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[A-Z])|^all rights reserved\b|^(?:image|photo|picture)\s+"
     r"(?:caption|source|copyright|credit)\b", re.I)
@@ -27,7 +30,12 @@ _NAV_WORDS = frozenset("share tweet email e-mail print facebook twitter x linked
 
 def _norm(s: str) -> str:
     s = s.replace("’", "'").replace("“", '"').replace("”", '"')
-    s = _STRIP.sub("", s)
+    i, j = 0, len(s)
+    while i < j and (s[i].isspace() or s[i] in _LEAD):
+        i += 1
+    while j > i and (s[j - 1].isspace() or s[j - 1] in _TRAIL):
+        j -= 1
+    s = s[i:j]
     return " ".join(s.lower().split())
 
 
@@ -145,19 +153,37 @@ def line_features(line: str) -> list[str]:
     return feats
 
 
-def context_features(kinds: list[str], norms: list[str], i: int, counts: dict[str, int]) -> list[str]:
+def _runs(kinds: list[str]) -> list[int]:
+    """For each line, the run of non-prose lines it stands in (a prose line: itself and the
+    non-prose runs touching it on either side), in linear time."""
+    n = len(kinds)
+    block = [0] * n            # length of the non-prose run a non-prose line belongs to
+    i = 0
+    while i < n:
+        j = i
+        while j < n and kinds[j] != "P":
+            j += 1
+        block[i:j] = [j - i] * (j - i)
+        i = max(j, i + 1)
+    out = []
+    for i, k in enumerate(kinds):
+        if k != "P":
+            out.append(block[i])
+        else:
+            left = block[i - 1] if i > 0 and kinds[i - 1] != "P" else 0
+            right = block[i + 1] if i + 1 < n and kinds[i + 1] != "P" else 0
+            out.append(left + 1 + right)
+    return out
+
+
+def context_features(kinds: list[str], norms: list[str], i: int, counts: dict[str, int],
+                     runs: list[int] | None = None) -> list[str]:
     """Where line ``i`` stands: the kinds of its neighbours, the run of non-prose lines it is in,
     whether the article repeats it. (Not whether it opens the article: a page's first line is
     residue, an article's is its headline.)"""
     prev = kinds[i - 1] if i > 0 else "N"
     nxt = kinds[i + 1] if i + 1 < len(kinds) else "N"
-    lo = i
-    while lo > 0 and kinds[lo - 1] != "P":
-        lo -= 1
-    hi = i
-    while hi + 1 < len(kinds) and kinds[hi + 1] != "P":
-        hi += 1
-    run = _bucket(hi - lo + 1, (1, 2, 4, 8))
+    run = _bucket((runs or _runs(kinds))[i], (1, 2, 4, 8))
     prose_near = sum(k == "P" for k in kinds[max(0, i - 5):i] + kinds[i + 1:i + 6])
     feats = [f"ctx:prev:{prev}", f"ctx:next:{nxt}", f"ctx:around:{prev}{kinds[i]}{nxt}", f"ctx:run:{run}",
              f"ctx:run:{run}:{kinds[i]}", f"ctx:prose10:{_bucket(prose_near, (0, 2, 5, 8))}"]
@@ -190,12 +216,13 @@ def document_features(lines: list[str]) -> list[list[str] | None]:
         counts[x] = counts.get(x, 0) + 1
     first_prose = next((j for j, k in enumerate(kinds[:3]) if k == "P"), None)
     head = 1 if len(lines) == 1 else first_prose or 0
+    runs = _runs(kinds)
     out: list[list[str] | None] = []
     for i, line in enumerate(lines):
         if i < head or len(line.split()) > MAX_MODEL_WORDS or not any(c.isalpha() for c in line):
             out.append(None)
         else:
-            out.append(line_features(line) + context_features(kinds, norms, i, counts))
+            out.append(line_features(line) + context_features(kinds, norms, i, counts, runs))
     return out
 
 
