@@ -32,6 +32,12 @@ def _flagged(linter, text):
     return [(lines[f.line - 1], f) for f in linter.check_text(text, path="a.txt", fmt="text")]
 
 
+def _with_line(line):
+    """The article with ``line`` as a paragraph of its own after its second paragraph."""
+    paras = ARTICLE.split("\n\n")
+    return "\n\n".join(paras[:2] + [line] + paras[2:])
+
+
 def test_model_is_small_plain_data():
     raw = resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()
     assert len(raw) < 4_000_000
@@ -60,9 +66,7 @@ def test_clean_article_is_silent(linter):
     "Sign in to your account",
 ])
 def test_stray_residue_between_paragraphs_is_reported(linter, line):
-    paras = ARTICLE.split("\n\n")
-    text = "\n\n".join(paras[:2] + [line] + paras[2:])
-    found = _flagged(linter, text)
+    found = _flagged(linter, _with_line(line))
     assert [x for x, _ in found] == [line]
     [(_, f)] = found
     assert f.severity.name == "WARNING"
@@ -76,9 +80,7 @@ def test_stray_residue_between_paragraphs_is_reported(linter, line):
     "Share prices fell.",
 ])
 def test_prose_about_newsletters_and_cookies_is_prose(linter, line):
-    paras = ARTICLE.split("\n\n")
-    text = "\n\n".join(paras[:2] + [line] + paras[2:])
-    assert _flagged(linter, text) == []
+    assert _flagged(linter, _with_line(line)) == []
 
 
 def test_listed_phrase_is_fixable_and_classifier_line_is_not(linter):
