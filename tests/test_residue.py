@@ -117,3 +117,14 @@ def test_probabilities_are_deterministic():
     assert p == m.probabilities(document_features([x for x in lines if x.strip()]))
     assert all(x is None or 0.0 <= x <= 1.0 for x in p)
     assert isinstance(m, ResidueModel)
+
+
+def test_marked_heading_is_left_to_the_listed_phrases(linter):
+    page = ("<h1>New SUVs and electric vehicles highlight the motor show</h1>\n"
+            "<p>Tom Smith, Motoring Writer</p>\n<p>Updated 5:30 PM EST Nov 19, 2019</p>\n"
+            "<p>Carmakers showed electric cars and large SUVs on Tuesday at the show, where buyers "
+            "will see prices fall next year, the organisers said.</p>\n<h2>Most read</h2>\n")
+    found = [f for f in linter.check_text(page, path="a.html", fmt="html")]
+    texts = [page[f.raw_start:f.raw_end] for f in found]
+    assert "Most read" in texts                       # a listed phrase, heading or not
+    assert not any(t.startswith("New SUVs") for t in texts)

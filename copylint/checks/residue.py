@@ -287,7 +287,7 @@ class Boilerplate(Rule):
     its shape: short, no full stop, capitals, link-like words) and where it stands (among prose or
     in a run of short lines). A sentence of an article, or one that quotes such a phrase, is prose;
     the classifier leaves the head of an article (headline, standfirst, byline above the first
-    paragraph) alone. Listed phrases can be deleted by ``--fix``; the classifier's lines are left to
+    paragraph) and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by ``--fix``; the classifier's lines are left to
     the editor.
     """
 
@@ -325,7 +325,12 @@ class Boilerplate(Rule):
         lines = [text[s:e] for s, e in spans]
         model = residue_model()
         probs = model.probabilities(document_features(lines))
+        # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
+        # leaves it alone (plain text has no such mark: a short line there only looks like one)
+        marked = article.fmt in ("html", "markdown")
         for (start, end), line, p in zip(spans, lines, probs):
+            if marked and p is not None and (b := article.block_at(start)) is not None and b.kind == "heading":
+                p = None
             lead = len(line) - len(line.lstrip())
             s, e = start + lead, start + len(line.rstrip())
             if len(line.split()) <= self.MAX_WORDS and listed(line, exact, prefixes):
