@@ -224,8 +224,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=0.02,
                     help="false alarms per 1,000 words of prose allowed (default 0.02; the target is 0.03)")
-    ap.add_argument("--C", type=float, nargs="*", default=[0.1, 0.3, 1.0],
-                    help="regularisation strengths to try by cross-validation")
+    ap.add_argument("--C", type=float, nargs="*", default=[0.3],
+                    help="regularisation strengths to try by cross-validation (default 0.3: of 0.1, 0.3 "
+                         "and 1.0 it gave the best out-of-fold recall at the budget, 1.0 a close second)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     docs = gather(random.Random(SEED))
