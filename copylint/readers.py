@@ -188,6 +188,16 @@ _FURNITURE = re.compile(r"<(?:nav|header|footer|aside)[\s>/]|\brole\s*=\s*[\"']?
 _LINK = re.compile(r"<a\s[^>]*\bhref", re.I)
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
          "track", "wbr", "param"}
+# Page furniture a CMS marks by name: an element whose class or id has one of these words holds
+# captions, credits, bylines, share and follow bars, related links, promotions or advertising; the
+# reader view of a whole page leaves it out.
+_FURNITURE_NAMES = frozenset(
+    "caption captions credit credits byline bylines related share sharing social newsletter "
+    "newsletters promo promos promotion sponsor sponsored advert advertisement ad ads subscribe "
+    "subscription signup copyright tags taboola outbrain recirc recirculation breadcrumb "
+    "breadcrumbs".split())
+_NAME_PARTS = re.compile(r"[\s_-]+")
+_MARKABLE = frozenset("div section aside figure ul ol p li span header footer".split())
 
 
 class _HTMLToArticle(HTMLParser):
@@ -201,6 +211,8 @@ class _HTMLToArticle(HTMLParser):
         self.b = TextBuilder()
         self.blocks: list[Block] = []
         self.scoped: list[bool] = []
+        self.furniture: list[bool] = []   # block k lies inside an element named as furniture
+        self.marks: list[str] = []        # open elements named as furniture
         self.directives: list[Directive] = []
         self.skip: list[str] = []
         self.kinds: list[str] = []
@@ -227,6 +239,7 @@ class _HTMLToArticle(HTMLParser):
         if self.block_start is not None and self.b.length > self.block_start:
             self.blocks.append(Block(self._kind(), self.block_start, self.b.length))
             self.scoped.append(self.in_scope > 0)
+            self.furniture.append(bool(self.marks))
             self.b.synth("\n\n", self.b.r_ends[-1])
         self.block_start = None
         self.pending_space = None
@@ -246,6 +259,12 @@ class _HTMLToArticle(HTMLParser):
             kind = _BLOCK_TAGS[tag]
             if kind and tag not in _VOID:
                 self.kinds.append(kind)
+        if tag in _MARKABLE:
+            if tag in ("p", "li") and self.marks and self.marks[-1] == tag:
+                self.marks.pop()          # an unclosed <p> or <li> ends where the next begins
+            names = " ".join(v for a, v in attrs if a in ("class", "id") and v)
+            if names and not _FURNITURE_NAMES.isdisjoint(_NAME_PARTS.split(names.lower())):
+                self.marks.append(tag)
 
     def handle_startendtag(self, tag, attrs):
         if tag == "br":
@@ -273,6 +292,9 @@ class _HTMLToArticle(HTMLParser):
             kind = _BLOCK_TAGS[tag]
             if kind and self.kinds:
                 self.kinds.pop()
+        if tag in self.marks:
+            while self.marks and self.marks.pop() != tag:
+                pass
 
     def _emit(self, s: str, raw_start: int, raw_end: int, identity: bool) -> None:
         if self._muted():
@@ -428,8 +450,10 @@ def read_html(path: str, raw: str, encoding: str = "utf-8", reader_view: bool = 
         if is_web_page(raw):
             lines = extract_content(raw)
             if lines:
-                # a picture's caption and credit are the page's, not the article's text
-                keep = [k and b.kind != "caption" for b, k in zip(blocks, _kept_blocks(text, blocks, lines))]
+                # a picture's caption and credit are the page's, not the article's text; so is
+                # what the page names as furniture
+                keep = [k and b.kind != "caption" and not f
+                        for b, k, f in zip(blocks, _kept_blocks(text, blocks, lines), p.furniture)]
                 if sum(len(text[x.start:x.end].split()) for x, k in zip(blocks, keep) if k) < _MIN_ARTICLE_WORDS:
                     keep = None
         if keep is None and p.scope_tag is not None:

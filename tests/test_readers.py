@@ -174,3 +174,18 @@ def test_bare_document_is_not_cut_by_the_reader_view():
     doc = "<html><body><h1>Vote</h1><p>The council met.</p><ul><li>One</li><li>Two</li></ul></body></html>"
     a = load_article("doc.html", doc)
     assert [a.text[b.start:b.end] for b in a.blocks] == ["Vote", "The council met.", "One", "Two"]
+
+
+def test_reader_view_leaves_out_what_the_page_names_as_furniture():
+    page = WEB_PAGE.replace(
+        "<p>Residents in six streets",
+        '<div class="story-related"><p>Town band marches again after a ten-year break, and the '
+        'mayor led the parade on Friday</p></div>\n<p class="image-credit">Picture by Jo Smith for '
+        'The Courier, taken from the bridge at Low Ford on Monday afternoon</p>\n<p>Residents in six streets')
+    a = load_article("page.html", page)
+    assert "Town band" not in a.text and "Picture by Jo Smith" not in a.text
+    assert "The valley road was closed on Monday" in a.text and "Residents in six streets" in a.text
+    # every visible block is still there when the whole page is read
+    from copylint.readers import read_html
+
+    assert "Picture by Jo Smith" in read_html("page.html", page, reader_view=False).text
