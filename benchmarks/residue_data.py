@@ -108,3 +108,130 @@ def page_as_text(rec: dict) -> tuple[str, list[Line]]:
 def site_of(rec: dict) -> str:
     from splits import site
     return site(rec.get("url", rec["file"]))
+
+
+# --- kinds of residue (for reporting recall by kind, and for balancing training lines) --------
+_K_CONSENT = re.compile(r"\b(?:cookies?|privacy|terms|conditions|consent|gdpr|copyright(?:ed)?|rights reserved|"
+                        r"trademarks?|personal (?:data|information)|agree|policy|licen[cs]e|disclaimer|"
+                        r"unsubscribe|affiliate|registered in)\b|©", re.I)
+_K_SHARE = re.compile(r"\b(?:share|shares|sharing|tweet|follow|facebook|twitter|instagram|linkedin|whatsapp|"
+                      r"pinterest|reddit|telegram|flipboard|youtube|tiktok|e-?mail|print|copy link)\b", re.I)
+_K_BYLINE = re.compile(
+    r"^(?:by|posted|published|updated|last updated|written by|reporting by|edited by|staff|contributed)\b"
+    r"|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|h|days?)\s*(?:ago|read)\b"
+    r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|gmt|bst|et|est|edt|pt|utc)?\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.I)
+_K_PROMPT = re.compile(r"\b(?:you|your|click|tap|sign|subscribe|subscriber|register|log|login|download|app|"
+                       r"browser|javascript|enable|loading|advertisement|newsletter|inbox|account|continue|"
+                       r"scroll|play|listen|unlock|membership|skip|refresh|try again)\b", re.I)
+_K_CAPTION = re.compile(r"\b(?:photo|photos|photograph|picture|pictured|image|images|credit|courtesy|getty|"
+                        r"reuters|afp|ap|epa|shutterstock|istock|file|video|gallery|illustration|graphic|"
+                        r"footage|source)\b", re.I)
+_K_RELATED = re.compile(r"^(?:related|more|read|see|also|recommended|trending|most|top|latest|popular|"
+                        r"editor'?s?'?|watch|listen|don't miss|up next)\b", re.I)
+KINDS = ("prompt", "consent", "caption", "share", "related", "byline", "other")
+
+
+def residue_kind(line: str) -> str:
+    """A rough kind of a residue line, by its words (for reporting and balancing only): consent
+    (cookies, terms, copyright), share (share and follow lines), byline (bylines, dates, times),
+    prompt (the interface talking to the reader), caption (pictures, video, credits), related
+    (headlines and lists pointing elsewhere; any other line of 4+ words), other (short furniture)."""
+    s = line.strip()
+    n = len(s.split())
+    if _K_CONSENT.search(s):
+        return "consent"
+    if _K_SHARE.search(s) and n <= 8:
+        return "share"
+    if _K_BYLINE.search(s) and n <= 14:
+        return "byline"
+    if _K_PROMPT.search(s):
+        return "prompt"
+    if _K_CAPTION.search(s):
+        return "caption"
+    if _K_RELATED.search(s) and n <= 12:
+        return "related"
+    return "related" if n >= 4 else "other"
+
+
+# --- residue beyond the page's visible text --------------------------------------------------
+# Interface text a browser shows that a page's plain text leaves out: labels, buttons, alternative
+# and title texts, placeholders, form labels, figure captions, <noscript> notices, and the strings
+# of a page's scripts (consent banners, paywall and video prompts are often written there).
+_ATTRS = ("aria-label", "alt", "title", "placeholder")
+_TEXT_ELEMENTS = frozenset(("button", "label", "figcaption", "noscript", "legend", "summary"))
+_JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.){6,400})"|\'((?:[^\'\\\n]|\\.){6,400})\'')
+_CODEISH = re.compile(r"^[/.#]|[{}<>=;\\_]|\b(?:function|var|return|null|true|false|undefined|px|rgba?|https?)\b"
+                      r"|^[\w.-]+$|[a-z][A-Z]|\.(?:js|css|png|jpe?g|gif|svg|html?|php)\b")
+
+
+def _js_unescape(s: str) -> str:
+    return re.sub(r"\\u([0-9a-fA-F]{4})|\\(.)",
+                  lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), s)
+
+
+def _unmangle(s: str) -> str:
+    """UTF-8 read as cp1252 ("presidentâ€™s") put right where that is what happened."""
+    if "â" in s or "Ã" in s:
+        for enc in ("cp1252", "latin-1"):
+            try:
+                return s.encode(enc).decode("utf-8")
+            except UnicodeError:
+                continue
+    return s
+
+
+def mined_residue(rec: dict) -> list[tuple[str, str]]:
+    """(source, text) of the interface text of a page that is not its article: attribute and
+    element texts and script strings (see above), without the page's own article text (most words
+    in runs of 4 the article has, or a whole line of it), its titles, code, file names and keyword
+    lists (4+ words all in lower case)."""
+    import lxml.html
+
+    raw = Path(rec["path"]).read_text(encoding="utf-8")
+    try:
+        tree = lxml.html.fromstring(raw.encode("utf-8"))
+    except Exception:  # an unparsable page: nothing to mine
+        return []
+    found: list[tuple[str, str]] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        for a in _ATTRS:
+            if el.get(a):
+                found.append((a, el.get(a)))
+        if tag == "input" and (el.get("type") or "").lower() in ("submit", "button") and el.get("value"):
+            found.append(("value", el.get("value")))
+        if tag in _TEXT_ELEMENTS:
+            found.append((tag, el.text_content()))
+        if tag == "script" and el.text and (el.get("type") or "").lower() != "application/ld+json":
+            for m in _JS_STRING.finditer(el.text):
+                found.append(("script", _js_unescape(m.group(1) or m.group(2))))
+    tw = words(rec["articleBody"])
+    ts = _shingles(tw, 4)
+    tlines = {" ".join(words(x)) for x in rec["articleBody"].split("\n") if words(x)}
+    joined = " " + " ".join(tw) + " "
+    titles = page_titles(raw)
+    out, seen = [], set()
+    for src, s in found:
+        s = _unmangle(" ".join(html_mod.unescape(s).split()))
+        w = words(s)
+        if not w or len(w) > 40 or _CODEISH.search(s) or not re.search(r"[A-Za-z]{2}", s):
+            continue
+        if sum(c.isalpha() for c in s) < 0.6 * len(s.replace(" ", "")):
+            continue
+        if len(w) >= 4 and s.lower() == s:          # a keyword list, not a line a reader sees
+            continue
+        if src == "script" and (len(w) < 3 or not s[:1].isupper() or re.search(r"[/&]", s)):
+            continue                                # script strings: only text meant to be shown
+        key = " ".join(w)
+        if key in seen or key in titles or key in tlines or (len(w) < 4 and f" {key} " in joined):
+            continue
+        if len(w) >= 4 and _covered(w, ts, 4) * 2 >= len(w):
+            continue
+        seen.add(key)
+        out.append((src, s))
+    return out
