@@ -44,10 +44,9 @@ def test_model_is_small_plain_data():
     assert len(raw) < 4_000_000
     spec = json.loads(raw)
     assert len(spec["passes"]) == 2
-    assert set(spec["thresholds"]) == {"line", "context", "block", "head"}
+    assert set(spec["thresholds"]) == {"line", "context", "block"}
     t = spec["thresholds"]
     assert 0.5 <= t["line"] <= 1.01 and 0.5 <= t["context"] <= 1.01 and 0 < t["block"] <= 1.01
-    assert 0.5 <= t["head"] <= 1.01
     assert all(isinstance(w, float) for p in spec["passes"] for w in p["weights"].values())
 
 
@@ -99,14 +98,8 @@ def test_head_of_the_article_is_not_judged():
     lines = ["Missed out on the rally?", "Shares of the company rose by a third on Monday after it "
              "reported record sales, the exchange said.", "Traders said the rise would not last."]
     assert list(head_lines(lines)) == [0]
-    model = residue_model()
-    p1, p2 = model.scores(lines)
-    assert p2[0] is None and p1[0] is not None and p2[2] is not None   # the head: the first pass only
-    # the head is judged by its own threshold on the first pass, never by the others
-    judged = ResidueModel({"passes": [{"bias": 0, "weights": {}}] * 2, "block": {"penalty": 10, "side": 6},
-                           "thresholds": {"line": 0.6, "context": 0.6, "block": 0.6, "head": 0.9}})
-    assert judged.decide(lines, [0.8, 0.1, 0.1], [None, 0.1, 0.7]) == [False, False, True]
-    assert judged.decide(lines, [0.95, 0.1, 0.1], [None, 0.1, 0.1]) == [True, False, False]
+    p1, p2 = residue_model().scores(lines)
+    assert p1[0] is None and p2[0] is None and p2[2] is not None
     # a headline that reads like a sentence ("... in U.S.") is still the head
     assert list(head_lines(["Senator criticises the premier over her Covid response in U.S.", *lines[1:]])) == [0]
     assert list(head_lines(["Subscribe", "Floods close road", *lines[1:]])) == [0, 1]

@@ -81,9 +81,8 @@ def listed(line: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> bool:
 #   lines on its side). No words: the first pass has judged them.
 # A line is residue when the first pass is sure of it, when the second is, or when it stands in a
 # block of page furniture around the main run (a page copied whole) and the second pass leans to
-# residue. The article's head (headline, standfirst, byline: the lines above the first paragraph)
-# is judged by the first pass alone, against a threshold of its own set on news headlines;
-# paragraphs of over 40 words are never judged.
+# residue. The article's head (headline, standfirst, byline) and paragraphs of over 40 words are
+# never judged.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[^\w\s]")
 _TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _QUOTES = frozenset("\"“”«»")
@@ -364,8 +363,7 @@ def head_lines(lines: list[str]) -> range:
     """The article's head: the lines above its first paragraph (a headline, a standfirst, a
     byline), when that paragraph is one of its first four lines. A first line that reads like a
     sentence only because it ends in an abbreviation ("... in U.S.") is a headline. The
-    classifier judges the head by the first pass alone, against its own threshold (professional
-    headlines look like furniture); the listed phrases apply there as anywhere."""
+    classifier leaves the head alone; the listed phrases still apply there."""
     opens = 1 if lines and _ABBREVIATION_END.search(lines[0].strip()[-40:]) else 0
     first = next((j for j, x in enumerate(lines[opens:4], opens) if line_kind(x) == "P"), None)
     return range(first or 0)
@@ -462,9 +460,7 @@ class ResidueModel:
     run of prose) with the first's verdict. A line is residue when the first pass is sure of it
     (``thresholds["line"]``), when the second is (``thresholds["context"]``), or when it stands in
     a block of page furniture around the article and the second pass leans to residue
-    (``thresholds["block"]``, see ``furniture_block``). A line of the article's head (see
-    ``head_lines``) has no second-pass score: it is residue when the first pass reaches
-    ``thresholds["head"]``."""
+    (``thresholds["block"]``, see ``furniture_block``)."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -487,7 +483,7 @@ class ResidueModel:
         head = head_lines(lines)
         p2 = [None if f is None or i in head else self.score(b2, w2, x)
               for i, (f, x) in enumerate(zip(feats, second))]
-        return p1, p2
+        return [None if i in head else p for i, p in enumerate(p1)], p2
 
     def probabilities(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None
                       ) -> list[float | None]:
@@ -503,11 +499,8 @@ class ResidueModel:
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
         t = self.thresholds
         block = furniture_block(lines, p1, float(self.block["penalty"]), int(self.block["side"]))
-        head = head_lines(lines)
-        t_head = t.get("head", 2.0)
-        return [(p is not None and p >= t_head) if i in head else
-                q is not None and (p >= t["line"] or q >= t["context"] or (b and q >= t["block"]))
-                for i, (p, q, b) in enumerate(zip(p1, p2, block))]
+        return [q is not None and (p >= t["line"] or q >= t["context"] or (b and q >= t["block"]))
+                for p, q, b in zip(p1, p2, block)]
 
 
 @lru_cache(maxsize=1)
@@ -528,10 +521,9 @@ class Boilerplate(Rule):
     a small line classifier trained on real news pages recognises residue by what it is (its words,
     its shape: short, no full stop, capitals, link-like words) and where it stands (among prose or
     in a run of short lines). A sentence of an article, or one that quotes such a phrase, is prose;
-    the classifier holds the head of an article (headline, standfirst, byline above the first
-    paragraph) to a stricter threshold and leaves headings that HTML or Markdown mark as such
-    alone. Listed phrases can be deleted by ``--fix``; the classifier's lines are left to the
-    editor.
+    the classifier leaves the head of an article (headline, standfirst, byline above the first
+    paragraph) and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by ``--fix``; the classifier's lines are left to
+    the editor.
     """
 
     id = "boilerplate"
