@@ -20,24 +20,22 @@ Data, all from the project's one split (``benchmarks/splits.py``); nothing of ``
   bylines are not drowned by related headlines.
 
 Every line is tagged by spaCy the way copylint's engine tags an article (the lines joined as
-paragraphs). Words and word pairs that fewer than ``--min-sources`` sites, stories or put-in lines
-have are not learnt (names and topics, learnt by heart, do not carry to unseen wording). Two
-passes (``copylint.checks.residue.ResidueModel``): the first scores each line by its own features
-and its place in the text, the second adds what the first made of its neighbours and of the whole
-text, and learns from the first pass's out-of-fold scores. Folds are by site and news group (a
-news article's pasted copies take residue from sites of the article's own fold). The thresholds
-(first pass, second pass, and the first pass on an article's head) are those that catch the most
-out-of-fold residue while the prose lines' false alarms stay within ``--budget`` per 1,000 words,
-counted on the training articles' out-of-fold scores and on ``news_corpus("tune")`` scored by the
-final model. Deterministic (fixed seeds); about 20 minutes on two loaded cores.
+paragraphs). Two passes (``copylint.checks.residue.ResidueModel``): the first scores each line by
+its own features and its place in the text, the second adds what the first made of its neighbours
+and of the whole text, and learns from the first pass's out-of-fold scores. Folds are by site and
+news group (a news article's pasted copies take residue from sites of the article's own fold). The
+threshold is the lowest at which the prose lines' false alarms stay within ``--budget`` per 1,000
+words, counted on the training articles' out-of-fold scores and on ``news_corpus("tune")`` scored
+by the final model. Deterministic (fixed seeds); about 10 minutes on two cores.
 
-Usage (from the repository root):  python benchmarks/train_residue.py [--budget 0.02]
+Usage (from the repository root):  python benchmarks/train_residue.py [--budget 0.02] [--cache FILE]
 """
 from __future__ import annotations
 
 import argparse
 import json
 import math
+import pickle
 import random
 import sys
 from collections import Counter, defaultdict
@@ -58,7 +56,6 @@ OUT = ROOT / "rules" / "residue_model.json"
 SEED = 20240610
 FOLDS = 5
 MIXED_COPIES = 2
-MIN_SOURCES = 3   # words and word pairs fewer sources have are not learnt (see prune_lexical)
 POSITIONS = ("top", "between", "end")
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
@@ -161,9 +158,10 @@ def featurise(docs: list[Doc], use_tags: bool = True) -> None:
 
 def prune_lexical(docs: list[Doc], others: list[Doc], min_sources: int) -> int:
     """Drop the word and word-pair features (``w:``, ``b:``) that fewer than ``min_sources``
-    sources have: sites and news groups, and each put-in residue line on its own. A word one
-    site or one story uses is a name or a topic the model would learn by heart, not a mark of
-    residue. Returns how many such features are kept."""
+    sources have: sites and news groups, and each put-in residue line on its own (a word one site
+    or one story uses is a name or a topic learnt by heart). Returns how many such features are
+    kept. Off by default: measured with 3 (session 2), it raised pasted-line recall but let more
+    professional lines through at the same budget (README, "Web residue and HTML pages")."""
     sources: dict[str, set[str]] = defaultdict(set)
     for d in docs:
         for i, f in enumerate(d.feats):
@@ -240,17 +238,14 @@ def second_pass(docs: list[Doc], p1: dict, C: float) -> dict[int, list[float | N
     return out
 
 
-def news_lines(docs: list[Doc], p1: dict, p2: dict) -> tuple[list[tuple[float, float | None, bool]], int]:
-    """(first-pass, second-pass, in the article's head?) of every judged line of the news articles
-    (all prose), and their words; ``p1``/``p2`` by ``id(doc)``. A line of the head has no
-    second-pass score: only the head threshold on the first pass judges it."""
+def news_lines(docs: list[Doc], p1: dict, p2: dict) -> tuple[list[tuple[float, float, bool]], int]:
+    """(first-pass, second-pass, in a furniture block?) of every judged line of the news articles
+    (all prose), and their words; ``p1``/``p2`` by ``id(doc)``."""
     out, words = [], 0
     for d in docs:
         if d.kind == "news":
             words += sum(len(x.split()) for x in d.lines)
-            head = head_lines(d.lines)
-            out += [(a, b, i in head) for i, (a, b) in enumerate(zip(p1[id(d)], p2[id(d)]))
-                    if a is not None and (b is not None or i in head)]
+            out += [(a, b, False) for a, b in zip(p1[id(d)], p2[id(d)]) if b is not None]
     return out, words
 
 
@@ -285,38 +280,26 @@ def _fmt(hit: Counter, tot: Counter) -> str:
 
 
 def choose_thresholds(docs: list[Doc], p1: dict, p2: dict, news: list, words: int, budget: float) -> dict:
-    """The thresholds of the first pass, of the second, and of the first pass on the article's head
-    (headline, standfirst: professional copy that looks like furniture, so judged apart): of the
-    triples that keep the prose lines' alarms within the budget, the one with the best mean of
-    page-line and put-in-line recall."""
+    """The first- and second-pass thresholds: of the pairs that keep the prose lines' alarms within
+    the budget, the one with the best mean of page-line and put-in-line recall."""
     allowed = int(budget * words / 1000)
-    body = [(a, b) for a, b, h in news if not h]
-    heads = sorted((a for a, _, h in news if h), reverse=True)
     cands = []
     for k in (0, 1):
-        ranked = sorted((x[k] for x in body), reverse=True)
+        ranked = sorted((x[k] for x in news if x[k] is not None), reverse=True)
         cands.append(sorted({max(0.5, r + 1e-6) for r in ranked[:allowed + 1]} | {1.01}))
-    cands.append(sorted({max(0.5, r + 1e-6) for r in heads[:allowed + 1]} | {1.01}))
-    pos = []
-    for d in docs:
-        if d.kind == "news":
-            continue
-        head = head_lines(d.lines)
-        pos += [(d.kind, a, b, i in head) for i, (lab, a, b) in enumerate(zip(d.labels, p1[id(d)], p2[id(d)]))
-                if lab == 1 and a is not None and (b is not None or i in head)]
-    n_kind = Counter(x[0] for x in pos)
+    pos = [(d.kind, a, b) for d in docs if d.kind != "news"
+           for lab, a, b in zip(d.labels, p1[id(d)], p2[id(d)]) if lab == 1 and b is not None]
+    n_kind = Counter(k for k, _, _ in pos)
     best = None
     for t1 in cands[0]:
         for t2 in cands[1]:
-            fired = sum(a >= t1 or b >= t2 for a, b in body)
-            for th in cands[2]:
-                if fired + sum(a >= th for a in heads) > allowed:
-                    continue
-                hit = Counter(k for k, a, b, h in pos if (a >= th if h else (a >= t1 or b >= t2)))
-                score = hit["page"] / n_kind["page"] + hit["mixed"] / n_kind["mixed"]
-                if best is None or score > best[0]:
-                    best = (score, t1, t2, th)
-    return {"line": _up(best[1]), "context": _up(best[2]), "head": _up(best[3])}
+            if sum(a >= t1 or b >= t2 for a, b, _ in news) > allowed:
+                continue
+            hit = Counter(k for k, a, b in pos if a >= t1 or b >= t2)
+            score = hit["page"] / n_kind["page"] + hit["mixed"] / n_kind["mixed"]
+            if best is None or score > best[0]:
+                best = (score, t1, t2)
+    return {"line": _up(best[1]), "context": _up(best[2])}
 
 
 def _up(t: float) -> float:
@@ -331,7 +314,6 @@ def choose_block(docs: list[Doc], p1: dict, p2: dict, t: dict, tune_extra: list)
     base_t = dict(t, block=1.01)
     base = recall(docs, verdicts(docs, p1, p2, base_t, {"penalty": 10, "side": 6}))
     news_docs = [d for d in docs if d.kind == "news"] + tune_extra
-    plain = verdicts(news_docs, p1, p2, base_t, {"penalty": 10, "side": 6})   # flags without the block rule
     best = (0.0, 1.01, {"penalty": 10, "side": 6})
     for penalty in (5, 10, 20):
         for side in (4, 6, 9):
@@ -339,7 +321,9 @@ def choose_block(docs: list[Doc], p1: dict, p2: dict, t: dict, tune_extra: list)
             for low in (0.3, 0.5, 0.7, 0.9):
                 tt = dict(t, block=low)
                 news_flags = verdicts(news_docs, p1, p2, tt, block)
-                if any(a and not b for d in news_docs for a, b in zip(news_flags[id(d)], plain[id(d)])):
+                if any(news_flags[id(d)][i] and not (
+                        (p1[id(d)][i] or 0) >= t["line"] or (p2[id(d)][i] or 0) >= t["context"])
+                       for d in news_docs for i in range(len(d.lines))):
                     continue
                 hit, _ = recall([d for d in docs if d.kind == "page"], verdicts(docs, p1, p2, tt, block))
                 gain = (hit["page"] - base[0]["page"]) - 2 * (hit["page-prose"] - base[0]["page-prose"])
@@ -365,7 +349,7 @@ def train(docs: list[Doc], tune: list[Doc], C: float, budget: float) -> dict:
     extra = {id(d): second_pass_features(p1[id(d)], d.lines) for d in docs}
     b2, w2 = fit(*rows(docs, extra, p1), C)
     passes = [(b1, w1), (b2, w2)]
-    model = ResidueModel(export(passes, {"line": 1, "context": 1, "block": 1, "head": 2}, {"penalty": 10, "side": 6}))
+    model = ResidueModel(export(passes, {"line": 1, "context": 1, "block": 1}, {"penalty": 10, "side": 6}))
     # the prose: the training articles' out-of-fold scores and the tune articles' by the final model
     for d in tune:
         p1[id(d)], p2[id(d)] = model.scores(d.lines, feats=d.feats)
@@ -385,13 +369,23 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=0.02,
                     help="false alarms per 1,000 words of prose allowed (default 0.02; the target is 0.03)")
     ap.add_argument("--C", type=float, default=0.3, help="regularisation strength (default 0.3)")
-    ap.add_argument("--min-sources", type=int, default=MIN_SOURCES,
-                    help=f"keep words and word pairs of this many sites, stories or put-in lines (default {MIN_SOURCES})")
+    ap.add_argument("--min-sources", type=int, default=1,
+                    help="learn only words and word pairs of this many sites, stories or put-in lines (default 1: all)")
+    ap.add_argument("--cache", type=Path,
+                    help="keep the tagged training documents in this file, and read them from it when it "
+                         "exists (spaCy's tagging is most of the time; delete the file when the data changes)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    docs, _ = gather(random.Random(SEED))
-    tune = [Doc("news:" + d.group, "news", doc_lines(d.text), []) for d in news_corpus("tune")]
-    tag(docs + tune)
+    if args.cache and args.cache.exists():
+        with args.cache.open("rb") as f:
+            docs, tune = pickle.load(f)
+    else:
+        docs, _ = gather(random.Random(SEED))
+        tune = [Doc("news:" + d.group, "news", doc_lines(d.text), []) for d in news_corpus("tune")]
+        tag(docs + tune)
+        if args.cache:
+            with args.cache.open("wb") as f:
+                pickle.dump((docs, tune), f)
     featurise(docs + tune)
     if args.min_sources > 1:
         print(f"word and word-pair features of {args.min_sources}+ sources: {prune_lexical(docs, tune, args.min_sources)}",
