@@ -147,7 +147,7 @@ def tag(docs: list[Doc]) -> None:
         texts.append("\n\n".join(text) + "\n")
         spans.append(sp)
     starts = [[s for s, _ in sp] for sp in spans]
-    for d, sp, doc in zip(docs, spans, parse(nlp, texts, {"tagger"}, batch_size=64, sent_starts=starts)):
+    for d, sp, doc in zip(docs, spans, parse(nlp, texts, {"tagger"}, block_starts=starts)):
         d.tags = line_tags(doc, sp)
 
 
