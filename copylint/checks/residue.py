@@ -533,15 +533,17 @@ class Boilerplate(Rule):
     fixable = True
     needs = frozenset({"tagger"})   # the classifier reads each line's grammar from spaCy's tags
     flags = (
-        "The fire spread overnight.\n\n⟦Please enter your comment!⟧\nPlease enter your name here",
-        "The strike ended.\n\n⟦Leave a Reply⟧\nCancel reply",
-        "Prices rose.\n\n⟦Share this article⟧",
-        "Prices rose.\n\n⟦Share | Tweet | Email⟧",
-        "Prices rose.\n\n⟦Click here to subscribe to our newsletter⟧",
+        "The fire spread overnight.\n\n⟦Please enter your comment!→delete this line⟧",
+        "The strike ended.\n\n⟦Leave a Reply→delete this line⟧",
+        "Prices rose.\n\n⟦Share this article→delete this line⟧",
+        "Prices rose.\n\n⟦Share | Tweet | Email→delete this line⟧",
+        "Prices rose.\n\n⟦Click here to subscribe to our newsletter→delete this line⟧",
         "The council met on Monday to agree the budget for the coming year.\n\n"
-        "⟦Updated 5:30 PM EST Nov 19, 2019⟧\n\nThe vote was close, and the mayor said more cuts would follow.",
+        "⟦Updated 5:30 PM EST Nov 19, 2019→delete this line if it is not copy⟧\n\n"
+        "The vote was close, and the mayor said more cuts would follow.",
         "The council met on Monday to agree the budget for the coming year.\n\n"
-        "⟦Get our free daily newsletter delivered to your inbox⟧\n\nThe vote was close, the mayor said.",
+        "⟦Get our free daily newsletter delivered to your inbox→delete this line if it is not copy⟧\n\n"
+        "The vote was close, the mayor said.",
     )
     passes = (
         'The site showed "Please enter your comment!" to every visitor, she said.',
@@ -605,10 +607,10 @@ class Placeholder(Rule):
     severity = Severity.ERROR
     summary = "Placeholder left in the copy (`TK`, `lorem ipsum`, `[INSERT QUOTE]`)."
     flags = (
-        "The council will cut ⟦TK⟧ jobs.",
-        "⟦Lorem ipsum⟧ dolor sit amet.",
-        "The mayor said ⟦[INSERT QUOTE]⟧ on Monday.",
-        "⟦Headline here⟧\n\nThe council met.",
+        "The council will cut ⟦TK→replace it with the real text⟧ jobs.",
+        "⟦Lorem ipsum→replace it with the real text⟧ dolor.",
+        "The mayor said ⟦[INSERT QUOTE]→replace it with the real text⟧ on Monday.",
+        "⟦Headline here→replace it with the real text⟧\n\nThe council met.",
     )
     passes = (
         "Mr Atkins said the TKO came in round three.",
