@@ -3,6 +3,7 @@ different values) and ``wrong-side`` (a count of forces given the wrong national
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -10,6 +11,7 @@ from typing import Iterator
 
 from copylint import data
 from copylint.article import Article
+from copylint.checks.consistency import same_quantity
 from copylint.checks.garble import noun_classes
 from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
@@ -171,11 +173,11 @@ _CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€",
                    "yen": "yen", "rupee": "inr", "rupees": "inr", "francs": "chf", "crowns": "czk"}
 _HEDGES = frozenset("about around some nearly almost over more than at least up to roughly approximately "
                     "estimated around some just under below above".split())
-#: words beside a figure that make it one of several: a range, a comparison, a change, a part
-_NOT_RESTATED = frozenset("from between compared versus vs up down rise rose risen fell fall fallen increase "
-                          "increased decrease decreased grew grow dropped drop jumped jump another further "
-                          "additional extra total totalling totaling per each average other previous "
-                          "earlier last next first second third later initially originally previously".split())
+#: words before a figure that make it the other end of a range or a comparison ("from 12%", "between
+#: 1,300 and 1,500", "compared with 400"); other words that make it one of several quantities ("another",
+#: "rose to", "in total") are what the pair classifier weighs (``same_quantity.CUES``)
+_NOT_RESTATED = frozenset("from between compared versus vs against".split())
+_VERSUS = frozenset("versus vs compared".split())
 _DURATIONS = frozenset("second minute hour day week month year decade century".split())
 _STOP = frozenset("be have do say tell make get go take give include reach stand add come "
                   "number figure total amount people person one".split())
@@ -189,7 +191,7 @@ class Quantity:
     and object, prepositional objects, entities)."""
 
     __slots__ = ("tok", "value", "unit", "bag", "ents", "start", "end", "sent", "hedged", "blocked", "head",
-                 "before", "after", "mods", "sent_ents", "measure")
+                 "before", "after", "mods", "sent_ents", "measure", "ctx")
 
     def __init__(self, tok, value, unit, bag, ents, start, end, hedged, blocked, head):
         self.tok, self.value, self.unit, self.bag, self.ents = tok, value, unit, bag, ents
@@ -232,13 +234,34 @@ def _is_age(tok) -> bool:
     """An age: "a 54-year-old", "aged 54", "54 years old"."""
     doc, i = tok.doc, tok.i
     nxt = [t.lower_ for t in doc[i + 1:i + 5]]
-    if nxt[:4] == ["-", "year", "-", "old"] or nxt[:2] == ["years", "old"] or nxt[:1] == ["-year-old"]:
+    if nxt[:4] == ["-", "year", "-", "old"] or nxt[:2] == ["years", "old"] or nxt[:1] in (["-year-old"], ["year-old"]) \
+            or nxt[:3] == ["year", "-", "old"]:
         return True
     return i > 0 and doc[i - 1].lower_ == "aged"
 
 
+_DATE_WORDS = frozenset("year years day days week weeks month months decade decades century centuries quarter "
+                        "ago old season weekend morning evening night th st nd rd".split())
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+                    "saturday sunday".split())
+
+
+def _is_date(tok) -> bool:
+    """A date: the parser's DATE with a date word in it ("May 5", "the 1990s", "two weeks") or a
+    year; a count it calls a date ("9001 suspicious cases", "11008 people") is no date."""
+    if tok.ent_type_ != "DATE":
+        return False
+    if re.fullmatch(r"(1[5-9]|20)\d\d", tok.text):
+        # a year, unless it counts something and is no recent year ("1745 farmhands", not "2022 elections")
+        return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and not 1900 <= int(tok.text) <= 2099)
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    words = {t.lower_.strip(".") for t in ent} if ent is not None else {tok.lower_}
+    return bool(words & (_DATE_WORDS | _MONTHS)) or any(c in tok.text for c in "./")
+
+
 def _share_of(tok) -> str:
-    """What a percentage is a share of ("80% of its water", "84% of the lands"): part of its unit."""
+    """What a percentage is a share of ("80% of its water", "84% of the lands")."""
     doc = tok.doc
     for t in doc[tok.i + 1:min(len(doc), tok.i + 4)]:
         if t.lower_ == "of":
@@ -251,6 +274,18 @@ def _lemma(t) -> str:
     return t.lemma_.lower()
 
 
+def _noun_after(tok):
+    """The noun a figure counts when the parse does not tie them: the next noun, with only
+    modifiers between ("143 wanted individuals")."""
+    doc = tok.doc
+    for t in doc[tok.i + 1:min(len(doc), tok.i + 4)]:
+        if t.pos_ == "NOUN" and t.lower_ not in _SCALE:
+            return t
+        if t.pos_ not in ("ADJ", "VERB", "ADV") and t.text not in "-–":
+            return None
+    return None
+
+
 def quantities(doc) -> list[Quantity]:
     out = []
     for tok in doc:
@@ -258,8 +293,10 @@ def quantities(doc) -> list[Quantity]:
             continue
         if ":" in tok.text or "/" in tok.text or tok.ent_type_ in ("TIME", "ORDINAL"):
             continue
+        if not tok.whitespace_ and tok.i + 1 < len(doc) and re.fullmatch(r"[A-Z]\+?", doc[tok.i + 1].text):
+            continue  # a name: "the 2G rule", "G7", "4K"
         age = _is_age(tok)
-        if tok.ent_type_ == "DATE" and not age and not (
+        if _is_date(tok) and not age and not (
                 tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in _DURATIONS
                 and (tok.i + 2 >= len(doc) or doc[tok.i + 2].lower_ not in ("ago", "old"))):
             continue  # a date; a duration ("quarantine for 14 days") and an age are quantities
@@ -275,6 +312,9 @@ def quantities(doc) -> list[Quantity]:
                 or (nxt is not None and nxt.text in ("-", "–", "—", "/") and nxt.i + 1 < len(doc)
                     and doc[nxt.i + 1].text[:1].isdigit()):
             continue  # a range or a score: 10-12, 2-1
+        if nxt is not None and nxt.lower_ in ("to", "or", "-", "–") and any(
+                t.text[:1].isdigit() for t in doc[nxt.i + 1:min(len(doc), nxt.i + 3)]):
+            continue  # the start of a range: "12 million to 14 million", "two or 3"
         currency = tok.text[0] if tok.text[0] in "€£$" else (prev.text if prev is not None and prev.text in "€£$" else "")
         if not currency and nxt is not None and nxt.lower_ in _CURRENCY_WORDS:
             currency = _CURRENCY_WORDS[nxt.lower_]
@@ -290,17 +330,24 @@ def quantities(doc) -> list[Quantity]:
             anchor = anchor.head
             if anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in _SCALE:
                 break
+        share = ""
         if age:
             unit = "age"
         elif currency:
             unit = "cur:" + currency
         elif percent:
-            unit = "%" + _share_of(tok)
+            unit, share = "%", _share_of(tok)
         elif anchor is not tok and anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in _SCALE:
+            if anchor.i < tok.i:
+                continue  # a number, not a count: "volume 4", "Article 5", "room 101"
             unit = _lemma(anchor)
+        elif (noun := _noun_after(tok)) is not None:
+            anchor, unit = noun, _lemma(noun)  # "stopped 143 wanted individuals" (parsed as a verb's object)
+        elif _NUM.match(tok.text.lstrip("€£$")).group(2) or (i + 1 < len(doc) and doc[i + 1].lower_ in _SCALE):
+            unit = "scaled"  # an amount without its currency: "a budget of 8 billion", "(26, 1.93m)"
         else:
             continue  # a bare figure: what it counts is not in the parse
-        if value < 10 and not currency and not percent and not age:
+        if value < 2 and not currency and not percent:
             continue
         bag: set[str] = set()
         ents: set[str] = set()
@@ -352,13 +399,17 @@ def quantities(doc) -> list[Quantity]:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             add(g)
-        window = [t.lower_ for t in doc[max(0, i - 4):min(len(doc), i + 5)]]
-        blocked = bool(set(window) & _NOT_RESTATED) or any(
-            t.lower_ == "than" and doc[t.i - 1].lower_ not in ("more", "fewer", "less") for t in doc[i:min(len(doc), i + 5)])
+        before = {t.lower_ for t in doc[max(0, i - 3):i]}
+        blocked = bool(before & _NOT_RESTATED) or bool({t.lower_ for t in doc[i:min(len(doc), i + 4)]} & _VERSUS) \
+            or any(t.lower_ == "than" and doc[t.i - 1].lower_ not in ("more", "fewer", "less")
+                   for t in doc[i:min(len(doc), i + 5)]) \
+            or (prev is not None and prev.lower_ in ("to", "and") and any(t.like_num for t in doc[max(0, i - 4):i - 1]))
         # a converted amount: "$200bn (£110bn)"
         j = i - 1 if not (prev is not None and prev.text in "€£$") else i - 2
-        if j >= 0 and doc[j].text == "(" and j > 0 and any(t.text[:1].isdigit() or t.text in "€£$"
-                                                          for t in doc[max(0, j - 4):j]):
+        while j > 0 and doc[j].lower_ in _HEDGES | {"or", "about", "approximately", "approx", "c.", "ca", "some"}:
+            j -= 1  # "(approximately 32.1 billion yen)"
+        if j >= 0 and doc[j].text in ("(", "[") and j > 0 and any(t.text[:1].isdigit() or t.text in "€£$"
+                                                                  for t in doc[max(0, j - 4):j]):
             blocked = True
         hedged = any(t.lower_ in _HEDGES for t in doc[max(0, i - 3):i])
         start = min(t.idx for t in (tok, prev) if t is not None and (t is tok or t.text in "€£$"))
@@ -368,7 +419,15 @@ def quantities(doc) -> list[Quantity]:
         if age and i + 2 < len(doc) and doc[i + 2].lower_ in ("year", "old"):
             last = doc[min(i + 4, len(doc) - 1)] if doc[i + 2].lower_ == "year" else doc[i + 2]
         end = last.idx + len(last.text)
-        out.append(Quantity(tok, value, unit, bag, ents, start, end, hedged, blocked, gov))
+        q = Quantity(tok, value, unit, bag, ents, start, end, hedged, blocked, gov)
+        if share:
+            q.mods = q.mods | {"of" + share}
+        if age:
+            who = next((t for t in doc[i + 1:min(len(doc), i + 8)] if t.pos_ in ("NOUN", "PROPN")
+                        and t.lower_ not in ("year", "years", "old", "-year-old", "year-old")), None)
+            if who is not None and who.i <= i + 6:
+                q.mods = {_lemma(who)}  # whose age: "a 6-year-old child", "a 31-year-old Palestinian"
+        out.append(q)
     return out
 
 
@@ -377,36 +436,6 @@ def _one_sentence(a: Quantity, b: Quantity) -> bool:
     parser runs them together)."""
     lo, hi = sorted((a, b), key=lambda q: q.start)
     return a.sent.start == b.sent.start and "\n" not in a.tok.doc.text[lo.end:hi.start]
-
-
-def restatement(a: Quantity, b: Quantity, headline: bool) -> str:
-    """How surely two mentions state one quantity: "strong" (the same unit, the same word right before
-    or after the figure, and a word the parse ties to both, or the headline), "weak" (the same unit
-    and a tied word, the headline, or two words around the figures), or "" (not the same quantity:
-    another unit, the same sentence, other named places, companies or people, another kind of the
-    counted thing)."""
-    if not same_quantity(a, b, headline):
-        if a.unit != b.unit or _one_sentence(a, b) or (a.ents and b.ents and not a.ents & b.ents):
-            return ""
-    if a.mods and b.mods and not a.mods & b.mods or a.measure and b.measure and a.measure != b.measure:
-        return ""  # "11 imported cases", "18 severe cases"; "$9.1bn revenue", "$2.4bn profit"
-    tied = bool(a.bag & b.bag) or headline
-    beside = (a.after and a.after == b.after) or (a.before and a.before == b.before and a.before not in _FUNCTION)
-    # sentences about other named things ("American Airlines ... 23 kilograms", "United Airlines ...
-    # 32 kilograms") may still be about one quantity, but not surely
-    others = a.sent_ents and b.sent_ents and not a.sent_ents & b.sent_ents and not headline
-    if tied and beside and not others:
-        return "strong"
-    return "weak" if tied else ""
-
-
-_FUNCTION = frozenset("the a an of in on at to and or by for with from than as".split())
-
-
-def _headline_like(block: str) -> bool:
-    """A headline or subhead: a short line without a full stop at its end."""
-    block = block.strip()
-    return 0 < len(block.split()) <= 16 and "\n" not in block and not block.endswith((".", "!", "?", '"', "”", ":"))
 
 
 def _round(v: float) -> bool:
@@ -418,30 +447,6 @@ def _scale_switch(a: float, b: float) -> bool:
     """£12m and £12bn: the scale word switched."""
     hi, lo = max(a, b), min(a, b)
     return lo > 0 and hi / lo in (1000.0, 1e6)
-
-
-def _severity(a: Quantity, b: Quantity, context: str) -> Severity | None:
-    """Warning when both the contexts and the values say "a slip" (one keystroke apart, or the scale
-    switched); info when only one does. Two round figures one digit apart (30 and 40 pitches, 40% and
-    60%) are as often two quantities as a slip: info at most."""
-    keystroke = slip(a.value, b.value) or _scale_switch(a.value, b.value)
-    rounds = _round(a.value) and _round(b.value)
-    if keystroke and context == "strong" and not rounds:
-        return Severity.WARNING
-    if keystroke or context == "strong":
-        return Severity.INFO
-    return None
-
-
-def same_quantity(a: Quantity, b: Quantity, headline: bool) -> bool:
-    """Two mentions of one quantity: the same unit and a word the parse ties to both (the verb that
-    governs them, a modifier, a subject or object); a headline restates the body's figure in fewer
-    words, so the unit suffices there. Different named places, companies or people: two quantities."""
-    if a.unit != b.unit or _one_sentence(a, b):
-        return False
-    if a.ents and b.ents and not a.ents & b.ents:
-        return False
-    return headline or bool(a.bag & b.bag)
 
 
 def _digits(value: float) -> str:
@@ -463,9 +468,91 @@ def slip(a: float, b: float) -> bool:
 
 
 def _close(a: Quantity, b: Quantity) -> bool:
-    """A rounded figure beside the exact one ("about 3,000" ... "3,124")."""
+    """A rounded figure beside the exact one: "about 3,000" ... "3,124"; "46.6 million" ... "46.57
+    million"; "11.3%" ... "11.38%"."""
     hi, lo = max(a.value, b.value), min(a.value, b.value)
-    return (a.hedged or b.hedged) and hi > 0 and (hi - lo) / hi <= 0.1
+    if (a.hedged or b.hedged) and hi > 0 and (hi - lo) / hi <= 0.1:
+        return True
+    da, db = _digits(a.value).rstrip("0"), _digits(b.value).rstrip("0")
+    coarse = a.value if len(da) < len(db) else b.value if len(db) < len(da) else None
+    if coarse is None or coarse == 0:
+        return False
+    step = 10.0 ** (math.floor(math.log10(abs(coarse))) - len(min(da, db, key=len)) + 1)
+    return hi - lo < step
+
+
+def value_kind(a: float, b: float) -> tuple[str, str]:
+    """How two values differ ("keystroke": one digit changed, two swapped, one dropped or added;
+    "scale": £12m and £12bn; "other") and their bucket for the value evidence: the digits of the
+    larger one (4 or more counted as 4) and whether both are round ("3:round", "4:exact")."""
+    kind = "keystroke" if slip(a, b) else "scale" if _scale_switch(a, b) else "other"
+    digits = min(4, len(_digits(max(a, b))))
+    return kind, f"{digits}:{'round' if _round(a) and _round(b) else 'exact'}"
+
+
+_ADDED = frozenset("another further additional extra".split())
+
+
+def _two_quantities(a: Quantity, b: Quantity) -> bool:
+    """What the words say outright are two quantities: money or shares measuring other things
+    ("$9.1bn revenue", "$2.4bn profit"), counted things of other kinds ("11 imported cases", "18
+    severe cases"), or a figure added to another ("another 30 people", "a further £2m", "30 more").
+    Other places, people or dates are weighed by the pair classifier, not ruled out here: a
+    translation may call one place Britain, then England."""
+    measures = {a.measure, b.measure} - set(_CURRENCY_WORDS) - {"euro", "dollar", "pound"}
+    if len(measures) == 2 or a.mods and b.mods and not a.mods & b.mods:
+        return True
+    for q in (a, b):
+        doc, i = q.tok.doc, q.tok.i
+        if any(t.lower_ in _ADDED for t in doc[max(0, i - 3):i]) or (
+                i + 1 < len(doc) and doc[i + 1].lower_ == "more" and q.unit != "age"):
+            return True
+    return False
+
+
+def value_pattern(a: Quantity, b: Quantity, counts: Counter) -> str:
+    """How often the article states each of the two values in their unit: "both" twice or more, "one"
+    of them (a figure restated, and an odd one out), or "none"."""
+    ca, cb = counts[(a.unit, a.value)], counts[(b.unit, b.value)]
+    return "both" if ca > 1 and cb > 1 else "one" if ca > 1 or cb > 1 else "none"
+
+
+def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator[tuple[float, Quantity, Quantity]]:
+    """(score, other, odd) for each mention of a quantity that another mention of its unit states
+    with another value: the log-odds that the two are one quantity (the pair classifier, which reads
+    only their contexts) plus the value evidence (how like a slip the two values are, and whether
+    one of them is stated twice and the other once). ``odd`` is the mention not restated elsewhere
+    with its own value (the later one when neither or both are); a mention that some other mention
+    restates with its value at least as surely as the pair's, or that is a rounding of the other
+    figure, is consistent. Each mention is compared with a bounded number of earlier ones."""
+    qs = [q for q in quantities(article.doc)
+          if not q.blocked and not any(s < q.end and q.start < e for s, e in skip)]
+    if len(qs) < 2:
+        return
+    same_quantity.describe(qs, article, _attribution)
+    model = same_quantity.model()
+    counts = Counter((q.unit, q.value) for q in qs)
+    scored = []
+    support = [-1.0] * len(qs)  # how surely another mention restates each mention with its value
+    for a, b, n, between in same_quantity.candidate_pairs(qs, _one_sentence):
+        p = model.prob(same_quantity.pair_features(a, b, n, between))
+        if a.value == b.value:
+            support[a.ctx.order] = max(support[a.ctx.order], p)
+            support[b.ctx.order] = max(support[b.ctx.order], p)
+        elif not _close(a, b) and not _two_quantities(a, b):
+            scored.append((p, a, b))
+    best: dict[int, tuple] = {}
+    for p, a, b in scored:
+        held_a, held_b = support[a.ctx.order] >= p, support[b.ctx.order] >= p
+        if held_a and held_b:
+            continue
+        other, odd = (b, a) if held_b else (a, b)
+        p = min(max(p, 1e-6), 1 - 1e-6)
+        score = math.log(p / (1 - p)) + model.value_evidence(*value_kind(a.value, b.value)) \
+            + model.pattern_evidence(value_pattern(a, b, counts))
+        if odd.ctx.order not in best or score > best[odd.ctx.order][0]:
+            best[odd.ctx.order] = (score, other, odd)
+    yield from best.values()
 
 
 _SCORE = re.compile(r"\b(?:(a|an|the|their|his|her|its)\s+)?(\d{1,2})-(\d{1,2})\s+(win|victory|defeat|loss|draw|home win|away win)\b", re.I)
@@ -579,37 +666,24 @@ class NumberMismatch(Rule):
         yield from self._scores(article)
 
     def _general(self, article: Article, taken: list[tuple[int, int]]) -> Iterator[Finding]:
-        """Any quantity stated twice with two values: each later mention against the earlier ones of
-        the same unit, scored by how alike their contexts are and how alike their values are."""
-        qs = quantities(article.doc)
+        """Any quantity stated twice with two values: each mention against the earlier ones of its
+        unit, by how surely the two contexts state one quantity and how like a slip the values are;
+        the finding is on the odd mention, ``related`` on the other."""
+        model = same_quantity.model()
         text = article.text
-        heads = [b for b in article.blocks if b.kind == "heading" or _headline_like(text[b.start:b.end])]
-        for j, later in enumerate(qs):
-            if later.blocked or any(s < later.end and later.start < e for s, e in taken):
+        found = []
+        for score, other, odd in figure_pairs(article, taken):
+            if score >= model.warning:
+                sev = Severity.WARNING
+            elif score >= model.info:
+                sev = Severity.INFO
+            else:
                 continue
-            best = None
-            for earlier in qs[:j]:
-                if earlier.blocked:
-                    continue
-                headline = any(h.start <= earlier.start < h.end <= later.start for h in heads)
-                context = restatement(earlier, later, headline)
-                if not context:
-                    continue
-                if earlier.value == later.value:
-                    best = None
-                    break  # restated with the same value somewhere: the figure is consistent
-                if _close(earlier, later) or _different_dates(earlier.sent, later.sent):
-                    continue
-                sev = _severity(earlier, later, context)
-                if sev is not None and (best is None or sev > best[0]):
-                    best = (sev, earlier)
-            if best is None:
-                continue
-            sev, found = best
-            taken.append((later.start, later.end))
-            a, b = text[found.start:found.end], text[later.start:later.end]
-            yield self.finding(later.start, later.end, f"'{b}' here, '{a}' earlier: the same figure?",
-                               severity=sev, related=[Related(found.start, found.end, f"earlier figure: {a}")])
+            a, b = text[other.start:other.end], text[odd.start:odd.end]
+            where = "earlier" if other.start < odd.start else "later"
+            found.append(self.finding(odd.start, odd.end, f"'{b}' here, '{a}' {where}: the same figure?",
+                                      severity=sev, related=[Related(other.start, other.end, f"{where} figure: {a}")]))
+        yield from sorted(found, key=lambda f: f.start)
 
     def _scores(self, article: Article) -> Iterator[Finding]:
         seen: dict[str, list] = defaultdict(list)
@@ -625,12 +699,6 @@ class NumberMismatch(Rule):
                                        f"'{m.group(0)}' refers back to a {p[1]} result given earlier",
                                        related=[Related(p[2], p[3], "earlier score")])
             seen[kind].append((score, f"{score[0]}-{score[1]}", m.start(), m.end()))
-
-
-def _different_dates(a, b) -> bool:
-    dates_a = {d.text for d in a.ents if d.label_ == "DATE"}
-    dates_b = {d.text for d in b.ents if d.label_ == "DATE"}
-    return bool(dates_a and dates_b and not dates_a & dates_b)
 
 
 def _more_not_than(sent) -> bool:
