@@ -87,7 +87,7 @@ class Described:
 
     __slots__ = ("block", "heading", "lead", "quoted", "window", "sentence", "hedge", "cues", "dates",
                  "figures", "governor", "subject", "source", "order", "after", "relation", "near_date",
-                 "near_entity", "definite", "numbers")
+                 "near_entity", "definite", "numbers", "named_subject")
 
 
 def describe(qs: list, article, attribution) -> None:
@@ -144,6 +144,9 @@ def describe(qs: list, article, attribution) -> None:
         d.governor = gov.lemma_.lower() if gov is not None and gov.i != tok.i else ""
         subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] if gov is not None else []
         d.subject = subj[0].lemma_.lower() if subj and subj[0].i != tok.i and not subj[0].like_num else ""
+        # a subject that is a named place, company or person: "Ardena has 1,200 beds"
+        d.named_subject = subj[0].text.lower() if d.subject and subj[0].ent_type_ in (
+            "GPE", "ORG", "PERSON", "NORP", "LOC", "FAC") else ""
         q.ctx = d
 
 
