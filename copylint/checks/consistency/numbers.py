@@ -102,6 +102,7 @@ def count_mentions(doc) -> list[Mention]:
     """Counts of people tied to an event group, and money amounts tied to a metric."""
     classes = noun_classes()
     out = []
+    text = doc.text  # built from the tokens on every access: read once
     for tok in doc:
         if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
             continue
@@ -121,7 +122,7 @@ def count_mentions(doc) -> list[Mention]:
             metric = _money_metric(tok)
             if metric:
                 s, e = _phrase(tok)
-                out.append(Mention(("money", cur, metric), value, s, e, tok.sent, doc.text[s:e]))
+                out.append(Mention(("money", cur, metric), value, s, e, tok.sent, text[s:e]))
             continue
         if noun is None or noun.pos_ != "NOUN" or value < 10:
             continue
@@ -135,7 +136,7 @@ def count_mentions(doc) -> list[Mention]:
         if group is None:
             continue
         s, e = _phrase(tok, noun)
-        out.append(Mention(("people", group), value, s, e, tok.sent, doc.text[s:e]))
+        out.append(Mention(("people", group), value, s, e, tok.sent, text[s:e]))
     return out
 
 
@@ -213,7 +214,8 @@ class Quantity:
         noun = doc[hi] if doc[hi].pos_ in ("NOUN", "PROPN") and doc[hi].i != tok.i else None
         self.mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")
                      and c.i != tok.i and not c.like_num} if noun is not None else set()
-        self.sent_ents = {e.text.lower() for e in tok.sent.ents if e.label_ in ("ORG", "PERSON", "GPE")}
+        self.sent_ents = {e.text.lower() for e in same_quantity.doc_ents(doc).of_sentence(self.sent)
+                          if e.label_ in ("ORG", "PERSON", "GPE")}
 
 
 def _value(tok) -> float | None:
@@ -255,7 +257,7 @@ def _is_date(tok) -> bool:
     if re.fullmatch(r"(1[5-9]|20)\d\d", tok.text):
         # a year, unless it counts something and is no recent year ("1745 farmhands", not "2022 elections")
         return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and not 1900 <= int(tok.text) <= 2099)
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = same_quantity.doc_ents(tok.doc).at.get(tok.i)
     words = {t.lower_.strip(".") for t in ent} if ent is not None else {tok.lower_}
     return bool(words & (_DATE_WORDS | _MONTHS)) or any(c in tok.text for c in "./")
 
@@ -435,7 +437,8 @@ def _one_sentence(a: Quantity, b: Quantity) -> bool:
     """Two figures in one sentence (a headline and the paragraph under it are two, even where the
     parser runs them together)."""
     lo, hi = sorted((a, b), key=lambda q: q.start)
-    return a.sent.start == b.sent.start and "\n" not in a.tok.doc.text[lo.end:hi.start]
+    # the words between them (not ``doc.text``, which spaCy builds anew from the whole document)
+    return a.sent.start == b.sent.start and "\n" not in a.tok.doc[lo.tok.i:hi.tok.i].text_with_ws
 
 
 def _round(v: float) -> bool:
@@ -543,24 +546,33 @@ def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator
     same_quantity.describe(qs, article, _attribution)
     model = same_quantity.model()
     counts = Counter((q.unit, q.value) for q in qs)
-    scored = []
-    support = [-1.0] * len(qs)  # how surely another mention restates each mention with its value
+    scored, restated = [], []
     for a, b, n, between in same_quantity.candidate_pairs(qs, _one_sentence):
-        p = model.prob(same_quantity.pair_features(a, b, n, between))
         if a.value == b.value:
+            restated.append((a, b, n, between))
+            continue
+        if _close(a, b) or _two_quantities(a, b):
+            continue
+        evidence = model.value_evidence(*value_kind(a.value, b.value)) + model.pattern_evidence(value_pattern(a, b, counts))
+        if evidence + model.highest < model.info:
+            continue  # no context could make these values one quantity: the classifier is not asked
+        scored.append((model.prob(same_quantity.pair_features(a, b, n, between)), evidence, a, b))
+    # how surely another mention restates each mention with its value (asked only where it matters)
+    support = [-1.0] * len(qs)
+    asked = {q.ctx.order for _, _, a, b in scored for q in (a, b)}
+    for a, b, n, between in restated:
+        if a.ctx.order in asked or b.ctx.order in asked:
+            p = model.prob(same_quantity.pair_features(a, b, n, between))
             support[a.ctx.order] = max(support[a.ctx.order], p)
             support[b.ctx.order] = max(support[b.ctx.order], p)
-        elif not _close(a, b) and not _two_quantities(a, b):
-            scored.append((p, a, b))
     best: dict[int, tuple] = {}
-    for p, a, b in scored:
+    for p, evidence, a, b in scored:
         held_a, held_b = support[a.ctx.order] >= p, support[b.ctx.order] >= p
         if held_a and held_b:
             continue
         other, odd = (b, a) if held_b else (a, b)
         p = min(max(p, 1e-6), 1 - 1e-6)
-        score = math.log(p / (1 - p)) + model.value_evidence(*value_kind(a.value, b.value)) \
-            + model.pattern_evidence(value_pattern(a, b, counts))
+        score = math.log(p / (1 - p)) + evidence
         if odd.ctx.order not in best or score > best[odd.ctx.order][0]:
             best[odd.ctx.order] = (score, other, odd)
     yield from best.values()
@@ -659,20 +671,26 @@ class NumberMismatch(Rule):
         for m in mentions:
             by_key[m.key].append(m)
         for key, ms in by_key.items():
+            sentences: dict[float, list[int]] = {}  # each value: the first two sentences that state it
             for j, later in enumerate(ms):
-                if later.sent.start == ms[0].sent.start:
-                    continue
+                here = later.sent.start
+                stated = sentences.setdefault(later.value, [])
+                restated = any(s != here for s in stated)
+                if here not in stated and len(stated) < 2:
+                    stated.append(here)
+                if here == ms[0].sent.start or restated:
+                    continue  # a figure stated elsewhere with this value is consistent
                 words = {t.lemma_.lower() for t in later.sent} | {t.lower_ for t in later.sent}
                 if words & UPDATE_WORDS or _more_not_than(later.sent):
                     continue
-                earlier = next((e for e in ms[:j] if e.sent.start != later.sent.start
-                                and _contradicts(e.value, later.value)), None)
+                # the first mention and the nearest earlier ones: linear in the article's size
+                earlier = next((e for e in (ms[0], *ms[max(1, j - same_quantity.NEAREST):j])
+                                if e.sent.start != here and _contradicts(e.value, later.value)), None)
                 if earlier is None:
                     continue
-                if any(e.sent.start != later.sent.start and e.value == later.value for e in ms[:j]):
-                    continue
-                dates_a = {d.text for d in earlier.sent.ents if d.label_ == "DATE"}
-                dates_b = {d.text for d in later.sent.ents if d.label_ == "DATE"}
+                ents = same_quantity.doc_ents(doc)
+                dates_a = {d.text for d in ents.of_sentence(earlier.sent) if d.label_ == "DATE"}
+                dates_b = {d.text for d in ents.of_sentence(later.sent) if d.label_ == "DATE"}
                 if dates_a and dates_b and dates_a != dates_b:
                     continue  # figures for different periods
                 src_a, src_b = _attribution(earlier.sent), _attribution(later.sent)
@@ -710,19 +728,19 @@ class NumberMismatch(Rule):
         yield from sorted(found, key=lambda f: f.start)
 
     def _scores(self, article: Article) -> Iterator[Finding]:
-        seen: dict[str, list] = defaultdict(list)
+        scores: dict[str, set] = defaultdict(set)  # each kind of result: the scores given so far
+        last: dict[str, tuple] = {}  # and the latest one
         for m in _SCORE.finditer(article.text):
             det, a, b, what = m.group(1), m.group(2), m.group(3), m.group(4).lower().split()[-1]
             kind = "win" if what in ("win", "victory", "defeat", "loss") else what
             score = tuple(sorted((int(a), int(b)), reverse=True))
-            if det and det.lower() == "the":
-                prior = [p for p in seen[kind] if p[0] != score]
-                if prior and not any(p[0] == score for p in seen[kind]):
-                    p = prior[-1]
-                    yield self.finding(m.start(), m.end(),
-                                       f"'{m.group(0)}' refers back to a {p[1]} result given earlier",
-                                       related=[Related(p[2], p[3], "earlier score")])
-            seen[kind].append((score, f"{score[0]}-{score[1]}", m.start(), m.end()))
+            if det and det.lower() == "the" and scores[kind] and score not in scores[kind]:
+                p = last[kind]  # "the 3-1 win" refers back to the latest result given, another score
+                yield self.finding(m.start(), m.end(),
+                                   f"'{m.group(0)}' refers back to a {p[1]} result given earlier",
+                                   related=[Related(p[2], p[3], "earlier score")])
+            scores[kind].add(score)
+            last[kind] = (score, f"{score[0]}-{score[1]}", m.start(), m.end())
 
 
 def _more_not_than(sent) -> bool:

@@ -16,10 +16,11 @@ few set operations.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
-from array import array
 import re
+from array import array
 from functools import lru_cache
 
 from copylint import data
@@ -73,13 +74,51 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _quoted(text: str, start: int, block_start: int) -> bool:
+def _quoted(text: str, start: int, block_start: int, state: list, block: int) -> bool:
     """Inside a quotation of its paragraph: an odd number of straight quotes before it, or more
-    opening curly quotes than closing ones."""
-    before = text[block_start:start]
-    if before.count('"') % 2:
-        return True
-    return before.count("“") > before.count("”")
+    opening curly quotes than closing ones. ``state`` carries the counts from one figure to the next
+    of the same paragraph (figures come in order), so a long paragraph is read once."""
+    if state[0] != block:
+        state[:] = [block, block_start, 0, 0, 0]
+    before = text[state[1]:start]
+    state[1] = max(state[1], start)
+    state[2] += before.count('"')
+    state[3] += before.count("“")
+    state[4] += before.count("”")
+    return bool(state[2] % 2) or state[3] > state[4]
+
+
+class _Ents:
+    """The document's named entities by sentence and by token, read once per document (spaCy's
+    ``Span.ents`` walks the whole document's list on every call: quadratic over a long article)."""
+
+    def __init__(self, doc) -> None:
+        sent_of = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                sent_of[i] = sent.start
+        self.by_sent: dict[int, list] = {}
+        self.at: dict[int, object] = {}
+        for e in doc.ents:
+            self.by_sent.setdefault(sent_of[e.start], []).append(e)
+            for i in range(e.start, e.end):
+                self.at[i] = e
+
+    def of_sentence(self, sent) -> list:
+        return self.by_sent.get(sent.start, [])
+
+
+def doc_ents(doc) -> _Ents:
+    """The entity index of a document, kept in its ``user_data``."""
+    index = doc.user_data.get("copylint.ents")
+    if index is None:
+        index = doc.user_data["copylint.ents"] = _Ents(doc)
+    return index
+
+
+#: how far (in tokens, inside its sentence) a figure's nearest date, entity and other figures are
+#: looked for: bounded, so a sentence of thousands of words is not read once per figure
+REACH = 30
 
 
 class Described:
@@ -98,7 +137,8 @@ def describe(qs: list, article, attribution) -> None:
     heads = {i for i, b in enumerate(blocks) if b.kind == "heading" or _headline_like(text[b.start:b.end])}
     first_body = next((i for i in range(len(blocks)) if i not in heads), 0)
     sent_cache: dict[int, tuple] = {}
-    import bisect
+    ents = doc_ents(article.doc) if qs else None
+    quotes = [-1, 0, 0, 0, 0]  # block, position read to, straight quotes, opening and closing curly ones
 
     for n, q in enumerate(qs):
         d = Described()
@@ -107,14 +147,14 @@ def describe(qs: list, article, attribution) -> None:
         d.block = bi
         d.heading = bi in heads
         d.lead = bi == first_body
-        d.quoted = bool(blocks) and _quoted(text, q.start, blocks[bi].start)
+        d.quoted = bool(blocks) and _quoted(text, q.start, blocks[bi].start, quotes, bi)
         tok, doc = q.tok, q.tok.doc
         d.window = {t.lemma_.lower() for t in doc[max(0, tok.i - 6):tok.i + 7]
                     if t.pos_ in _CONTENT and not t.like_num and t.i != tok.i}
         sent = q.sent
         if sent.start not in sent_cache:
             lemmas = {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT and not t.like_num and not t.is_stop}
-            dates = {e.text.lower() for e in sent.ents if e.label_ == "DATE"}
+            dates = {e.text.lower() for e in ents.of_sentence(sent) if e.label_ == "DATE"}
             figures = sum(1 for t in sent if t.like_num)
             sent_cache[sent.start] = (lemmas, dates, figures, attribution(sent))
         d.sentence, dates, d.figures, d.source = sent_cache[sent.start]
@@ -122,10 +162,11 @@ def describe(qs: list, article, attribution) -> None:
         own = text[q.start:q.end].lower()
         d.dates = {x for x in dates if x not in own and own not in x}
         # the sentence's other figures, as written: "56 residents in 33 homes" restated with its 33
-        d.numbers = {t.text.lower().lstrip("€£$") for t in sent if t.i != tok.i and (t.like_num or t.text[:1] in "€£$")
+        near = doc[max(sent.start, tok.i - REACH):min(sent.end, tok.i + REACH + 1)]
+        d.numbers = {t.text.lower().lstrip("€£$") for t in near if t.i != tok.i and (t.like_num or t.text[:1] in "€£$")
                      and any(c.isdigit() for c in t.text)}
-        d.near_date = _nearest(sent, tok, q, ("DATE",))
-        d.near_entity = _nearest(sent, tok, q, ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT"))
+        d.near_date = _nearest(near, ents, tok, q, ("DATE",))
+        d.near_entity = _nearest(near, ents, tok, q, ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT"))
         words = [t.lower_ for t in doc[max(0, tok.i - 3):tok.i]]
         # "the 1,200 jobs", "the £21bn", "the 54-year-old": a figure referred back to
         d.definite = bool(words) and (words[-1] in ("the", "this", "these", "those") or
@@ -150,14 +191,20 @@ def describe(qs: list, article, attribution) -> None:
         q.ctx = d
 
 
-def _nearest(sent, tok, q, labels) -> str:
-    """The entity of those kinds nearest the figure in its sentence (not the figure's own words)."""
+def _nearest(near, ents, tok, q, labels) -> str:
+    """The entity of those kinds nearest the figure in the words ``near`` it in its sentence (not the
+    figure's own words)."""
     best, dist = "", 1 << 30
     if "DATE" in labels:  # a year the parser does not call a date ("similar to that of 2020")
-        for t in sent:
+        for t in near:
             if _YEAR.fullmatch(t.text) and not t.ent_type_ and abs(t.i - tok.i) < dist:
                 best, dist = t.text, abs(t.i - tok.i)
-    for e in sent.ents:
+    seen = []
+    for t in near:
+        e = ents.at.get(t.i)
+        if e is not None and (not seen or seen[-1] is not e):
+            seen.append(e)
+    for e in seen:
         if e.label_ not in labels or e.start_char < q.end and q.start < e.end_char:
             continue
         d = min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))
@@ -252,6 +299,10 @@ class Model:
         self.other_rates = evidence["other_quantities"]
         self.slip_patterns = evidence["slip_patterns"]
         self.other_patterns = evidence["other_patterns"]
+        #: the highest log-odds the ensemble can give (each tree's highest leaf, or +inf for a
+        #: logistic regression): pairs whose value evidence cannot reach info even so are not scored
+        self.highest = math.inf if self.coef else self.init + sum(
+            self.rate * max(v for v, left in zip(value, lefts) if left < 0) for _, _, lefts, _, value in self.trees)
         self.warning = float(spec["thresholds"]["warning"])
         self.info = float(spec["thresholds"]["info"])
 
