@@ -125,7 +125,7 @@ def pattern_rates(negatives, restated: Counter) -> tuple[dict, dict]:
 
 
 def export_trees(clf, X) -> dict:
-    """The fitted ensemble as plain lists (thresholds and leaf values to 7 significant digits)."""
+    """The fitted ensemble as plain lists (split thresholds exact, leaf values to 7 significant digits)."""
     import numpy as np
 
     init = float(clf._raw_predict_init(X[:1])[0, 0])
@@ -188,7 +188,7 @@ def main() -> None:
         **export_trees(clf, X),
         "value_evidence": {"slip_shares": SLIP_SHARES, "other_quantities": value_rates(negatives),
                            **dict(zip(("slip_patterns", "other_patterns"), pattern_rates(negatives, restated)))},
-        "thresholds": {"warning": 1e9, "info": 1e9},
+        "thresholds": {"warning": -1e9, "info": -1e9},  # while tuning: every pair is scored
     }
     model = same_quantity.Model(spec)
     drift = max(abs(model.logit(list(x)) - d) for x, d in zip(X, clf.decision_function(X)))
@@ -200,8 +200,7 @@ def main() -> None:
     from copylint.config import Config
 
     rule = numbers.NumberMismatch(Config())
-    same_quantity.model.cache_clear()
-    Path(args.out).write_text(json.dumps(spec), encoding="utf-8")  # figure_pairs reads the new model
+    same_quantity.model = lambda: model  # figure_pairs scores with the new ensemble, wherever --out is
     scores, tune_words, tune_x, tune_y = [], 0, [], []
     for name, group, art in articles(news_corpus("tune"), args.cache, "tune"):
         tune_words += len(art.text.split())
@@ -231,7 +230,6 @@ def main() -> None:
         "params": PARAMS,
     }
     Path(args.out).write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
-    same_quantity.model.cache_clear()
     t = spec["training"]
     print(f"pair classifier: cross-validated on train AUC {t['cv_auc']} (average precision "
           f"{t['cv_average_precision']}); on tune AUC {t['tune_auc']} ({t['tune_pairs']} pairs)")
