@@ -535,10 +535,10 @@ def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator
     """(score, other, odd) for each mention of a quantity that another mention of its unit states
     with another value: the log-odds that the two are one quantity (the pair classifier, which reads
     only their contexts) plus the value evidence (how like a slip the two values are, and whether
-    one of them is stated twice and the other once). ``odd`` is the mention not restated elsewhere
-    with its own value (the later one when neither or both are); a mention that some other mention
-    restates with its value at least as surely as the pair's, or that is a rounding of the other
-    figure, is consistent. Each mention is compared with a bounded number of earlier ones."""
+    one of them is stated twice and the other once). ``odd`` is the mention less surely restated
+    elsewhere with its own value (the later one on a tie); a pair whose two values are each restated
+    at least as surely as the pair is one quantity, or where one figure is a rounding of the other,
+    is consistent. Each mention is compared with a bounded number of earlier ones."""
     qs = [q for q in quantities(article.doc)
           if not q.blocked and not any(s < q.end and q.start < e for s, e in skip)]
     if len(qs) < 2:
@@ -567,10 +567,10 @@ def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator
             support[b.ctx.order] = max(support[b.ctx.order], p)
     best: dict[int, tuple] = {}
     for p, evidence, a, b in scored:
-        held_a, held_b = support[a.ctx.order] >= p, support[b.ctx.order] >= p
-        if held_a and held_b:
-            continue
-        other, odd = (b, a) if held_b else (a, b)
+        sa, sb = support[a.ctx.order], support[b.ctx.order]
+        if sa >= p and sb >= p:
+            continue  # each value restated at least as surely as the two are one quantity
+        other, odd = (b, a) if sa < sb else (a, b)  # the one less surely restated is the odd one
         p = min(max(p, 1e-6), 1 - 1e-6)
         score = math.log(p / (1 - p)) + evidence
         if odd.ctx.order not in best or score > best[odd.ctx.order][0]:
