@@ -202,9 +202,9 @@ class Quantity:
         inside = [t for t in doc[max(0, tok.i - 2):tok.i + 6] if start <= t.idx < end] or [tok]
         lo, hi = inside[0].i, inside[-1].i
         words = [t for t in doc[max(0, lo - 3):lo] if not t.is_punct and not t.is_space]
-        self.before = words[-1].lower_ if words else ""
+        self.before = words[-1].lower_ if words and not _has_digit(words[-1].text) else ""
         words = [t for t in doc[hi + 1:hi + 4] if not t.is_punct and not t.is_space]
-        self.after = words[0].lower_ if words else ""
+        self.after = words[0].lower_ if words and not _has_digit(words[0].text) else ""
         # money or a share measured as a noun right after it ("$9.1bn revenue", "$2.4bn profit")
         noun = doc[hi] if doc[hi].pos_ == "NOUN" and hi != tok.i else (
             words[0] if words and words[0].pos_ == "NOUN" else None)
@@ -213,9 +213,13 @@ class Quantity:
         # what the counted noun is: its own modifiers ("imported cases", "severe cases")
         noun = doc[hi] if doc[hi].pos_ in ("NOUN", "PROPN") and doc[hi].i != tok.i else None
         self.mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")
-                     and c.i != tok.i and not c.like_num} if noun is not None else set()
+                     and c.i != tok.i and not c.like_num and not _has_digit(c.text)} if noun is not None else set()
         self.sent_ents = {e.text.lower() for e in same_quantity.doc_ents(doc).of_sentence(self.sent)
                           if e.label_ in ("ORG", "PERSON", "GPE")}
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
 
 
 def _value(tok) -> float | None:
@@ -355,8 +359,8 @@ def quantities(doc) -> list[Quantity]:
         ents: set[str] = set()
 
         def add(t):
-            if t.i == tok.i or t.like_num or t.is_stop or t.lower_ in _SCALE:
-                return
+            if t.i == tok.i or t.like_num or t.is_stop or t.lower_ in _SCALE or _has_digit(t.text):
+                return  # never a figure: "12bn" is one token (the pair classifier must not see values)
             if t.ent_type_ in _ENTS:
                 ents.add(t.text.lower())
             if t.pos_ in _BAG_POS and _lemma(t) not in _STOP and _lemma(t) != unit:

@@ -149,11 +149,10 @@ def describe(qs: list, article, attribution) -> None:
         d.lead = bi == first_body
         d.quoted = bool(blocks) and _quoted(text, q.start, blocks[bi].start, quotes, bi)
         tok, doc = q.tok, q.tok.doc
-        d.window = {t.lemma_.lower() for t in doc[max(0, tok.i - 6):tok.i + 7]
-                    if t.pos_ in _CONTENT and not t.like_num and t.i != tok.i}
+        d.window = {t.lemma_.lower() for t in doc[max(0, tok.i - 6):tok.i + 7] if _word(t) and t.i != tok.i}
         sent = q.sent
         if sent.start not in sent_cache:
-            lemmas = {t.lemma_.lower() for t in sent if t.pos_ in _CONTENT and not t.like_num and not t.is_stop}
+            lemmas = {t.lemma_.lower() for t in sent if _word(t) and not t.is_stop}
             dates = {e.text.lower() for e in ents.of_sentence(sent) if e.label_ == "DATE"}
             figures = sum(1 for t in sent if t.like_num)
             sent_cache[sent.start] = (lemmas, dates, figures, attribution(sent))
@@ -175,8 +174,7 @@ def describe(qs: list, article, attribution) -> None:
         d.cues = {_CUE_OF[t.lemma_.lower()] for t in doc[max(0, tok.i - 5):tok.i + 6]
                   if t.lemma_.lower() in _CUE_OF and t.i != tok.i} | {
             _CUE_OF[t.lower_] for t in doc[max(0, tok.i - 5):tok.i + 6] if t.lower_ in _CUE_OF and t.i != tok.i}
-        d.after = {t.lemma_.lower() for t in doc[tok.i + 1:tok.i + 9]
-                   if t.pos_ in _CONTENT and not t.like_num and not t.is_stop}
+        d.after = {t.lemma_.lower() for t in doc[tok.i + 1:tok.i + 9] if _word(t) and not t.is_stop}
         anchor = tok
         while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i != anchor.i and anchor.i - tok.i < 4:
             anchor = anchor.head
@@ -184,11 +182,17 @@ def describe(qs: list, article, attribution) -> None:
         gov = q.head
         d.governor = gov.lemma_.lower() if gov is not None and gov.i != tok.i else ""
         subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] if gov is not None else []
-        d.subject = subj[0].lemma_.lower() if subj and subj[0].i != tok.i and not subj[0].like_num else ""
+        d.subject = subj[0].lemma_.lower() if subj and subj[0].i != tok.i and _word(subj[0]) else ""
         # a subject that is a named place, company or person: "Ardena has 1,200 beds"
         d.named_subject = subj[0].text.lower() if d.subject and subj[0].ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP", "LOC", "FAC") else ""
         q.ctx = d
+
+
+def _word(t) -> bool:
+    """A content word, never a figure: "12bn" and "1,500m" are single tokens, and a word set that
+    held them would tell the classifier whether two values are equal."""
+    return t.pos_ in _CONTENT and not t.like_num and not any(c.isdigit() for c in t.text)
 
 
 def _nearest(near, ents, tok, q, labels) -> str:
