@@ -142,7 +142,7 @@ def _parsed(text):
 
     art = load_article("x", text, "text")
     art.doc = next(parse(get_nlp(Config().spacy_model), [text], set(NumberMismatch.needs),
-                         sent_starts=[[b.start for b in art.blocks]]))
+                         block_starts=[[b.start for b in art.blocks]]))
     return art
 
 

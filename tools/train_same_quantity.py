@@ -70,7 +70,7 @@ def articles(docs, cache: Path | None = None, split: str = ""):
             raise SystemExit(f"{path} holds other texts: delete it")
     else:
         starts = [[b.start for b in a.blocks] for a in arts]
-        parsed = list(parse(nlp, [a.text for a in arts], set(NumberMismatch.needs), sent_starts=starts))
+        parsed = list(parse(nlp, [a.text for a in arts], set(NumberMismatch.needs), block_starts=starts))
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             DocBin(store_user_data=False, docs=parsed).to_disk(path)
