@@ -18,39 +18,17 @@ from typing import Iterator
 from copylint import data, semantic
 from copylint.article import Article
 from copylint.finding import Finding, Severity
-from copylint.rule import Rule, register
+from copylint.rule import BODY, PROSE, Rule, register
 
-BODY_BLOCKS = ("paragraph", "quote", "list_item")
-MONTHS = frozenset("january february march april may june july august september october november "
-                   "december".split())
+MONTHS = data.words("months")
 #: plural quantity nouns whose "of" needs a plural (or mass) noun: "hundreds of rockets"
 #: findings of the embedding judgement (copylint.semantic): hints, not warnings (see README, Accuracy)
 SEMANTIC_SEVERITY = Severity.INFO
-QUANTITY_HEADS = frozenset("hundreds thousands dozens scores tens millions billions numbers".split())
+QUANTITY_HEADS = data.words("quantity-heads")
 
 
 # --- data -----------------------------------------------------------------------------------------
-class NounClasses:
-    """Coarse classes of common nouns (rules/noun_classes.toml)."""
-
-    def __init__(self, table: dict) -> None:
-        self.tags: dict[str, set[str]] = {}
-        self.agent: set[str] = set()
-        for name, spec in table.get("class", {}).items():
-            tags = {"c:" + name} | {"g:" + g for g in spec.get("groups", [])}
-            for w in spec.get("words", []):
-                w = w.lower()
-                self.tags.setdefault(w, set()).update(tags)
-                if spec.get("agent"):
-                    self.agent.add(w)
-
-    def lookup(self, lemma: str) -> set[str] | None:
-        return self.tags.get(lemma.lower())
-
-
-@lru_cache(maxsize=1)
-def noun_classes() -> NounClasses:
-    return NounClasses(data.toml("noun_classes.toml"))
+noun_classes = data.noun_classes  # the noun classes live in copylint.data (consistency reads them too)
 
 
 @lru_cache(maxsize=1)
@@ -73,11 +51,6 @@ def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
 
 
 # --- helpers --------------------------------------------------------------------------------------
-def in_body(article: Article, i: int) -> bool:
-    block = article.block_at(i)
-    return block is not None and block.kind in BODY_BLOCKS
-
-
 def member_lemma(tok) -> str:
     """The lemma of a list member, with its noun compound if the compound is a known unit."""
     lemma = tok.lemma_.lower()
@@ -146,6 +119,7 @@ class ListIntruder(Rule):
     family = "garble"
     severity = Severity.WARNING
     summary = "List member that does not fit the others (`helicopters, aircraft and bread`)."
+    kinds = {"by-meaning": (SEMANTIC_SEVERITY, "a member far in meaning from the others (embeddings extra)")}
     needs = frozenset({"parser", "lemmatizer"})
     flags = (
         "About 400 firefighters, supported by helicopters, aircraft and ⟦bread⟧, are tackling the blaze.",
@@ -226,7 +200,7 @@ class ListIntruder(Rule):
             others = ", ".join(p for i, p in enumerate(phrases) if i != verdict.index)
             yield self.finding(tok.idx, tok.idx + len(tok.text),
                                f"'{tok.text}' is unrelated in meaning to the rest of the list ({others}): "
-                               "a swapped word?", severity=SEMANTIC_SEVERITY)
+                               "a swapped word?", kind="by-meaning")
 
     @staticmethod
     def _plain_noun(tok) -> bool:
@@ -293,6 +267,7 @@ class HeadlessList(Rule):
     family = "garble"
     severity = Severity.WARNING
     summary = "List of modifiers with no head noun (`hundreds of rocket, mud and drone`)."
+    scope = BODY
     needs = frozenset({"parser"})
     flags = (
         "They are accused of carrying out hundreds of ⟦rocket, mud and drone⟧ in military bases.",
@@ -313,8 +288,6 @@ class HeadlessList(Rule):
         for head in list_heads(doc):
             members = conjuncts(head)
             first, last = members[0], members[-1]
-            if not in_body(article, first.idx):
-                continue
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
                 continue
@@ -424,6 +397,7 @@ class VerblessSentence(Rule):
     family = "garble"
     severity = Severity.INFO
     summary = "Long sentence in body copy with no verb."
+    scope = PROSE
     needs = frozenset({"parser"})
     flags = (
         "Mr Kadhimi responded: \"Today our relationship is stronger than ever. ⟦Our partnership in "
@@ -443,9 +417,6 @@ class VerblessSentence(Rule):
         for sent in doc.sents:
             words = [t for t in sent if t.is_alpha]
             if len(words) < 8:
-                continue
-            block = article.block_at(sent.start_char)
-            if block is None or block.kind not in ("paragraph", "quote"):
                 continue
             last = [t for t in sent if not t.is_space and t.text not in "\"”’'"]
             if not last or last[-1].text not in (".", "!"):
@@ -474,9 +445,9 @@ class InvertedPhrase(Rule):
     severity = Severity.WARNING
     summary = "Phrase with its meaning inverted (`cooperation with terrorism`)."
     flags = (
-        "Mr Biden said “our ⟦cooperation with terrorism⟧ will continue”.",
-        "The ⟦pro-corruption agency⟧ opened an inquiry.",
-        "Police say ⟦crime promotion⟧ is a priority.",
+        "Mr Biden said “our ⟦cooperation with terrorism→cooperation against terrorism⟧ will continue”.",
+        "The ⟦pro-corruption agency→anti-corruption agency⟧ opened an inquiry.",
+        "Police say ⟦crime promotion→crime prevention⟧ is a priority.",
     )
     passes = (
         "Our cooperation against terrorism will continue.",

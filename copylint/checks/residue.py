@@ -57,11 +57,11 @@ class Boilerplate(Rule):
     summary = "Standalone web/CMS residue (`Please enter your comment!`)."
     fixable = True
     flags = (
-        "The fire spread overnight.\n\n⟦Please enter your comment!⟧\nPlease enter your name here",
-        "The strike ended.\n\n⟦Leave a Reply⟧\nCancel reply",
-        "Prices rose.\n\n⟦Share this article⟧",
-        "Prices rose.\n\n⟦Share | Tweet | Email⟧",
-        "Prices rose.\n\n⟦Click here to subscribe to our newsletter⟧",
+        "The fire spread overnight.\n\n⟦Please enter your comment!→delete this line⟧",
+        "The strike ended.\n\n⟦Leave a Reply→delete this line⟧",
+        "Prices rose.\n\n⟦Share this article→delete this line⟧",
+        "Prices rose.\n\n⟦Share | Tweet | Email→delete this line⟧",
+        "Prices rose.\n\n⟦Click here to subscribe to our newsletter→delete this line⟧",
     )
     passes = (
         'The site showed "Please enter your comment!" to every visitor, she said.',
@@ -124,10 +124,10 @@ class Placeholder(Rule):
     severity = Severity.ERROR
     summary = "Placeholder left in the copy (`TK`, `lorem ipsum`, `[INSERT QUOTE]`)."
     flags = (
-        "The council will cut ⟦TK⟧ jobs.",
-        "⟦Lorem ipsum⟧ dolor sit amet.",
-        "The mayor said ⟦[INSERT QUOTE]⟧ on Monday.",
-        "⟦Headline here⟧\n\nThe council met.",
+        "The council will cut ⟦TK→replace it with the real text⟧ jobs.",
+        "⟦Lorem ipsum→replace it with the real text⟧ dolor.",
+        "The mayor said ⟦[INSERT QUOTE]→replace it with the real text⟧ on Monday.",
+        "⟦Headline here→replace it with the real text⟧\n\nThe council met.",
     )
     passes = (
         "Mr Atkins said the TKO came in round three.",

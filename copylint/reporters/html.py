@@ -14,10 +14,10 @@ from __future__ import annotations
 import bisect
 import json as _json
 import re
-from collections import Counter
 from html import escape
 
 from copylint import __version__
+from copylint.reporters.tally import tally
 
 _SEVERITIES = ("error", "warning", "info")
 # A paragraph: a run of lines that are not blank (its final line ending excluded).
@@ -303,9 +303,8 @@ def render(results, title: str | None = None, **_options) -> str:
     clean: list[str] = []
     errors: list[str] = []
     data_files: list[dict] = []
-    by_rule: Counter = Counter()
-    by_sev: Counter = Counter()
-    n_files = 0
+    counts = tally(results)
+    by_rule, by_sev, n_files = counts.by_rule, counts.by_severity, counts.files
     fid_counter = 0
     for file_no, r in enumerate(results):
         if r.error:
@@ -313,7 +312,6 @@ def render(results, title: str | None = None, **_options) -> str:
             continue
         if r.skipped:  # excluded, or not a regular file: not checked, not clean
             continue
-        n_files += 1
         if not r.findings:
             clean.append(r.path)
             continue
@@ -323,8 +321,6 @@ def render(results, title: str | None = None, **_options) -> str:
         for f in r.findings:
             fid_counter += 1
             items.append((f"f{fid_counter}", f))
-            by_rule[f.rule] += 1
-            by_sev[str(f.severity)] += 1
         data_files.append({"id": file_id, "path": r.path, "findings": [
             {"id": fid, "rule": f.rule, "family": f.family, "severity": str(f.severity), "line": f.line,
              "column": f.column, "end_line": f.end_line, "end_column": f.end_column, "message": f.message,
