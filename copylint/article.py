@@ -94,6 +94,7 @@ class Article:
         self.blocks = [b for b in blocks if b.end > b.start]
         self.directives = directives or []
         self.doc = None  # the spaCy Doc of ``text``, set by the engine when a rule needs it
+        self.wordfit = None  # copylint.wordfit.WordFit (or the ModelError), set by the engine when a rule needs it
 
     # --- offsets ---------------------------------------------------------------------------
     def _seg(self, i: int) -> int:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from copylint import config as config_mod
-from copylint import suppress
+from copylint import suppress, wordfit
 from copylint.article import Article
 from copylint.config import Config
 from copylint.finding import Finding, Severity
@@ -201,11 +201,14 @@ class Linter:
                 nlp = get_nlp(cfg.spacy_model)
                 arts = [items[i][0] for i in idxs]
                 starts = [[b.start for b in a.blocks] for a in arts]
-                for i, doc in zip(idxs, parse(nlp, [a.text for a in arts], rs.needs, sent_starts=starts)):
+                fits = wordfit.submit(arts, cfg.garble_model) if "wordfit" in rs.needs else None
+                for k, (i, doc) in enumerate(zip(idxs, parse(nlp, [a.text for a in arts], rs.needs,
+                                                             sent_starts=starts))):
                     art = items[i][0]
                     art.doc = doc
+                    art.wordfit = fits[k].result() if fits else None  # scored while spaCy parsed
                     results[i] = rs.run(art)
-                    art.doc = None
+                    art.doc = art.wordfit = None
             else:
                 for i in idxs:
                     results[i] = rs.run(items[i][0])
