@@ -18,6 +18,12 @@ GIL), and hands the rules ``article.wordfit``: a ``WordFit`` with one ``WordScor
 from __future__ import annotations
 
 import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
 
 #: words in one model window (whitespace words; about 1.3 wordpieces each, under the 128 limit)
 MAX_WORDS = 80
@@ -60,13 +66,6 @@ def windows(text: str, max_words: int = MAX_WORDS) -> list[tuple[int, int]]:
 
 
 # --- scores ---------------------------------------------------------------------------------------
-import math  # noqa: E402
-from functools import lru_cache  # noqa: E402
-import threading  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-from importlib import resources  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Sequence  # noqa: E402
 
 #: the blocks the model reads (headlines and captions are telegraphic: never judged)
 BLOCK_KINDS = ("paragraph", "quote", "list_item")
@@ -96,13 +95,6 @@ class WordFit:
     """The model's reading of one article: word scores sorted by start."""
 
     words: list[WordScore] = field(default_factory=list)
-
-    def at(self, start: int, end: int) -> WordScore | None:
-        import bisect
-        k = bisect.bisect_left([w.start for w in self.words], start)
-        if k < len(self.words) and self.words[k].start == start and self.words[k].end == end:
-            return self.words[k]
-        return None
 
 
 class ModelError(Exception):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from copylint.wordfit import CORR_FLOOR, BATCH, Model, ModelError, WordScore, _rank_gaps, words_of  # noqa: F401
+from copylint.wordfit import Model, ModelError, _rank_gaps, words_of
 
 
 def load_plugged(directory: Path) -> Model:
