@@ -69,7 +69,8 @@ def windows(text: str, max_words: int = MAX_WORDS) -> list[tuple[int, int]]:
 
 #: the blocks the model reads (headlines and captions are telegraphic: never judged)
 BLOCK_KINDS = ("paragraph", "quote", "list_item")
-#: the corrector runs only on the CORR_TOP most doubted open-class-looking words of each window
+#: the corrector runs only on the CORR_TOP (or calibration.json's ``corr_top``) most doubted
+#: open-class-looking words of each window
 #: (lower-case, three letters or more, not a stop word) whose discriminator logit is at least
 #: CORR_FLOOR: its output layer is 30,522 x 384, far too costly for every word. The rules judge
 #: only those words (the swapped word is nearly always among the most doubted of its sentence).
@@ -85,9 +86,11 @@ class WordScore:
     end: int
     disc: float                # the discriminator's logit (max over the word's wordpieces)
     rank_gap: float = 0.0      # disc minus the highest disc of the other words of its window
-    p_obs: float | None = None  # corrector: probability of the observed word (None: not one wordpiece, or not asked)
+    p_obs: float | None = None  # corrector: probability of the observed word (of its first piece when
+    #                             it has several; 0 when that is no whole word; None: not asked)
     alt: str | None = None     # corrector: its best other whole word
     p_alt: float | None = None
+    pieces: int = 1            # wordpieces of the word
 
 
 @dataclass
@@ -171,8 +174,8 @@ class Model:
             got = self._run([text[wins[i][0]:wins[i][1]] for i in idx])
             for i, words in zip(idx, got):
                 base = wins[i][0]
-                ws = [WordScore(base + w.start, base + w.end, w.disc, w.rank_gap, w.p_obs, w.alt, w.p_alt)
-                      for w in words]
+                ws = [WordScore(base + w.start, base + w.end, w.disc, w.rank_gap, w.p_obs, w.alt, w.p_alt,
+                                w.pieces) for w in words]
                 per_win[i] = ws
         for i in range(len(wins)):
             out.extend(per_win.get(i, []))
@@ -242,12 +245,15 @@ class ShippedModel(Model):
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(128)
+        self.corr_top = int(calibration().get("corr_top", CORR_TOP))
         vocab = self.tokenizer.get_vocab()
         self.id_to_token = {i: t for t, i in vocab.items()}
         self.vocab = vocab
         #: the corrector's outputs: whole lower-case words of two letters or more
         self.whole_words = sorted(t for t in vocab if t.isalpha() and t.islower() and len(t) > 1 and t.isascii())
         self.whole_index = {t: i for i, t in enumerate(self.whole_words)}
+        self.stem3 = np.array([t[:3] for t in self.whole_words])
+        self.stem4 = np.array([t[:4] for t in self.whole_words])
         whole = np.array([vocab[t] for t in self.whole_words], dtype=np.int64)
         self.out_w = np.ascontiguousarray(self.emb[whole])
         self.out_b = self.bias[whole]
@@ -273,17 +279,22 @@ class ShippedModel(Model):
                 if w.disc >= CORR_FLOOR and is_open(text[w.start:w.end]):
                     open_words.append((w, pieces))
             open_words.sort(key=lambda wp: -wp[0].disc)
-            for w, pieces in open_words[:CORR_TOP]:
-                need.append((r, pieces[0], w, self.whole_index.get(text[w.start:w.end].lower()), len(pieces)))
+            for w, pieces in open_words[:self.corr_top]:
+                # a word of several pieces is read at its first piece ("familiar" of "familiarise")
+                first = text[w.start:w.end].lower() if len(pieces) == 1 else e.tokens[pieces[0]]
+                need.append((r, pieces[0], w, self.whole_index.get(first), len(pieces)))
             _rank_gaps(words)
             out.append(words)
         if need:
             h = np.stack([hidden[r, p] for r, p, *_ in need])
             probs = _softmax_rows(h @ self.out_w.T + self.out_b)  # over whole words only
             for (r, p, w, obs, npieces), row in zip(need, probs):
-                w.p_obs = float(row[obs]) if obs is not None and npieces == 1 else 0.0
+                w.pieces = npieces
+                w.p_obs = float(row[obs]) if obs is not None else 0.0
+                # the best *other* word: not a form of the observed one ("laws" for "law")
+                word = texts[r][w.start:w.end].lower()
+                row = np.where((self.stem3 if len(word) < 4 else self.stem4) == word[:4], -1.0, row)
                 if obs is not None:
-                    row = row.copy()
                     row[obs] = -1.0
                 best = int(np.argmax(row))
                 w.alt = self.whole_words[best]

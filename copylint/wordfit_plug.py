@@ -59,8 +59,8 @@ class _Plugged(Model):
             for w, pieces in words_of(text, offs, disc):
                 if mlm:
                     p0 = pieces[0]
-                    if len(pieces) == 1:
-                        w.p_obs = float(math.exp(obs[p0]))
+                    w.pieces = len(pieces)
+                    w.p_obs = float(math.exp(obs[p0]))
                     alt = self.token_text(int(best[p0]))
                     if alt and alt.isalpha():
                         w.alt, w.p_alt = alt, float(math.exp(masked[p0, best[p0]]))

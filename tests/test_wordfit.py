@@ -1,4 +1,4 @@
-"""The word-fit model (copylint/wordfit.py) and the rules that read it (word-fit, spun-article).
+"""The word-fit model (copylint/wordfit.py) and the rule that reads it (word-fit).
 
 The shipped model is read from the installed package, offline. The pluggable ``garble-model``
 plumbing is tested with tiny randomly initialised models built here (transformers and PyTorch are
@@ -110,7 +110,7 @@ def test_a_bad_model_directory_is_a_cli_error(tmp_path):
 
 
 def test_a_directory_without_a_model_warns_and_the_rest_runs(tmp_path):
-    linter = Linter(config=Config(select=("word-fit", "spun-article", "repeated-word"), garble_model=str(tmp_path)))
+    linter = Linter(config=Config(select=("word-fit", "repeated-word"), garble_model=str(tmp_path)))
     found = linter.check_text("The the council met on Monday.", fmt="text")
     assert [f.rule for f in found] == ["repeated-word"]
     assert any("garble-model" in w and "neither" in w for w in linter.warnings)
@@ -169,7 +169,7 @@ def _check_plugged(d: Path, mlm: bool):
         assert any(w.p_obs is not None for w in fit.words)
     again = m.score_texts([text])[0]
     assert [w.disc for w in again.words] == [w.disc for w in fit.words]
-    linter = Linter(config=Config(select=("word-fit", "spun-article"), garble_model=str(d)))
+    linter = Linter(config=Config(select=("word-fit",), garble_model=str(d)))
     linter.check_text(text, fmt="text")
     assert linter.warnings == []
 

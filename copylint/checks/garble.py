@@ -8,6 +8,10 @@ only when every member's class is known and exactly one member shares no class o
 other. Unknown words are never judged by the table; with the optional ``embeddings`` extra
 (copylint/semantic.py, config ``semantic``) list-intruder judges those lists by phrase embeddings
 instead, at info level.
+
+``word-fit`` reads the word-fit model (copylint/wordfit.py, ``article.wordfit``): every word's
+doubt from a small transformer, combined with what the parse knows by a calibrated logistic
+combiner (``calibration.json`` beside the model).
 """
 from __future__ import annotations
 
@@ -19,7 +23,7 @@ from typing import Iterator
 
 from copylint import data, semantic, wordfit
 from copylint.article import Article
-from copylint.finding import Finding, Related, Severity
+from copylint.finding import Finding, Severity
 from copylint.rule import Rule, register
 
 BODY_BLOCKS = ("paragraph", "quote", "list_item")
@@ -506,7 +510,7 @@ class InvertedPhrase(Rule):
 # --- the word-fit model (copylint/wordfit.py): candidates, features, the calibrated combiner --------
 #: parts of speech a spinner replaces; names, numbers and function words are never doubted
 CONTENT_POS = ("NOUN", "VERB", "ADJ", "ADV")
-FEATURES = ("disc", "rank_gap", "log_p_obs", "has_p_obs", "alt_margin", "zipf", "repeated", "in_quote",
+FEATURES = ("disc", "rank_gap", "log_p_obs", "one_piece", "alt_margin", "zipf", "repeated", "in_quote",
             "noun", "verb", "adj", "adv")
 _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
@@ -565,11 +569,10 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
             continue
         if w.alt is None:
             continue  # not among the words the model doubted most in its window
-        has = w.p_obs is not None and w.p_obs > 0
-        log_obs = math.log(max(w.p_obs, 1e-9)) if has else 0.0
-        margin = (math.log(max(w.p_alt or 1e-9, 1e-9)) - log_obs) if has else 0.0
+        log_obs = math.log(max(w.p_obs or 0.0, 1e-6))
+        margin = math.log(max(w.p_alt or 0.0, 1e-6)) - log_obs
         in_quote = any(a < w.start < b for a, b in quotes)
-        feats = [w.disc, max(-10.0, min(10.0, w.rank_gap)), log_obs, float(has), margin,
+        feats = [w.disc, max(-10.0, min(10.0, w.rank_gap)), log_obs, float(w.pieces == 1), margin,
                  zipf_frequency(tok.text, "en"), float(lemmas.get(tok.lemma_.lower(), 0) > 1), float(in_quote),
                  *(float(tok.pos_ == p) for p in CONTENT_POS)]
         out.append(Candidate(tok, w, feats))
@@ -617,9 +620,12 @@ class _WordFitRule(Rule):
 
 
 def _suggestion(c: Candidate) -> str | None:
-    alt = c.score.alt
-    if not alt or alt == c.token.lower_ or (c.score.p_alt or 0.0) < combiner().get("suggest_min", 0.05):
+    """The corrector's word for the place, unless it is unsure or it is a form of the same word."""
+    alt, word = c.score.alt, c.token.lower_
+    if not alt or (c.score.p_alt or 0.0) < combiner().get("suggest_min", 0.05):
         return None
+    if alt[:4] == word[:4] or alt == c.token.lemma_.lower():
+        return None  # "beacon" for "beacons", "familiar" for "familiarise"
     return alt
 
 
@@ -642,9 +648,20 @@ class WordFitRule(_WordFitRule):
     id = "word-fit"
     family = "garble"
     severity = Severity.WARNING
-    summary = "Word that does not fit its context, by the word-fit model (`rocket, mud and drone attacks`)."
-    flags = ()
-    passes = ()
+    summary = "Word that does not fit its context, by the word-fit model (`finish the roof and the spoon`)."
+    flags = (
+        "The minister said the new hospital would open its doors to patients in the autumn of next year, "
+        "after the builders finish the roof and the ⟦spoon⟧.",
+    )
+    passes = (
+        "The minister said the new hospital would open its doors to patients in the autumn of next year, "
+        "after the builders finish the roof and the lifts.",
+        "The council will spend £2m repairing potholes on roads across the county this winter, the leader said.",
+        "The airline cancelled hundreds of flights after a computer failure left passengers stranded at "
+        "airports across the country.",
+        "Heavy rain caused flooding in several towns, and the river burst its banks on Tuesday night.",
+        "Voters will go to the polls on Sunday to choose a new parliament.",
+    )
 
     def check(self, article: Article) -> Iterator[Finding]:
         cands = self.candidates(article)
@@ -667,43 +684,3 @@ class WordFitRule(_WordFitRule):
             alt = _suggestion(c)
             msg = f"'{c.token.text}' is unusual here" + (f": '{alt}'?" if alt else "")
             yield self.finding(c.score.start, c.score.end, msg, suggestion=alt, severity=Severity.INFO)
-
-
-@register
-class SpunArticle(_WordFitRule):
-    """An article with many doubtful words together: the copy looks machine-spun.
-
-    One swapped word is a slip; many moderately doubtful words in one article are how spun copy
-    reads (an article spinner replaces a few words in every paragraph). The rule counts the words
-    the word-fit model doubts (with the calibrated combiner of `word-fit`) and reports the article
-    once, on its first line, listing the doubtful words, when there are several and they are a
-    noticeable share of its content words. This is how an editor learns to distrust a whole piece.
-    """
-
-    id = "spun-article"
-    family = "garble"
-    severity = Severity.WARNING
-    summary = "Article whose many doubtful words together suggest machine-spun copy."
-    flags = ()
-    passes = ()
-
-    def check(self, article: Article) -> Iterator[Finding]:
-        cands = self.candidates(article)
-        if not cands:
-            return
-        spun = combiner()["spun"]
-        doubtful = [c for c in cands if c.p >= spun["word"]]
-        n = len(doubtful)
-        if n < spun["min_count"] or n / max(1, len(cands)) < spun["min_share"]:
-            return
-        first = next((b for b in article.blocks if b.end > b.start), None)
-        if first is None:
-            return
-        end = article.text.find("\n", first.start, first.end)
-        end = first.end if end < 0 else end
-        top = sorted(doubtful, key=lambda c: -c.p)[:10]
-        related = [Related(c.score.start, c.score.end, f"doubtful: '{c.token.text}'") for c in
-                   sorted(top, key=lambda c: c.score.start)]
-        words = ", ".join(f"'{c.token.text}'" for c in sorted(top, key=lambda c: c.score.start))
-        yield self.finding(first.start, end, f"this copy looks machine-spun: {n} words do not fit their "
-                           f"context ({words}): check the words marked", related=related)
