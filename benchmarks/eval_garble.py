@@ -2,6 +2,7 @@
 """Garbled words on held-apart news: recall per level, false alarms per 1,000 words, spun articles.
 
     python benchmarks/eval_garble.py [--variants 3] [--show 10]
+    python benchmarks/eval_garble.py --speed      # words/s: bare spaCy, copylint, copylint + word-fit
 
 Needs ../shared and, for the spinner, Debian's ``mythes-en-us`` and ``wordnet-base``
 (``apt-get install mythes-en-us wordnet-base``) and ``pip install lemminflect``.
@@ -96,13 +97,9 @@ class Spinner:
     def replace(self, text, toks, i):
         s, e, upos, tag, lemma, flags = toks[i]
         word = text[s:e]
-        r, acc = self.rng.random(), 0.0
-        for kind, w in KINDS:
-            acc += w
-            if r < acc:
-                break
+        kind = self.lx.pick_kind(self.rng, KINDS)
         if kind == "put":
-            nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1][0] == e + 1 else None
+            nxt = self.lx.next_token(toks, i)
             if nxt is not None and nxt[2] == "NOUN" and upos in ("ADJ", "NOUN"):
                 return (self.rng.choice(self.lx.MONTHS) if self.rng.random() < 0.6 else self.rng.choice(self.names)), kind
             kind = "sense"
@@ -128,12 +125,47 @@ def covered(findings, spans, levels):
                for f in findings for s, e, _, _ in spans)
 
 
+def speed(repeat: int) -> None:
+    """Words per second on clean-news, in one run: bare ``nlp.pipe`` (the whole pipeline), copylint's
+    default rules, and the same with ``word-fit`` on (the model scores in a worker thread while spaCy
+    parses). Timing on a shared machine is noisy: read the ratios."""
+    from copylint.config import Config
+    from copylint.engine import Linter
+    from copylint.nlp import get_nlp
+    from copylint.readers import load_article
+
+    docs = list(clean_news())
+    texts = [d.text for d in docs]
+    words = sum(len(t.split()) for t in texts) * repeat
+    nlp = get_nlp(Config().spacy_model)
+    plain, with_model = Linter(config=Config()), Linter(config=Config(extend_select=("word-fit",)))
+    for lin in (plain, with_model):  # warm up: load spaCy, the model, the grammar checker
+        lin.check_articles([(load_article("w.txt", texts[0], "text"), lin.fixed_config)])
+    out = {}
+    for name, run in (("bare nlp.pipe", lambda: list(nlp.pipe(texts * repeat, batch_size=32))),
+                      ("copylint, default rules", lambda: plain.check_articles(
+                          [(load_article(d.name, d.text, "text"), plain.fixed_config) for d in docs * repeat])),
+                      ("copylint, default rules + word-fit", lambda: with_model.check_articles(
+                          [(load_article(d.name, d.text, "text"), with_model.fixed_config) for d in docs * repeat]))):
+        t0 = time.perf_counter()
+        run()
+        out[name] = words / (time.perf_counter() - t0)
+    bare = out["bare nlp.pipe"]
+    for name, wps in out.items():
+        print(f"{name:36} {wps:8.0f} words/s  ({bare / wps:.2f}x the time of bare nlp.pipe)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--speed", action="store_true", help="only measure speed (words/s) on clean-news")
+    ap.add_argument("--repeat", type=int, default=1, help="with --speed: passes over clean-news")
     ap.add_argument("--variants", type=int, default=3, help="one-swap versions per document")
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--limit", type=int, default=0, help="documents per set (for a quick look)")
     args = ap.parse_args()
+    if args.speed:
+        speed(args.repeat)
+        return
     import corrupt
 
     from copylint.config import Config

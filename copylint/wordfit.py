@@ -205,6 +205,19 @@ def words_of(text: str, offsets, disc) -> list[tuple[WordScore, list[int]]]:
     return out
 
 
+def pad(encodings):
+    """Token ids and attention mask of a batch of ``tokenizers`` encodings, padded with zeros."""
+    import numpy as np
+
+    n = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), n), dtype=np.int64)
+    mask = np.zeros((len(encodings), n), dtype=np.int64)
+    for r, e in enumerate(encodings):
+        ids[r, :len(e.ids)] = e.ids
+        mask[r, :len(e.ids)] = 1
+    return ids, mask
+
+
 def _rank_gaps(words: list[WordScore]) -> None:
     if not words:
         return
@@ -262,12 +275,7 @@ class ShippedModel(Model):
     def _run(self, texts: list[str]) -> list[list[WordScore]]:
         np = self.np
         encs = self.tokenizer.encode_batch(texts)
-        n = max(len(e.ids) for e in encs)
-        ids = np.zeros((len(encs), n), dtype=np.int64)
-        mask = np.zeros((len(encs), n), dtype=np.int64)
-        for r, e in enumerate(encs):
-            ids[r, :len(e.ids)] = e.ids
-            mask[r, :len(e.ids)] = 1
+        ids, mask = pad(encs)
         disc, hidden = self.session.run(None, {"inputs_embeds": self.emb[ids], "attention_mask": mask})
         out = []
         need = []  # (row, piece, WordScore, observed id, pieces)

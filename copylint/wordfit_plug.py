@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from copylint.wordfit import Model, ModelError, _rank_gaps, words_of
+from copylint.wordfit import Model, ModelError, _rank_gaps, pad, words_of
 
 
 def load_plugged(directory: Path) -> Model:
@@ -98,12 +98,7 @@ class OnnxPlugged(_Plugged):
         import numpy as np
 
         encs = self.tokenizer.encode_batch(texts)
-        n = max(len(e.ids) for e in encs)
-        ids = np.zeros((len(encs), n), dtype=np.int64)
-        mask = np.zeros((len(encs), n), dtype=np.int64)
-        for r, e in enumerate(encs):
-            ids[r, :len(e.ids)] = e.ids
-            mask[r, :len(e.ids)] = 1
+        ids, mask = pad(encs)
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         out = self.session.run(None, {k: feed[k] for k in self.inputs if k in feed})[0]
         mlm = out.ndim == 3 and out.shape[-1] > 2

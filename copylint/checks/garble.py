@@ -643,11 +643,18 @@ class WordFitRule(_WordFitRule):
     the evidence is strong (calibrated to about one false alarm in 10,000 words of clean news), an
     info hint otherwise, at most one per paragraph (the most doubtful word), with the word the
     model would expect when it has one.
+
+    Off by default for now (`extend-select = ["word-fit"]` turns it on): the shipped model was
+    trained for about 45 minutes of a shared 2-core machine and its hints are not yet precise
+    enough for every newsroom's copy (README, Garbled words).
     """
 
     id = "word-fit"
     family = "garble"
     severity = Severity.WARNING
+    #: off by default until the shipped model is stronger: on held-apart news its hints find few
+    #: swapped words for the rare-but-correct words they doubt (README, Garbled words)
+    default_enabled = False
     summary = "Word that does not fit its context, by the word-fit model (`finish the roof and the spoon`)."
     flags = (
         "The minister said the new hospital would open its doors to patients in the autumn of next year, "

@@ -98,15 +98,9 @@ class Corruptor:
         tok = toks[i]
         s, e, upos, tag, lemma, flags = tok
         word = text[s:e]
-        r = self.rng.random()
-        acc = 0.0
-        for kind, w in KINDS:
-            acc += w
-            if r < acc:
-                break
+        kind = lexicon.pick_kind(self.rng, KINDS)
         if kind == "put":
-            nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1][0] == e + 1 else None
-            new = self.put(text, tok, nxt)
+            new = self.put(text, tok, lexicon.next_token(toks, i))
             return (new, kind) if new else None
         new_lemma = getattr(self, kind)(lemma, upos)
         if new_lemma is None and kind != "same":

@@ -135,3 +135,18 @@ def eligible(tok, text: str, wanted_half: int) -> bool:
     word = text[start:end]
     return (upos in CONTENT and "e" not in flags and "s" not in flags and len(word) >= 3
             and word.islower() and lemma.isalpha() and half(lemma) == wanted_half)
+
+
+def pick_kind(rng, kinds) -> str:
+    """A kind drawn from ``kinds`` ((name, weight), ...)."""
+    r, acc = rng.random(), 0.0
+    for kind, w in kinds:
+        acc += w
+        if r < acc:
+            return kind
+    return kinds[-1][0]
+
+
+def next_token(toks, i):
+    """The token right after token i when only one space separates them, else None."""
+    return toks[i + 1] if i + 1 < len(toks) and toks[i + 1][0] == toks[i][1] + 1 else None
