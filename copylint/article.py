@@ -95,6 +95,7 @@ class Article:
         self.directives = directives or []
         self.doc = None  # the spaCy Doc of ``text``, set by the engine when a rule needs it
         self.wordfit = None  # copylint.wordfit.WordFit (or the ModelError), set by the engine when a rule needs it
+        self.notices: list[str] = []  # parts a reader could not check (told to the user)
 
     # --- offsets ---------------------------------------------------------------------------
     def _seg(self, i: int) -> int:

@@ -22,6 +22,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from copylint.fileio import new_file_mode
 from copylint.finding import Finding, Related, Severity
 
 SCHEMA = "v1"
@@ -208,11 +209,14 @@ class Cache:
 
 
 def _atomic(path: str, content: str) -> None:
+    """Write a cache file atomically, with the mode the umask gives new files (not mkstemp's 0600:
+    a cache shared by a team's accounts must stay readable to them)."""
     directory = os.path.dirname(path)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
+        os.chmod(tmp, new_file_mode())
         os.replace(tmp, path)
     except BaseException:
         try:

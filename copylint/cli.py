@@ -6,6 +6,8 @@ or input error (a one-line message on stderr; the other files are still checked 
 """
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 from typing import List, Optional
 
@@ -52,10 +54,11 @@ def check(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules or families (comma-separated)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules or families (comma-separated)."),
     extend_select: Optional[List[str]] = typer.Option(None, "--extend-select", help="Add rules or families to the selection."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Skip files matching these gitignore-style patterns (comma-separated, relative to the current directory); adds to the config's exclude."),
     config: Optional[str] = typer.Option(None, "--config", help="Use this config file for every file (no discovery)."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy pipeline to load (an installed package name or a path)."),
-    no_color: bool = typer.Option(False, "--no-color", help="Plain text output even on a terminal."),
+    no_color: bool = typer.Option(False, "--no-color", help="Plain text output even on a terminal (also when NO_COLOR is set)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing for files without findings; no summary."),
     fix: bool = typer.Option(False, "--fix", help="Apply the safe mechanical fixes in place; with -, print the fixed text on stdout (the report goes to stderr)."),
@@ -70,6 +73,7 @@ def check(
     from copylint.finding import Severity
     from copylint.nlp import ModelError
     from copylint.reporters import REPORTERS
+    from copylint.sources import display_path
 
     if fmt not in REPORTERS:
         raise _die(f"unknown format '{fmt}' (use {', '.join(REPORTERS)})")
@@ -88,6 +92,8 @@ def check(
             # a selection on the command line replaces the config's selection and its ignores
             overrides.setdefault("ignore", ())
             overrides.setdefault("extend_select", ())
+        if exclude:
+            overrides["exclude"] = _split(exclude)
         if model:
             overrides["spacy_model"] = model
         if fail_on is not None:
@@ -108,15 +114,18 @@ def check(
         raise _die(str(exc))
     except ModelError as exc:
         raise _die(str(exc))
-    threshold_name = fail_on or (linter.config_for(results[0].path).fail_on if results and not results[0].error else "warning")
-    threshold = Severity.parse(threshold_name)
     for w in linter.warnings:
         typer.echo(f"copylint: warning: {w}", err=True)
+    printed: set[str] = set()
     for r in results:
         if r.error:
-            typer.echo(f"copylint: error: {r.error}", err=True)
+            if r.error not in printed:  # a broken config shared by many files: said once
+                printed.add(r.error)
+                typer.echo(f"copylint: error: {r.error}", err=True)
         elif r.notice and not quiet:
-            typer.echo(f"copylint: {r.path}: {r.notice}", err=True)
+            typer.echo(f"copylint: {display_path(r.path)}: {r.notice}", err=True)
+    if output:
+        _refuse_to_overwrite_an_input(output, results)
     fix_failed = False
     if fix or diff:
         from copylint.fix import run_fixes
@@ -124,9 +133,12 @@ def check(
         if diff_code is not None:
             raise typer.Exit(diff_code)
     to_stderr = fix and "-" in paths  # the fixed text is on stdout
-    color = fmt == "text" and not no_color and output is None and (sys.stderr if to_stderr else sys.stdout).isatty()
+    stream = sys.stderr if to_stderr else sys.stdout
     if fmt == "text":
-        report = REPORTERS[fmt](results, color=color)
+        on_terminal = output is None and stream.isatty()
+        color = output is None and use_color(no_color, stream)
+        width = shutil.get_terminal_size().columns if on_terminal or os.environ.get("COLUMNS") else None
+        report = REPORTERS[fmt](results, color=color, width=width, summary=not quiet)
         if quiet and not any(r.findings for r in results):
             report = ""
     else:
@@ -137,12 +149,36 @@ def check(
             atomic_write(output, report)
         except OSError as exc:
             raise _die(f"{output}: cannot write the report ({exc.strerror or exc})")
-    elif to_stderr:
-        sys.stderr.write(report)
     else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        stream.write(report)
+        stream.flush()
+    if fail_on is not None:
+        threshold = Severity.parse(fail_on)
+    else:  # each file's findings are judged by its own config's fail-on
+        def threshold(r):
+            return Severity.parse(linter.config_for(r.path).fail_on)
     raise typer.Exit(EXIT_ERROR if fix_failed else exit_code(results, threshold, linter.backend_unavailable))
+
+
+def use_color(no_color: bool, stream) -> bool:
+    """Colour only on a terminal, and never with ``--no-color`` or ``NO_COLOR`` set (no-color.org)."""
+    return not no_color and not os.environ.get("NO_COLOR") and stream.isatty()
+
+
+def _refuse_to_overwrite_an_input(output: str, results) -> None:
+    """``-o`` naming a file that is being checked would replace an article with a report."""
+    if not os.path.exists(output):
+        return
+    for r in results:
+        if r.path == "-":
+            continue
+        try:
+            same = os.path.samefile(output, r.path)
+        except OSError:
+            continue
+        if same:
+            raise _die(f"-o {output}: that is one of the files being checked; not overwritten "
+                       "(write the report elsewhere)")
 
 
 @app.command("rules")
@@ -165,18 +201,14 @@ def rules_cmd(fmt: str = typer.Option("text", "--format", "-f", help="text or js
 
 
 @app.command()
-def explain(rule: str = typer.Argument(..., help="A rule id, as listed by 'copylint rules'.")):
-    """Print a rule's documentation and its examples."""
+def explain(rule: str = typer.Argument(..., help="A rule id or a family, as listed by 'copylint rules'.")):
+    """Print a rule's documentation and its examples (every rule of a family, given its name)."""
     from copylint.rule import all_rules, MARK_OPEN, MARK_CLOSE
 
     rules = all_rules()
-    cls = rules.get(rule)
-    if cls is None:
-        raise _die(f"unknown rule '{rule}' (see 'copylint rules')")
-    typer.echo(f"{cls.id} ({cls.family}, {cls.severity}{', fixable' if cls.fixable else ''}"
-               f"{', needs spaCy' if cls.needs else ''}{'' if cls.default_enabled else ', off by default'})")
-    typer.echo(f"\n{cls.summary}\n")
-    typer.echo(cls.doc())
+    chosen = [rules[rule]] if rule in rules else [c for c in rules.values() if c.family == rule]
+    if not chosen:
+        raise _die(f"unknown rule or family '{rule}' (see 'copylint rules')")
 
     def show(title, examples):
         if examples:
@@ -185,11 +217,30 @@ def explain(rule: str = typer.Argument(..., help="A rule id, as listed by 'copyl
                 shown = ex.replace(MARK_OPEN, "[[").replace(MARK_CLOSE, "]]")
                 typer.echo("  - " + shown.replace("\n", "\n    "))
 
-    show("Flags (the span in [[ ]])", cls.flags)
-    show("Does not flag", cls.passes)
+    if len(chosen) > 1:
+        typer.echo(f"family {rule}: {', '.join(c.id for c in chosen)}")
+    for k, cls in enumerate(chosen):
+        if len(chosen) > 1:
+            typer.echo("\n" + "=" * 72 + "\n")
+        typer.echo(f"{cls.id} ({cls.family}, {cls.severity}{', fixable' if cls.fixable else ''}"
+                   f"{', needs spaCy' if cls.needs else ''}{'' if cls.default_enabled else ', off by default'})")
+        typer.echo(f"\n{cls.summary}\n")
+        typer.echo(cls.doc())
+        show("Flags (the span in [[ ]])", cls.flags)
+        show("Does not flag", cls.passes)
+
+
+def _terminated(signum, _frame):
+    """SIGTERM (a CI timeout, ``kill``) ends the run like Ctrl-C: files being written are cleaned up."""
+    raise SystemExit(128 + signum)
 
 
 def main() -> None:
+    import signal
+    try:
+        signal.signal(signal.SIGTERM, _terminated)
+    except (ValueError, OSError):  # not the main thread
+        pass
     try:
         app()
     except KeyboardInterrupt:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +18,26 @@ CONFIG_NAMES = (".copylint.toml", "pyproject.toml")
 
 
 class ConfigError(Exception):
-    """A bad configuration: the message names the file and the key."""
+    """A bad configuration: the message names the file, the line and the key. ``keys`` is the path
+    of the offending key (("languagetool", "url")), used to find its line in the file."""
+
+    def __init__(self, message: str, keys: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.keys = keys
+
+
+_CHOICES = {"fail_on": ("error", "warning", "info"), "dialect": ("british", "american", "auto"),
+            "grammar_backend": ("auto", "harper", "languagetool", "none"), "semantic": ("auto", "on", "off")}
+
+
+def check_rule_ids(ids, where: str, allow_all: bool = True) -> None:
+    """Raise ConfigError for an id that is neither a rule, a family, ``lt:RULE`` nor ``ALL``."""
+    from copylint.rule import all_rules, families
+
+    known = set(all_rules()) | families()
+    for rid in ids:
+        if rid not in known and not rid.startswith("lt:") and not (allow_all and rid == "ALL"):
+            raise ConfigError(f"{where}: unknown rule or family '{rid}' (see 'copylint rules')")
 
 
 @dataclass(frozen=True)
@@ -40,7 +60,7 @@ class Config:
     spacy_model: str = DEFAULT_MODEL
     fail_on: str = "warning"
     max_file_size: int = 2_000_000         # bytes
-    dialect: str = "british"               # house spelling: british or american
+    dialect: str = "auto"                  # house spelling: british, american, or auto (each article's own)
     dictionary: tuple[str, ...] = ()       # words files (one word a line) for the spelling rules
     words: tuple[str, ...] = ()            # extra words accepted by the spelling rules
     grammar_backend: str = "auto"          # auto, harper, languagetool, none
@@ -50,6 +70,27 @@ class Config:
     semantic: str = "auto"                 # list-intruder embeddings (extra): auto (if installed), on, off
     garble_model: str | None = None        # a local model directory for the word-fit rules (default: shipped)
     source: str | None = None              # the file this came from
+
+    def __post_init__(self) -> None:
+        """A Config built in code (the library API) is checked like one read from a file: an
+        unknown rule or a bad value is a ConfigError, never silently nothing."""
+        where = self.source or "configuration"
+        for name in ("select", "extend_select", "ignore"):
+            ids = getattr(self, name)
+            if ids:
+                check_rule_ids(ids, f"{where}: {name.replace('_', '-')}")
+        if self.severity:
+            check_rule_ids([rid for rid, _ in self.severity], f"{where}: severity", allow_all=False)
+            for rid, sev in self.severity:
+                try:
+                    Severity.parse(sev)
+                except ValueError as exc:
+                    raise ConfigError(f"{where}: severity.{rid}: {exc}") from None
+        for name, choices in _CHOICES.items():
+            value = getattr(self, name)
+            if value not in choices:
+                raise ConfigError(f"{where}: {name.replace('_', '-')}: expected {', '.join(choices[:-1])} "
+                                  f"or {choices[-1]}, got {value!r}")
 
     def severity_for(self, rule_id: str, family: str, default: Severity) -> Severity:
         table = dict(self.severity)
@@ -102,116 +143,137 @@ def _size(value, where: str) -> int:
 
 def from_mapping(data: dict, source: str = "<config>", base: Config | None = None) -> Config:
     """Build a Config from a TOML table, checking every key and value."""
-    from copylint.rule import all_rules, families
-
     base = base or Config()
-    known_ids = set(all_rules()) | families()
     changes: dict = {"source": source}
     for raw_key, value in data.items():
-        key = _norm(raw_key)
-        where = f"{source}: key '{raw_key}'"
-        if key not in _FIELDS or key == "source":
-            raise ConfigError(f"{source}: unknown key '{raw_key}' (known keys: "
-                              + ", ".join(sorted(k.replace('_', '-') for k in _FIELDS if k != 'source')) + ")")
-        if key in ("select", "extend_select", "ignore"):
-            ids = _str_list(value, where)
-            for rid in ids:
-                if rid not in known_ids and not rid.startswith("lt:") and rid != "ALL":
-                    raise ConfigError(f"{where}: unknown rule or family '{rid}'")
-            changes[key] = ids
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: expected a table such as {{ repeated-word = \"error\" }}")
-            items = []
-            for rid, sev in value.items():
-                if rid not in known_ids and not rid.startswith("lt:"):
-                    raise ConfigError(f"{where}: unknown rule or family '{rid}'")
-                try:
-                    Severity.parse(sev)
-                except ValueError as exc:
-                    raise ConfigError(f"{where}.{rid}: {exc}") from None
-                items.append((rid, str(sev).lower()))
-            changes[key] = tuple(sorted(items))
-        elif key in ("boilerplate", "dictionary", "words", "exclude"):
-            vals = _str_list(value, where)
-            if key == "dictionary":
-                root = Path(source).parent if source and not source.startswith("<") else Path.cwd()
-                vals = tuple(str((root / v).resolve()) for v in vals)
-                for v in vals:
-                    if not Path(v).is_file():
-                        raise ConfigError(f"{where}: words file not found: {v}")
-            changes[key] = vals
-        elif key == "garble_model":
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: expected a directory, got {value!r}")
-            root = Path(source).parent if source and not source.startswith("<") else Path.cwd()
-            path = (root / value).resolve()
-            if not path.is_dir():
-                raise ConfigError(f"{where}: model directory not found: {path}")
-            changes[key] = str(path)
-        elif key == "max_file_size":
-            changes[key] = _size(value, where)
-        elif key == "fail_on":
-            if value not in ("error", "warning", "info"):
-                raise ConfigError(f"{where}: expected error, warning or info, got {value!r}")
-            changes[key] = value
-        elif key == "dialect":
-            if value not in ("british", "american"):
-                raise ConfigError(f"{where}: expected british or american, got {value!r}")
-            changes[key] = value
-        elif key == "semantic":
-            if value not in ("auto", "on", "off"):
-                raise ConfigError(f"{where}: expected auto, on or off, got {value!r}")
-            changes[key] = value
-        elif key == "grammar_backend":
-            if value not in ("auto", "harper", "languagetool", "none"):
-                raise ConfigError(f"{where}: expected auto, harper, languagetool or none, got {value!r}")
-            changes[key] = value
-        elif key == "languagetool":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: expected a table")
-            lt = {}
-            for k, v in value.items():
-                nk = _norm(k)
-                if nk not in _LT_FIELDS:
-                    raise ConfigError(f"{source}: unknown key 'languagetool.{k}' (known: "
-                                      + ", ".join(sorted(f.replace('_', '-') for f in _LT_FIELDS)) + ")")
-                if nk == "disabled_rules":
-                    v = _str_list(v, f"{where}.{k}")
-                elif nk == "timeout":
-                    if not isinstance(v, (int, float)) or v <= 0:
-                        raise ConfigError(f"{where}.{k}: expected a positive number of seconds")
-                    v = float(v)
-                elif nk == "enabled":
-                    if not isinstance(v, bool):
-                        raise ConfigError(f"{where}.{k}: expected true or false")
-                elif not isinstance(v, str):
-                    raise ConfigError(f"{where}.{k}: expected a string")
-                lt[nk] = v
-            changes[key] = dataclasses.replace(base.languagetool, **lt)
-        else:  # plain strings
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: expected a string, got {value!r}")
-            changes[key] = value
+        try:
+            _one_key(raw_key, value, source, base, changes)
+        except ConfigError as exc:
+            raise ConfigError(str(exc), exc.keys or (raw_key,)) from None
     return dataclasses.replace(base, **changes)
+
+
+def _one_key(raw_key: str, value, source: str, base: Config, changes: dict) -> None:
+    """Check one key of a config table and put its value in ``changes``."""
+    key = _norm(raw_key)
+    where = f"{source}: key '{raw_key}'"
+    if key not in _FIELDS or key == "source":
+        raise ConfigError(f"{source}: unknown key '{raw_key}' (known keys: "
+                          + ", ".join(sorted(k.replace('_', '-') for k in _FIELDS if k != 'source')) + ")")
+    if key in ("select", "extend_select", "ignore"):
+        ids = _str_list(value, where)
+        check_rule_ids(ids, where)
+        changes[key] = ids
+    elif key == "severity":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: expected a table such as {{ repeated-word = \"error\" }}")
+        items = []
+        for rid, sev in value.items():
+            check_rule_ids([rid], where, allow_all=False)
+            try:
+                Severity.parse(sev)
+            except ValueError as exc:
+                raise ConfigError(f"{where}.{rid}: {exc}") from None
+            items.append((rid, str(sev).lower()))
+        changes[key] = tuple(sorted(items))
+    elif key in ("boilerplate", "dictionary", "words", "exclude"):
+        vals = _str_list(value, where)
+        if key == "dictionary":
+            root = Path(source).parent if source and not source.startswith("<") else Path.cwd()
+            vals = tuple(str((root / v).resolve()) for v in vals)
+            for v in vals:
+                if not Path(v).is_file():
+                    raise ConfigError(f"{where}: words file not found: {v}")
+        changes[key] = vals
+    elif key == "garble_model":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a directory, got {value!r}")
+        root = Path(source).parent if source and not source.startswith("<") else Path.cwd()
+        path = (root / value).resolve()
+        if not path.is_dir():
+            raise ConfigError(f"{where}: model directory not found: {path}")
+        changes[key] = str(path)
+    elif key == "max_file_size":
+        changes[key] = _size(value, where)
+    elif key in _CHOICES:
+        choices = _CHOICES[key]
+        if value not in choices:
+            raise ConfigError(f"{where}: expected {', '.join(choices[:-1])} or {choices[-1]}, got {value!r}")
+        changes[key] = value
+    elif key == "languagetool":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: expected a table")
+        lt = {}
+        for k, v in value.items():
+            nk = _norm(k)
+            if nk not in _LT_FIELDS:
+                raise ConfigError(f"{source}: unknown key 'languagetool.{k}' (known: "
+                                  + ", ".join(sorted(f.replace('_', '-') for f in _LT_FIELDS)) + ")",
+                                  (raw_key, k))
+            if nk == "disabled_rules":
+                v = _str_list(v, f"{where}.{k}")
+            elif nk == "timeout":
+                if not isinstance(v, (int, float)) or v <= 0:
+                    raise ConfigError(f"{where}.{k}: expected a positive number of seconds")
+                v = float(v)
+            elif nk == "enabled":
+                if not isinstance(v, bool):
+                    raise ConfigError(f"{where}.{k}: expected true or false")
+            elif not isinstance(v, str):
+                raise ConfigError(f"{where}.{k}: expected a string")
+            lt[nk] = v
+        changes[key] = dataclasses.replace(base.languagetool, **lt)
+    else:  # plain strings
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a string, got {value!r}")
+        changes[key] = value
 
 
 def load_file(path: Path) -> Config | None:
     """The config in ``path``; None for a pyproject.toml without a [tool.copylint] table."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+        at = re.search(r"at line (\d+)", str(exc))
+        raise ConfigError(f"{path}{':' + at.group(1) if at else ''}: not valid TOML ({exc})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("copylint")
-        if table is None:
-            return None
-        if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.copylint] must be a table")
-        return from_mapping(table, str(path))
-    return from_mapping(data.get("copylint", data) if set(data) == {"copylint"} else data, str(path))
+    try:
+        if path.name == "pyproject.toml":
+            table = data.get("tool", {}).get("copylint")
+            if table is None:
+                return None
+            if not isinstance(table, dict):
+                raise ConfigError(f"{path}: [tool.copylint] must be a table", ("copylint",))
+            return from_mapping(table, str(path))
+        return from_mapping(data.get("copylint", data) if set(data) == {"copylint"} else data, str(path))
+    except ConfigError as exc:
+        keys = exc.keys
+        if path.name == "pyproject.toml" and keys[:1] != ("copylint",):
+            keys = ("copylint", *keys)  # look below the [tool.copylint] header
+        line = key_line(text, keys)
+        message = str(exc)
+        if line and message.startswith(f"{path}: "):
+            message = f"{path}:{line}: " + message[len(f"{path}: "):]
+        raise ConfigError(message, exc.keys) from None
+
+
+def key_line(text: str, keys: tuple[str, ...]) -> int | None:
+    """The 1-based line where the innermost of ``keys`` is set (``key =``, a quoted key, or a table
+    header ending in it), searching from the line of the outer key; None when not found. TOML
+    parsers give no positions for valid documents, so the key is looked for in the text."""
+    lines = text.splitlines()
+    start = 0
+    found = None
+    for key in keys:
+        k = re.escape(key)
+        pat = re.compile(rf"""^\s*(?:(?:["']?{k}["']?)\s*=|\[+[^\]]*\b{k}["']?\s*\]+)|[{{,]\s*["']?{k}["']?\s*=""")
+        for i in range(start, len(lines)):
+            if pat.search(lines[i]):
+                found = start = i
+                break
+    return None if found is None else found + 1
 
 
 @lru_cache(maxsize=1024)

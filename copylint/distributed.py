@@ -14,7 +14,6 @@ with ``pip install "copylint[distributed]"``.
 from __future__ import annotations
 
 from copylint.engine import NLP_BATCH, FileResult, Linter
-from copylint.sources import expand
 
 _LINTERS: dict[tuple, Linter] = {}
 
@@ -49,10 +48,9 @@ def check_corpus_dask(paths: list[str], client, overrides: dict | None = None,
     """
     template = Linter(overrides, config_file=config_file, isolated=isolated, cache=cache)
     state = (template.overrides, template.fixed_config, cache)
-    files, errors = expand(list(paths), template.overrides.get("exclude", ()))
+    files, results = template.expand(list(paths))
     if "-" in files:
         raise ValueError("standard input cannot be checked on a cluster")
-    results: list[FileResult] = [FileResult(p, error=e) for p, e in errors]
     chunks = [files[i:i + chunk_size] for i in range(0, len(files), chunk_size)]
     if not chunks:
         return results

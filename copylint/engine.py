@@ -37,6 +37,7 @@ class FileResult:
     notice: str | None = None          # e.g. "empty file", "decoded as cp1252"
     article: Article | None = None     # kept only when asked (fixes, HTML report)
     words: int = 0
+    skipped: bool = False              # not checked on purpose (excluded, not a regular file)
 
 
 def select_rules(cfg: Config) -> list[type[Rule]]:
@@ -152,9 +153,17 @@ class Linter:
             directory = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
             cfg = config_mod.discover(directory)
         cfg = config_mod.env_overrides(cfg)
-        if self.overrides:
-            cfg = dataclasses.replace(cfg, **self.overrides)
+        overrides = {k: v for k, v in self.overrides.items() if k != "exclude"}
+        if overrides:  # the command line's exclude patterns add to the config's (see expand)
+            cfg = dataclasses.replace(cfg, **overrides)
         return cfg
+
+    def expand(self, paths: list[str]) -> tuple[list[str], list[FileResult]]:
+        """The files to check, and a result for each path that cannot be checked or is skipped
+        (``exclude`` from the command line and from each file's config; not a regular file)."""
+        found = expand(paths, tuple(self.overrides.get("exclude", ())), self.config_for)
+        return found.files, ([FileResult(p, error=e) for p, e in found.errors]
+                             + [FileResult(p, notice=n, skipped=True) for p, n in found.skipped])
 
     @property
     def warnings(self) -> list[str]:
@@ -215,9 +224,7 @@ class Linter:
         return results  # type: ignore[return-value]
 
     def check_paths(self, paths: list[str]) -> list[FileResult]:
-        exclude: tuple[str, ...] = self.overrides.get("exclude", ())
-        files, errors = expand(paths, exclude)
-        results: list[FileResult] = [FileResult(p, error=e) for p, e in errors]
+        files, results = self.expand(paths)
         for chunk_start in range(0, len(files), NLP_BATCH):
             results.extend(self._check_chunk(files[chunk_start:chunk_start + NLP_BATCH]))
         return results
@@ -258,6 +265,8 @@ class Linter:
                 res.error = f"{path}: could not be read as {type(exc).__name__}: {exc}"
                 continue
             res.words = article.word_count
+            if article.notices:
+                res.notice = "; ".join(filter(None, [res.notice, *article.notices]))
             if self.keep_articles:
                 res.article = article
             if hit is not None:
@@ -269,18 +278,21 @@ class Linter:
         for res, findings in zip(pending_results, self.check_articles(pending)):
             res.findings = findings
         if self.cache is not None and not self.warnings:  # a backend down: results incomplete, not cached
-            for (_, cfg), res, key in zip(pending, pending_results, pending_keys):
-                self.cache.put(cfg, key, res.findings, res.words)
+            for (article, cfg), res, key in zip(pending, pending_results, pending_keys):
+                if not article.notices:  # a part was not checked: read it again, to say so again
+                    self.cache.put(cfg, key, res.findings, res.words)
         return out
 
 
-def exit_code(results: list[FileResult], fail_on: Severity, backend_unavailable: bool = False) -> int:
+def exit_code(results: list[FileResult], fail_on, backend_unavailable: bool = False) -> int:
     """0 clean, 1 findings at or above ``fail_on``, 2 when any input could not be checked,
     4 when everything was checked but a configured grammar backend was unavailable (and no
-    finding or input error already gives 1 or 2)."""
+    finding or input error already gives 1 or 2). ``fail_on`` is one Severity for every file, or a
+    function giving each FileResult's own (its config's ``fail-on``)."""
+    threshold = fail_on if callable(fail_on) else (lambda _r: fail_on)
     if any(r.error for r in results):
         return 2
-    if any(f.severity >= fail_on for r in results for f in r.findings):
+    if any(r.findings and any(f.severity >= threshold(r) for f in r.findings) for r in results):
         return 1
     if backend_unavailable:
         return 4

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from copylint.article import Article
 from copylint.finding import Finding
+from copylint.sources import display_path
 
 MAX_PASSES = 5
 _WS = re.compile(r"\s+")
@@ -271,12 +272,12 @@ def fix_results(linter, results, write: bool) -> list[FixOutcome]:
         is_stdin = res.path == "-"
         cfg = linter.config_for(res.path)
         fmt = "text" if is_stdin else format_for(res.path)
-        shown = "<stdin>" if is_stdin else res.path
+        shown = display_path(res.path)
         if art is None:
             src = read_source(res.path, cfg.max_file_size) if not is_stdin else None
             if src is None or src.error or src.empty:
                 outcomes.append(FixOutcome(res.path, "", "", 0,
-                                           error=f"{res.path}: cannot re-read the input to fix it"))
+                                           error=f"{shown}: cannot re-read the input to fix it"))
                 continue
             raw, encoding = src.text, src.encoding
         else:
@@ -324,7 +325,7 @@ def run_fixes(linter, results, diff: bool, output: str | None = None,
     changed = [o for o in outcomes if o.changed and not o.error]
     n_fixes = sum(o.applied for o in changed)
     if diff:
-        text = "".join(unified_diff("<stdin>" if o.path == "-" else o.path, o.original, o.fixed)
+        text = "".join(unified_diff(display_path(o.path), o.original, o.fixed)
                        for o in changed)
         if output:
             from copylint.fileio import atomic_write

@@ -14,7 +14,6 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from copylint.engine import NLP_BATCH, FileResult, Linter
-from copylint.sources import expand
 
 PROGRESS_MIN_FILES = 20
 _WORKER: Linter | None = None
@@ -71,9 +70,7 @@ def check_paths_parallel(linter: Linter, paths: list[str], jobs: int,
     warnings raised in the workers are added to ``linter.warnings``. ``progress`` None: a progress
     bar on a terminal's stderr for more than ``PROGRESS_MIN_FILES`` files."""
     jobs = effective_jobs(jobs)
-    exclude: tuple[str, ...] = linter.overrides.get("exclude", ())
-    files, errors = expand(paths, exclude)
-    results: list[FileResult] = [FileResult(p, error=e) for p, e in errors]
+    files, results = linter.expand(paths)
     if jobs <= 1 or len(files) <= 1 or "-" in files:
         for i in range(0, len(files), NLP_BATCH):
             results.extend(linter._check_chunk(files[i:i + NLP_BATCH]))

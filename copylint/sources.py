@@ -1,17 +1,26 @@
 """Finding the files to check and reading them: decoding, and the one-line errors for bad input."""
 from __future__ import annotations
 
-import fnmatch
 import os
+import stat
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+import pathspec
 
 CHECKED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
              ".mypy_cache", ".pytest_cache", ".copylint_cache"}
 # Legacy encodings tried, in order, when a file is not UTF-8.
 LEGACY_ENCODINGS = ("cp1252", "iso-8859-15", "mac_roman")
+STDIN_NAME = "<stdin>"
+
+
+def display_path(path: str) -> str:
+    """The name every report gives a file: standard input ("-") is ``<stdin>``."""
+    return STDIN_NAME if path == "-" else path
 
 
 class InputError(Exception):
@@ -27,34 +36,146 @@ class Source:
     empty: bool = False
 
 
-def expand(paths: list[str], exclude: tuple[str, ...] = ()) -> tuple[list[str], list[tuple[str, str]]]:
-    """Files to check for the given paths, and (path, error) for the ones that cannot be."""
-    files: list[str] = []
-    errors: list[tuple[str, str]] = []
+@dataclass
+class Expansion:
+    """What a list of paths expands to: the files to check, in order; (path, message) for paths that
+    cannot be checked (an input error, exit code 2); (path, notice) for paths skipped on purpose
+    (not a regular file, excluded by name)."""
+
+    files: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def irregular(mode: int) -> str | None:
+    """What a file of this ``st_mode`` is when it is not a regular file or a directory (a FIFO, a
+    device, a socket: reading one can block forever or never end), else None."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    for test, name in _KINDS:
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+@lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+class Excluder:
+    """gitignore-style ``exclude`` patterns: the command line's (relative to the current directory)
+    and those of the configuration that applies to each file (relative to the config file's folder;
+    the nearest config wins, as for every other setting). ``config_for(path)`` gives a file's
+    Config; a config that cannot be read excludes nothing here (its error is reported when the
+    file is checked)."""
+
+    def __init__(self, patterns: tuple[str, ...] = (), config_for=None) -> None:
+        self.cwd = os.getcwd()
+        self.patterns = tuple(patterns)
+        self.config_for = config_for
+
+    def _rules(self, path: str):
+        out = []
+        if self.patterns:
+            out.append((self.patterns, self.cwd, "--exclude"))
+        if self.config_for is not None:
+            from copylint.config import ConfigError
+            try:
+                cfg = self.config_for(path)
+            except ConfigError:
+                cfg = None
+            if cfg is not None and cfg.exclude:
+                real = cfg.source and not cfg.source.startswith("<")
+                base = os.path.dirname(os.path.abspath(cfg.source)) if real else self.cwd
+                out.append((cfg.exclude, base, f"exclude in {cfg.source}" if real else "exclude"))
+        return out
+
+    def why(self, path: str, is_dir: bool = False) -> str | None:
+        """Which setting excludes ``path`` ("exclude in .copylint.toml"), or None."""
+        absolute = os.path.abspath(path)
+        probe = os.path.join(absolute, "_") if is_dir else absolute  # a dir's own config governs it
+        for patterns, base, where in self._rules(probe):
+            rel = os.path.relpath(absolute, base)
+            if rel == "." or rel.startswith(".." + os.sep) or rel == "..":
+                continue  # patterns apply below their folder only
+            rel = rel.replace(os.sep, "/") + ("/" if is_dir else "")
+            if _spec(patterns).match_file(rel):
+                return where
+        return None
+
+
+def expand(paths: list[str], exclude: tuple[str, ...] = (), config_for=None) -> Expansion:
+    """The files to check for the given paths (folders are walked for the checked suffixes), the
+    paths that cannot be checked, and the ones skipped: anything that is not a regular file (a FIFO
+    would block the run), and files matching ``exclude`` (see ``Excluder``). A file named
+    explicitly that is excluded is skipped with a notice, as git refuses to add an ignored file."""
+    out = Expansion()
+    excluder = Excluder(exclude, config_for)
     for p in paths:
         if p == "-":
-            files.append("-")
+            out.files.append("-")
             continue
-        path = Path(p)
-        if path.is_dir():
-            found = []
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(names):
-                    if name.lower().endswith(CHECKED_SUFFIXES):
-                        fp = os.path.join(root, name)
-                        rel = os.path.relpath(fp, path)
-                        if any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat) for pat in exclude):
-                            continue
-                        found.append(fp)
-            if not found:
-                errors.append((p, f"{p}: no .txt, .md, .markdown, .html or .htm files to check in this directory"))
-            files.extend(found)
-        elif path.exists():
-            files.append(p)
+        try:
+            mode = os.stat(p).st_mode
+        except FileNotFoundError:
+            out.errors.append((p, f"{p}: no such file or directory"))
+            continue
+        except OSError as exc:
+            out.errors.append((p, f"{p}: cannot read ({exc.strerror or exc})"))
+            continue
+        kind = irregular(mode)
+        if kind:
+            out.skipped.append((p, f"{kind}, not a regular file: skipped"))
+        elif stat.S_ISDIR(mode):
+            _walk(p, excluder, out)
         else:
-            errors.append((p, f"{p}: no such file or directory"))
-    return files, errors
+            why = excluder.why(p)
+            if why:
+                out.skipped.append((p, f"excluded by {why}: skipped"))
+            else:
+                out.files.append(p)
+    return out
+
+
+def _walk(top: str, excluder: Excluder, out: Expansion) -> None:
+    found: list[str] = []
+    passed_over = 0  # files or folders excluded, files that are not regular
+    for root, dirs, names in os.walk(top):
+        kept = []
+        for d in sorted(dirs):
+            if d in SKIP_DIRS or d.startswith("."):
+                continue
+            if excluder.why(os.path.join(root, d), is_dir=True):
+                passed_over += 1
+                continue
+            kept.append(d)
+        dirs[:] = kept
+        for name in sorted(names):
+            if not name.lower().endswith(CHECKED_SUFFIXES):
+                continue
+            fp = os.path.join(root, name)
+            if excluder.why(fp):
+                passed_over += 1
+                continue
+            try:
+                kind = irregular(os.stat(fp).st_mode)
+            except OSError:
+                kind = None  # a broken link: reading it reports the error
+            if kind:
+                passed_over += 1
+                out.skipped.append((fp, f"{kind}, not a regular file: skipped"))
+                continue
+            found.append(fp)
+    if not found and not passed_over:
+        out.errors.append((top, f"{top}: no .txt, .md, .markdown, .html or .htm files to check in this directory"))
+    elif not found:
+        out.skipped.append((top, "nothing to check in this directory (every file is excluded or skipped)"))
+    out.files.extend(found)
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -91,34 +212,47 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                      "encoding; convert it to UTF-8")
 
 
+def _read_regular(path: str, max_size: int) -> bytes:
+    """The bytes of a regular file. Opened without blocking and checked on the open descriptor, so a
+    file that became a FIFO or a device since it was listed cannot hang the run."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{path}: is a directory")
+        kind = irregular(st.st_mode)
+        if kind:
+            raise InputError(f"{path}: {kind}, not a regular file")
+        if st.st_size > max_size:
+            raise InputError(f"{path}: file too large ({st.st_size / 1e6:.1f} MB; the limit is "
+                             f"{max_size / 1e6:.1f} MB, set max-file-size to raise it)")
+        return fh.read(max_size + 1)
+
+
 def read_source(path: str, max_size: int) -> Source:
     """Read one file (or stdin for "-"); errors become ``Source.error``, never exceptions."""
+    name = display_path(path)
     try:
         if path == "-":
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(max_size + 1)
         else:
-            p = Path(path)
-            if p.is_dir():
-                raise InputError(f"{path}: is a directory")
-            size = p.stat().st_size
-            if size > max_size:
-                raise InputError(f"{path}: file too large ({size / 1e6:.1f} MB; the limit is "
-                                 f"{max_size / 1e6:.1f} MB, set max-file-size to raise it)")
-            data = p.read_bytes()
+            data = _read_regular(path, max_size)
         if len(data) > max_size:
-            raise InputError(f"{path}: input too large ({len(data) / 1e6:.1f} MB; the limit is "
+            raise InputError(f"{name}: input too large (over the limit of "
                              f"{max_size / 1e6:.1f} MB, set max-file-size to raise it)")
         if not data.strip():
             return Source(path, "", empty=True)
-        text, enc = decode(data, path)
+        text, enc = decode(data, name)
         if not text.strip():  # a byte-order mark and white space only
             return Source(path, "", enc, empty=True)
         return Source(path, text, enc)
     except InputError as exc:
         return Source(path, error=str(exc))
     except PermissionError:
-        return Source(path, error=f"{path}: permission denied")
+        return Source(path, error=f"{name}: permission denied")
     except FileNotFoundError:
-        return Source(path, error=f"{path}: no such file or directory")
+        return Source(path, error=f"{name}: no such file or directory")
+    except IsADirectoryError:
+        return Source(path, error=f"{name}: is a directory")
     except OSError as exc:
-        return Source(path, error=f"{path}: cannot read ({exc.strerror or exc})")
+        return Source(path, error=f"{name}: cannot read ({exc.strerror or exc})")

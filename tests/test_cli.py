@@ -21,8 +21,10 @@ def test_json_shape(draft):
     code, out, _ = run_cli(["check", "--isolated", "--format", "json", str(draft)])
     assert code == 1
     data = json.loads(out)
-    assert set(data) == {"version", "files", "summary"}
-    assert data["summary"] == {"files": 1, "findings": 2, "by_severity": {"error": 0, "warning": 2, "info": 0}}
+    assert set(data) == {"version", "files", "errors", "summary"}
+    assert data["errors"] == []
+    assert data["summary"] == {"files": 1, "findings": 2, "errors": 0,
+                               "by_severity": {"error": 0, "warning": 2, "info": 0}}
     [f1, f2] = data["files"][0]["findings"]
     assert set(f1) == {"rule", "family", "severity", "line", "column", "end_line", "end_column", "message",
                        "suggestion", "related"}

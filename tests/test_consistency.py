@@ -1,6 +1,6 @@
 """Consistency rules: the samples of their own (positive and negative) and their helpers."""
 from conftest import SAMPLES
-from copylint.checks import consistency
+from copylint.checks.consistency import names, numbers
 from copylint.config import Config
 from copylint.finding import Severity
 
@@ -59,17 +59,69 @@ def test_all_caps_headline_is_not_islamic_state(linter):
     assert _check(linter, text, "spelling-variant") == []
 
 
-def test_ise_ize_mix_is_info_and_skips_words_with_one_spelling(linter):
+def test_ise_ize_mix_reports_the_minority_and_skips_words_with_one_spelling(linter):
     text = "They organise a vote.\n\nThey also organise a debate.\n\nThey recognize the problem."
     [f] = _check(linter, text, "spelling-variant")
-    assert f.severity == Severity.INFO and text[f.start:f.end] == "recognize"
+    assert text[f.start:f.end] == "recognize" and f.suggestion == "recognise"
+    assert [text[r.start:r.end] for r in f.related] == ["organise"]
     assert _check(linter, "Advise them to organise it.\n\nThe size and the prize.", "spelling-variant") == []
 
 
 def test_helpers():
-    assert consistency._one_edit("lund", "lundt") and consistency._one_edit("marquez", "marques")
-    assert consistency._one_edit("abcd", "abdc") and not consistency._one_edit("lund", "lind t")
-    assert consistency._core("al-Kadhimi") == "kadhimi" and consistency._core("de Vries") == "vries"
-    assert consistency._contradicts(3000, 30000) and consistency._contradicts(1.2e9, 2.1e9)
-    assert not consistency._contradicts(3000, 3200)
-    assert consistency.demonyms()["Iraqi"] == "Iraq"
+    assert names._damerau("lund", "lundt") == names._damerau("marquez", "marques") == names._damerau("abcd", "abdc") == 1
+    assert names._family_form("ivanov", "ivanova") and names._family_form("zelensky", "zelenska")
+    assert names._family_form("russia", "russian") and not names._family_form("spain", "spainn")
+    assert not names._family_form("korea", "korei")
+    assert numbers._contradicts(3000, 30000) and numbers._contradicts(1.2e9, 2.1e9)
+    assert not numbers._contradicts(3000, 3200)
+    assert numbers.demonyms()["Iraqi"] == "Iraq"
+
+
+def test_configured_dialect_reports_the_other_dialect_alone(linter):
+    text = "The color of the theater is gray."
+    found = linter.check_text(text, path="x", fmt="text", cfg=Config(select=("spelling-variant",), dialect="british"))
+    assert sorted(text[f.start:f.end] for f in found) == ["color", "gray", "theater"]
+    assert _check(linter, text, "spelling-variant") == []  # auto: one American article, consistent
+
+
+def test_dialect_words_in_names_are_left_alone_but_quotes_are_house_style(linter):
+    text = "The colour of the flag is grey.\n\nThe Pentagon's Defense Department agreed.\n\nThe favourite won."
+    assert _check(linter, text, "spelling-variant") == []
+    quoted = text + '\n\nThe minister said: "The color is fine."'
+    [f] = _check(linter, quoted, "spelling-variant")
+    assert quoted[f.start:f.end] == "color" and f.suggestion == "colour"
+
+
+def test_a_counterpart_no_one_writes_is_no_variant(linter):
+    text = "The colour of the flag is grey.\n\nThe favourite won.\n\nColorectal cancer screening begins."
+    assert _check(linter, text, "spelling-variant") == []
+
+
+def test_two_forms_each_written_twice_are_info(linter):
+    text = ("Floods hit Kaixian on Monday.\n\nSchools in Kaixian closed.\n\nIn Kaixin, roads were cut.\n\n"
+            "Officials in Kaixin said the water was falling.")
+    found = _check(linter, text, "name-variant")
+    assert found and all(f.severity == Severity.INFO for f in found)
+
+
+def test_a_surname_written_alone_is_compared_with_the_full_name(linter):
+    text = ("French President Emmanuel Macron met the unions.\n\nMacron said the reform would pass.\n\n"
+            "Unions say Marcon is more afraid of strikes than of a vote.")
+    [f] = _check(linter, text, "name-variant")
+    assert text[f.start:f.end] == "Marcon" and f.suggestion == "Macron"
+
+
+def test_family_forms_and_different_first_names_are_two_people(linter):
+    text = ("Olena Zelenska spoke first.\n\nVolodymyr Zelensky spoke next.\n\nZelensky thanked Zelenska.")
+    assert _check(linter, text, "name-variant") == []
+
+
+def test_number_slip_points_at_the_later_mention():
+    assert numbers.slip(1200, 2100) and numbers.slip(12e9, 21e9) and numbers.slip(1500, 1800)
+    assert numbers.slip(26, 265) and not numbers.slip(158, 9500) and not numbers.slip(60, 78)
+
+
+def test_headline_figure_against_the_body(linter):
+    text = "Carmaker to cut 1,200 jobs\n\nThe carmaker said on Monday that 2,100 jobs will go at the plant."
+    [f] = _check(linter, text, "number-mismatch")
+    assert text[f.start:f.end].startswith("2,100") and [text[r.start:r.end] for r in f.related] == ["1,200 jobs"]

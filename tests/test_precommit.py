@@ -92,3 +92,10 @@ def test_hook_refuses_a_faulty_draft_then_allows_the_fix(tmp_path):
     _run(["git", "add", "tool.py"], work, env)
     r = _run(["git", "commit", "-m", "a script"], work, env)
     assert r.returncode == 0 and "no files to check" in (r.stdout + r.stderr)
+
+    # nor are extensionless files that identify calls plain text (README, LICENSE, NEWS)
+    for name in ("README", "LICENSE", "NEWS"):
+        (work / name).write_text("The the notes.\n", encoding="utf-8")
+    _run(["git", "add", "README", "LICENSE", "NEWS"], work, env)
+    r = _run(["git", "commit", "-m", "notes"], work, env)
+    assert r.returncode == 0 and "no files to check" in (r.stdout + r.stderr), r.stdout + r.stderr

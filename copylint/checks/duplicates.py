@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
 from rapidfuzz import fuzz, process
@@ -41,7 +42,11 @@ class DuplicateLine(Rule):
     same words again and wonders what went wrong. Exact copies and near-exact ones (differing only
     in case, punctuation or a word or two in a long paragraph) are reported on the later copy, with
     the first copy as the related location. Lines of fewer than four words are left to the
-    boilerplate rule.
+    boilerplate rule. Some repeats are made on purpose, so they are reported at info only: a near
+    copy (a standfirst or a summary point restated in the body, in other words), and a short line
+    of fewer than eight words that is not a headline (a photo credit, a caption, a refrain such as
+    "A hit has been detected."), and a line that comes three times or more (a running head or a
+    section label: a paste goes wrong once, a template repeats).
     """
 
     id = "duplicate-line"
@@ -65,6 +70,7 @@ class DuplicateLine(Rule):
     )
 
     MIN_WORDS = 4
+    SHORT = 8    # a repeated line shorter than this (not a headline) may be a caption or a refrain
     NEAR = 94.0  # rapidfuzz ratio (0-100) on normalised text for a near-exact copy
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -73,7 +79,9 @@ class DuplicateLine(Rule):
         earlier: list[tuple[str, int, int]] = []
         by_key: dict[str, list[int]] = {}  # first/last four words -> indexes into earlier
         reported: set[tuple[int, int]] = set()
-        for start, end in _lines(article):
+        lines = _lines(article)
+        copies = Counter(normalize(text[a:b]) for a, b in lines)
+        for start, end in lines:
             raw = text[start:end].strip()
             norm = normalize(raw)
             if len(norm.split()) < self.MIN_WORDS:
@@ -97,10 +105,14 @@ class DuplicateLine(Rule):
                     a <= s and e <= b for a, b in reported):
                 reported.add((s, e))
                 what = "nearly repeats" if near or text[first[0]:first[1]].strip() != raw else "repeats"
+                kind = self._kind(article, s)
+                on_purpose = what != "repeats" or copies[norm] >= 3 or (
+                    len(norm.split()) < self.SHORT and kind != "headline")
                 yield self.finding(
-                    s, e, f"this {self._kind(article, s)} {what} an earlier one",
+                    s, e, f"this {kind} {what} an earlier one",
                     related=[Related(first[0], first[1], "first copy")],
-                    suggestion="delete the repeated copy", fix="" if what == "repeats" else None)
+                    suggestion="delete the repeated copy", fix=None if on_purpose else "",
+                    severity=Severity.INFO if on_purpose else None)
                 continue
             if norm not in seen:
                 seen[norm] = (s, e)
@@ -140,7 +152,9 @@ class DuplicateSentence(Rule):
 
     Spun and merged copy often repeats a sentence a few paragraphs on. Only sentences of eight
     words or more are compared (short ones — "He denied it." — recur naturally), in normalised
-    form; a whole repeated paragraph is left to `duplicate-line`.
+    form; a whole repeated paragraph is left to `duplicate-line`. A sentence repeated under
+    another headline is about another thing (the same delivery terms for two products in a
+    comparison, the same line under each candidate's profile): left alone.
     """
 
     id = "duplicate-sentence"
@@ -157,6 +171,8 @@ class DuplicateSentence(Rule):
         "The fire began on Sunday morning near the new mill.",
         "The fire began on Saturday afternoon near the old mill.\n\n"
         "The fire began on Saturday afternoon near the old mill.",  # a repeated line: duplicate-line
+        "Kettle A\n\nA fast kettle with a glass jug. Delivery is free on all orders over £20 in the UK.\n\n"
+        "Kettle B\n\nA quiet kettle in brushed steel. Delivery is free on all orders over £20 in the UK.",
     )
 
     MIN_WORDS = 8
@@ -164,8 +180,11 @@ class DuplicateSentence(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         seen_blocks: set[str] = set()
-        seen: dict[str, tuple[int, int, int]] = {}  # normalised sentence -> (start, end, block index)
-        for bi, block in enumerate(article.blocks):
+        seen: dict[str, tuple[int, int, int]] = {}  # normalised sentence -> (start, end, section)
+        section = 0  # headlines passed so far
+        for block in article.blocks:
+            if block.kind == "heading":
+                section += 1
             block_norm = normalize(text[block.start:block.end])
             repeated_block = block_norm in seen_blocks
             seen_blocks.add(block_norm)
@@ -175,10 +194,10 @@ class DuplicateSentence(Rule):
                     continue
                 first = seen.get(norm)
                 if first is None:
-                    seen[norm] = (s, e, bi)
+                    seen[norm] = (s, e, section)
                     continue
-                if repeated_block:
-                    continue
+                if repeated_block or first[2] != section:
+                    continue  # a repeated paragraph (duplicate-line), or another section's sentence
                 yield self.finding(s, e, "this sentence repeats an earlier one",
                                    related=[Related(first[0], first[1], "first copy")],
                                    suggestion="delete the repeated sentence")

@@ -22,16 +22,65 @@ _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Sev
 
 def _harper(cfg):
     from copylint.grammar.harper_backend import get_harper
-    return get_harper(cfg.dialect)
+    return get_harper("american" if cfg.dialect == "american" else "british")  # auto: british
 
 
-def _keep_harper_grammar(text: str, m: BackendMatch) -> bool:
+_SENTENCE_START = re.compile(r"""(?:^|[.!?:;]["'”’)\]]*\s+|\n\s*|^["“‘(\[]|\s["“‘(\[])$""")
+_TITLE_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` sits in a run of capitalised words inside a sentence: a title or
+    a name (`She sang Their Is No Tomorrow`, `the show You Seems to Be Tasty`), where grammar does
+    not apply."""
+    before = text[max(0, start - 60):start]
+    words_before = re.findall(r"\S+", before)
+    first_cap = bool(_TITLE_WORD.match(text, start))
+    sentence_start = bool(_SENTENCE_START.search(before))
+    prev_cap = bool(words_before) and bool(_TITLE_WORD.match(words_before[-1].lstrip("\"“‘(")))
+    nxt = re.match(r"\s+[\"“‘(]?(\S+)", text[end:end + 60])
+    next_cap = bool(nxt) and bool(_TITLE_WORD.match(nxt.group(1)))
+    return first_cap and not sentence_start and (prev_cap or next_cap)
+
+
+def _token_at(doc, i: int):
+    """The spaCy token covering character ``i`` of the article's text, or None."""
+    if doc is None:
+        return None
+    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
+    """True when the spaCy parse shows Harper misread the sentence (used when the article was parsed):
+    `their` owning a noun (`for their two-month anniversary`), `there` after a preposition
+    (`returning from there testing`), `were` with its own subject (`the words spoken were hers`),
+    and a pronoun's verb in the past, after a modal, or not a verb (`he beat him`, `can he hide`)."""
+    tok = _token_at(doc, m.start)
+    if tok is None:
+        return False
+    if m.rule in ("TheirToTheyre", "TheirToThere"):
+        return tok.lower_ == "their" and tok.dep_ == "poss" and tok.head.pos_ in ("NOUN", "PROPN", "NUM")
+    if m.rule == "ThereToTheir":
+        return tok.lower_ == "there" and tok.i > 0 and tok.doc[tok.i - 1].tag_ == "IN"
+    if m.rule == "WereWhere":
+        return tok.lower_ == "were" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if m.rule == "PronounVerbAgreement":
+        verb = _token_at(doc, m.end - 1) or tok
+        return verb.tag_ not in ("VB", "VBP", "VBZ") or any(
+            c.dep_ == "aux" or c.tag_ == "MD" for c in verb.children)
+    return False
+
+
+def _keep_harper_grammar(text: str, m: BackendMatch, doc=None) -> bool:
     """Harper lints that are right on news copy (the noisy rules are already switched off)."""
     if m.spelling:
         return False  # the misspelling rule's job
     problem = text[m.start:m.end]
     if m.kind == "Capitalization" and problem.isupper():
         return False  # all-caps datelines and headings
+    if _in_title(text, m.start, m.end):
+        return False  # It's a Wonderful Life, "You Seems to Be Tasty": titles and names
     if m.rule == "AnA":
         nxt = re.match(r"\s*[\"“‘']?(\S+)", text[m.end:])
         word = nxt.group(1) if nxt else ""
@@ -41,7 +90,19 @@ def _keep_harper_grammar(text: str, m: BackendMatch) -> bool:
             return False  # "a unanimous", "a European", "a one-off": harper is wrong there
         if m.replacements[:1] == ["a"] and word[:1].lower() == "h":
             return False  # "an historic", "an hotel": accepted British usage
-    return True
+        if m.replacements[:1] == ["a"] and _un_prefixed(word):
+            return False  # "an unidentified body": un- + identified, not "uni-" as in "university"
+    return not _parse_disagrees(doc, text, m)
+
+
+def _un_prefixed(word: str) -> bool:
+    """``unidentified``, ``uninsured``: the prefix un- on a word of its own (said "un-"), where
+    Harper reads "uni-" as in "unit" and asks for "a"."""
+    low = re.sub(r"[^a-z-]", "", word.lower())
+    if not low.startswith("un") or len(low) < 7:
+        return False
+    from wordfreq import zipf_frequency
+    return zipf_frequency(low[2:].lstrip("-"), "en") >= 3.0
 
 
 @register
@@ -53,7 +114,11 @@ class GrammarCheck(Rule):
     runs on every article, with the lints that are noise on news copy (serial comma, long
     sentences, en dashes in scores, datelines...) and those that repeat copylint's own rules
     (repeated words, spacing) switched off. Its most reliable rules report at warning, the rest
-    at info. When a LanguageTool server is configured (``[tool.copylint.languagetool] url`` or
+    at info. Harper's findings inside a title or a name (a run of capitalised words in mid-sentence:
+    "It's a Wonderful Life", "She sang Their Is No Tomorrow") are dropped, and so are those the
+    spaCy parse contradicts ("the words spoken were hers": `were` has its own subject; "for their
+    two-month anniversary": `their` owns a noun; "he beat him": a past tense). When a LanguageTool
+    server is configured (``[tool.copylint.languagetool] url`` or
     ``COPYLINT_LANGUAGETOOL_URL``) or a local LanguageTool directory, LanguageTool checks the
     article instead and each of its findings carries the LanguageTool rule id as ``lt:RULE_ID``.
     If LanguageTool is down, slow or answers with an error, copylint warns once, checks grammar
@@ -86,7 +151,14 @@ class GrammarCheck(Rule):
         "VIRGINIA BEACH, Va. -- The city removed the monument.",
         "The bill costs £48m and the scheme €1.2bn, officials said.",
         "Temperatures reached 38C on Tuesday.",
+        "She sang Their Is No Tomorrow, and the show You Seems to Be Tasty will tour.",
+        "The words spoken were hers.",
+        "For their two-month anniversary he took her out; he beat him at the meeting last year.",
+        "Police said an unidentified body was found.",
     )
+    # the parse (spaCy) shows where Harper misread a sentence: "their" owning a noun, "were" with
+    # its own subject, a pronoun's verb in the past or after a modal
+    needs = frozenset({"parser"})
 
     def __init__(self, config) -> None:
         super().__init__(config)
@@ -128,7 +200,7 @@ class GrammarCheck(Rule):
         from copylint.grammar.harper_backend import harper_rules
         loud = harper_rules()["warning"]
         for m in matches:
-            if not _keep_harper_grammar(text, m) or m.end <= m.start:
+            if not _keep_harper_grammar(text, m, article.doc) or m.end <= m.start:
                 continue
             message = m.message.rstrip(".") + f" (harper: {m.rule})"
             yield self.finding(m.start, m.end, message, suggestion=m.replacements[0] if m.replacements else None,
@@ -228,7 +300,7 @@ class Misspelling(Rule):
                 continue  # the article uses it consistently: a term, not a slip
             if other is None:
                 from copylint.grammar.harper_backend import get_harper
-                other = get_harper("american" if cfg.dialect == "british" else "british")
+                other = get_harper("british" if cfg.dialect == "american" else "american")
             if other.is_word(core):
                 continue
             sugg = m.replacements[0] if m.replacements else None
@@ -259,14 +331,44 @@ percent per cent
 _QUANTITY_NOUNS = frozenset("hundreds thousands millions billions dozens scores tens".split())
 
 
+_CLAUSE_EDGE = frozenset({",", ";", ":", "(", "—", "–", "that", "whether", "because", "if", "while", "when"})
+
+
+def _gerund_subject(doc, subj) -> bool:
+    """True when ``subj`` is the object inside an -ing clause that is the real subject: the clause
+    (from the sentence start or a comma, `that`, `whether`...) opens with a gerund (`moving bears
+    is`, `Finding survivors in the rubble is`, `Trying to make predictions about this is`)."""
+    start = subj.sent.start
+    for t in doc[subj.sent.start:subj.i]:
+        if t.lower_ in _CLAUSE_EDGE:
+            start = t.i + 1
+    for t in doc[start:subj.i]:
+        if t.tag_ == "VBG":
+            return True
+        if t.pos_ not in ("ADV", "PART", "PUNCT"):
+            return False
+    return False
+
+
+def _not_a_word(cfg, low: str) -> bool:
+    """True when the lower-case form is not an English word (Harper's dictionary): a capitalised
+    plural-looking subject at a sentence start is then a name (Barclays, Lyons, Siemens)."""
+    from copylint.grammar import BackendUnavailable
+    try:
+        return not _harper(cfg).is_word(low)
+    except BackendUnavailable:
+        return False
+
+
 @register
 class SubjectVerbAgreement(Rule):
     """A plural subject with a singular verb: `hundreds of homes was damaged`, `the results was`.
 
     The subject is read from the parse (spaCy). Only a plural common noun followed by `was`,
     `is`, `has` or `does` is reported; measures ("two years is a long time"), plural-looking
-    singulars ("the news is", "politics is"), names and titles, coordinated subjects and
-    subjects with a number are left alone.
+    singulars ("the news is", "politics is"), names and titles (`Barclays was fined`, a name
+    Harper's dictionary does not know as a word), coordinated subjects, subjects with a number and
+    the object of a gerund that is the real subject (`Reading so many reports is`) are left alone.
     """
 
     id = "subject-verb-agreement"
@@ -292,6 +394,8 @@ class SubjectVerbAgreement(Rule):
         "The United States is sending aid.",
         "£5m was spent on repairs.",
         "The scope of the disaster that befell the home troops is revealed.",
+        "Nvidia was founded in 1993. Barclays was fined £10m.",
+        "Reading so many reports is tiring, and residents know that moving bears is a job for experts.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -318,8 +422,10 @@ class SubjectVerbAgreement(Rule):
                 continue
             if subj.ent_type_ and not (subj.ent_type_ == "CARDINAL" and slow in _QUANTITY_NOUNS):
                 continue
-            if subj.text[:1].isupper() and not subj.is_sent_start:
-                continue  # a title or a name: "Friends is back"
+            if subj.text[:1].isupper() and (not subj.is_sent_start or _not_a_word(self.config, slow)):
+                continue  # a title or a name: "Friends is back", "Barclays was fined"
+            if _gerund_subject(doc, subj):
+                continue  # "Reading so many reports is": the subject is the -ing clause
             kids = list(subj.children)
             if any(c.dep_ in ("conj", "cc", "nummod", "quantmod", "appos") or c.like_num or c.pos_ == "PROPN"
                    for c in kids):

@@ -39,7 +39,11 @@ class MissingSpaceAfterPunctuation(Rule):
 
     `year,U.S.` and `Monday,in` read as typing slips and confuse readers and search engines
     alike; they are common in hurried or scraped copy. Numbers (`3,000`, `4.5%`), times (`07:00`),
-    abbreviations (`U.S.`, `e.g.`), URLs, e-mail addresses and file names are left alone.
+    abbreviations (`U.S.`, `e.g.`), URLs, e-mail addresses and file names are left alone. A colon
+    or an exclamation mark between two capitalised words is how show and brand names are written
+    (`TV:Live`, `Re:Mix`, `Yahoo!News`): left alone too; a full stop there (`Kostroma.Today`, but
+    also `in London.The`) is reported at info, without a fix. A quote mark after a comma and before
+    a space closes a quotation (`years,“ she said`).
     """
 
     id = "missing-space-after-punctuation"
@@ -56,6 +60,8 @@ class MissingSpaceAfterPunctuation(Rule):
         "Mr Kadhimi ⟦responded:“Today⟧ we meet.",
     )
     passes = (
+        "Tonight on TV:Live and Re:Mix, then Yahoo!News reported it.",
+        "“My dad had a go at him for many years,“ his daughter said.",
         "About 3,000 people attended.",
         "Prices rose 4.5% in the U.S. last year.",
         "The train left at 07:00 and arrived at 09:30.",
@@ -68,8 +74,10 @@ class MissingSpaceAfterPunctuation(Rule):
     )
 
     # punctuation, then a letter or an opening quote
-    _PAT = re.compile(r"(?<=[^\W\d_])([,;:!?])(?=[^\W\d_]|[“‘(]|\"[^\W\d_])|(?<=[a-z]{2})(\.)(?=[A-Z][a-z])|"
+    _PAT = re.compile(r"(?<=[^\W\d_])([,;:!?])(?=[^\W\d_]|[“‘(]\S|\"[^\W\d_])|(?<=[a-z]{2})(\.)(?=[A-Z][a-z])|"
                       r"(?<=\d)(,)(?=[^\W\d_]{2})")
+    # the word before the mark is capitalised: TV:Live, Yahoo!News (a name), not "home.The"
+    _NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“‘'-]))[A-Z][\w&-]*$")
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
@@ -85,9 +93,14 @@ class MissingSpaceAfterPunctuation(Rule):
             # trim trailing sentence punctuation from the shown span
             while end > i + 2 and text[end - 1] in ",;:!?)”’\"":
                 end -= 1
-            yield self.finding(i, end, f"missing space after '{punct}'",
+            brand = punct in ":!." and text[i + 1].isupper() and bool(
+                self._NAME_BEFORE.search(text, max(0, i - 40), i))
+            if brand and punct != ".":
+                continue  # TV:Live, Yahoo!News
+            yield self.finding(i, end, f"missing space after '{punct}'" + (" (or a name written so?)" if brand else ""),
                                suggestion=f"{punct} {text[i + 1:end]}",
-                               fix=replacement(article, i, end, f"{punct} {text[i + 1:end]}"))
+                               fix=None if brand else replacement(article, i, end, f"{punct} {text[i + 1:end]}"),
+                               severity=Severity.INFO if brand else None)
 
 
 @register
@@ -95,8 +108,8 @@ class DoubleSpace(Rule):
     """Two spaces where one belongs.
 
     A doubled space between words is a leftover of editing (a word deleted, a phrase pasted). Two
-    spaces after a full stop are an old typing habit that most house styles drop: reported at
-    info level. Indentation, alignment in tables and Markdown line breaks are not touched.
+    spaces after a full stop (or after the quote mark or bracket that closes a sentence) are an
+    old typing habit that most house styles drop: reported at info level. Indentation, alignment in tables and Markdown line breaks are not touched.
     """
 
     id = "double-space"
@@ -115,6 +128,7 @@ class DoubleSpace(Rule):
     )
 
     _PAT = re.compile(r"(?<=\S)( {2,})(?=\S)")
+    _AFTER_SENTENCE = re.compile(r"[.!?:][\"'”’)\]]*$")
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
@@ -126,7 +140,7 @@ class DoubleSpace(Rule):
                     s, e = line_start + m.start(1), line_start + m.end(1)
                     if not article.contiguous(s - 1, e + 1):
                         continue
-                    sev = Severity.INFO if text[s - 1] in ".!?:" else None
+                    sev = Severity.INFO if self._AFTER_SENTENCE.search(text, max(0, s - 4), s) else None
                     yield self.finding(s, e, f"{e - s} spaces where one belongs", suggestion=" ",
                                        fix=" ", severity=sev)
             line_start += len(line) + 1
@@ -178,25 +192,39 @@ class SpaceBeforePunctuation(Rule):
 
 
 # --- quotes and brackets -----------------------------------------------------------------------
-_OPENERS = {"“": "”", "(": ")", "[": "]", "{": "}"}
+# Double quotation marks in every typography copy arrives in: straight, English curly, and the
+# low-9 opener of German-style quotes. Their roles are read from the text around them, not from
+# the glyph: translated and pasted copy closes quotes with “ („Rumours“, “loss“) or opens them
+# with ”, and the pairing is what a reader needs.
+DOUBLE_QUOTES = '"“”„‟'
+_OPEN_BEFORE = "([{—–-/‘'"
+_CLOSE_AFTER = ".,;:!?)]}—–-…’'"
+_SENTENCE_END = re.compile(r"""[.!?…]['’)\]]*\s*$""")
 
 
-def _straight_quote_role(text: str, i: int) -> str | None:
-    """'open', 'close', 'inch' or None (ambiguous) for a straight double quote at ``i``."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isdigit() and not after.isalnum():
+def _quote_role(text: str, i: int, start: int, end: int) -> str | None:
+    """'open', 'close', 'inch', 'skip' or None (ambiguous: the pairing decides) for the double
+    quote at ``i`` in the block ``text[start:end]``."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if before.isalnum() and after.isalnum():
+        return "skip"  # z"l, Ts"ahal (gershayim), 1974"s: not a quotation mark
+    if text[i] == '"' and before.isdigit() and not after.isalnum():
         return "inch"  # 5'10" — an inch mark
-    if before.isspace() or before in "([{—–-/":
+    if not text[i + 1:end].strip(DOUBLE_QUOTES + _CLOSE_AFTER + " \t\n"):
+        return "close"  # nothing left in the block to quote
+    if (before.isspace() or before in _OPEN_BEFORE) and not after.isspace():
         return "open"
-    if after.isspace() or after in ".,;:!?)]}—–-":
+    if not before.isspace() and (after.isspace() or after in _CLOSE_AFTER):
         return "close"
     return None
 
 
-def _next_block(article: Article, block: Block) -> Block | None:
-    idx = article.blocks.index(block)
-    return article.blocks[idx + 1] if idx + 1 < len(article.blocks) else None
+def _quotes_only(text: str, block: Block) -> bool:
+    """A block that is nothing but quotation marks and punctuation: a closing mark the paragraph
+    break cut off from its paragraph."""
+    segment = text[block.start:block.end]
+    return any(c in DOUBLE_QUOTES for c in segment) and not segment.strip(DOUBLE_QUOTES + _CLOSE_AFTER + " \t\n")
 
 
 @register
@@ -204,10 +232,15 @@ class UnbalancedQuotes(Rule):
     """A quotation opened and never closed (or closed and never opened) in a paragraph.
 
     A reader cannot tell where a quotation ends, which can put words in a speaker's mouth. A
-    quotation may run on across paragraphs: when the next paragraph opens with a quote mark, or a
-    later paragraph closes it, the open quote is not reported. A straight quote glued to the end of
-    a word and followed by a lower-case word (`the workers" mood`) is a mangled apostrophe, left to
-    the spelling rules.
+    quotation may run on across paragraphs: when the next paragraph opens with a quote mark (or a
+    later one does, the paragraphs between holding no quote mark), or a later paragraph closes
+    it, the open quote is not reported; when paragraph breaks were lost in
+    pasting, an opening mark after a sentence end while a quotation is open re-opens it (the
+    convention for a quotation over several paragraphs) and is not an unclosed quote either.
+    Marks are paired by where they stand, whatever their glyph (`“Rumours“`, `„Yes“`, `"Yes”`),
+    and a mark between two letters (`z"l`, a gershayim) is not a quotation mark. A straight quote
+    glued to the end of a word and followed by a lower-case word (`the workers" mood`) is a mangled
+    apostrophe, left to the spelling rules.
     """
 
     id = "unbalanced-quotes"
@@ -218,6 +251,7 @@ class UnbalancedQuotes(Rule):
         'The chief said. ⟦"⟧We are asking everyone to follow the instructions.\n\nMore than 3,000 left.',
         "She said ⟦“⟧we will fight on.\n\nThe vote is on Monday.",
         "He said the plan was dead⟦”⟧ and left.",
+        'Police said ⟦"⟧the road is closed, and officials agreed "it will stay shut" for days.\n\nIt rained.',
     )
     passes = (
         '"We will fight on," she said.',
@@ -229,6 +263,12 @@ class UnbalancedQuotes(Rule):
         'The workers" mood is angry.',
         '"In response, the bank presented the facts.\n\nIt did not "fabricate" evidence or "hide" facts."',
         "It's the firm's ‘best’ year.",
+        '"We will not give up. "The next step is a vote in the council," she said.',
+        "The 1977 album “Rumours“ sold 40 million copies. „We were offered champagne“, he said.",
+        'Officer Noam Raz z"l was killed in Jenin.',
+        '"The water used to stink.\n\n"',
+        'He said: "I would like to apologise.\n\nI did not do it well.\n\n"To my family: forgive me."',
+        'She called it "a disgrace”, and left.',
     )
 
     RUN_ON = 8  # paragraphs a quotation may run on before its closing mark
@@ -236,49 +276,63 @@ class UnbalancedQuotes(Rule):
     _APOSTROPHE = re.compile(r'(?<=[a-z]s)"(?=\s+[a-z])|(?<=[a-z])"(?=s\s)')
 
     def _events(self, text: str, block: Block) -> tuple[list[int], list[int]]:
-        """(unclosed openers, closers with no opener) in one block."""
-        opens_straight: int | None = None
-        curly: list[int] = []
+        """(unclosed openers, closers with no opener) in one block. A straight quote that may be a
+        mangled apostrophe (`consumers" pockets`) is read both ways; the reading that pairs best wins."""
+        first = self._pair(text, block, apostrophes=True)
+        if not first[0] and not first[1]:
+            return first
+        second = self._pair(text, block, apostrophes=False)
+        return min(first, second, key=lambda ev: len(ev[0]) + len(ev[1]))
+
+    def _reopened_later(self, text: str, blocks: list[Block], k: int) -> bool:
+        """True when a paragraph after ``blocks[k]`` opens with a quote mark and the paragraphs in
+        between hold no quote mark at all: a quotation over several paragraphs, one of which lost
+        its opening mark."""
+        for j in range(k + 1, min(k + 1 + self.RUN_ON, len(blocks))):
+            b = blocks[j]
+            if text[b.start:b.start + 1] in DOUBLE_QUOTES:
+                return True
+            if any(q in text[b.start:b.end] for q in DOUBLE_QUOTES):
+                return False
+        return False
+
+    def _pair(self, text: str, block: Block, apostrophes: bool) -> tuple[list[int], list[int]]:
+        open_at: int | None = None
         stray: list[int] = []
         unclosed: list[int] = []
-        odd = text.count('"', block.start, block.end) % 2 == 1
         for i in range(block.start, block.end):
-            ch = text[i]
-            if ch == '"':
-                if self._APOSTROPHE.match(text, i) and (odd or opens_straight is None):
-                    continue
-                role = _straight_quote_role(text, i)
-                if role == "inch":
-                    continue
-                if role is None:
-                    role = "close" if opens_straight is not None else "open"
-                if role == "open":
-                    if opens_straight is not None:
-                        unclosed.append(opens_straight)
-                    opens_straight = i
-                elif opens_straight is not None:
-                    opens_straight = None
-                else:
-                    stray.append(i)
-            elif ch == "“":
-                curly.append(i)
-            elif ch == "”":
-                if curly:
-                    curly.pop()
-                else:
-                    stray.append(i)
-        if opens_straight is not None:
-            unclosed.append(opens_straight)
-        return sorted(unclosed + curly), stray
+            if text[i] not in DOUBLE_QUOTES:
+                continue
+            if text[i] == '"' and (apostrophes or open_at is None) and self._APOSTROPHE.match(text, i):
+                continue  # the workers" mood: a mangled apostrophe
+            role = _quote_role(text, i, block.start, block.end)
+            if role in ("inch", "skip"):
+                continue
+            if role is None:
+                role = "close" if open_at is not None else "open"
+            if role == "open":
+                if open_at is not None and not _SENTENCE_END.search(text, block.start, i):
+                    unclosed.append(open_at)  # a new quotation inside an open one
+                # after a sentence end it re-opens the open quotation (breaks lost in pasting)
+                open_at = i
+            elif open_at is not None:
+                open_at = None
+            else:
+                stray.append(i)
+        if open_at is not None:
+            unclosed.append(open_at)
+        return unclosed, stray
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         blocks = article.blocks
         events = [self._events(text, b) for b in blocks]
-        # An even number of straight quotes in a block pairs up, whatever their roles looked like.
         for k, b in enumerate(blocks):
-            if text.count('"', b.start, b.end) % 2 == 0 and all(text[i] == '"' for i in events[k][0] + events[k][1]):
-                events[k] = ([], [])
+            marks = sum(text.count(q, b.start, b.end) for q in DOUBLE_QUOTES)
+            if marks % 2 == 0:
+                events[k] = ([], [])  # an even number of marks pairs up, whatever the roles looked like
+            elif k and _quotes_only(text, b) and events[k - 1][0]:
+                events[k - 1], events[k] = ([], events[k - 1][1]), ([], [])  # a cut-off closing mark
         carried: list[int] = []  # unclosed openers waiting for a later paragraph to close them
         carried_from = 0
         for k, b in enumerate(blocks):
@@ -295,8 +349,7 @@ class UnbalancedQuotes(Rule):
                                        suggestion="close the quotation")
                 carried = []
             if unclosed:
-                nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-                if nxt is not None and text[nxt.start:nxt.start + 1] in ('"', "“"):
+                if self._reopened_later(text, blocks, k):
                     # runs on into a paragraph that reopens it; that paragraph's own opener is
                     # the one that must close
                     continue
@@ -318,7 +371,10 @@ class UnbalancedBrackets(Rule):
     """A bracket opened and not closed, or closed and not opened, in a paragraph.
 
     Brackets that do not pair up usually mean a cut or a paste went wrong. List markers such as
-    `1)` or `a)` and emoticons are left alone.
+    `1)` or `a)` and emoticons are left alone; a bracket that closes an open one always closes it,
+    even when it reads like a list marker (`(August 6)`, a football line-up's `(Clichy 71)`); a
+    closing bracket that a paragraph break cut off into a paragraph of its own closes the one left
+    open before it.
     """
 
     id = "unbalanced-brackets"
@@ -332,37 +388,59 @@ class UnbalancedBrackets(Rule):
     )
     passes = (
         "The council (which meets on Monday) said no.",
+        "Lehmann; Lauren (Clichy 71), Toure, Cole; Pires (Reyes 63), Vieira.",
+        "They play the Flyers (August 6) and the Bruins (August 9), then David Manukyan (DAVA M).",
         "Choose a) the bus or b) the train.",
         "1) Open the door. 2) Walk in.",
         "He smiled :) and left.",
         "Their options [as listed (in part)] were few.",
+        "(Note: 1,300 yen including tax and shipping.\n\n)",
     )
 
     _LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)")
 
+    _PAIRS = {")": "(", "]": "[", "}": "{"}
+
+    def _block(self, text: str, block: Block) -> tuple[list[Finding], list[int]]:
+        """(findings inside the block, openers left unclosed at its end)."""
+        pairs = self._PAIRS
+        out: list[Finding] = []
+        segment = text[block.start:block.end]
+        skip = {block.start + m.end() - 1 for m in self._LIST_MARKER.finditer(segment)}
+        stack: list[int] = []
+        for i in range(block.start, block.end):
+            ch = text[i]
+            if ch in "([{":
+                stack.append(i)
+            elif ch in ")]}":
+                if stack and text[stack[-1]] == pairs[ch]:
+                    stack.pop()  # "(August 6)", "(Clichy 71)": a close, even if it looks like "6)"
+                    continue
+                if i in skip or (i > 0 and text[i - 1] in ":;=" and ch == ")"):
+                    continue
+                if stack and any(text[s] == pairs[ch] for s in stack):
+                    while stack and text[stack[-1]] != pairs[ch]:
+                        s = stack.pop()
+                        out.append(self.finding(s, s + 1, f"'{text[s]}' is not closed"))
+                    stack.pop()
+                else:
+                    out.append(self.finding(i, i + 1, f"'{ch}' closes a bracket that was not opened",
+                                            suggestion=None))
+        return out, stack
+
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
-        pairs = {")": "(", "]": "[", "}": "{"}
+        left_open: list[int] = []
         for block in article.blocks:
+            found, stack = self._block(text, block)
             segment = text[block.start:block.end]
-            skip = {block.start + m.end() - 1 for m in self._LIST_MARKER.finditer(segment)}
-            stack: list[int] = []
-            for i in range(block.start, block.end):
-                ch = text[i]
-                if ch in "([{":
-                    stack.append(i)
-                elif ch in ")]}":
-                    if i in skip or (i > 0 and text[i - 1] in ":;=" and ch == ")"):
-                        continue
-                    if stack and text[stack[-1]] == pairs[ch]:
-                        stack.pop()
-                    elif stack and any(text[s] == pairs[ch] for s in stack):
-                        while stack and text[stack[-1]] != pairs[ch]:
-                            s = stack.pop()
-                            yield self.finding(s, s + 1, f"'{text[s]}' is not closed")
-                        stack.pop()
-                    else:
-                        yield self.finding(i, i + 1, f"'{ch}' closes a bracket that was not opened",
-                                           suggestion=None)
-            for s in stack:
+            if left_open and not segment.strip(")]}.,;:!?\"'”’ \t\n") and found and all(
+                    text[f.start] in ")]}" for f in found):
+                # a closing bracket the paragraph break cut off from the paragraph it closes
+                found, left_open = found[len(left_open):], left_open[len(found):]
+            for s in left_open:
                 yield self.finding(s, s + 1, f"'{text[s]}' is not closed in this paragraph")
+            yield from found
+            left_open = stack
+        for s in left_open:
+            yield self.finding(s, s + 1, f"'{text[s]}' is not closed in this paragraph")

@@ -5,6 +5,7 @@ import re
 from typing import Iterator
 
 from copylint.article import Article
+from copylint.checks.mechanical import DOUBLE_QUOTES
 from copylint.finding import Finding, Severity
 from copylint.fix import replacement
 from copylint.rule import Rule, register
@@ -16,6 +17,10 @@ LEGIT_DOUBLES = frozenset("""
 that had is do does did bye no so yeah yes ha haha tut knock chop well now there blah boo
 far very really many hush pom tom
 """.split())
+
+
+# Words nobody doubles on purpose, even in a name or a quotation.
+_FUNCTION_WORDS = frozenset(("the", "a", "an", "and", "of", "to", "in", "on", "for", "is", "was"))
 
 
 def repeats_in_blocks(article: Article, pattern: re.Pattern) -> Iterator[tuple[re.Match, int, int]]:
@@ -39,8 +44,10 @@ class RepeatedWord(Rule):
 
     A classic slip of editing that spell-checkers miss because each word is spelt right. English
     does double some words correctly ("that that", "had had", "what it is is"), and some names are
-    doubled ("Ban Ban", "Bora Bora", "Duran Duran"): those are left alone. Runs across a line break
-    inside a paragraph, never from a headline into the next paragraph.
+    doubled ("Ban Ban", "Bora Bora", "Duran Duran"): those are left alone, and so are a word that
+    belongs to a hyphenated compound beside it (`seven-time time trial`, `head-on on`, `three
+    three-pointers`) and a doubled word that is a whole quotation (`the "zoom zoom" kid`). Runs
+    across a line break inside a paragraph, never from a headline into the next paragraph.
     """
 
     id = "repeated-word"
@@ -65,6 +72,8 @@ class RepeatedWord(Rule):
         "Bye bye, she said.",
         "Flood warning\n\nWarning signs went up.",
         "Flood warning\nWarning signs went up across the valley.",
+        "The seven-time time trial champion hit a car head-on on a bend and made three three-pointers.",
+        'He is the "zoom zoom" kid of the advert.',
     )
 
     _PAT = re.compile(r"\b([^\W\d_][\w'’-]*)(\s+)(\1)\b", re.I)
@@ -74,11 +83,17 @@ class RepeatedWord(Rule):
             first, gap, second = m.group(1), m.group(2), m.group(3)
             if gap.count("\n") > 1 or first.lower() in LEGIT_DOUBLES:
                 continue
-            if first[:1].isupper() and second[:1].isupper() and first.lower() not in (
-                    "the", "a", "an", "and", "of", "to", "in", "on", "for", "is", "was"):
+            if first[:1].isupper() and second[:1].isupper() and first.lower() not in _FUNCTION_WORDS:
                 continue  # a doubled name: Ban Ban, Bora Bora, Duran Duran
             if not article.contiguous(m.start(3), m.end(3)) or not article.contiguous(m.start(1), m.end(1)):
                 continue
+            text = article.text
+            left, right = text[m.start(1) - 1:m.start(1)], text[m.end(3):m.end(3) + 1]
+            if left == "-" or right == "-":
+                continue  # seven-time time trial: one of them belongs to a compound
+            if left and right and left in DOUBLE_QUOTES + "‘'" and right in DOUBLE_QUOTES + "’'" \
+                    and first.lower() not in _FUNCTION_WORDS:
+                continue  # the "zoom zoom" kid: the doubling is what is quoted
             yield self.finding(m.start(1), m.end(3), f"'{first}' repeated",
                                suggestion=first, fix=replacement(article, m.start(1), m.end(3), first))
 
@@ -96,7 +111,9 @@ class RepeatedListItem(Rule):
     Spun and machine-translated copy often repeats a list member where two different words stood
     in the original. The repetition is only reported inside a real list (another member before or
     after it), so intensifiers ("a long, long day", "very, very") and idioms ("again and again",
-    "late, late again") are left alone.
+    "late, late again") are left alone. Repetition made on purpose is left alone too: three times
+    over (`"location, location, location"`), a stammer (`Gen, Gen, Genghis`), and a name repeated as
+    part of a longer name or a compound (`Fukui, Fukui Prefecture`, `Guinea, Guinea-Bissau`).
     """
 
     id = "repeated-list-item"
@@ -106,6 +123,7 @@ class RepeatedListItem(Rule):
     fixable = True
     flags = (
         "We can continue to train, ⟦assist, assist⟧ and deal with ISIS.",
+        '"We will train, ⟦assist, assist⟧ and deal with it," he said.',
         "Farmers grow ⟦barley, barley⟧ and sunflowers.",
         "Roads, ⟦bridges, bridges⟧ and schools were damaged.",
         "They sell wheat, rye, ⟦maize and maize⟧.",
@@ -118,6 +136,11 @@ class RepeatedListItem(Rule):
         "It happened again and again, and again.",
         "Roads, bridges and schools were damaged.",
         "A poll put him at two percent nationwide, neck and neck with Ms Jorgensen.",
+        'What matters, he said, is "location, location, location" and price.',
+        "The slogan was location, location, location, and it worked.",
+        "The zoo in Ote, Fukui, Fukui Prefecture, opened in May.",
+        "It operates in Sudan, Mozambique, Guinea, Guinea-Bissau and Angola.",
+        'The crowd sang "Gen, Gen, Genghis Khan" at the end.',
     )
 
     # X, X followed by another member (", Y" / " and Y") or preceded by one ("W, ")
@@ -138,7 +161,26 @@ class RepeatedListItem(Rule):
                 ok = bool(re.search(r"[^\W\d_][\w'’-]*, [^\W\d_][\w'’-]*, $", before))
             else:
                 ok = listed_before or listed_after
-            if not ok:
+            if not ok or self._on_purpose(text, m, block_start, block_end):
                 continue
             yield self.finding(m.start(1), m.end(3), f"list item '{item}' repeated",
                                suggestion=item, fix=replacement(article, m.start(1), m.end(3), item))
+
+    @staticmethod
+    def _on_purpose(text: str, m: re.Match, block_start: int, block_end: int) -> bool:
+        """A repetition made on purpose: threefold, a stammer, part of a compound or of a longer name. (Being
+        quoted is not enough: spun copy repeats words inside quotations too.)"""
+        item = m.group(1)
+        if text[m.end(3):m.end(3) + 1] == "-" or text[m.start(1) - 1:m.start(1)] == "-":
+            return True  # Guinea, Guinea-Bissau: one of them belongs to a compound
+        after = text[m.end(3):min(block_end, m.end(3) + len(item) + 40)]
+        before = text[max(block_start, m.start(1) - len(item) - 6):m.start(1)]
+        again = re.compile(rf"(?:,? (?:and |or )?){re.escape(item)}\b", re.I)
+        if again.match(after) or re.search(rf"\b{re.escape(item)},? (?:and |or )?$", before, re.I):
+            return True  # three times over: rhetoric
+        nxt = re.match(r"\W*([^\W\d_][\w'’-]*)", after)
+        if nxt and nxt.group(1).lower().startswith(item.lower()) and nxt.group(1).lower() != item.lower():
+            return True  # Gen, Gen, Genghis: a stammer
+        if item[:1].isupper() and re.match(r" [A-Z]", after):
+            return True  # Fukui, Fukui Prefecture; New York, New York City
+        return False

@@ -311,6 +311,8 @@ def render(results, title: str | None = None, **_options) -> str:
         if r.error:
             errors.append(r.error)
             continue
+        if r.skipped:  # excluded, or not a regular file: not checked, not clean
+            continue
         n_files += 1
         if not r.findings:
             clean.append(r.path)

@@ -1,27 +1,38 @@
-"""The JSON report: a stable shape other tools read (see README)."""
+"""The JSON report: a stable shape other tools read (see README).
+
+``files`` lists every file that was checked, with its findings; ``errors`` lists every input that
+could not be checked (a missing or binary file, a broken config...), each as ``{"path", "message"}``
+with the same one-line message as on stderr; the exit code is then 2. Standard input is ``<stdin>``.
+"""
 from __future__ import annotations
 
 import json as _json
 from collections import Counter
 
 from copylint import __version__
+from copylint.sources import display_path
 
 
 def as_dict(results) -> dict:
     files = []
+    errors = []
     by_sev: Counter = Counter()
     total = 0
     for r in results:
         if r.error:
+            errors.append({"path": display_path(r.path), "message": r.error})
             continue
-        files.append({"path": r.path, "findings": [f.to_dict() for f in r.findings]})
+        if r.skipped:
+            continue
+        files.append({"path": display_path(r.path), "findings": [f.to_dict() for f in r.findings]})
         for f in r.findings:
             by_sev[str(f.severity)] += 1
             total += 1
     return {
         "version": __version__,
         "files": files,
-        "summary": {"files": len(files), "findings": total,
+        "errors": errors,
+        "summary": {"files": len(files), "findings": total, "errors": len(errors),
                     "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")}},
     }
 

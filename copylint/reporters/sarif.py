@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from copylint import __version__
+from copylint.sources import STDIN_NAME, display_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -86,7 +87,7 @@ class _Locator:
 
     def artifact(self, path: str) -> dict:
         if path in _STDIN:
-            return {"description": {"text": "standard input"}}
+            return {"description": {"text": STDIN_NAME}}
         p = Path(path)
         absolute = (p if p.is_absolute() else self.base / p).resolve()
         try:
@@ -132,7 +133,7 @@ def as_dict(results, warnings: list[str] | tuple[str, ...] = (), base: str | Non
                           "descriptor": {"id": "input-error"}})
             continue
         if r.notice:
-            notes.append({"level": "note", "message": {"text": f"{r.path}: {r.notice}"},
+            notes.append({"level": "note", "message": {"text": f"{display_path(r.path)}: {r.notice}"},
                           "locations": [{"physicalLocation": {"artifactLocation": artifact}}],
                           "descriptor": {"id": "input-notice"}})
         for f in r.findings:

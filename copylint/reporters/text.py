@@ -1,45 +1,109 @@
 """The human report: grouped by file, each finding with its line, the span underlined, a suggestion,
-and a summary table. Colour on a terminal; plain text otherwise or with ``--no-color``."""
+and a summary table. Colour on a terminal (never with ``--no-color`` or ``NO_COLOR``); the source
+excerpt is cut to the terminal's width, and carets are measured in terminal cells, so they stay
+under the span after wide characters (CJK, emoji) and combining marks."""
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from collections import Counter
 
+from rich.cells import get_character_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from copylint.sources import display_path
+
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+DEFAULT_WIDTH = 120
+GUTTER = 9  # "{line:>6} | "
+# Lines end where the engine's line numbers end (Article.position): \r\n, \n or \r only. U+2028,
+# U+0085 and form feeds stay inside a line (str.splitlines would cut there and shift every line).
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
-def _excerpt(line: str, col: int, end_col: int, width: int = 100) -> tuple[str, int, int]:
-    """A window of ``line`` around the span so long paragraphs stay readable."""
-    line = line.replace("\t", " ")
-    s, e = col - 1, max(end_col - 1, col)
-    if len(line) <= width:
-        return line, s, e
-    left = max(0, min(s - 30, len(line) - width))
-    right = min(len(line), max(left + width, e + 10))
+def source_lines(raw: str) -> list[str]:
+    """The lines of ``raw`` as finding line numbers count them."""
+    return _LINE_BREAK.split(raw)
+
+
+def _printable(ch: str) -> str:
+    """One character as the terminal should show it: a control character, a line or paragraph
+    separator or a tab is one space (one column, as the finding's column counts it)."""
+    if ch == "\t" or unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+        return " "
+    return ch
+
+
+def _excerpt(line: str, col: int, end_col: int, width: int = 100) -> tuple[str, tuple[int, int], tuple[int, int]]:
+    """A window of ``line`` around the span [col, end_col) (1-based characters) that fits ``width``
+    terminal cells: (shown text, the span in its characters, the span in terminal cells)."""
+    chars = [_printable(c) for c in line]
+    cells = [get_character_cell_size(c) for c in chars]
+    s, e = min(col - 1, len(chars)), min(max(end_col - 1, col), len(chars))
+    if sum(cells) <= width:
+        left, right = 0, len(chars)
+    else:
+        width -= 2  # room for the ellipses
+        left = s
+        budget = 30  # context before the span
+        while left > 0 and budget - cells[left - 1] >= 0:
+            left -= 1
+            budget -= cells[left]
+        right, used = left, 0
+        while right < len(chars) and (used + cells[right] <= width or right < e):
+            used += cells[right]
+            right += 1
+        while left > 0 and used + cells[left - 1] <= width and right == len(chars):
+            left -= 1  # the end of the line is shown: use the room on the left
+            used += cells[left]
     prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(line) else ""
-    return prefix + line[left:right] + suffix, s - left + len(prefix), e - left + len(prefix)
+    suffix = "…" if right < len(chars) else ""
+    shown = prefix + "".join(chars[left:right]) + suffix
+    start_char = len(prefix) + s - left
+    start_cell = len(prefix) + sum(cells[left:s])
+    return shown, (start_char, start_char + e - s), (start_cell, start_cell + sum(cells[s:e]))
+
+
+def suggestion_text(f) -> str | None:
+    """The suggestion as a reader can see it: white space and deletions are named."""
+    sugg = f.suggestion
+    if sugg is None:
+        return None
+    if sugg == "":
+        return "delete it"
+    if not sugg.strip():
+        if set(sugg) == {" "}:
+            return "a single space" if len(sugg) == 1 else f"{len(sugg)} spaces"
+        return repr(sugg)
+    return sugg
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
 
 
 def render(results, color: bool = False, width: int | None = None, show_source: bool = True,
-           sources: dict | None = None, **_options) -> str:
+           sources: dict | None = None, summary: bool = True, **_options) -> str:
+    """The report; ``width`` is the terminal's (default 120 columns), ``summary`` False leaves out
+    the summary table and the totals line (``--quiet``)."""
+    width = max(40, width or DEFAULT_WIDTH)
     buf = io.StringIO()
-    console = Console(file=buf, force_terminal=color, no_color=not color, width=width or 120,
+    console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
                       highlight=False, soft_wrap=True, emoji=False)
     by_rule: Counter = Counter()
     by_sev: Counter = Counter()
     n_files = 0
     for r in results:
-        if r.error:
+        if r.error or getattr(r, "skipped", False):
             continue
         n_files += 1
         if not r.findings:
             continue
-        console.print(Text(r.path, style="bold underline"))
+        name = display_path(r.path)
+        console.print(Text(name, style="bold underline"))
         lines = None
         if show_source:
             try:
@@ -48,9 +112,9 @@ def render(results, color: bool = False, width: int | None = None, show_source: 
                     raw = r.article.raw
                 if raw is None and r.path not in ("-", "<stdin>"):
                     with open(r.path, encoding=getattr(r.article, "encoding", "utf-8") if r.article else "utf-8",
-                              errors="replace") as fh:
+                              errors="replace", newline="") as fh:
                         raw = fh.read()
-                lines = raw.splitlines() if raw is not None else None
+                lines = source_lines(raw) if raw is not None else None
             except OSError:
                 lines = None
         for f in r.findings:
@@ -58,7 +122,7 @@ def render(results, color: bool = False, width: int | None = None, show_source: 
             by_rule[f.rule] += 1
             by_sev[sev] += 1
             head = Text()
-            head.append(f"{r.path}:{f.line}:{f.column}", style="bold")
+            head.append(f"{name}:{f.line}:{f.column}", style="bold")
             head.append("  ")
             head.append(f"{sev:<7}", style=_STYLE[sev])
             head.append("  ")
@@ -69,20 +133,23 @@ def render(results, color: bool = False, width: int | None = None, show_source: 
             if lines is not None and 1 <= f.line <= len(lines):
                 src = lines[f.line - 1]
                 end_col = f.end_column if f.end_line == f.line else len(src) + 1
-                shown, s, e = _excerpt(src, f.column, end_col)
+                shown, (s, e), (cs, ce) = _excerpt(src, f.column, end_col, width - GUTTER - 1)
                 gutter = f"{f.line:>6} | "
                 line_text = Text(gutter, style="dim")
                 body = Text(shown)
                 body.stylize("bold " + _STYLE[sev], s, e)
                 line_text.append_text(body)
                 console.print(line_text)
-                console.print(Text(" " * len(gutter) + " " * s + "^" * max(1, e - s), style=_STYLE[sev]))
-            if f.suggestion is not None:
-                console.print(Text(f"         suggestion: {f.suggestion}", style="green"))
+                console.print(Text(" " * (len(gutter) + cs) + "^" * max(1, ce - cs), style=_STYLE[sev]))
+            shown_sugg = suggestion_text(f)
+            if shown_sugg is not None:
+                console.print(Text(f"         suggestion: {shown_sugg}", style="green"))
             for rel in f.related:
-                console.print(Text(f"         see {r.path}:{rel.line}:{rel.column} ({rel.message})", style="dim"))
+                console.print(Text(f"         see {name}:{rel.line}:{rel.column} ({rel.message})", style="dim"))
         console.print()
     total = sum(by_sev.values())
+    if not summary:
+        return buf.getvalue()
     if total:
         table = Table(title="Summary", show_edge=False, title_justify="left")
         table.add_column("rule")
@@ -90,7 +157,8 @@ def render(results, color: bool = False, width: int | None = None, show_source: 
         for rule, n in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
             table.add_row(rule, str(n))
         console.print(table)
-    parts = ", ".join(f"{by_sev[s]} {s}" for s in ("error", "warning", "info") if by_sev[s])
-    console.print(Text(f"{total} finding{'s' if total != 1 else ''} in {n_files} file"
-                       f"{'s' if n_files != 1 else ''}" + (f" ({parts})" if parts else ""), style="bold"))
+    parts = ", ".join(_plural(by_sev[s], s) for s in ("error", "warning", "info") if by_sev[s])
+    console.print(Text(f"{_plural(total, 'finding')} in {_plural(n_files, 'file')}"
+                       + (f" ({parts})" if parts else ""), style="bold"))
     return buf.getvalue()
+

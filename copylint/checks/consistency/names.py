@@ -1,0 +1,350 @@
+"""Names that disagree inside one article: ``name-variant`` (one person's name spelt two ways) and
+``confusable-name`` (look-alike names such as Iran and Iraq both used).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Iterator
+
+from copylint import data
+from copylint.article import Article
+from copylint.finding import Finding, Related, Severity
+from copylint.rule import Rule, register
+
+# --- names ------------------------------------------------------------------------------------------
+TITLES = {"Mr": "m", "Mr.": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f", "Miss": "f",
+          "Dr": "", "Dr.": "", "Prof": "", "Prof.": "", "Sir": "m", "Dame": "f"}
+PARTICLES = frozenset("de da di du del della der den van von le la al el bin ben ibn dos das ter".split())
+class NameUse:
+    __slots__ = ("form", "start", "end", "title", "first", "sent_initial")
+
+    def __init__(self, form, start, end, title, first, sent_initial):
+        self.form, self.start, self.end = form, start, end
+        self.title, self.first, self.sent_initial = title, first, sent_initial
+
+
+def name_uses(article: Article) -> list[NameUse]:
+    """Surnames after a title ("Ms Lund", "Mr de Vries") and at the end of PERSON entities."""
+    doc = article.doc
+    uses = []
+    seen = set()
+    for i, tok in enumerate(doc):
+        if tok.text in TITLES and i + 1 < len(doc):
+            j = i + 1
+            words = []
+            while j < len(doc) and len(words) < 4 and (doc[j].text[:1].isupper() or doc[j].lower_ in PARTICLES):
+                words.append(doc[j])
+                j += 1
+            while words and words[-1].lower_ in PARTICLES:
+                words.pop()
+            if not words:
+                continue
+            # "Mr Joe Biden": the surname is the last word; "Mr de Vries": particles belong to it
+            k = len(words) - 1
+            while k > 0 and words[k - 1].lower_ in PARTICLES:
+                k -= 1
+            sur = words[k:]
+            first = words[0].text if k > 0 else ""
+            s, e = sur[0].idx, sur[-1].idx + len(sur[-1].text)
+            seen.add(s)
+            uses.append(NameUse(doc.text[s:e], s, e, TITLES[tok.text], first, sur[0].is_sent_start))
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        toks = [t for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+        if len(toks) < 2:
+            continue
+        k = len(toks) - 1
+        while k > 1 and toks[k - 1].lower_ in PARTICLES:
+            k -= 1
+        sur = toks[k:]
+        s, e = sur[0].idx, sur[-1].idx + len(sur[-1].text)
+        if s in seen or not sur[-1].text[:1].isupper():
+            continue
+        uses.append(NameUse(doc.text[s:e], s, e, "", toks[0].text, sur[0].is_sent_start))
+    return sorted(uses, key=lambda u: u.start)
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en")
+
+
+#: below this Zipf frequency a form is no word or name in common English use: a slip, or a rare name
+UNKNOWN_ZIPF = 1.5
+#: below this, a form far rarer than the other (by two Zipf points) is a slip of it (Ukranian/Ukrainian)
+RARE_ZIPF = 2.5
+#: at or above this a form is a well-known word or name (Kyoto, Iraq, Michel): never reported alone
+KNOWN_ZIPF = 3.0
+#: endings that make another form of the same name: a plural or a people (Icelander/Icelanders), an
+#: adjective or demonym (Russia/Russian, Khorasan/Khorasani, Israel/Israeli), a family form
+#: (Ivanov/Ivanova)
+_SUFFIXES = ("s", "es", "n", "an", "i", "a", "e")
+
+
+#: a Slavic surname's masculine and feminine endings (Zelensky/Zelenska, Kowalski/Kowalska)
+_SLAVIC = re.compile(r"(?:sk|ck|zk|dzk)[iya]$")
+
+
+def _family_form(a: str, b: str) -> bool:
+    """Ivanov/Ivanova, Zelensky/Zelenska, Kowalski/Kowalska, Russia/Russian, Icelander/Icelanders,
+    Koreas/Korean: two forms of one name, not a slip (but Korea/Korei is)."""
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short) and long_[len(short):] in _SUFFIXES and long_[len(short)] != short[-1]:
+        return True  # but a doubled last letter is a slip (Spain/Spainn, Nantes/Nantess)
+    if len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} <= set("snaie") and _zipf(a[:-1]) >= KNOWN_ZIPF:
+        return True  # two forms of one well-known name (Koreas, Korean)
+    return len(a) == len(b) and a[:-1] == b[:-1] and bool(_SLAVIC.search(a)) and bool(_SLAVIC.search(b))
+
+
+def _damerau(a: str, b: str) -> int:
+    from rapidfuzz.distance import DamerauLevenshtein
+    return DamerauLevenshtein.distance(a, b)
+
+
+class Token:
+    """One use of a capitalised word: its form, place, and who it may belong to."""
+    __slots__ = ("form", "start", "end", "first", "title", "role")
+
+    def __init__(self, form, start, end, first, title, role):
+        self.form, self.start, self.end, self.first, self.title, self.role = form, start, end, first, title, role
+
+
+_PLACE = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def _name_word(tok) -> bool:
+    """A word of a person's or organisation's name (the parser's proper noun, not a place)."""
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and tok.ent_type_ not in _PLACE
+
+
+def name_tokens(article: Article) -> list[Token]:
+    """Every capitalised word of four letters or more (names and the words of titles and headlines
+    alike: the frequency tests below tell them apart), with the first name and title before it
+    when the parser reads it as part of a person's name, and its role there (first name or
+    surname)."""
+    doc = article.doc
+    out = []
+    for tok in doc:
+        text = tok.text
+        if len(text) < 4 or not text[:1].isupper() or not text.isalpha() or text.isupper():
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        first = title = role = ""
+        if _name_word(tok) and (tok.ent_type_ == "PERSON" or prev is not None and prev.ent_type_ == "PERSON"):
+            if prev is not None and _name_word(prev) and not tok.is_sent_start and prev.text not in TITLES:
+                first, role = prev.text, "surname"
+            elif nxt is not None and _name_word(nxt):
+                role = "first"
+        if prev is not None and prev.text in TITLES:
+            title, role = TITLES[prev.text] or prev.text, "surname"
+        out.append(Token(text, tok.idx, tok.idx + len(text), first, title, role))
+    return out
+
+
+def _same_person_evidence(a: str, b: str, toks: list[Token]) -> bool:
+    """Both forms carry the same title or the same first name: one person ("Ms Marquez" ... "Ms
+    Marques")."""
+    fa = {t.first for t in toks if t.form == a and t.first} | {t.title for t in toks if t.form == a and t.title}
+    fb = {t.first for t in toks if t.form == b and t.first} | {t.title for t in toks if t.form == b and t.title}
+    return bool(fa & fb)
+
+
+def _different_people(a: str, b: str, toks: list[Token]) -> bool:
+    """Two people, not one name spelt twice: different first names (John Lee, Peter Lea), different
+    titles (Mr Lund, Ms Lunds), or one form always a first name and the other always a surname
+    (Kelly Smith, Ann Kelley)."""
+    def attrs(form, key):
+        return {getattr(t, key) for t in toks if t.form == form and getattr(t, key)}
+    fa, fb = attrs(a, "first"), attrs(b, "first")
+    if fa and fb and not fa & fb:
+        return True
+    ta, tb = attrs(a, "title"), attrs(b, "title")
+    if ta and tb and not ta & tb:
+        return True
+    ra, rb = {t.role for t in toks if t.form == a}, {t.role for t in toks if t.form == b}
+    return len(ra) == len(rb) == 1 and ra != rb and "" not in ra | rb
+
+
+@register
+class NameVariant(Rule):
+    """One name spelt two ways in one article: `Ms Marquez` ... `Ms Marques`, `Ms Lund` ... `Ms
+    Lundt`, `Mr de Vries` ... `Mr De Vries`, `Chongqing` ... `Chongquing`.
+
+    A name misspelt is the mistake a subject complains about first, and a misspelt place or
+    organisation looks as careless. Every capitalised word is compared with the others of the
+    article: two forms one edit apart (a letter doubled, dropped, changed, or two swapped) are one
+    name spelt twice when the rarer form is no word or name in common English use (wordfreq), or,
+    for two names both in use (Marquez, Marques), when the same title or first name goes with both.
+    The rarer form in the article is reported (on a tie, the rarer in English, then the later).
+    Left alone: two well-known names (Iran, Iraq; Kyoto, Kyodo), a short name one letter from a
+    well-known word or name (Stav, Star), a plural, demonym or family form
+    (Icelanders, Russian, Khorasani, Ivanova, Zelenska), and two people told apart by their first
+    names, titles or roles (John Lee and Peter Lea, Mr Lund and Ms Lunds, Kelly Smith and Ann
+    Kelley). Dropping an "al-" prefix after the first mention ("Mustafa al-Kadhimi" then "Mr
+    Kadhimi") is correct style; a particle in another case ("de Vries", "De Vries") is reported
+    except where it opens a sentence.
+    """
+
+    id = "name-variant"
+    family = "consistency-name"
+    severity = Severity.WARNING
+    summary = "A name spelt two ways (`Ms Lund` / `Ms Lundt`, `Chongqing` / `Chongquing`)."
+    needs = frozenset({"tagger", "parser", "ner"})
+    flags = (
+        "Union leader Marta Lund said workers had been offered 2%.\n\n\"We deserve a fair deal,\" "
+        "Ms Lund said.\n\nMs ⟦Lundt⟧ said the strike could be extended.",
+        "Ana Marquez, the mayor, spoke first.\n\nMs Marquez said the plan was ready.\n\nMs ⟦Marques⟧ "
+        "added that it would cost £2m.",
+        "Mr de Vries said the deal was done.\n\nThe board agreed, and Mr de Vries left.\n\nLater, "
+        "Mr ⟦De Vries⟧ declined to comment.",
+        "Heavy rain hit Chongqing on Monday.\n\nRoads in Chongqing were closed, and schools in "
+        "⟦Chongquing⟧ stayed shut.",
+        "Carlo Ancelotti named his team.\n\n⟦Ancellotti⟧ said the players were ready.",
+    )
+    passes = (
+        "Iraqi Prime Minister Mustafa al-Kadhimi visited Washington.\n\nMr Kadhimi said no foreign "
+        "troops were needed.",
+        "Mr de Vries said the deal was done.\n\nDe Vries, 54, has led the firm since 2010.",
+        "John Lee, the mayor, spoke.\n\nHis rival, Peter Lea, disagreed.",
+        "Mr Lund spoke first.\n\nMs Lunds, his colleague, disagreed.",
+        "Marta Lund said the strike would go on.\n\nMs Lund said talks had failed.",
+        "Kelly Smith spoke first.\n\nAnn Kelley, her lawyer, disagreed, and Kelley left.",
+        "The Kyodo news agency reported from Kyoto.\n\nKyoto officials said the festival would go on.",
+        "Olena Zelenska spoke first.\n\nVolodymyr Zelensky spoke next.",
+        "Iran and Iraq signed the deal.\n\nIceland and Icelanders welcomed it, Russia and Russian "
+        "officials too, and the two Koreas sent Korean envoys.",
+        "Stav Cohen sang first.\n\nThe Star of David hung above the stage, and the Star choir sang.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        done: set[int] = set()
+        yield from self._case_only(article, done)
+        toks = [t for t in name_tokens(article) if t.start not in done]
+        forms = Counter(t.form for t in toks)
+        by_len: dict[int, list[str]] = defaultdict(list)
+        for f in forms:
+            by_len[len(f)].append(f)
+        for a in forms:
+            for n in (len(a), len(a) + 1):
+                for b in by_len.get(n, ()):
+                    if b == a or (n == len(a) and b < a):
+                        continue
+                    yield from self._pair(a, b, forms, toks)
+
+    def _pair(self, a: str, b: str, forms: Counter, toks: list[Token]) -> Iterator[Finding]:
+        la, lb = a.lower(), b.lower()
+        if la == lb or la[0] != lb[0] or _damerau(la, lb) != 1 or _family_form(la, lb):
+            return
+        za, zb = _zipf(a), _zipf(b)
+        # the slip: the rarer form in the article; on a tie, the rarer in English, then the later
+        first = {f: next(t.start for t in toks if t.form == f) for f in (a, b)}
+        minority = min((a, b), key=lambda f: (forms[f], za if f == a else zb, -first[f]))
+        majority = b if minority == a else a
+        zmin, zmaj = (za, zb) if minority == a else (zb, za)
+        if zmin >= KNOWN_ZIPF or (zmin >= UNKNOWN_ZIPF and not _same_person_evidence(a, b, toks)
+                                  and not (zmin < RARE_ZIPF and zmaj - zmin >= 2)):
+            return  # a name in use of its own (Kyoto beside Kyodo) unless tied to one person, or a
+            # common misspelling of a far better-known name (Ukranian, Russa)
+        if len(minority) <= 4 and zmin >= UNKNOWN_ZIPF and zmaj >= KNOWN_ZIPF:
+            return  # a short name in use one letter from a well-known word or name is another name (Stav, Star)
+        if _different_people(a, b, toks):
+            return
+        ref = next(t for t in toks if t.form == majority)
+        # a slip is made once; two forms each written more than once are as often two names (Pham and
+        # Phan, Haihe and Huaihe): info
+        sev = Severity.INFO if forms[minority] >= 2 else None
+        for t in toks:
+            if t.form == minority:
+                yield self.finding(t.start, t.end, f"'{minority}' is spelt '{majority}' elsewhere in the article",
+                                   suggestion=majority, severity=sev,
+                                   related=[Related(ref.start, ref.end, f"'{majority}' here")])
+
+    def _case_only(self, article: Article, done: set[int]) -> Iterator[Finding]:
+        """A surname's particle in two cases ("Mr de Vries", "Mr De Vries")."""
+        uses = name_uses(article)
+        forms = Counter(u.form for u in uses)
+        for a in forms:
+            for b in forms:
+                if a >= b or a == b or a.lower() != b.lower():
+                    continue
+                minority = min((a, b), key=lambda f: (forms[f], -_first(uses, f)))
+                majority = b if minority == a else a
+                ref = next(u for u in uses if u.form == majority)
+                for u in uses:
+                    if u.form == minority and not u.sent_initial:  # "De Vries, 54, ..." opens a sentence
+                        done.update(range(u.start, u.end))
+                        yield self.finding(u.start, u.end,
+                                           f"'{minority}' is spelt '{majority}' elsewhere in the article",
+                                           suggestion=majority,
+                                           related=[Related(ref.start, ref.end, f"'{majority}' here")])
+
+
+def _first(uses, form) -> int:
+    return next(u.start for u in uses if u.form == form)
+
+
+@lru_cache(maxsize=1)
+def confusable_pairs() -> tuple[tuple[str, str], ...]:
+    return data.pairs("confusables.txt", "|")
+
+
+@lru_cache(maxsize=1)
+def _confusable_pattern() -> re.Pattern:
+    names = sorted({n for p in confusable_pairs() for n in p}, key=len, reverse=True)
+    return re.compile(r"(?<![\w\-‑])(" + "|".join(re.escape(n) for n in names) + r")(?![\w\-‑])")
+
+
+def _masked_counts(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Occurrences of each name; longer names are tried first, so 'South Sudan' hides its 'Sudan'."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _confusable_pattern().finditer(text):
+        out[m.group(1)].append((m.start(), m.end()))
+    return out
+
+
+@register
+class ConfusableName(Rule):
+    """Two look-alike names in one article: `Iran` and `Iraq`, `Austria` and `Australia`, `Slovakia`
+    and `Slovenia`.
+
+    Writers, spinners and translators swap look-alike countries, demonyms and organisations. When
+    both names of a known pair (rules/confusables.txt) appear, the less frequent one is pointed out
+    for a check, at info level: an article may well be about both.
+    """
+
+    id = "confusable-name"
+    family = "consistency-name"
+    severity = Severity.INFO
+    summary = "Two look-alike names in one article (`Iran` / `Iraq`): check the rarer one."
+    flags = (
+        "The US military will leave Iraq.\n\nIraq's leaders welcomed the move.\n\n⟦Iran⟧'s parties "
+        "demanded the withdrawal of US forces from Iraq.",
+        "Slovenia's prime minister met EU leaders in Ljubljana.\n\nThe talks in ⟦Slovakia⟧ went well, "
+        "Slovenia's government said.",
+    )
+    passes = (
+        "The US military will leave Iraq.\n\nIraq's leaders welcomed the move.",
+        "South Sudan held talks in Juba.",
+        "Guinea-Bissau held elections.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        text = article.text
+        pairs = confusable_pairs()
+        spots = _masked_counts(text)
+        for a, b in pairs:
+            if not spots.get(a) or not spots.get(b):
+                continue
+            minority, majority = (a, b) if len(spots[a]) < len(spots[b]) else (b, a)
+            if len(spots[a]) == len(spots[b]):
+                minority, majority = (a, b) if spots[a][0] > spots[b][0] else (b, a)
+            ref = spots[majority][0]
+            for s, e in spots[minority]:
+                yield self.finding(s, e, f"'{minority}' and '{majority}' both appear: is '{minority}' meant here?",
+                                   related=[Related(ref[0], ref[1], f"'{majority}' here")])
+
+

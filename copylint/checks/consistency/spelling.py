@@ -1,0 +1,402 @@
+"""Spellings and styles that disagree inside one article: ``spelling-variant``.
+
+Three kinds of mix, each reported on the minority (or later) form with ``related`` at the other:
+
+- British and American spellings (colour/color, defence/defense, kilometres/kilometers), from the
+  SCOWL-derived table ``rules/spelling_variants.txt``; the article's dialect is the config's
+  ``dialect`` or, with ``dialect = "auto"`` (the default), the one most of its spellings follow;
+- -ise and -ize (organise/organize), which British (Oxford) spelling may use either way;
+- house-style forms (U.S./US, ISIS/IS, per cent/percent) from ``rules/house_style.toml``, and a
+  title without a name written both capitalised and in lower case.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from copylint import data
+from copylint.article import Article
+from copylint.finding import Finding, Related, Severity
+from copylint.rule import Rule, register
+
+
+@lru_cache(maxsize=None)
+def _form_pattern(form: str, dotted: bool = False) -> re.Pattern:
+    """Whole-token uses of ``form``; with ``dotted``, not when a full stop follows ("Mr" in "Mr.")."""
+    tail = r"(?![\w\-‑]|\.\w" + (r"|\.)" if dotted else ")")
+    return re.compile(r"(?<![\w.\-‑])" + re.escape(form) + tail)
+
+
+def _occurrences(text: str, form: str, dotted: bool = False) -> Iterator[re.Match]:
+    return _form_pattern(form, dotted).finditer(text)
+
+
+# --- house style ------------------------------------------------------------------------------------
+#: titles that are capitalised before a name ("Prime Minister Mustafa al-Kadhimi") and, in most
+#: house styles, lower case without one ("the prime minister said")
+TITLE_WORDS = ("prime minister", "deputy prime minister", "foreign minister", "finance minister",
+               "defence minister", "defense minister", "interior minister", "health minister",
+               "foreign secretary", "home secretary", "defence secretary", "health secretary",
+               "chancellor", "president", "vice president", "governor", "mayor", "secretary of state",
+               "chief executive", "attorney general")
+_TITLE_PAT = re.compile(r"\b(" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
+                        + r")\b", re.I)
+def _is_caps_line(text: str, i: int) -> bool:
+    s = text.rfind("\n", 0, i) + 1
+    e = text.find("\n", i)
+    line = text[s:e if e >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _title_case_heading(article: Article, i: int) -> bool:
+    block = article.block_at(i)
+    if block is None or block.kind != "heading":
+        return False
+    words = [w for w in article.text[block.start:block.end].split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in words) > 0.5 * len(words)
+
+
+# --- British and American spellings ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Variants:
+    """The British/American table: each form's counterpart and what kind of pair it is."""
+
+    british: dict[str, str]   # british form -> american form
+    american: dict[str, str]  # american form -> british form
+    kind: dict[str, str]      # either form -> "" (plain), "dual" or "ize"
+
+
+@lru_cache(maxsize=1)
+def variants() -> Variants:
+    gb, us, kind = {}, {}, {}
+    for line in data.phrases("spelling_variants.txt"):
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) < 2:
+            continue
+        b, a, k = parts[0], parts[1], (parts[2] if len(parts) > 2 else "")
+        gb[b] = a
+        us.setdefault(a, b)
+        kind[b] = kind[a] = k
+    return Variants(gb, us, kind)
+
+
+#: words that tell a computer program from a programme
+_COMPUTING = frozenset("computer computers software app apps code coding algorithm algorithms hacker hackers "
+                       "malware virus viruses programmer programmers programming install installed download "
+                       "chip chips ai robot device devices laptop server servers database".split())
+_CHEQUE_VERBS = frozenset("cash write sign bounce deposit endorse forge".split())
+_PROPER = frozenset("ORG GPE FAC LOC PERSON WORK_OF_ART EVENT LAW PRODUCT NORP".split())
+
+
+def _dual_is_american(tok) -> bool:
+    """An American form that is also a British word in another sense, read in context: a unit
+    ("400 meters", not "a gas meter"), a programme ("a TV program", not "a computer program"), a
+    tyre (the noun, not "to tire"), a licence (the noun), to practise (the verb), a cheque (cashed,
+    written, for a sum), a storey ("a 10-story building")."""
+    low = tok.lower_
+    prev = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if not t.is_punct or t.text == "-"]
+    if low.endswith(("meter", "meters")):
+        return tok.pos_ == "NOUN" and bool(prev) and (
+            prev[-1].like_num or prev[-1].lower_ in ("square", "cubic", "hundred", "thousand", "few", "several")
+            or (prev[-1].text == "-" and len(prev) > 1 and prev[-2].like_num))
+    if low in ("program", "programs"):
+        words = {t.lower_ for t in tok.sent}
+        return tok.pos_ == "NOUN" and not words & _COMPUTING
+    if low in ("tire", "tires"):  # a noun with a determiner or modifier: "a flat tire", "tire pressure"
+        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        return tok.tag_ in ("NN", "NNS") and nxt != "of" and (tok.dep_ == "compound" or any(
+            c.dep_ in ("det", "amod", "nummod", "compound", "poss") for c in tok.children))
+    if low in ("license", "licenses"):
+        return tok.pos_ == "NOUN"
+    if low in ("practice", "practices"):
+        return tok.pos_ == "VERB"
+    if low in ("check", "checks"):
+        return tok.pos_ == "NOUN" and (tok.head.lemma_.lower() in _CHEQUE_VERBS or any(
+            c.lower_ == "for" and any(g.ent_type_ == "MONEY" for g in c.subtree) for c in tok.children))
+    if low in ("story", "stories"):
+        return bool(prev) and prev[-1].text == "-" and len(prev) > 1 and prev[-2].like_num
+    return False  # curb/kerb, draft/draught: no context tells them apart reliably
+
+
+def _is_name(tok) -> bool:
+    """Part of a name or title ("World Trade Center", "Defense Department", "Labor Party")."""
+    if not tok.text[:1].isupper():
+        return False
+    first = tok.is_sent_start or tok.i == 0 or tok.doc[tok.i - 1].text in "\"“‘'(\n" \
+        or tok.doc[tok.i - 1].is_space
+    if not first:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    # a sentence's first word: a name when an entity of its own or followed by a capitalised word;
+    # the tagger's PROPN is not trusted there ("Travellers arriving ...")
+    return (tok.ent_type_ in _PROPER and tok.ent_type_ != "NORP") or (nxt is not None and nxt.text[:1].isupper())
+
+
+@dataclass
+class Spelt:
+    dialect: str   # "british" or "american"
+    kind: str      # "" (plain), "dual" (read in context), "variant" (the other dialect accepts it), "ize"
+    start: int
+    end: int
+    word: str
+    other: str     # the other dialect's spelling
+
+    @property
+    def axis(self) -> str:
+        """ise/ize for the -ise/-ize pairs, else ""."""
+        return ("ise" if self.dialect == "british" else "ize") if self.kind == "ize" else ""
+
+    @property
+    def british_form(self) -> str:
+        return self.word.lower() if self.dialect == "british" else self.other
+
+
+@lru_cache(maxsize=None)
+def _in_use(word: str) -> bool:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en") >= 1.0
+
+
+#: how much an -ize spelling says "American" (Oxford British spells -ize too)
+IZE_WEIGHT = 0.5
+
+
+def dialect_spellings(article: Article) -> list[Spelt]:
+    """Every word of the article spelt the way only one dialect spells it, quotations and headlines
+    included (a house spells a speaker's words its own way). Names are left out."""
+    table = variants()
+    out = []
+    for tok in article.doc:
+        low = tok.lower_
+        if not tok.is_alpha or len(low) < 3 or (low not in table.british and low not in table.american):
+            continue
+        if _is_name(tok) or tok.like_url or tok.like_email:
+            continue
+        block = article.block_at(tok.idx)
+        if block is None:
+            continue
+        kind = table.kind.get(low, "")
+        if not _in_use(table.british.get(low) or table.american.get(low)):
+            continue  # the table's counterpart is no word in use (colorectal: no "colourectal")
+        if low in table.british:
+            out.append(Spelt("british", kind, tok.idx, tok.idx + len(tok), tok.text, table.british[low]))
+        elif kind != "dual" or _dual_is_american(tok):
+            out.append(Spelt("american", kind, tok.idx, tok.idx + len(tok), tok.text, table.american[low]))
+    return out
+
+
+def article_dialect(spellings: list[Spelt], configured: str) -> str:
+    """The configured dialect, or (``auto``) the one most of the article's spellings follow (on a tie,
+    the one it opens with).
+    Spellings the other dialect accepts too (judgment, cancelled) say nothing; -ize says little."""
+    if configured in ("british", "american"):
+        return configured
+    n = Counter()
+    for s in spellings:
+        if s.kind != "variant":
+            n[s.dialect] += IZE_WEIGHT if s.axis == "ize" else 1
+    if n["british"] > n["american"]:
+        return "british"
+    if n["american"] > n["british"]:
+        return "american"
+    if n["british"]:  # as many of each: the dialect the article opens with
+        first = next(s for s in spellings if s.kind != "variant")
+        return first.dialect
+    return ""
+
+
+def _cased(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+#: a lower-case title read generically ("a former prime minister"), not as the office the article names
+_GENERIC_BEFORE = re.compile(r"(?:\b(?:a|an|former|ex|every|each|successive|future|next|previous|past|any|no|"
+                             r"as|whichever|another|first|new|acting|interim)[\s-]+)$", re.I)
+
+
+@register
+class SpellingVariant(Rule):
+    """Spellings and styles mixed in one article: `colour` and `color`, `defence` and `defense`,
+    `organise` and `organize`, `U.S.` and `US`, `ISIS` and `IS`, `Prime Minister` and `prime
+    minister` used without a name.
+
+    A house style picks one form; an article that mixes two reads as stitched together from several
+    sources. British and American spellings come from a table derived from SCOWL
+    (rules/spelling_variants.txt, about 7,700 pairs): the article's dialect is the config's
+    ``dialect`` (british or american) or, by default (``auto``), the one most of its spellings
+    follow, and a spelling of the other dialect is reported, quotations and headlines included (a
+    house spells a speaker's words its own way); a pair whose counterpart no one writes (wordfreq) is
+    skipped. Names are never read as spellings
+    ("World Trade Center", "Defense Department", "Labor Party"). A word that is right in both
+    dialects with another sense is read in context: "400 meters" but not "a gas meter", "a TV
+    program" but not "a computer program", "a flat tire" but not "to tire", "cash a check" but not
+    "to check". -ise and -ize are both British (Oxford spelling uses -ize): only a mix of them is
+    reported. The house-style groups come from rules/house_style.toml. A title is compared with the
+    same title only, and only where no name follows it ("the prime minister", not "Prime Minister
+    Mustafa al-Kadhimi", "the US President, Joe Biden," or "Prime Minister's Questions"); a generic
+    "a former home secretary" is lower case in every style; house styles differ on "the President",
+    so a title's mixed capitals are reported at info. The minority form is reported, with the
+    first use of the majority form as the related place; on a tie, the later form (for titles, the
+    capitalised one, since most house styles lower-case a title without a name).
+    """
+
+    id = "spelling-variant"
+    family = "consistency-spelling"
+    severity = Severity.WARNING
+    summary = "Two spellings or styles of one thing in an article (`colour` / `color`, `U.S.` / `US`)."
+    needs = frozenset({"tagger", "parser", "ner"})
+    flags = (
+        "The U.S. military will leave Iraq.\n\nThe U.S. move was welcomed.\n\nThe ⟦US⟧ presence has long "
+        "been an issue.",
+        "Islamic State (IS) lost its last town in 2019.\n\nIS fighters fled.\n\nThe fight against IS goes "
+        "on, and so does the fight against ⟦ISIS⟧ cells.",
+        "The council will organise a vote.\n\nIt will also organise a debate.\n\nOfficials ⟦recognize⟧ "
+        "the problem.",
+        "Iraq's prime minister says foreign forces are not needed.\n\nThe move may help the Iraqi "
+        "⟦Prime Minister⟧.",
+        "The ministry of defence bought new armour.\n\nThe ⟦defense⟧ budget rose, and the colour of the "
+        "uniforms changed.",
+        "The runners covered 40 kilometres on the first day.\n\nThey ran another 35 ⟦kilometers⟧ on the "
+        "second day, in the centre of the country.",
+        "The colour of the new theatre is grey.\n\nThe tour ends after 400 ⟦meters⟧.",
+        "The TV programme was cancelled.\n\nThe council's housing ⟦program⟧ was delayed, its neighbour said.",
+    )
+    passes = (
+        "The US military will leave Iraq.\n\nUS troops will stay until December.",
+        "Officials advise people to organise their papers.\n\nThe size of the problem is clear.",
+        "Prime Minister Mustafa al-Kadhimi met Mr Biden.\n\nThe prime minister said troops were not needed.",
+        "WHAT IS THE PLAN?\n\nISIS fighters fled the city.",
+        "The World Health Organization says hospitals must prioritise vaccines.",
+        "The colour of the theatre is grey.\n\nEngineers fitted a new gas meter and a computer program "
+        "checks it; the neighbours tire of it.",
+        "The defence secretary visited the World Trade Center and the Defense Department.",
+        "Her favourite colour is red.\n\nThe Labor Party won in Australia, and the Pearl Harbor memorial "
+        "reopened.",
+        "South Africa's president spoke.\n\nThe president said the plan was ready.\n\nSouth African "
+        "President Ramaphosa agreed, and the US President, Joe Biden, spoke.",
+        "The home secretary spoke.\n\nThe Home Secretary, Priti Patel, said yes.",
+        "The president of France spoke.\n\nThe president agreed with the Home Secretary.",
+        "The first minister spoke on Tuesday.\n\nAt Deputy First Minister's Questions, a former first "
+        "minister asked about Prime Minister's Questions.",
+        "The organization organized a vote.\n\nIts color was gray.",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        yield from self._house_style(article)
+        yield from self._dialects(article)
+        yield from self._titles(article)
+
+    def _house_style(self, article: Article) -> Iterator[Finding]:
+        text = article.text
+        for group in data.toml("house_style.toml").get("variant", []):
+            uses = []
+            for form in group["forms"]:
+                for m in _occurrences(text, form, dotted=form + "." in group["forms"]):
+                    if form.isupper() and len(form) <= 3 and _is_caps_line(text, m.start()):
+                        continue
+                    block = article.block_at(m.start())
+                    if block is None or block.kind == "heading":
+                        continue  # headlines follow their own style ("US" in a headline, "U.S." below)
+                    uses.append((form, m.start(), m.end()))
+            sev = Severity.parse(group["severity"]) if "severity" in group else None
+            yield from self._report(uses, group.get("note", ""), sev=sev)
+
+    def _dialects(self, article: Article) -> Iterator[Finding]:
+        spellings = dialect_spellings(article)
+        if not spellings:
+            return
+        dialect = article_dialect(spellings, self.config.dialect)
+        done: set[int] = set()
+        # -ise against -ize: the minority; on a tie, the one the article's dialect does not prefer
+        ise = [s for s in spellings if s.axis == "ise"]
+        ize = [s for s in spellings if s.axis == "ize"]
+        if ise and ize and dialect != "american":
+            if len(ise) != len(ize):
+                wrong, right = (ise, ize) if len(ise) < len(ize) else (ize, ise)
+            else:
+                wrong, right = (ize, ise) if dialect == "british" or ize[0].start > ise[0].start else (ise, ize)
+            for s in wrong:
+                done.add(s.start)
+                yield self.finding(s.start, s.end, f"'{s.word}': -ise and -ize spellings mixed in this article "
+                                   f"('{right[0].word}'); pick one", suggestion=_cased(s.other, s.word),
+                                   related=[Related(right[0].start, right[0].end, f"'{right[0].word}' here")])
+        if dialect:
+            right = [s for s in spellings if s.dialect == dialect and s.kind != "variant"]
+            for s in spellings:
+                if s.start in done or s.dialect == dialect or s.kind == "variant" or \
+                        (s.axis == "ize" and dialect == "british"):
+                    continue
+                done.add(s.start)
+                yield self._dialect_finding(s, right[0] if right else None, dialect)
+        # one word spelt both ways (judgement and judgment): the minority form, on a tie the later one
+        by_word: dict[str, list[Spelt]] = {}
+        for s in spellings:
+            if s.kind != "ize":  # -ise/-ize was settled above
+                by_word.setdefault(s.british_form, []).append(s)
+        for uses in by_word.values():
+            forms = Counter(s.dialect for s in uses)
+            if len(forms) < 2:
+                continue
+            minor = min(forms, key=lambda d: (forms[d], -max(s.start for s in uses if s.dialect == d)))
+            ref = next(s for s in uses if s.dialect != minor)
+            for s in uses:
+                if s.dialect == minor and s.start not in done:
+                    done.add(s.start)
+                    yield self._dialect_finding(s, ref, "")
+
+    def _dialect_finding(self, s: Spelt, ref: Spelt | None, dialect: str) -> Finding:
+        why = f"this article spells the {dialect} way" if dialect and ref else \
+            f"the house spelling is {dialect}" if dialect else f"'{ref.word if ref else s.other}' is used too"
+        return self.finding(s.start, s.end, f"'{s.word}' is the {s.dialect} spelling; {why} "
+                            f"('{_cased(s.other, s.word)}')", suggestion=_cased(s.other, s.word),
+                            related=[Related(ref.start, ref.end, f"'{ref.word}' here")] if ref else [])
+
+    def _titles(self, article: Article) -> Iterator[Finding]:
+        text = article.text
+        by_title: dict[str, list] = {}
+        for m in _TITLE_PAT.finditer(text):
+            after = text[m.end():m.end() + 40]
+            if re.match(r"\s+(?:[A-Z][a-z]|al-|de |van |von )", after):
+                continue  # a title before a name
+            if re.match(r"(?:,\s+|\s+\()[A-Z][\w'’-]+(?:\s+[A-Z]|,|\))", after) or re.match(r"['’]s\s+[A-Z]", after):
+                continue  # "the US President, Joe Biden," ... "Prime Minister's Questions": a name
+            if article.block_at(m.start()) is None or _title_case_heading(article, m.start()):
+                continue
+            prev = text[max(0, m.start() - 3):m.start()]
+            if m.group(0)[0].isupper() and (m.start() == 0 or re.search(r"(?:^|[.!?\n][\"“”]?\s*)$", prev)):
+                continue  # sentence-initial capital
+            if m.group(0)[0].isupper() and re.search(r"(?:Deputy|Vice|Acting|First|Shadow)\s+$", text[:m.start()]):
+                continue  # part of a longer capitalised title or name ("Deputy First Minister")
+            lower = not m.group(0)[0].isupper()
+            if lower and _GENERIC_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+                continue  # "a former prime minister": generic, lower case in every style
+            form = "lower case" if lower else "capitalised"
+            by_title.setdefault(m.group(0).lower(), []).append((form, m.start(), m.end()))
+        for uses in by_title.values():  # house styles differ on "the President": a query, not a fault
+            yield from self._report(uses, "A title without a name is usually lower case: 'the prime minister "
+                                    "said'.", prefer_lower=True, sev=Severity.INFO)
+
+    def _report(self, uses, note, sev=None, words=False, prefer_lower=False) -> Iterator[Finding]:
+        counts = Counter(f for f, _, _ in uses)
+        if len(counts) < 2:
+            return
+        first = {}
+        for f, s, e in uses:
+            first.setdefault(f, (s, e))
+        order = sorted(counts, key=lambda f: (-counts[f], first[f][0]))
+        if prefer_lower and counts["capitalised"] == counts["lower case"]:
+            order = ["lower case", "capitalised"]
+        major = order[0]
+        ref = first[major]
+        for f, s, e in uses:
+            if f == major:
+                continue
+            what = f"'{f}' spellings" if words else f"'{f}'"
+            shown = f"{what} and '{major}' both used" if not prefer_lower else \
+                f"title in {f} here, in {major} elsewhere"
+            yield self.finding(s, e, f"{shown} in this article. {note}".strip(), severity=sev,
+                               related=[Related(ref[0], ref[1], f"'{major}' here")])

@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Build ``rules/spelling_variants.txt``, the British/American spelling pairs that
+``spelling-variant`` reads, from SCOWL (Spell Checker Oriented Word Lists, Kevin Atkinson).
+
+SCOWL sorts English words into lists: ``english-words.N`` (spelt the same in every dialect),
+``american-words.N`` (American spellings only), ``british-words.N`` (British spellings only) and
+``british_z-words.N`` (British with -ize, the Oxford spelling), N being a size level from 10 (the
+commonest) to 95. Debian ships them in the ``scowl`` package (``apt-get install scowl``, files in
+``/usr/share/dict/scowl``). SCOWL's lists say *which* words belong to one dialect; this script pairs
+each American-only word with its British-only counterpart through the regular correspondences
+of the two spellings (colour/color, centre/center, defence/defense, travelled/traveled,
+organise/organize, analyse/analyze, manoeuvre/maneuver, catalogue/catalog, judgement/judgment,
+cheque/check, programme/program ...), one or two of them per word. A pair is kept only when both
+words are in SCOWL's lists: the American side American-only, or (``dual``) spelt the same in every
+dialect with another sense (a gas meter, a computer program, to check, to tire), which the rule
+then reads in context.
+
+Usage:  python tools/build_spelling_variants.py [--scowl /usr/share/dict/scowl] [--level 80]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LEVELS = (10, 20, 35, 40, 50, 55, 60, 70, 80, 95)
+
+#: British -> American correspondences (regular expressions on the British word). Each is a
+#: spelling pattern of the two dialects, not a word: the words come from SCOWL.
+CORRESPONDENCES = [
+    (r"our", "or"),                                 # colour, honourable, flavoursome
+    (r"(?<=[bcdfghklmnpstvz])re(?=s?$|d$|[bfgp])", "er"),  # centre(s), metre, fibreglass, theatregoer
+    (r"(?<=[bcdfghklmnpstvz])red$", "ered"),        # centred
+    (r"(?<=[bcdfghklmnpstvz])ring$", "ering"),      # centring
+    (r"is(?=e|ing|ation|able|abl|er)", "iz"),       # organise, organising, organisation, recognisable
+    (r"ys(?=e|ing|able)", "yz"),                    # analyse
+    (r"ence", "ense"),                              # defence, defenceless, licence
+    (r"ll(?=ed|ing|er|ous|y$|en|or|ist|ery|ation)", "l"),  # travelled, marvellous, councillor, medallist
+    (r"l(?=ful)", "ll"),                            # skilful, wilful
+    (r"(?<=[^l])l(?=s?$|ment|ments)", "ll"),        # fulfil, enrol, enrolment
+    (r"pp(?=ed|ing|er)", "p"),                      # worshipped
+    (r"ae(?!$)", "e"),                              # anaemia, paediatric (not Latin plurals: formulae)
+    (r"oe", "e"),                                   # oestrogen, manoeuvre
+    (r"oeuvr", "euver"),                            # manoeuvre, manoeuvring
+    (r"ogue", "og"),                                # catalogue
+    (r"ogu(?=ed|ing|er)", "og"),                    # catalogued, cataloguing
+    (r"ll(?=i)", "l"),                              # tranquillity
+    (r"(?<=g)ement", "ment"),                       # judgement, acknowledgement
+    (r"eing", "ing"),                               # ageing
+    (r"e(?=able|abl)", ""),                         # likeable, saleable
+    (r"que", "ck"),                                 # cheque, chequered
+    (r"ough", "ow"),                                # plough
+    (r"ou(?=ld|lt|lder|stach)", "o"),               # mould, moult, smoulder
+    (r"ou(?=stach)", "u"),                          # moustache
+    (r"mme", "m"),                                  # programme
+    (r"ey", "ay"),                                  # grey
+    (r"^ty", "ti"),                                 # tyre
+    (r"^py", "pa"),                                 # pyjamas
+    (r"ium$", "um"),                                # aluminium
+    (r"ph", "f"),                                   # sulphur
+    (r"^kerb", "curb"),
+    (r"^draught", "draft"), (r"draught", "draft"),
+    (r"^storey", "story"), (r"^storeys", "stories"),
+    (r"^practis", "practic"),                       # practise (the verb)
+    (r"^sc(?=ept)", "sk"),                          # sceptic
+    (r"ette", "et"),                                # omelette, cigarette
+    (r"tte(?=s?$)", "t"),                           # matte
+    (r"ll(?=er$|ers$|ery)", "l"),                   # jewellery
+    (r"ellery", "elry"),                            # jewellery
+    (r"^ts", "cz"),                                 # tsar
+    (r"^ax(?=e)", "ax"), (r"axe(?=s?$)", "ax"),     # axe
+    (r"ef(?=act)", "if"),                           # artefact
+    (r"ton(?=ne)", "ton"), (r"onne", "on"),         # tonne
+    (r"(?<=c)s(?=y|ily|iness|ier|ies)", "z"),       # cosy
+    (r"ise$", "ize"),
+]
+#: correspondences allowed when the American form is an everyday word in both dialects ("dual")
+DUAL = frozenset({r"(?<=[bcdfghklmnpstvz])re(?=s?$|d$|[bfgp])", r"que", r"^ty", r"^kerb", r"^draught",
+                  r"^storey", r"^storeys", r"^practis", r"mme", r"ence"})
+
+
+def load(folder: Path, category: str, level: int) -> set[str]:
+    out: set[str] = set()
+    for lvl in LEVELS:
+        if lvl > level:
+            break
+        path = folder / f"{category}-words.{lvl}"
+        if path.exists():
+            for w in path.read_text(encoding="latin-1").split():
+                if w.isalpha() and w.islower() and len(w) >= 3:
+                    out.add(w)
+    return out
+
+
+def american_forms(gb: str, table=CORRESPONDENCES) -> set[str]:
+    """Every form reached from the British word by one or two correspondences of ``table``."""
+    out = set()
+    for pat, rep in table:
+        for m in re.finditer(pat, gb):
+            a = gb[:m.start()] + rep + gb[m.end():]
+            if a != gb:
+                out.add(a)
+                for pat2, rep2 in table:
+                    for m2 in re.finditer(pat2, a):
+                        b = a[:m2.start()] + rep2 + a[m2.end():]
+                        if b != a:
+                            out.add(b)
+    return out
+
+
+def kind(gb: str, us: str) -> str:
+    """ize: the pair differs only by -ise/-ize, which Oxford British spelling shares (not -yse/-yze:
+    Oxford spells "analyse")."""
+    return "ize" if re.sub(r"is(?=e|ed|es|ing|er|ers|ation|ations|able|ably)", "iz", gb) == us else ""
+
+
+HEADER = """\
+# British | American spelling pairs for the spelling-variant rule, one pair a line:
+#   british | american [| flags]
+# flags: "dual" = the American form is also a correct British word with another sense (a gas meter,
+# a computer program, to check): the rule decides it in context; "ize" = the pair differs by -ise/-ize
+# only (Oxford British spelling uses -ize too, so only a mix of the two is reported); "variant" = the
+# other dialect's dictionaries accept this spelling too (judgment in British), so it is reported only
+# where the article spells the same word both ways.
+#
+# Derived by tools/build_spelling_variants.py from SCOWL (Spell Checker Oriented Word Lists,
+# version 2020.12.07, Debian package "scowl"), size level <= {level}. SCOWL's licence:
+#
+#   Copyright 2000-2020 by Kevin Atkinson
+#   Permission to use, copy, modify, distribute and sell these word lists, the associated scripts,
+#   the output created from the scripts, and its documentation for any purpose is hereby granted
+#   without fee, provided that the above copyright notice appears in all copies and that both that
+#   copyright notice and this permission notice appear in supporting documentation. Kevin Atkinson
+#   makes no representations about the suitability of this array for any purpose. It is provided
+#   "as is" without express or implied warranty.
+#
+# (SCOWL's parts are public domain or under similar permissive notices; see the scowl package's
+# copyright file.)
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--scowl", type=Path, default=Path("/usr/share/dict/scowl"))
+    ap.add_argument("--level", type=int, default=80)
+    ap.add_argument("--out", type=Path, default=ROOT / "rules" / "spelling_variants.txt")
+    args = ap.parse_args()
+    if not args.scowl.is_dir():
+        raise SystemExit(f"{args.scowl}: not found (apt-get install scowl)")
+    us_only = load(args.scowl, "american", args.level)
+    gb_only = load(args.scowl, "british", args.level)
+    common = load(args.scowl, "english", args.level)
+    # spellings the other dialect accepts as a variant (British dictionaries list "judgment" too)
+    british_accepts = load(args.scowl, "british_variant_1", args.level) | load(args.scowl, "british_variant_2", args.level)
+    american_accepts = load(args.scowl, "variant_1", args.level)
+    rows = []
+    for gb in sorted(gb_only):
+        forms = american_forms(gb)
+        us = sorted(f for f in forms if f in us_only)
+        dual = sorted(f for f in american_forms(gb, [c for c in CORRESPONDENCES if c[0] in DUAL])
+                      if f in common and f not in gb_only)
+        if us:
+            # the nearest American-only form (fewest changed letters)
+            best = min(us, key=lambda f: (abs(len(f) - len(gb)), f))
+            flag = kind(gb, best)
+            if not flag and (best in british_accepts or gb in american_accepts):
+                flag = "variant"
+            rows.append((gb, best, flag))
+        elif dual:
+            best = min(dual, key=lambda f: (abs(len(f) - len(gb)), f))
+            rows.append((gb, best, "dual"))
+    lines = [HEADER.format(level=args.level)]
+    for gb, us, flag in rows:
+        lines.append(f"{gb} | {us}" + (f" | {flag}" if flag else ""))
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    paired = {us for _, us, _ in rows}
+    print(f"{len(rows)} pairs ({sum(1 for r in rows if r[2] == 'dual')} dual, "
+          f"{sum(1 for r in rows if r[2] == 'variant')} accepted variants, "
+          f"{sum(1 for r in rows if r[2] == 'ize')} -ise/-ize) -> {args.out}; "
+          f"{len(gb_only)} British-only words, {len(us_only - paired)} American-only words left unpaired")
+
+
+if __name__ == "__main__":
+    main()
