@@ -98,6 +98,8 @@ class WordFit:
     """The model's reading of one article: word scores sorted by start."""
 
     words: list[WordScore] = field(default_factory=list)
+    #: the garble rules' candidates with their doubt, computed once per article (checks/garble.py)
+    judged: list | None = None
 
 
 class ModelError(Exception):

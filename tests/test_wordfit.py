@@ -206,3 +206,44 @@ def test_an_onnx_discriminator_plugs_in(tmp_path):
                       dynamo=False, dynamic_axes={"input_ids": {0: "b", 1: "s"}, "attention_mask": {0: "b", 1: "s"},
                                                   "logits": {0: "b", 1: "s"}})
     _check_plugged(out, mlm=False)
+
+
+# --- spun-article: the article-level evidence ------------------------------------------------------
+def _cands(ps):
+    from copylint.checks.garble import Candidate
+    return [Candidate(token=None, score=None, features=[], p=p) for p in ps]
+
+
+def test_spun_evidence_adds_up_many_doubtful_words_and_fitting_words_pull_it_down():
+    from copylint.checks.garble import spun_evidence
+
+    prior, rate = 0.03, 0.06
+    # a word as doubtful as the prior is no evidence either way
+    assert abs(spun_evidence(_cands([prior]), prior, rate)) < 1e-9
+    one = spun_evidence(_cands([0.5]), prior, rate)
+    assert one > 0
+    # six moderately doubtful words weigh more than one strong one
+    assert spun_evidence(_cands([0.3] * 6), prior, rate) > spun_evidence(_cands([0.9]), prior, rate)
+    # the same doubtful words in a long article whose other words fit are weaker evidence
+    assert spun_evidence(_cands([0.5] + [0.005] * 200), prior, rate) < one
+    assert spun_evidence(_cands([0.005] * 200), prior, rate) < 0
+
+
+def test_the_rules_reading_the_model_share_one_judgement_per_article():
+    cfg = Config(select=("word-fit", "spun-article"))
+    linter = Linter(config=cfg)
+    calls = []
+    from copylint.checks import garble
+
+    real = garble.wordfit_candidates
+
+    def counting(article):
+        calls.append(article.path)
+        return real(article)
+
+    garble.wordfit_candidates = counting
+    try:
+        linter.check_text(TEXT, path="a.txt", fmt="text")
+    finally:
+        garble.wordfit_candidates = real
+    assert calls == ["a.txt"]
