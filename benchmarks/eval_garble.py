@@ -162,6 +162,8 @@ def main() -> None:
     ap.add_argument("--variants", type=int, default=3, help="one-swap versions per document")
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--limit", type=int, default=0, help="documents per set (for a quick look)")
+    ap.add_argument("--sets", default="news-corpus test,clean-news",
+                    help="comma-separated, of: news-corpus test, clean-news (one per process runs them side by side)")
     args = ap.parse_args()
     if args.speed:
         speed(args.repeat)
@@ -175,7 +177,11 @@ def main() -> None:
     from copylint.rule import all_rules
 
     t0 = time.time()
-    sets = {"news-corpus test": list(news_corpus("test")), "clean-news": list(clean_news())}
+    sets = {"news-corpus test": news_corpus("test"), "clean-news": clean_news()}
+    wanted = [w.strip() for w in args.sets.split(",") if w.strip()]
+    if unknown := [w for w in wanted if w not in sets]:
+        raise SystemExit(f"unknown set {', '.join(unknown)}: one of {', '.join(sets)}")
+    sets = {k: list(v) for k, v in sets.items() if k in wanted}
     if args.limit:
         sets = {k: v[:args.limit] for k, v in sets.items()}
     cfg = Config(select=("garble",))
