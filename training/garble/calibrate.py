@@ -77,14 +77,16 @@ def prepared(args, docs, nlp):
 
 
 def run(articles, model, nlp, parses=None):
-    """Candidates per article (features, spans), through copylint's own code."""
-    out = []
+    """Candidates per article (features, spans), through copylint's own code; and every scored
+    word's discriminator logit (WordScore) per article."""
+    out, scored = [], []
     for a, doc in zip(articles, parses if parses is not None else parsed(articles, nlp)):
         a.doc = doc
         a.wordfit = model.score_article(a)
         out.append(garble.wordfit_candidates(a))
+        scored.append(a.wordfit.words)
         a.doc = a.wordfit = None
-    return out
+    return out, scored
 
 
 def versions(docs, nlp, cor, rng, ones: int = 1):
@@ -147,8 +149,18 @@ def main() -> None:
         return
     model = wordfit.load()
     model.corr_top = args.corr_top
-    cands = run([a for _, a, _ in vers], model, nlp, parses)
+    cands, scored = run([a for _, a, _ in vers], model, nlp, parses)
     print(f"{len(docs)} tune documents, {len(vers)} versions scored in {time.time() - t0:.0f}s", flush=True)
+    from sklearn.metrics import average_precision_score
+
+    # the model alone: every word of the clean and spun versions, ranked by the discriminator
+    d_x, d_y = [], []
+    for (kind, a, spans), words in zip(vers, scored):
+        if kind != "one":
+            d_x.extend(w.disc for w in words)
+            d_y.extend(int(any(w.start < e and s < w.end for s, e, _, _ in spans)) for w in words)
+    print(f"discriminator alone: average precision {average_precision_score(d_y, d_x):.3f} over "
+          f"{len(d_y)} words of the clean and spun versions ({sum(d_y)} swapped)", flush=True)
 
     X, y = [], []
     for (kind, a, spans), cs in zip(vers, cands):
