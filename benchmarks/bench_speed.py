@@ -8,7 +8,13 @@ Prints, on the same text:
      to bare spaCy; then the same without the grammar family (``ignore = ["grammar"]``) when it exists;
   3. ``copylint check --jobs 2`` against ``--jobs 1`` (fresh processes, same corpus): the speed-up;
   4. cold start: a fresh ``copylint check`` process on one short article (best of 3);
-  5. re-checking unchanged files from the result cache: files/second and words/second.
+  5. re-checking unchanged files from the result cache: files/second and words/second;
+  6. real articles: ``../shared/clean-news`` (113 professional news articles, when the folder is
+     there), bare ``nlp.pipe`` over the articles' prose with the whole pipeline against copylint's
+     whole pipeline (every default rule, spaCy and Harper loaded, no result cache), alternated over
+     ``--rounds`` rounds in this one process, with Harper's lint caches emptied before each
+     copylint round; wall-clock and CPU time (the CPU time counts copylint's background thread).
+     ``--real-only`` runs this part alone.
 
 The corpus (at least 200,000 words) is written to a temporary directory, never to the repository.
 It recombines the paragraphs of the articles in samples/ (shuffled, with a seeded random generator,
@@ -104,11 +110,64 @@ def cli(args: list[str], cwd: str) -> float:
     return dt
 
 
+def both_clocks(fn):
+    """(wall seconds, CPU seconds of the whole process, result)."""
+    w, c = time.perf_counter(), time.process_time()
+    out = fn()
+    return time.perf_counter() - w, time.process_time() - c, out
+
+
+def real_articles(rounds: int) -> None:
+    """Part 6: the pipeline against bare nlp.pipe on clean-news, alternated, in this process."""
+    folder = ROOT.parent / "shared" / "clean-news"
+    files = sorted(str(p) for p in folder.glob("*.txt")) if folder.is_dir() else []
+    if not files:
+        print(f"real articles: {folder} not found (the product side's data, beside the checkout): skipped")
+        return
+    from copylint import semantic
+    from copylint.config import Config
+    from copylint.engine import Linter, RuleSet
+    from copylint.grammar import harper_backend
+    from copylint.nlp import components, get_nlp
+    from copylint.readers import load_article
+
+    nlp = get_nlp(Config().spacy_model)
+    texts = [load_article(f, Path(f).read_text(encoding="utf-8")).text for f in files]
+    words = sum(len(t.split()) for t in texts)
+    lin = Linter(isolated=True)
+    lin.check_text("Warm up: the the council met on Monday,in the hall.", path="w.md")  # loads everything
+    used = components(nlp, RuleSet(Config()).needs)
+    print(f"real articles: {len(files)} clean-news articles, {words:,} words; components the default "
+          f"rules use: {'+'.join(used)} (of {'+'.join(nlp.pipe_names)})")
+    bare, full = [], []
+    for k in range(rounds):
+        bw, bc, _ = both_clocks(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=32)))
+        harper_backend._BACKENDS.clear()  # a fresh Harper linter: nothing of the last round is cached
+        harper_backend.get_harper(Config().dialect)
+        if semantic.available() and semantic._scorer is not None:
+            semantic._scorer.clear()
+        fw, fc, res = both_clocks(lambda: lin.check_paths(files))
+        bare.append((bw, bc))
+        full.append((fw, fc))
+        print(f"  round {k + 1}: bare nlp.pipe {bw:.1f} s wall, {bc:.1f} s CPU; copylint {fw:.1f} s wall, "
+              f"{fc:.1f} s CPU ({sum(len(r.findings) for r in res)} findings): "
+              f"{fw / bw:.2f}x wall, {fc / bc:.2f}x CPU")
+    bw, bc = sum(b[0] for b in bare), sum(b[1] for b in bare)
+    fw, fc = sum(f[0] for f in full), sum(f[1] for f in full)
+    print(f"real articles, copylint / bare nlp.pipe over {rounds} rounds: {fw / bw:.2f}x wall clock "
+          f"({words * rounds / fw:,.0f} against {words * rounds / bw:,.0f} words/s), {fc / bc:.2f}x CPU time")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--words", type=int, default=200_000)
     ap.add_argument("--keep", help="write the corpus here instead of a temporary directory")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of the real-articles comparison")
+    ap.add_argument("--real-only", action="store_true", help="only the real-articles comparison (part 6)")
     args = ap.parse_args()
+    if args.real_only:
+        real_articles(args.rounds)
+        return
 
     from copylint.cache import Cache
     from copylint.config import Config
@@ -176,6 +235,9 @@ def main() -> None:
     print(f"CLI re-check from the cache, fresh process: {tc:.2f} s for {len(files)} files")
     if not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
+
+    # 6. real articles
+    real_articles(args.rounds)
 
 
 if __name__ == "__main__":

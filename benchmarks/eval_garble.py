@@ -207,7 +207,7 @@ def main() -> None:
         starts = [[b.start for b in a.blocks] for a in clean]
         ones, spuns = [], []
         for a, doc in zip(clean, parse(nlp, [a.text for a in clean], {"parser", "ner", "lemmatizer"},
-                                       sent_starts=starts)):
+                                       block_starts=starts)):
             toks = corrupt.article_tokens(a, doc)
             for _ in range(args.variants):
                 text, spans = spinner.spin(a.text, toks, 1)

@@ -235,6 +235,19 @@ def _terminated(signum, _frame):
     raise SystemExit(128 + signum)
 
 
+@app.command()
+def server():
+    """Run the language server for editors: LSP over standard input and output (see the README)."""
+    import os
+
+    from copylint.preload import start
+
+    early = start(os.getcwd())  # spaCy and Harper start loading while the server's modules import
+    from copylint.server import main as serve
+
+    serve(early)
+
+
 def main() -> None:
     import signal
     try:

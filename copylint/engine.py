@@ -64,21 +64,52 @@ def select_rules(cfg: Config) -> list[type[Rule]]:
 
 
 class RuleSet:
-    """The instantiated rules for one configuration."""
+    """The instantiated rules for one configuration.
 
-    def __init__(self, cfg: Config) -> None:
+    When some rules need a parse, the others (those that read only the text, Harper's grammar
+    checker among them) run in the background thread beside the spaCy parse: ``start(article)``
+    before the article is parsed, ``run(article, started)`` after. spaCy and Harper release the GIL
+    in their heavy loops, so on a machine with a free core that work costs little wall-clock time.
+    Findings are gathered in the rules' order either way, so the result is the same.
+
+    ``on_error(rule, article, exc)``, when set, is told of a rule that raised, and the other rules'
+    findings are kept (the language server); otherwise the exception propagates."""
+
+    def __init__(self, cfg: Config, on_error=None) -> None:
         self.config = cfg
+        self.on_error = on_error
         self.rules: list[Rule] = [cls(cfg) for cls in select_rules(cfg)]
         self.needs: set[str] = set().union(*(r.needs for r in self.rules)) if self.rules else set()
+        self._beside = [r for r in self.rules if not r.needs] if self.needs else []
 
-    def run(self, article: Article) -> list[Finding]:
+    def start(self, article: Article):
+        """Start the rules that need no parse on ``article`` in the background; a Future, or None."""
+        if not self._beside:
+            return None
+        from copylint.background import submit
+        return submit(self._check_each, self._beside, article)
+
+    def run(self, article: Article, started=None) -> list[Finding]:
+        done = started.result() if started is not None else {}
         findings: list[Finding] = []
         for rule in self.rules:
-            if rule.needs and article.doc is None:
-                continue
-            for f in rule.check(article):
-                findings.append(f)
+            if rule.id in done:
+                findings.extend(done[rule.id])
+            elif not (rule.needs and article.doc is None):
+                findings.extend(self._check(rule, article))
         return finalize(article, defer_to_dedicated(findings), self.config)
+
+    def _check(self, rule: Rule, article: Article) -> list[Finding]:
+        try:
+            return list(rule.check(article))
+        except Exception as exc:
+            if self.on_error is None:
+                raise
+            self.on_error(rule, article, exc)
+            return []
+
+    def _check_each(self, rules: list[Rule], article: Article) -> dict[str, list[Finding]]:
+        return {rule.id: self._check(rule, article) for rule in rules}
 
 
 def is_backend_finding(f: Finding) -> bool:
@@ -129,7 +160,7 @@ class Linter:
 
     def __init__(self, overrides: dict | None = None, config_file: str | None = None,
                  isolated: bool = False, keep_articles: bool = False, cache=None,
-                 config: Config | None = None) -> None:
+                 config: Config | None = None, parse_cache: bool = False, on_rule_error=None) -> None:
         self.overrides = overrides or {}
         self.cache = cache  # a copylint.cache.Cache, or None (no caching)
         self.fixed_config: Config | None = config
@@ -144,6 +175,13 @@ class Linter:
         self.keep_articles = keep_articles
         self._rulesets: dict[Config, RuleSet] = {}
         self.extra_warnings: list[str] = []  # raised in worker processes (--jobs, Dask)
+        #: keep parsed blocks for re-checks (the language server): a re-check then parses only the
+        #: blocks whose text changed (``copylint.nlp.ParseCache``, one per spaCy pipeline)
+        self.parse_cache = parse_cache
+        self._parse_caches: dict[str, object] = {}
+        #: ``on_rule_error(rule, article, exc)``: a rule that raises is reported there and the other
+        #: rules' findings are kept (the language server); None: the exception propagates
+        self.on_rule_error = on_rule_error
 
     # --- configuration ---------------------------------------------------------------------
     def config_for(self, path: str) -> Config:
@@ -185,7 +223,7 @@ class Linter:
     def ruleset(self, cfg: Config) -> RuleSet:
         rs = self._rulesets.get(cfg)
         if rs is None:
-            rs = self._rulesets[cfg] = RuleSet(cfg)
+            rs = self._rulesets[cfg] = RuleSet(cfg, on_error=self.on_rule_error)
         return rs
 
     # --- checking --------------------------------------------------------------------------
@@ -209,14 +247,20 @@ class Linter:
                 from copylint.nlp import get_nlp, parse
                 nlp = get_nlp(cfg.spacy_model)
                 arts = [items[i][0] for i in idxs]
+                started = [rs.start(a) for a in arts]  # the rules that need no parse, beside it
                 starts = [[b.start for b in a.blocks] for a in arts]
+                # the word-fit model scores the articles in its own thread, beside the parse
                 fits = wordfit.submit(arts, cfg.garble_model) if "wordfit" in rs.needs else None
-                for k, (i, doc) in enumerate(zip(idxs, parse(nlp, [a.text for a in arts], rs.needs,
-                                                             sent_starts=starts))):
-                    art = items[i][0]
+                cache = None
+                if self.parse_cache:
+                    from copylint.nlp import ParseCache
+                    cache = self._parse_caches.setdefault(cfg.spacy_model, ParseCache())
+                for k, doc in enumerate(parse(nlp, [a.text for a in arts], rs.needs, block_starts=starts,
+                                              cache=cache)):
+                    art = arts[k]
                     art.doc = doc
-                    art.wordfit = fits[k].result() if fits else None  # scored while spaCy parsed
-                    results[i] = rs.run(art)
+                    art.wordfit = fits[k].result() if fits else None
+                    results[idxs[k]] = rs.run(art, started[k])
                     art.doc = art.wordfit = None
             else:
                 for i in idxs:

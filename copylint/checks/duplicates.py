@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, deque
 from typing import Iterator
 
 from rapidfuzz import fuzz, process
@@ -72,13 +72,16 @@ class DuplicateLine(Rule):
     MIN_WORDS = 4
     SHORT = 8    # a repeated line shorter than this (not a headline) may be a caption or a refrain
     NEAR = 94.0  # rapidfuzz ratio (0-100) on normalised text for a near-exact copy
+    # earlier lines kept per four-word key for the near-copy search: every one in an article; on a
+    # huge file whose lines keep opening with the same words, the search stays linear
+    NEAR_CANDIDATES = 64
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         seen: dict[str, tuple[int, int]] = {}
         earlier: list[tuple[str, int, int]] = []
-        by_key: dict[str, list[int]] = {}  # first/last four words -> indexes into earlier
-        reported: set[tuple[int, int]] = set()
+        by_key: dict[str, deque[int]] = {}  # first/last four words -> indexes into earlier (the last NEAR_CANDIDATES)
+        reported_reach = -1  # the furthest end of a reported copy (lines come in order of their start)
         lines = _lines(article)
         copies = Counter(normalize(text[a:b]) for a, b in lines)
         for start, end in lines:
@@ -96,14 +99,14 @@ class DuplicateLine(Rule):
                 # A near-exact copy differs by a few characters, so it keeps its first or its last
                 # four words: only earlier lines sharing one of them are compared (linear, not
                 # every pair), the closest in rapidfuzz's C loop.
-                cands = list(dict.fromkeys(by_key.get(keys[0], []) + by_key.get(keys[1], [])))
+                cands = list(dict.fromkeys([*by_key.get(keys[0], ()), *by_key.get(keys[1], ())]))
                 best = process.extractOne(norm, [earlier[i][0] for i in cands], scorer=fuzz.ratio,
                                           processor=None, score_cutoff=self.NEAR) if cands else None
                 if best is not None:
                     first, near = earlier[cands[best[2]]][1:], True
-            if first is not None and not (first[0] <= s < first[1]) and not any(
-                    a <= s and e <= b for a, b in reported):
-                reported.add((s, e))
+            if first is not None and not (first[0] <= s < first[1]) and e > reported_reach:
+                # (not inside a copy already reported)
+                reported_reach = e
                 what = "nearly repeats" if near or text[first[0]:first[1]].strip() != raw else "repeats"
                 kind = self._kind(article, s)
                 on_purpose = what != "repeats" or copies[norm] >= 3 or (
@@ -117,7 +120,7 @@ class DuplicateLine(Rule):
             if norm not in seen:
                 seen[norm] = (s, e)
                 for k in set(keys):
-                    by_key.setdefault(k, []).append(len(earlier))
+                    by_key.setdefault(k, deque(maxlen=self.NEAR_CANDIDATES)).append(len(earlier))
                 earlier.append((norm, s, e))
 
     @staticmethod

@@ -182,8 +182,9 @@ class SpaceBeforePunctuation(Rule):
                 continue
             if text[p] == ":" and text[p + 1:p + 2] in (")", "("):
                 continue
-            w = re.search(r"\S+$", text[:m.start(1)])
-            start = w.start() if w else m.start(1)
+            start = m.start(1)  # the word before the space (a scan back, not a copy of the text before it)
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
             if not article.contiguous(m.start(1), p + 1):
                 continue
             yield self.finding(start, p + 1, f"space before '{text[p]}'",

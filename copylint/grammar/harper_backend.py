@@ -2,8 +2,14 @@
 core. No Java, no server, no download: it works on a fresh install.
 
 One ``harper.Linter`` per dialect, built once per process with the rules that are noise on news
-copy or that duplicate copylint's own rules switched off (``rules/grammar_harper.toml``). The
-lints of the last few texts are cached, so the grammar rule and the spelling rule share one pass.
+copy or that duplicate copylint's own rules switched off (``rules/grammar_harper.toml``).
+
+A text is linted paragraph by paragraph (pieces cut at blank lines, and a paragraph longer than
+``PIECE_CHARS`` at sentence ends): the cost stays linear on a huge file, and each piece's lints are
+cached by its text, so the grammar rule and the spelling rule share one pass and a re-check (the
+language server) lints only the paragraphs that changed. Harper's own lints do not cross a blank
+line. The backend may be called from two threads (the grammar rule runs beside the spaCy parse,
+see ``engine.RuleSet``); Harper releases the GIL while it lints.
 """
 from __future__ import annotations
 
@@ -17,6 +23,9 @@ from copylint.grammar import BackendMatch, BackendUnavailable
 
 SPELLING_RULE = "SpellCheck"
 _LONG_RUN = re.compile(r"\S{100,}")  # no English word is this long
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+PIECE_CHARS = 20_000       # a longer paragraph is linted in pieces cut at sentence ends
+CACHE_PIECES = 4096        # pieces whose lints are kept
 
 
 @lru_cache(maxsize=1)
@@ -52,39 +61,66 @@ class HarperBackend:
         if on & off:
             raise BackendUnavailable(f"rules/grammar_harper.toml enables noisy or duplicate rules: {sorted(on & off)}")
         self.linter.set_lint_config({r: r in on for r in known})
-        self._cache: OrderedDict[str, list[BackendMatch]] = OrderedDict()
-        self._lock = Lock()
+        self._pieces: OrderedDict[str, tuple[BackendMatch, ...]] = OrderedDict()  # offsets in the piece
+        self._recent: OrderedDict[str, list[BackendMatch]] = OrderedDict()  # the grammar and spelling rules share one pass
+        self._lock = Lock()           # the linter is not safe to call from two threads at once
+        self._state = Lock()          # guards _recent
 
     def check(self, text: str) -> list[BackendMatch]:
-        with self._lock:
-            hit = self._cache.get(text)
-            if hit is not None:
-                self._cache.move_to_end(text)
-                return hit
-        # A "word" of thousands of characters (a pasted blob) makes harper's speller allocate without
-        # bound and abort the process: blank such runs out (same length, so offsets hold).
-        safe = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
-        lints = self.linter.organized_lints(safe, language=self._harper.Language.PLAINTEXT)
-        out: list[BackendMatch] = []
-        for rule, lst in lints.items():
-            for lint in lst:
-                span = lint.span
-                out.append(BackendMatch(
-                    start=span.start, end=span.end, rule=rule, message=lint.message,
-                    replacements=[s.replacement_text for s in lint.suggestions][:5],
-                    kind=str(lint.lint_kind), spelling=rule == SPELLING_RULE))
-        out.sort(key=lambda m: (m.start, m.end, m.rule))
-        with self._lock:
-            self._cache[text] = out
-            while len(self._cache) > 8:
-                self._cache.popitem(last=False)
+        """Every kept lint of ``text``, sorted, with offsets into ``text``."""
+        with self._state:
+            out = self._recent.get(text)
+        if out is None:
+            out = []
+            for start, end in _pieces(text):
+                for m in self._lint_piece(text[start:end]):
+                    out.append(BackendMatch(start=m.start + start, end=m.end + start, rule=m.rule,
+                                            message=m.message, replacements=list(m.replacements),
+                                            kind=m.kind, spelling=m.spelling))
+            out.sort(key=lambda m: (m.start, m.end, m.rule))
+            with self._state:
+                self._recent[text] = out
+                while len(self._recent) > 4:
+                    self._recent.popitem(last=False)
         return out
+
+    def _lint_piece(self, piece: str) -> tuple[BackendMatch, ...]:
+        with self._lock:  # held throughout: a piece another thread is linting is waited for, not linted twice
+            hit = self._pieces.get(piece)
+            if hit is not None:
+                self._pieces.move_to_end(piece)
+                return hit
+            # A "word" of thousands of characters (a pasted blob) makes harper's speller allocate
+            # without bound and abort the process: blank such runs out (same length, offsets hold).
+            safe = _LONG_RUN.sub(lambda m: " " * len(m.group()), piece)
+            lints = self.linter.organized_lints(safe, language=self._harper.Language.PLAINTEXT)
+            found = []
+            for rule, lst in lints.items():
+                for lint in lst:
+                    span = lint.span
+                    found.append(BackendMatch(
+                        start=span.start, end=span.end, rule=rule, message=lint.message,
+                        replacements=[s.replacement_text for s in lint.suggestions][:5],
+                        kind=str(lint.lint_kind), spelling=rule == SPELLING_RULE))
+            out = self._pieces[piece] = tuple(found)
+            while len(self._pieces) > CACHE_PIECES:
+                self._pieces.popitem(last=False)
+            return out
 
     @lru_cache(maxsize=4096)
     def is_word(self, word: str) -> bool:
         """True when harper's dictionary for this dialect accepts ``word`` on its own."""
-        lints = self.linter.organized_lints(word, language=self._harper.Language.PLAINTEXT)
+        with self._lock:
+            lints = self.linter.organized_lints(word, language=self._harper.Language.PLAINTEXT)
         return not lints.get(SPELLING_RULE)
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs of ``text`` (cut after each blank-line run), a paragraph
+    longer than ``PIECE_CHARS`` cut at sentence ends."""
+    from copylint.nlp import pieces
+    starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    return pieces(text, starts, PIECE_CHARS)
 
 
 _BACKENDS: dict[str, HarperBackend] = {}

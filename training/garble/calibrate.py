@@ -51,7 +51,7 @@ def content_count(toks) -> int:
 def parsed(articles, nlp):
     """copylint's own parse of each article (the engine's call)."""
     starts = [[b.start for b in a.blocks] for a in articles]
-    return parse(nlp, [a.text for a in articles], NEEDS, sent_starts=starts)
+    return parse(nlp, [a.text for a in articles], NEEDS, block_starts=starts)
 
 
 def prepared(args, docs, nlp):
@@ -94,7 +94,7 @@ def versions(docs, nlp, cor, rng, ones: int = 1):
     clean = [load_article(d.name, d.text, "text") for d in docs]
     starts = [[b.start for b in a.blocks] for a in clean]
     out = []
-    for a, doc in zip(clean, parse(nlp, [a.text for a in clean], NEEDS, sent_starts=starts)):
+    for a, doc in zip(clean, parse(nlp, [a.text for a in clean], NEEDS, block_starts=starts)):
         toks = corrupt.article_tokens(a, doc)
         block = {"text": a.text, "toks": toks}
         out.append(("clean", a, []))

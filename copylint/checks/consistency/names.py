@@ -10,6 +10,7 @@ from typing import Iterator
 
 from copylint import data
 from copylint.article import Article
+from copylint.checks.linear import one_edit_pairs
 from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
 
@@ -28,6 +29,7 @@ class NameUse:
 def name_uses(article: Article) -> list[NameUse]:
     """Surnames after a title ("Ms Lund", "Mr de Vries") and at the end of PERSON entities."""
     doc = article.doc
+    text = doc.text  # spaCy joins every token for Doc.text: once, not per use
     uses = []
     seen = set()
     for i, tok in enumerate(doc):
@@ -49,7 +51,7 @@ def name_uses(article: Article) -> list[NameUse]:
             first = words[0].text if k > 0 else ""
             s, e = sur[0].idx, sur[-1].idx + len(sur[-1].text)
             seen.add(s)
-            uses.append(NameUse(doc.text[s:e], s, e, TITLES[tok.text], first, sur[0].is_sent_start))
+            uses.append(NameUse(text[s:e], s, e, TITLES[tok.text], first, sur[0].is_sent_start))
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2:
             continue
@@ -63,7 +65,7 @@ def name_uses(article: Article) -> list[NameUse]:
         s, e = sur[0].idx, sur[-1].idx + len(sur[-1].text)
         if s in seen or not sur[-1].text[:1].isupper():
             continue
-        uses.append(NameUse(doc.text[s:e], s, e, "", toks[0].text, sur[0].is_sent_start))
+        uses.append(NameUse(text[s:e], s, e, "", toks[0].text, sur[0].is_sent_start))
     return sorted(uses, key=lambda u: u.start)
 
 
@@ -145,27 +147,27 @@ def name_tokens(article: Article) -> list[Token]:
     return out
 
 
-def _same_person_evidence(a: str, b: str, toks: list[Token]) -> bool:
+def _same_person_evidence(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
     """Both forms carry the same title or the same first name: one person ("Ms Marquez" ... "Ms
-    Marques")."""
-    fa = {t.first for t in toks if t.form == a and t.first} | {t.title for t in toks if t.form == a and t.title}
-    fb = {t.first for t in toks if t.form == b and t.first} | {t.title for t in toks if t.form == b and t.title}
+    Marques"). ``toks``: the uses of each form."""
+    fa = {t.first for t in toks[a] if t.first} | {t.title for t in toks[a] if t.title}
+    fb = {t.first for t in toks[b] if t.first} | {t.title for t in toks[b] if t.title}
     return bool(fa & fb)
 
 
-def _different_people(a: str, b: str, toks: list[Token]) -> bool:
+def _different_people(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
     """Two people, not one name spelt twice: different first names (John Lee, Peter Lea), different
     titles (Mr Lund, Ms Lunds), or one form always a first name and the other always a surname
     (Kelly Smith, Ann Kelley)."""
     def attrs(form, key):
-        return {getattr(t, key) for t in toks if t.form == form and getattr(t, key)}
+        return {getattr(t, key) for t in toks[form] if getattr(t, key)}
     fa, fb = attrs(a, "first"), attrs(b, "first")
     if fa and fb and not fa & fb:
         return True
     ta, tb = attrs(a, "title"), attrs(b, "title")
     if ta and tb and not ta & tb:
         return True
-    ra, rb = {t.role for t in toks if t.form == a}, {t.role for t in toks if t.form == b}
+    ra, rb = {t.role for t in toks[a]}, {t.role for t in toks[b]}
     return len(ra) == len(rb) == 1 and ra != rb and "" not in ra | rb
 
 
@@ -223,25 +225,23 @@ class NameVariant(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         done: set[int] = set()
         yield from self._case_only(article, done)
-        toks = [t for t in name_tokens(article) if t.start not in done]
-        forms = Counter(t.form for t in toks)
-        by_len: dict[int, list[str]] = defaultdict(list)
-        for f in forms:
-            by_len[len(f)].append(f)
-        for a in forms:
-            for n in (len(a), len(a) + 1):
-                for b in by_len.get(n, ()):
-                    if b == a or (n == len(a) and b < a):
-                        continue
-                    yield from self._pair(a, b, forms, toks)
+        toks: dict[str, list[Token]] = defaultdict(list)  # form -> its uses, in order
+        for t in name_tokens(article):
+            if t.start not in done:
+                toks[t.form].append(t)
+        forms = Counter({f: len(ts) for f, ts in toks.items()})
+        # only forms one edit apart in lower case can be judged below: found through shared keys,
+        # not by comparing every pair (linear on a huge file)
+        for a, b in one_edit_pairs(forms, str.lower):
+            yield from self._pair(a, b, forms, toks)
 
-    def _pair(self, a: str, b: str, forms: Counter, toks: list[Token]) -> Iterator[Finding]:
+    def _pair(self, a: str, b: str, forms: Counter, toks: dict[str, list[Token]]) -> Iterator[Finding]:
         la, lb = a.lower(), b.lower()
         if la == lb or la[0] != lb[0] or _damerau(la, lb) != 1 or _family_form(la, lb):
             return
         za, zb = _zipf(a), _zipf(b)
         # the slip: the rarer form in the article; on a tie, the rarer in English, then the later
-        first = {f: next(t.start for t in toks if t.form == f) for f in (a, b)}
+        first = {f: toks[f][0].start for f in (a, b)}
         minority = min((a, b), key=lambda f: (forms[f], za if f == a else zb, -first[f]))
         majority = b if minority == a else a
         zmin, zmaj = (za, zb) if minority == a else (zb, za)
@@ -253,38 +253,38 @@ class NameVariant(Rule):
             return  # a short name in use one letter from a well-known word or name is another name (Stav, Star)
         if _different_people(a, b, toks):
             return
-        ref = next(t for t in toks if t.form == majority)
+        ref = toks[majority][0]
         # a slip is made once; two forms each written more than once are as often two names (Pham and
         # Phan, Haihe and Huaihe): info
         sev = Severity.INFO if forms[minority] >= 2 else None
-        for t in toks:
-            if t.form == minority:
-                yield self.finding(t.start, t.end, f"'{minority}' is spelt '{majority}' elsewhere in the article",
-                                   suggestion=majority, severity=sev,
-                                   related=[Related(ref.start, ref.end, f"'{majority}' here")])
+        for t in toks[minority]:
+            yield self.finding(t.start, t.end, f"'{minority}' is spelt '{majority}' elsewhere in the article",
+                               suggestion=majority, severity=sev,
+                               related=[Related(ref.start, ref.end, f"'{majority}' here")])
 
     def _case_only(self, article: Article, done: set[int]) -> Iterator[Finding]:
         """A surname's particle in two cases ("Mr de Vries", "Mr De Vries")."""
-        uses = name_uses(article)
-        forms = Counter(u.form for u in uses)
-        for a in forms:
-            for b in forms:
-                if a >= b or a == b or a.lower() != b.lower():
-                    continue
-                minority = min((a, b), key=lambda f: (forms[f], -_first(uses, f)))
-                majority = b if minority == a else a
-                ref = next(u for u in uses if u.form == majority)
-                for u in uses:
-                    if u.form == minority and not u.sent_initial:  # "De Vries, 54, ..." opens a sentence
-                        done.update(range(u.start, u.end))
-                        yield self.finding(u.start, u.end,
-                                           f"'{minority}' is spelt '{majority}' elsewhere in the article",
-                                           suggestion=majority,
-                                           related=[Related(ref.start, ref.end, f"'{majority}' here")])
-
-
-def _first(uses, form) -> int:
-    return next(u.start for u in uses if u.form == form)
+        uses: dict[str, list[NameUse]] = defaultdict(list)  # form -> its uses, in order
+        by_lower: dict[str, list[str]] = defaultdict(list)   # lower case -> its forms, in order
+        for u in name_uses(article):
+            if u.form not in uses:
+                by_lower[u.form.lower()].append(u.form)
+            uses[u.form].append(u)
+        for group in by_lower.values():
+            for a in group:
+                for b in group:
+                    if a >= b:
+                        continue
+                    minority = min((a, b), key=lambda f: (len(uses[f]), -uses[f][0].start))
+                    majority = b if minority == a else a
+                    ref = uses[majority][0]
+                    for u in uses[minority]:
+                        if not u.sent_initial:  # "De Vries, 54, ..." opens a sentence
+                            done.update(range(u.start, u.end))
+                            yield self.finding(u.start, u.end,
+                                               f"'{minority}' is spelt '{majority}' elsewhere in the article",
+                                               suggestion=majority,
+                                               related=[Related(ref.start, ref.end, f"'{majority}' here")])
 
 
 @lru_cache(maxsize=1)

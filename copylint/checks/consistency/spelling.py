@@ -44,6 +44,11 @@ TITLE_WORDS = ("prime minister", "deputy prime minister", "foreign minister", "f
                "chief executive", "attorney general")
 _TITLE_PAT = re.compile(r"\b(" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
                         + r")\b", re.I)
+#: a word that makes a capitalised title part of a longer one ("Deputy First Minister"); searched in
+#: the 200 characters before the title, not the whole text before it (linear on a huge file)
+_LONGER_TITLE = re.compile(r"(?:Deputy|Vice|Acting|First|Shadow)\s+$")
+
+
 def _is_caps_line(text: str, i: int) -> bool:
     s = text.rfind("\n", 0, i) + 1
     e = text.find("\n", i)
@@ -369,7 +374,7 @@ class SpellingVariant(Rule):
             prev = text[max(0, m.start() - 3):m.start()]
             if m.group(0)[0].isupper() and (m.start() == 0 or re.search(r"(?:^|[.!?\n][\"“”]?\s*)$", prev)):
                 continue  # sentence-initial capital
-            if m.group(0)[0].isupper() and re.search(r"(?:Deputy|Vice|Acting|First|Shadow)\s+$", text[:m.start()]):
+            if m.group(0)[0].isupper() and _LONGER_TITLE.search(text, max(0, m.start() - 200), m.start()):
                 continue  # part of a longer capitalised title or name ("Deputy First Minister")
             lower = not m.group(0)[0].isupper()
             if lower and _GENERIC_BEFORE.search(text[max(0, m.start() - 20):m.start()]):

@@ -1,0 +1,106 @@
+"""The language server's latency, spoken to over stdio as an editor would (a few minutes).
+
+    python benchmarks/bench_server.py [--edits 40] [--starts 3] [--words 800]
+
+Builds an article of about 800 words (Markdown: a headline and paragraphs drawn with a seeded
+generator from samples/ and bench_speed.py's generated news paragraphs), then:
+  1. start -> first diagnostics: from spawning ``copylint server`` to the publishDiagnostics that
+     answers the didOpen sent right after ``initialize`` (fresh process each time; median of
+     ``--starts``). Targets: <= 3 s.
+  2. didChange -> publishDiagnostics: ``--edits`` edits one after another, each a word changed in a
+     random paragraph (as typing does), each timed from sending the didChange to receiving the
+     diagnostics for that version, with the server's default debounce (50 ms) included. Prints the
+     median and the 90th percentile. Target: median <= 150 ms.
+Timing is wall clock on a shared machine: run it when the machine is otherwise idle.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_speed import generated_paragraph, sample_paragraphs  # noqa: E402
+from lspclient import Client, T_uri  # noqa: E402
+
+WORDS = ["council", "minister", "river", "budget", "hospital", "station", "court", "union", "plan"]
+
+
+def build_article(words: int, seed: int = 5) -> str:
+    rng = random.Random(seed)
+    pool = [p for p in sample_paragraphs() if len(p.split()) < 120]
+    paras, n = [], 0
+    while n < words:
+        p = rng.choice(pool) if rng.random() < 0.6 else generated_paragraph(rng)
+        p = " ".join(p.split())
+        paras.append(p)
+        n += len(p.split())
+    return "# Council approves the flood defence budget\n\n" + "\n\n".join(paras) + "\n"
+
+
+def edit(text: str, rng: random.Random) -> str:
+    """Change one word of one paragraph (not the headline)."""
+    paras = text.split("\n\n")
+    k = rng.randrange(1, len(paras))
+    words = paras[k].split(" ")
+    i = rng.randrange(len(words))
+    words[i] = rng.choice(WORDS) + ("," if words[i].endswith(",") else "")
+    paras[k] = " ".join(words)
+    return "\n\n".join(paras)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--edits", type=int, default=40)
+    ap.add_argument("--starts", type=int, default=3)
+    ap.add_argument("--words", type=int, default=800)
+    args = ap.parse_args()
+
+    text = build_article(args.words)
+    root = Path(tempfile.mkdtemp(prefix="copylint-server-bench-"))
+    path = root / "article.md"
+    path.write_text(text, encoding="utf-8")
+    uri = T_uri(str(path))
+    print(f"article: {len(text.split())} words, {text.count(chr(10) + chr(10))} paragraphs")
+
+    starts = []
+    for k in range(args.starts):
+        client = Client(str(root))
+        client.start()
+        client.open(uri, text, "markdown")
+        t, params = client.next_published(uri, timeout=300)
+        starts.append(t - client.started)
+        n_diags = len(params.diagnostics)
+        if k < args.starts - 1:
+            client.stop()
+    print(f"start -> first diagnostics: median {statistics.median(starts):.2f} s "
+          f"(runs: {', '.join(f'{s:.2f}' for s in starts)}); {n_diags} diagnostics")
+
+    rng = random.Random(9)
+    latencies = []
+    current = text
+    for _ in range(args.edits):
+        current = edit(current, rng)
+        sent = client.change(uri, current)
+        version = client.versions[uri]
+        while True:
+            t, params = client.next_published(uri, timeout=120)
+            if params.version == version:
+                break
+        latencies.append((t - sent) * 1000)
+    client.stop()
+    latencies.sort()
+    p90 = latencies[min(len(latencies) - 1, int(0.9 * len(latencies)))]
+    print(f"didChange -> publishDiagnostics over {len(latencies)} edits: median {statistics.median(latencies):.0f} ms, "
+          f"90th percentile {p90:.0f} ms, fastest {latencies[0]:.0f} ms (debounce 50 ms included)")
+
+
+if __name__ == "__main__":
+    main()

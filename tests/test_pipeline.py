@@ -1,0 +1,290 @@
+"""The parse pipeline: articles parsed in bounded pieces (blocks), one Doc per article assembled from
+them; re-checks that parse only what changed; rules in the background thread; and guards, by
+counting rather than timing, against work that grows with the square of the file's size."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from copylint import nlp as nlp_mod
+from copylint.config import Config
+from copylint.engine import Linter
+from copylint.nlp import BATCH_CHARS, PIECE_CHARS, ParseCache, get_nlp, parse, pieces
+from copylint.readers import load_article
+
+ARTICLE = """# Council approves budget
+
+The council approved the budget on Monday after a long debate.
+
+Ms Lund said the plan would cost £2m. Residents were not convinced.
+
+"We will fight it," said one resident, who asked not to be named.
+"""
+
+
+def _blocks(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\n", text)]
+
+
+# --- pieces --------------------------------------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .\n\t!?")), max_size=400), st.integers(10, 60),
+       st.lists(st.integers(0, 400), max_size=20))
+def test_pieces_cover_the_text_and_cut_between_space_and_word(text, limit, starts):
+    spans = pieces(text, starts, limit)
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(e > s for s, e in spans)
+    for s, _ in spans[1:]:
+        assert text[s - 1].isspace() and not text[s].isspace()
+
+
+def test_a_long_block_is_cut_at_sentence_ends():
+    text = "The council met. " * 3000
+    spans = pieces(text, [0], 20_000)
+    assert len(spans) > 1 and max(e - s for s, e in spans) <= 20_000
+    assert all(text[s - 2:s] == ". " for s, _ in spans[1:])
+
+
+class _Recorder:
+    """A blank pipeline whose 'parser' records what it is given, with nlp.pipe wrapped to see batches."""
+
+    def __init__(self):
+        import spacy
+        from spacy.language import Language
+
+        if "copylint_test_recorder" not in Language.factories:
+            Language.component("copylint_test_recorder", func=lambda doc: doc)
+        self.nlp = spacy.blank("en")
+        self.nlp.add_pipe("copylint_test_recorder", name="parser")
+        self.batches: list[list[int]] = []
+        real = self.nlp.pipe
+
+        def pipe(texts, **kw):
+            texts = list(texts)
+            self.batches.append([len(t) for t in texts])
+            return real(texts, **kw)
+
+        self.nlp.pipe = pipe
+
+
+def test_huge_article_is_parsed_in_bounded_pieces_and_batches():
+    # 200 paragraphs and one 60,000-character paragraph: no Doc the model sees is longer than a
+    # piece, no batch holds much more than BATCH_CHARS (the parser's memory grows with a batch)
+    rec = _Recorder()
+    text = ("The council met on Monday and agreed the plan. " * 20 + "\n\n") * 200 + \
+        "A very long paragraph goes on and on. " * 1600 + "\n"
+    [doc] = parse(rec.nlp, [text], {"parser"}, block_starts=[_blocks(text)])
+    assert doc.text == text
+    sizes = [n for b in rec.batches for n in b]
+    assert sum(sizes) == len(text) and max(sizes) <= PIECE_CHARS
+    assert max(sum(b) for b in rec.batches) <= BATCH_CHARS + PIECE_CHARS
+    assert len(rec.batches) <= len(text) // BATCH_CHARS + 2
+
+
+# --- the assembled Doc ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def model():
+    return get_nlp(Config().spacy_model)
+
+
+def test_article_doc_is_its_pieces_parsed_alone(model):
+    from spacy.tokens import Doc
+
+    art = load_article("a.md", ARTICLE)
+    starts = [b.start for b in art.blocks]
+    [doc] = parse(model, [art.text], {"parser", "ner", "lemmatizer"}, block_starts=[starts])
+    ref = Doc.from_docs([model(art.text[s:e]) for s, e in pieces(art.text, starts)], ensure_whitespace=False)
+    assert doc.text == art.text
+    assert [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start)
+            for t in doc] == \
+        [(t.text, t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.is_sent_start)
+         for t in ref]
+    # every block starts a sentence: a headline without a full stop never runs into the body
+    sent_starts = {s.start_char for s in doc.sents}
+    assert all(b.start in sent_starts for b in art.blocks)
+
+
+def test_a_piece_whose_tokens_do_not_line_up_is_still_placed_right(model):
+    from spacy import attrs
+
+    from copylint.nlp import _Assembly
+
+    art = load_article("a.md", ARTICLE)
+    spans = pieces(art.text, [b.start for b in art.blocks])
+    cols = [attrs.TAG, attrs.DEP, attrs.HEAD]
+    asm = _Assembly(model, art.text, spans, len(cols))
+    for j, (s, e) in enumerate(spans):
+        arr = model(art.text[s:e]).to_array(cols + [attrs.IDX])
+        if j == 1:
+            arr[:, -1] += 1  # as if this piece had been tokenized differently
+        asm.put(j, arr)
+    assert asm.misaligned
+    doc = asm.finish(model, cols, [[0], [1, 2]])
+    assert doc.text == art.text
+    expected = [(t.tag_, t.dep_, t.head.i - t.i) for s, e in spans for t in model(art.text[s:e])]
+    assert [(t.tag_, t.dep_, t.head.i - t.i) for t in doc] == expected
+
+
+def test_recheck_parses_only_the_changed_block(model):
+    lin = Linter(isolated=True, parse_cache=True)
+    first = lin.check_text(ARTICLE, path="a.md")
+    cache = lin._parse_caches[Config().spacy_model]
+    misses = cache.misses
+    edited = ARTICLE.replace("Residents were not convinced.", "Residents was not convinced, and and left.")
+    second = lin.check_text(edited, path="a.md")
+    assert cache.misses == misses + 1  # one block changed, one block parsed
+    fresh = Linter(isolated=True).check_text(edited, path="a.md")
+    assert [f.to_dict() for f in second] == [f.to_dict() for f in fresh]
+    assert [f.to_dict() for f in first] == [f.to_dict() for f in Linter(isolated=True).check_text(ARTICLE, path="a.md")]
+
+
+def test_parse_cache_is_bounded():
+    cache = ParseCache(max_tokens=10)
+    import numpy
+    for k in range(5):
+        cache.put((str(k),), numpy.zeros((4, 2)))
+    assert cache.tokens <= 10 and cache.get(("0",)) is None and cache.get(("4",)) is not None
+
+
+def test_background_rules_give_the_same_findings(monkeypatch, tmp_path):
+    from copylint import engine
+
+    paths = ["samples"]
+    with_thread = [(r.path, [f.to_dict() for f in r.findings]) for r in Linter(isolated=True).check_paths(paths)]
+    monkeypatch.setattr(engine.RuleSet, "start", lambda self, article: None)
+    without = [(r.path, [f.to_dict() for f in r.findings]) for r in Linter(isolated=True).check_paths(paths)]
+    assert with_thread == without and any(f for _, f in with_thread)
+
+
+# --- Harper, paragraph by paragraph ----------------------------------------------------------------
+def test_harper_lints_each_paragraph_once():
+    from copylint.grammar.harper_backend import HarperBackend
+
+    hb = HarperBackend("british")
+    calls = []
+
+    class Counting:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def organized_lints(self, text, **kw):
+            calls.append(text)
+            return self.inner.organized_lints(text, **kw)
+
+    hb.linter = Counting(hb.linter)
+    text = "She ate a apple.\n\nHe could of won.\n\nThe council met.\n"
+    found = {(m.start, m.end, m.rule) for m in hb.check(text)}
+    assert len(calls) == 3
+    assert any(text[s:e] == "a" for s, e, _ in found) and any("could of" in text[s - 6:e] for s, e, _ in found)
+    edited = text.replace("The council met.", "The council meet.")
+    again = {(m.start, m.end, m.rule) for m in hb.check(edited)}
+    assert len(calls) == 4  # only the changed paragraph is linted again
+    assert found <= again | found and {f for f in found if f[0] < text.index("The council")} <= again
+
+
+# --- work that must grow linearly (counted, not timed) ---------------------------------------------
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or transposition apart (the plain definition)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def test_one_edit_pairs_are_every_pair_a_loop_finds_and_grow_linearly():
+    from copylint.checks.linear import one_edit_pairs
+
+    rng = random.Random(3)
+
+    def names(n):
+        out = set()
+        while len(out) < n:
+            word = "".join(rng.choice("bcdfghklmnprstvw") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+            out.add(word.capitalize() if rng.random() < 0.9 else word.upper())
+        return list(out)
+
+    core = str.lower
+    for n in (300, 1200):
+        forms = names(n)
+        pairs = one_edit_pairs(forms, core, min_len=4)
+        order = {f: i for i, f in enumerate(forms)}
+        loop = [(a, b) for a in forms for b in forms if a < b and (
+            a.lower() == b.lower() or (min(len(a), len(b)) >= 4 and _one_edit(core(a), core(b))))]
+        assert set(loop) <= set(pairs)  # every pair the quadratic loop would judge is there ...
+        assert [p for p in pairs if p in set(loop)] == sorted(loop, key=lambda p: (order[p[0]], order[p[1]]))
+        assert len(pairs) < 20 * n  # ... and no more than a few per name, not n * n
+
+
+def test_duplicate_line_compares_a_bounded_number_of_earlier_lines(monkeypatch):
+    from copylint.checks import duplicates
+
+    sizes = []
+    real = duplicates.process.extractOne
+
+    def counting(query, choices, **kw):
+        sizes.append(len(choices))
+        return real(query, choices, **kw)
+
+    monkeypatch.setattr(duplicates.process, "extractOne", counting)
+    rng = random.Random(5)
+    lines = [f"The council said that the plan number {rng.randrange(10**9)} would cost more than expected."
+             for _ in range(3000)]
+    findings = Linter(isolated=True, overrides={"select": ("duplicate-line",)}).check_text("\n\n".join(lines))
+    assert findings  # near copies (only the number differs) are still found ...
+    assert max(sizes) <= 2 * duplicates.DuplicateLine.NEAR_CANDIDATES  # ... among the latest lines
+
+
+def _counted_calls(monkeypatch, module, name: str, rule: str, article) -> list[int]:
+    """How often ``module.name`` is called while ``rule`` checks ``article(n)``, for n and 4n."""
+    calls = []
+    real = getattr(module, name)
+
+    def counting(*a, **kw):
+        calls[-1] += 1
+        return real(*a, **kw)
+
+    monkeypatch.setattr(module, name, counting)
+    linter = Linter(isolated=True, overrides={"select": (rule,)})
+    for n in (60, 240):
+        calls.append(0)
+        linter.check_text(article(n))
+    return calls
+
+
+def _surname(rng: random.Random) -> str:
+    return "".join(rng.choice("bcdfghklmnprstvwz") + rng.choice("aeiou") for _ in range(rng.randint(3, 4))).capitalize()
+
+
+def test_name_variant_judges_a_linear_number_of_name_pairs(monkeypatch):
+    from copylint.checks.consistency import names
+
+    rng = random.Random(8)
+
+    def article(n):
+        return "\n\n".join(f"Ms {_surname(rng)} told {_surname(rng)} Council that the plan was ready." for _ in range(n))
+
+    small, large = _counted_calls(monkeypatch, names.NameVariant, "_pair", "name-variant", article)
+    assert large <= 6 * max(small, 10)  # four times the names: not sixteen times the pairs
+
+
+@pytest.mark.xfail(reason="number-mismatch (main's version) compares each figure with every earlier one; "
+                          "it is being made linear on branch i9b", strict=False)
+def test_number_mismatch_compares_a_linear_number_of_figures(monkeypatch):
+    from copylint.checks.consistency import numbers
+
+    rng = random.Random(9)
+
+    def article(n):
+        return "\n\n".join(f"The {rng.choice(('council', 'board', 'agency'))} said {rng.randrange(100, 9000):,} "
+                            f"people attended the meeting." for _ in range(n))
+
+    small, large = _counted_calls(monkeypatch, numbers, "restatement", "number-mismatch", article)
+    assert small and large <= 6 * small  # four times the figures: not sixteen times the comparisons
