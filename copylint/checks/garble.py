@@ -733,8 +733,29 @@ class SpunArticle(_WordFitRule):
     severity = Severity.WARNING
     default_enabled = False
     summary = "Article with many words that fit their context badly: it looks machine-spun."
-    flags = ()
+    flags = (
+        "The minister said the new hospital would open its doors to patients in the autumn of next year, "
+        "after the builders finish the roof and the ⟦spoon⟧.\n\n"
+        "The health board said the hospital would have 300 beds and a larger accident and emergency "
+        "department, and that staff would move from the old cabbage over several weeks.\n\n"
+        "Local people have swum for a new hospital for more than a decade. The old building, which opened "
+        "in 1962, has suffered from leaking pipes and broken lifts, and inspectors said last year that its "
+        "wards were too tiny for modern furniture.\n\n"
+        "The project has cost £450m, paid for by the government. The minister said the money was a sign of "
+        "its marriage to the region, and that a second hospital in the north of the county would be baked "
+        "before the election.\n",
+    )
     passes = (
+        "The minister said the new hospital would open its doors to patients in the autumn of next year, "
+        "after the builders finish the roof and the lifts.\n\n"
+        "The health board said the hospital would have 300 beds and a larger accident and emergency "
+        "department, and that staff would move from the old building over several weeks.\n\n"
+        "Local people have campaigned for a new hospital for more than a decade. The old building, which "
+        "opened in 1962, has suffered from leaking pipes and broken lifts, and inspectors said last year "
+        "that its wards were too small for modern equipment.\n\n"
+        "The project has cost £450m, paid for by the government. The minister said the money was a sign of "
+        "its commitment to the region, and that a second hospital in the north of the county would be "
+        "announced before the election.\n",
         "The council will spend £2m repairing potholes on roads across the county this winter, the leader said.\n\n"
         "Work will start in January on the worst-affected routes, and residents will be told of closures in "
         "advance. The council said the money came from savings made elsewhere in its budget.\n",
