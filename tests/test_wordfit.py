@@ -24,6 +24,13 @@ has_torch = pytest.mark.skipif(
     reason="PyTorch and transformers are not installed (pip install torch transformers, or the embeddings extra)")
 
 
+def _fresh_python(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter (which must exit cleanly)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
 def test_the_model_ships_inside_the_installed_package_and_loads_offline():
     import copylint
 
@@ -40,9 +47,7 @@ def test_the_model_ships_inside_the_installed_package_and_loads_offline():
             "from copylint import wordfit\n"
             "fit = wordfit.load().score_texts(['The council met on Monday.'])[0]\n"
             "print(len(fit.words))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "5"
+    assert _fresh_python(code).strip() == "5"
 
 
 def test_same_scores_twice_and_once_per_process():
@@ -81,9 +86,7 @@ def test_the_model_is_loaded_only_when_a_rule_needs_it():
             "from copylint import wordfit\n"
             "Linter(config=Config(select=('spacing', 'month-modifier'))).check_text('The the council met.')\n"
             "print(wordfit.load_count, 'onnxruntime' in __import__('sys').modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.split() == ["0", "False"]
+    assert _fresh_python(code).split() == ["0", "False"]
 
 
 def test_headlines_are_not_judged():
