@@ -77,6 +77,21 @@ class TextBuilder:
         return "".join(self.parts)
 
 
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of the prose view and the stretch of the original file it stands for: copied one
+    character for one character (``copied``), or synthetic (a separator, a decoded entity)."""
+
+    text_start: int
+    text_end: int
+    raw_start: int
+    raw_end: int
+    copied: bool
+
+
 class Article:
     """One article: original text, prose view, blocks, and the offset/line maps between them."""
 
@@ -155,6 +170,31 @@ class Article:
         else:
             eline, ecol = line, col
         return line, col, eline, ecol
+
+    @cached_property
+    def segments(self) -> list[Segment]:
+        """The map between the prose view and the original, piece by piece, in the order built."""
+        t, n = self._t_starts, len(self._t_starts)
+        return [Segment(t[k], t[k + 1] if k + 1 < n else len(self.text), self._r_starts[k], self._r_ends[k],
+                        self._ident[k]) for k in range(n)]
+
+    @cached_property
+    def in_file_order(self) -> bool:
+        """True when the pieces follow the original in order, none reaching into the next (readers
+        build them so; a search by raw offset may then stop early)."""
+        rs, re_ = self._r_starts, self._r_ends
+        return all(rs[k] <= rs[k + 1] and re_[k] <= rs[k + 1] for k in range(len(rs) - 1))
+
+    def replacement(self, start: int, end: int, text: str) -> str | None:
+        """``text`` as the fix for ``self.text[start:end]``, or None when the original file's span is
+        not that prose (markup, an entity or a comment inside it) and replacing it could break the
+        file. Differences in white space and line endings are allowed. For rules building a ``fix``."""
+        if end <= start:
+            return None
+        rs, re_ = self.to_raw(start), self.to_raw_end(end)
+        if re_ <= rs or _WS.sub(" ", self.raw[rs:re_]) != _WS.sub(" ", self.text[start:end]):
+            return None
+        return text
 
     # --- structure -------------------------------------------------------------------------
     @cached_property

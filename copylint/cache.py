@@ -18,11 +18,10 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from copylint.fileio import new_file_mode
+from copylint.fileio import atomic_write
 from copylint.finding import Finding, Related, Severity
 
 SCHEMA = "v1"
@@ -57,21 +56,16 @@ def finding_from_dict(d: dict) -> Finding:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """copylint's version and a hash of its source and rule data (so an edited rule misses)."""
-    from copylint import __version__
+    from copylint import __version__, data
     import copylint
 
     h = hashlib.sha256(__version__.encode())
-    roots = [Path(copylint.__file__).parent]
-    try:
-        from importlib.resources import files
-        roots.append(Path(str(files("copylint.ruledata"))))
-    except Exception:  # pragma: no cover - ruledata always ships with copylint
-        pass
-    for root in roots:
-        for p in sorted(root.rglob("*")):
-            if p.suffix in (".py", ".txt", ".toml", ".json") and "__pycache__" not in p.parts and p.is_file():
-                h.update(str(p.relative_to(root)).encode())
-                h.update(p.read_bytes())
+    root = Path(copylint.__file__).parent
+    for p in sorted(root.rglob("*")):
+        if p.suffix in (".py", *data.SUFFIXES) and "__pycache__" not in p.parts and p.is_file():
+            h.update(str(p.relative_to(root)).encode())
+            h.update(p.read_bytes())
+    h.update(b"rules\0" + data.fingerprint().encode())
     return h.hexdigest()
 
 
@@ -159,7 +153,7 @@ class Cache:
             for name, content in (("CACHEDIR.TAG", _TAG), (".gitignore", "# Created by copylint\n*\n")):
                 p = os.path.join(root, name)
                 if not os.path.exists(p):
-                    _atomic(p, content)
+                    atomic_write(p, content, sync=False)
         except OSError:
             return False
         self._ready.add(root)
@@ -201,26 +195,9 @@ class Cache:
             return
         path = self._entry(root, key)
         data = {"key": key, "words": words, "findings": [finding_to_dict(f) for f in findings]}
+        content = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # a TypeError here is a bug
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            _atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        except (OSError, TypeError, ValueError):
+            atomic_write(path, content, sync=False)
+        except (OSError, UnicodeEncodeError):  # a full disk, no rights; a lone surrogate in the text
             pass
-
-
-def _atomic(path: str, content: str) -> None:
-    """Write a cache file atomically, with the mode the umask gives new files (not mkstemp's 0600:
-    a cache shared by a team's accounts must stay readable to them)."""
-    directory = os.path.dirname(path)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.chmod(tmp, new_file_mode())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

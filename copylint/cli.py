@@ -2,7 +2,7 @@
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 findings at or above it; 2 a usage, config
 or input error (a one-line message on stderr; the other files are still checked and reported);
-4 checked, but a configured grammar backend (LanguageTool) was unavailable.
+3 a bug in copylint; 4 checked, but a configured grammar backend (LanguageTool) was unavailable.
 """
 from __future__ import annotations
 
@@ -14,12 +14,11 @@ from typing import List, Optional
 import typer
 
 from copylint import __version__
+from copylint.exitcodes import INPUT_ERROR as EXIT_ERROR, INTERNAL as EXIT_INTERNAL, INTERRUPTED, OK as EXIT_OK
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
                   help="copylint: a copy-editing linter for news articles.")
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _die(message: str) -> "typer.Exit":
@@ -79,12 +78,12 @@ def check(
         raise _die(f"unknown format '{fmt}' (use {', '.join(REPORTERS)})")
     overrides: dict = {}
     try:
-        from copylint.rule import all_rules, families
+        from copylint.rule import all_rules, families, rule_for
         known = set(all_rules()) | families() | {"ALL"}
         for name, values in (("select", select), ("ignore", ignore), ("extend_select", extend_select)):
             ids = _split(values)
             for rid in ids:
-                if rid not in known and not rid.startswith("lt:"):
+                if rid not in known and rule_for(rid) is None:
                     raise _die(f"--{name.replace('_', '-')}: unknown rule or family '{rid}' (see 'copylint rules')")
             if ids:
                 overrides[name] = ids
@@ -191,7 +190,9 @@ def rules_cmd(fmt: str = typer.Option("text", "--format", "-f", help="text or js
         import json
         typer.echo(json.dumps([{"id": r.id, "family": r.family, "severity": str(r.severity),
                                 "default_enabled": r.default_enabled, "fixable": r.fixable,
-                                "summary": r.summary} for r in rules.values()], indent=2))
+                                "summary": r.summary,
+                                "kinds": {k: str(level) for k, level in r.kind_levels().items()}}
+                               for r in rules.values()], indent=2))
         return
     width = max(len(r) for r in rules)
     fam_w = max(len(r.family) for r in rules.values())
@@ -203,7 +204,7 @@ def rules_cmd(fmt: str = typer.Option("text", "--format", "-f", help="text or js
 @app.command()
 def explain(rule: str = typer.Argument(..., help="A rule id or a family, as listed by 'copylint rules'.")):
     """Print a rule's documentation and its examples (every rule of a family, given its name)."""
-    from copylint.rule import all_rules, MARK_OPEN, MARK_CLOSE
+    from copylint.rule import all_rules, render_example
 
     rules = all_rules()
     chosen = [rules[rule]] if rule in rules else [c for c in rules.values() if c.family == rule]
@@ -214,8 +215,7 @@ def explain(rule: str = typer.Argument(..., help="A rule id or a family, as list
         if examples:
             typer.echo(f"\n{title}:")
             for ex in examples:
-                shown = ex.replace(MARK_OPEN, "[[").replace(MARK_CLOSE, "]]")
-                typer.echo("  - " + shown.replace("\n", "\n    "))
+                typer.echo("  - " + render_example(ex, "[[", "]]", newline="\n    "))
 
     if len(chosen) > 1:
         typer.echo(f"family {rule}: {', '.join(c.id for c in chosen)}")
@@ -226,7 +226,12 @@ def explain(rule: str = typer.Argument(..., help="A rule id or a family, as list
                    f"{', needs spaCy' if cls.needs else ''}{'' if cls.default_enabled else ', off by default'})")
         typer.echo(f"\n{cls.summary}\n")
         typer.echo(cls.doc())
-        show("Flags (the span in [[ ]])", cls.flags)
+        if cls.kinds:
+            first = f"{cls.id}.{next(iter(cls.kinds))}"
+            typer.echo(f"\nKinds (each one's level is set by name: severity = {{ \"{first}\" = \"warning\" }}):")
+            for name, (level, what) in cls.kinds.items():
+                typer.echo(f"  - {cls.id}.{name} ({level}): {what}")
+        show("Flags (the span in [[ ]], and what it should be after the arrow)", cls.flags)
         show("Does not flag", cls.passes)
 
 
@@ -258,7 +263,7 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         typer.echo("copylint: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(INTERRUPTED)
     except BrokenPipeError:
         sys.exit(EXIT_OK)
     except Exception as exc:  # a bug in copylint: one line, the traceback only on request

@@ -32,12 +32,28 @@ _CHOICES = {"fail_on": ("error", "warning", "info"), "dialect": ("british", "ame
 
 def check_rule_ids(ids, where: str, allow_all: bool = True) -> None:
     """Raise ConfigError for an id that is neither a rule, a family, ``lt:RULE`` nor ``ALL``."""
-    from copylint.rule import all_rules, families
+    from copylint.rule import all_rules, families, rule_for
 
     known = set(all_rules()) | families()
     for rid in ids:
-        if rid not in known and not rid.startswith("lt:") and not (allow_all and rid == "ALL"):
+        if rid not in known and rule_for(rid) is None and not (allow_all and rid == "ALL"):
             raise ConfigError(f"{where}: unknown rule or family '{rid}' (see 'copylint rules')")
+
+
+def check_severity_ids(ids, where: str) -> None:
+    """Like ``check_rule_ids`` for the keys of ``severity``, which may also name a kind of a rule
+    (``double-space.after-stop``)."""
+    from copylint.rule import all_rules
+
+    rules = all_rules()
+    for rid in ids:
+        rule, dot, kind = rid.partition(".")
+        if dot and rule in rules:
+            if kind not in rules[rule].kinds:
+                known = ", ".join(f"{rule}.{k}" for k in rules[rule].kinds) or "none"
+                raise ConfigError(f"{where}: unknown kind '{rid}' (kinds of {rule}: {known})")
+            continue
+        check_rule_ids([rid], where, allow_all=False)
 
 
 @dataclass(frozen=True)
@@ -80,7 +96,7 @@ class Config:
             if ids:
                 check_rule_ids(ids, f"{where}: {name.replace('_', '-')}")
         if self.severity:
-            check_rule_ids([rid for rid, _ in self.severity], f"{where}: severity", allow_all=False)
+            check_severity_ids([rid for rid, _ in self.severity], f"{where}: severity")
             for rid, sev in self.severity:
                 try:
                     Severity.parse(sev)
@@ -92,13 +108,24 @@ class Config:
                 raise ConfigError(f"{where}: {name.replace('_', '-')}: expected {', '.join(choices[:-1])} "
                                   f"or {choices[-1]}, got {value!r}")
 
-    def severity_for(self, rule_id: str, family: str, default: Severity) -> Severity:
+    def severity_for(self, rule_id: str, family: str, default: Severity, kind: str | None = None,
+                     rule_default: Severity | None = None) -> Severity:
+        """The level of a finding the rule reported at ``default``. The most specific setting wins:
+        ``RULE.KIND``, then the rule, then its family. A level set for a rule or family is the level
+        of its main findings; a finding the rule put below its own level (``rule_default``: a kind
+        such as double-space's ``after-stop``, at info) keeps its level unless the setting is lower.
+        So ``double-space = "error"`` leaves the after-stop hints at info, ``double-space = "info"``
+        quiets them all."""
         table = dict(self.severity)
-        if rule_id in table:
-            return Severity.parse(table[rule_id])
-        if family in table:
-            return Severity.parse(table[family])
-        return default
+        if kind is not None and f"{rule_id}.{kind}" in table:
+            return Severity.parse(table[f"{rule_id}.{kind}"])
+        level = table.get(rule_id) or table.get(family)
+        if level is None:
+            return default
+        level = Severity.parse(level)
+        if rule_default is not None and default < rule_default:
+            return min(default, level)
+        return level
 
     def key(self) -> str:
         """A stable string for cache keys: every setting that can change the findings."""
@@ -169,7 +196,7 @@ def _one_key(raw_key: str, value, source: str, base: Config, changes: dict) -> N
             raise ConfigError(f"{where}: expected a table such as {{ repeated-word = \"error\" }}")
         items = []
         for rid, sev in value.items():
-            check_rule_ids([rid], where, allow_all=False)
+            check_severity_ids([rid], where)
             try:
                 Severity.parse(sev)
             except ValueError as exc:

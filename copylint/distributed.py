@@ -23,19 +23,14 @@ def _worker_linter(state: tuple) -> Linter:
     lin = _LINTERS.get(key)
     if lin is None:
         overrides, fixed_config, cache = state
-        lin = Linter(overrides, cache=cache)
-        lin.fixed_config = fixed_config
-        _LINTERS[key] = lin
+        lin = _LINTERS[key] = Linter(overrides, cache=cache, config=fixed_config)
     return lin
 
 
 def check_chunk(files: list[str], state: tuple) -> tuple[list[FileResult], list[str]]:
     """Run on a worker: check a chunk of files with the worker's Linter for these settings."""
     lin = _worker_linter(state)
-    out: list[FileResult] = []
-    for i in range(0, len(files), NLP_BATCH):
-        out.extend(lin._check_chunk(files[i:i + NLP_BATCH]))
-    return out, lin.warnings
+    return lin.check_files(files), lin.warnings
 
 
 def check_corpus_dask(paths: list[str], client, overrides: dict | None = None,

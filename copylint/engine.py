@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from copylint import config as config_mod
+from copylint import exitcodes
 from copylint import suppress, wordfit
 from copylint.article import Article
 from copylint.config import Config
@@ -38,6 +39,7 @@ class FileResult:
     article: Article | None = None     # kept only when asked (fixes, HTML report)
     words: int = 0
     skipped: bool = False              # not checked on purpose (excluded, not a regular file)
+    internal: bool = False             # ``error`` is a bug in copylint (a reader failed), not bad input
 
 
 def select_rules(cfg: Config) -> list[type[Rule]]:
@@ -45,7 +47,7 @@ def select_rules(cfg: Config) -> list[type[Rule]]:
     rules = all_rules()
     chosen: dict[str, type[Rule]] = {}
 
-    def pick(ids, add_defaults_only=False):
+    def pick(ids):
         for rid in ids:
             for r in rules.values():
                 if rid in ("ALL", r.id, r.family):
@@ -92,12 +94,20 @@ class RuleSet:
     def run(self, article: Article, started=None) -> list[Finding]:
         done = started.result() if started is not None else {}
         findings: list[Finding] = []
+        owner: dict[str, Rule] = {}  # the rule behind each reported id (lt:RULE: grammar-check)
         for rule in self.rules:
             if rule.id in done:
-                findings.extend(done[rule.id])
+                found = done[rule.id]
             elif not (rule.needs and article.doc is None):
-                findings.extend(self._check(rule, article))
-        return finalize(article, defer_to_dedicated(findings), self.config)
+                found = self._check(rule, article)
+            else:
+                continue
+            for f in found:
+                if in_scope(article, f, rule.scope):
+                    findings.append(f)
+                    owner.setdefault(f.rule, rule)
+        findings = defer_to_dedicated(findings, {rid: r.priority for rid, r in owner.items()})
+        return finalize(article, findings, self.config, {rid: r.severity for rid, r in owner.items()})
 
     def _check(self, rule: Rule, article: Article) -> list[Finding]:
         try:
@@ -112,29 +122,37 @@ class RuleSet:
         return {rule.id: self._check(rule, article) for rule in rules}
 
 
-def is_backend_finding(f: Finding) -> bool:
-    """A finding of a general grammar checker (Harper's or LanguageTool's), not of a copylint rule."""
-    return f.rule == "grammar-check" or f.rule.startswith("lt:")
+def in_scope(article: Article, f: Finding, scope: frozenset[str] | None) -> bool:
+    """Whether a finding lies where its rule reads (``Rule.scope``: kinds of block; None: anywhere)."""
+    if scope is None:
+        return True
+    block = article.block_at(f.start)
+    return block is not None and block.kind in scope
 
 
-def defer_to_dedicated(findings: list[Finding]) -> list[Finding]:
-    """One slip, one finding: a grammar checker's finding that overlaps a finding of one of
-    copylint's own rules ("can can": repeated-word; "did he went": verb-form-after-do) is dropped."""
-    own = sorted((f.start, max(f.end, f.start + 1)) for f in findings if not is_backend_finding(f))
-    if not own:
-        return findings
-    starts = [s for s, _ in own]
-    reach = list(itertools.accumulate((e for _, e in own), max))  # furthest end among the first k
+def defer_to_dedicated(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:
+    """One slip, one finding: a finding that overlaps a finding of a rule of higher ``priority``
+    (``Rule.priority``, by rule id) is dropped. A general grammar checker is below copylint's own
+    rules ("can can": repeated-word; "did he went": verb-form-after-do)."""
+    levels = sorted({priority.get(f.rule, 0) for f in findings})
+    dropped: set[int] = set()
+    for level in levels[:-1]:
+        above = sorted((f.start, max(f.end, f.start + 1)) for f in findings if priority.get(f.rule, 0) > level)
+        starts = [s for s, _ in above]
+        reach = list(itertools.accumulate((e for _, e in above), max))  # furthest end among the first k
+        for i, f in enumerate(findings):
+            if priority.get(f.rule, 0) == level:
+                k = bisect.bisect_left(starts, max(f.end, f.start + 1)) - 1  # spans starting before f ends
+                if k >= 0 and reach[k] > f.start:
+                    dropped.add(i)
+    return [f for i, f in enumerate(findings) if i not in dropped] if dropped else findings
 
-    def overlaps_own(f: Finding) -> bool:
-        k = bisect.bisect_left(starts, max(f.end, f.start + 1)) - 1  # own spans starting before f ends
-        return k >= 0 and reach[k] > f.start
 
-    return [f for f in findings if not is_backend_finding(f) or not overlaps_own(f)]
-
-
-def finalize(article: Article, findings: Iterable[Finding], cfg: Config) -> list[Finding]:
-    """Map offsets to lines/columns, apply suppression and severity settings, de-duplicate, sort."""
+def finalize(article: Article, findings: Iterable[Finding], cfg: Config,
+             defaults: dict[str, Severity] | None = None) -> list[Finding]:
+    """Map offsets to lines/columns, apply suppression and severity settings, de-duplicate, sort.
+    ``defaults`` gives each rule id's own level, so a configured level keeps the rule's tiers."""
+    defaults = defaults or {}
     out = []
     seen = set()
     for f in findings:
@@ -143,7 +161,7 @@ def finalize(article: Article, findings: Iterable[Finding], cfg: Config) -> list
         f.line, f.column, f.end_line, f.end_column = article.span(f.start, f.end)
         for r in f.related:
             r.line, r.column, r.end_line, r.end_column = article.span(r.start, r.end)
-        f.severity = cfg.severity_for(f.rule, f.family, f.severity)
+        f.severity = cfg.severity_for(f.rule, f.family, f.severity, f.kind, defaults.get(f.rule))
         key = (f.rule, f.line, f.column, f.end_line, f.end_column)
         if key in seen:
             continue
@@ -268,7 +286,15 @@ class Linter:
         return results  # type: ignore[return-value]
 
     def check_paths(self, paths: list[str]) -> list[FileResult]:
+        """Every file under ``paths``: a result for each (a path that cannot be checked first)."""
         files, results = self.expand(paths)
+        results.extend(self.check_files(files))
+        return results
+
+    def check_files(self, files: list[str]) -> list[FileResult]:
+        """Files already listed (by ``expand``), one result each in their order, parsed in batches
+        of ``NLP_BATCH``. The one loop behind ``check_paths``, ``--jobs`` workers and Dask."""
+        results: list[FileResult] = []
         for chunk_start in range(0, len(files), NLP_BATCH):
             results.extend(self._check_chunk(files[chunk_start:chunk_start + NLP_BATCH]))
         return results
@@ -305,8 +331,11 @@ class Linter:
             try:
                 article = load_article("<stdin>" if path == "-" else path, src.text, None if path != "-" else "text",
                                        encoding=src.encoding)
-            except Exception as exc:  # a reader bug must not lose the other files
-                res.error = f"{path}: could not be read as {type(exc).__name__}: {exc}"
+            except Exception as exc:  # a reader bug must not lose the other files; exit code 3
+                if os.environ.get("COPYLINT_DEBUG"):
+                    raise
+                res.error = f"{path}: internal error while reading: {type(exc).__name__}: {exc}"
+                res.internal = True
                 continue
             res.words = article.word_count
             if article.notices:
@@ -329,15 +358,18 @@ class Linter:
 
 
 def exit_code(results: list[FileResult], fail_on, backend_unavailable: bool = False) -> int:
-    """0 clean, 1 findings at or above ``fail_on``, 2 when any input could not be checked,
-    4 when everything was checked but a configured grammar backend was unavailable (and no
-    finding or input error already gives 1 or 2). ``fail_on`` is one Severity for every file, or a
-    function giving each FileResult's own (its config's ``fail-on``)."""
+    """0 clean, 1 findings at or above ``fail_on``, 2 when any input could not be checked, 3 when
+    copylint failed on one (a bug in a reader), 4 when everything was checked but a configured
+    grammar backend was unavailable (and no finding or input error already gives 1 or 2).
+    ``fail_on`` is one Severity for every file, or a function giving each FileResult's own (its
+    config's ``fail-on``)."""
     threshold = fail_on if callable(fail_on) else (lambda _r: fail_on)
+    if any(r.internal for r in results):
+        return exitcodes.INTERNAL
     if any(r.error for r in results):
-        return 2
+        return exitcodes.INPUT_ERROR
     if any(r.findings and any(f.severity >= threshold(r) for f in r.findings) for r in results):
-        return 1
+        return exitcodes.FINDINGS
     if backend_unavailable:
-        return 4
-    return 0
+        return exitcodes.BACKEND_UNAVAILABLE
+    return exitcodes.OK

@@ -81,8 +81,10 @@ def clean_stale_temps(directory: str) -> list[str]:
     return removed
 
 
-def atomic_write(path: str, text: str, encoding: str = "utf-8", newline: str | None = "") -> None:
-    """Write ``text`` to ``path`` safely (see the module's docstring)."""
+def atomic_write(path: str, text: str, encoding: str = "utf-8", newline: str | None = "",
+                 sync: bool = True) -> None:
+    """Write ``text`` to ``path`` safely (see the module's docstring). ``sync`` False skips the
+    ``fsync`` (for the result cache: an entry lost in a crash is only a miss)."""
     target = os.path.realpath(path)  # through a symlink: the link stays, its target changes
     directory = os.path.dirname(target) or "."
     clean_stale_temps(directory)
@@ -98,7 +100,8 @@ def atomic_write(path: str, text: str, encoding: str = "utf-8", newline: str | N
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
             fh.write(text)
             fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                os.fsync(fh.fileno())
         if st is None:
             os.chmod(tmp, new_file_mode())
         else:

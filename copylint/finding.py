@@ -59,8 +59,12 @@ class Finding:
     family: str = ""
     suggestion: str | None = None
     related: list[Related] = field(default_factory=list)
+    #: a named sub-kind of the rule (``Rule.kinds``), reported at a level of its own; None: the main kind
+    kind: str | None = None
     # Machine-applicable replacement for ``--fix``: (raw_start, raw_end, text) once mapped.
     fix: str | None = None
+    #: ``fix`` may be applied without a human (its rule is ``fixable``); set by ``Rule.finding``
+    autofix: bool = False
     line: int = 0
     column: int = 0
     end_line: int = 0
@@ -79,6 +83,7 @@ class Finding:
             "end_column": self.end_column,
             "message": self.message,
             "suggestion": self.suggestion,
+            "kind": self.kind,
             "related": [r.to_dict() for r in self.related],
         }
 

@@ -5,6 +5,8 @@ import importlib
 import re
 from functools import lru_cache
 
+from copylint.textutil import LONG_RUN
+
 
 class ModelError(Exception):
     """The configured spaCy pipeline cannot be loaded."""
@@ -274,7 +276,7 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
 # spaCy's tokenizer takes quadratic time on a long run without white space (a pasted blob, a wall of
 # punctuation: 3,000 characters took over a second, 30,000 minutes). Such a run is never prose: it
 # is parsed as spaces of the same length, so every offset into the text still holds.
-_LONG_RUN = re.compile(r"\S{100,}")
+_LONG_RUN = LONG_RUN
 
 
 def _blank(m: "re.Match") -> str:

@@ -45,17 +45,12 @@ def _linter_state(linter: Linter) -> tuple:
 def _init_worker(state: tuple) -> None:
     global _WORKER
     overrides, fixed_config, keep_articles, cache = state
-    lin = Linter(overrides, keep_articles=keep_articles, cache=cache)
-    lin.fixed_config = fixed_config
-    _WORKER = lin
+    _WORKER = Linter(overrides, keep_articles=keep_articles, cache=cache, config=fixed_config)
 
 
 def _check_files(files: list[str]) -> tuple[list[FileResult], list[str]]:
     assert _WORKER is not None, "worker not initialised"
-    out: list[FileResult] = []
-    for i in range(0, len(files), NLP_BATCH):
-        out.extend(_WORKER._check_chunk(files[i:i + NLP_BATCH]))
-    return out, _WORKER.warnings
+    return _WORKER.check_files(files), _WORKER.warnings
 
 
 def chunked(files: list[str], jobs: int) -> list[list[str]]:
@@ -72,8 +67,7 @@ def check_paths_parallel(linter: Linter, paths: list[str], jobs: int,
     jobs = effective_jobs(jobs)
     files, results = linter.expand(paths)
     if jobs <= 1 or len(files) <= 1 or "-" in files:
-        for i in range(0, len(files), NLP_BATCH):
-            results.extend(linter._check_chunk(files[i:i + NLP_BATCH]))
+        results.extend(linter.check_files(files))
         return results
     chunks = chunked(files, jobs)
     if progress is None:

@@ -5,10 +5,16 @@ blocks, HTML blocks and front matter are not prose); inline markup (code spans, 
 images, autolinks, inline HTML and comments, emphasis markers, escapes) is stripped line by line.
 HTML: the standard library's ``HTMLParser`` walks the tags; scripts, styles, code, navigation and the
 head are skipped, entities are decoded, runs of white space collapse to one space as a browser shows
-them; a page with an ``<article>`` (else a ``<main>``) is read inside it only, like a reader view.
+them. A whole web page is then read like a browser's reader view: readability-lxml chooses the
+article's content and only copylint's blocks whose text it kept stay prose, picture captions and
+credits left out (their offsets are copylint's own, so lines and columns still point into the
+file); when it finds nothing, or the page
+is a fragment without site furniture, a page with an ``<article>`` (else a ``<main>``) is read inside
+it only, and anything else is read whole.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from html.parser import HTMLParser
@@ -197,20 +203,40 @@ _BLOCK_TAGS = {
 }
 _SKIP_TAGS = {"script", "style", "noscript", "template", "head", "svg", "math", "code", "pre",
               "textarea", "select", "iframe", "object", "nav"}
-# A page with an <article> (else a <main>) is read like a reader view: only what is inside it is
-# the article; site navigation, headers and footers around it are page furniture, not copy.
+# A page with an <article> (else a <main>) is read inside it when the reader view finds nothing:
+# site navigation, headers and footers around it are page furniture, not copy.
 _SCOPE = re.compile(r"<(article|main)[\s>/]", re.I)
+# A whole web page (not a CMS fragment or a bare document): it has a body and site furniture.
+_BODY = re.compile(r"<body[\s>]", re.I)
+_FURNITURE = re.compile(r"<(?:nav|header|footer|aside)[\s>/]|\brole\s*=\s*[\"']?navigation", re.I)
+_LINK = re.compile(r"<a\s[^>]*\bhref", re.I)
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
          "track", "wbr", "param"}
+# Page furniture a CMS marks by name: an element whose class or id has one of these words holds
+# captions, credits, bylines, share and follow bars, related links, promotions or advertising; the
+# reader view of a whole page leaves it out.
+_FURNITURE_NAMES = frozenset(
+    "caption captions credit credits byline bylines related share sharing social newsletter "
+    "newsletters promo promos promotion sponsor sponsored advert advertisement ad ads subscribe "
+    "subscription signup copyright tags taboola outbrain recirc recirculation breadcrumb "
+    "breadcrumbs".split())
+_NAME_PARTS = re.compile(r"[\s_-]+")
+_MARKABLE = frozenset("div section aside figure ul ol p li span header footer".split())
 
 
 class _HTMLToArticle(HTMLParser):
+    """The whole page's visible text as blocks; ``scoped[k]`` says whether block ``k`` lies inside
+    the page's ``<article>`` (else ``<main>``), when it has one."""
+
     def __init__(self, raw: str) -> None:
         super().__init__(convert_charrefs=False)
         self.raw = raw
         self.starts = [0] + [m.end() for m in re.finditer(r"\n", raw)]
         self.b = TextBuilder()
         self.blocks: list[Block] = []
+        self.scoped: list[bool] = []
+        self.furniture: list[bool] = []   # block k lies inside an element named as furniture
+        self.marks: list[str] = []        # open elements named as furniture
         self.directives: list[Directive] = []
         self.skip: list[str] = []
         self.kinds: list[str] = []
@@ -221,7 +247,7 @@ class _HTMLToArticle(HTMLParser):
         self.in_scope = 0
 
     def _muted(self) -> bool:
-        return bool(self.skip) or (self.scope_tag is not None and not self.in_scope)
+        return bool(self.skip)
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -236,6 +262,8 @@ class _HTMLToArticle(HTMLParser):
     def _break(self) -> None:
         if self.block_start is not None and self.b.length > self.block_start:
             self.blocks.append(Block(self._kind(), self.block_start, self.b.length))
+            self.scoped.append(self.in_scope > 0)
+            self.furniture.append(bool(self.marks))
             self.b.synth("\n\n", self.b.r_ends[-1])
         self.block_start = None
         self.pending_space = None
@@ -255,6 +283,12 @@ class _HTMLToArticle(HTMLParser):
             kind = _BLOCK_TAGS[tag]
             if kind and tag not in _VOID:
                 self.kinds.append(kind)
+        if tag in _MARKABLE:
+            if tag in ("p", "li") and self.marks and self.marks[-1] == tag:
+                self.marks.pop()          # an unclosed <p> or <li> ends where the next begins
+            names = " ".join(v for a, v in attrs if a in ("class", "id") and v)
+            if names and not _FURNITURE_NAMES.isdisjoint(_NAME_PARTS.split(names.lower())):
+                self.marks.append(tag)
 
     def handle_startendtag(self, tag, attrs):
         if tag == "br":
@@ -282,6 +316,9 @@ class _HTMLToArticle(HTMLParser):
             kind = _BLOCK_TAGS[tag]
             if kind and self.kinds:
                 self.kinds.pop()
+        if tag in self.marks:
+            while self.marks and self.marks.pop() != tag:
+                pass
 
     def _emit(self, s: str, raw_start: int, raw_end: int, identity: bool) -> None:
         if self._muted():
@@ -334,9 +371,117 @@ class _HTMLToArticle(HTMLParser):
             self.directives.append(d)
 
 
-def read_html(path: str, raw: str, encoding: str = "utf-8") -> Article:
+# --- the reader view ---------------------------------------------------------------------------
+_WORD = re.compile(r"\w+")
+_SHINGLE = 3            # a block is the article's when most of its words sit in runs of 3 it kept
+_MIN_ARTICLE_WORDS = 50  # fewer than this kept: the extractor found nothing; fall back
+# Block-level elements of the extractor's output: their text is a line of its own.
+_EXTRACT_BLOCKS = frozenset("p div section article header footer main aside ul ol li dl dt dd table tr "
+                            "td th figure figcaption caption h1 h2 h3 h4 h5 h6 blockquote pre br hr".split())
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s.replace("’", "'").lower())
+
+
+def is_web_page(raw: str) -> bool:
+    """A whole web page: a ``<body>`` with site furniture (navigation, header, footer, aside) or
+    many links. A CMS fragment or a bare document is not one, and is never cut by the reader view."""
+    return bool(_BODY.search(raw)) and (bool(_FURNITURE.search(raw)) or len(_LINK.findall(raw)) >= 20)
+
+
+def extract_content(raw: str) -> list[str] | None:
+    """The lines of text readability-lxml keeps as the page's article, or None when it fails."""
+    import logging
+
+    import lxml.html
+    from readability import Document
+
+    logging.getLogger("readability").setLevel(logging.CRITICAL)  # it logs a traceback on failure
+    try:
+        summary = Document(raw).summary(html_partial=True)
+        tree = lxml.html.fromstring(summary)
+    except Exception:  # readability raises several kinds on a page it cannot parse
+        return None
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _EXTRACT_BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+    return [line for line in tree.text_content().split("\n") if line.strip()]
+
+
+def _kept_blocks(text: str, blocks: list[Block], lines: list[str]) -> list[bool]:
+    """Which blocks are the extractor's article: most of a block's words sit in a run of
+    ``_SHINGLE`` words the extractor kept, or (a short block) it is one of its lines."""
+    kept_lines = {" ".join(_words(line)) for line in lines}
+    shingles: set[tuple[str, ...]] = set()
+    for line in lines:
+        w = _words(line)
+        shingles.update(tuple(w[i:i + _SHINGLE]) for i in range(len(w) - _SHINGLE + 1))
+    out = []
+    for b in blocks:
+        w = _words(text[b.start:b.end])
+        if len(w) < _SHINGLE:
+            out.append(bool(w) and " ".join(w) in kept_lines)
+            continue
+        covered = [False] * len(w)
+        for i in range(len(w) - _SHINGLE + 1):
+            if tuple(w[i:i + _SHINGLE]) in shingles:
+                covered[i:i + _SHINGLE] = [True] * _SHINGLE
+        out.append(sum(covered) * 2 >= len(w))
+    return out
+
+
+def _subset(raw: str, b: TextBuilder, text: str, blocks: list[Block],
+            keep: list[bool]) -> tuple[TextBuilder, list[Block]]:
+    """A new builder holding only the kept blocks, each still mapped to its place in the original."""
+    nb = TextBuilder()
+    out: list[Block] = []
+    starts = b.t_starts
+    for block, k in zip(blocks, keep):
+        if not k:
+            continue
+        if out:
+            nb.synth("\n\n", nb.r_ends[-1])
+        t0 = nb.length
+        seg = max(0, bisect.bisect_right(starts, block.start) - 1)
+        while seg < len(starts) and starts[seg] < block.end:
+            s = max(block.start, starts[seg])
+            e = min(block.end, starts[seg + 1] if seg + 1 < len(starts) else len(text))
+            if e > s:
+                if b.ident[seg]:
+                    r = b.r_starts[seg] + (s - starts[seg])
+                    nb.copy(raw, r, r + (e - s))
+                else:
+                    nb.synth(text[s:e], b.r_starts[seg], b.r_ends[seg])
+            seg += 1
+        out.append(Block(block.kind, t0, nb.length))
+    if out:
+        nb.synth("\n\n", nb.r_ends[-1])
+    return nb, out
+
+
+def read_html(path: str, raw: str, encoding: str = "utf-8", reader_view: bool = True) -> Article:
+    """An HTML file's prose. ``reader_view=False`` reads every visible block of the page."""
     p = _HTMLToArticle(raw)
     p.feed(raw)
     p.close()
     p._break()
-    return Article(path, raw, "html", p.b, p.blocks, p.directives, encoding)
+    b, blocks = p.b, p.blocks
+    if reader_view:
+        keep = None
+        text = b.text()
+        if is_web_page(raw):
+            lines = extract_content(raw)
+            if lines:
+                # a picture's caption and credit are the page's, not the article's text; so is
+                # what the page names as furniture
+                keep = [k and b.kind != "caption" and not f
+                        for b, k, f in zip(blocks, _kept_blocks(text, blocks, lines), p.furniture)]
+                if sum(len(text[x.start:x.end].split()) for x, k in zip(blocks, keep) if k) < _MIN_ARTICLE_WORDS:
+                    keep = None
+        if keep is None and p.scope_tag is not None:
+            keep = p.scoped
+        if keep is not None and not all(keep):
+            b, blocks = _subset(raw, b, text, blocks, keep)
+    return Article(path, raw, "html", b, blocks, p.directives, encoding)

@@ -1,11 +1,15 @@
 """The Rule: one small unit with an id, a family, a default severity, a summary and examples.
 
 A rule subclasses ``Rule``, fills the class attributes, and implements ``check(article)`` yielding
-``Finding``s with offsets into ``article.text``. ``@register`` adds it to the registry. Examples:
-``flags`` must each produce at least one finding of the rule, overlapping the span marked with
-``⟦ ⟧`` when there is one; ``passes`` must produce none. The test suite runs them all, and
-``copylint explain RULE`` prints them. A multi-line example is a whole article (for rules that
-compare paragraphs).
+``Finding``s with offsets into ``article.text``. ``@register`` adds it to the registry.
+
+Examples, to LanguageTool's standard: each of ``flags`` must produce exactly one finding of the
+rule, overlapping the span marked with ``⟦ ⟧``; where the rule suggests a correction, the mark
+shows it after an arrow (``⟦the the→the⟧``), and for a fixable rule the text is silent once the
+fix is applied. ``passes`` must produce none. The test suite runs them all, and ``copylint explain
+RULE`` prints them. A multi-line example is a whole article (for rules that compare paragraphs).
+An example is read in the rule's ``example_format``, or in its own when written
+``markdown("...")`` or ``html("...")``.
 """
 from __future__ import annotations
 
@@ -18,9 +22,14 @@ if TYPE_CHECKING:
     from copylint.article import Article
     from copylint.config import Config
 
-MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+MARK_OPEN, MARK_CLOSE, MARK_ARROW = "⟦", "⟧", "→"
 
 REGISTRY: dict[str, type["Rule"]] = {}
+
+#: ``Rule.scope`` values: the kinds of article block where a rule's findings count
+BODY = frozenset({"paragraph", "quote", "list_item"})   # the article's prose, lists included
+PROSE = frozenset({"paragraph", "quote"})               # running sentences only
+HEADLINES = frozenset({"heading"})
 
 
 class Rule:
@@ -38,6 +47,20 @@ class Rule:
     passes: ClassVar[tuple[str, ...]] = ()
     #: format of the examples ("text", "markdown", "html")
     example_format: ClassVar[str] = "text"
+    #: the kinds of article block where the rule's findings count (``BODY``, ``PROSE``,
+    #: ``HEADLINES``); the engine drops the others. None: anywhere.
+    scope: ClassVar[frozenset[str] | None] = None
+    #: where findings of two rules overlap, the engine keeps only those of the higher priority (one
+    #: slip, one finding): a general grammar checker is below copylint's dedicated rules.
+    priority: ClassVar[int] = 0
+    #: the rule also reports under ids of its own making, this prefix and a name (grammar-check:
+    #: ``lt:RULE_ID``, LanguageTool's rules); config, suppression and ``--ignore`` accept them.
+    id_prefix: ClassVar[str] = ""
+    #: named sub-kinds the rule reports at a level of their own: name -> (level, what it is). A
+    #: finding of a kind is made with ``finding(..., kind=NAME)``; the configuration addresses it
+    #: as ``RULE.NAME`` (``severity = { "double-space.after-stop" = "warning" }``), and a level set
+    #: for the whole rule does not flatten it (see ``Config.severity_for``).
+    kinds: ClassVar[dict[str, tuple[Severity, str]]] = {}
 
     def __init__(self, config: "Config") -> None:
         self.config = config
@@ -50,19 +73,25 @@ class Rule:
         if message not in self.warnings:
             self.warnings.append(message)
 
-    @property
-    def needs_nlp(self) -> bool:
-        return bool(self.needs)
-
     def check(self, article: "Article") -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def finding(self, start: int, end: int, message: str, *, suggestion: str | None = None,
                 severity: Severity | None = None, related: list[Related] | None = None,
-                fix: str | None = None) -> Finding:
+                fix: str | None = None, kind: str | None = None) -> Finding:
+        """A finding of this rule; ``kind`` names one of ``kinds`` (its level is the kind's unless
+        ``severity`` is given)."""
+        if kind is not None and severity is None:
+            severity = self.kind_levels()[kind]
         return Finding(rule=self.id, start=start, end=end, message=message,
                        severity=severity or self.severity, family=self.family,
-                       suggestion=suggestion, related=related or [], fix=fix)
+                       suggestion=suggestion, related=related or [], fix=fix, kind=kind,
+                       autofix=self.fixable and fix is not None)
+
+    @classmethod
+    def kind_levels(cls) -> dict[str, Severity]:
+        """Every named kind of this rule and its default level."""
+        return {name: level for name, (level, _) in cls.kinds.items()}
 
     @classmethod
     def doc(cls) -> str:
@@ -85,17 +114,80 @@ def all_rules() -> dict[str, type[Rule]]:
     return dict(sorted(REGISTRY.items()))
 
 
+def rule_for(rule_id: str) -> type[Rule] | None:
+    """The registered rule that reports under ``rule_id``: its own id, or one it makes with its
+    ``id_prefix`` (``lt:EN_A_VS_AN`` is grammar-check's)."""
+    rules = all_rules()
+    if rule_id in rules:
+        return rules[rule_id]
+    return next((r for r in rules.values() if r.id_prefix and rule_id.startswith(r.id_prefix)), None)
+
+
 def families() -> set[str]:
     return {r.family for r in all_rules().values()}
 
 
-def parse_example(example: str) -> tuple[str, tuple[int, int] | None]:
-    """Strip the ⟦ ⟧ marker from an example; return (text, marked span or None)."""
+class Example(str):
+    """An example written in a format of its own (see ``markdown`` and ``html``)."""
+
+    fmt: str = "text"
+
+
+def _example(text: str, fmt: str) -> Example:
+    ex = Example(text)
+    ex.fmt = fmt
+    return ex
+
+
+def markdown(text: str) -> Example:
+    """An example read as Markdown, whatever the rule's ``example_format``."""
+    return _example(text, "markdown")
+
+
+def html(text: str) -> Example:
+    """An example read as HTML, whatever the rule's ``example_format``."""
+    return _example(text, "html")
+
+
+def example_format(cls: type[Rule], example: str) -> str:
+    return example.fmt if isinstance(example, Example) else cls.example_format
+
+
+def parse_marked(example: str) -> tuple[str, tuple[int, int] | None, str | None]:
+    """(text, marked span or None, suggestion shown after the arrow or None) of an example:
+    ``"a ⟦the the→the⟧ b"`` is ``("a the the b", (2, 9), "the")``."""
     if MARK_OPEN not in example:
-        return example, None
+        return str(example), None, None
     start = example.index(MARK_OPEN)
-    end = example.index(MARK_CLOSE) - 1
-    return example.replace(MARK_OPEN, "").replace(MARK_CLOSE, ""), (start, end)
+    close = example.index(MARK_CLOSE)
+    inner = example[start + 1:close]
+    suggestion = None
+    if MARK_ARROW in inner:
+        inner, suggestion = inner.split(MARK_ARROW, 1)
+    text = example[:start] + inner + example[close + 1:]
+    return text, (start, start + len(inner)), suggestion
+
+
+def parse_example(example: str) -> tuple[str, tuple[int, int] | None]:
+    """Strip the ⟦ ⟧ marker (and a shown suggestion) from an example: (text, marked span or None)."""
+    text, span, _ = parse_marked(example)
+    return text, span
+
+
+def render_example(example: str, open_: str, close: str, arrow: str = " → ", newline: str = "\n") -> str:
+    """An example for people: the mark drawn with ``open_``/``close``, the suggestion after
+    ``arrow``, line breaks as ``newline`` (``copylint explain``, the SARIF rule help)."""
+    text, span, suggestion = parse_marked(example)
+    if span is not None:
+        s, e = span
+        if suggestion is None:
+            shown = ""
+        elif not suggestion.strip():
+            shown = arrow + ("a single space" if suggestion == " " else "nothing" if not suggestion else repr(suggestion))
+        else:
+            shown = arrow + suggestion
+        text = text[:s] + open_ + text[s:e] + shown + close + text[e:]
+    return text.replace("\n", newline)
 
 
 def overlapping(findings: Iterator[Finding] | list[Finding], span: tuple[int, int]) -> list[Finding]:

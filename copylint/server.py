@@ -136,7 +136,7 @@ def _format(uri: str, language: str) -> str:
 
 def _rule_docs(rule_id: str) -> str:
     """A rule's documentation in Markdown (the text of ``copylint explain``)."""
-    from copylint.rule import MARK_CLOSE, MARK_OPEN, all_rules
+    from copylint.rule import all_rules, render_example
 
     cls = all_rules().get(rule_id)
     if cls is None:
@@ -146,8 +146,7 @@ def _rule_docs(rule_id: str) -> str:
     for title, examples in (("Flags", cls.flags), ("Does not flag", cls.passes)):
         if examples:
             parts += ["", f"{title}:", ""]
-            parts += ["- " + ex.replace(MARK_OPEN, "**").replace(MARK_CLOSE, "**").replace("\n", " / ")
-                      for ex in examples]
+            parts += ["- " + render_example(ex, "**", "**", newline=" / ") for ex in examples]
     return "\n".join(parts)
 
 

@@ -12,8 +12,8 @@ from copylint.finding import Finding
 
 
 def _matches(rules: tuple[str, ...], f: Finding) -> bool:
-    return not rules or f.rule in rules or f.family in rules or (
-        f.rule.startswith("lt:") and "grammar" in rules)
+    """A finding a directive names: by its rule id (``lt:RULE_ID`` too) or its family."""
+    return not rules or f.rule in rules or f.family in rules
 
 
 def apply(article: Article, findings: list[Finding]) -> list[Finding]:

@@ -229,3 +229,41 @@ def test_two_processes_share_the_cache(tmp_path):
     cached = lin.check_paths(files)
     assert lin.cache.hits == 60
     assert [r.findings for r in cached] == [r.findings for r in Linter(isolated=True).check_paths(files)]
+
+
+def test_rule_data_is_part_of_the_key(tmp_path, monkeypatch):
+    """Editing a rules/*.txt or *.toml file changes the key (no error is hidden on the way)."""
+    from copylint import cache, data
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "boilerplate.txt").write_text("Subscribe now\n", encoding="utf-8")
+    (folder / "house_style.toml").write_text("[[variant]]\nid = 'a'\n", encoding="utf-8")
+    before = data.fingerprint(folder)
+    (folder / "boilerplate.txt").write_text("Subscribe now\nSign up\n", encoding="utf-8")
+    after_txt = data.fingerprint(folder)
+    (folder / "house_style.toml").write_text("[[variant]]\nid = 'b'\n", encoding="utf-8")
+    after_toml = data.fingerprint(folder)
+    assert len({before, after_txt, after_toml}) == 3
+    (folder / "notes.md").write_text("not rule data", encoding="utf-8")
+    assert data.fingerprint(folder) == after_toml
+
+    # the installed rule data is read (not silently skipped) and feeds the entry key
+    assert data.fingerprint() == data.fingerprint(data.root())
+    keys = []
+    for fp in ("one", "two"):
+        monkeypatch.setattr(data, "fingerprint", lambda folder=None, fp=fp: fp)
+        cache.code_fingerprint.cache_clear()
+        keys.append(cache.entry_key("text", "a.txt", "text", Config(), ["repeated-word"]))
+    cache.code_fingerprint.cache_clear()
+    assert keys[0] != keys[1]
+
+
+def test_a_finding_that_cannot_be_stored_is_a_bug(tmp_path):
+    """json.dumps failing is a programming error: raised, not swallowed as a cache miss."""
+    from copylint.finding import Finding
+
+    store = Cache(str(tmp_path / "c"))
+    bad = Finding("repeated-word", 0, 3, "m", fix=object())  # not JSON data
+    with pytest.raises(TypeError):
+        store.put(Config(), "ab" * 32, [bad], 3)

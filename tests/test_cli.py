@@ -27,7 +27,7 @@ def test_json_shape(draft):
                                "by_severity": {"error": 0, "warning": 2, "info": 0}}
     [f1, f2] = data["files"][0]["findings"]
     assert set(f1) == {"rule", "family", "severity", "line", "column", "end_line", "end_column", "message",
-                       "suggestion", "related"}
+                       "suggestion", "kind", "related"}
     assert (f1["rule"], f1["line"], f1["column"]) == ("missing-space-after-punctuation", 1, 23)
     assert (f2["rule"], f2["line"], f2["column"], f2["end_column"]) == ("repeated-word", 3, 17, 24)
     assert f2["suggestion"] == "the"
@@ -139,7 +139,7 @@ def test_rules_and_explain():
     code, out, _ = run_cli(["rules"])
     assert code == 0 and "repeated-word" in out and "repetition" in out
     code, out, _ = run_cli(["explain", "repeated-word"])
-    assert code == 0 and "that that" in out and "[[the the]]" in out
+    assert code == 0 and "that that" in out and "[[the the → the]]" in out
     code, _, err = run_cli(["explain", "nope"])
     assert code == 2 and "unknown rule" in err
 

@@ -175,3 +175,27 @@ def test_unknown_format_and_rule_are_one_line():
     for args in (["--format", "xml", "x.txt"], ["--select", "nonsense", "x.txt"], ["--fail-on", "never", "x.txt"]):
         code, out, err = run_cli(["check", "--isolated", "--no-cache", *args])
         assert code == 2 and err.count("\n") == 1 and "Traceback" not in err, (args, err)
+
+
+def test_a_reader_bug_is_exit_3_and_the_other_files_are_checked(tmp_path, monkeypatch):
+    """A bug inside a reader is copylint's fault, not the input's: exit code 3, one line naming the
+    file, and the run goes on with the other files."""
+    import copylint.engine
+
+    real = copylint.engine.load_article
+
+    def broken(path, text, fmt=None, **kw):
+        if path.endswith("bad.md"):
+            raise IndexError("list index out of range")
+        return real(path, text, fmt, **kw)
+
+    monkeypatch.setattr(copylint.engine, "load_article", broken)
+    monkeypatch.delenv("COPYLINT_DEBUG", raising=False)
+    good = _good(tmp_path)
+    bad = tmp_path / "bad.md"
+    bad.write_text("Some prose.\n", encoding="utf-8")
+    code, out, err = run_cli(["check", "--isolated", "--no-cache", "--format", "json", str(good), str(bad)])
+    assert code == 3
+    assert "Traceback" not in err
+    assert [line for line in err.splitlines() if "bad.md" in line and "internal error" in line and "IndexError" in line]
+    assert _reported(out)[str(good)] == ["repeated-word"]

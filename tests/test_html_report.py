@@ -292,3 +292,71 @@ def test_overlaps_in_the_browser(page, tmp_path):
     assert items[0] == "inner message" and set(items) == {"inner message", "outer message", "same message"}
     page.screenshot(path=str(OUTPUT / "html_report_overlap.png"))
     assert page.problems == []
+
+
+# --- an HTML article is shown as its text -------------------------------------------------------
+HTML_DRAFT = (
+    "<!DOCTYPE html>\n<html><head><title>Budget</title><style>p{color:red}</style></head><body>\n"
+    "<h1>Council approves budget</h1>\n"
+    "<p>Caf&eacute; owners said the the water rose fast,and <b>bold</b> &amp; <i>italic</i> text\n"
+    "stays text.</p>\n"
+    "<p>Advertisement</p>\n"
+    "<p>Volunteers worked through the the night.</p>\n"
+    "</body></html>\n"
+)
+
+
+@pytest.fixture(scope="module")
+def html_report(tmp_path_factory):
+    d = tmp_path_factory.mktemp("htmlart")
+    src = d / "budget.html"
+    src.write_text(HTML_DRAFT, encoding="utf-8")
+    out = d / "report.html"
+    code, _, _ = run_cli(["check", "--isolated", "--format", "html", "-o", str(out), str(src)])
+    assert code == 1
+    return out, out.read_text(encoding="utf-8")
+
+
+def test_html_article_shown_as_its_text(html_report):
+    from copylint.readers import load_article
+
+    _, page = html_report
+    art = load_article("budget.html", HTML_DRAFT)
+    p = _Marks()
+    p.feed(page)
+    assert [t for _, _, t in p.paras] == [art.text[b.start:b.end] for b in art.blocks]
+    assert p.paras[1][2] == "Café owners said the the water rose fast,and bold & italic text stays text."
+    for source in ("&lt;b&gt;", "&lt;p&gt;", "&amp;eacute;", "color:red", "&lt;h1&gt;"):
+        assert source not in page                                   # no markup shown as text
+    data = _data(page)["files"][0]["findings"]
+    marked = {f["rule"]: p.text[f["id"]] for f in data}
+    assert marked["repeated-word"] in ("the the", "the")
+    assert marked["missing-space-after-punctuation"] in (",a", ",", ",and", "fast,and")
+    assert marked["boilerplate"] == "Advertisement"
+    for f in data:                                                  # each highlight is its span's prose
+        s, e = f["raw_start"], f["raw_end"]
+        ts = next(i for i in range(len(art.text) + 1) if i == len(art.text) or art.to_raw(i) >= s)
+        te = next(i for i in range(ts, len(art.text) + 1) if i == len(art.text) or art.to_raw(i) >= e)
+        assert p.text[f["id"]] == art.text[ts:te], f
+    # a paragraph's line number is its line in the file
+    [line] = re.findall(r'data-line="(\d+)">(?:<mark[^>]*>)?Advertisement', page)
+    assert int(line) == HTML_DRAFT.split("\n").index("<p>Advertisement</p>") + 1
+
+
+def test_html_article_in_the_browser(page, html_report):
+    path, html_text = html_report
+    _open(page, path)
+    data = _data(html_text)["files"][0]["findings"]
+    paras = page.evaluate("() => [...document.querySelectorAll('p.para')].map(p => p.textContent)")
+    assert paras[0] == "Council approves budget" and "<b>" not in "".join(paras)
+    assert paras[1].startswith("Café owners said the the water")
+    geo = page.evaluate(_GEOMETRY)
+    for f in data:
+        g = geo[f["id"]]
+        assert g["visible"] and g["tabindex"] == 0 and g["described"] == f["message"]
+        assert g["para_text"][g["offset"]:g["offset"] + len(g["text"])] == g["text"]
+    rw = sorted((f for f in data if f["rule"] == "repeated-word"), key=lambda f: f["raw_start"])
+    assert [geo[f["id"]]["para_text"].startswith("Volunteers") for f in rw] == [False, True]
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "html_report_html_article.png"), full_page=True)
+    assert page.problems == []

@@ -345,3 +345,28 @@ def test_exit_code_table():
     loud = [FileResult("a.txt", findings=[Finding("x", 0, 1, "m", severity=Severity.WARNING)])]
     assert exit_code(loud, Severity.WARNING, backend_unavailable=True) == 1
     assert exit_code([FileResult("b.txt", error="bad")], Severity.WARNING, backend_unavailable=True) == 2
+
+
+def test_a_local_server_is_closed_at_exit(monkeypatch):
+    """A LanguageTool server started from a directory is stopped when the process ends."""
+    import atexit
+
+    from copylint.grammar import languagetool
+
+    class FakeServer:
+        url = "http://127.0.0.1:1"
+        closed = 0
+
+        def close(self):
+            FakeServer.closed += 1
+
+    registered = []
+    monkeypatch.setattr(languagetool, "start_local_server", lambda directory, language: FakeServer())
+    monkeypatch.setattr(atexit, "register", registered.append)
+    client = languagetool.LanguageToolClient(directory="/opt/LanguageTool")
+    assert client.endpoint == "http://127.0.0.1:1/v2/check"
+    assert registered == [client.close]
+    registered[0]()
+    assert FakeServer.closed == 1
+    client.close()  # once only
+    assert FakeServer.closed == 1

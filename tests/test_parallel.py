@@ -2,7 +2,7 @@
 import pytest
 
 from conftest import SAMPLES, run_cli
-from copylint.engine import Linter
+from copylint.engine import NLP_BATCH, Linter
 from copylint.parallel import check_paths_parallel, chunked, effective_jobs
 
 
@@ -55,7 +55,7 @@ def test_helpers():
     files = [f"f{i}" for i in range(100)]
     chunks = chunked(files, 2)
     assert [f for c in chunks for f in c] == files
-    assert max(len(c) for c in chunks) <= 16 and len(chunks) >= 8
+    assert max(len(c) for c in chunks) <= NLP_BATCH and len(chunks) >= 2 * 4  # four chunks a worker
 
 
 def test_single_file_and_stdin_run_here(tmp_path):

@@ -124,3 +124,68 @@ def test_markdown_template_tags_are_not_prose():
     md = "# Floods {#floods}\n\n{{< figure src=\"a.jpg\" caption=\"The river,in flood\" >}}\n\n{% include ad.html %}\n\nThe river rose {{ site.unit }} today.\n"
     a = load_article("x.md", md)
     assert [a.text[b.start:b.end] for b in a.blocks] == ["Floods", "The river rose  today."]
+
+
+WEB_PAGE = """<!DOCTYPE html><html><head><title>Floods close the valley road | The Courier</title></head>
+<body><header><a href="/">The Courier</a><p>Sign up to receive our top stories every weekday</p></header>
+<nav><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="layout"><div class="content" id="story">
+<h1>Floods close the valley road</h1>
+<p>The valley road was closed on Monday after the river burst its banks near the old mill, the
+county council said, and drivers were told to use the hill route until the water goes down.</p>
+<p>Engineers will inspect the bridge at Low Ford on Tuesday. &ldquo;We cannot open it until we
+know the piers are sound,&rdquo; said Ana Ruiz, who leads the council&rsquo;s highways team.</p>
+<p>Residents in six streets were asked to move valuables upstairs, and sandbags were handed out
+at the village hall through the night by volunteers from the rescue service.</p>
+<p>The Environment Agency said more rain was expected on Wednesday, with a flood warning in
+place for the lower valley until the weekend at least.</p>
+</div>
+<aside class="sidebar"><h3>Most read</h3><ul>
+<li><a href="/a">Council tax to rise by five per cent</a></li>
+<li><a href="/b">School wins national chess title</a></li>
+<li><a href="/c">New bus timetable from June</a></li></ul></aside></div>
+<footer><p>&copy; 2024 The Courier. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+</body></html>"""
+
+
+def test_web_page_is_read_like_a_reader_view():
+    a = load_article("page.html", WEB_PAGE)
+    assert "The valley road was closed on Monday" in a.text
+    assert "flood warning in place for the lower valley" in a.text
+    for furniture in ("Sign up to receive", "Most read", "chess title", "All rights reserved", "Sport"):
+        assert furniture not in a.text
+    for needle in ("burst its banks", "sandbags", "\u201cWe cannot open it"):
+        line, col, eline, ecol = _find(a, needle)
+        if needle.startswith("\u201c"):  # an entity: the span covers "&ldquo;We cannot open it"
+            assert _raw_at(WEB_PAGE, line, col, ecol) == "&ldquo;We cannot open it"
+        else:
+            assert _raw_at(WEB_PAGE, line, col, ecol) == needle
+
+
+def test_whole_page_view_reads_every_visible_block():
+    from copylint.readers import read_html
+
+    a = read_html("page.html", WEB_PAGE, reader_view=False)
+    assert "Most read" in a.text and "Sign up to receive our top stories every weekday" in a.text
+    assert "The valley road was closed on Monday" in a.text and "News" not in a.text  # <nav> is never prose
+
+
+def test_bare_document_is_not_cut_by_the_reader_view():
+    doc = "<html><body><h1>Vote</h1><p>The council met.</p><ul><li>One</li><li>Two</li></ul></body></html>"
+    a = load_article("doc.html", doc)
+    assert [a.text[b.start:b.end] for b in a.blocks] == ["Vote", "The council met.", "One", "Two"]
+
+
+def test_reader_view_leaves_out_what_the_page_names_as_furniture():
+    page = WEB_PAGE.replace(
+        "<p>Residents in six streets",
+        '<div class="story-related"><p>Town band marches again after a ten-year break, and the '
+        'mayor led the parade on Friday</p></div>\n<p class="image-credit">Picture by Jo Smith for '
+        'The Courier, taken from the bridge at Low Ford on Monday afternoon</p>\n<p>Residents in six streets')
+    a = load_article("page.html", page)
+    assert "Town band" not in a.text and "Picture by Jo Smith" not in a.text
+    assert "The valley road was closed on Monday" in a.text and "Residents in six streets" in a.text
+    # every visible block is still there when the whole page is read
+    from copylint.readers import read_html
+
+    assert "Picture by Jo Smith" in read_html("page.html", page, reader_view=False).text

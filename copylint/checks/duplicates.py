@@ -54,14 +54,16 @@ class DuplicateLine(Rule):
     severity = Severity.WARNING
     summary = "Headline, line or paragraph repeated."
     fixable = True
+    kinds = {"on-purpose": (Severity.INFO, "a repeat often made on purpose: a near copy, a short line "
+                                           "that is not a headline, a line that comes three times or more")}
     flags = (
         "Wildfire forces evacuation of mountain towns\n\nThe fire started on Saturday.\n\n"
-        "⟦Wildfire forces evacuation of mountain towns⟧",
+        "⟦Wildfire forces evacuation of mountain towns→delete the repeated copy⟧",
         "The council approved the budget on Monday.\n\nIt passed by 30 votes.\n\n"
-        "⟦the council approved the budget on Monday⟧",
+        "⟦the council approved the budget on Monday→delete the repeated copy⟧",
         "The council approved the budget on Monday night after a long debate in the chamber.\n\n"
         "It passed by 30 votes.\n\n"
-        "⟦The council approved the budget on Monday night after a long debat in the chamber.⟧",
+        "⟦The council approved the budget on Monday night after a long debat in the chamber.→delete the repeated copy⟧",
     )
     passes = (
         "The council approved the budget on Monday.\n\nThe council rejected the budget on Tuesday.",
@@ -72,6 +74,8 @@ class DuplicateLine(Rule):
     MIN_WORDS = 4
     SHORT = 8    # a repeated line shorter than this (not a headline) may be a caption or a refrain
     NEAR = 94.0  # rapidfuzz ratio (0-100) on normalised text for a near-exact copy
+    NEAR_MIN_CHARS = 30  # shorter lines are compared exactly only: a few letters change their sense
+    TEMPLATE_COPIES = 3  # a line this many times is a template's (a running head), not a paste
     # earlier lines kept per four-word key for the near-copy search: every one in an article; on a
     # huge file whose lines keep opening with the same words, the search stays linear
     NEAR_CANDIDATES = 64
@@ -95,7 +99,7 @@ class DuplicateLine(Rule):
             near = False
             words = norm.split()
             keys = (" ".join(words[:4]), " ".join(words[-4:]))
-            if first is None and len(norm) >= 30:
+            if first is None and len(norm) >= self.NEAR_MIN_CHARS:
                 # A near-exact copy differs by a few characters, so it keeps its first or its last
                 # four words: only earlier lines sharing one of them are compared (linear, not
                 # every pair), the closest in rapidfuzz's C loop.
@@ -109,13 +113,13 @@ class DuplicateLine(Rule):
                 reported_reach = e
                 what = "nearly repeats" if near or text[first[0]:first[1]].strip() != raw else "repeats"
                 kind = self._kind(article, s)
-                on_purpose = what != "repeats" or copies[norm] >= 3 or (
+                on_purpose = what != "repeats" or copies[norm] >= self.TEMPLATE_COPIES or (
                     len(norm.split()) < self.SHORT and kind != "headline")
                 yield self.finding(
                     s, e, f"this {kind} {what} an earlier one",
                     related=[Related(first[0], first[1], "first copy")],
                     suggestion="delete the repeated copy", fix=None if on_purpose else "",
-                    severity=Severity.INFO if on_purpose else None)
+                    kind="on-purpose" if on_purpose else None)
                 continue
             if norm not in seen:
                 seen[norm] = (s, e)
@@ -166,7 +170,7 @@ class DuplicateSentence(Rule):
     summary = "Sentence repeated later in the article."
     flags = (
         "The fire began on Saturday afternoon near the old mill. Crews arrived fast.\n\n"
-        "Residents fled. ⟦The fire began on Saturday afternoon near the old mill.⟧",
+        "Residents fled. ⟦The fire began on Saturday afternoon near the old mill.→delete the repeated sentence⟧",
     )
     passes = (
         "He denied it. The court heard more.\n\nShe denied it. He denied it.",

@@ -24,41 +24,19 @@ from typing import Iterator
 from copylint import data, semantic, wordfit
 from copylint.article import Article
 from copylint.finding import Finding, Severity
-from copylint.rule import Rule, register
+from copylint.rule import BODY, PROSE, Rule, register
 
-BODY_BLOCKS = ("paragraph", "quote", "list_item")
-MONTHS = frozenset("january february march april may june july august september october november "
-                   "december".split())
+MONTHS = data.words("months")
 #: plural quantity nouns whose "of" needs a plural (or mass) noun: "hundreds of rockets"
 #: findings of the embedding judgement (copylint.semantic): hints, not warnings (see README, Accuracy)
 SEMANTIC_SEVERITY = Severity.INFO
 #: words before a month that make it the end of a time phrase, not a modifier
 RANGE_WORDS = frozenset("until till to through thru and or since from between before after during".split())
-QUANTITY_HEADS = frozenset("hundreds thousands dozens scores tens millions billions numbers".split())
+QUANTITY_HEADS = data.words("quantity-heads")
 
 
 # --- data -----------------------------------------------------------------------------------------
-class NounClasses:
-    """Coarse classes of common nouns (rules/noun_classes.toml)."""
-
-    def __init__(self, table: dict) -> None:
-        self.tags: dict[str, set[str]] = {}
-        self.agent: set[str] = set()
-        for name, spec in table.get("class", {}).items():
-            tags = {"c:" + name} | {"g:" + g for g in spec.get("groups", [])}
-            for w in spec.get("words", []):
-                w = w.lower()
-                self.tags.setdefault(w, set()).update(tags)
-                if spec.get("agent"):
-                    self.agent.add(w)
-
-    def lookup(self, lemma: str) -> set[str] | None:
-        return self.tags.get(lemma.lower())
-
-
-@lru_cache(maxsize=1)
-def noun_classes() -> NounClasses:
-    return NounClasses(data.toml("noun_classes.toml"))
+noun_classes = data.noun_classes  # the noun classes live in copylint.data (consistency reads them too)
 
 
 @lru_cache(maxsize=1)
@@ -81,11 +59,6 @@ def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
 
 
 # --- helpers --------------------------------------------------------------------------------------
-def in_body(article: Article, i: int) -> bool:
-    block = article.block_at(i)
-    return block is not None and block.kind in BODY_BLOCKS
-
-
 def member_lemma(tok) -> str:
     """The lemma of a list member, with its noun compound if the compound is a known unit."""
     lemma = tok.lemma_.lower()
@@ -154,6 +127,7 @@ class ListIntruder(Rule):
     family = "garble"
     severity = Severity.WARNING
     summary = "List member that does not fit the others (`helicopters, aircraft and bread`)."
+    kinds = {"by-meaning": (SEMANTIC_SEVERITY, "a member far in meaning from the others (embeddings extra)")}
     needs = frozenset({"parser", "lemmatizer"})
     flags = (
         "About 400 firefighters, supported by helicopters, aircraft and ⟦bread⟧, are tackling the blaze.",
@@ -234,7 +208,7 @@ class ListIntruder(Rule):
             others = ", ".join(p for i, p in enumerate(phrases) if i != verdict.index)
             yield self.finding(tok.idx, tok.idx + len(tok.text),
                                f"'{tok.text}' is unrelated in meaning to the rest of the list ({others}): "
-                               "a swapped word?", severity=SEMANTIC_SEVERITY)
+                               "a swapped word?", kind="by-meaning")
 
     @staticmethod
     def _plain_noun(tok) -> bool:
@@ -301,6 +275,7 @@ class HeadlessList(Rule):
     family = "garble"
     severity = Severity.WARNING
     summary = "List of modifiers with no head noun (`hundreds of rocket, mud and drone`)."
+    scope = BODY
     needs = frozenset({"parser"})
     flags = (
         "They are accused of carrying out hundreds of ⟦rocket, mud and drone⟧ in military bases.",
@@ -321,8 +296,6 @@ class HeadlessList(Rule):
         for head in list_heads(doc):
             members = conjuncts(head)
             first, last = members[0], members[-1]
-            if not in_body(article, first.idx):
-                continue
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
                 continue
@@ -436,6 +409,7 @@ class VerblessSentence(Rule):
     family = "garble"
     severity = Severity.INFO
     summary = "Long sentence in body copy with no verb."
+    scope = PROSE
     needs = frozenset({"parser"})
     flags = (
         "Mr Kadhimi responded: \"Today our relationship is stronger than ever. ⟦Our partnership in "
@@ -455,9 +429,6 @@ class VerblessSentence(Rule):
         for sent in doc.sents:
             words = [t for t in sent if t.is_alpha]
             if len(words) < 8:
-                continue
-            block = article.block_at(sent.start_char)
-            if block is None or block.kind not in ("paragraph", "quote"):
                 continue
             last = [t for t in sent if not t.is_space and t.text not in "\"”’'"]
             if not last or last[-1].text not in (".", "!"):
@@ -486,9 +457,9 @@ class InvertedPhrase(Rule):
     severity = Severity.WARNING
     summary = "Phrase with its meaning inverted (`cooperation with terrorism`)."
     flags = (
-        "Mr Biden said “our ⟦cooperation with terrorism⟧ will continue”.",
-        "The ⟦pro-corruption agency⟧ opened an inquiry.",
-        "Police say ⟦crime promotion⟧ is a priority.",
+        "Mr Biden said “our ⟦cooperation with terrorism→cooperation against terrorism⟧ will continue”.",
+        "The ⟦pro-corruption agency→anti-corruption agency⟧ opened an inquiry.",
+        "Police say ⟦crime promotion→crime prevention⟧ is a priority.",
     )
     passes = (
         "Our cooperation against terrorism will continue.",
@@ -675,6 +646,8 @@ class WordFitRule(_WordFitRule):
     #: off by default until the shipped model is stronger: on held-apart news its hints find few
     #: swapped words for the rare-but-correct words they doubt (README, Garbled words)
     default_enabled = False
+    kinds = {"hint": (Severity.INFO, "a word the model doubts below the warning level: at most one a paragraph, "
+                                     "the most doubtful")}
     summary = "Word that does not fit its context, by the word-fit model (`finish the roof and the spoon`)."
     flags = (
         "The minister said the new hospital would open its doors to patients in the autumn of next year, "
@@ -710,7 +683,7 @@ class WordFitRule(_WordFitRule):
         for c in best_in_block.values():
             alt = _suggestion(c)
             msg = f"'{c.token.text}' is unusual here" + (f": '{alt}'?" if alt else "")
-            yield self.finding(c.score.start, c.score.end, msg, suggestion=alt, severity=Severity.INFO)
+            yield self.finding(c.score.start, c.score.end, msg, suggestion=alt, kind="hint")
 
 
 @register

@@ -9,100 +9,15 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from copylint import data
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.grammar import UNAVAILABLE, BackendMatch, BackendUnavailable, choose_backend
 from copylint.grammar import news
+from copylint.grammar.harper_filter import harper_for, keep_harper_match
 from copylint.rule import Rule, register
 
-_VOWEL_SOUND_U = re.compile(r"^(?:uni|use|usu|ur[aeiou]|eu|ewe|one|once|u[bcdfgklmnprstvz][aeiou])", re.I)
-_ACRONYMISH = re.compile(r"^[A-Z0-9][A-Z0-9&.\-]*\b|^[A-Z]\d")
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
-
-
-def _harper(cfg):
-    from copylint.grammar.harper_backend import get_harper
-    return get_harper("american" if cfg.dialect == "american" else "british")  # auto: british
-
-
-_SENTENCE_START = re.compile(r"""(?:^|[.!?:;]["'”’)\]]*\s+|\n\s*|^["“‘(\[]|\s["“‘(\[])$""")
-_TITLE_WORD = re.compile(r"[A-Z][\w'’-]*")
-
-
-def _in_title(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` sits in a run of capitalised words inside a sentence: a title or
-    a name (`She sang Their Is No Tomorrow`, `the show You Seems to Be Tasty`), where grammar does
-    not apply."""
-    before = text[max(0, start - 60):start]
-    words_before = re.findall(r"\S+", before)
-    first_cap = bool(_TITLE_WORD.match(text, start))
-    sentence_start = bool(_SENTENCE_START.search(before))
-    prev_cap = bool(words_before) and bool(_TITLE_WORD.match(words_before[-1].lstrip("\"“‘(")))
-    nxt = re.match(r"\s+[\"“‘(]?(\S+)", text[end:end + 60])
-    next_cap = bool(nxt) and bool(_TITLE_WORD.match(nxt.group(1)))
-    return first_cap and not sentence_start and (prev_cap or next_cap)
-
-
-def _token_at(doc, i: int):
-    """The spaCy token covering character ``i`` of the article's text, or None."""
-    if doc is None:
-        return None
-    span = doc.char_span(i, i + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
-    """True when the spaCy parse shows Harper misread the sentence (used when the article was parsed):
-    `their` owning a noun (`for their two-month anniversary`), `there` after a preposition
-    (`returning from there testing`), `were` with its own subject (`the words spoken were hers`),
-    and a pronoun's verb in the past, after a modal, or not a verb (`he beat him`, `can he hide`)."""
-    tok = _token_at(doc, m.start)
-    if tok is None:
-        return False
-    if m.rule in ("TheirToTheyre", "TheirToThere"):
-        return tok.lower_ == "their" and tok.dep_ == "poss" and tok.head.pos_ in ("NOUN", "PROPN", "NUM")
-    if m.rule == "ThereToTheir":
-        return tok.lower_ == "there" and tok.i > 0 and tok.doc[tok.i - 1].tag_ == "IN"
-    if m.rule == "WereWhere":
-        return tok.lower_ == "were" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    if m.rule == "PronounVerbAgreement":
-        verb = _token_at(doc, m.end - 1) or tok
-        return verb.tag_ not in ("VB", "VBP", "VBZ") or any(
-            c.dep_ == "aux" or c.tag_ == "MD" for c in verb.children)
-    return False
-
-
-def _keep_harper_grammar(text: str, m: BackendMatch, doc=None) -> bool:
-    """Harper lints that are right on news copy (the noisy rules are already switched off)."""
-    if m.spelling:
-        return False  # the misspelling rule's job
-    problem = text[m.start:m.end]
-    if m.kind == "Capitalization" and problem.isupper():
-        return False  # all-caps datelines and headings
-    if _in_title(text, m.start, m.end):
-        return False  # It's a Wonderful Life, "You Seems to Be Tasty": titles and names
-    if m.rule == "AnA":
-        nxt = re.match(r"\s*[\"“‘']?(\S+)", text[m.end:])
-        word = nxt.group(1) if nxt else ""
-        if not word or _ACRONYMISH.match(word) or text[m.end:m.end + 1] == "&":
-            return False  # a/an before an acronym or a number depends on how it is read
-        if m.replacements[:1] == ["an"] and _VOWEL_SOUND_U.match(word):
-            return False  # "a unanimous", "a European", "a one-off": harper is wrong there
-        if m.replacements[:1] == ["a"] and word[:1].lower() == "h":
-            return False  # "an historic", "an hotel": accepted British usage
-        if m.replacements[:1] == ["a"] and _un_prefixed(word):
-            return False  # "an unidentified body": un- + identified, not "uni-" as in "university"
-    return not _parse_disagrees(doc, text, m)
-
-
-def _un_prefixed(word: str) -> bool:
-    """``unidentified``, ``uninsured``: the prefix un- on a word of its own (said "un-"), where
-    Harper reads "uni-" as in "unit" and asks for "a"."""
-    low = re.sub(r"[^a-z-]", "", word.lower())
-    if not low.startswith("un") or len(low) < 7:
-        return False
-    from wordfreq import zipf_frequency
-    return zipf_frequency(low[2:].lstrip("-"), "en") >= 3.0
 
 
 @register
@@ -129,16 +44,21 @@ class GrammarCheck(Rule):
     family = "grammar"
     severity = Severity.WARNING
     summary = "Grammar error (`a apple`, `could of`, `did he went`, `their going`)."
+    kinds = {"minor": (Severity.INFO, "a Harper rule of the info tier (rules/grammar_harper.toml)")}
+    #: LanguageTool's findings carry its rule id: lt:EN_A_VS_AN
+    id_prefix = "lt:"
+    #: a general checker: where one of copylint's own rules reports the same slip, that one stays
+    priority = -1
     flags = (
-        "She ate ⟦a⟧ apple on the train.",
-        "He ⟦could of⟧ won the race.",
-        "Did he ⟦went⟧ to the meeting?",
-        "⟦Their⟧ going to the match tomorrow.",
-        "The dog wagged ⟦it's⟧ tail.",
-        "They ⟦will must⟧ pay the fine.",
-        "He is interested ⟦on⟧ the project.",
-        "The new stadium is ⟦more better⟧ than the old one.",
-        "⟦They was⟧ late for the hearing, police said.",
+        "She ate ⟦a→an⟧ apple on the train.",
+        "He ⟦could of→could have⟧ won the race.",
+        "Did he ⟦went→go⟧ to the meeting?",
+        "⟦Their→They're⟧ going to the match tomorrow.",
+        "The dog wagged ⟦it's→its⟧ tail.",
+        "They ⟦will must→will⟧ pay the fine.",
+        "He is interested ⟦on→in⟧ the project.",
+        "The new stadium is ⟦more better→better⟧ than the old one.",
+        "They ⟦was→were⟧ late for the hearing, police said.",
     )
     passes = (
         "She ate an apple on the train.",
@@ -172,7 +92,7 @@ class GrammarCheck(Rule):
             language = lt.language
             if self.config.dialect == "american" and language == "en-GB":
                 language = "en-US"
-            extra = tuple(r[3:] for r in self.config.ignore if r.startswith("lt:"))
+            extra = tuple(r[len(self.id_prefix):] for r in self.config.ignore if r.startswith(self.id_prefix))
             self._lt = LanguageToolClient(url=lt.url, directory=lt.directory, language=language,
                                           timeout=lt.timeout, disabled_rules=tuple(lt.disabled_rules) + extra)
         return self._lt
@@ -191,7 +111,7 @@ class GrammarCheck(Rule):
                 yield from self._lt_findings(article, matches)
                 return
         try:
-            matches = _harper(self.config).check(article.text)
+            matches = harper_for(self.config).check(article.text)
         except BackendUnavailable as exc:
             self.backend_unavailable = True
             self.warn(f"{UNAVAILABLE}{exc}")
@@ -200,17 +120,17 @@ class GrammarCheck(Rule):
         from copylint.grammar.harper_backend import harper_rules
         loud = harper_rules()["warning"]
         for m in matches:
-            if not _keep_harper_grammar(text, m, article.doc) or m.end <= m.start:
+            if not keep_harper_match(text, m, article.doc) or m.end <= m.start:
                 continue
             message = m.message.rstrip(".") + f" (harper: {m.rule})"
             yield self.finding(m.start, m.end, message, suggestion=m.replacements[0] if m.replacements else None,
-                               severity=Severity.WARNING if m.rule in loud else Severity.INFO)
+                               kind=None if m.rule in loud else "minor")
 
     def _lt_findings(self, article: Article, matches: list[BackendMatch]) -> Iterator[Finding]:
         from copylint.grammar.languagetool import lt_defaults
         defaults = lt_defaults()
         table, by_rule = defaults["severity"], defaults["rule_severity"]
-        ignored = {r[3:] for r in self.config.ignore if r.startswith("lt:")}
+        ignored = {r[len(self.id_prefix):] for r in self.config.ignore if r.startswith(self.id_prefix)}
         for m in matches:
             if m.spelling or m.rule in ignored:
                 continue  # spelling is the misspelling rule's job (same filters, same dictionary)
@@ -219,7 +139,7 @@ class GrammarCheck(Rule):
             sev = _SEVERITIES.get(str(level).lower(), Severity.INFO)
             f = self.finding(start, min(end, len(article.text)), m.message or m.rule,
                              suggestion=m.replacements[0] if m.replacements else None, severity=sev)
-            f.rule = f"lt:{m.rule}"
+            f.rule = f"{self.id_prefix}{m.rule}"
             yield f
 
 
@@ -243,12 +163,13 @@ class Misspelling(Rule):
     family = "spelling"
     severity = Severity.WARNING
     summary = "Misspelt word (`goverment`, `recieved`)."
+    kinds = {"unknown-word": (Severity.INFO, "a word the dictionary lacks, near a far more common one")}
     needs = frozenset({"tagger", "parser", "ner"})
     flags = (
-        "The ⟦goverment⟧ announced new measures on Monday.",
-        "The letter was ⟦recieved⟧ on Tuesday.",
-        "Roads stay closed ⟦untill⟧ Friday.",
-        "⟦Goverment⟧ ministers met on Monday.",
+        "The ⟦goverment→government⟧ announced new measures on Monday.",
+        "The letter was ⟦recieved→received⟧ on Tuesday.",
+        "Roads stay closed ⟦untill→until⟧ Friday.",
+        "⟦Goverment→Government⟧ ministers met on Monday.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi met Soleimani's successor in Baghdad.",
@@ -277,7 +198,7 @@ class Misspelling(Rule):
             flagged.append((m.start(), m.end()))
             yield self.finding(m.start(), m.end(), f"'{m.group()}' is misspelt", suggestion=right, fix=right)
         try:
-            matches = _harper(cfg).check(text)
+            matches = harper_for(cfg).check(text)
         except BackendUnavailable as exc:
             self.warn(str(exc))
             return
@@ -308,27 +229,23 @@ class Misspelling(Rule):
                 continue  # a rare real word, not a slip: no near, far more common neighbour
             yield self.finding(m.start, m.end, f"'{word}' is not in the dictionary"
                                + (f" (did you mean '{sugg}'?)" if sugg else ""),
-                               suggestion=sugg, severity=Severity.INFO)
+                               suggestion=sugg, kind="unknown-word")
 
 
 _UNIT_NEEDS = frozenset({"parser", "lemmatizer"})
 
 
 # --- subject-verb agreement ---------------------------------------------------------------------
+#: tokens at most between a subject and its verb: further apart, the parse is too often wrong
+_MAX_SUBJECT_GAP = 6
+#: tokens at most between "did" and its verb ("did the council, in the end, knew")
+_MAX_DO_GAP = 5
 _SINGULAR_VERBS = {"was": "were", "is": "are", "has": "have", "does": "do"}
 # plural-looking words that take a singular verb, or that spaCy tags NNS wrongly
-_SINGULAR_NNS = frozenset("""
-news series species means politics economics physics mathematics athletics gymnastics headquarters
-measles mumps diabetes rabies olympics paralympics data media criteria agenda billiards darts
-whereabouts crossroads barracks premises lens bus gas chaos analysis crisis thesis basis
-""".split())
+_SINGULAR_NNS = data.words("singular-plurals")
 # measures: "Two years is a long time", "Millions was spent"
-_MEASURES = frozenset("""
-years months weeks days hours minutes seconds decades centuries miles kilometres kilometers metres
-meters feet inches pounds dollars euros pence cents yards tonnes tons litres gallons degrees points
-percent per cent
-""".split())
-_QUANTITY_NOUNS = frozenset("hundreds thousands millions billions dozens scores tens".split())
+_MEASURES = data.words("measures")
+_QUANTITY_NOUNS = data.words("quantity-heads")
 
 
 _CLAUSE_EDGE = frozenset({",", ";", ":", "(", "—", "–", "that", "whether", "because", "if", "while", "when"})
@@ -355,7 +272,7 @@ def _not_a_word(cfg, low: str) -> bool:
     plural-looking subject at a sentence start is then a name (Barclays, Lyons, Siemens)."""
     from copylint.grammar import BackendUnavailable
     try:
-        return not _harper(cfg).is_word(low)
+        return not harper_for(cfg).is_word(low)
     except BackendUnavailable:
         return False
 
@@ -377,10 +294,10 @@ class SubjectVerbAgreement(Rule):
     summary = "Plural subject with a singular verb (`the results was`)."
     needs = _UNIT_NEEDS
     flags = (
-        "Hundreds of homes ⟦was⟧ damaged in the storm.",
-        "The results ⟦was⟧ announced on Monday.",
-        "The teams ⟦has⟧ agreed a deal.",
-        "Officials said the new rules ⟦is⟧ too strict.",
+        "Hundreds of homes ⟦was→were⟧ damaged in the storm.",
+        "The results ⟦was→were⟧ announced on Monday.",
+        "The teams ⟦has→have⟧ agreed a deal.",
+        "Officials said the new rules ⟦is→are⟧ too strict.",
     )
     passes = (
         "Hundreds of homes were damaged in the storm.",
@@ -436,7 +353,8 @@ class SubjectVerbAgreement(Rule):
             if any(t.tag_ in ("WDT", "WP") for t in doc[sent_start:subj.left_edge.i]):
                 continue  # the subject may sit in a relative clause: "the scope of what befell the troops is"
             between = doc[subj.i + 1:tok.i]
-            if any(t.text in ('"', "“", "”", "(", ")", ":", ";", "—", "–") for t in between) or len(between) > 6:
+            if any(t.text in ('"', "“", "”", "(", ")", ":", ";", "—", "–") for t in between) \
+                    or len(between) > _MAX_SUBJECT_GAP:
                 continue
             if any(t.lower_ in ("and", "or", "nor", "as", "with", "plus") for t in doc[subj.left_edge.i:tok.i]):
                 continue
@@ -460,9 +378,9 @@ class VerbFormAfterDo(Rule):
     summary = "Past or -s form after `did`/`does` (`did the council knew`)."
     needs = _UNIT_NEEDS
     flags = (
-        "Did the council ⟦knew⟧ about the risk?",
-        "He did not ⟦went⟧ to the meeting.",
-        "The minister didn't ⟦saw⟧ the report.",
+        "Did the council ⟦knew→know⟧ about the risk?",
+        "He did not ⟦went→go⟧ to the meeting.",
+        "The minister didn't ⟦saw→see⟧ the report.",
     )
     passes = (
         "Did the council know about the risk?",
@@ -480,7 +398,7 @@ class VerbFormAfterDo(Rule):
             if tok.lower_ not in ("did", "does", "do") or tok.dep_ != "aux":
                 continue
             verb = tok.head
-            if verb.i <= tok.i or verb.i - tok.i > 5 or verb.pos_ != "VERB":
+            if verb.i <= tok.i or verb.i - tok.i > _MAX_DO_GAP or verb.pos_ != "VERB":
                 continue
             if verb.tag_ not in ("VBD", "VBN") or not verb.is_lower:
                 continue
@@ -512,9 +430,9 @@ class DemonstrativeAgreement(Rule):
     summary = "Demonstrative and verb disagree (`this are`, `these is`)."
     needs = _UNIT_NEEDS
     flags = (
-        "⟦This are⟧ the results of the vote.",
-        "Officials said ⟦these is⟧ a problem.",
-        "⟦Those was⟧ the days, he said.",
+        "⟦This are→These are⟧ the results of the vote.",
+        "Officials said ⟦these is→this is⟧ a problem.",
+        "⟦Those was→That was⟧ the days, he said.",
     )
     passes = (
         "These are the results of the vote.",
@@ -555,8 +473,8 @@ class LessFewer(Rule):
     summary = "`less` with a plural count noun (`less people`: fewer)."
     needs = _UNIT_NEEDS
     flags = (
-        "⟦Less people⟧ came than expected.",
-        "There were ⟦less cars⟧ on the road on Monday.",
+        "⟦Less people→Fewer people⟧ came than expected.",
+        "There were ⟦less cars→fewer cars⟧ on the road on Monday.",
     )
     passes = (
         "Fewer people came than expected.",

@@ -6,8 +6,8 @@ from typing import Iterator
 
 from copylint.article import Article, Block
 from copylint.finding import Finding, Severity
-from copylint.fix import replacement
-from copylint.rule import Rule, register
+from copylint.rule import Rule, html, markdown, register
+from copylint.textutil import DOUBLE_QUOTES, token_span
 
 # A token that is a URL, an e-mail address, a domain, a handle or a file name: never prose.
 _WEBBY = re.compile(
@@ -15,22 +15,12 @@ _WEBBY = re.compile(
     r"co|uk|us|eu|de|fr|au|ca|in|cn|jp|ru|nz|ie|ch|be|nl|es|it|se|no|dk|fi|pl|ly|tv|me|ph|za|ng|ke)"
     r"(?:\b|/)|\.(?:pdf|docx?|xlsx?|html?|php|aspx?|jpe?g|png|gif|mp[34]|txt|csv|json|js|py)\b|::|#\w|=)",
     re.I)
-_TOKEN_BOUNDS = re.compile(r"\S+")
-
-
-def token_around(text: str, i: int) -> str:
-    """The whitespace-delimited token containing ``text[i]``."""
-    s = i
-    while s > 0 and not text[s - 1].isspace():
-        s -= 1
-    e = i
-    while e < len(text) and not text[e].isspace():
-        e += 1
-    return text[s:e]
 
 
 def is_webby(text: str, i: int) -> bool:
-    return bool(_WEBBY.search(token_around(text, i)))
+    """True when the token containing ``text[i]`` is a URL, an address or a file name."""
+    s, e = token_span(text, i, i)
+    return bool(_WEBBY.search(text[s:e]))
 
 
 @register
@@ -51,13 +41,15 @@ class MissingSpaceAfterPunctuation(Rule):
     severity = Severity.WARNING
     summary = "Punctuation not followed by a space (`year,U.S.`)."
     fixable = True
+    kinds = {"name": (Severity.INFO, "a full stop between two capitalised words: a name written so?")}
     flags = (
-        "By the end of the ⟦year,U.S.⟧ military forces will leave.",
-        "Thousands walked out on ⟦Monday,in⟧ a dispute over pay.",
-        "The match ended in a ⟦penalty,but⟧ fans stayed.",
-        "The rain stopped at ⟦home.The⟧ roads reopened later.",
-        "He gave one reason⟦;it⟧ was late.",
-        "Mr Kadhimi ⟦responded:“Today⟧ we meet.",
+        "By the end of the year⟦,U.S.→, U.S.⟧ military forces will leave.",
+        "Thousands walked out on Monday⟦,in→, in⟧ a dispute over pay.",
+        "The match ended in a penalty⟦,but→, but⟧ fans stayed.",
+        "The rain stopped at home⟦.The→. The⟧ roads reopened later.",
+        "He gave one reason⟦;it→; it⟧ was late.",
+        "Mr Kadhimi responded⟦:“Today→: “Today⟧ we meet.",
+        html("<p>Thousands walked out on <b>Monday</b>⟦,in→, in⟧ a dispute.</p>"),
     )
     passes = (
         "Tonight on TV:Live and Re:Mix, then Yahoo!News reported it.",
@@ -99,8 +91,8 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # TV:Live, Yahoo!News
             yield self.finding(i, end, f"missing space after '{punct}'" + (" (or a name written so?)" if brand else ""),
                                suggestion=f"{punct} {text[i + 1:end]}",
-                               fix=None if brand else replacement(article, i, end, f"{punct} {text[i + 1:end]}"),
-                               severity=Severity.INFO if brand else None)
+                               fix=None if brand else article.replacement(i, end, f"{punct} {text[i + 1:end]}"),
+                               kind="name" if brand else None)
 
 
 @register
@@ -117,9 +109,11 @@ class DoubleSpace(Rule):
     severity = Severity.WARNING
     summary = "Two or more spaces between words."
     fixable = True
+    kinds = {"after-stop": (Severity.INFO, "two spaces after a full stop (or the mark that closes a sentence)")}
     flags = (
-        "The council⟦  ⟧said no.",
-        "It rained all day⟦   ⟧in the north.",
+        "The council⟦  → ⟧said no.",
+        "It rained all day⟦   → ⟧in the north.",
+        markdown("- The council⟦  → ⟧said no.\n- The mayor agreed."),
     )
     passes = (
         "The council said no.",
@@ -140,9 +134,9 @@ class DoubleSpace(Rule):
                     s, e = line_start + m.start(1), line_start + m.end(1)
                     if not article.contiguous(s - 1, e + 1):
                         continue
-                    sev = Severity.INFO if self._AFTER_SENTENCE.search(text, max(0, s - 4), s) else None
+                    kind = "after-stop" if self._AFTER_SENTENCE.search(text, max(0, s - 4), s) else None
                     yield self.finding(s, e, f"{e - s} spaces where one belongs", suggestion=" ",
-                                       fix=" ", severity=sev)
+                                       fix=" ", kind=kind)
             line_start += len(line) + 1
 
 
@@ -160,9 +154,9 @@ class SpaceBeforePunctuation(Rule):
     summary = "Space before punctuation (`said ,`)."
     fixable = True
     flags = (
-        "The minister ⟦said ,⟧ adding nothing.",
-        "The roads were closed ⟦today .⟧",
-        "What did he ⟦mean ?⟧",
+        "The minister ⟦said ,→said,⟧ adding nothing.",
+        "The roads were closed ⟦today .→today.⟧",
+        "What did he ⟦mean ?→mean?⟧",
     )
     passes = (
         "The minister said, adding nothing.",
@@ -189,7 +183,7 @@ class SpaceBeforePunctuation(Rule):
                 continue
             yield self.finding(start, p + 1, f"space before '{text[p]}'",
                                suggestion=text[start:m.start(1)] + text[p],
-                               fix=replacement(article, start, p + 1, text[start:m.start(1)] + text[p]))
+                               fix=article.replacement(start, p + 1, text[start:m.start(1)] + text[p]))
 
 
 # --- quotes and brackets -----------------------------------------------------------------------
@@ -197,7 +191,6 @@ class SpaceBeforePunctuation(Rule):
 # low-9 opener of German-style quotes. Their roles are read from the text around them, not from
 # the glyph: translated and pasted copy closes quotes with “ („Rumours“, “loss“) or opens them
 # with ”, and the pairing is what a reader needs.
-DOUBLE_QUOTES = '"“”„‟'
 _OPEN_BEFORE = "([{—–-/‘'"
 _CLOSE_AFTER = ".,;:!?)]}—–-…’'"
 _SENTENCE_END = re.compile(r"""[.!?…]['’)\]]*\s*$""")
@@ -249,10 +242,10 @@ class UnbalancedQuotes(Rule):
     severity = Severity.WARNING
     summary = "Quotation mark without its partner in the paragraph."
     flags = (
-        'The chief said. ⟦"⟧We are asking everyone to follow the instructions.\n\nMore than 3,000 left.',
-        "She said ⟦“⟧we will fight on.\n\nThe vote is on Monday.",
+        'The chief said. ⟦"→close the quotation⟧We are asking everyone to follow the instructions.\n\nMore than 3,000 left.',
+        "She said ⟦“→close the quotation⟧we will fight on.\n\nThe vote is on Monday.",
         "He said the plan was dead⟦”⟧ and left.",
-        'Police said ⟦"⟧the road is closed, and officials agreed "it will stay shut" for days.\n\nIt rained.',
+        'Police said ⟦"→close the quotation⟧the road is closed, and officials agreed "it will stay shut" for days.\n\nIt rained.',
     )
     passes = (
         '"We will fight on," she said.',
@@ -385,7 +378,7 @@ class UnbalancedBrackets(Rule):
     flags = (
         "The council ⟦(⟧which meets on Monday said no.",
         "The council, which meets on Monday⟦)⟧ said no.",
-        "The fund [set up in 2019⟦)⟧ paid out.",
+        markdown("> The council ⟦(⟧which meets on *Monday* said no."),
     )
     passes = (
         "The council (which meets on Monday) said no.",

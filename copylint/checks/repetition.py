@@ -4,19 +4,16 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from copylint import data
 from copylint.article import Article
-from copylint.checks.mechanical import DOUBLE_QUOTES
 from copylint.finding import Finding, Severity
-from copylint.fix import replacement
-from copylint.rule import Rule, register
+from copylint.rule import Rule, markdown, register
+from copylint.textutil import DOUBLE_QUOTES
 
 # Words that English legitimately doubles ("that that", "had had") or that are doubled on purpose
 # in speech ("bye bye", "no no"). Intensifier pairs with a comma ("long, long") never match the
 # repeated-word pattern, which needs the two words side by side.
-LEGIT_DOUBLES = frozenset("""
-that had is do does did bye no so yeah yes ha haha tut knock chop well now there blah boo
-far very really many hush pom tom
-""".split())
+LEGIT_DOUBLES = data.words("legit-doubles")
 
 
 # Words nobody doubles on purpose, even in a name or a quotation.
@@ -56,11 +53,13 @@ class RepeatedWord(Rule):
     summary = "Word repeated (`the the`)."
     fixable = True
     flags = (
-        "He was monitoring ⟦the the⟧ situation closely.",
-        "Several roads have been ⟦closed closed⟧ to traffic.",
-        "Deliveries of cars, grain ⟦and and⟧ medicines.",
-        "It was checked by ⟦the\nthe⟧ staff.",
-        "⟦The the⟧ council met.",
+        "He was monitoring ⟦the the→the⟧ situation closely.",
+        markdown("## Flood warning\n\nHe was monitoring ⟦the the→the⟧ situation, says the "
+                 "[agency](https://example.org/the-the)."),
+        "Several roads have been ⟦closed closed→closed⟧ to traffic.",
+        "Deliveries of cars, grain ⟦and and→and⟧ medicines.",
+        "It was checked by ⟦the\nthe→the⟧ staff.",
+        "⟦The the→The⟧ council met.",
     )
     passes = (
         "He said that that was wrong.",
@@ -95,13 +94,12 @@ class RepeatedWord(Rule):
                     and first.lower() not in _FUNCTION_WORDS:
                 continue  # the "zoom zoom" kid: the doubling is what is quoted
             yield self.finding(m.start(1), m.end(3), f"'{first}' repeated",
-                               suggestion=first, fix=replacement(article, m.start(1), m.end(3), first))
+                               suggestion=first, fix=article.replacement(m.start(1), m.end(3), first))
 
 
-INTENSIFIERS = frozenset("""
-very long far much many more so really never no yes again over slowly round on out up down
-deeper higher faster further louder closer bigger better worse harder little lots quickly
-""".split())
+INTENSIFIERS = data.words("intensifiers")
+#: characters read on each side of a repeated list item to see the list around it
+_CONTEXT = 40
 
 
 @register
@@ -122,11 +120,11 @@ class RepeatedListItem(Rule):
     summary = "List item repeated (`train, assist, assist`)."
     fixable = True
     flags = (
-        "We can continue to train, ⟦assist, assist⟧ and deal with ISIS.",
-        '"We will train, ⟦assist, assist⟧ and deal with it," he said.',
-        "Farmers grow ⟦barley, barley⟧ and sunflowers.",
-        "Roads, ⟦bridges, bridges⟧ and schools were damaged.",
-        "They sell wheat, rye, ⟦maize and maize⟧.",
+        "We can continue to train, ⟦assist, assist→assist⟧ and deal with ISIS.",
+        '"We will train, ⟦assist, assist→assist⟧ and deal with it," he said.',
+        "Farmers grow ⟦barley, barley→barley⟧ and sunflowers.",
+        "Roads, ⟦bridges, bridges→bridges⟧ and schools were damaged.",
+        "They sell wheat, rye, ⟦maize and maize→maize⟧.",
     )
     passes = (
         "We waited a long, long time.",
@@ -152,8 +150,8 @@ class RepeatedListItem(Rule):
             item, sep = m.group(1), m.group(2)
             if item.lower().split()[-1] in INTENSIFIERS or item.lower() in INTENSIFIERS:
                 continue
-            before = text[max(block_start, m.start() - 40):m.start()]
-            after = text[m.end():min(block_end, m.end() + 40)]
+            before = text[max(block_start, m.start() - _CONTEXT):m.start()]
+            after = text[m.end():min(block_end, m.end() + _CONTEXT)]
             listed_before = bool(re.search(r"[^\W\d_][\w'’-]*, $", before))
             listed_after = bool(re.match(r"(?:,? (?:and|or) |, )[^\W\d_]", after))
             if sep.strip(", ") in ("and", "or"):
@@ -164,7 +162,7 @@ class RepeatedListItem(Rule):
             if not ok or self._on_purpose(text, m, block_start, block_end):
                 continue
             yield self.finding(m.start(1), m.end(3), f"list item '{item}' repeated",
-                               suggestion=item, fix=replacement(article, m.start(1), m.end(3), item))
+                               suggestion=item, fix=article.replacement(m.start(1), m.end(3), item))
 
     @staticmethod
     def _on_purpose(text: str, m: re.Match, block_start: int, block_end: int) -> bool:
@@ -173,7 +171,7 @@ class RepeatedListItem(Rule):
         item = m.group(1)
         if text[m.end(3):m.end(3) + 1] == "-" or text[m.start(1) - 1:m.start(1)] == "-":
             return True  # Guinea, Guinea-Bissau: one of them belongs to a compound
-        after = text[m.end(3):min(block_end, m.end(3) + len(item) + 40)]
+        after = text[m.end(3):min(block_end, m.end(3) + len(item) + _CONTEXT)]
         before = text[max(block_start, m.start(1) - len(item) - 6):m.start(1)]
         again = re.compile(rf"(?:,? (?:and |or )?){re.escape(item)}\b", re.I)
         if again.match(after) or re.search(rf"\b{re.escape(item)},? (?:and |or )?$", before, re.I):

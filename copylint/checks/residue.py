@@ -1,7 +1,10 @@
 """Web residue and placeholders: what a scraper, a CMS or a hurried draft leaves in the copy."""
 from __future__ import annotations
 
+import json
+import math
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -10,8 +13,11 @@ from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import Rule, register
 
-_STRIP = re.compile(r"^[\s\-–—•·*|>#:]+|[\s.!?:;…,|>»›\-–—]+$")
-_SEPARATORS = re.compile(r"\s*(?:\||·|•|/|»|›)\s*")
+# Marks stripped from a line's edges before it is compared (in Python: a regex with "\s+$" takes
+# quadratic time on a long run of spaces inside a line).
+_LEAD = frozenset("-–—•·*|>#:")
+_TRAIL = frozenset(".!?:;…,|>»›-–—")
+_SEPARATORS = re.compile(r"[|·•/»›]")
 _FOOTER = re.compile(
     r"^(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[A-Z])|^all rights reserved\b|^(?:image|photo|picture)\s+"
     r"(?:caption|source|copyright|credit)\b", re.I)
@@ -24,7 +30,12 @@ _NAV_WORDS = frozenset("share tweet email e-mail print facebook twitter x linked
 
 def _norm(s: str) -> str:
     s = s.replace("’", "'").replace("“", '"').replace("”", '"')
-    s = _STRIP.sub("", s)
+    i, j = 0, len(s)
+    while i < j and (s[i].isspace() or s[i] in _LEAD):
+        i += 1
+    while j > i and (s[j - 1].isspace() or s[j - 1] in _TRAIL):
+        j -= 1
+    s = s[i:j]
     return " ".join(s.lower().split())
 
 
@@ -40,60 +51,532 @@ def _phrase_table(extra: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ..
     return frozenset(exact), tuple(prefixes)
 
 
+def listed(line: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+    """A sure hit: the line is a listed phrase, starts with a listed prefix, is a row of listed
+    share/follow words between separators, or is a copyright or picture-credit footer."""
+    norm = _norm(line)
+    if norm in exact or any(norm.startswith(p + " ") or norm == p for p in prefixes):
+        return True
+    if _SEPARATORS.search(line):
+        parts = [_norm(p) for p in _SEPARATORS.split(line) if _norm(p)]
+        if len(parts) >= 2 and all(p in exact or p in _NAV_WORDS for p in parts):
+            return True
+    return bool(_FOOTER.search(line.strip())) and len(norm.split()) <= 10
+
+
+# --- the line classifier ------------------------------------------------------------------------
+# Two passes of logistic regression, the weights in rules/residue_model.json (trained by
+# benchmarks/train_residue.py on real pages' residue against their article text, on professional
+# news copy, and on that copy with residue lines pasted in).
+# - The first pass judges a line by what it is: its words and word pairs; its shape (length, final
+#   punctuation, capitals, digits, separators, quotation marks); the kinds of page furniture its
+#   words belong to (rules/residue_lexicon.txt); how it speaks (to the reader, "you", "your", or in
+#   the site's voice, "we", "our", outside quotation marks; as a prompt, an interface verb first;
+#   or as reported news: a verb of saying, a third person); its grammar from spaCy's tagger (a
+#   base-form verb first, an imperative; a past, present or no verb; proper nouns); and how many
+#   marks of an interface speaking it has together, free of the marks of reported news.
+# - The second pass judges where it stands, with the first pass's verdict: the kinds and verdicts
+#   of the lines around it, the run of short lines it is in, whether the text repeats it, and its
+#   place against the text's main run of prose (before it, inside it, after it, how far, how many
+#   lines on its side). No words: the first pass has judged them.
+# A line is residue when the first pass is sure of it, when the second is, or when it stands in a
+# block of page furniture around the main run (a page copied whole) and the second pass leans to
+# residue. The article's head (headline, standfirst, byline) and paragraphs of over 40 words are
+# never judged.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[^\w\s]")
+_TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_QUOTES = frozenset("\"“”«»")
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
+_CLAUSE_END = frozenset(".?!:|")
+_URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|@\w", re.I)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?)\s+ago\b", re.I)
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+                    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
+MAX_MODEL_WORDS = 40   # longer lines are paragraphs; the model never judges them
+#: spaCy's fine-grained tags of verbs, by what they say of the line's tense
+_PAST, _PRESENT = frozenset({"VBD"}), frozenset({"VBZ", "VBP"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBG", "VBN", "MD"})
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, tuple[str, ...]]:
+    """word -> the kinds of page furniture it belongs to (``rules/residue_lexicon.txt``)."""
+    out: dict[str, list[str]] = {}
+    for kind, word in data.pairs("residue_lexicon.txt", " "):
+        out.setdefault(word, []).append(kind)
+    return {w: tuple(k) for w, k in out.items()}
+
+
+def _bucket(n: float, edges: tuple[float, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def line_kind(line: str) -> str:
+    """P: prose (a sentence: 8+ words ending in a full stop, or 20+ words); S: short (5 words or
+    fewer); O: anything else."""
+    s = line.strip()
+    n = len(s.split())
+    if (n >= 8 and _TERMINAL.search(s)) or n >= 20:
+        return "P"
+    return "S" if n <= 5 else "O"
+
+
+def _norm_tok(t: str) -> str:
+    return re.sub(r"\d", "0", t.lower().replace("’", "'"))
+
+
+def _voice_features(s: str, toks: list[str], lex: dict[str, tuple[str, ...]]) -> list[str]:
+    """How the line speaks: to the reader or in the site's voice (outside quotation marks), as a
+    prompt (an interface verb opening the line or a clause), or as reported news."""
+    feats = []
+    outside = [_norm_tok(t) for t in _TOKEN.findall(_QUOTED.sub(" ", s))]
+    voices = {k for t in outside for k in lex.get(t, ()) if k in ("you", "we", "third")}
+    end = "stop" if _TERMINAL.search(s) else "open"
+    for v in sorted(voices):
+        feats += [f"voice:{v}", f"voice:{v}:{end}"]
+    if not voices:
+        feats.append(f"voice:none:{end}")
+    if any("report" in lex.get(t, ()) for t in outside):
+        feats.append("voice:reported")
+    if "voice:reported" in feats and _QUOTED.search(s):
+        feats.append("voice:quote+reported")
+    # an interface verb opening a clause inside the line ("Already a subscriber? Log in")
+    for a, b in zip(toks, toks[1:]):
+        if a in _CLAUSE_END and "verb" in lex.get(b, ()):
+            feats.append("lex:prompt:clause")
+            break
+    return feats
+
+
+def _tag_features(tags: list[tuple[str, str]], n_bucket: str) -> list[str]:
+    """The line's grammar from spaCy's tagger: (text, fine tag) of its tokens."""
+    words = [(t, g) for t, g in tags if t[:1].isalnum()]
+    if not words:
+        return ["tg:empty"]
+    feats = [f"tg:first:{words[0][1]}"]
+    if len(words) > 1:
+        feats.append(f"tg:first2:{words[0][1]}_{words[1][1]}")
+    present = {g for _, g in words}
+    verbs = present & _VERB_TAGS
+    tense = ("past" if verbs & _PAST else "present" if verbs & _PRESENT else "modal" if "MD" in verbs
+             else "base" if "VB" in verbs else "participle" if verbs else "none")
+    feats += [f"tg:tense:{tense}", f"tg:tense:{tense}:{n_bucket}"]
+    if words[0][1] == "VB":
+        feats.append(f"tg:imperative:{tense}")
+    for a, b in zip(tags, tags[1:]):
+        if a[0] in _CLAUSE_END and b[1] == "VB":
+            feats.append("tg:clause-imperative")
+            break
+    nnp = sum(g in ("NNP", "NNPS") for _, g in words)
+    feats.append(f"tg:nnp:{_bucket(nnp, (0, 1, 2, 4))}")
+    feats.append(f"tg:nnp-share:{_bucket(nnp / len(words), (0, 0.25, 0.5, 0.8))}")
+    if "PRP" in present or "PRP$" in present:
+        feats.append("tg:pronoun")
+    return feats
+
+
+def line_features(line: str, tags: list[tuple[str, str]] | None = None) -> list[str]:
+    """What a line is: its words (lower case, digits as 0), word pairs with the line's edges, its
+    shape, its voice and, given spaCy's tags of its tokens, its grammar."""
+    s = line.strip()
+    toks = [_norm_tok(t) for t in _TOKEN.findall(s)]
+    feats = [f"w:{t}" for t in toks]
+    edged = ["<s>", *toks, "</s>"]
+    feats += [f"b:{a}_{b}" for a, b in zip(edged, edged[1:])]
+    words = [t for t in _TOKEN.findall(s) if t[:1].isalpha()]
+    n = len(s.split())
+    nb = _bucket(n, (1, 2, 3, 4, 6, 9, 14, 20, 30))
+    last = s[-1:]
+    end = ("." if last == "." else "!" if last == "!" else "?" if last == "?" else ":" if last == ":"
+           else "…" if last == "…" else "q" if last in "\"”’')]" else "d" if last.isdigit()
+           else "a" if last.isalpha() else "x")
+    first = s[:1]
+    start = ("U" if first.isupper() else "l" if first.islower() else "d" if first.isdigit()
+             else "q" if first in "\"“‘'" else "x")
+    caps = sum(w[:1].isupper() for w in words)
+    ratio = caps / len(words) if words else 0.0
+    cap = ("none" if not words else "all" if s.upper() == s and any(c.isalpha() for c in s)
+           else "title" if ratio >= 0.8 else "most" if ratio >= 0.5 else "some" if caps > 1 else "few")
+    feats += [f"n:{nb}", f"end:{end}", f"start:{start}", f"cap:{cap}", f"shape:{nb}:{end}:{cap}",
+              f"nend:{nb}:{end}"]
+    if any(c in _QUOTES for c in s):
+        feats.append("has:quote")
+    if _URLISH.search(s):
+        feats.append("has:url")
+    if _TIME.search(s):
+        feats.append("has:time")
+    if _MONTH.search(s):
+        feats.append("has:date")
+    if _SEPARATORS.search(s):
+        feats.append("has:sep")
+    commas = s.count(",")
+    feats.append(f"commas:{min(commas, 3)}")
+    lex = _lexicon()
+    kinds = Counter(k for t in toks for k in lex.get(t, ()) if k not in ("report", "third"))
+    for k, c in kinds.items():
+        feats += [f"lex:{k}", f"lex:{k}:{min(c, 3)}", f"lex:{k}:{nb}:{end}"]
+    if toks and "verb" in lex.get(toks[0], ()):
+        feats += ["lex:prompt", f"lex:prompt:{end}"]
+    n_kinds = len(kinds.keys() - {"you", "we"})
+    feats.append(f"lex:kinds:{min(n_kinds, 3)}:{'you' if 'you' in kinds else 'it'}")
+    voice = _voice_features(s, toks, lex)
+    feats += voice
+    if tags is not None:
+        feats += _tag_features(tags, nb)
+    # the interface speaking: how many of its marks the line has together (to the reader, in the
+    # site's voice, its vocabulary, a prompt's verb first), and whether it is free of what marks
+    # reported news (a past tense, a verb of saying, quotation marks)
+    cues = (("voice:you" in voice) + ("voice:we" in voice)
+            + bool(kinds.keys() & {"site", "media", "legal", "social", "nav"})
+            + ("lex:prompt" in feats or "lex:prompt:clause" in voice
+               or (tags is not None and ("tg:imperative:base" in feats or "tg:clause-imperative" in feats))))
+    news = ("voice:reported" in voice or "has:quote" in feats
+            or (tags is not None and any(f.startswith("tg:tense:past") for f in feats)))
+    gate = "news" if news else "plain"
+    feats += [f"iface:{cues}:{gate}", f"iface:{cues}:{gate}:{end}", f"iface:{cues}:{gate}:{nb}"]
+    return feats
+
+
+def _runs(kinds: list[str]) -> list[int]:
+    """For each line, the run of non-prose lines it stands in (a prose line: itself and the
+    non-prose runs touching it on either side), in linear time."""
+    n = len(kinds)
+    block = [0] * n            # length of the non-prose run a non-prose line belongs to
+    i = 0
+    while i < n:
+        j = i
+        while j < n and kinds[j] != "P":
+            j += 1
+        block[i:j] = [j - i] * (j - i)
+        i = max(j, i + 1)
+    out = []
+    for i, k in enumerate(kinds):
+        if k != "P":
+            out.append(block[i])
+        else:
+            left = block[i - 1] if i > 0 and kinds[i - 1] != "P" else 0
+            right = block[i + 1] if i + 1 < n and kinds[i + 1] != "P" else 0
+            out.append(left + 1 + right)
+    return out
+
+
+def main_run(weights: list[float]) -> tuple[int, int] | None:
+    """The document's main run of prose: the stretch of lines with the greatest total weight
+    (prose lines weigh their words, other lines count against it), in linear time; None when no
+    line weighs anything."""
+    best, best_span = 0.0, None
+    cur, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if cur <= 0:
+            cur, start = 0.0, i
+        cur += w
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
+
+
+def place_features(name: str, span: tuple[int, int] | None, i: int, n: int, share: float) -> list[str]:
+    """Line ``i``'s place (of ``n`` lines) against a main run ``span``: before, inside or after it,
+    how far, and how many lines stand on its side of the run (an article's head has one to three,
+    a web page's furniture dozens)."""
+    if span is None:
+        return [f"{name}:none"]
+    a, b = span
+    pos = "in" if a <= i <= b else "before" if i < a else "after"
+    feats = [f"{name}:{pos}", f"{name}:{pos}:share{_bucket(share, (0.5, 0.8, 0.95))}"]
+    if pos != "in":
+        side = _bucket(a if i < a else n - 1 - b, (1, 2, 3, 5, 9))
+        feats += [f"{name}:{pos}:{_bucket(a - i if i < a else i - b, (1, 2, 3, 5, 10))}",
+                  f"{name}:{pos}:side{side}"]
+    else:
+        feats.append(f"{name}:in:sides{_bucket(a, (0, 1, 2, 3, 5, 9))}:{_bucket(n - 1 - b, (0, 1, 2, 3, 5, 9))}")
+    return feats
+
+
+def context_features(kinds: list[str], norms: list[str], i: int, counts: dict[str, int],
+                     runs: list[int] | None = None) -> list[str]:
+    """Where line ``i`` stands: the kinds of its neighbours, the run of non-prose lines it is in,
+    whether the article repeats it, whether it opens or closes the text."""
+    prev = kinds[i - 1] if i > 0 else "N"
+    nxt = kinds[i + 1] if i + 1 < len(kinds) else "N"
+    run = _bucket((runs or _runs(kinds))[i], (1, 2, 4, 8))
+    prose_near = sum(k == "P" for k in kinds[max(0, i - 5):i] + kinds[i + 1:i + 6])
+    feats = [f"ctx:prev:{prev}", f"ctx:next:{nxt}", f"ctx:around:{prev}{kinds[i]}{nxt}", f"ctx:run:{run}",
+             f"ctx:run:{run}:{kinds[i]}", f"ctx:prose10:{_bucket(prose_near, (0, 2, 5, 8))}"]
+    if counts.get(norms[i], 0) > 1:
+        feats.append("ctx:repeated")
+    if i == 0:
+        feats.append(f"ctx:first:{kinds[i]}")
+    if i == len(kinds) - 1:
+        feats.append(f"ctx:last:{kinds[i]}")
+    return feats
+
+
+def article_lines(article: Article) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of the article's blocks, in order."""
+    out = []
+    text = article.text
+    for block in article.blocks:
+        pos = block.start
+        for line in text[block.start:block.end].split("\n"):
+            if line.strip():
+                out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+    return out
+
+
+def line_tags(doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, str]]]:
+    """spaCy's (lower-case text, fine tag) of the tokens inside each (start, end) span of the
+    document's text, in linear time (spans in order, not overlapping)."""
+    out: list[list[tuple[str, str]]] = [[] for _ in spans]
+    k = 0
+    for tok in doc:
+        if tok.is_space:
+            continue
+        while k < len(spans) and spans[k][1] <= tok.idx:
+            k += 1
+        if k == len(spans):
+            break
+        if spans[k][0] <= tok.idx:
+            out[k].append((tok.lower_, tok.tag_))
+    return out
+
+
+def document_features(lines: list[str], tags: list[list[tuple[str, str]]] | None = None
+                      ) -> list[list[str] | None]:
+    """Every line's first-pass features (what the line is); None for a line the model does not
+    judge: one too long (a paragraph), and the only line of a one-line text (no context to judge
+    it by). ``tags``: spaCy's tags of each line's tokens (see ``line_tags``), or None."""
+    if len(lines) < 2:
+        return [None] * len(lines)
+    return [line_features(x, tags[i] if tags is not None else None) if len(x.split()) <= MAX_MODEL_WORDS
+            else None for i, x in enumerate(lines)]
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}[\"'”’)]*$")   # "... in U.S." ends no sentence
+
+
+def head_lines(lines: list[str]) -> range:
+    """The article's head: the lines above its first paragraph (a headline, a standfirst, a
+    byline), when that paragraph is one of its first four lines. A first line that reads like a
+    sentence only because it ends in an abbreviation ("... in U.S.") is a headline. The
+    classifier leaves the head alone; the listed phrases still apply there."""
+    opens = 1 if lines and _ABBREVIATION_END.search(lines[0].strip()[-40:]) else 0
+    first = next((j for j, x in enumerate(lines[opens:4], opens) if line_kind(x) == "P"), None)
+    return range(first or 0)
+
+
+def _p_bucket(p: float | None) -> str:
+    if p is None:
+        return "N"
+    return "0" if p < 0.2 else "1" if p < 0.5 else "2" if p < 0.8 else "3" if p < 0.95 else "4"
+
+
+def _z_bucket(p: float | None) -> str:
+    """The first pass's verdict, finely: its log-odds in bins."""
+    if p is None:
+        return "N"
+    z = math.log(max(p, 1e-9) / max(1.0 - p, 1e-9))
+    return _bucket(z, (-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0))
+
+
+def second_pass_features(p1: list[float | None], lines: list[str]) -> list[list[str]]:
+    """Where each line stands, with what the first pass made of it: its shape, its neighbours
+    (their kinds and first-pass verdicts: residue rarely comes alone), the run of short lines it
+    is in, whether the text repeats it, and its place against the text's main run of prose,
+    found twice from the lines' shapes and once from the first pass's verdicts (before it, inside
+    it, after it, how far, how many lines on its side). No words: the first pass has judged them."""
+    n = len(lines)
+    kinds = [line_kind(x) for x in lines]
+    norms = [_norm(x) for x in lines]
+    counts: dict[str, int] = {}
+    for x in norms:
+        counts[x] = counts.get(x, 0) + 1
+    runs = _runs(kinds)
+    sizes = [len(x.split()) for x in lines]
+    total = sum(sizes) or 1
+    weights = []
+    for p, size in zip(p1, sizes):
+        if p is not None:
+            weights.append((0.5 - p) * min(max(size, 3), MAX_MODEL_WORDS))
+        else:
+            weights.append(float(size) if size > MAX_MODEL_WORDS else 0.0)
+    spans = {"run2": main_run(weights)}
+    for pen in (5, 20):
+        spans[f"run{pen}"] = main_run([size if k == "P" else -pen for size, k in zip(sizes, kinds)])
+    shares = {k: sum(sizes[v[0]:v[1] + 1]) / total if v else 0.0 for k, v in spans.items()}
+    out = []
+    for i in range(n):
+        z = _z_bucket(p1[i])
+        line = lines[i].strip()
+        nb = _bucket(sizes[i], (1, 2, 3, 4, 6, 9, 14, 20, 30))
+        end = "stop" if _TERMINAL.search(line) else "open"
+        f = [f"p1:{z}", f"p1:{z}:{kinds[i]}", f"p1:{z}:{end}", f"n:{nb}", f"nend:{nb}:{end}"]
+        ctx = context_features(kinds, norms, i, counts, runs)
+        f += ctx + [f"p1:{z}:{ctx[2]}"]   # the verdict, given the kinds of lines around
+        prev = p1[i - 1] if i > 0 else None
+        nxt = p1[i + 1] if i + 1 < n else None
+        near = [p for p in p1[max(0, i - 2):i] + p1[i + 1:i + 3] if p is not None]
+        wide = [p for p in p1[max(0, i - 5):i] + p1[i + 1:i + 6] if p is not None]
+        pb, nxb = _p_bucket(prev), _p_bucket(nxt)
+        f += [f"nb:prev:{pb}", f"nb:next:{nxb}", f"nb:both:{pb}{nxb}",
+              f"nb:max2:{_p_bucket(max(near) if near else None)}",
+              f"nb:mean5:{_p_bucket(sum(wide) / len(wide) if wide else None)}",
+              f"p1:{z}:nb:{pb}{nxb}"]
+        for name, span in spans.items():
+            place = place_features(name, span, i, n, shares[name])
+            f += place
+            f += [f"p1:{z}:{x}" for x in place[:1] + place[3:4]]   # the verdict, given the place
+        out.append(f)
+    return out
+
+
+def _logistic(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+def furniture_block(lines: list[str], p1: list[float | None], penalty: float, side: int) -> list[bool]:
+    """Which lines stand in a block of page furniture: outside the text's main run of prose (the
+    lines the first pass judged prose weigh their words, the others ``-penalty`` each), on a side
+    of it with ``side`` lines or more (a web page copied whole; an article's head or foot has one
+    to three lines)."""
+    sizes = [len(x.split()) for x in lines]
+    weights = [(size if p < 0.5 else -penalty) if p is not None else (size if size > MAX_MODEL_WORDS else 0)
+               for p, size in zip(p1, sizes)]
+    span = main_run(weights)
+    n = len(lines)
+    if span is None:
+        return [False] * n
+    a, b = span
+    return [(i < a and a >= side) or (i > b and n - 1 - b >= side) for i in range(n)]
+
+
+class ResidueModel:
+    """The shipped weights, two passes of logistic regression: the first scores each line by what
+    it is, the second by where it stands too (its neighbours, its place against the text's main
+    run of prose) with the first's verdict. A line is residue when the first pass is sure of it
+    (``thresholds["line"]``), when the second is (``thresholds["context"]``), or when it stands in
+    a block of page furniture around the article and the second pass leans to residue
+    (``thresholds["block"]``, see ``furniture_block``)."""
+
+    def __init__(self, spec: dict) -> None:
+        self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
+        self.thresholds = {k: float(v) for k, v in spec["thresholds"].items()}
+        self.block = spec.get("block", {"penalty": 10, "side": 6})
+
+    @staticmethod
+    def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
+        return _logistic(bias + sum(weights.get(f, 0.0) for f in feats))
+
+    def scores(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None,
+               feats: list[list[str] | None] | None = None
+               ) -> tuple[list[float | None], list[float | None]]:
+        """Each line's first- and second-pass probabilities of being residue (None: not judged);
+        ``feats``: the first pass's features, when they are already at hand."""
+        (b1, w1), (b2, w2) = self.passes
+        feats = document_features(lines, tags) if feats is None else feats
+        p1 = [None if f is None else self.score(b1, w1, f) for f in feats]
+        second = second_pass_features(p1, lines)
+        head = head_lines(lines)
+        p2 = [None if f is None or i in head else self.score(b2, w2, x)
+              for i, (f, x) in enumerate(zip(feats, second))]
+        return [None if i in head else p for i, p in enumerate(p1)], p2
+
+    def probabilities(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None
+                      ) -> list[float | None]:
+        """Each line's second-pass probability of being residue (None: not judged)."""
+        return self.scores(lines, tags)[1]
+
+    def judge(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None,
+              feats: list[list[str] | None] | None = None) -> list[bool]:
+        """Whether each line is residue."""
+        p1, p2 = self.scores(lines, tags, feats)
+        return self.decide(lines, p1, p2)
+
+    def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
+        t = self.thresholds
+        block = furniture_block(lines, p1, float(self.block["penalty"]), int(self.block["side"]))
+        return [q is not None and (p >= t["line"] or q >= t["context"] or (b and q >= t["block"]))
+                for p, q, b in zip(p1, p2, block)]
+
+
+@lru_cache(maxsize=1)
+def residue_model() -> ResidueModel:
+    """The shipped model (``rules/residue_model.json``), loaded once per process."""
+    return ResidueModel(json.loads(data.read_text("residue_model.json")))
+
+
 @register
 class Boilerplate(Rule):
-    """Web and CMS residue left in the copy: comment forms, share prompts, cookie and newsletter
-    prompts, "Advertisement", "Related Topics", "Click here to…", "Read more".
+    """Web and CMS residue left in the copy: interface text and prompts, share and follow lines,
+    cookie, consent, newsletter and paywall text, captions and picture credits, related-link and
+    "most read" lists, "Advertisement", bylines and timestamps out of place.
 
     Scraped and syndicated articles often carry the page furniture around them; published, it
-    tells readers nobody read the copy. Only a line that stands alone as residue is reported: a
-    sentence that quotes such a phrase is prose. Extra phrases come from the ``boilerplate`` key in
-    the configuration; the shipped list is ``rules/boilerplate.txt``.
+    tells readers nobody read the copy. Two judges, on lines that stand alone: the listed phrases
+    (``rules/boilerplate.txt`` and the ``boilerplate`` key in the configuration) are sure hits, and
+    a small line classifier trained on real news pages recognises residue by what it is (its words,
+    its shape: short, no full stop, capitals, link-like words) and where it stands (among prose or
+    in a run of short lines). A sentence of an article, or one that quotes such a phrase, is prose;
+    the classifier leaves the head of an article (headline, standfirst, byline above the first
+    paragraph) and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by ``--fix``; the classifier's lines are left to
+    the editor.
     """
 
     id = "boilerplate"
     family = "boilerplate"
     severity = Severity.WARNING
-    summary = "Standalone web/CMS residue (`Please enter your comment!`)."
+    summary = "Standalone web/CMS residue: prompts, share lines, credits, cookie text (`Please enter your comment!`)."
     fixable = True
+    needs = frozenset({"tagger"})   # the classifier reads each line's grammar from spaCy's tags
     flags = (
-        "The fire spread overnight.\n\n⟦Please enter your comment!⟧\nPlease enter your name here",
-        "The strike ended.\n\n⟦Leave a Reply⟧\nCancel reply",
-        "Prices rose.\n\n⟦Share this article⟧",
-        "Prices rose.\n\n⟦Share | Tweet | Email⟧",
-        "Prices rose.\n\n⟦Click here to subscribe to our newsletter⟧",
+        "The fire spread overnight.\n\n⟦Please enter your comment!→delete this line⟧",
+        "The strike ended.\n\n⟦Leave a Reply→delete this line⟧",
+        "Prices rose.\n\n⟦Share this article→delete this line⟧",
+        "Prices rose.\n\n⟦Share | Tweet | Email→delete this line⟧",
+        "Prices rose.\n\n⟦Click here to subscribe to our newsletter→delete this line⟧",
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "⟦Updated 5:30 PM EST Nov 19, 2019→delete this line if it is not copy⟧\n\n"
+        "The vote was close, and the mayor said more cuts would follow.",
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "⟦Get our free daily newsletter delivered to your inbox→delete this line if it is not copy⟧\n\n"
+        "The vote was close, the mayor said.",
     )
     passes = (
         'The site showed "Please enter your comment!" to every visitor, she said.',
         "Readers were asked to leave a reply on the forum if they had seen the fire.",
         "Advertisement revenue fell by 5% last year.",
         "Share prices fell.",
+        "The council met on Monday.\n\nNewsletters have become the fastest-growing part of the "
+        "business, the company said.\n\nThe regulator said websites must ask before they set cookies.",
     )
 
-    MAX_WORDS = 14
+    MAX_WORDS = 14   # a listed phrase is a short line
 
     def check(self, article: Article) -> Iterator[Finding]:
         exact, prefixes = _phrase_table(tuple(self.config.boilerplate))
         text = article.text
-        for block in article.blocks:
-            pos = block.start
-            for line in text[block.start:block.end].split("\n"):
-                start, end = pos, pos + len(line)
-                pos = end + 1
-                norm = _norm(line)
-                if not norm or len(norm.split()) > self.MAX_WORDS:
-                    continue
-                hit = norm in exact or any(norm.startswith(p + " ") or norm == p for p in prefixes)
-                if not hit and _SEPARATORS.search(line):
-                    parts = [_norm(p) for p in _SEPARATORS.split(line) if _norm(p)]
-                    hit = len(parts) >= 2 and all(p in exact or p in _NAV_WORDS for p in parts)
-                if not hit:
-                    hit = bool(_FOOTER.search(line.strip())) and len(norm.split()) <= 10
-                if hit:
-                    lead = len(line) - len(line.lstrip())
-                    yield self.finding(start + lead, start + len(line.rstrip()),
-                                       "web or CMS residue, not part of the article",
-                                       suggestion="delete this line", fix="")
+        spans = article_lines(article)
+        lines = [text[s:e] for s, e in spans]
+        tags = line_tags(article.doc, spans) if article.doc is not None else None
+        verdicts = residue_model().judge(lines, tags)
+        # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
+        # leaves it alone (plain text has no such mark: a short line there only looks like one)
+        marked = article.fmt in ("html", "markdown")
+        for (start, end), line, residue in zip(spans, lines, verdicts):
+            if residue and marked and (b := article.block_at(start)) is not None and b.kind == "heading":
+                residue = False
+            lead = len(line) - len(line.lstrip())
+            s, e = start + lead, start + len(line.rstrip())
+            if len(line.split()) <= self.MAX_WORDS and listed(line, exact, prefixes):
+                yield self.finding(s, e, "web or CMS residue, not part of the article",
+                                   suggestion="delete this line", fix="")
+            elif residue:
+                yield self.finding(s, e, "looks like web or CMS residue (page furniture), not part of "
+                                   "the article", suggestion="delete this line if it is not copy")
 
 
 @lru_cache(maxsize=1)
@@ -124,10 +607,10 @@ class Placeholder(Rule):
     severity = Severity.ERROR
     summary = "Placeholder left in the copy (`TK`, `lorem ipsum`, `[INSERT QUOTE]`)."
     flags = (
-        "The council will cut ⟦TK⟧ jobs.",
-        "⟦Lorem ipsum⟧ dolor sit amet.",
-        "The mayor said ⟦[INSERT QUOTE]⟧ on Monday.",
-        "⟦Headline here⟧\n\nThe council met.",
+        "The council will cut ⟦TK→replace it with the real text⟧ jobs.",
+        "⟦Lorem ipsum→replace it with the real text⟧ dolor.",
+        "The mayor said ⟦[INSERT QUOTE]→replace it with the real text⟧ on Monday.",
+        "⟦Headline here→replace it with the real text⟧\n\nThe council met.",
     )
     passes = (
         "Mr Atkins said the TKO came in round three.",

@@ -19,10 +19,11 @@ from functools import lru_cache
 from threading import Lock
 
 from copylint import data
+from copylint.textutil import LONG_RUN
 from copylint.grammar import BackendMatch, BackendUnavailable
 
 SPELLING_RULE = "SpellCheck"
-_LONG_RUN = re.compile(r"\S{100,}")  # no English word is this long
+_LONG_RUN = LONG_RUN  # no English word is this long
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 PIECE_CHARS = 20_000       # a longer paragraph is linted in pieces cut at sentence ends
 CACHE_PIECES = 4096        # pieces whose lints are kept

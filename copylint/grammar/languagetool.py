@@ -14,6 +14,7 @@ other characters outside the Basic Multilingual Plane count twice in UTF-16).
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -153,6 +154,7 @@ class LanguageToolClient:
             if not self._directory:
                 raise BackendUnavailable("no LanguageTool server URL or directory configured")
             self._local = start_local_server(self._directory, self.language)
+            atexit.register(self.close)  # the server this process started ends with it
             self._url = check_url(self._local.url)
         return self._url
 
@@ -234,6 +236,7 @@ class LanguageToolClient:
         return out
 
     def close(self) -> None:
+        """Stop the local LanguageTool server this client started, if any (registered to run at exit)."""
         if self._local is not None:
             try:
                 self._local.close()

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from copylint import data
+from copylint.textutil import token_span
 
 NEWS_TOKEN = re.compile(
     r"""^(?:
@@ -33,12 +34,7 @@ _TRIM = "\"'“”‘’()[]{},;:!?*…"
 
 def whole_token(text: str, start: int, end: int) -> str:
     """The whitespace-delimited token around text[start:end], without surrounding punctuation."""
-    ts, te = start, end
-    lo, hi = max(0, start - 80), min(len(text), end + 80)  # a "token" longer than that is not a word
-    while ts > lo and not text[ts - 1].isspace():
-        ts -= 1
-    while te < hi and not text[te].isspace():
-        te += 1
+    ts, te = token_span(text, start, end, limit=80)  # a "token" longer than that is not a word
     tok = text[ts:te].strip(_TRIM)
     return tok[:-1] if tok.endswith(".") else tok
 

@@ -1,8 +1,10 @@
 """The HTML report: one self-contained page per run (inline CSS and JavaScript, no external assets).
 
-Each article is shown as its original text, paragraph by paragraph (everything escaped), with every
-finding highlighted in place from its raw offsets (``Finding.raw_start``/``raw_end``, into
-``Article.raw``; the CLI keeps the articles for this format). A highlight shows its message on hover
+Each article is shown as its text, paragraph by paragraph (everything escaped), with every finding
+highlighted in place from its raw offsets (``Finding.raw_start``/``raw_end``, into ``Article.raw``;
+the CLI keeps the articles for this format). Plain text and Markdown are shown as the original
+lines; an HTML article is shown as what a reader sees, its prose (``Article.text``, block by block:
+no tags, entities decoded), each raw offset mapped to its place there. A highlight shows its message on hover
 and on keyboard focus (each is focusable; ``aria-describedby`` points at the finding's entry in the
 list under the article). Overlapping findings nest; a finding that crosses another is split into
 parts that share its ``data-fid``, so the text of a finding's parts is always its span. A panel
@@ -14,10 +16,10 @@ from __future__ import annotations
 import bisect
 import json as _json
 import re
-from collections import Counter
 from html import escape
 
 from copylint import __version__
+from copylint.reporters.tally import tally
 
 _SEVERITIES = ("error", "warning", "info")
 # A paragraph: a run of lines that are not blank (its final line ending excluded).
@@ -39,6 +41,24 @@ def _read_raw(r) -> str | None:
             return fh.read()
     except OSError:
         return None
+
+
+def _html_view(r, raw: str):
+    """An HTML article's prose view: (Article, raw offset of every text character), or None when it
+    cannot be had (not HTML, or an offset map that does not run forward)."""
+    art = r.article
+    if art is None:
+        if not r.path.lower().endswith((".html", ".htm")):
+            return None
+        from copylint.readers import load_article
+
+        art = load_article(r.path, raw, "html")
+    if art.fmt != "html" or art.raw != raw:
+        return None
+    raw_of = [art.to_raw(i) for i in range(len(art.text))]
+    if any(b < a for a, b in zip(raw_of, raw_of[1:])):
+        return None
+    return art, raw_of
 
 
 def _hint(f) -> str | None:
@@ -149,6 +169,7 @@ section.file>h2 .path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,mon
 section.file>h2 .counts{font-weight:400;color:var(--muted);font-size:13px}
 .article{padding:18px 20px 8px 64px;font:17px/1.6 Georgia,"Iowan Old Style","Times New Roman",serif;max-width:52em}
 .para{position:relative;white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 .9em}
+.para.heading{font-weight:700}.para.caption{font-style:italic;color:#55534e}
 .para::before{content:attr(data-line);position:absolute;left:-48px;width:38px;text-align:right;top:.25em;font:11px/1 ui-monospace,Menlo,Consolas,monospace;color:#a3a19b}
 mark.f{color:inherit;border-radius:2px;padding:0;cursor:help;border-bottom:2px solid transparent}
 mark.sev-error{background:var(--err-bg);border-bottom-color:var(--err)}
@@ -303,9 +324,8 @@ def render(results, title: str | None = None, **_options) -> str:
     clean: list[str] = []
     errors: list[str] = []
     data_files: list[dict] = []
-    by_rule: Counter = Counter()
-    by_sev: Counter = Counter()
-    n_files = 0
+    counts = tally(results)
+    by_rule, by_sev, n_files = counts.by_rule, counts.by_severity, counts.files
     fid_counter = 0
     for file_no, r in enumerate(results):
         if r.error:
@@ -313,7 +333,6 @@ def render(results, title: str | None = None, **_options) -> str:
             continue
         if r.skipped:  # excluded, or not a regular file: not checked, not clean
             continue
-        n_files += 1
         if not r.findings:
             clean.append(r.path)
             continue
@@ -323,8 +342,6 @@ def render(results, title: str | None = None, **_options) -> str:
         for f in r.findings:
             fid_counter += 1
             items.append((f"f{fid_counter}", f))
-            by_rule[f.rule] += 1
-            by_sev[str(f.severity)] += 1
         data_files.append({"id": file_id, "path": r.path, "findings": [
             {"id": fid, "rule": f.rule, "family": f.family, "severity": str(f.severity), "line": f.line,
              "column": f.column, "end_line": f.end_line, "end_column": f.end_column, "message": f.message,
@@ -338,22 +355,34 @@ def render(results, title: str | None = None, **_options) -> str:
         if raw is not None:
             line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", raw)]
             first_part: set[str] = set()
-            body.append('<div class="article">')
-            paras = _paragraphs(raw)
+            view = _html_view(r, raw) if raw.lstrip()[:1] == "<" or r.path.lower().endswith((".html", ".htm")) else None
+            if view is not None:   # an HTML article: its prose, block by block
+                art, raw_of = view
+                shown = art.text
+                spans = {fid: (bisect.bisect_left(raw_of, f.raw_start), bisect.bisect_left(raw_of, f.raw_end))
+                         for fid, f in items}
+                paras = [(b.start, b.end, art.to_raw(b.start), art.to_raw_end(b.end), b.kind) for b in art.blocks]
+                body.append('<div class="article prose">')
+            else:                  # plain text and Markdown: the original lines
+                shown = raw
+                spans = {fid: (f.raw_start, f.raw_end) for fid, f in items}
+                paras = [(ps, pe, ps, pe, None) for ps, pe in _paragraphs(raw)]
+                body.append('<div class="article">')
             placed: set[str] = set()
-            for k, (ps, pe) in enumerate(paras):
+            for ps, pe, rs, re_, kind in paras:
                 mine = []
                 for fid, f in items:
-                    s, e = f.raw_start, f.raw_end
+                    s, e = spans[fid]
                     if fid in placed and e == s:
                         continue
                     if (e > s and s < pe and e > ps) or (e == s and ps <= s <= pe):
                         mine.append((max(s, ps), min(e, pe), fid, f))
                         if e == s:
                             placed.add(fid)
-                line = bisect.bisect_right(line_starts, ps)
-                body.append(f'<p class="para" data-start="{ps}" data-end="{pe}" data-line="{line}">'
-                            + _render_paragraph(raw, ps, pe, mine, first_part, desc_id) + "</p>")
+                line = bisect.bisect_right(line_starts, rs)
+                cls = f"para {kind}" if kind else "para"
+                body.append(f'<p class="{cls}" data-start="{rs}" data-end="{re_}" data-line="{line}">'
+                            + _render_paragraph(shown, ps, pe, mine, first_part, desc_id) + "</p>")
             body.append("</div>")
         else:
             body.append('<p class="nosrc">The original text is not available; the findings are listed below.</p>')

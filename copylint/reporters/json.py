@@ -7,17 +7,14 @@ with the same one-line message as on stderr; the exit code is then 2. Standard i
 from __future__ import annotations
 
 import json as _json
-from collections import Counter
-
 from copylint import __version__
+from copylint.reporters.tally import tally
 from copylint.sources import display_path
 
 
 def as_dict(results) -> dict:
     files = []
     errors = []
-    by_sev: Counter = Counter()
-    total = 0
     for r in results:
         if r.error:
             errors.append({"path": display_path(r.path), "message": r.error})
@@ -25,15 +22,13 @@ def as_dict(results) -> dict:
         if r.skipped:
             continue
         files.append({"path": display_path(r.path), "findings": [f.to_dict() for f in r.findings]})
-        for f in r.findings:
-            by_sev[str(f.severity)] += 1
-            total += 1
+    counts = tally(results)
     return {
         "version": __version__,
         "files": files,
         "errors": errors,
-        "summary": {"files": len(files), "findings": total, "errors": len(errors),
-                    "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")}},
+        "summary": {"files": len(files), "findings": counts.findings, "errors": len(errors),
+                    "by_severity": counts.by_severity},
     }
 
 

@@ -37,7 +37,7 @@ def _plain(markdown: str) -> str:
 
 
 def _help_markdown(cls) -> str:
-    from copylint.rule import MARK_CLOSE, MARK_OPEN
+    from copylint.rule import render_example
 
     parts = [cls.summary, "", cls.doc()]
 
@@ -45,8 +45,7 @@ def _help_markdown(cls) -> str:
         if items:
             parts.extend(["", f"**{title}**", ""])
             for ex in items:
-                shown = ex.replace(MARK_OPEN, "**").replace(MARK_CLOSE, "**")
-                parts.append("- " + shown.replace("\n", " / "))
+                parts.append("- " + render_example(ex, "**", "**", newline=" / "))
 
     examples("Flags (the span in bold)", cls.flags)
     examples("Does not flag", cls.passes)

@@ -7,13 +7,13 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections import Counter
 
 from rich.cells import get_character_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from copylint.reporters.tally import tally
 from copylint.sources import display_path
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -85,42 +85,35 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
 
 
-def render(results, color: bool = False, width: int | None = None, show_source: bool = True,
-           sources: dict | None = None, summary: bool = True, **_options) -> str:
+def render(results, color: bool = False, width: int | None = None, sources: dict | None = None,
+           summary: bool = True, **_options) -> str:
     """The report; ``width`` is the terminal's (default 120 columns), ``summary`` False leaves out
-    the summary table and the totals line (``--quiet``)."""
+    the summary table and the totals line (``--quiet``); ``sources`` maps a path to its text when
+    the file is not to be read again."""
     width = max(40, width or DEFAULT_WIDTH)
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width,
                       highlight=False, soft_wrap=True, emoji=False)
-    by_rule: Counter = Counter()
-    by_sev: Counter = Counter()
-    n_files = 0
+    counts = tally(results)
+    by_rule, by_sev, n_files = counts.by_rule, counts.by_severity, counts.files
     for r in results:
-        if r.error or getattr(r, "skipped", False):
-            continue
-        n_files += 1
-        if not r.findings:
+        if r.error or r.skipped or not r.findings:
             continue
         name = display_path(r.path)
         console.print(Text(name, style="bold underline"))
-        lines = None
-        if show_source:
-            try:
-                raw = (sources or {}).get(r.path)
-                if raw is None and r.article is not None:
-                    raw = r.article.raw
-                if raw is None and r.path not in ("-", "<stdin>"):
-                    with open(r.path, encoding=getattr(r.article, "encoding", "utf-8") if r.article else "utf-8",
-                              errors="replace", newline="") as fh:
-                        raw = fh.read()
-                lines = source_lines(raw) if raw is not None else None
-            except OSError:
-                lines = None
+        try:
+            raw = (sources or {}).get(r.path)
+            if raw is None and r.article is not None:
+                raw = r.article.raw
+            if raw is None and r.path not in ("-", "<stdin>"):
+                with open(r.path, encoding=getattr(r.article, "encoding", "utf-8") if r.article else "utf-8",
+                          errors="replace", newline="") as fh:
+                    raw = fh.read()
+            lines = source_lines(raw) if raw is not None else None
+        except OSError:
+            lines = None
         for f in r.findings:
             sev = str(f.severity)
-            by_rule[f.rule] += 1
-            by_sev[sev] += 1
             head = Text()
             head.append(f"{name}:{f.line}:{f.column}", style="bold")
             head.append("  ")

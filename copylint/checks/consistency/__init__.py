@@ -9,5 +9,6 @@ with ``related`` pointing at the other one. One module per kind:
 - ``names``: ``name-variant``, ``confusable-name`` (family consistency-name);
 - ``spelling``: ``spelling-variant`` (family consistency-spelling), with the British/American
   table in ``rules/spelling_variants.txt`` and house-style groups in ``rules/house_style.toml``.
+
+(The package ``copylint.checks`` imports every module here.)
 """
-from copylint.checks.consistency import names, numbers, spelling  # noqa: F401

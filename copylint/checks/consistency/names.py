@@ -17,7 +17,7 @@ from copylint.rule import Rule, register
 # --- names ------------------------------------------------------------------------------------------
 TITLES = {"Mr": "m", "Mr.": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f", "Miss": "f",
           "Dr": "", "Dr.": "", "Prof": "", "Prof.": "", "Sir": "m", "Dame": "f"}
-PARTICLES = frozenset("de da di du del della der den van von le la al el bin ben ibn dos das ter".split())
+PARTICLES = data.words("name-particles")
 class NameUse:
     __slots__ = ("form", "start", "end", "title", "first", "sent_initial")
 
@@ -36,7 +36,7 @@ def name_uses(article: Article) -> list[NameUse]:
         if tok.text in TITLES and i + 1 < len(doc):
             j = i + 1
             words = []
-            while j < len(doc) and len(words) < 4 and (doc[j].text[:1].isupper() or doc[j].lower_ in PARTICLES):
+            while j < len(doc) and len(words) < MAX_NAME_WORDS and (doc[j].text[:1].isupper() or doc[j].lower_ in PARTICLES):
                 words.append(doc[j])
                 j += 1
             while words and words[-1].lower_ in PARTICLES:
@@ -80,6 +80,14 @@ UNKNOWN_ZIPF = 1.5
 RARE_ZIPF = 2.5
 #: at or above this a form is a well-known word or name (Kyoto, Iraq, Michel): never reported alone
 KNOWN_ZIPF = 3.0
+#: Zipf points between a rare form and a far better-known one (a hundred times as common)
+FAR_COMMONER = 2
+#: a name after a title is at most this many words ("Mr Juan Carlos de la Vega" stops there)
+MAX_NAME_WORDS = 4
+#: a capitalised word shorter than this is not compared (initials, short names too close to others)
+MIN_NAME_LETTERS = 4
+#: a name this short, in use, one letter from a well-known word or name, is another name (Stav, Star)
+SHORT_NAME = 4
 #: endings that make another form of the same name: a plural or a people (Icelander/Icelanders), an
 #: adjective or demonym (Russia/Russian, Khorasan/Khorasani, Israel/Israeli), a family form
 #: (Ivanov/Ivanova)
@@ -131,7 +139,7 @@ def name_tokens(article: Article) -> list[Token]:
     out = []
     for tok in doc:
         text = tok.text
-        if len(text) < 4 or not text[:1].isupper() or not text.isalpha() or text.isupper():
+        if len(text) < MIN_NAME_LETTERS or not text[:1].isupper() or not text.isalpha() or text.isupper():
             continue
         prev = doc[tok.i - 1] if tok.i else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -195,17 +203,18 @@ class NameVariant(Rule):
     family = "consistency-name"
     severity = Severity.WARNING
     summary = "A name spelt two ways (`Ms Lund` / `Ms Lundt`, `Chongqing` / `Chongquing`)."
+    kinds = {"both-repeated": (Severity.INFO, "two forms each written more than once (as often two names)")}
     needs = frozenset({"tagger", "parser", "ner"})
     flags = (
         "Union leader Marta Lund said workers had been offered 2%.\n\n\"We deserve a fair deal,\" "
-        "Ms Lund said.\n\nMs ⟦Lundt⟧ said the strike could be extended.",
-        "Ana Marquez, the mayor, spoke first.\n\nMs Marquez said the plan was ready.\n\nMs ⟦Marques⟧ "
+        "Ms Lund said.\n\nMs ⟦Lundt→Lund⟧ said the strike could be extended.",
+        "Ana Marquez, the mayor, spoke first.\n\nMs Marquez said the plan was ready.\n\nMs ⟦Marques→Marquez⟧ "
         "added that it would cost £2m.",
         "Mr de Vries said the deal was done.\n\nThe board agreed, and Mr de Vries left.\n\nLater, "
-        "Mr ⟦De Vries⟧ declined to comment.",
+        "Mr ⟦De Vries→de Vries⟧ declined to comment.",
         "Heavy rain hit Chongqing on Monday.\n\nRoads in Chongqing were closed, and schools in "
-        "⟦Chongquing⟧ stayed shut.",
-        "Carlo Ancelotti named his team.\n\n⟦Ancellotti⟧ said the players were ready.",
+        "⟦Chongquing→Chongqing⟧ stayed shut.",
+        "Carlo Ancelotti named his team.\n\n⟦Ancellotti→Ancelotti⟧ said the players were ready.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi visited Washington.\n\nMr Kadhimi said no foreign "
@@ -246,20 +255,20 @@ class NameVariant(Rule):
         majority = b if minority == a else a
         zmin, zmaj = (za, zb) if minority == a else (zb, za)
         if zmin >= KNOWN_ZIPF or (zmin >= UNKNOWN_ZIPF and not _same_person_evidence(a, b, toks)
-                                  and not (zmin < RARE_ZIPF and zmaj - zmin >= 2)):
+                                  and not (zmin < RARE_ZIPF and zmaj - zmin >= FAR_COMMONER)):
             return  # a name in use of its own (Kyoto beside Kyodo) unless tied to one person, or a
             # common misspelling of a far better-known name (Ukranian, Russa)
-        if len(minority) <= 4 and zmin >= UNKNOWN_ZIPF and zmaj >= KNOWN_ZIPF:
+        if len(minority) <= SHORT_NAME and zmin >= UNKNOWN_ZIPF and zmaj >= KNOWN_ZIPF:
             return  # a short name in use one letter from a well-known word or name is another name (Stav, Star)
         if _different_people(a, b, toks):
             return
         ref = toks[majority][0]
         # a slip is made once; two forms each written more than once are as often two names (Pham and
         # Phan, Haihe and Huaihe): info
-        sev = Severity.INFO if forms[minority] >= 2 else None
+        kind = "both-repeated" if forms[minority] >= 2 else None
         for t in toks[minority]:
             yield self.finding(t.start, t.end, f"'{minority}' is spelt '{majority}' elsewhere in the article",
-                               suggestion=majority, severity=sev,
+                               suggestion=majority, kind=kind,
                                related=[Related(ref.start, ref.end, f"'{majority}' here")])
 
     def _case_only(self, article: Article, done: set[int]) -> Iterator[Finding]:

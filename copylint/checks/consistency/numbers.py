@@ -10,7 +10,7 @@ from typing import Iterator
 
 from copylint import data
 from copylint.article import Article
-from copylint.checks.garble import noun_classes
+from copylint.data import noun_classes
 from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
 
@@ -507,6 +507,9 @@ class NumberMismatch(Rule):
     family = "consistency-number"
     severity = Severity.WARNING
     summary = "Two different figures for the same quantity."
+    kinds = {"one-clue": (Severity.INFO, "only one of the contexts and the values says a slip"),
+             "far-apart": (Severity.INFO, "an event count restated with a figure far from the first"),
+             "different-sources": (Severity.INFO, "the two figures are attributed to different sources")}
     needs = frozenset({"parser", "ner", "lemmatizer"})
     flags = (
         "A wildfire has forced more than 3,000 people to leave their homes, fire officials said.\n\n"
@@ -567,14 +570,14 @@ class NumberMismatch(Rule):
                 src_a, src_b = _attribution(earlier.sent), _attribution(later.sent)
                 # one keystroke apart (3,000 and 30,000) is a slip; two figures far apart are as often
                 # two events ("139 killed" in this quake, "22,000" in an older one): info
-                sev = None if slip(earlier.value, later.value) else Severity.INFO
+                kind = None if slip(earlier.value, later.value) else "far-apart"
                 note = ""
                 if src_a and src_b and src_a != src_b:
-                    sev = Severity.INFO
+                    kind = "different-sources"
                     note = " (different sources: reported speech?)"
                 yield self.finding(later.start, later.end,
                                    f"'{later.text}' contradicts '{earlier.text}' earlier in the article{note}",
-                                   severity=sev,
+                                   kind=kind,
                                    related=[Related(earlier.start, earlier.end, f"earlier figure: {earlier.text}")])
         yield from self._scores(article)
 
@@ -609,7 +612,7 @@ class NumberMismatch(Rule):
             taken.append((later.start, later.end))
             a, b = text[found.start:found.end], text[later.start:later.end]
             yield self.finding(later.start, later.end, f"'{b}' here, '{a}' earlier: the same figure?",
-                               severity=sev, related=[Related(found.start, found.end, f"earlier figure: {a}")])
+                               kind="one-clue" if sev < self.severity else None, related=[Related(found.start, found.end, f"earlier figure: {a}")])
 
     def _scores(self, article: Article) -> Iterator[Finding]:
         seen: dict[str, list] = defaultdict(list)

