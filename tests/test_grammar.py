@@ -145,3 +145,28 @@ def test_a_slip_caught_by_a_copylint_rule_is_not_reported_again_by_the_checker(l
     assert [f.rule for f in _findings(linter, "She can can swim.", select=("grammar", "repetition"))] \
         == ["repeated-word"]
     assert [f.rule for f in _findings(linter, "She ate a apple.")] == ["grammar-check"]
+
+
+def test_harper_spelling_is_asked_per_word_in_one_batch_and_agrees_with_linting_in_context():
+    """The misspelling rule asks Harper about a batch of words (one a line): each word's verdict and
+    best suggestion are those Harper gives the word inside a sentence, and grammar lints carry no
+    spelling."""
+    import harper
+
+    from copylint.grammar.harper_backend import SPELLING_RULE, get_harper
+    b = get_harper("british")
+    words = ["goverment", "government", "recieved", "Pelosi's", "goverment's", "O'Mahony", "councl", "colour"]
+    got = b.unknown(words)
+    assert set(got) >= {"goverment", "recieved", "goverment's", "councl"}
+    assert "government" not in got and "colour" not in got
+    assert got["goverment"][0] == "government"
+    ref = harper.Linter(harper.Dialect.BRITISH)
+    ref.set_lint_config({r: r == SPELLING_RULE for r in harper.get_default_lint_config()})
+    for w in words:
+        text = f"The paper said {w} was there."
+        lints = [lt for lt in ref.lint(text, language="plaintext") if text[lt.span.start:lt.span.end] == w]
+        assert (w in got) == bool(lints), w
+        if lints:
+            assert got[w] == [s.replacement_text for s in lints[0].suggestions][:5], w
+    assert b.is_word("government") and not b.is_word("goverment")
+    assert not [m for m in b.check("The goverment recieved it.") if m.spelling]

@@ -17,6 +17,9 @@ from copylint.grammar import news
 from copylint.grammar.harper_filter import harper_for, keep_harper_match
 from copylint.rule import Rule, register
 
+# a word as harper's tokeniser reads it: letters and digits, apostrophes inside (O'Mahony, Pelosi's)
+_HARPER_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_LONG_RUN = re.compile(r"\S{100,}")  # not linted: see harper_backend
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 
 
@@ -197,37 +200,45 @@ class Misspelling(Rule):
                 right = right[:1].upper() + right[1:]
             flagged.append((m.start(), m.end()))
             yield self.finding(m.start(), m.end(), f"'{m.group()}' is misspelt", suggestion=right, fix=right)
+        # The article's words are filtered first; harper is asked about the few left (its
+        # suggestions cost most for the names, which the filters drop).
+        counts = news.word_counts(text)
+        long_runs = [m.span() for m in _LONG_RUN.finditer(text)]
+        candidates = []
+        for m in _HARPER_WORD.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in flagged) or any(s <= start and end <= e for s, e in long_runs):
+                continue
+            core = news.core_word(m.group())
+            low = core.lower()
+            if not core or low in accepted or counts.get(low, 0) >= 2:
+                continue  # used twice: the article's own term, not a slip
+            if news.whole_token(text, start, end).lower() in accepted or news.news_convention(text, start, end):
+                continue
+            if news.is_name(article.doc, text, start, end):
+                continue
+            candidates.append((start, end, core))
+        if not candidates:
+            return
         try:
-            matches = harper_for(cfg).check(text)
+            unknown = harper_for(cfg).unknown(text[s:e] for s, e, _ in candidates)
         except BackendUnavailable as exc:
             self.warn(str(exc))
             return
-        spelling = [m for m in matches if m.spelling and m.end > m.start]
-        if not spelling:
+        candidates = [c for c in candidates if text[c[0]:c[1]] in unknown]
+        if not candidates:
             return
-        counts = news.word_counts(text)
-        other = None
-        for m in spelling:
-            if any(s < m.end and m.start < e for s, e in flagged):
-                continue
-            word = text[m.start:m.end]
-            core = news.core_word(word)
-            low = core.lower()
-            if not core or low in accepted or news.whole_token(text, m.start, m.end).lower() in accepted:
-                continue
-            if news.news_convention(text, m.start, m.end) or news.is_name(article.doc, text, m.start, m.end):
-                continue
-            if counts.get(low, 0) >= 2:
-                continue  # the article uses it consistently: a term, not a slip
-            if other is None:
-                from copylint.grammar.harper_backend import get_harper
-                other = get_harper("british" if cfg.dialect == "american" else "american")
-            if other.is_word(core):
-                continue
-            sugg = m.replacements[0] if m.replacements else None
+        from copylint.grammar.harper_backend import get_harper
+        other = get_harper("british" if cfg.dialect == "american" else "american")
+        right_there = {c[2] for c in candidates} - set(other.unknown(c[2] for c in candidates))
+        for start, end, core in candidates:
+            if core in right_there:
+                continue  # spelt right in the other dialect
+            word = text[start:end]
+            sugg = (unknown[word] or [None])[0]
             if not news.likely_typo(core, sugg):
                 continue  # a rare real word, not a slip: no near, far more common neighbour
-            yield self.finding(m.start, m.end, f"'{word}' is not in the dictionary"
+            yield self.finding(start, end, f"'{word}' is not in the dictionary"
                                + (f" (did you mean '{sugg}'?)" if sugg else ""),
                                suggestion=sugg, kind="unknown-word")
 

@@ -2,7 +2,14 @@
 core. No Java, no server, no download: it works on a fresh install.
 
 One ``harper.Linter`` per dialect, built once per process with the rules that are noise on news
-copy or that duplicate copylint's own rules switched off (``rules/grammar_harper.toml``).
+copy or that duplicate copylint's own rules switched off (``rules/grammar_harper.toml``), and a
+second one with only Harper's spelling rule on, for ``unknown(words)``.
+
+Spelling is not part of ``check``: Harper's spelling rule computes suggestions for every word its
+dictionary lacks, mostly names, which the misspelling rule drops anyway (that was two thirds of
+Harper's cost on news copy). The misspelling rule filters the article's words first and asks
+``unknown`` about the few that are left, in one batch: one word a line, so each is checked on its
+own, with the suggestions computed only for those.
 
 A text is linted paragraph by paragraph (pieces cut at blank lines, and a paragraph longer than
 ``PIECE_CHARS`` at sentence ends): the cost stays linear on a huge file, and each piece's lints are
@@ -14,6 +21,7 @@ see ``engine.RuleSet``); Harper releases the GIL while it lints.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import OrderedDict
 from functools import lru_cache
 from threading import Lock
@@ -27,6 +35,8 @@ _LONG_RUN = LONG_RUN  # no English word is this long
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 PIECE_CHARS = 20_000       # a longer paragraph is linted in pieces cut at sentence ends
 CACHE_PIECES = 4096        # pieces whose lints are kept
+CACHE_WORDS = 100_000      # words whose spelling verdict is kept
+_BLANK = re.compile(r"\s|\S{100,}")  # not one word (and a very long run aborts harper's speller)
 
 
 @lru_cache(maxsize=1)
@@ -61,14 +71,19 @@ class HarperBackend:
             raise BackendUnavailable(f"rules/grammar_harper.toml names unknown harper rules: {unknown}")
         if on & off:
             raise BackendUnavailable(f"rules/grammar_harper.toml enables noisy or duplicate rules: {sorted(on & off)}")
-        self.linter.set_lint_config({r: r in on for r in known})
+        self.linter.set_lint_config({r: r in on and r != SPELLING_RULE for r in known})
+        self.speller = harper.Linter(_dialect(harper, dialect))
+        self.speller.set_lint_config({r: r == SPELLING_RULE for r in known})
+        self._words: OrderedDict[str, tuple[str, ...] | None] = OrderedDict()  # word -> suggestions, None: known
         self._pieces: OrderedDict[str, tuple[BackendMatch, ...]] = OrderedDict()  # offsets in the piece
         self._recent: OrderedDict[str, list[BackendMatch]] = OrderedDict()  # the grammar and spelling rules share one pass
         self._lock = Lock()           # the linter is not safe to call from two threads at once
+        self._spell_lock = Lock()     # nor the speller (a Linter of its own: the two may run at once)
         self._state = Lock()          # guards _recent
 
     def check(self, text: str) -> list[BackendMatch]:
-        """Every kept lint of ``text``, sorted, with offsets into ``text``."""
+        """Every kept grammar lint of ``text`` (spelling: see ``unknown``), sorted, with offsets
+        into ``text``."""
         with self._state:
             out = self._recent.get(text)
         if out is None:
@@ -108,12 +123,44 @@ class HarperBackend:
                 self._pieces.popitem(last=False)
             return out
 
-    @lru_cache(maxsize=4096)
+    def unknown(self, words) -> dict[str, list[str]]:
+        """The ``words`` harper's dictionary for this dialect does not accept, each checked on its
+        own, with harper's suggestions (best first, at most five). One harper call for the words
+        not seen before (one a line); answers are kept for ``CACHE_WORDS`` words."""
+        words = {w for w in words if w and not _BLANK.search(w)}
+        with self._spell_lock:
+            new = sorted(w for w in words if w not in self._words)
+            if new:
+                batch = "\n".join(new)
+                lines, pos = [], 0
+                for w in new:
+                    lines.append(pos)
+                    pos += len(w) + 1
+                found: dict[str, tuple[str, ...]] = {}
+                for lint in self.speller.lint(batch, language=self._harper.Language.PLAINTEXT):
+                    i = bisect_right(lines, lint.span.start) - 1
+                    w = new[i]
+                    whole = lint.span.start == lines[i] and lint.span.end == lines[i] + len(w)
+                    # a lint on part of the word (harper split it): unknown, no suggestion for the whole
+                    sugg = tuple(s.replacement_text for s in lint.suggestions)[:5] if whole else ()
+                    found[w] = found.get(w) or sugg
+            else:
+                found = {}
+            out = {w: list(sugg) for w, sugg in found.items()}
+            for w in words:
+                if w in self._words:
+                    self._words.move_to_end(w)
+                    if self._words[w] is not None:
+                        out[w] = list(self._words[w])
+            for w in new:
+                self._words[w] = found.get(w)
+            while len(self._words) > CACHE_WORDS:
+                self._words.popitem(last=False)
+            return out
+
     def is_word(self, word: str) -> bool:
         """True when harper's dictionary for this dialect accepts ``word`` on its own."""
-        with self._lock:
-            lints = self.linter.organized_lints(word, language=self._harper.Language.PLAINTEXT)
-        return not lints.get(SPELLING_RULE)
+        return word not in self.unknown((word,))
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
