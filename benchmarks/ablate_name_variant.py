@@ -29,7 +29,7 @@ from copylint.readers import load_article  # noqa: E402
 def articles(nlp, texts):
     arts = [load_article(f"d{i}.txt", t, "text") for i, t in enumerate(texts)]
     docs = parse(nlp, [a.text for a in arts], frozenset({"tagger", "parser", "ner"}),
-                 sent_starts=[[b.start for b in a.blocks] for a in arts])
+                 block_starts=[[b.start for b in a.blocks] for a in arts])
     for a, d in zip(arts, docs):
         a.doc = d
     return arts

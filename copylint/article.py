@@ -109,6 +109,7 @@ class Article:
         self.blocks = [b for b in blocks if b.end > b.start]
         self.directives = directives or []
         self.doc = None  # the spaCy Doc of ``text``, set by the engine when a rule needs it
+        self.wordfit = None  # copylint.wordfit.WordFit (or the ModelError), set by the engine when a rule needs it
         self.notices: list[str] = []  # parts a reader could not check (told to the user)
 
     # --- offsets ---------------------------------------------------------------------------

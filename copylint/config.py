@@ -84,6 +84,7 @@ class Config:
     cache_dir: str | None = None
     exclude: tuple[str, ...] = ()          # glob patterns of files to skip in directories
     semantic: str = "auto"                 # list-intruder embeddings (extra): auto (if installed), on, off
+    garble_model: str | None = None        # a local model directory for the word-fit rules (default: shipped)
     source: str | None = None              # the file this came from
 
     def __post_init__(self) -> None:
@@ -133,6 +134,8 @@ class Config:
         d.pop("cache_dir", None)
         from copylint import semantic  # what auto/on resolve to here (is the extra installed?)
         d["semantic"] = semantic.fingerprint(self.semantic)
+        from copylint import wordfit  # which word-fit model files
+        d["garble_model"] = wordfit.fingerprint(self.garble_model)
         return repr(sorted(d.items()))
 
 
@@ -209,6 +212,14 @@ def _one_key(raw_key: str, value, source: str, base: Config, changes: dict) -> N
                 if not Path(v).is_file():
                     raise ConfigError(f"{where}: words file not found: {v}")
         changes[key] = vals
+    elif key == "garble_model":
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a directory, got {value!r}")
+        root = Path(source).parent if source and not source.startswith("<") else Path.cwd()
+        path = (root / value).resolve()
+        if not path.is_dir():
+            raise ConfigError(f"{where}: model directory not found: {path}")
+        changes[key] = str(path)
     elif key == "max_file_size":
         changes[key] = _size(value, where)
     elif key in _CHOICES:

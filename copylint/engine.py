@@ -19,7 +19,7 @@ from typing import Iterable
 
 from copylint import config as config_mod
 from copylint import exitcodes
-from copylint import suppress
+from copylint import suppress, wordfit
 from copylint.article import Article
 from copylint.config import Config
 from copylint.finding import Finding, Severity
@@ -267,6 +267,8 @@ class Linter:
                 arts = [items[i][0] for i in idxs]
                 started = [rs.start(a) for a in arts]  # the rules that need no parse, beside it
                 starts = [[b.start for b in a.blocks] for a in arts]
+                # the word-fit model scores the articles in its own thread, beside the parse
+                fits = wordfit.submit(arts, cfg.garble_model) if "wordfit" in rs.needs else None
                 cache = None
                 if self.parse_cache:
                     from copylint.nlp import ParseCache
@@ -275,8 +277,9 @@ class Linter:
                                               cache=cache)):
                     art = arts[k]
                     art.doc = doc
+                    art.wordfit = fits[k].result() if fits else None
                     results[idxs[k]] = rs.run(art, started[k])
-                    art.doc = None
+                    art.doc = art.wordfit = None
             else:
                 for i in idxs:
                     results[i] = rs.run(items[i][0])

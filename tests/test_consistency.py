@@ -125,3 +125,67 @@ def test_headline_figure_against_the_body(linter):
     text = "Carmaker to cut 1,200 jobs\n\nThe carmaker said on Monday that 2,100 jobs will go at the plant."
     [f] = _check(linter, text, "number-mismatch")
     assert text[f.start:f.end].startswith("2,100") and [text[r.start:r.end] for r in f.related] == ["1,200 jobs"]
+
+
+def test_a_headline_slip_is_reported_in_the_headline(linter):
+    """The body restates 1,200 twice; the headline's 2,100 is the odd one out."""
+    text = ("Carmaker to cut 2,100 jobs\n\nThe carmaker will cut 1,200 jobs at its plant in Ardena, it said on "
+            "Tuesday.\n\nThe 1,200 jobs will go by the end of the year, the company said.")
+    [f] = _check(linter, text, "number-mismatch")
+    assert text[f.start:f.end] == "2,100 jobs" and text[f.related[0].start:f.related[0].end] == "1,200 jobs"
+
+
+def _parsed(text):
+    from copylint.checks.consistency.numbers import NumberMismatch
+    from copylint.nlp import get_nlp, parse
+    from copylint.readers import load_article
+
+    art = load_article("x", text, "text")
+    art.doc = next(parse(get_nlp(Config().spacy_model), [text], set(NumberMismatch.needs),
+                         block_starts=[[b.start for b in art.blocks]]))
+    return art
+
+
+def _pairs(art):
+    from copylint.checks.consistency import same_quantity
+
+    qs = [q for q in numbers.quantities(art.doc) if not q.blocked]
+    same_quantity.describe(qs, art, numbers._attribution)
+    return [(a.value, b.value, same_quantity.pair_features(a, b, n, k))
+            for a, b, n, k in same_quantity.candidate_pairs(qs, numbers._one_sentence)]
+
+
+def test_the_pair_classifier_reads_the_contexts_never_the_values():
+    """Trained on pairs labelled by whether their values are equal, it must not see the values."""
+    text = "The council set aside £{} for schools.\n\nCritics said the £{} set aside for schools was too little."
+    [(a1, b1, same)] = _pairs(_parsed(text.format("12bn", "12bn")))
+    [(a2, b2, other)] = _pairs(_parsed(text.format("12bn", "21bn")))
+    assert a1 == b1 and a2 != b2 and same == other
+
+
+def test_the_shipped_model_matches_the_features():
+    from copylint.checks.consistency import same_quantity
+
+    model = same_quantity.model()
+    assert model.spec["features"] == list(same_quantity.FEATURES)
+    assert model.info <= model.warning < model.highest
+    # a slip one keystroke apart is far likelier than two quantities so alike; a plainly other value is not
+    assert model.value_evidence("keystroke", "4:exact") > 1 > 0 > model.value_evidence("other", "4:exact")
+
+
+def test_number_mismatch_compares_a_bounded_number_of_pairs(monkeypatch):
+    """Linear in the article's size: twice the article, about twice the pairs scored and compared."""
+    from copylint.checks.consistency import same_quantity
+
+    calls = []
+    features = same_quantity.pair_features
+    monkeypatch.setattr(same_quantity, "pair_features", lambda *a: calls.append(1) or features(*a))
+    paragraph = ("About 1,200 people were evacuated from 300 homes, and £12m was set aside for 45% of them.\n\n"
+                 "The 2,100 people will return once the £21m is spent, officials said.\n\n")
+    rule = numbers.NumberMismatch(Config())
+    counted = []
+    for k in (40, 80):
+        calls.clear()
+        list(rule.check(_parsed(paragraph * k)))
+        counted.append(len(calls))
+    assert 0 < counted[1] <= 2.3 * counted[0]

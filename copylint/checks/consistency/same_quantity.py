@@ -1,0 +1,366 @@
+"""Is this pair of figures one quantity stated twice? A classifier of the two mentions' contexts that
+never looks at their values, learnt from clean professional copy.
+
+In edited news two mentions of one unit with the *same value* are nearly always one quantity
+restated, and two with *different values* nearly always two quantities. So the pairs of mentions
+of one unit in clean copy, labelled by whether their values are equal, teach what a restatement
+looks like without anyone labelling a pair: the same governing verb, the same words around the
+figures, the headline over the lead, the same subject, no "another" or "a further" ... At check
+time a pair of *different* values that reads like a restatement is a figure that changed.
+
+The model (a small gradient-boosted tree ensemble over the features below) is trained by
+``tools/train_same_quantity.py`` on news-corpus ``train`` and stored in
+``rules/same_quantity.json``; here it is evaluated in plain Python. Each mention is described once
+(``describe``), each pair scored from the two descriptions (``pair_features``), so a pair costs a
+few set operations.
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from array import array
+from functools import lru_cache
+
+from copylint import data
+
+#: content words around a figure that say it is one of several, by kind: a change ("rose", "up"), an
+#: addition ("another", "a further"), a total, a rate ("per", "each"), another time ("first",
+#: "earlier"), a part of something ("of whom", "including")
+CUES = {
+    "change": "rise rose risen climb increase grow grew jump fall fell fallen drop decline decrease cut "
+              "up down double halve surge soar plunge slump",
+    "additive": "another further additional extra more new second third fourth other",
+    "total": "total totalling totaling overall altogether all combined cumulative",
+    "rate": "per each average a-year annual annually daily weekly monthly",
+    "time": "first last previous earlier later initially originally previously next initial current now "
+            "recent latest",
+    "part": "whom which including include among",
+}
+_CUE_OF = {w: k for k, ws in CUES.items() for w in ws.split()}
+#: what stands before a figure: an estimate, a floor, a ceiling
+HEDGES = {
+    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
+    "nearly": "approx", "almost": "approx", "estimated": "approx", "close": "approx",
+    "over": "floor", "more": "floor", "least": "floor", "above": "floor", "exceeding": "floor",
+    "under": "ceiling", "up": "ceiling", "below": "ceiling", "less": "ceiling", "fewer": "ceiling",
+    "maximum": "ceiling",
+}
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+_QUOTES_OPEN, _QUOTES_CLOSE = "“‘", "”’"
+
+FEATURES = (
+    "unit_money", "unit_percent", "unit_age", "unit_count",
+    "same_block", "block_distance", "earlier_heading", "later_heading", "earlier_lead",
+    "word_before_same", "word_after_same",
+    "tied_overlap", "tied_any", "entities_differ", "entities_shared",
+    "sentence_entities_differ", "sentence_entities_overlap",
+    "kind_differs", "kind_shared", "measure_differs",
+    "governor_same", "subject_same",
+    "window_overlap", "sentence_overlap",
+    "hedge_same", "hedge_differs", "earlier_hedged", "later_hedged",
+    "cue_change", "cue_additive", "cue_total", "cue_rate", "cue_time", "cue_part",
+    "dates_differ", "dates_shared",
+    "figures_in_sentences", "earlier_quoted", "later_quoted",
+    "unit_mentions", "mentions_between", "sources_differ",
+    "window_weighted", "sentence_weighted", "after_weighted", "rarest_shared", "relation_same",
+    "near_date_differs", "near_date_same", "near_entity_differs", "near_entity_same",
+    "earlier_definite", "later_definite", "shared_figures", "earlier_first",
+)
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _quoted(text: str, start: int, block_start: int, state: list, block: int) -> bool:
+    """Inside a quotation of its paragraph: an odd number of straight quotes before it, or more
+    opening curly quotes than closing ones. ``state`` carries the counts from one figure to the next
+    of the same paragraph (figures come in order), so a long paragraph is read once."""
+    if state[0] != block:
+        state[:] = [block, block_start, 0, 0, 0]
+    before = text[state[1]:start]
+    state[1] = max(state[1], start)
+    state[2] += before.count('"')
+    state[3] += before.count("“")
+    state[4] += before.count("”")
+    return bool(state[2] % 2) or state[3] > state[4]
+
+
+class _Ents:
+    """The document's named entities by sentence and by token, read once per document (spaCy's
+    ``Span.ents`` walks the whole document's list on every call: quadratic over a long article)."""
+
+    def __init__(self, doc) -> None:
+        sent_of = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                sent_of[i] = sent.start
+        self.by_sent: dict[int, list] = {}
+        self.at: dict[int, object] = {}
+        for e in doc.ents:
+            self.by_sent.setdefault(sent_of[e.start], []).append(e)
+            for i in range(e.start, e.end):
+                self.at[i] = e
+
+    def of_sentence(self, sent) -> list:
+        return self.by_sent.get(sent.start, [])
+
+
+def doc_ents(doc) -> _Ents:
+    """The entity index of a document, kept in its ``user_data``."""
+    index = doc.user_data.get("copylint.ents")
+    if index is None:
+        index = doc.user_data["copylint.ents"] = _Ents(doc)
+    return index
+
+
+#: how far (in tokens, inside its sentence) a figure's nearest date, entity and other figures are
+#: looked for: bounded, so a sentence of thousands of words is not read once per figure
+REACH = 30
+
+
+class Described:
+    """What a mention's context is, computed once per mention."""
+
+    __slots__ = ("block", "heading", "lead", "quoted", "window", "sentence", "hedge", "cues", "dates",
+                 "figures", "governor", "subject", "source", "order", "after", "relation", "near_date",
+                 "near_entity", "definite", "numbers", "named_subject")
+
+
+def describe(qs: list, article, attribution) -> None:
+    """Fill ``q.ctx`` for each mention of ``qs`` (``attribution(sent)`` names who a sentence quotes)."""
+    text = article.text
+    blocks = article.blocks
+    starts = [b.start for b in blocks]
+    heads = {i for i, b in enumerate(blocks) if b.kind == "heading" or _headline_like(text[b.start:b.end])}
+    first_body = next((i for i in range(len(blocks)) if i not in heads), 0)
+    sent_cache: dict[int, tuple] = {}
+    ents = doc_ents(article.doc) if qs else None
+    quotes = [-1, 0, 0, 0, 0]  # block, position read to, straight quotes, opening and closing curly ones
+
+    for n, q in enumerate(qs):
+        d = Described()
+        d.order = n
+        bi = max(0, bisect.bisect_right(starts, q.start) - 1)
+        d.block = bi
+        d.heading = bi in heads
+        d.lead = bi == first_body
+        d.quoted = bool(blocks) and _quoted(text, q.start, blocks[bi].start, quotes, bi)
+        tok, doc = q.tok, q.tok.doc
+        d.window = {t.lemma_.lower() for t in doc[max(0, tok.i - 6):tok.i + 7] if _word(t) and t.i != tok.i}
+        sent = q.sent
+        if sent.start not in sent_cache:
+            lemmas = {t.lemma_.lower() for t in sent if _word(t) and not t.is_stop}
+            dates = {e.text.lower() for e in ents.of_sentence(sent) if e.label_ == "DATE"}
+            figures = sum(1 for t in sent if t.like_num)
+            sent_cache[sent.start] = (lemmas, dates, figures, attribution(sent))
+        d.sentence, dates, d.figures, d.source = sent_cache[sent.start]
+        # the mention's own words are no date of the sentence ("a 54-year-old", "for 14 days")
+        own = text[q.start:q.end].lower()
+        d.dates = {x for x in dates if x not in own and own not in x}
+        # the sentence's other figures, as written: "56 residents in 33 homes" restated with its 33
+        near = doc[max(sent.start, tok.i - REACH):min(sent.end, tok.i + REACH + 1)]
+        d.numbers = {t.text.lower().lstrip("€£$") for t in near if t.i != tok.i and (t.like_num or t.text[:1] in "€£$")
+                     and any(c.isdigit() for c in t.text)}
+        d.near_date = _nearest(near, ents, tok, q, ("DATE",))
+        d.near_entity = _nearest(near, ents, tok, q, ("GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT"))
+        words = [t.lower_ for t in doc[max(0, tok.i - 3):tok.i]]
+        # "the 1,200 jobs", "the £21bn", "the 54-year-old": a figure referred back to
+        d.definite = bool(words) and (words[-1] in ("the", "this", "these", "those") or
+                                      len(words) > 1 and words[-1] in "€£$" and words[-2] == "the")
+        d.hedge = next((HEDGES[w] for w in reversed(words) if w in HEDGES), "")
+        d.cues = {_CUE_OF[t.lemma_.lower()] for t in doc[max(0, tok.i - 5):tok.i + 6]
+                  if t.lemma_.lower() in _CUE_OF and t.i != tok.i} | {
+            _CUE_OF[t.lower_] for t in doc[max(0, tok.i - 5):tok.i + 6] if t.lower_ in _CUE_OF and t.i != tok.i}
+        d.after = {t.lemma_.lower() for t in doc[tok.i + 1:tok.i + 9] if _word(t) and not t.is_stop}
+        anchor = tok
+        while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i != anchor.i and anchor.i - tok.i < 4:
+            anchor = anchor.head
+        d.relation = anchor.dep_
+        gov = q.head
+        d.governor = gov.lemma_.lower() if gov is not None and gov.i != tok.i else ""
+        subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] if gov is not None else []
+        d.subject = subj[0].lemma_.lower() if subj and subj[0].i != tok.i and _word(subj[0]) else ""
+        # a subject that is a named place, company or person: "Ardena has 1,200 beds"
+        d.named_subject = subj[0].text.lower() if d.subject and subj[0].ent_type_ in (
+            "GPE", "ORG", "PERSON", "NORP", "LOC", "FAC") else ""
+        q.ctx = d
+
+
+def _word(t) -> bool:
+    """A content word, never a figure: "12bn" and "1,500m" are single tokens, and a word set that
+    held them would tell the classifier whether two values are equal."""
+    return t.pos_ in _CONTENT and not t.like_num and not any(c.isdigit() for c in t.text)
+
+
+def _nearest(near, ents, tok, q, labels) -> str:
+    """The entity of those kinds nearest the figure in the words ``near`` it in its sentence (not the
+    figure's own words)."""
+    best, dist = "", 1 << 30
+    if "DATE" in labels:  # a year the parser does not call a date ("similar to that of 2020")
+        for t in near:
+            if _YEAR.fullmatch(t.text) and not t.ent_type_ and abs(t.i - tok.i) < dist:
+                best, dist = t.text, abs(t.i - tok.i)
+    seen = []
+    for t in near:
+        e = ents.at.get(t.i)
+        if e is not None and (not seen or seen[-1] is not e):
+            seen.append(e)
+    for e in seen:
+        if e.label_ not in labels or e.start_char < q.end and q.start < e.end_char:
+            continue
+        d = min(abs(e.start - tok.i), abs(e.end - 1 - tok.i))
+        if d < dist:
+            best, dist = e.text.lower(), d
+    return best
+
+
+def _headline_like(block: str) -> bool:
+    """A headline or subhead: a short line without a full stop at its end."""
+    block = block.strip()
+    return 0 < len(block.split()) <= 16 and "\n" not in block and not block.endswith((".", "!", "?", '"', "”", ":"))
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
+_FUNCTION = frozenset("the a an of in on at to and or by for with from than as".split())
+
+
+@lru_cache(maxsize=20000)
+def weight(lemma: str) -> float:
+    """How much a shared word says: the rarer in English, the more (wordfreq's Zipf scale)."""
+    from wordfreq import zipf_frequency
+
+    return max(0.5, 7.5 - zipf_frequency(lemma, "en"))
+
+
+def _weighted(a: set, b: set) -> float:
+    if not a or not b:
+        return 0.0
+    shared = sum(weight(w) for w in a & b)
+    return shared / sum(weight(w) for w in a | b)
+
+
+def pair_features(a, b, unit_mentions: int, between: int) -> list[float]:
+    """The features of an earlier mention ``a`` and a later one ``b`` of one unit, in ``FEATURES``
+    order. Never their values."""
+    ca, cb = a.ctx, b.ctx
+    unit = a.unit
+    cues = ca.cues | cb.cues
+    f = [
+        float(unit.startswith("cur:")), float(unit.startswith("%")), float(unit == "age"),
+        float(not unit.startswith(("cur:", "%")) and unit != "age"),
+        float(ca.block == cb.block), math.log1p(abs(cb.block - ca.block)),
+        float(ca.heading), float(cb.heading), float(ca.lead),
+        float(bool(a.before) and a.before == b.before and a.before not in _FUNCTION),
+        float(bool(a.after) and a.after == b.after and a.after not in _FUNCTION),
+        _jaccard(a.bag, b.bag), float(bool(a.bag & b.bag)),
+        float(bool(a.ents and b.ents and not a.ents & b.ents)), float(bool(a.ents & b.ents)),
+        float(bool(a.sent_ents and b.sent_ents and not a.sent_ents & b.sent_ents)), _jaccard(a.sent_ents, b.sent_ents),
+        float(bool(a.mods and b.mods and not a.mods & b.mods)), float(bool(a.mods & b.mods)),
+        float(bool(a.measure and b.measure and a.measure != b.measure)),
+        float(bool(ca.governor) and ca.governor == cb.governor), float(bool(ca.subject) and ca.subject == cb.subject),
+        _jaccard(ca.window, cb.window), _jaccard(ca.sentence, cb.sentence),
+        float(bool(ca.hedge) and ca.hedge == cb.hedge), float(bool(ca.hedge and cb.hedge) and ca.hedge != cb.hedge),
+        float(bool(ca.hedge)), float(bool(cb.hedge)),
+    ]
+    f += [float(k in cues) for k in ("change", "additive", "total", "rate", "time", "part")]
+    f += [
+        float(bool(ca.dates and cb.dates and not ca.dates & cb.dates)), float(bool(ca.dates & cb.dates)),
+        math.log1p(ca.figures + cb.figures), float(ca.quoted), float(cb.quoted),
+        math.log1p(unit_mentions), math.log1p(between),
+        float(bool(ca.source and cb.source and ca.source != cb.source)),
+        _weighted(ca.window, cb.window), _weighted(ca.sentence, cb.sentence), _weighted(ca.after, cb.after),
+        max((weight(w) for w in (ca.sentence & cb.sentence) - {unit}), default=0.0) / 7.5,
+        float(ca.relation == cb.relation),
+        float(bool(ca.near_date and cb.near_date) and ca.near_date != cb.near_date),
+        float(bool(ca.near_date) and ca.near_date == cb.near_date),
+        float(bool(ca.near_entity and cb.near_entity) and ca.near_entity != cb.near_entity),
+        float(bool(ca.near_entity) and ca.near_entity == cb.near_entity),
+        float(ca.definite), float(cb.definite),
+        math.log1p(len(ca.numbers & cb.numbers)), float(ca.block == 0),
+    ]
+    return f
+
+
+class Model:
+    """P(the two mentions state one quantity) from ``FEATURES``: a small gradient-boosted ensemble of
+    decision trees (or a logistic regression), evaluated here without scikit-learn or numpy; the
+    value evidence and the severity thresholds trained with it."""
+
+    def __init__(self, spec: dict) -> None:
+        if tuple(spec["features"]) != FEATURES:
+            raise ValueError("rules/same_quantity.json was trained on other features: retrain it with "
+                             "tools/train_same_quantity.py")
+        self.spec = spec
+        self.init = float(spec["init"])
+        self.rate = float(spec.get("learning_rate", 1.0))
+        self.trees = [(t["feature"], t["threshold"], t["left"], t["right"], t["value"]) for t in spec.get("trees", ())]
+        self.coef = [float(w) for w in spec.get("coef", ())]
+        evidence = spec["value_evidence"]
+        self.slip_shares = evidence["slip_shares"]
+        self.other_rates = evidence["other_quantities"]
+        self.slip_patterns = evidence["slip_patterns"]
+        self.other_patterns = evidence["other_patterns"]
+        #: the highest log-odds the ensemble can give (each tree's highest leaf, or +inf for a
+        #: logistic regression): pairs whose value evidence cannot reach info even so are not scored
+        self.highest = math.inf if self.coef else self.init + sum(
+            self.rate * max(v for v, left in zip(value, lefts) if left < 0) for _, _, lefts, _, value in self.trees)
+        self.warning = float(spec["thresholds"]["warning"])
+        self.info = float(spec["thresholds"]["info"])
+
+    def logit(self, x: list[float]) -> float:
+        x = array("f", x)  # the trees compare in single precision, as scikit-learn does
+        z = self.init + sum(w * v for w, v in zip(self.coef, x))
+        for feature, threshold, left, right, value in self.trees:
+            node = 0
+            while left[node] >= 0:
+                node = left[node] if x[feature[node]] <= threshold[node] else right[node]
+            z += self.rate * value[node]
+        return z
+
+    def prob(self, x: list[float]) -> float:
+        z = self.logit(x)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+    def value_evidence(self, kind: str, bucket: str) -> float:
+        """log P(values this far apart | a slip) / P(... | two quantities in clean copy): ``kind`` is
+        "keystroke", "scale" or "other", ``bucket`` the digits of the larger value and whether both
+        are round ("3:round")."""
+        rates = self.other_rates.get(bucket) or self.other_rates["any"]
+        return math.log(self.slip_shares[kind] / rates[kind])
+
+    def pattern_evidence(self, pattern: str) -> float:
+        """log P(how often the article states each value | a slip) / P(... | two quantities in clean
+        copy): ``pattern`` is "one" (one value stated twice or more, the other once), "none" or "both"."""
+        return math.log(self.slip_patterns[pattern] / self.other_patterns[pattern])
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    return Model(json.loads(data.read_text("same_quantity.json")))
+
+
+#: a later mention is compared with at most this many earlier mentions of its unit (the nearest ones)
+#: and with the article's first mention of it (a headline, a lead): linear in the article's size
+NEAREST = 12
+
+
+def candidate_pairs(qs: list, one_sentence):
+    """(earlier, later, mentions of the unit, mentions between) for each later mention and the
+    earlier mentions of its unit it is compared with; never two figures of one sentence."""
+    by_unit: dict[str, list] = {}
+    for q in qs:
+        by_unit.setdefault(q.unit, []).append(q)
+    for ms in by_unit.values():
+        n = len(ms)
+        for j in range(1, n):
+            b = ms[j]
+            picks = list(range(max(0, j - NEAREST), j))
+            if picks[0] != 0:
+                picks.insert(0, 0)
+            for i in picks:
+                a = ms[i]
+                if not one_sentence(a, b):
+                    yield a, b, n, j - i - 1

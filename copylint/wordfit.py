@@ -1,0 +1,346 @@
+"""The word-fit model: how well each word fits its context (a ground-floor service, like nlp.py).
+
+The shipped model (``copylint/models/wordfit``, about 20 MB, trained by ``training/garble``) is
+the first four layers of MiniLM-L6 fine-tuned with two heads on one encoder pass:
+
+- a replaced-word discriminator (ELECTRA's idea): a logit per wordpiece, "a spinner swapped this";
+- a corrector (COCO-LM's corrective LM): from the same pass, which word belongs at a position; its
+  output layer is the (tied) input embedding matrix, so it proposes a replacement ("'carriage' is
+  unusual here: 'coach'?") and says how likely the observed word is.
+
+It runs with onnxruntime (int8 weights) and HF ``tokenizers``; no PyTorch. Nothing is downloaded:
+the files are read from the installed package (or from a directory the ``garble-model`` setting
+names, see ``load``). The model is loaded lazily, once per process per directory (``load_count``),
+and only when an enabled rule needs it (a rule with ``"wordfit"`` in its ``needs``). The engine
+scores each article's body blocks in a worker thread while spaCy parses (onnxruntime releases the
+GIL), and hands the rules ``article.wordfit``: a ``WordFit`` with one ``WordScore`` per word.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+#: words in one model window (whitespace words; about 1.3 wordpieces each, under the 128 limit)
+MAX_WORDS = 80
+_SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_WORD = re.compile(r"\S+")
+
+
+def windows(text: str, max_words: int = MAX_WORDS) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that the model reads one at a time: whole sentences packed up to
+    ``max_words`` words, a longer sentence cut at word boundaries."""
+    sents = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        sents.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(text):
+        sents.append((pos, len(text)))
+    out: list[tuple[int, int]] = []
+    cur_s = cur_e = None
+    cur_n = 0
+    for s, e in sents:
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text, s, e)]
+        if not words:
+            continue
+        n = len(words)
+        if cur_s is not None and cur_n + n <= max_words:
+            cur_e, cur_n = words[-1][1], cur_n + n
+            continue
+        if cur_s is not None:
+            out.append((cur_s, cur_e))
+            cur_s = None
+        while n > max_words:
+            out.append((words[0][0], words[max_words - 1][1]))
+            words = words[max_words:]
+            n = len(words)
+        cur_s, cur_e, cur_n = words[0][0], words[-1][1], n
+    if cur_s is not None:
+        out.append((cur_s, cur_e))
+    return out
+
+
+# --- scores ---------------------------------------------------------------------------------------
+
+#: the blocks the model reads (headlines and captions are telegraphic: never judged)
+BLOCK_KINDS = ("paragraph", "quote", "list_item")
+#: the corrector runs only on the CORR_TOP (or calibration.json's ``corr_top``) most doubted
+#: open-class-looking words of each window
+#: (lower-case, three letters or more, not a stop word) whose discriminator logit is at least
+#: CORR_FLOOR: its output layer is 30,522 x 384, far too costly for every word. The rules judge
+#: only those words (the swapped word is nearly always among the most doubted of its sentence).
+CORR_TOP = 3
+CORR_FLOOR = -4.0
+BATCH = 32
+_ALPHA = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass
+class WordScore:
+    start: int                 # offsets into the text scored (Article.text for articles)
+    end: int
+    disc: float                # the discriminator's logit (max over the word's wordpieces)
+    rank_gap: float = 0.0      # disc minus the highest disc of the other words of its window
+    p_obs: float | None = None  # corrector: probability of the observed word (of its first piece when
+    #                             it has several; 0 when that is no whole word; None: not asked)
+    alt: str | None = None     # corrector: its best other whole word
+    p_alt: float | None = None
+    pieces: int = 1            # wordpieces of the word
+
+
+@dataclass
+class WordFit:
+    """The model's reading of one article: word scores sorted by start."""
+
+    words: list[WordScore] = field(default_factory=list)
+    #: the garble rules' candidates with their doubt, computed once per article (checks/garble.py)
+    judged: list | None = None
+
+
+class ModelError(Exception):
+    """The word-fit model cannot be loaded (a bad ``garble-model`` directory, a missing package)."""
+
+
+def default_dir() -> Path:
+    return Path(str(resources.files("copylint.models").joinpath("wordfit")))
+
+
+_lock = threading.Lock()
+_models: dict[str, "Model"] = {}
+#: how many times this process loaded a model (tests check it stays at one)
+load_count = 0
+
+
+def load(directory: str | None = None) -> "Model":
+    """The model in ``directory`` (default: the shipped one), loaded once per process."""
+    global load_count
+    key = str(Path(directory).resolve()) if directory else ""
+    m = _models.get(key)
+    if m is None:
+        with _lock:
+            m = _models.get(key)
+            if m is None:
+                if directory:
+                    from copylint.wordfit_plug import load_plugged
+                    m = load_plugged(Path(directory))
+                else:
+                    m = ShippedModel(default_dir())
+                load_count += 1
+                _models[key] = m
+    return m
+
+
+def fingerprint(directory: str | None) -> str:
+    """What a ``garble-model`` setting resolves to (for result-cache keys)."""
+    d = Path(directory) if directory else default_dir()
+    try:
+        return f"{d}:" + ",".join(f"{p.name}={p.stat().st_size}:{int(p.stat().st_mtime)}" for p in sorted(d.iterdir())
+                                  if p.is_file())
+    except OSError:
+        return f"{d}:missing"
+
+
+def calibration() -> dict:
+    """The shipped combiner and thresholds (``calibration.json``, written by training/garble/calibrate.py)."""
+    import json
+    path = default_dir() / "calibration.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ALPHA.finditer(text, start, end)]
+
+
+class Model:
+    """Scores texts: one ``WordFit`` per text. Subclasses implement ``_run``."""
+
+    def score_article(self, article) -> WordFit:
+        spans = [(b.start, b.end) for b in article.blocks if b.kind in BLOCK_KINDS]
+        return self.score_spans(article.text, spans)
+
+    def score_texts(self, texts: Sequence[str]) -> list[WordFit]:
+        return [self.score_spans(t, [(0, len(t))]) for t in texts]
+
+    def score_spans(self, text: str, spans: list[tuple[int, int]]) -> WordFit:
+        wins = [(s + a, s + b) for s, e in spans for a, b in windows(text[s:e])]
+        out: list[WordScore] = []
+        order = sorted(range(len(wins)), key=lambda i: wins[i][1] - wins[i][0])
+        per_win: dict[int, list[WordScore]] = {}
+        for k in range(0, len(order), BATCH):
+            idx = order[k:k + BATCH]
+            got = self._run([text[wins[i][0]:wins[i][1]] for i in idx])
+            for i, words in zip(idx, got):
+                base = wins[i][0]
+                ws = [WordScore(base + w.start, base + w.end, w.disc, w.rank_gap, w.p_obs, w.alt, w.p_alt,
+                                w.pieces) for w in words]
+                per_win[i] = ws
+        for i in range(len(wins)):
+            out.extend(per_win.get(i, []))
+        out.sort(key=lambda w: w.start)
+        return WordFit(out)
+
+    def _run(self, texts: list[str]) -> list[list[WordScore]]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def words_of(text: str, offsets, disc) -> list[tuple[WordScore, list[int]]]:
+    """The words of ``text`` (alphabetic runs) with their wordpieces (indices into ``offsets``, the
+    tokenizer's character offsets) and the highest of those pieces' ``disc`` scores."""
+    out = []
+    k = 0
+    for s, t in word_spans(text, 0, len(text)):
+        while k < len(offsets) and (offsets[k][1] <= s or offsets[k][0] == offsets[k][1]):
+            k += 1
+        pieces = []
+        j = k
+        while j < len(offsets) and offsets[j][0] < t:
+            if offsets[j][1] > offsets[j][0]:
+                pieces.append(j)
+            j += 1
+        if pieces:
+            out.append((WordScore(s, t, float(max(disc[p] for p in pieces))), pieces))
+    return out
+
+
+def pad(encodings):
+    """Token ids and attention mask of a batch of ``tokenizers`` encodings, padded with zeros."""
+    import numpy as np
+
+    n = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), n), dtype=np.int64)
+    mask = np.zeros((len(encodings), n), dtype=np.int64)
+    for r, e in enumerate(encodings):
+        ids[r, :len(e.ids)] = e.ids
+        mask[r, :len(e.ids)] = 1
+    return ids, mask
+
+
+def _rank_gaps(words: list[WordScore]) -> None:
+    if not words:
+        return
+    ds = sorted((w.disc for w in words), reverse=True)
+    top, second = ds[0], (ds[1] if len(ds) > 1 else -20.0)
+    for w in words:
+        w.rank_gap = w.disc - (second if w.disc == top else top)
+
+
+def _softmax_rows(logits):
+    import numpy as np
+    m = logits.max(axis=1, keepdims=True)
+    e = np.exp(logits - m)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class ShippedModel(Model):
+    """The packaged ONNX model: int8 encoder, int8 embeddings, WordPiece tokenizer."""
+
+    def __init__(self, directory: Path) -> None:
+        try:
+            import numpy as np
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+        except ImportError as exc:  # pragma: no cover - dependencies of the package
+            raise ModelError(f"the word-fit model needs onnxruntime and tokenizers ({exc})") from None
+        for name in ("encoder.onnx", "embeddings.npz", "tokenizer.json"):
+            if not (directory / name).is_file():
+                raise ModelError(f"word-fit model file missing: {directory / name}")
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = 1   # one core: spaCy parses on the other meanwhile
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(directory / "encoder.onnx"), opts,
+                                            providers=["CPUExecutionProvider"])
+        with np.load(directory / "embeddings.npz") as z:
+            self.emb = (z["q"].astype(np.float32) * z["scale"][:, None]).astype(np.float32)
+            self.bias = z["bias"].astype(np.float32)
+        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(128)
+        self.corr_top = int(calibration().get("corr_top", CORR_TOP))
+        vocab = self.tokenizer.get_vocab()
+        self.id_to_token = {i: t for t, i in vocab.items()}
+        self.vocab = vocab
+        #: the corrector's outputs: whole lower-case words of two letters or more
+        self.whole_words = sorted(t for t in vocab if t.isalpha() and t.islower() and len(t) > 1 and t.isascii())
+        self.whole_index = {t: i for i, t in enumerate(self.whole_words)}
+        self.stem3 = np.array([t[:3] for t in self.whole_words])
+        self.stem4 = np.array([t[:4] for t in self.whole_words])
+        whole = np.array([vocab[t] for t in self.whole_words], dtype=np.int64)
+        self.out_w = np.ascontiguousarray(self.emb[whole])
+        self.out_b = self.bias[whole]
+        self.np = np
+
+    def _run(self, texts: list[str]) -> list[list[WordScore]]:
+        np = self.np
+        encs = self.tokenizer.encode_batch(texts)
+        ids, mask = pad(encs)
+        disc, hidden = self.session.run(None, {"inputs_embeds": self.emb[ids], "attention_mask": mask})
+        out = []
+        need = []  # (row, piece, WordScore, observed id, pieces)
+        for r, (text, e) in enumerate(zip(texts, encs)):
+            words = []
+            open_words = []
+            for w, pieces in words_of(text, e.offsets, disc[r]):
+                words.append(w)
+                if w.disc >= CORR_FLOOR and is_open(text[w.start:w.end]):
+                    open_words.append((w, pieces))
+            open_words.sort(key=lambda wp: -wp[0].disc)
+            for w, pieces in open_words[:self.corr_top]:
+                # a word of several pieces is read at its first piece ("familiar" of "familiarise")
+                first = text[w.start:w.end].lower() if len(pieces) == 1 else e.tokens[pieces[0]]
+                need.append((r, pieces[0], w, self.whole_index.get(first), len(pieces)))
+            _rank_gaps(words)
+            out.append(words)
+        if need:
+            h = np.stack([hidden[r, p] for r, p, *_ in need])
+            probs = _softmax_rows(h @ self.out_w.T + self.out_b)  # over whole words only
+            for (r, p, w, obs, npieces), row in zip(need, probs):
+                w.pieces = npieces
+                w.p_obs = float(row[obs]) if obs is not None else 0.0
+                # the best *other* word: not a form of the observed one ("laws" for "law")
+                word = texts[r][w.start:w.end].lower()
+                row = np.where((self.stem3 if len(word) < 4 else self.stem4) == word[:4], -1.0, row)
+                if obs is not None:
+                    row[obs] = -1.0
+                best = int(np.argmax(row))
+                w.alt = self.whole_words[best]
+                w.p_alt = float(row[best])
+        return out
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(STOP_WORDS)
+
+
+def is_open(word: str) -> bool:
+    """Could be a content word a spinner replaced (the rules decide with the parse)."""
+    return len(word) >= 3 and word.isalpha() and word.islower() and word not in _stop_words()
+
+
+# --- the engine's hook: score articles in a worker thread while spaCy parses ----------------------
+_executor = None
+
+
+def submit(articles, directory: str | None = None) -> list:
+    """Futures, one per article, of its ``WordFit`` (or the ``ModelError`` that stopped it), scored
+    in order by one worker thread: the engine parses the same articles with spaCy meanwhile."""
+    global _executor
+    if _executor is None:
+        with _lock:
+            if _executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+                _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copylint-wordfit")
+
+    def job(article):
+        try:
+            return load(directory).score_article(article)
+        except ModelError as exc:
+            return exc
+
+    return [_executor.submit(job, a) for a in articles]

@@ -1,0 +1,252 @@
+"""The word-fit model (copylint/wordfit.py) and the rule that reads it (word-fit).
+
+The shipped model is read from the installed package, offline. The pluggable ``garble-model``
+plumbing is tested with tiny randomly initialised models built here (transformers and PyTorch are
+in CI through the ``embeddings`` extra; those tests skip with the reason where they are missing).
+"""
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from copylint import wordfit
+from copylint.config import Config, ConfigError, from_mapping
+from copylint.engine import Linter
+
+TEXT = ("The council agreed on Monday to spend more on roads and schools.\n\n"
+        "Officials said the work would start in the spring and last two years.\n")
+
+has_torch = pytest.mark.skipif(
+    importlib.util.find_spec("torch") is None or importlib.util.find_spec("transformers") is None,
+    reason="PyTorch and transformers are not installed (pip install torch transformers, or the embeddings extra)")
+
+
+def _fresh_python(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter (which must exit cleanly)."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_the_model_ships_inside_the_installed_package_and_loads_offline():
+    import copylint
+
+    d = wordfit.default_dir()
+    assert Path(copylint.__file__).parent in d.parents
+    for name in ("encoder.onnx", "embeddings.npz", "tokenizer.json", "calibration.json"):
+        assert (d / name).is_file(), name
+    size = sum(p.stat().st_size for p in d.iterdir())
+    assert size < 40_000_000  # tens of MB at most
+    # a fresh interpreter with the network unreachable and the hub offline loads and scores
+    code = ("import socket\n"
+            "def no(*a, **k): raise OSError('network used')\n"
+            "socket.socket.connect = no\n"
+            "from copylint import wordfit\n"
+            "fit = wordfit.load().score_texts(['The council met on Monday.'])[0]\n"
+            "print(len(fit.words))\n")
+    assert _fresh_python(code).strip() == "5"
+
+
+def test_same_scores_twice_and_once_per_process():
+    m = wordfit.load()
+    before = wordfit.load_count
+    a = m.score_texts([TEXT])[0]
+    b = wordfit.load().score_texts([TEXT])[0]
+    assert wordfit.load_count == before
+    assert [(w.start, w.end, w.disc, w.p_obs, w.alt) for w in a.words] == \
+        [(w.start, w.end, w.disc, w.p_obs, w.alt) for w in b.words]
+
+
+def test_word_scores_point_at_the_words():
+    fit = wordfit.load().score_texts([TEXT])[0]
+    words = [TEXT[w.start:w.end] for w in fit.words]
+    assert words[:4] == ["The", "council", "agreed", "on"]
+    assert all(w.isalpha() for w in words)
+    # the corrector ran on a few open words per window, and proposes whole words
+    judged = [w for w in fit.words if w.alt is not None]
+    assert 0 < len(judged) <= wordfit.CORR_TOP * 2
+    assert all(w.alt.isalpha() and 0 <= w.p_obs <= 1 for w in judged)
+
+
+def test_long_paragraphs_are_read_in_windows():
+    text = " ".join(["The council met again on Monday and agreed the budget."] * 40)
+    spans = wordfit.windows(text)
+    assert len(spans) > 1
+    assert all(len(text[s:e].split()) <= wordfit.MAX_WORDS for s, e in spans)
+    fit = wordfit.load().score_texts([text])[0]
+    assert len(fit.words) == len(text.replace(".", "").split())
+
+
+def test_the_model_is_loaded_only_when_a_rule_needs_it():
+    code = ("from copylint.engine import Linter\n"
+            "from copylint.config import Config\n"
+            "from copylint import wordfit\n"
+            "Linter(config=Config(select=('spacing', 'month-modifier'))).check_text('The the council met.')\n"
+            "print(wordfit.load_count, 'onnxruntime' in __import__('sys').modules)\n")
+    assert _fresh_python(code).split() == ["0", "False"]
+
+
+def test_headlines_are_not_judged():
+    from copylint.readers import load_article
+
+    art = load_article("x.md", "# Rocket mud drone\n\nThe council met on Monday.\n", "markdown")
+    fit = wordfit.load().score_article(art)
+    assert all(w.start >= art.text.index("The council") for w in fit.words)
+
+
+def test_garble_model_must_be_a_directory(tmp_path):
+    with pytest.raises(ConfigError, match="garble-model"):
+        from_mapping({"garble-model": "no/such/dir"}, str(tmp_path / ".copylint.toml"))
+    cfg = from_mapping({"garble-model": "."}, str(tmp_path / ".copylint.toml"))
+    assert cfg.garble_model == str(tmp_path)
+
+
+def test_a_bad_model_directory_is_a_cli_error(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / ".copylint.toml").write_text('garble-model = "models/none"\n', encoding="utf-8")
+    code, out, err = run_cli(["check", str(tmp_path / "a.txt")])
+    assert code == 2
+    assert "garble-model" in err and "Traceback" not in err
+
+
+def test_a_directory_without_a_model_warns_and_the_rest_runs(tmp_path):
+    linter = Linter(config=Config(select=("word-fit", "repeated-word"), garble_model=str(tmp_path)))
+    found = linter.check_text("The the council met on Monday.", fmt="text")
+    assert [f.rule for f in found] == ["repeated-word"]
+    assert any("garble-model" in w and "neither" in w for w in linter.warnings)
+
+
+# --- the pluggable model, with tiny random models built here ---------------------------------------
+WORDS = ("the council met on monday and agreed to spend more roads schools officials said work "
+         "would start in spring last two years . ,").split()
+
+
+def _tokenizer(d: Path):
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors
+
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *WORDS]
+    tok = Tokenizer(models.WordPiece({w: i for i, w in enumerate(vocab)}, unk_token="[UNK]"))
+    tok.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.post_processor = processors.TemplateProcessing(single="[CLS] $A [SEP]",
+                                                       special_tokens=[("[CLS]", 2), ("[SEP]", 3)])
+    tok.save(str(d / "tokenizer.json"))
+    return len(vocab)
+
+
+def _hf_model(d: Path, kind: str):
+    import torch
+    import transformers
+
+    torch.manual_seed(0)
+    n = _tokenizer(d)
+    transformers.PreTrainedTokenizerFast(tokenizer_file=str(d / "tokenizer.json"), unk_token="[UNK]",
+                                         pad_token="[PAD]", cls_token="[CLS]", sep_token="[SEP]",
+                                         mask_token="[MASK]").save_pretrained(str(d))
+    if kind == "electra":
+        cfg = transformers.ElectraConfig(vocab_size=n, embedding_size=16, hidden_size=16, num_hidden_layers=1,
+                                         num_attention_heads=2, intermediate_size=32, max_position_embeddings=64)
+        model = transformers.ElectraForPreTraining(cfg)
+    else:
+        cfg = transformers.BertConfig(vocab_size=n, hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                                      intermediate_size=32, max_position_embeddings=64)
+        model = transformers.BertForMaskedLM(cfg)
+    model.eval()
+    model.save_pretrained(str(d))
+    return model
+
+
+def _check_plugged(d: Path, mlm: bool):
+    before = wordfit.load_count
+    m = wordfit.load(str(d))
+    assert wordfit.load(str(d)) is m and wordfit.load_count == before + 1
+    text = "The council met on Monday and agreed to spend more on roads."
+    fit = m.score_texts([text])[0]
+    assert [text[w.start:w.end] for w in fit.words][:3] == ["The", "council", "met"]
+    assert len(fit.words) == 12
+    if mlm:
+        assert all(w.alt is None or w.alt in WORDS for w in fit.words)
+        assert any(w.p_obs is not None for w in fit.words)
+    again = m.score_texts([text])[0]
+    assert [w.disc for w in again.words] == [w.disc for w in fit.words]
+    linter = Linter(config=Config(select=("word-fit",), garble_model=str(d)))
+    linter.check_text(text, fmt="text")
+    assert linter.warnings == []
+
+
+@has_torch
+@pytest.mark.parametrize("kind", ["electra", "mlm"])
+def test_a_hugging_face_model_directory_plugs_in(tmp_path, kind):
+    _hf_model(tmp_path, kind)
+    _check_plugged(tmp_path, mlm=kind == "mlm")
+
+
+@has_torch
+def test_an_onnx_discriminator_plugs_in(tmp_path):
+    import torch
+
+    src = tmp_path / "hf"
+    src.mkdir()
+    model = _hf_model(src, "electra")
+    out = tmp_path / "onnx"
+    out.mkdir()
+    _tokenizer(out)
+
+    class Logits(torch.nn.Module):
+        def __init__(self, m):
+            super().__init__()
+            self.m = m
+
+        def forward(self, input_ids, attention_mask):
+            return self.m(input_ids=input_ids, attention_mask=attention_mask).logits
+
+    ids = torch.ones(1, 8, dtype=torch.long)
+    torch.onnx.export(Logits(model), (ids, torch.ones_like(ids)), str(out / "model.onnx"),
+                      input_names=["input_ids", "attention_mask"], output_names=["logits"], opset_version=17,
+                      dynamo=False, dynamic_axes={"input_ids": {0: "b", 1: "s"}, "attention_mask": {0: "b", 1: "s"},
+                                                  "logits": {0: "b", 1: "s"}})
+    _check_plugged(out, mlm=False)
+
+
+# --- spun-article: the article-level evidence ------------------------------------------------------
+def _cands(ps):
+    from copylint.checks.garble import Candidate
+    return [Candidate(token=None, score=None, features=[], p=p) for p in ps]
+
+
+def test_spun_evidence_adds_up_many_doubtful_words_and_fitting_words_pull_it_down():
+    from copylint.checks.garble import spun_evidence
+
+    prior, rate = 0.03, 0.06
+    # a word as doubtful as the prior is no evidence either way
+    assert abs(spun_evidence(_cands([prior]), prior, rate)) < 1e-9
+    one = spun_evidence(_cands([0.5]), prior, rate)
+    assert one > 0
+    # six moderately doubtful words weigh more than one strong one
+    assert spun_evidence(_cands([0.3] * 6), prior, rate) > spun_evidence(_cands([0.9]), prior, rate)
+    # the same doubtful words in a long article whose other words fit are weaker evidence
+    assert spun_evidence(_cands([0.5] + [0.005] * 200), prior, rate) < one
+    assert spun_evidence(_cands([0.005] * 200), prior, rate) < 0
+
+
+def test_the_rules_reading_the_model_share_one_judgement_per_article():
+    cfg = Config(select=("word-fit", "spun-article"))
+    linter = Linter(config=cfg)
+    calls = []
+    from copylint.checks import garble
+
+    real = garble.wordfit_candidates
+
+    def counting(article):
+        calls.append(article.path)
+        return real(article)
+
+    garble.wordfit_candidates = counting
+    try:
+        linter.check_text(TEXT, path="a.txt", fmt="text")
+    finally:
+        garble.wordfit_candidates = real
+    assert calls == ["a.txt"]

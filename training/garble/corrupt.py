@@ -1,0 +1,168 @@
+"""The training corruption: what a spinner does to copy, drawn from WordNet (never the thesaurus
+the evaluation uses) and only on words of half 0 of the vocabulary (``lexicon.half``).
+
+Kinds, per replaced word:
+- ``sense``: a synonym from another sense of the word ("mortar" -> "howitzer" for the building
+  paste; "supplies" -> "provisions" vs "issues");
+- ``sibling``: a co-hyponym ("rocket" -> "torpedo"), or now and then the generic term;
+- ``same``: an unrelated word of the same part of speech and similar frequency;
+- ``put``: a month or a name put in before a noun ("the June Sunni group").
+"""
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from functools import lru_cache
+
+import lexicon
+
+KINDS = (("sense", 0.35), ("sibling", 0.2), ("same", 0.35), ("put", 0.1))
+
+
+class Corruptor:
+    def __init__(self, blocks, seed: int, wanted_half: int = 0) -> None:
+        self.rng = random.Random(seed)
+        self.half = wanted_half
+        by_pos: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        names: dict[str, int] = defaultdict(int)
+        for b in blocks:
+            for tok in b["toks"]:
+                s, e, upos, tag, lemma, flags = tok
+                if upos in lexicon.CONTENT and "e" not in flags and lemma.isalpha() and lemma.islower():
+                    by_pos[upos][lemma] += 1
+                elif upos == "PROPN" and "e" in flags and b["text"][s:e].istitle():
+                    names[b["text"][s:e]] += 1
+        # the same-POS pool: words seen at least 3 times, banded by frequency
+        self.pool: dict[str, list[tuple[float, str]]] = {}
+        for upos, counts in by_pos.items():
+            self.pool[upos] = sorted((lexicon.zipf(w), w) for w, c in counts.items() if c >= 3 and len(w) >= 3)
+        self.names = [n for n, c in names.items() if c >= 3]
+
+    # --- substitutes ----------------------------------------------------------------------------
+    @lru_cache(maxsize=100_000)
+    def _senses(self, lemma: str, upos: str):
+        wn = lexicon.wordnet()
+        return wn.synsets(lemma, pos=lexicon.UPOS_WN[upos])
+
+    @staticmethod
+    def _names(synset, lemma: str) -> list[str]:
+        return [n for n in synset.lemma_names() if n.isalpha() and n.islower() and n != lemma]
+
+    def sense(self, lemma, upos):
+        senses = self._senses(lemma, upos)
+        others = [w for s in senses[1:] for w in self._names(s, lemma)]
+        return self.rng.choice(others) if others else None
+
+    def sibling(self, lemma, upos):
+        senses = self._senses(lemma, upos)
+        if not senses:
+            return None
+        s = senses[0] if self.rng.random() < 0.6 else self.rng.choice(senses)
+        hypers = s.hypernyms()
+        if not hypers:
+            return None
+        h = self.rng.choice(hypers)
+        if self.rng.random() < 0.15:
+            cands = self._names(h, lemma)
+        else:
+            cands = [w for sib in h.hyponyms() if sib != s for w in self._names(sib, lemma)]
+        return self.rng.choice(cands) if cands else None
+
+    def same(self, lemma, upos):
+        import bisect
+
+        pool = self.pool.get(upos)
+        if not pool:
+            return None
+        z = lexicon.zipf(lemma)
+        lo = bisect.bisect_left(pool, (z - 0.6, ""))
+        hi = bisect.bisect_right(pool, (z + 0.6, "~"))
+        if hi - lo < 5:
+            return None
+        for _ in range(5):
+            w = pool[self.rng.randrange(lo, hi)][1]
+            if w != lemma:
+                return w
+        return None
+
+    def put(self, text, tok, nxt):
+        """A month or a name in place of a modifier before a noun."""
+        if nxt is None or nxt[2] != "NOUN" or tok[2] not in ("ADJ", "NOUN"):
+            return None
+        if self.rng.random() < 0.6 or not self.names:
+            return self.rng.choice(lexicon.MONTHS)
+        return self.rng.choice(self.names)
+
+    def replace(self, text: str, toks: list, i: int) -> tuple[str, str] | None:
+        """(new word, kind) for token i, or None."""
+        tok = toks[i]
+        s, e, upos, tag, lemma, flags = tok
+        word = text[s:e]
+        kind = lexicon.pick_kind(self.rng, KINDS)
+        if kind == "put":
+            new = self.put(text, tok, lexicon.next_token(toks, i))
+            return (new, kind) if new else None
+        new_lemma = getattr(self, kind)(lemma, upos)
+        if new_lemma is None and kind != "same":
+            new_lemma, kind = self.same(lemma, upos), "same"
+        if not new_lemma:
+            return None
+        new = lexicon.inflect_like(new_lemma, tag, word)
+        if not new or new.lower() == word.lower():
+            return None
+        return new, kind
+
+    def corrupt(self, block: dict, rate: float) -> tuple[str, list[tuple[int, int, str, str]]]:
+        """The block's text with about ``rate`` of its eligible words replaced; and the
+        replacements as (start, end, original, kind) in the new text."""
+        text, toks = block["text"], block["toks"]
+        chosen = [i for i, t in enumerate(toks) if lexicon.eligible(t, text, self.half) and self.rng.random() < rate]
+        return apply(self, text, toks, chosen, len(chosen))
+
+    def corrupt_n(self, block: dict, n: int) -> tuple[str, list[tuple[int, int, str, str]]]:
+        """The block's text with ``n`` eligible words replaced (fewer when it has too few)."""
+        text, toks = block["text"], block["toks"]
+        pool = [i for i, t in enumerate(toks) if lexicon.eligible(t, text, self.half)]
+        self.rng.shuffle(pool)
+        return apply(self, text, toks, pool, n)
+
+
+def apply(spinner, text: str, toks: list, order: list[int], n: int):
+    """Replace up to ``n`` of the tokens ``order`` lists (in that order of preference) with
+    ``spinner.replace``; the new text and the replacements (start, end, original, kind)."""
+    done = {}
+    for i in order:
+        if len(done) >= n:
+            break
+        got = spinner.replace(text, toks, i)
+        if got is not None:
+            done[i] = got
+    out, spans, pos, length = [], [], 0, 0
+    for i in sorted(done):
+        s, e = toks[i][0], toks[i][1]
+        out.append(text[pos:s])
+        length += s - pos
+        new = done[i][0]
+        out.append(new)
+        spans.append((length, length + len(new), text[s:e], done[i][1]))
+        length += len(new)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out), spans
+
+
+def article_tokens(article, doc) -> list:
+    """An article's word tokens in prepare.py's format ([start, end, upos, tag, lemma, flags]), in the
+    blocks the word-fit model reads (copylint.wordfit.BLOCK_KINDS) only."""
+    from copylint import wordfit
+
+    out = []
+    for t in doc:
+        if not t.is_alpha:
+            continue
+        b = article.block_at(t.idx)
+        if b is None or b.kind not in wordfit.BLOCK_KINDS:
+            continue
+        flags = ("e" if t.ent_type_ else "") + ("s" if t.is_stop else "")
+        out.append([t.idx, t.idx + len(t.text), t.pos_, t.tag_, t.lemma_.lower(), flags])
+    return out

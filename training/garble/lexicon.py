@@ -1,0 +1,152 @@
+"""Word sources for corrupting text: WordNet (training) and the LibreOffice thesaurus (evaluation).
+
+Both come from Debian packages read in place, nothing is downloaded:
+``apt-get install wordnet-base mythes-en-us``.
+
+- WordNet 3.0 (``/usr/share/wordnet``) is read with nltk's ``WordNetCorpusReader``. Debian's
+  package lacks the ``lexnames`` index that nltk wants, so a copy of the folder plus that standard
+  45-line file is made under ``work/`` first.
+- MyThes (``/usr/share/mythes/th_en_US_v2.dat``): each head word, then one line per sense:
+  ``(pos)|synonym|synonym (generic term)|...``.
+
+``half(lemma)`` splits the vocabulary in two by a stable hash: training replaces only words of
+half 0, evaluation only words of half 1, so no replaced word of the evaluation was ever a replaced
+word in training.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "work"
+WORDNET = Path("/usr/share/wordnet")
+MYTHES = Path("/usr/share/mythes/th_en_US_v2.dat")
+
+LEXNAMES = """adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute
+noun.body noun.cognition noun.communication noun.event noun.feeling noun.food noun.group
+noun.location noun.motive noun.object noun.person noun.phenomenon noun.plant noun.possession
+noun.process noun.quantity noun.relation noun.shape noun.state noun.substance noun.time verb.body
+verb.change verb.cognition verb.communication verb.competition verb.consumption verb.contact
+verb.creation verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative
+verb.weather adj.ppl""".split()
+_LEXCAT = {"adj": 3, "adv": 4, "noun": 1, "verb": 2}
+
+UPOS_WN = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
+MYTHES_POS = {"(noun)": "NOUN", "(verb)": "VERB", "(adj)": "ADJ", "(adv)": "ADV"}
+
+
+def half(lemma: str) -> int:
+    """0 or 1, stable across runs and machines."""
+    return hashlib.sha1(lemma.lower().encode("utf-8")).digest()[0] & 1
+
+
+@lru_cache(maxsize=1)
+def wordnet():
+    """nltk's WordNet reader over Debian's wordnet-base."""
+    import nltk
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    if not (WORDNET / "data.noun").exists():
+        raise SystemExit("WordNet is missing: apt-get install wordnet-base")
+    root = WORK / "wordnet"
+    root.mkdir(parents=True, exist_ok=True)
+    for f in WORDNET.iterdir():
+        dest = root / f.name
+        if f.is_file() and not dest.exists():
+            shutil.copyfile(f, dest)  # nltk refuses links that lead out of its root
+    lex = root / "lexnames"
+    if not lex.exists():
+        lex.write_text("".join(f"{i:02d}\t{n}\t{_LEXCAT[n.split('.')[0]]}\n" for i, n in enumerate(LEXNAMES)))
+    nltk.data.path.append(str(root))
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+
+        class Reader(WordNetCorpusReader):
+            def map_wn(self, version="3.0"):  # Debian's files lack the version line; they are 3.0
+                return {}
+
+        return Reader(str(root), None)
+
+
+@lru_cache(maxsize=1)
+def mythes() -> dict[tuple[str, str], list[list[str]]]:
+    """(word, UPOS) -> senses, each a list of one-word synonyms (generic/related terms included)."""
+    if not MYTHES.exists():
+        raise SystemExit("the LibreOffice thesaurus is missing: apt-get install mythes-en-us")
+    out: dict[tuple[str, str], list[list[str]]] = {}
+    lines = MYTHES.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+    i = 0
+    while i < len(lines):
+        head, _, n = lines[i].partition("|")
+        n = int(n) if n.isdigit() else 0
+        for line in lines[i + 1:i + 1 + n]:
+            pos, *syns = line.split("|")
+            upos = MYTHES_POS.get(pos)
+            if upos is None:
+                continue
+            words = []
+            for s in syns:
+                s = s.replace(" (generic term)", "").replace(" (related term)", "").replace(
+                    " (similar term)", "").replace(" (antonym)", "").strip()
+                if s.isalpha() and s.islower() and s != head:
+                    words.append(s)
+            if words:
+                out.setdefault((head.lower(), upos), []).append(words)
+        i += 1 + n
+    return out
+
+
+# --- shared by the training corruption and the evaluation's spinner ---------------------------------
+MONTHS = ("January February March April May June July August September October November "
+          "December").split()
+CONTENT = ("NOUN", "VERB", "ADJ", "ADV")
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en")
+
+
+def inflect_like(lemma: str, tag: str, original: str) -> str | None:
+    """``lemma`` in the form ``tag`` asks for (lemminflect), with the case of ``original``."""
+    from lemminflect import getInflection
+
+    if tag in ("NN", "JJ", "RB", "VB", "VBP") and not (tag == "VBP" and original.endswith("s")):
+        form = lemma
+    else:
+        forms = getInflection(lemma, tag=tag)
+        if not forms:
+            return None
+        form = forms[0]
+    if original[:1].isupper():
+        form = form[:1].upper() + form[1:]
+    return form
+
+
+def eligible(tok, text: str, wanted_half: int) -> bool:
+    """A word a spinner would replace: a lower-case content word, not part of a name, not a stop
+    word, in the wanted half of the vocabulary."""
+    start, end, upos, tag, lemma, flags = tok
+    word = text[start:end]
+    return (upos in CONTENT and "e" not in flags and "s" not in flags and len(word) >= 3
+            and word.islower() and lemma.isalpha() and half(lemma) == wanted_half)
+
+
+def pick_kind(rng, kinds) -> str:
+    """A kind drawn from ``kinds`` ((name, weight), ...)."""
+    r, acc = rng.random(), 0.0
+    for kind, w in kinds:
+        acc += w
+        if r < acc:
+            return kind
+    return kinds[-1][0]
+
+
+def next_token(toks, i):
+    """The token right after token i when only one space separates them, else None."""
+    return toks[i + 1] if i + 1 < len(toks) and toks[i + 1][0] == toks[i][1] + 1 else None
