@@ -1,4 +1,6 @@
 """A configured level must not flatten the tiers a rule chose for its findings (named kinds)."""
+import json
+
 import pytest
 
 from copylint.config import Config, ConfigError, from_mapping
@@ -101,3 +103,15 @@ def test_suppression_comment_names_a_kind():
     assert _kinds(text, select=("double-space",)) == [("double-space", None)]
     text = "It rained.  Then it  stopped. copylint: ignore double-space.after-comma\n"
     assert _kinds(text, select=("double-space",)) == [("double-space", "after-stop"), ("double-space", None)]
+
+
+def test_command_line_names_a_kind(tmp_path):
+    from conftest import run_cli
+
+    path = tmp_path / "x.txt"
+    path.write_text(TEXT + "\n", encoding="utf-8")
+    code, out, _ = run_cli(["check", "--isolated", "--no-cache", "-f", "json", "--select", "double-space",
+                            "--ignore", "double-space.after-stop", str(path)])
+    assert [f["kind"] for f in json.loads(out)["files"][0]["findings"]] == [None]
+    code, _, err = run_cli(["check", "--isolated", "--ignore", "double-space.after-comma", str(path)])
+    assert code == 2 and "unknown kind 'double-space.after-comma'" in err
