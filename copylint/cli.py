@@ -78,13 +78,13 @@ def check(
         raise _die(f"unknown format '{fmt}' (use {', '.join(REPORTERS)})")
     overrides: dict = {}
     try:
-        from copylint.rule import all_rules, families, rule_for
-        known = set(all_rules()) | families() | {"ALL"}
+        from copylint.config import check_severity_ids
         for name, values in (("select", select), ("ignore", ignore), ("extend_select", extend_select)):
             ids = _split(values)
-            for rid in ids:
-                if rid not in known and rule_for(rid) is None:
-                    raise _die(f"--{name.replace('_', '-')}: unknown rule or family '{rid}' (see 'copylint rules')")
+            try:  # a rule, a family, ALL or a kind of a rule (RULE.KIND)
+                check_severity_ids(ids, f"--{name.replace('_', '-')}", allow_all=True)
+            except ConfigError as exc:
+                raise _die(str(exc)) from None
             if ids:
                 overrides[name] = ids
         if "select" in overrides:

@@ -40,9 +40,9 @@ def check_rule_ids(ids, where: str, allow_all: bool = True) -> None:
             raise ConfigError(f"{where}: unknown rule or family '{rid}' (see 'copylint rules')")
 
 
-def check_severity_ids(ids, where: str) -> None:
-    """Like ``check_rule_ids`` for the keys of ``severity``, which may also name a kind of a rule
-    (``double-space.after-stop``)."""
+def check_severity_ids(ids, where: str, allow_all: bool = False) -> None:
+    """Like ``check_rule_ids`` for the keys of ``severity`` and the ids of ``select`` and ``ignore``,
+    which may also name a kind of a rule (``double-space.after-stop``)."""
     from copylint.rule import all_rules
 
     rules = all_rules()
@@ -53,7 +53,7 @@ def check_severity_ids(ids, where: str) -> None:
                 known = ", ".join(f"{rule}.{k}" for k in rules[rule].kinds) or "none"
                 raise ConfigError(f"{where}: unknown kind '{rid}' (kinds of {rule}: {known})")
             continue
-        check_rule_ids([rid], where, allow_all=False)
+        check_rule_ids([rid], where, allow_all=allow_all)
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,8 @@ class Config:
         where = self.source or "configuration"
         for name in ("select", "extend_select", "ignore"):
             ids = getattr(self, name)
-            if ids:
-                check_rule_ids(ids, f"{where}: {name.replace('_', '-')}")
+            if ids:  # a rule, a family, ALL, or a kind of a rule (RULE.KIND)
+                check_severity_ids(ids, f"{where}: {name.replace('_', '-')}", allow_all=True)
         if self.severity:
             check_severity_ids([rid for rid, _ in self.severity], f"{where}: severity")
             for rid, sev in self.severity:
@@ -189,7 +189,7 @@ def _one_key(raw_key: str, value, source: str, base: Config, changes: dict) -> N
                           + ", ".join(sorted(k.replace('_', '-') for k in _FIELDS if k != 'source')) + ")")
     if key in ("select", "extend_select", "ignore"):
         ids = _str_list(value, where)
-        check_rule_ids(ids, where)
+        check_severity_ids(ids, where, allow_all=True)
         changes[key] = ids
     elif key == "severity":
         if not isinstance(value, dict):

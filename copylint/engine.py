@@ -49,6 +49,7 @@ def select_rules(cfg: Config) -> list[type[Rule]]:
 
     def pick(ids):
         for rid in ids:
+            rid = rid.partition(".")[0]  # selecting a kind (RULE.KIND) runs its rule
             for r in rules.values():
                 if rid in ("ALL", r.id, r.family):
                     chosen[r.id] = r
@@ -60,9 +61,26 @@ def select_rules(cfg: Config) -> list[type[Rule]]:
     pick(cfg.extend_select)
     for rid in cfg.ignore:
         for r in list(chosen.values()):
-            if rid in (r.id, r.family):
+            if rid in (r.id, r.family):  # ignoring a kind (RULE.KIND) leaves its rule running
                 chosen.pop(r.id, None)
     return list(chosen.values())
+
+
+def kinds_left_out(cfg: Config) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """What a config leaves out of the findings of the rules it runs, by kind (``RULE.KIND``): the
+    kinds ``ignore`` names, and for a rule selected only by some of its kinds (not as a rule, a family
+    or ``ALL``, nor as a default rule when ``select`` is empty), those kinds, the only ones it keeps."""
+    rules = all_rules()
+    ignored = frozenset(i for i in cfg.ignore if "." in i)
+    whole = {i for i in cfg.select + cfg.extend_select if "." not in i}
+    only: dict[str, set[str]] = {}
+    for i in cfg.select + cfg.extend_select:
+        rule, dot, kind = i.partition(".")
+        r = rules.get(rule)
+        if not dot or r is None or whole & {"ALL", r.id, r.family} or (not cfg.select and r.default_enabled):
+            continue
+        only.setdefault(rule, set()).add(kind)
+    return ignored, {r: frozenset(k) for r, k in only.items()}
 
 
 class RuleSet:
@@ -153,9 +171,12 @@ def finalize(article: Article, findings: Iterable[Finding], cfg: Config,
     """Map offsets to lines/columns, apply suppression and severity settings, de-duplicate, sort.
     ``defaults`` gives each rule id's own level, so a configured level keeps the rule's tiers."""
     defaults = defaults or {}
+    ignored, only = kinds_left_out(cfg)
     out = []
     seen = set()
     for f in findings:
+        if (f.kind is not None and f"{f.rule}.{f.kind}" in ignored) or (f.rule in only and f.kind not in only[f.rule]):
+            continue
         f.raw_start = article.to_raw(f.start)
         f.raw_end = max(article.to_raw_end(f.end), f.raw_start) if f.end > f.start else f.raw_start
         f.line, f.column, f.end_line, f.end_column = article.span(f.start, f.end)

@@ -3,7 +3,8 @@
 Markdown/HTML: ``<!-- copylint-disable RULE -->`` … ``<!-- copylint-enable RULE -->`` (no RULE:
 every rule), ``<!-- copylint-disable-next-line RULE -->``, ``<!-- copylint-disable-file -->``.
 Plain text: ``copylint: ignore RULE`` at the end of a line, ``copylint: disable-file`` on a line
-of its own. RULE may be a rule id or a family, several separated by commas or spaces.
+of its own. RULE may be a rule id, a family or a kind of a rule (``double-space.after-stop``),
+several separated by commas or spaces.
 """
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from copylint.finding import Finding
 
 
 def _matches(rules: tuple[str, ...], f: Finding) -> bool:
-    """A finding a directive names: by its rule id (``lt:RULE_ID`` too) or its family."""
-    return not rules or f.rule in rules or f.family in rules
+    """A finding a directive names: by its rule id (``lt:RULE_ID`` too), its family or its kind
+    (``RULE.KIND``)."""
+    return (not rules or f.rule in rules or f.family in rules
+            or (f.kind is not None and f"{f.rule}.{f.kind}" in rules))
 
 
 def apply(article: Article, findings: list[Finding]) -> list[Finding]:

@@ -1,4 +1,6 @@
 """A configured level must not flatten the tiers a rule chose for its findings (named kinds)."""
+import json
+
 import pytest
 
 from copylint.config import Config, ConfigError, from_mapping
@@ -65,3 +67,51 @@ def test_json_output_names_the_kind():
     cfg = Config(select=("double-space",))
     found = Linter().check_text(TEXT, path="x.txt", fmt="text", cfg=cfg)
     assert [f.to_dict()["kind"] for f in found] == ["after-stop", None]
+
+
+def _kinds(text=TEXT, **settings):
+    cfg = Config(**settings)
+    return [(f.rule, f.kind) for f in Linter().check_text(text, path="x.txt", fmt="text", cfg=cfg)
+            if f.rule == "double-space"]
+
+
+def test_ignore_names_a_kind():
+    # the rule still runs: only the named kind goes
+    assert _kinds(select=("double-space",), ignore=("double-space.after-stop",)) == [("double-space", None)]
+    assert _kinds(select=("spacing",), ignore=("double-space.after-stop",)) == [("double-space", None)]
+
+
+def test_select_names_a_kind():
+    # selected by one kind only: the rule runs and keeps that kind
+    assert _kinds(select=("double-space.after-stop",)) == [("double-space", "after-stop")]
+    # selected whole too (by id or family): every kind stays
+    assert _kinds(select=("double-space.after-stop", "spacing")) == [("double-space", "after-stop"), ("double-space", None)]
+    # extend-select of a kind of a rule already on by default adds nothing and takes nothing away
+    assert _kinds(extend_select=("double-space.after-stop",)) == _kinds()
+
+
+def test_select_and_ignore_check_kind_names():
+    for key in ("select", "extend_select", "ignore"):
+        with pytest.raises(ConfigError, match="unknown kind 'double-space.after-comma'"):
+            Config(**{key: ("double-space.after-comma",)})
+    cfg = from_mapping({"ignore": ["double-space.after-stop"]}, "x.toml")
+    assert cfg.ignore == ("double-space.after-stop",)
+
+
+def test_suppression_comment_names_a_kind():
+    text = "It rained.  Then it  stopped. copylint: ignore double-space.after-stop\n"
+    assert _kinds(text, select=("double-space",)) == [("double-space", None)]
+    text = "It rained.  Then it  stopped. copylint: ignore double-space.after-comma\n"
+    assert _kinds(text, select=("double-space",)) == [("double-space", "after-stop"), ("double-space", None)]
+
+
+def test_command_line_names_a_kind(tmp_path):
+    from conftest import run_cli
+
+    path = tmp_path / "x.txt"
+    path.write_text(TEXT + "\n", encoding="utf-8")
+    code, out, _ = run_cli(["check", "--isolated", "--no-cache", "-f", "json", "--select", "double-space",
+                            "--ignore", "double-space.after-stop", str(path)])
+    assert [f["kind"] for f in json.loads(out)["files"][0]["findings"]] == [None]
+    code, _, err = run_cli(["check", "--isolated", "--ignore", "double-space.after-comma", str(path)])
+    assert code == 2 and "unknown kind 'double-space.after-comma'" in err

@@ -92,3 +92,45 @@ def test_rule_modules_are_discovered(tmp_path, monkeypatch):
         for name in [m for m in sys.modules if m.startswith("extra_checks")]:
             del sys.modules[name]
     importlib.invalidate_caches()
+
+
+_WORD = re.compile(r"[a-z][a-z'.\-]*")
+
+
+def _words_of(node: ast.AST) -> list[str] | None:
+    """The words a module-level literal lists, if it is a word list: a set, frozenset, tuple or list
+    of lower-case words (``"a b c".split()`` included), or a dict keyed by them; else None."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("frozenset", "set", "tuple"):
+        return _words_of(node.args[0]) if len(node.args) == 1 else None
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)):
+        return node.func.value.value.split()
+    if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+        elts = node.elts
+    elif isinstance(node, ast.Dict):
+        elts = node.keys
+    else:
+        return None
+    if not all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in elts):
+        return None
+    return [e.value for e in elts]
+
+
+def test_rules_keep_no_word_lists_in_python():
+    """Word lists live in rules/ behind copylint.data, where an editor can read and change them."""
+    found = []
+    for path in _modules("checks"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and node.value is not None:
+                words = _words_of(node.value)
+                if words and len(words) >= 5 and all(_WORD.fullmatch(w) for w in words):
+                    found.append(f"{path.name}:{node.lineno} {ast.unparse(node.targets[0])}")
+    assert not found, found
+
+
+def test_the_word_list_check_sees_a_word_list():
+    for src in ('X = frozenset("one two three four five".split())', 'X = {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}',
+                'X = ("the", "a", "an", "and", "of")'):
+        words = _words_of(ast.parse(src).body[0].value)
+        assert words and len(words) == 5, src
+    assert _words_of(ast.parse('X = frozenset({"VB", "VBD"})').body[0].value) == ["VB", "VBD"]

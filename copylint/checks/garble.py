@@ -31,7 +31,7 @@ MONTHS = data.words("months")
 #: findings of the embedding judgement (copylint.semantic): hints, not warnings (see README, Accuracy)
 SEMANTIC_SEVERITY = Severity.INFO
 #: words before a month that make it the end of a time phrase, not a modifier
-RANGE_WORDS = frozenset("until till to through thru and or since from between before after during".split())
+RANGE_WORDS = data.words("range-words")
 QUANTITY_HEADS = data.words("quantity-heads")
 
 

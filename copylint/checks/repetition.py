@@ -17,7 +17,7 @@ LEGIT_DOUBLES = data.words("legit-doubles")
 
 
 # Words nobody doubles on purpose, even in a name or a quotation.
-_FUNCTION_WORDS = frozenset(("the", "a", "an", "and", "of", "to", "in", "on", "for", "is", "was"))
+_FUNCTION_WORDS = data.words("doubled-function-words")
 
 
 def repeats_in_blocks(article: Article, pattern: re.Pattern) -> Iterator[tuple[re.Match, int, int]]:

@@ -24,8 +24,7 @@ _FOOTER = re.compile(
 
 
 # Single words that are residue when several stand on one line between separators ("Share | Tweet").
-_NAV_WORDS = frozenset("share tweet email e-mail print facebook twitter x linkedin whatsapp pinterest "
-                       "reddit telegram comments comment save subscribe follow copy link".split())
+_NAV_WORDS = data.words("share-bar-words")
 
 
 def _norm(s: str) -> str:

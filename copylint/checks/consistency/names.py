@@ -91,7 +91,7 @@ SHORT_NAME = 4
 #: endings that make another form of the same name: a plural or a people (Icelander/Icelanders), an
 #: adjective or demonym (Russia/Russian, Khorasan/Khorasani, Israel/Israeli), a family form
 #: (Ivanov/Ivanova)
-_SUFFIXES = ("s", "es", "n", "an", "i", "a", "e")
+_SUFFIXES = data.word_list("name-suffixes")
 
 
 #: a Slavic surname's masculine and feminine endings (Zelensky/Zelenska, Kowalski/Kowalska)

@@ -17,34 +17,17 @@ from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
 
 # --- numbers ---------------------------------------------------------------------------------------
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
-          "bln": 1e9,
-          "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_SCALE = data.toml("quantities.toml")["scales"]
 _NUM = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(bn|mn|m|k|tn|b)?$", re.I)
-_WORDNUM = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "dozen": 12, "hundred": 100}
+_WORDNUM = data.toml("quantities.toml")["number-words"]
 
 #: verbs and nouns that count the same thing, by group: a count of people evacuated and a count of
 #: people who fled are the same quantity
-EVENT_GROUPS = {
-    "evacuated": "evacuate evacuation leave flee displace relocate escape abandon",
-    "killed": "kill die dead death",
-    "injured": "injure wound hurt injury",
-    "arrested": "arrest detain detention",
-    "missing": "miss missing",
-    "rescued": "rescue save",
-    "striking": "strike walkout walk join",
-    "attending": "attend",
-    "infected": "infect case",
-}
-_EVENT_OF = {w: g for g, ws in EVENT_GROUPS.items() for w in ws.split()}
-METRICS = frozenset("profit revenue sale turnover loss income earnings budget cost debt deficit "
-                    "surplus valuation fine bill spending investment dividend salary bonus".split())
-UPDATE_WORDS = frozenset("rise rose risen climb climbed increase increased grow grew another further "
-                         "additional latest updated update now total earlier initially first "
-                         "previously originally initial revised since including".split())
-REPORTING = frozenset("say said says claim claimed estimate estimated according report reported "
-                      "tell told put count counted".split())
+EVENT_GROUPS = data.toml("quantities.toml")["event-groups"]
+_EVENT_OF = {w: g for g, ws in EVENT_GROUPS.items() for w in ws}
+METRICS = data.words("money-metrics")
+UPDATE_WORDS = data.words("update-words")
+REPORTING = data.words("reporting-words")
 
 
 def parse_number(tok) -> float | None:
@@ -169,19 +152,15 @@ def _phrase(tok, noun=None) -> tuple[int, int]:
 
 
 # --- any quantity, from the parse -------------------------------------------------------------------
-_CURRENCY_WORDS = {"dollar": "$", "dollars": "$", "euro": "€", "euros": "€", "pound": "£", "pounds": "£",
-                   "yuan": "yuan", "rouble": "rub", "roubles": "rub", "ruble": "rub", "rubles": "rub",
-                   "yen": "yen", "rupee": "inr", "rupees": "inr", "francs": "chf", "crowns": "czk"}
-_HEDGES = frozenset("about around some nearly almost over more than at least up to roughly approximately "
-                    "estimated around some just under below above".split())
+_CURRENCY_WORDS = data.toml("quantities.toml")["currency-words"]
+_HEDGES = data.words("number-hedges")
 #: words before a figure that make it the other end of a range or a comparison ("from 12%", "between
 #: 1,300 and 1,500", "compared with 400"); other words that make it one of several quantities ("another",
 #: "rose to", "in total") are what the pair classifier weighs (``same_quantity.CUES``)
-_NOT_RESTATED = frozenset("from between compared versus vs against".split())
-_VERSUS = frozenset("versus vs compared".split())
-_DURATIONS = frozenset("second minute hour day week month year decade century".split())
-_STOP = frozenset("be have do say tell make get go take give include reach stand add come "
-                  "number figure total amount people person one".split())
+_NOT_RESTATED = data.words("range-openers")
+_VERSUS = data.words("versus-words")
+_DURATIONS = data.words("duration-units")
+_STOP = data.words("bag-stopwords")
 _BAG_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 _ENTS = frozenset({"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"})
 
@@ -246,11 +225,8 @@ def _is_age(tok) -> bool:
     return i > 0 and doc[i - 1].lower_ == "aged"
 
 
-_DATE_WORDS = frozenset("year years day days week weeks month months decade decades century centuries quarter "
-                        "ago old season weekend morning evening night th st nd rd".split())
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-                    "saturday sunday".split())
+_DATE_WORDS = data.words("date-words")
+_MONTHS = data.words("month-and-day-names")
 
 
 def _is_date(tok) -> bool:
@@ -501,7 +477,7 @@ def _years(dates: set[str]) -> set[str]:
     return {m.group() for d in dates for m in re.finditer(r"\b(?:1[89]|20)\d\d\b", d)}
 
 
-_ADDED = frozenset("another further additional extra".split())
+_ADDED = data.words("added-words")
 
 
 def _two_quantities(a: Quantity, b: Quantity) -> bool:
@@ -768,9 +744,8 @@ def _contradicts(a: float, b: float) -> bool:
 
 
 # --- the wrong side --------------------------------------------------------------------------------
-FORCE_NOUNS = frozenset("force forces troop troops soldier soldiers personnel adviser advisers advisor "
-                        "advisors trainer trainers".split())
-HELP_VERBS = frozenset("help assist train advise support aid back".split())
+FORCE_NOUNS = data.words("force-nouns")
+HELP_VERBS = data.words("help-verbs")
 
 
 @lru_cache(maxsize=1)

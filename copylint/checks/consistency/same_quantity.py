@@ -28,25 +28,10 @@ from copylint import data
 #: content words around a figure that say it is one of several, by kind: a change ("rose", "up"), an
 #: addition ("another", "a further"), a total, a rate ("per", "each"), another time ("first",
 #: "earlier"), a part of something ("of whom", "including")
-CUES = {
-    "change": "rise rose risen climb increase grow grew jump fall fell fallen drop decline decrease cut "
-              "up down double halve surge soar plunge slump",
-    "additive": "another further additional extra more new second third fourth other",
-    "total": "total totalling totaling overall altogether all combined cumulative",
-    "rate": "per each average a-year annual annually daily weekly monthly",
-    "time": "first last previous earlier later initially originally previously next initial current now "
-            "recent latest",
-    "part": "whom which including include among",
-}
-_CUE_OF = {w: k for k, ws in CUES.items() for w in ws.split()}
+CUES = data.toml("quantities.toml")["cues"]
+_CUE_OF = {w: k for k, ws in CUES.items() for w in ws}
 #: what stands before a figure: an estimate, a floor, a ceiling
-HEDGES = {
-    "about": "approx", "around": "approx", "some": "approx", "roughly": "approx", "approximately": "approx",
-    "nearly": "approx", "almost": "approx", "estimated": "approx", "close": "approx",
-    "over": "floor", "more": "floor", "least": "floor", "above": "floor", "exceeding": "floor",
-    "under": "ceiling", "up": "ceiling", "below": "ceiling", "less": "ceiling", "fewer": "ceiling",
-    "maximum": "ceiling",
-}
+HEDGES = data.toml("quantities.toml")["hedges"]
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
 _QUOTES_OPEN, _QUOTES_CLOSE = "“‘", "”’"
 
@@ -224,7 +209,7 @@ def _headline_like(block: str) -> bool:
 
 
 _YEAR = re.compile(r"(19|20)\d\d")
-_FUNCTION = frozenset("the a an of in on at to and or by for with from than as".split())
+_FUNCTION = data.words("pair-function-words")
 
 
 @lru_cache(maxsize=20000)
