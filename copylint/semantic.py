@@ -45,6 +45,49 @@ load_count = 0
 load_seconds = 0.0
 
 
+#: set by the language server (``load_in_background``): checks do not wait for the model's load
+_background = False
+_loading: threading.Thread | None = None
+
+
+def defer() -> None:
+    """From now on checks do not wait for the model: until ``load_in_background`` has loaded it,
+    ``ready`` is False and list-intruder goes without the embedding judgement."""
+    global _background
+    _background = True
+
+
+def load_in_background(on_loaded=None) -> threading.Thread:
+    """Load the model in a thread of its own; until it has loaded, checks go without the
+    embedding judgement (``ready`` is False) instead of waiting for it. ``on_loaded()`` is called
+    in that thread once the model is there (or its load failed). Started once per process."""
+    global _background, _loading
+    with _lock:
+        _background = True
+        if _loading is not None:
+            return _loading
+
+        def run() -> None:
+            try:
+                scorer()
+            except Exception as exc:  # said when a check uses it: the CLI's message
+                import logging
+                logging.getLogger("copylint.server").warning("embedding model: %s: %s", type(exc).__name__, exc)
+            finally:
+                if on_loaded is not None:
+                    on_loaded()
+
+        _loading = threading.Thread(target=run, name="copylint-semantic", daemon=True)
+        _loading.start()
+        return _loading
+
+
+def ready() -> bool:
+    """Whether a check may use the scorer now: always, except while the language server loads it
+    (a failed load counts as done: the check then fails as the CLI's does and says why)."""
+    return not _background or _scorer is not None or (_loading is not None and not _loading.is_alive())
+
+
 def enabled(mode: str) -> bool:
     """Whether the embedding judgement runs for a ``semantic`` setting (the language server asks)."""
     return mode in ("auto", "on") and available()

@@ -40,6 +40,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from copylint import __version__
 from copylint import config as config_mod
+from copylint import semantic
 from copylint.article import Article
 from copylint.config import Config, ConfigError
 from copylint.finding import Finding, Severity
@@ -115,6 +116,13 @@ class Checked:
     findings: list[Finding]
     positions: Positions
     cfg: Config | None
+    #: checked while the embedding model was still loading (list-intruder ran on its noun table)
+    semantic_pending: bool = False
+
+    @property
+    def stale(self) -> bool:
+        """Checked without the embedding model, which has loaded since: check again."""
+        return self.semantic_pending and semantic.ready()
 
 
 @dataclass
@@ -196,6 +204,7 @@ class CopylintServer(LanguageServer):
         self.preloading: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._root: str | None = None
+        self._semantic_wanted = False  # list-intruder's embedding model is to be loaded (warm_up says)
 
     # --- messages ------------------------------------------------------------------------------
     def log(self, message: str, kind=types.MessageType.Log) -> None:
@@ -249,9 +258,14 @@ class CopylintServer(LanguageServer):
                 get_nlp(cfg.spacy_model)
             if harper is not None:
                 harper.result()
-            from copylint import semantic
             if semantic.enabled(cfg.semantic) and any(r.id == "list-intruder" for r in rs.rules):
-                submit(semantic.scorer)  # 3 s with PyTorch: loaded in the background, once
+                # 3 s and more with PyTorch (its imports hold the GIL): loaded in a thread of its
+                # own once the first diagnostics are out, or now if no document waits; checks do
+                # not wait for it, the open documents are checked again once it is there
+                semantic.defer()
+                self._semantic_wanted = True
+                if not self.docs:
+                    self._load_semantic()
             self.linter.check_articles([(self._load("untitled.md", "The council met on Monday, officials said.\n",
                                                     "markdown"), cfg)])
         except Exception as exc:  # a broken model or config: said when a document is checked
@@ -259,6 +273,21 @@ class CopylintServer(LanguageServer):
         finally:
             log.info("models loaded, ready in %.2f s", time.perf_counter() - t)
             self.ready.set()
+
+    def _load_semantic(self) -> None:
+        if self._semantic_wanted:
+            semantic.load_in_background(self._semantic_loaded)
+
+    def _semantic_loaded(self) -> None:
+        log.info("embedding model loaded (%.2f s)", semantic.load_seconds)
+        if self._loop is not None and self._loop.is_running():
+            self._loop.call_soon_threadsafe(lambda: asyncio.ensure_future(self.recheck_stale()))
+
+    async def recheck_stale(self) -> None:
+        """Check again the documents checked before the embedding model had loaded."""
+        for uri, doc in list(self.docs.items()):
+            if doc.checked is not None and doc.checked.stale:
+                await self.schedule(uri, 0)
 
     # --- configuration -------------------------------------------------------------------------
     def _config(self, path: str | None) -> Config:
@@ -289,6 +318,7 @@ class CopylintServer(LanguageServer):
     def check_document(self, uri: str, text: str, version, language: str) -> Checked:
         """Check one version of a document (in the checker thread)."""
         self.ready.wait()
+        pending = not semantic.ready()
         positions = Positions(text, self.workspace.position_encoding if self._workspace_ready() else
                               types.PositionEncodingKind.Utf16)
         path = to_fs_path(uri) if uri.startswith("file:") else None
@@ -317,7 +347,7 @@ class CopylintServer(LanguageServer):
                 findings = []
         for w in self.linter.warnings:
             self.call_soon(self.tell, w)
-        return Checked(version, article, findings, positions, cfg)
+        return Checked(version, article, findings, positions, cfg, semantic_pending=pending)
 
     def _workspace_ready(self) -> bool:
         try:
@@ -362,7 +392,7 @@ class CopylintServer(LanguageServer):
         async with self._check_lock:  # one check at a time; a queued one takes the latest text
             doc = self.docs.get(uri)
             if doc is None or (doc.checked is not None and doc.checked.version == doc.version
-                               and doc.version is not None):
+                               and doc.version is not None and not doc.checked.stale):
                 return
             loop = asyncio.get_running_loop()
             try:
@@ -379,6 +409,10 @@ class CopylintServer(LanguageServer):
             doc.checked = checked
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, version=checked.version, diagnostics=diagnostics))
+            if checked.stale:  # the embedding model loaded during this check: once more, with it
+                asyncio.ensure_future(self.run_check(uri))
+            elif checked.semantic_pending:
+                self._load_semantic()  # the first diagnostics are out: now the embedding model
 
     async def recheck_all(self) -> None:
         for doc in self.docs.values():

