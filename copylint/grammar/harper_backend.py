@@ -13,8 +13,7 @@ own, with the suggestions computed only for those.
 
 A text is linted paragraph by paragraph (pieces cut at blank lines, and a paragraph longer than
 ``PIECE_CHARS`` at sentence ends): the cost stays linear on a huge file, and each piece's lints are
-cached by its text, so the grammar rule and the spelling rule share one pass and a re-check (the
-language server) lints only the paragraphs that changed. Harper's own lints do not cross a blank
+cached by its text, so a re-check (the language server) lints only the paragraphs that changed. Harper's own lints do not cross a blank
 line. The backend may be called from two threads (the grammar rule runs beside the spaCy parse,
 see ``engine.RuleSet``); Harper releases the GIL while it lints.
 """
@@ -76,28 +75,19 @@ class HarperBackend:
         self.speller.set_lint_config({r: r == SPELLING_RULE for r in known})
         self._words: OrderedDict[str, tuple[str, ...] | None] = OrderedDict()  # word -> suggestions, None: known
         self._pieces: OrderedDict[str, tuple[BackendMatch, ...]] = OrderedDict()  # offsets in the piece
-        self._recent: OrderedDict[str, list[BackendMatch]] = OrderedDict()  # the grammar and spelling rules share one pass
         self._lock = Lock()           # the linter is not safe to call from two threads at once
         self._spell_lock = Lock()     # nor the speller (a Linter of its own: the two may run at once)
-        self._state = Lock()          # guards _recent
 
     def check(self, text: str) -> list[BackendMatch]:
         """Every kept grammar lint of ``text`` (spelling: see ``unknown``), sorted, with offsets
         into ``text``."""
-        with self._state:
-            out = self._recent.get(text)
-        if out is None:
-            out = []
-            for start, end in _pieces(text):
-                for m in self._lint_piece(text[start:end]):
-                    out.append(BackendMatch(start=m.start + start, end=m.end + start, rule=m.rule,
-                                            message=m.message, replacements=list(m.replacements),
-                                            kind=m.kind, spelling=m.spelling))
-            out.sort(key=lambda m: (m.start, m.end, m.rule))
-            with self._state:
-                self._recent[text] = out
-                while len(self._recent) > 4:
-                    self._recent.popitem(last=False)
+        out = []
+        for start, end in _pieces(text):
+            for m in self._lint_piece(text[start:end]):
+                out.append(BackendMatch(start=m.start + start, end=m.end + start, rule=m.rule,
+                                        message=m.message, replacements=list(m.replacements),
+                                        kind=m.kind, spelling=m.spelling))
+        out.sort(key=lambda m: (m.start, m.end, m.rule))
         return out
 
     def _lint_piece(self, piece: str) -> tuple[BackendMatch, ...]:
