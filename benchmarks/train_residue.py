@@ -26,9 +26,24 @@ and of the whole text, and learns from the first pass's out-of-fold scores. Fold
 news group (a news article's pasted copies take residue from sites of the article's own fold). The
 threshold is the lowest at which the prose lines' false alarms stay within ``--budget`` per 1,000
 words, counted on the training articles' out-of-fold scores and on ``news_corpus("tune")`` scored
-by the final model. Deterministic (fixed seeds); about 10 minutes on two cores.
+by the final model.
 
-Usage (from the repository root):  python benchmarks/train_residue.py [--budget 0.02] [--cache FILE]
+Then the line-alone judge (``residue.document_alone_features``): a third logistic regression on the
+lines it looks at (single-line paragraphs that do not read as a sentence of news), with the first
+pass's features and the line's vocabulary overlap with the rest of its text. Residue: the lines
+pasted into the training articles' copies, and the training pages' residue lines, each as if pasted
+into a training article of its fold; prose: the training articles' own lines and the pages'
+article lines. Its threshold is the lowest at which the professional lines it reports besides
+those the two passes and the listed phrases report stay within ``--alone-budget`` per 1,000 words
+(out of fold on the training articles, by the final judge on ``news_corpus("tune")``); it prints
+its out-of-fold recall on residue of the training pages pasted into training and tune articles.
+``--alone-only`` trains this judge alone, keeping the two passes of the current model file.
+
+Deterministic (fixed seeds); about 20 minutes on two loaded cores (the line-alone judge alone:
+about 2 minutes with ``--cache``).
+
+Usage (from the repository root):
+    python benchmarks/train_residue.py [--budget 0.02] [--alone-budget 0.01] [--cache FILE] [--alone-only]
 """
 from __future__ import annotations
 
