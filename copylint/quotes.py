@@ -25,7 +25,18 @@ from copylint.textutil import DOUBLE_QUOTES
 
 _OPEN_BEFORE = "([{—–-/‘'"
 CLOSE_AFTER = ".,;:!?)]}—–-…’'"
-SENTENCE_END = re.compile(r"""[.!?…]['’)\]]*\s*$""")
+_CLOSERS = "'’)]"
+
+
+def after_sentence_end(text: str, start: int, i: int) -> bool:
+    """Whether ``text[start:i]`` ends a sentence: a full stop, ! ? or … then closing quotes or
+    brackets and white space (read backwards from ``i``, so a paragraph of many marks stays linear)."""
+    j = i
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    while j > start and text[j - 1] in _CLOSERS:
+        j -= 1
+    return j > start and text[j - 1] in ".!?…"
 #: a straight quote that may be a mangled apostrophe: `the workers" mood`, `it"s`
 APOSTROPHE = re.compile(r'(?<=[a-z]s)"(?=\s+[a-z])|(?<=[a-z])"(?=s\s)')
 
@@ -82,7 +93,7 @@ def pair(text: str, start: int, end: int, apostrophes: bool) -> tuple[list[int],
     unclosed: list[int] = []
     for i, role, was_open in marks(text, start, end, apostrophes):
         if role == "open":
-            if was_open and not SENTENCE_END.search(text, start, i):
+            if was_open and not after_sentence_end(text, start, i):
                 unclosed.append(open_at)  # a new quotation inside an open one
             open_at = i
         elif was_open:
@@ -118,7 +129,7 @@ def _double_spans(text: str, start: int, end: int, open_before: bool) -> tuple[l
             if depth == 0:
                 opened = i
                 depth = 1
-            elif not SENTENCE_END.search(text, start, i):
+            elif not after_sentence_end(text, start, i):
                 depth += 1  # a quotation inside the open one
             # after a sentence end the open quotation is re-opened: it goes on
         elif depth:
