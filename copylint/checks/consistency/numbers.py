@@ -588,21 +588,23 @@ class NumberMismatch(Rule):
     its unit (the currency, %, an age, or the counted noun) and the article's first one. Whether two
     mentions state one quantity is learnt from clean professional copy, where two mentions of one
     unit with the same value are nearly always one quantity restated and two with different values
-    nearly always two quantities: a small tree ensemble (``rules/same_quantity.json``, built by
-    ``tools/train_same_quantity.py`` from news-corpus train) reads only the two contexts (the
-    headline or lead, the words and lemmas around each figure and their rarity, the governing verb
-    and subject, hedges such as "up to", cues such as "rose", "in total", "first", nearby dates and
-    entities, quotations, the sentences' other figures, how far apart they are) and never the
-    values. The values then say how like a slip the difference is, as measured on clean copy: one
-    keystroke apart (1,200/2,100, £12bn/£21bn, 1,500m/1,800m, 26/265) or the scale switched
-    (£12m/£12bn) is a slip far more often than two quantities; two round figures one digit apart
-    (30 and 40 pitches) much less so. The sum of the two log-odds gives warning or info (thresholds
-    set on news-corpus tune against a false-alarm budget). Ranges, "from X to Y", comparisons, a
-    converted amount in brackets, money measuring other things (revenue, profit), counted things of
-    another kind ("11 imported cases", "18 severe cases"), added figures ("another 30") and a rounded
-    figure beside the exact one are left alone; a mention restated elsewhere with its own value at
-    least as surely is consistent. The finding points at the odd mention (the later one unless the
-    earlier one is the only figure not restated), with ``related`` at the other.
+    nearly always two quantities: small tree ensembles (``rules/same_quantity.json``, built by
+    ``tools/train_same_quantity.py`` from news-corpus train) read the two contexts (the headline or
+    lead, the words and lemmas around each figure and their rarity, the governing verb and subject,
+    hedges such as "up to", cues such as "rose", "in total", "first", nearby dates and entities,
+    quotations, the sentences' other figures, how far apart they are). One of them never sees the
+    values and says how surely a figure is restated elsewhere with its own value; the other, the
+    slip model, reads the contexts together with how the two values differ (one keystroke apart,
+    1,200/2,100, £12bn/£21bn, 1,500m/1,800m, 26/265; the scale switched, £12m/£12bn; round or
+    exact; how many digits; how far apart) and how often the article states each, and was taught
+    with slips made in clean pairs of one value against clean pairs of two values. Its log-odds
+    give warning or info (thresholds set on news-corpus tune against a false-alarm budget). Ranges,
+    "from X to Y", comparisons, a converted amount in brackets, money measuring other things
+    (revenue, profit), counted things of another kind ("11 imported cases", "18 severe cases"),
+    added figures ("another 30") and a rounded figure beside the exact one are left alone; a mention
+    restated elsewhere with its own value at least as surely is consistent. The finding points at
+    the odd mention (the later one unless the earlier one is the only figure not restated), with
+    ``related`` at the other.
     """
 
     id = "number-mismatch"

@@ -10,7 +10,10 @@ time a pair of *different* values that reads like a restatement is a figure that
 
 The model (a small gradient-boosted tree ensemble over the features below) is trained by
 ``tools/train_same_quantity.py`` on news-corpus ``train`` and stored in
-``rules/same_quantity.json``; here it is evaluated in plain Python. Each mention is described once
+``rules/same_quantity.json``; here it is evaluated in plain Python. Beside it the same file holds
+the *slip model*, which reads the same context features and ``VALUE_FEATURES`` (how two different
+values differ) and gives the log-odds that the pair is one quantity with a figure changed: it is
+taught with slips made in clean pairs of one value against clean pairs of two values. Each mention is described once
 (``describe``), each pair scored from the two descriptions (``pair_features``), so a pair costs a
 few set operations.
 """
