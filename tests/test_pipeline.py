@@ -161,7 +161,9 @@ def test_background_rules_give_the_same_findings(monkeypatch, tmp_path):
 
 # --- Harper, paragraph by paragraph ----------------------------------------------------------------
 def test_harper_lints_each_paragraph_once():
-    from copylint.grammar.harper_backend import HarperBackend
+    """New paragraphs are linted together in one harper call; a re-check lints only the paragraph
+    that changed; the lints are those of each paragraph linted alone."""
+    from copylint.grammar.harper_backend import HarperBackend, _pieces
 
     hb = HarperBackend("british")
     calls = []
@@ -177,12 +179,29 @@ def test_harper_lints_each_paragraph_once():
     hb.linter = Counting(hb.linter)
     text = "She ate a apple.\n\nHe could of won.\n\nThe council met.\n"
     found = {(m.start, m.end, m.rule) for m in hb.check(text)}
-    assert len(calls) == 3
+    assert calls == [text]
     assert any(text[s:e] == "a" for s, e, _ in found) and any("could of" in text[s - 6:e] for s, e, _ in found)
+    alone = HarperBackend("british")
+    assert found == {(m.start + s, m.end + s, m.rule) for s, e in _pieces(text) for m in alone._lint(text[s:e])}
     edited = text.replace("The council met.", "The council meet.")
     again = {(m.start, m.end, m.rule) for m in hb.check(edited)}
-    assert len(calls) == 4  # only the changed paragraph is linted again
-    assert found <= again | found and {f for f in found if f[0] < text.index("The council")} <= again
+    assert calls[1:] == ["The council meet.\n"]  # only the changed paragraph is linted again
+    assert {f for f in found if f[0] < text.index("The council")} <= again
+
+
+def test_harper_run_of_paragraphs_bounded():
+    """A run of new paragraphs is linted in calls of at most PIECE_CHARS characters."""
+    from copylint.grammar import harper_backend
+
+    hb = harper_backend.HarperBackend("british")
+    calls = []
+    real = hb.linter.organized_lints
+    hb.linter = type("L", (), {"organized_lints": lambda self, t, **kw: calls.append(t) or real(t, **kw)})()
+    text = "".join(f"The council met on day {k} and agreed the budget for the coming year. " * 20 + "\n\n"
+                   for k in range(40))  # 58,000 characters: three calls
+    hb.check(text)
+    assert "".join(calls) == text and len(calls) == 3
+    assert all(len(c) <= harper_backend.PIECE_CHARS for c in calls)
 
 
 # --- work that must grow linearly (counted, not timed) ---------------------------------------------
