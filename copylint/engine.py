@@ -101,13 +101,16 @@ class RuleSet:
         self.rules: list[Rule] = [cls(cfg) for cls in select_rules(cfg)]
         self.needs: set[str] = set().union(*(r.needs for r in self.rules)) if self.rules else set()
         self._beside = [r for r in self.rules if not r.needs] if self.needs else []
+        #: rules that need the parse but have work to do on the text first (``Rule.prepare``)
+        self._prepare = [r for r in self.rules if r.needs and type(r).prepare is not Rule.prepare]
 
     def start(self, article: Article):
-        """Start the rules that need no parse on ``article`` in the background; a Future, or None."""
-        if not self._beside:
+        """Start the rules that need no parse on ``article``, and the others' ``prepare``, in the
+        background; a Future, or None."""
+        if not self._beside and not self._prepare:
             return None
         from copylint.background import submit
-        return submit(self._check_each, self._beside, article)
+        return submit(self._check_each, self._beside, article, self._prepare)
 
     def run(self, article: Article, started=None) -> list[Finding]:
         done = started.result() if started is not None else {}
@@ -136,7 +139,12 @@ class RuleSet:
             self.on_error(rule, article, exc)
             return []
 
-    def _check_each(self, rules: list[Rule], article: Article) -> dict[str, list[Finding]]:
+    def _check_each(self, rules: list[Rule], article: Article, prepare=()) -> dict[str, list[Finding]]:
+        for rule in prepare:  # first: Harper's lints are the longest work beside the parse
+            try:
+                rule.prepare(article)
+            except Exception:  # check() meets it again and reports it
+                pass
         return {rule.id: self._check(rule, article) for rule in rules}
 
 
