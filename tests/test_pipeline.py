@@ -330,6 +330,48 @@ def test_spacy_loads_without_importing_pytorch_which_stays_importable():
     assert out.stdout.strip() == "1.0"
 
 
+def test_spacy_loads_without_its_command_line_which_stays_importable():
+    """spaCy's package imports its command line (requests, httpx, jinja2...), which loading and
+    running a pipeline never use: copylint leaves it out of that import; it imports as usual later."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from copylint.config import Config; from copylint.nlp import get_nlp;"
+            "nlp = get_nlp(Config().spacy_model);"
+            "assert not [m for m in sys.modules if m.startswith(('spacy.cli', 'requests', 'httpx'))], 'cli imported';"
+            "assert nlp('The council met.')[1].pos_ == 'NOUN';"
+            "import spacy, spacy.cli; assert callable(spacy.cli.info) and callable(spacy.cli.download);"
+            "print(spacy.__version__ in str(spacy.info()))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().endswith("True")
+
+
+def test_harper_lints_beside_the_parse(monkeypatch):
+    """grammar-check's Harper lints are made in the background thread (Rule.prepare), once per
+    article, and check() uses them: same findings as without the background thread."""
+    import threading
+
+    from copylint import engine
+    from copylint.grammar import harper_backend
+
+    threads = []
+    check = harper_backend.HarperBackend.check
+
+    def counted(self, text):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return check(self, text)
+
+    monkeypatch.setattr(harper_backend.HarperBackend, "check", counted)
+    text = "# Council\n\nShe ate a apple on Monday.\n\nHe could of won the vote, officials said.\n"
+    beside = [f.to_dict() for f in Linter(isolated=True).check_text(text, path="a.md")]
+    assert threads == [False] and any(f["rule"] == "grammar-check" for f in beside)
+    threads.clear()
+    monkeypatch.setattr(engine.RuleSet, "start", lambda self, article: None)
+    assert [f.to_dict() for f in Linter(isolated=True).check_text(text, path="a.md")] == beside
+    assert threads == [True]
+
+
 def test_a_pipeline_that_may_need_pytorch_is_loaded_with_it(tmp_path):
     from copylint.nlp import _pipeline_needs_torch
 
