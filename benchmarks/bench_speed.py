@@ -182,7 +182,8 @@ def cpu_split() -> dict:
     from copylint.checks.grammar import GrammarCheck
 
     spent: collections.Counter = collections.Counter()
-    check, each, prepare = engine.RuleSet._check, engine.RuleSet._check_each, GrammarCheck.prepare
+    check, each = engine.RuleSet._check, engine.RuleSet._check_each
+    prepare = GrammarCheck.__dict__.get("prepare")  # None: a copylint without Rule.prepare
 
     def timed_check(self, rule, article):
         if threading.current_thread() is not threading.main_thread():
@@ -207,7 +208,9 @@ def cpu_split() -> dict:
         finally:
             spent["harper"] += time.thread_time() - t
 
-    engine.RuleSet._check, engine.RuleSet._check_each, GrammarCheck.prepare = timed_check, timed_each, timed_prepare
+    engine.RuleSet._check, engine.RuleSet._check_each = timed_check, timed_each
+    if prepare is not None:
+        GrammarCheck.prepare = timed_prepare
     return spent
 
 
