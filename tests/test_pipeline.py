@@ -311,40 +311,39 @@ def test_number_mismatch_compares_a_linear_number_of_figures(monkeypatch, counte
     assert small and large <= 6 * small  # four times the figures: not sixteen times the comparisons
 
 
+def _fresh_python(checks: str) -> str:
+    """stdout of a fresh Python that loads the default pipeline as ``nlp`` and runs ``checks``."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from copylint.config import Config; from copylint.nlp import get_nlp;"
+            "nlp = get_nlp(Config().spacy_model);" + checks)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout.strip()
+
+
 def test_spacy_loads_without_importing_pytorch_which_stays_importable():
     """thinc imports PyTorch when it is installed (the embeddings extra): 2 s of every cold start
     that spaCy's CNN pipelines do not need. copylint hides it from thinc, for that import only."""
     import importlib.util
-    import subprocess
-    import sys
 
     if importlib.util.find_spec("torch") is None:
         pytest.skip("PyTorch is not installed (the embeddings extra)")
-    code = ("import sys; from copylint.config import Config; from copylint.nlp import get_nlp;"
-            "nlp = get_nlp(Config().spacy_model); assert 'torch' not in sys.modules, 'torch imported';"
-            "import thinc.compat; assert not thinc.compat.has_torch;"
-            "assert nlp('The council met.')[1].pos_ == 'NOUN';"
-            "import torch; print(torch.tensor([1.0]).sum().item())")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip() == "1.0"
+    assert _fresh_python("assert 'torch' not in sys.modules, 'torch imported';"
+                         "import thinc.compat; assert not thinc.compat.has_torch;"
+                         "assert nlp('The council met.')[1].pos_ == 'NOUN';"
+                         "import torch; print(torch.tensor([1.0]).sum().item())") == "1.0"
 
 
 def test_spacy_loads_without_its_command_line_which_stays_importable():
     """spaCy's package imports its command line (requests, httpx, jinja2...), which loading and
     running a pipeline never use: copylint leaves it out of that import; it imports as usual later."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from copylint.config import Config; from copylint.nlp import get_nlp;"
-            "nlp = get_nlp(Config().spacy_model);"
-            "assert not [m for m in sys.modules if m.startswith(('spacy.cli', 'requests', 'httpx'))], 'cli imported';"
-            "assert nlp('The council met.')[1].pos_ == 'NOUN';"
-            "import spacy, spacy.cli; assert callable(spacy.cli.info) and callable(spacy.cli.download);"
-            "print(spacy.__version__ in str(spacy.info()))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip().endswith("True")
+    out = _fresh_python("assert not [m for m in sys.modules if m.startswith(('spacy.cli', 'requests', 'httpx'))];"
+                        "assert nlp('The council met.')[1].pos_ == 'NOUN';"
+                        "import spacy, spacy.cli; assert callable(spacy.cli.info) and callable(spacy.cli.download);"
+                        "print(spacy.__version__ in str(spacy.info()))")
+    assert out.endswith("True")
 
 
 def test_harper_lints_beside_the_parse(monkeypatch):
