@@ -45,8 +45,11 @@ def word_frequencies() -> None:
     misspelling rule read word frequencies). Before spaCy, on purpose: wordfreq finds its data
     with ``inspect.stack()``, which looks up the module of every frame among all the modules
     loaded: 0.1 s with the few loaded now, several times that once spaCy's 700 are there."""
-    from wordfreq import zipf_frequency
-    zipf_frequency("the", "en")
+    try:
+        from wordfreq import zipf_frequency
+        zipf_frequency("the", "en")
+    except Exception as exc:  # the rules that read it say so when a document is checked
+        log.info("preload: wordfreq: %s: %s", type(exc).__name__, exc)
 
 
 def log_to_stderr() -> None:
