@@ -86,9 +86,10 @@ def kinds_left_out(cfg: Config) -> tuple[frozenset[str], dict[str, frozenset[str
 class RuleSet:
     """The instantiated rules for one configuration.
 
-    When some rules need a parse, the others (those that read only the text, Harper's grammar
-    checker among them) run in the background thread beside the spaCy parse: ``start(article)``
-    before the article is parsed, ``run(article, started)`` after. spaCy and Harper release the GIL
+    When some rules need a parse, the others (those that read only the text) run in the background
+    thread beside the spaCy parse, after the ``prepare`` step of the rules that need the parse
+    (``Rule.prepare``: grammar-check's Harper lints): ``start(article)`` before the article is
+    parsed, ``run(article, started)`` after. spaCy and Harper release the GIL
     in their heavy loops, so on a machine with a free core that work costs little wall-clock time.
     Findings are gathered in the rules' order either way, so the result is the same.
 
