@@ -26,9 +26,24 @@ and of the whole text, and learns from the first pass's out-of-fold scores. Fold
 news group (a news article's pasted copies take residue from sites of the article's own fold). The
 threshold is the lowest at which the prose lines' false alarms stay within ``--budget`` per 1,000
 words, counted on the training articles' out-of-fold scores and on ``news_corpus("tune")`` scored
-by the final model. Deterministic (fixed seeds); about 10 minutes on two cores.
+by the final model.
 
-Usage (from the repository root):  python benchmarks/train_residue.py [--budget 0.02] [--cache FILE]
+Then the line-alone judge (``residue.document_alone_features``): a third logistic regression on the
+lines it looks at (single-line paragraphs that do not read as a sentence of news), with the first
+pass's features and the line's vocabulary overlap with the rest of its text. Residue: the lines
+pasted into the training articles' copies, and the training pages' residue lines, each as if pasted
+into a training article of its fold; prose: the training articles' own lines and the pages'
+article lines. Its threshold is the lowest at which the professional lines it reports besides
+those the two passes and the listed phrases report stay within ``--alone-budget`` per 1,000 words
+(out of fold on the training articles, by the final judge on ``news_corpus("tune")``); it prints
+its out-of-fold recall on residue of the training pages pasted into training and tune articles.
+``--alone-only`` trains this judge alone, keeping the two passes of the current model file.
+
+Deterministic (fixed seeds); about 20 minutes on two loaded cores (the line-alone judge alone:
+about 2 minutes with ``--cache``).
+
+Usage (from the repository root):
+    python benchmarks/train_residue.py [--budget 0.02] [--alone-budget 0.01] [--cache FILE] [--alone-only]
 """
 from __future__ import annotations
 
@@ -38,6 +53,7 @@ import math
 import pickle
 import random
 import sys
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +65,8 @@ from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 
 from copylint import data  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
-    MAX_MODEL_WORDS, ResidueModel, document_features, head_lines, line_tags, second_pass_features,
+    ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features, head_lines,
+    line_tags, second_pass_features, stem_counts,
 )
 
 OUT = ROOT / "rules" / "residue_model.json"
@@ -364,6 +381,149 @@ def train(docs: list[Doc], tune: list[Doc], C: float, budget: float) -> dict:
     return export(passes, t, block)
 
 
+# --- the line-alone judge (residue.document_alone_features) --------------------------------------
+@dataclass
+class AloneRow:
+    group: str            # what cross-validation holds out together (site, news group)
+    feats: list[str]
+    label: int
+    weight: float
+    what: str             # news, page-prose, page, pasted:KIND:POSITION
+    head: bool            # in the article's head (residue.head_lines)
+    words: int = 0
+    tune_feats: list[str] | None = None   # a page's residue line pasted into a tune article
+    tune_score: float | None = None       # ... scored out of fold
+    text: str = ""
+    where: tuple[int, int] = (0, 0)      # (id of its document, line number)
+
+
+def alone_rows(docs: list[Doc], tune: list[Doc]) -> tuple[list[AloneRow], list[AloneRow]]:
+    """The line-alone judge's rows (lines it looks at): the training articles' own lines (prose),
+    the residue lines pasted into their copies, the pages' article lines (prose) and their residue
+    lines, each as if pasted into a training article of its fold (and again into a tune article,
+    for the tune reading); and the tune articles' lines (prose, for the threshold)."""
+    hosts: dict[int, list[Doc]] = defaultdict(list)
+    for d in docs:
+        if d.kind == "news":
+            hosts[fold_of(d.group)].append(d)
+    counts_of = {}
+
+    def counts(d: Doc):
+        if id(d) not in counts_of:
+            counts_of[id(d)] = stem_counts(d.lines)
+        return counts_of[id(d)]
+
+    rows: list[AloneRow] = []
+    for d in docs:
+        head = head_lines(d.lines)
+        for i, (x, f, lab) in enumerate(zip(d.lines, d.feats, d.labels)):
+            if lab is None or not alone_gate(f, x):
+                continue
+            n_rows = len(rows)
+            if d.kind == "news":
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d)), 0, WEIGHTS["news", 0], "news",
+                                     i in head, len(x.split())))
+            elif d.kind == "mixed" and lab == 1:
+                kind, where = d.inserted[i]
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d)), 1, 1.0,
+                                     f"pasted:{kind}:{where}", i in head))
+            elif d.kind == "page" and lab == 0:
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d)), 0, WEIGHTS["page", 0], "page-prose",
+                                     False))
+            elif d.kind == "page":
+                k = zlib.crc32(x.encode("utf-8"))
+                host = hosts[fold_of(d.group)][k % len(hosts[fold_of(d.group)])]
+                t = tune[k % len(tune)]
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False), 1, 1.0, "page", False,
+                                     tune_feats=alone_features(x, f, counts(t), own=False)))
+            if len(rows) > n_rows:
+                rows[-1].text, rows[-1].where = x, (id(d), i)
+    tune_rows = []
+    for d in tune:
+        head = head_lines(d.lines)
+        for i, (x, f) in enumerate(zip(d.lines, d.feats)):
+            if alone_gate(f, x):
+                tune_rows.append(AloneRow(d.group, alone_features(x, f, counts(d)), 0, 0.0, "tune", i in head,
+                                          len(x.split()), text=x, where=(id(d), i)))
+    return rows, tune_rows
+
+
+def reported_before(docs: list[Doc], spec: dict) -> set[tuple[int, int]]:
+    """(id of the document, line number) of the news articles' lines that the listed phrases or the
+    two passes of ``spec`` report already (the training articles' in sample: fewer than out of
+    fold, so the line-alone judge's budget is counted on the safe side)."""
+    from copylint.checks.residue import _phrase_table, listed
+
+    model = ResidueModel(dict(spec, alone=None))
+    exact, prefixes = _phrase_table(())
+    out = set()
+    for d in docs:
+        if d.kind == "news":
+            for i, (x, v) in enumerate(zip(d.lines, model.judge(d.lines, feats=d.feats))):
+                if v or (len(x.split()) <= 14 and listed(x, exact, prefixes)):
+                    out.add((id(d), i))
+    return out
+
+
+def train_alone(docs: list[Doc], tune: list[Doc], C: float, budget: float, head: bool, spec: dict) -> dict:
+    """The line-alone judge: fitted on every row, scored out of fold; its threshold is the lowest
+    at which the professional articles' lines it adds to what the listed phrases and ``spec``'s two
+    passes report (out of fold on the training articles, by the final model on the tune articles)
+    stay within ``budget`` per 1,000 words of those articles."""
+    rows, tune_rows = alone_rows(docs, tune)
+    before = reported_before(docs + tune, spec)
+    oof: dict[int, float] = {}
+    for k in range(FOLDS):
+        train_rows = [r for r in rows if fold_of(r.group) != k]
+        b, w = fit([r.feats for r in train_rows], [r.label for r in train_rows], [r.weight for r in train_rows], C)
+        for j, r in enumerate(rows):
+            if fold_of(r.group) == k:
+                oof[j] = ResidueModel.score(b, w, r.feats)
+                if r.tune_feats is not None:
+                    r.tune_score = ResidueModel.score(b, w, r.tune_feats)
+    b, w = fit([r.feats for r in rows], [r.label for r in rows], [r.weight for r in rows], C)
+    words = sum(len(x.split()) for d in docs if d.kind == "news" for x in d.lines)
+    words += sum(len(x.split()) for d in tune for x in d.lines)
+    prose = [(oof[j], r) for j, r in enumerate(rows) if r.what == "news" and (head or not r.head)]
+    prose += [(ResidueModel.score(b, w, r.feats), r) for r in tune_rows if head or not r.head]
+    prose = [(p, r) for p, r in prose if r.where not in before]
+    allowed = int(budget * words / 1000)
+    ranked = sorted((p for p, _ in prose), reverse=True)
+    threshold = _up(max(0.5, ranked[allowed] + 1e-6) if len(ranked) > allowed else 0.5)
+    fired = [r for p, r in prose if p >= threshold]
+    # recall out of fold, of every pasted line (those the judge does not look at count as missed)
+    hit, tot = Counter(), Counter()
+    for d in docs:
+        if d.kind == "mixed":
+            for x in d.inserted:
+                if x:
+                    for key in ("pasted", "pos:" + x[1], "kind:" + x[0]):
+                        tot[key] += 1
+        elif d.kind == "page":
+            tot["page"] += sum(lab == 1 for lab in d.labels)
+    tot["tune-pasted"] = tot["page"]
+    for j, r in enumerate(rows):
+        if r.label != 1 or (r.head and not head):
+            continue
+        if r.what.startswith("pasted"):
+            _, kind, where = r.what.split(":")
+            keys = ["pasted", "pos:" + where, "kind:" + kind]
+        else:
+            keys = ["page"]
+            hit["tune-pasted"] += r.tune_score >= threshold
+        for key in keys:
+            hit[key] += oof[j] >= threshold
+    print(f"line-alone judge: {len(rows)} rows ({sum(r.label for r in rows)} residue), threshold {threshold}: "
+          f"{len(fired)} professional lines reported besides the {len(before)} reported already, in {words} words ({len(fired) * 1000 / words:.3f} per 1,000; "
+          f"{sum(r.head for r in fired)} in the head); recall out of fold (residue of the training pages pasted "
+          "into training articles; the pages' residue lines pasted into training and tune articles): "
+          + ", ".join(f"{k} {hit[k] / tot[k]:.3f}" for k in sorted(tot)), flush=True)
+    for _, r in sorted(((p, r) for p, r in prose if p >= threshold), key=lambda x: -x[0])[:20]:
+        print(f"   professional line reported: {r.group}{' (head)' if r.head else ''}: {r.text[:100]}")
+    return {"bias": round(b, 4), "threshold": threshold, "head": head, "max_words": ALONE_MAX_WORDS,
+            "weights": {n: round(x, 3) for n, x in sorted(w.items()) if abs(x) >= 0.02}}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=0.02,
@@ -374,6 +534,13 @@ def main() -> None:
     ap.add_argument("--cache", type=Path,
                     help="keep the tagged training documents in this file, and read them from it when it "
                          "exists (spaCy's tagging is most of the time; delete the file when the data changes)")
+    ap.add_argument("--alone-budget", type=float, default=0.01,
+                    help="false alarms per 1,000 words of prose allowed to the line-alone judge besides the two "
+                         "passes' (default 0.01)")
+    ap.add_argument("--alone-head", action=argparse.BooleanOptionalAction, default=True,
+                    help="let the line-alone judge look at the article's head (default: yes)")
+    ap.add_argument("--alone-only", action="store_true",
+                    help="train the line-alone judge only, keeping the two passes of the current --out file")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     if args.cache and args.cache.exists():
@@ -392,9 +559,13 @@ def main() -> None:
               flush=True)
     _, y, _ = rows(docs)
     print(f"{len(docs)} documents, {len(y)} counted lines ({sum(y)} residue)", flush=True)
-    spec = train(docs, tune, args.C, args.budget)
+    if args.alone_only:
+        spec = json.loads(args.out.read_text(encoding="utf-8"))
+    else:
+        spec = train(docs, tune, args.C, args.budget)
+    spec["alone"] = train_alone(docs, tune, args.C, args.alone_budget, args.alone_head, spec)
     args.out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    n = sum(len(x["weights"]) for x in spec["passes"])
+    n = sum(len(x["weights"]) for x in spec["passes"]) + len(spec["alone"]["weights"])
     print(f"wrote {args.out} ({n} weights, {args.out.stat().st_size // 1024} KB)")
 
 

@@ -7,9 +7,10 @@ from importlib import resources
 
 import pytest
 
+from copylint import readers
 from copylint.checks.residue import (
-    ResidueModel, document_features, furniture_block, head_lines, line_features, line_kind, line_tags,
-    main_run, residue_model,
+    ResidueModel, alone_gate, alone_lines, article_lines, document_features, furniture_block, head_lines,
+    line_features, line_kind, line_tags, main_run, overlap_features, residue_model, stem_counts,
 )
 from copylint.config import Config
 from copylint.engine import Linter
@@ -199,3 +200,57 @@ def test_page_copied_whole_loses_its_furniture(linter):
     found = [x for x, _ in _flagged(linter, text)]
     assert len(set(found) & set(menu + related)) >= 16
     assert not set(found) & set(ARTICLE.split("\n"))
+
+
+# --- the line-alone judge ------------------------------------------------------------------------
+def test_alone_gate_looks_at_short_lines_that_are_not_news_sentences():
+    def gate(line):
+        return alone_gate(line_features(line), line)
+
+    assert gate("Turn on notifications for this story")                 # no full stop
+    assert gate("You will need an account to keep listening.")          # to the reader
+    news = "The council met on Monday to agree the budget."             # a sentence of news
+    tags = [("the", "DT"), ("council", "NN"), ("met", "VBD"), ("on", "IN"), ("monday", "NNP"), ("to", "TO"),
+            ("agree", "VB"), ("the", "DT"), ("budget", "NN"), (".", ".")]
+    assert not alone_gate(line_features(news, tags), news)
+    assert not gate('"Sign up to our newsletter," the pop-up said.')    # quoting one
+    assert not gate("Residents " + "were asked to move " * 8 + "upstairs")  # too long
+    assert not alone_gate(None, "Share this")                           # not judged at all
+
+
+def test_overlap_counts_words_the_rest_of_the_text_shares():
+    lines = ["Floods close the valley road", "The valley road was closed after the floods on Monday.",
+             "Turn on notifications"]
+    counts = stem_counts(lines)
+    assert "ov:>0.8" in overlap_features(lines[0], counts)       # a headline names the story
+    assert "ov:0.0" in overlap_features(lines[2], counts)        # pasted residue names nothing of it
+    assert overlap_features("of the and", counts)[0] == "ov:none"
+    # a line from elsewhere is not one of the text's lines
+    assert "ov:>0.8" in overlap_features("Valley floods", stem_counts(lines[1:]), own=False)
+
+
+def test_alone_lines_are_paragraphs_of_one_line():
+    art = readers.load_article("a.md", "Floods close road\nBy A. Writer\n\nThe road was closed.\n\nShare this\n",
+                               "markdown")
+    assert len(article_lines(art)) == 4
+    assert alone_lines(art) == [False, False, True, True]
+
+
+def test_alone_judge_looks_only_at_paragraphs_of_their_own():
+    m = residue_model()
+    lines = [x for x in ARTICLE.split("\n") if x.strip()] + ["Turn on notifications for this story"]
+    feats = document_features(lines)
+    on = m.alone_scores(lines, feats, alone=[True] * len(lines))
+    off = m.alone_scores(lines, feats, alone=[False] * len(lines))
+    assert on[-1] is not None and 0.0 <= on[-1] <= 1.0
+    assert all(x is None for x in off)
+    # the headline is looked at too, and shares the story's words: far from residue
+    assert on[0] is not None and on[0] < 0.5 < on[-1]
+
+
+def test_shipped_alone_judge_is_plain_data():
+    spec = json.loads(resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes())
+    alone = spec["alone"]
+    assert 0.5 <= alone["threshold"] <= 1.0 and isinstance(alone["bias"], float)
+    assert all(isinstance(w, float) for w in alone["weights"].values())
+    assert any(k.startswith("ov:") for k in alone["weights"])

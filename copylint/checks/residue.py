@@ -81,7 +81,8 @@ def listed(line: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> bool:
 # A line is residue when the first pass is sure of it, when the second is, or when it stands in a
 # block of page furniture around the main run (a page copied whole) and the second pass leans to
 # residue. The article's head (headline, standfirst, byline) and paragraphs of over 40 words are
-# never judged.
+# never judged by the two passes. A third judge, the line-alone judge (below), looks at single-line
+# paragraphs that do not read as news sentences, the head included, without their surroundings.
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[^\w\s]")
 _TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _QUOTES = frozenset("\"“”«»")
@@ -327,6 +328,17 @@ def article_lines(article: Article) -> list[tuple[int, int]]:
     return out
 
 
+def alone_lines(article: Article) -> list[bool]:
+    """For each line of ``article_lines``: whether it is a paragraph of its own (its block's only
+    non-blank line)."""
+    out: list[bool] = []
+    text = article.text
+    for block in article.blocks:
+        n = sum(1 for line in text[block.start:block.end].split("\n") if line.strip())
+        out += [n == 1] * n
+    return out
+
+
 def line_tags(doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, str]]]:
     """spaCy's (lower-case text, fine tag) of the tokens inside each (start, end) span of the
     document's text, in linear time (spans in order, not overlapping)."""
@@ -453,18 +465,109 @@ def furniture_block(lines: list[str], p1: list[float | None], penalty: float, si
     return [(i < a and a >= side) or (i > b and n - 1 - b >= side) for i in range(n)]
 
 
+# --- the line-alone judge -----------------------------------------------------------------------
+# A residue line pasted singly into an article stands among prose: the second pass sees prose
+# around it and no furniture, and the first pass's threshold is set by every short line of
+# professional copy. A third logistic regression judges only the lines that stand alone as a
+# paragraph and do not read as a finished sentence of news (no sentence-final stop, or it speaks to
+# the reader or as the site, or it has the marks of an interface), by what they are (the first
+# pass's features) and by how little they share with the article around them: an article's own
+# headline, subheading or caption names its people, places and topic; a prompt, a consent line or
+# a related headline does not. No neighbours, no position.
+ALONE_MAX_WORDS = 25
+
+
+def _stem(t: str) -> str:
+    return t[:5]
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """Function words (``rules/function_words.txt``: spaCy's English stop words)."""
+    return frozenset(data.phrases("function_words.txt"))
+
+
+def content_stems(line: str) -> list[str]:
+    """The line's content words (three letters or more, not function words), cut to their first
+    five letters (a cheap stem: "strikes", "striking" and "striker" share one)."""
+    stop = _stop_words()
+    out = []
+    for t in _TOKEN.findall(line.replace("’", "'")):
+        t = t.lower()
+        if t[:1].isalpha() and len(t) >= 3 and t not in stop and t.split("'")[0] not in stop:
+            out.append(_stem(t.split("'")[0]))
+    return out
+
+
+def stem_counts(lines: list[str]) -> Counter:
+    """How many lines of the text use each content stem."""
+    c: Counter = Counter()
+    for x in lines:
+        c.update(set(content_stems(x)))
+    return c
+
+
+def alone_gate(feats: list[str] | None, line: str) -> bool:
+    """Whether the line-alone judge looks at a line (given its first-pass features): short, and not
+    a finished sentence of reported news: no sentence-final stop, or an interface's marks (to the
+    reader, in the site's voice, its vocabulary, a prompt's verb) free of reported news's (a past
+    tense, a verb of saying, quotation marks)."""
+    if feats is None or len(line.split()) > ALONE_MAX_WORDS:
+        return False
+    if not _TERMINAL.search(line.strip()):
+        return True
+    return any(f.startswith("iface:") and f.endswith(":plain") and not f.startswith("iface:0:") for f in feats)
+
+
+def overlap_features(line: str, counts: Counter, own: bool = True) -> list[str]:
+    """How much of the line's vocabulary the rest of the text shares: ``counts`` counts, per content
+    stem, the lines of the text that use it (``own``: the line is one of them)."""
+    stems = set(content_stems(line))
+    s = line.strip()
+    end = "stop" if _TERMINAL.search(s) else "open"
+    if not stems:
+        return ["ov:none", f"ov:none:{end}"]
+    mine = int(own)
+    share = sum(counts.get(t, 0) - mine > 0 for t in stems) / len(stems)
+    shared2 = sum(counts.get(t, 0) - mine > 1 for t in stems) / len(stems)
+    n = _bucket(len(stems), (1, 2, 4, 7))
+    sb = _bucket(share, (0.0, 0.2, 0.4, 0.6, 0.8))
+    return [f"ov:{sb}", f"ov:{sb}:{n}", f"ov:{sb}:{end}", f"ov2:{_bucket(shared2, (0.0, 0.2, 0.5))}",
+            f"ov:{sb}:{'caps' if s[:1].isupper() else 'low'}"]
+
+
+def alone_features(line: str, feats: list[str], counts: Counter, own: bool = True) -> list[str]:
+    """The line-alone judge's features: the first pass's (what the line is) and its vocabulary's
+    overlap with the rest of the text (``counts``: see ``overlap_features``)."""
+    return feats + overlap_features(line, counts, own)
+
+
+def document_alone_features(lines: list[str], feats: list[list[str] | None],
+                            alone: list[bool] | None = None) -> list[list[str] | None]:
+    """The line-alone judge's features of every line it looks at (``alone``: whether each line is
+    a paragraph of its own; all, when not given), None for the others."""
+    counts = stem_counts(lines)
+    return [alone_features(x, f, counts) if (alone is None or alone[i]) and alone_gate(f, x) else None
+            for i, (x, f) in enumerate(zip(lines, feats))]
+
+
 class ResidueModel:
     """The shipped weights, two passes of logistic regression: the first scores each line by what
     it is, the second by where it stands too (its neighbours, its place against the text's main
     run of prose) with the first's verdict. A line is residue when the first pass is sure of it
     (``thresholds["line"]``), when the second is (``thresholds["context"]``), or when it stands in
     a block of page furniture around the article and the second pass leans to residue
-    (``thresholds["block"]``, see ``furniture_block``)."""
+    (``thresholds["block"]``, see ``furniture_block``). Besides them, the line-alone judge
+    (``alone``, see ``document_alone_features``) reports a paragraph of one line it is sure of
+    (``alone["threshold"]``), residue pasted singly among prose."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
         self.thresholds = {k: float(v) for k, v in spec["thresholds"].items()}
         self.block = spec.get("block", {"penalty": 10, "side": 6})
+        alone = spec.get("alone")
+        self.alone = None if alone is None else (float(alone["bias"]), alone["weights"],
+                                                 float(alone["threshold"]), bool(alone.get("head", False)))
 
     @staticmethod
     def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
@@ -484,16 +587,33 @@ class ResidueModel:
               for i, (f, x) in enumerate(zip(feats, second))]
         return [None if i in head else p for i, p in enumerate(p1)], p2
 
+    def alone_scores(self, lines: list[str], feats: list[list[str] | None],
+                     alone: list[bool] | None = None) -> list[float | None]:
+        """The line-alone judge's probability for each line it looks at (None: not looked at, or
+        no such judge shipped); ``alone``: whether each line is a paragraph of its own."""
+        if self.alone is None:
+            return [None] * len(lines)
+        bias, weights, _, with_head = self.alone
+        head = range(0) if with_head else head_lines(lines)
+        xs = document_alone_features(lines, feats, alone)
+        return [None if x is None or i in head else self.score(bias, weights, x) for i, x in enumerate(xs)]
+
     def probabilities(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None
                       ) -> list[float | None]:
         """Each line's second-pass probability of being residue (None: not judged)."""
         return self.scores(lines, tags)[1]
 
     def judge(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None,
-              feats: list[list[str] | None] | None = None) -> list[bool]:
-        """Whether each line is residue."""
+              feats: list[list[str] | None] | None = None, alone: list[bool] | None = None) -> list[bool]:
+        """Whether each line is residue; ``alone``: whether each line is a paragraph of its own
+        (all, when not given)."""
+        feats = document_features(lines, tags) if feats is None else feats
         p1, p2 = self.scores(lines, tags, feats)
-        return self.decide(lines, p1, p2)
+        out = self.decide(lines, p1, p2)
+        if self.alone is not None:
+            t = self.alone[2]
+            out = [v or (a is not None and a >= t) for v, a in zip(out, self.alone_scores(lines, feats, alone))]
+        return out
 
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
         t = self.thresholds
@@ -519,10 +639,14 @@ class Boilerplate(Rule):
     (``rules/boilerplate.txt`` and the ``boilerplate`` key in the configuration) are sure hits, and
     a small line classifier trained on real news pages recognises residue by what it is (its words,
     its shape: short, no full stop, capitals, link-like words) and where it stands (among prose or
-    in a run of short lines). A sentence of an article, or one that quotes such a phrase, is prose;
-    the classifier leaves the head of an article (headline, standfirst, byline above the first
-    paragraph) and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by ``--fix``; the classifier's lines are left to
-    the editor.
+    in a run of short lines). A line-alone judge, trained on the same pages, looks again at a
+    paragraph of one line that does not read as a sentence of news: residue pasted singly among prose,
+    judged by what it is and by how little of the article's vocabulary it shares (an article's own
+    headline or caption names its story; a prompt or a related headline does not). A sentence of
+    an article, or one that quotes such a phrase, is prose; the classifier's two passes leave the
+    head of an article (headline, standfirst, byline above the first paragraph) to the line-alone
+    judge, and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by
+    ``--fix``; the classifiers' lines are left to the editor.
     """
 
     id = "boilerplate"
@@ -561,7 +685,7 @@ class Boilerplate(Rule):
         spans = article_lines(article)
         lines = [text[s:e] for s, e in spans]
         tags = line_tags(article.doc, spans) if article.doc is not None else None
-        verdicts = residue_model().judge(lines, tags)
+        verdicts = residue_model().judge(lines, tags, alone=alone_lines(article))
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
         marked = article.fmt in ("html", "markdown")
