@@ -680,10 +680,14 @@ class WordFitRule(_WordFitRule):
     copylint/wordfit.py) reads each paragraph once and scores every word: how likely it was
     swapped, and which word belongs there. A small combiner, calibrated on held-apart news, adds
     what the model cannot see (how common the word is, whether the article uses it again, whether
-    it is quoted). Names, numbers and function words are never doubted. Two tiers: a warning when
-    the evidence is strong (calibrated to about one false alarm in 10,000 words of clean news), an
-    info hint otherwise, at most one per paragraph (the most doubtful word), with the word the
-    model would expect when it has one.
+    it is quoted). Names, numbers and function words are never doubted. Three tiers: a warning when
+    the evidence is strong (calibrated to about one false alarm in 20,000 words of clean news); a
+    warning of kind `confirmed` when a precise pattern backs a weaker doubt (a month modifying a
+    noun that takes no date, `the August suspects`, which `month-modifier` reports only for the
+    nouns of its table; a member of a list of nouns; a title noun right before a person's name);
+    else an info hint, at most one per paragraph (the most doubtful word). A finding offers the
+    word the model would expect only when the model is confident of it (the confidence from which
+    at least half its words were right on held-apart news): a poor suggestion is worse than none.
 
     Off by default for now (`extend-select = ["word-fit"]` turns it on): the shipped model was
     trained for about 45 minutes of a shared 2-core machine and its hints are not yet precise
