@@ -1,7 +1,7 @@
 """Time and peak memory of ``copylint check`` on one huge article, at several sizes (issue 11, item 5).
 
     python benchmarks/bench_scale.py [--sizes 100KB,1MB,10MB] [--shape paragraphs|lines] [--keep DIR]
-                                     [--ignore RULE,...]
+                                     [--ignore RULE,...] [--select ALL]
 
 For each size, an article of that many bytes is written to a temporary directory and checked by a
 fresh ``copylint check --no-cache --format json`` process (every default rule), started from a
@@ -15,7 +15,8 @@ The article is Markdown: a headline, then paragraphs drawn with a seeded generat
 paragraphs of samples/ (with their planted faults: names spelt two ways, contradicting figures,
 duplicates) and from bench_speed.py's generated news paragraphs, so that the article-level rules
 (duplicates, consistency) have plenty to compare. ``--ignore`` leaves rules out (passed on to
-``copylint check --ignore``), e.g. a rule not yet linear. ``--shape lines`` writes plain text with one
+``copylint check --ignore``), e.g. a rule not yet linear; ``--select ALL`` checks with every rule,
+those off by default included (passed on to ``copylint check --select``). ``--shape lines`` writes plain text with one
 paragraph per line and no blank lines; ``--shape blob`` one single paragraph with no line break.
 """
 from __future__ import annotations
@@ -62,10 +63,10 @@ def build(path: Path, size: int, shape: str, seed: int = 11) -> None:
     path.write_text("".join(parts), encoding="utf-8")
 
 
-def measure(path: str, ignore: str = "") -> None:
+def measure(path: str, ignore: str = "", select: str = "") -> None:
     """(In a fresh process) run the check as a child; print seconds, peak RSS and findings as JSON."""
     t = time.perf_counter()
-    extra = ["--ignore", ignore] if ignore else []
+    extra = (["--ignore", ignore] if ignore else []) + (["--select", select] if select else [])
     proc = subprocess.run([sys.executable, "-m", "copylint.cli", "check", "--no-cache", "--format", "json", *extra, path],
                           capture_output=True, text=True, cwd=str(Path(path).parent))
     seconds = time.perf_counter() - t
@@ -87,24 +88,27 @@ def main() -> None:
     ap.add_argument("--shape", choices=("paragraphs", "lines", "blob"), default="paragraphs")
     ap.add_argument("--keep", help="write the articles here instead of a temporary directory")
     ap.add_argument("--ignore", default="", help="rules left out, comma-separated")
+    ap.add_argument("--select", default="", help="only these rules (ALL: every rule, those off by default too)")
     ap.add_argument("--measure", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.measure:
-        measure(args.measure, args.ignore)
+        measure(args.measure, args.ignore, args.select)
         return
     tmp = Path(args.keep or tempfile.mkdtemp(prefix="copylint-scale-"))
     tmp.mkdir(parents=True, exist_ok=True)
     # the sizes go beyond the default max-file-size on purpose when asked: raise it for the run
     (tmp / ".copylint.toml").write_text('max-file-size = "1GB"\n', encoding="utf-8")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; shape: {args.shape}"
-          + (f"; rules left out: {args.ignore}" if args.ignore else ""))
+          + (f"; rules left out: {args.ignore}" if args.ignore else "")
+          + (f"; rules selected: {args.select}" if args.select else "; the default rules"))
     rows = []
     for label in args.sizes.split(","):
         size = parse_size(label)
         path = tmp / f"article-{label.strip()}.{'md' if args.shape == 'paragraphs' else 'txt'}"
         build(path, size, args.shape)
         words = len(path.read_text(encoding="utf-8").split())
-        out = subprocess.run([sys.executable, __file__, "--measure", str(path), "--ignore", args.ignore],
+        out = subprocess.run([sys.executable, __file__, "--measure", str(path), "--ignore", args.ignore,
+                              "--select", args.select],
                              capture_output=True, text=True)
         try:
             r = json.loads(out.stdout.strip().splitlines()[-1])

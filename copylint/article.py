@@ -209,6 +209,18 @@ class Article:
         return None
 
     @cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        """The article's quotations as sorted, disjoint (start, end) text offsets, marks included
+        (``copylint.quotes``: the one notion of "inside a quotation")."""
+        from copylint.quotes import quotations
+        return quotations(self.text, self.blocks)
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """Whether the text span ``[start, end)`` lies inside one quotation of the article."""
+        from copylint.quotes import inside
+        return inside(self.quotations, start, end)
+
+    @cached_property
     def word_count(self) -> int:
         return len(self.text.split())
 

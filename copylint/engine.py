@@ -24,7 +24,7 @@ from copylint.article import Article
 from copylint.config import Config
 from copylint.finding import Finding, Severity
 from copylint.readers import load_article
-from copylint.rule import Rule, all_rules
+from copylint.rule import OUTSIDE_QUOTATIONS, Rule, all_rules
 from copylint.sources import Source, expand, read_source
 
 NLP_BATCH = 16  # articles per nlp.pipe batch; also how many articles are held in memory at once
@@ -141,11 +141,16 @@ class RuleSet:
 
 
 def in_scope(article: Article, f: Finding, scope: frozenset[str] | None) -> bool:
-    """Whether a finding lies where its rule reads (``Rule.scope``: kinds of block; None: anywhere)."""
+    """Whether a finding lies where its rule reads (``Rule.scope``: kinds of block, and with
+    ``OUTSIDE_QUOTATIONS`` not inside a quotation; None: anywhere)."""
     if scope is None:
         return True
-    block = article.block_at(f.start)
-    return block is not None and block.kind in scope
+    kinds = scope - OUTSIDE_QUOTATIONS
+    if kinds:
+        block = article.block_at(f.start)
+        if block is None or block.kind not in kinds:
+            return False
+    return not (OUTSIDE_QUOTATIONS <= scope and article.in_quotation(f.start, f.end))
 
 
 def defer_to_dedicated(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:

@@ -30,6 +30,10 @@ REGISTRY: dict[str, type["Rule"]] = {}
 BODY = frozenset({"paragraph", "quote", "list_item"})   # the article's prose, lists included
 PROSE = frozenset({"paragraph", "quote"})               # running sentences only
 HEADLINES = frozenset({"heading"})
+#: a ``Rule.scope`` value, alone or joined to one above (``PROSE | OUTSIDE_QUOTATIONS``): a finding
+#: that lies inside a quotation of the article (``copylint.quotes``; ``Article.in_quotation``) is
+#: dropped, for a rule whose fault is the writer's and not the speaker's
+OUTSIDE_QUOTATIONS = frozenset({"-quotations"})
 
 
 class Rule:
@@ -48,7 +52,8 @@ class Rule:
     #: format of the examples ("text", "markdown", "html")
     example_format: ClassVar[str] = "text"
     #: the kinds of article block where the rule's findings count (``BODY``, ``PROSE``,
-    #: ``HEADLINES``); the engine drops the others. None: anywhere.
+    #: ``HEADLINES``), and with ``OUTSIDE_QUOTATIONS`` only outside quotations; the engine drops
+    #: the others. None: anywhere.
     scope: ClassVar[frozenset[str] | None] = None
     #: where findings of two rules overlap, the engine keeps only those of the higher priority (one
     #: slip, one finding): a general grammar checker is below copylint's dedicated rules.

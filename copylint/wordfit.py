@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 import threading
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Iterator
 
 #: words in one model window (whitespace words; about 1.3 wordpieces each, under the 128 limit)
 MAX_WORDS = 80
@@ -93,13 +95,75 @@ class WordScore:
     pieces: int = 1            # wordpieces of the word
 
 
+class WordScores(Sequence):
+    """Word scores held as columns, a few dozen bytes a word instead of a Python object each (a
+    10 MB article has 1.6 million words: 44 MB a megabyte as objects); indexing and iterating make
+    each ``WordScore`` on demand. The corrector's outputs are kept for the words it read."""
+
+    def __init__(self, words: Iterable[WordScore] = ()) -> None:
+        self.start, self.end = array("q"), array("q")
+        self.disc, self.rank_gap = array("d"), array("d")
+        self.pieces = array("l")
+        self.corrected: dict[int, tuple] = {}  # index -> (p_obs, alt, p_alt), where any is set
+        self.extend(words)
+
+    def extend(self, words: Iterable[WordScore]) -> None:
+        for w in words:
+            if w.p_obs is not None or w.alt is not None or w.p_alt is not None:
+                self.corrected[len(self.start)] = (w.p_obs, w.alt, w.p_alt)
+            self.start.append(w.start)
+            self.end.append(w.end)
+            self.disc.append(w.disc)
+            self.rank_gap.append(w.rank_gap)
+            self.pieces.append(w.pieces)
+
+    def join(self, other: "WordScores") -> None:
+        """Append ``other``'s words."""
+        n = len(self.start)
+        self.corrected.update((n + k, v) for k, v in other.corrected.items())
+        for name in ("start", "end", "disc", "rank_gap", "pieces"):
+            getattr(self, name).extend(getattr(other, name))
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        p_obs, alt, p_alt = self.corrected.get(i, (None, None, None))
+        return WordScore(self.start[i], self.end[i], self.disc[i], self.rank_gap[i], p_obs, alt, p_alt,
+                         self.pieces[i])
+
+    def __iter__(self) -> Iterator[WordScore]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (WordScores, list)) and len(self) == len(other) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def in_order(self) -> "WordScores":
+        """These words sorted by start (themselves when they already are)."""
+        starts = self.start
+        if all(starts[k] <= starts[k + 1] for k in range(len(starts) - 1)):
+            return self
+        return WordScores(sorted(self, key=lambda w: w.start))
+
+
 @dataclass
 class WordFit:
-    """The model's reading of one article: word scores sorted by start."""
+    """The model's reading of one article: word scores sorted by start (``WordScores``; a list of
+    ``WordScore`` given is stored that way)."""
 
-    words: list[WordScore] = field(default_factory=list)
+    words: WordScores = field(default_factory=WordScores)
     #: the garble rules' candidates with their doubt, computed once per article (checks/garble.py)
     judged: list | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.words, WordScores):
+            self.words = WordScores(self.words)
 
 
 class ModelError(Exception):
@@ -168,21 +232,20 @@ class Model:
 
     def score_spans(self, text: str, spans: list[tuple[int, int]]) -> WordFit:
         wins = [(s + a, s + b) for s, e in spans for a, b in windows(text[s:e])]
-        out: list[WordScore] = []
         order = sorted(range(len(wins)), key=lambda i: wins[i][1] - wins[i][0])
-        per_win: dict[int, list[WordScore]] = {}
+        per_win: dict[int, WordScores] = {}  # each window's words as columns as soon as scored
         for k in range(0, len(order), BATCH):
             idx = order[k:k + BATCH]
             got = self._run([text[wins[i][0]:wins[i][1]] for i in idx])
             for i, words in zip(idx, got):
                 base = wins[i][0]
-                ws = [WordScore(base + w.start, base + w.end, w.disc, w.rank_gap, w.p_obs, w.alt, w.p_alt,
-                                w.pieces) for w in words]
-                per_win[i] = ws
+                per_win[i] = WordScores(WordScore(base + w.start, base + w.end, w.disc, w.rank_gap, w.p_obs,
+                                                  w.alt, w.p_alt, w.pieces) for w in words)
+        out = WordScores()
         for i in range(len(wins)):
-            out.extend(per_win.get(i, []))
-        out.sort(key=lambda w: w.start)
-        return WordFit(out)
+            if i in per_win:
+                out.join(per_win.pop(i))
+        return WordFit(out.in_order())
 
     def _run(self, texts: list[str]) -> list[list[WordScore]]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -199,3 +199,29 @@ def test_a_reader_bug_is_exit_3_and_the_other_files_are_checked(tmp_path, monkey
     assert "Traceback" not in err
     assert [line for line in err.splitlines() if "bad.md" in line and "internal error" in line and "IndexError" in line]
     assert _reported(out)[str(good)] == ["repeated-word"]
+
+
+def test_default_size_limit_is_the_documented_one(tmp_path):
+    """The default max-file-size is the README's, a file of that size is read, one byte more is an
+    input error (read from the file's size, never by reading it all)."""
+    import re
+    from pathlib import Path
+
+    from copylint.config import Config, _size
+    from copylint.sources import read_source
+
+    limit = Config().max_file_size
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r'^max-file-size = "([^"]+)"', readme, re.M).group(1)
+    assert _size(documented, "README") == limit
+    line = "The council met on Monday and agreed the budget for the year.\n"
+    at_limit = tmp_path / "at-limit.txt"
+    at_limit.write_text(line * (limit // len(line)) + "x" * (limit % len(line)), encoding="utf-8")
+    assert at_limit.stat().st_size == limit
+    src = read_source(str(at_limit), limit)
+    assert src.error is None and len(src.text) == limit
+    over = tmp_path / "over.txt"
+    with open(over, "wb") as fh:
+        fh.truncate(limit + 1)  # sparse: its size is what is judged
+    err = read_source(str(over), limit).error
+    assert "too large" in err and f"{limit / 1e6:.1f} MB" in err

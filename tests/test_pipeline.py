@@ -320,3 +320,28 @@ def test_a_pipeline_that_may_need_pytorch_is_loaded_with_it(tmp_path):
     assert _pipeline_needs_torch(str(tmp_path))
     (tmp_path / "meta.json").write_text('{"requirements": []}')
     assert not _pipeline_needs_torch(str(tmp_path))
+
+
+def test_word_scores_are_held_as_columns_and_read_back_whole():
+    """A huge article's word-fit scores (1.6 million words at 10 MB) are kept as columns, not as a
+    Python object a word; reading them back gives every field, the corrector's included."""
+    import tracemalloc
+
+    from copylint.wordfit import WordFit, WordScore, WordScores
+
+    rng = random.Random(3)
+    words = [WordScore(1_000_000 + 7 * i, 1_000_005 + 7 * i, rng.uniform(-8, 2), rng.uniform(-5, 5))
+             for i in range(20_000)]
+    for w in words[::40]:
+        w.p_obs, w.alt, w.p_alt, w.pieces = 0.01, "word", 0.2, 2
+    fit = WordFit(list(words))
+    assert isinstance(fit.words, WordScores) and list(fit.words) == words
+    assert fit.words[5] == words[5] and fit.words[-1] == words[-1] and fit.words[3:6] == words[3:6]
+    assert list(WordScores(reversed(words)).in_order()) == words
+    tracemalloc.start()
+    try:
+        held = WordScores(iter(words))
+        size = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(held) == len(words) and size / len(words) < 80  # bytes a word; about 260 as objects

@@ -3,6 +3,8 @@ import ast
 import re
 from pathlib import Path
 
+from spacy.glossary import GLOSSARY
+
 import copylint
 
 PKG = Path(copylint.__file__).parent
@@ -116,15 +118,61 @@ def _words_of(node: ast.AST) -> list[str] | None:
     return [e.value for e in elts]
 
 
-def test_rules_keep_no_word_lists_in_python():
-    """Word lists live in rules/ behind copylint.data, where an editor can read and change them."""
+#: spaCy's pipeline components (a rule's ``needs`` names them) and dependency labels: a table of
+#: these is code reading the parse, not a word list
+_LABELS = frozenset({"tok2vec", "tagger", "parser", "ner", "lemmatizer", "attribute_ruler", "senter",
+                     "morphologizer", "wordfit"}) | frozenset(k for k in GLOSSARY if k.islower())
+
+
+def _lexical(s: str) -> bool:
+    """A word (lower case) or a punctuation mark: an entry of a word list or a pattern table."""
+    return bool(_WORD.fullmatch(s)) or (0 < len(s) <= 2 and not any(c.isalnum() or c.isspace() for c in s))
+
+
+def _table_of(node: ast.AST) -> list[str] | None:
+    """The entries of a module-level pattern table: a word list (see ``_words_of``) that may hold
+    punctuation marks, or a dict keyed by words whose values are strings or collections of them
+    (``{"was": "were"}``, ``{"this": ("these", "are were")}``); else None."""
+    if isinstance(node, ast.Dict):
+        if not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in node.keys):
+            return None
+        out = [k.value for k in node.keys]
+        for v in node.values:
+            if isinstance(v, ast.Constant) and isinstance(v.value, str):
+                out.extend(v.value.split())
+            elif isinstance(v, (ast.Tuple, ast.List, ast.Set)) and all(
+                    isinstance(e, ast.Constant) and isinstance(e.value, str) for e in v.elts):
+                out.extend(w for e in v.elts for w in e.value.split())
+            else:
+                return None
+        return out
+    return _words_of(node)
+
+
+def _code_tables(source: str) -> list[str]:
+    """Module-level word lists and pattern tables written in Python: five words or more, or any
+    table of two or more entries that are all words or punctuation marks (spaCy's labels and
+    component names aside)."""
     found = []
-    for path in _modules("checks"):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Assign) and node.value is not None:
-                words = _words_of(node.value)
-                if words and len(words) >= 5 and all(_WORD.fullmatch(w) for w in words):
-                    found.append(f"{path.name}:{node.lineno} {ast.unparse(node.targets[0])}")
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            words = _words_of(node.value)
+            if words and len(words) >= 5 and all(_WORD.fullmatch(w) for w in words):
+                found.append(f"{node.lineno} {ast.unparse(target)}")
+                continue
+            entries = _table_of(node.value)
+            if (entries and len(entries) >= 2 and all(_lexical(w) for w in entries)
+                    and sum(bool(_WORD.fullmatch(w)) for w in entries) >= 2 and not set(entries) <= _LABELS):
+                found.append(f"{node.lineno} {ast.unparse(target)}")
+    return found
+
+
+def test_rules_keep_no_word_lists_in_python():
+    """Word lists and pattern tables live in rules/ behind copylint.data, where an editor can read
+    and change them."""
+    found = [f"{path.name}:{where}" for path in _modules("checks")
+             for where in _code_tables(path.read_text(encoding="utf-8"))]
     assert not found, found
 
 
@@ -134,3 +182,19 @@ def test_the_word_list_check_sees_a_word_list():
         words = _words_of(ast.parse(src).body[0].value)
         assert words and len(words) == 5, src
     assert _words_of(ast.parse('X = frozenset({"VB", "VBD"})').body[0].value) == ["VB", "VBD"]
+
+
+def test_the_word_list_check_sees_a_pattern_table():
+    """Small tables of words, of words and punctuation, and of words mapped to words are caught
+    (grammar.py's agreement tables were all three); labels, feature names and needs are not."""
+    for src in ('_VERBS = {"was": "were", "is": "are", "has": "have", "does": "do"}',
+                '_EDGE = frozenset({",", ";", "(", "that", "whether", "because"})',
+                '_DEM = {"this": ("these", "are were"), "these": ("this", "is was has")}',
+                '_JOINS: frozenset[str] = frozenset({"and", "or"})',
+                'X = ("the", "a", "an", "and", "of")'):
+        assert _code_tables(src), src
+    for src in ('_NEEDS = frozenset({"parser", "lemmatizer"})', 'POS = ("NOUN", "VERB", "ADJ")',
+                'DEPS = frozenset({"compound", "amod", "nmod"})',
+                'FEATURES = ("disc", "rank_gap", "log_p_obs")', '_LEVELS = {"error": Severity.ERROR, "info": Severity.INFO}',
+                'X = frozenset({"a"})', 'X = ("(", ")", "[")'):
+        assert not _code_tables(src), src

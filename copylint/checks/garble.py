@@ -563,7 +563,7 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
     doc = article.doc
     if fit is None or isinstance(fit, Exception) or doc is None:
         return []
-    by_start = {t.idx: t for t in doc}
+    starts = doc.to_array("IDX")  # the tokens' offsets, in order (no Python object per token)
     lemmas: dict[str, int] = {}
     for t in doc:
         if t.is_alpha:
@@ -573,16 +573,18 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
 
     out = []
     for w in fit.words:
-        tok = by_start.get(w.start)
+        text = article.text[w.start:w.end]
+        if w.alt is None and not (text[:1].isupper() and text.lower() in MONTHS):
+            continue  # not among the words the model doubted most in its window, nor a month
+        k = int(starts.searchsorted(w.start))
+        tok = doc[k] if k < len(starts) and starts[k] == w.start else None
         if tok is None or tok.idx + len(tok.text) != w.end:
             continue
         if month_modified_noun(tok) is not None:
             out.append(Candidate(tok, w, None, pattern=MONTH))
             continue
-        if not _eligible(tok):
+        if w.alt is None or not _eligible(tok):
             continue
-        if w.alt is None:
-            continue  # not among the words the model doubted most in its window
         log_obs = math.log(max(w.p_obs or 0.0, 1e-6))
         margin = math.log(max(w.p_alt or 0.0, 1e-6)) - log_obs
         in_quote = any(a < w.start < b for a, b in quotes)

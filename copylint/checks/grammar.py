@@ -251,7 +251,10 @@ _UNIT_NEEDS = frozenset({"parser", "lemmatizer"})
 _MAX_SUBJECT_GAP = 6
 #: tokens at most between "did" and its verb ("did the council, in the end, knew")
 _MAX_DO_GAP = 5
-_SINGULAR_VERBS = {"was": "were", "is": "are", "has": "have", "does": "do"}
+#: the agreement rules' tables (rules/agreement.toml)
+_TABLES = data.toml("agreement.toml")
+#: singular verbs reported after a plural subject -> the plural suggested
+_SINGULAR_VERBS: dict[str, str] = _TABLES["singular-verbs"]
 # plural-looking words that take a singular verb, or that spaCy tags NNS wrongly
 _SINGULAR_NNS = data.words("singular-plurals")
 # measures: "Two years is a long time", "Millions was spent"
@@ -259,7 +262,11 @@ _MEASURES = data.words("measures")
 _QUANTITY_NOUNS = data.words("quantity-heads")
 
 
-_CLAUSE_EDGE = frozenset({",", ";", ":", "(", "—", "–", "that", "whether", "because", "if", "while", "when"})
+_CLAUSE_EDGE = frozenset(_TABLES["clause-edges"])
+_SUBJECT_VERB_BREAKS = frozenset(_TABLES["subject-verb-breaks"])
+_SUBJECT_JOINS = frozenset(_TABLES["subject-joins"])
+_DO_FORMS = frozenset(_TABLES["do-forms"])
+_DO_VERB_BREAKS = frozenset(_TABLES["do-verb-breaks"])
 
 
 def _gerund_subject(doc, subj) -> bool:
@@ -364,10 +371,10 @@ class SubjectVerbAgreement(Rule):
             if any(t.tag_ in ("WDT", "WP") for t in doc[sent_start:subj.left_edge.i]):
                 continue  # the subject may sit in a relative clause: "the scope of what befell the troops is"
             between = doc[subj.i + 1:tok.i]
-            if any(t.text in ('"', "“", "”", "(", ")", ":", ";", "—", "–") for t in between) \
+            if any(t.text in _SUBJECT_VERB_BREAKS for t in between) \
                     or len(between) > _MAX_SUBJECT_GAP:
                 continue
-            if any(t.lower_ in ("and", "or", "nor", "as", "with", "plus") for t in doc[subj.left_edge.i:tok.i]):
+            if any(t.lower_ in _SUBJECT_JOINS for t in doc[subj.left_edge.i:tok.i]):
                 continue
             yield self.finding(tok.idx, tok.idx + len(tok.text),
                                f"plural subject '{subj.text}' with singular '{tok.text}'",
@@ -406,7 +413,7 @@ class VerbFormAfterDo(Rule):
         # The engine fixes a sentence start at each block start, so no parse crosses a block.
         doc = article.doc
         for tok in doc:
-            if tok.lower_ not in ("did", "does", "do") or tok.dep_ != "aux":
+            if tok.lower_ not in _DO_FORMS or tok.dep_ != "aux":
                 continue
             verb = tok.head
             if verb.i <= tok.i or verb.i - tok.i > _MAX_DO_GAP or verb.pos_ != "VERB":
@@ -416,15 +423,16 @@ class VerbFormAfterDo(Rule):
             lemma = verb.lemma_.lower()
             if not lemma or lemma == verb.lower_ or not lemma.isalpha():
                 continue
-            if any(t.is_punct or t.lower_ in ("and", "or", "but") for t in doc[tok.i + 1:verb.i]):
+            if any(t.is_punct or t.lower_ in _DO_VERB_BREAKS for t in doc[tok.i + 1:verb.i]):
                 continue
             yield self.finding(verb.idx, verb.idx + len(verb.text),
                                f"'{verb.text}' after '{tok.text}': the verb takes its base form",
                                suggestion=lemma)
 
 
-_DEMONSTRATIVE = {"this": ("these", "are were"), "that": ("those", "are were"),
-                  "these": ("this", "is was has"), "those": ("that", "is was has")}
+#: demonstrative -> (the one of the other number, the verbs that disagree with it)
+_DEMONSTRATIVE = {word: (entry["other"], frozenset(entry["disagree"]))
+                  for word, entry in _TABLES["demonstratives"].items()}
 
 
 @register
@@ -460,7 +468,7 @@ class DemonstrativeAgreement(Rule):
             if entry is None or tok.tag_ != "DT" or tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             verb = doc[tok.i + 1]
-            if verb.lower_ not in entry[1].split() or tok.head.i != verb.i:
+            if verb.lower_ not in entry[1] or tok.head.i != verb.i:
                 continue
             other = entry[0]
             other = other.capitalize() if tok.text[:1].isupper() else other

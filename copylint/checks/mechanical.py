@@ -7,6 +7,7 @@ from typing import Iterator
 from copylint.article import Article, Block
 from copylint.finding import Finding, Severity
 from copylint.rule import Rule, html, markdown, register
+from copylint.quotes import CLOSE_AFTER, best_pairing
 from copylint.textutil import DOUBLE_QUOTES, token_span
 
 # A token that is a URL, an e-mail address, a domain, a handle or a file name: never prose.
@@ -187,38 +188,14 @@ class SpaceBeforePunctuation(Rule):
 
 
 # --- quotes and brackets -----------------------------------------------------------------------
-# Double quotation marks in every typography copy arrives in: straight, English curly, and the
-# low-9 opener of German-style quotes. Their roles are read from the text around them, not from
-# the glyph: translated and pasted copy closes quotes with “ („Rumours“, “loss“) or opens them
-# with ”, and the pairing is what a reader needs.
-_OPEN_BEFORE = "([{—–-/‘'"
-_CLOSE_AFTER = ".,;:!?)]}—–-…’'"
-_SENTENCE_END = re.compile(r"""[.!?…]['’)\]]*\s*$""")
-
-
-def _quote_role(text: str, i: int, start: int, end: int) -> str | None:
-    """'open', 'close', 'inch', 'skip' or None (ambiguous: the pairing decides) for the double
-    quote at ``i`` in the block ``text[start:end]``."""
-    before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    if before.isalnum() and after.isalnum():
-        return "skip"  # z"l, Ts"ahal (gershayim), 1974"s: not a quotation mark
-    if text[i] == '"' and before.isdigit() and not after.isalnum():
-        return "inch"  # 5'10" — an inch mark
-    if not text[i + 1:end].strip(DOUBLE_QUOTES + _CLOSE_AFTER + " \t\n"):
-        return "close"  # nothing left in the block to quote
-    if (before.isspace() or before in _OPEN_BEFORE) and not after.isspace():
-        return "open"
-    if not before.isspace() and (after.isspace() or after in _CLOSE_AFTER):
-        return "close"
-    return None
+# Quotation marks are paired by copylint.quotes (the notion of a quotation the engine's scope shares).
 
 
 def _quotes_only(text: str, block: Block) -> bool:
     """A block that is nothing but quotation marks and punctuation: a closing mark the paragraph
     break cut off from its paragraph."""
     segment = text[block.start:block.end]
-    return any(c in DOUBLE_QUOTES for c in segment) and not segment.strip(DOUBLE_QUOTES + _CLOSE_AFTER + " \t\n")
+    return any(c in DOUBLE_QUOTES for c in segment) and not segment.strip(DOUBLE_QUOTES + CLOSE_AFTER + " \t\n")
 
 
 @register
@@ -267,16 +244,9 @@ class UnbalancedQuotes(Rule):
 
     RUN_ON = 8  # paragraphs a quotation may run on before its closing mark
 
-    _APOSTROPHE = re.compile(r'(?<=[a-z]s)"(?=\s+[a-z])|(?<=[a-z])"(?=s\s)')
-
     def _events(self, text: str, block: Block) -> tuple[list[int], list[int]]:
-        """(unclosed openers, closers with no opener) in one block. A straight quote that may be a
-        mangled apostrophe (`consumers" pockets`) is read both ways; the reading that pairs best wins."""
-        first = self._pair(text, block, apostrophes=True)
-        if not first[0] and not first[1]:
-            return first
-        second = self._pair(text, block, apostrophes=False)
-        return min(first, second, key=lambda ev: len(ev[0]) + len(ev[1]))
+        """(unclosed openers, closers with no opener) in one block (``quotes.best_pairing``)."""
+        return best_pairing(text, block.start, block.end)[1]
 
     def _reopened_later(self, text: str, blocks: list[Block], k: int) -> bool:
         """True when a paragraph after ``blocks[k]`` opens with a quote mark and the paragraphs in
@@ -289,33 +259,6 @@ class UnbalancedQuotes(Rule):
             if any(q in text[b.start:b.end] for q in DOUBLE_QUOTES):
                 return False
         return False
-
-    def _pair(self, text: str, block: Block, apostrophes: bool) -> tuple[list[int], list[int]]:
-        open_at: int | None = None
-        stray: list[int] = []
-        unclosed: list[int] = []
-        for i in range(block.start, block.end):
-            if text[i] not in DOUBLE_QUOTES:
-                continue
-            if text[i] == '"' and (apostrophes or open_at is None) and self._APOSTROPHE.match(text, i):
-                continue  # the workers" mood: a mangled apostrophe
-            role = _quote_role(text, i, block.start, block.end)
-            if role in ("inch", "skip"):
-                continue
-            if role is None:
-                role = "close" if open_at is not None else "open"
-            if role == "open":
-                if open_at is not None and not _SENTENCE_END.search(text, block.start, i):
-                    unclosed.append(open_at)  # a new quotation inside an open one
-                # after a sentence end it re-opens the open quotation (breaks lost in pasting)
-                open_at = i
-            elif open_at is not None:
-                open_at = None
-            else:
-                stray.append(i)
-        if open_at is not None:
-            unclosed.append(open_at)
-        return unclosed, stray
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text

@@ -96,6 +96,7 @@ def variants() -> Variants:
 #: words that tell a computer program from a programme
 _COMPUTING = data.words("computing-words")
 _CHEQUE_VERBS = data.words("cheque-verbs")
+_UNIT_PREMODIFIERS = data.words("unit-premodifiers")
 _PROPER = frozenset("ORG GPE FAC LOC PERSON WORK_OF_ART EVENT LAW PRODUCT NORP".split())
 
 
@@ -108,7 +109,7 @@ def _dual_is_american(tok) -> bool:
     prev = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if not t.is_punct or t.text == "-"]
     if low.endswith(("meter", "meters")):
         return tok.pos_ == "NOUN" and bool(prev) and (
-            prev[-1].like_num or prev[-1].lower_ in ("square", "cubic", "hundred", "thousand", "few", "several")
+            prev[-1].like_num or prev[-1].lower_ in _UNIT_PREMODIFIERS
             or (prev[-1].text == "-" and len(prev) > 1 and prev[-2].like_num))
     if low in ("program", "programs"):
         words = {t.lower_ for t in tok.sent}
