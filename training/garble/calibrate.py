@@ -269,30 +269,31 @@ def main() -> None:
     # against "none was" (garble.spun_evidence), and at least `min_words` words at doubt `word`
     fit_prior = float(y.mean())
     spun_vers = [(cs, spans) for (kind, a, spans), cs in zip(vers, cands) if kind == "spun"]
-    measured = float(np.mean([l for cs, spans in spun_vers for c, l in zip(cs, label(cs, spans)) if plain(c)] or [0.0]))
-    measured = min(max(measured, 0.01), 0.5)
-    allowed = int(args.spun_budget * len(clean))
+    rate = float(np.mean([l for cs, spans in spun_vers for c, l in zip(cs, label(cs, spans)) if plain(c)] or [0.0]))
+    rate = min(max(rate, 0.01), 0.5)
+
+    def evidence(cs):
+        return garble.spun_evidence(cs, fit_prior, rate), np.array([c.p for c in cs])
+
+    clean_ev = [evidence(cs) for _, cs in clean]
+    spun_ev = [evidence(cs) for cs, _ in spun_vers]
+    allowed = int(args.spun_budget * len(clean_ev))
     best = None
-    # the rate: the share of candidates swapped in the spun versions, or a lower one (which weighs a
-    # few strong doubts above many mild ones; spun_stats.py compares them)
-    for rate in sorted({0.02, 0.04, measured}):
-        clean_ev = [(garble.spun_evidence(cs, fit_prior, rate), np.array([c.p for c in cs])) for _, cs in clean]
-        spun_ev = [(garble.spun_evidence(cs, fit_prior, rate), np.array([c.p for c in cs])) for cs, _ in spun_vers]
-        for word_t in sorted({round(info_t, 4), 0.1, 0.2, 0.3}):
-            for min_words in (1, 2, 3):
-                ok = lambda p: int((p >= word_t).sum()) >= min_words  # noqa: E731
-                vals = sorted((e for e, p in clean_ev if ok(p)), reverse=True)
-                thr = max(0.0, vals[allowed] + 1e-6 if len(vals) > allowed else 0.0)
-                fp = sum(1 for e, p in clean_ev if ok(p) and e >= thr) / len(clean_ev)
-                tp = sum(1 for e, p in spun_ev if ok(p) and e >= thr) / max(1, len(spun_ev))
-                print(f"  spun: rate {rate:.3f}, word >= {word_t:.3f}, min {min_words}: threshold {thr:.2f}, "
-                      f"{tp:.3f} of spun tune versions, {fp:.3f} of clean ones")
-                if best is None or tp > best[0]:
-                    best = (tp, fp, rate, word_t, min_words, thr)
-    tp, fp, rate, word_t, min_words, thr = best
-    print(f"spun-article: rate {rate:.3f} (measured {measured:.3f}), prior {fit_prior:.3f}, evidence >= {thr:.2f}, "
-          f"at least {min_words} words at doubt {word_t:.3f}: {tp:.3f} of {len(spun_vers)} spun tune versions, "
-          f"{fp:.3f} of {len(clean)} clean ones")
+    for word_t in sorted({round(info_t, 4), 0.1, 0.2, 0.3}):
+        for min_words in (1, 2, 3):
+            ok = lambda p: int((p >= word_t).sum()) >= min_words  # noqa: E731
+            vals = sorted((e for e, p in clean_ev if ok(p)), reverse=True)
+            thr = max(0.0, vals[allowed] + 1e-6 if len(vals) > allowed else 0.0)
+            fp = sum(1 for e, p in clean_ev if ok(p) and e >= thr) / len(clean_ev)
+            tp = sum(1 for e, p in spun_ev if ok(p) and e >= thr) / max(1, len(spun_ev))
+            print(f"  spun: word >= {word_t:.3f}, min {min_words}: threshold {thr:.2f}, "
+                  f"{tp:.3f} of spun tune versions, {fp:.3f} of clean ones")
+            if best is None or tp > best[0]:
+                best = (tp, fp, word_t, min_words, thr)
+    tp, fp, word_t, min_words, thr = best
+    print(f"spun-article: rate {rate:.3f}, prior {fit_prior:.3f}, evidence >= {thr:.2f}, at least {min_words} "
+          f"words at doubt {word_t:.3f}: {tp:.3f} of {len(spun_ev)} spun tune versions, {fp:.3f} of "
+          f"{len(clean_ev)} clean ones")
     cal.update({"warning": warn_t, "confirmed": confirmed_t, "info": info_t,
                 "spun": {"prior": fit_prior, "rate": rate, "threshold": thr, "word": word_t,
                          "min_words": min_words},
