@@ -243,13 +243,14 @@ def _terminated(signum, _frame):
 @app.command()
 def server():
     """Run the language server for editors: LSP over standard input and output (see the README)."""
+    import importlib
     import os
 
-    from copylint.preload import start
+    from copylint.preload import log_to_stderr, start, timed
 
+    log_to_stderr()
     early = start(os.getcwd())  # spaCy and Harper start loading while the server's modules import
-    from copylint.server import main as serve
-
+    serve = timed("the server's modules (pygls, lsprotocol)", importlib.import_module, "copylint.server").main
     serve(early)
 
 

@@ -86,9 +86,10 @@ def kinds_left_out(cfg: Config) -> tuple[frozenset[str], dict[str, frozenset[str
 class RuleSet:
     """The instantiated rules for one configuration.
 
-    When some rules need a parse, the others (those that read only the text, Harper's grammar
-    checker among them) run in the background thread beside the spaCy parse: ``start(article)``
-    before the article is parsed, ``run(article, started)`` after. spaCy and Harper release the GIL
+    When some rules need a parse, the others (those that read only the text) run in the background
+    thread beside the spaCy parse, after the ``prepare`` step of the rules that need the parse
+    (``Rule.prepare``: grammar-check's Harper lints): ``start(article)`` before the article is
+    parsed, ``run(article, started)`` after. spaCy and Harper release the GIL
     in their heavy loops, so on a machine with a free core that work costs little wall-clock time.
     Findings are gathered in the rules' order either way, so the result is the same.
 
@@ -101,13 +102,16 @@ class RuleSet:
         self.rules: list[Rule] = [cls(cfg) for cls in select_rules(cfg)]
         self.needs: set[str] = set().union(*(r.needs for r in self.rules)) if self.rules else set()
         self._beside = [r for r in self.rules if not r.needs] if self.needs else []
+        #: rules that need the parse but have work to do on the text first (``Rule.prepare``)
+        self._prepare = [r for r in self.rules if r.needs and type(r).prepare is not Rule.prepare]
 
     def start(self, article: Article):
-        """Start the rules that need no parse on ``article`` in the background; a Future, or None."""
-        if not self._beside:
+        """Start the rules that need no parse on ``article``, and the others' ``prepare``, in the
+        background; a Future, or None."""
+        if not self._beside and not self._prepare:
             return None
         from copylint.background import submit
-        return submit(self._check_each, self._beside, article)
+        return submit(self._check_each, self._beside, article, self._prepare)
 
     def run(self, article: Article, started=None) -> list[Finding]:
         done = started.result() if started is not None else {}
@@ -136,7 +140,12 @@ class RuleSet:
             self.on_error(rule, article, exc)
             return []
 
-    def _check_each(self, rules: list[Rule], article: Article) -> dict[str, list[Finding]]:
+    def _check_each(self, rules: list[Rule], article: Article, prepare=()) -> dict[str, list[Finding]]:
+        for rule in prepare:  # first: Harper's lints are the longest work beside the parse
+            try:
+                rule.prepare(article)
+            except Exception:  # check() meets it again and reports it
+                pass
         return {rule.id: self._check(rule, article) for rule in rules}
 
 

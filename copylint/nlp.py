@@ -34,22 +34,44 @@ def _pipeline_needs_torch(name: str) -> bool:
     return any(_TORCH_PIPELINES.search(r) for r in requires)
 
 
-def _import_spacy(name: str):
-    """Import spaCy. thinc imports PyTorch when it is installed (the ``embeddings`` extra): 2 s of
-    a cold start spent on a library spaCy's CNN pipelines never use. For those pipelines thinc is
-    imported with PyTorch hidden (it then uses numpy only); PyTorch stays importable afterwards for
-    whoever needs it (copylint.semantic)."""
-    import sys
+def _spacy_info(*args, **kwargs):
+    """``spacy.info``, imported when called (see ``_import_spacy``)."""
+    from spacy.cli.info import info
+    return info(*args, **kwargs)
 
-    if "thinc" in sys.modules or "torch" in sys.modules or _pipeline_needs_torch(name):
-        import spacy
-        return spacy
-    sys.modules["torch"] = None  # thinc.compat's ``import torch`` fails: has_torch = False
+
+def _import_spacy(name: str):
+    """Import spaCy, without what loading and running a pipeline never uses:
+
+    - ``spacy/__init__.py`` imports its command line (``from .cli.info import info``), and with it
+      requests, httpx, jinja2, weasel and typer's help machinery: 0.25 s of CPU and 400 modules of
+      every cold start. It is imported with ``spacy.cli`` and ``spacy.cli.info`` stood in for by
+      empty modules, taken out of ``sys.modules`` again at once, so ``spacy.cli`` is the real one
+      for whoever imports it later; ``spacy.info`` imports the real function when called.
+    - thinc imports PyTorch when it is installed (the ``embeddings`` extra): 2 s of a cold start
+      spent on a library spaCy's CNN pipelines never use. For those pipelines thinc is imported
+      with PyTorch hidden (it then uses numpy only); PyTorch stays importable afterwards for whoever
+      needs it (copylint.semantic)."""
+    import sys
+    import types
+
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    hidden: dict[str, object] = {}
+    for mod in ("spacy.cli", "spacy.cli.info"):
+        if mod not in sys.modules:
+            stub = hidden[mod] = types.ModuleType(mod)
+            stub.__path__ = []  # a package: ``spacy.cli.info`` is found under it
+            stub.info = _spacy_info
+    if not ("thinc" in sys.modules or "torch" in sys.modules or _pipeline_needs_torch(name)):
+        hidden["torch"] = None  # thinc.compat's ``import torch`` fails: has_torch = False
+    sys.modules.update(hidden)
     try:
         import spacy
     finally:
-        if sys.modules.get("torch", 0) is None:
-            del sys.modules["torch"]
+        for mod, stub in hidden.items():
+            if sys.modules.get(mod, 0) is stub:
+                del sys.modules[mod]
     return spacy
 
 

@@ -81,6 +81,11 @@ class Rule:
     def check(self, article: "Article") -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def prepare(self, article: "Article") -> None:
+        """Work on the text alone that ``check`` will use (a rule that needs a parse): the engine
+        calls it in its background thread, beside the article's spaCy parse, before ``check``
+        (Harper's lints). An error here is left for ``check`` to meet again and report."""
+
     def finding(self, start: int, end: int, message: str, *, suggestion: str | None = None,
                 severity: Severity | None = None, related: list[Related] | None = None,
                 fix: str | None = None, kind: str | None = None) -> Finding:

@@ -205,6 +205,7 @@ class CopylintServer(LanguageServer):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._root: str | None = None
         self._semantic_wanted = False  # list-intruder's embedding model is to be loaded (warm_up says)
+        self._checked_one = False  # a document has been checked (the first check's time is logged)
 
     # --- messages ------------------------------------------------------------------------------
     def log(self, message: str, kind=types.MessageType.Log) -> None:
@@ -252,7 +253,8 @@ class CopylintServer(LanguageServer):
             if choose_backend(cfg) == "harper":  # Harper builds its dictionary beside spaCy's load
                 from copylint.grammar.harper_backend import get_harper
                 harper = submit(get_harper, cfg.dialect)
-            rs = self.linter.ruleset(cfg)
+            from copylint.preload import timed
+            rs = timed("rules", self.linter.ruleset, cfg)
             if rs.needs:
                 from copylint.nlp import get_nlp
                 get_nlp(cfg.spacy_model)
@@ -266,8 +268,8 @@ class CopylintServer(LanguageServer):
                 self._semantic_wanted = True
                 if not self.docs:
                     self._load_semantic()
-            self.linter.check_articles([(self._load("untitled.md", "The council met on Monday, officials said.\n",
-                                                    "markdown"), cfg)])
+            timed("warm-up check", self.linter.check_articles, [(self._load(
+                "untitled.md", "The council met on Monday, officials said.\n", "markdown"), cfg)])
         except Exception as exc:  # a broken model or config: said when a document is checked
             log.warning("warm-up: %s: %s", type(exc).__name__, exc)
         finally:
@@ -335,6 +337,7 @@ class CopylintServer(LanguageServer):
         except Exception as exc:
             self.call_soon(self.log, f"{uri}: could not be read: {type(exc).__name__}: {exc}", types.MessageType.Error)
             return Checked(version, None, [], positions, cfg)
+        w, c = time.perf_counter(), time.thread_time()
         try:
             findings = self.linter.check_articles([(article, cfg)])[0]
         except Exception as exc:  # the parse itself failed: the rules that need none still run
@@ -345,8 +348,12 @@ class CopylintServer(LanguageServer):
                 findings = self.linter.ruleset(cfg).run(article)
             except Exception:
                 findings = []
-        for w in self.linter.warnings:
-            self.call_soon(self.tell, w)
+        if not self._checked_one:
+            self._checked_one = True
+            log.info("start phase: first document's check: %.2f s wall, %.2f s CPU (this thread)",
+                     time.perf_counter() - w, time.thread_time() - c)
+        for warning in self.linter.warnings:
+            self.call_soon(self.tell, warning)
         return Checked(version, article, findings, positions, cfg, semantic_pending=pending)
 
     def _workspace_ready(self) -> bool:
@@ -690,8 +697,8 @@ def create_server() -> CopylintServer:
 def main(preloading: threading.Thread | None = None) -> None:
     """Serve over stdio. ``preloading``: the thread ``copylint.preload.start`` began loading the
     models in before this module (and pygls) was imported."""
-    logging.basicConfig(level=os.environ.get("COPYLINT_LOG", "WARNING").upper(),
-                        format="copylint server: %(levelname)s: %(message)s")
+    from copylint.preload import log_to_stderr
+    log_to_stderr()
     server = create_server()
     server.preloading = preloading
     server.start_io()

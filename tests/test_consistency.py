@@ -168,9 +168,24 @@ def test_the_shipped_model_matches_the_features():
 
     model = same_quantity.model()
     assert model.spec["features"] == list(same_quantity.FEATURES)
-    assert model.info <= model.warning < model.highest
-    # a slip one keystroke apart is far likelier than two quantities so alike; a plainly other value is not
-    assert model.value_evidence("keystroke", "4:exact") > 1 > 0 > model.value_evidence("other", "4:exact")
+    assert model.spec["slip"]["features"] == list(same_quantity.FEATURES + same_quantity.VALUE_FEATURES)
+    assert model.info <= model.warning
+
+
+def test_the_slip_model_weighs_how_the_values_differ():
+    """In one context, a figure one keystroke from the other is likelier a slip than a plainly other
+    figure, and a figure the article states once beside one it restates is likelier than two figures
+    each stated once."""
+    from copylint.checks.consistency import same_quantity
+
+    text = "The council set aside £12bn for schools.\n\nCritics said the £{} set aside for schools was too little."
+    [(_, _, context)] = _pairs(_parsed(text.format("21bn")))
+    model = same_quantity.model()
+    keystroke = model.slip(context, numbers.value_features(12e9, 21e9, 1, 1))
+    other = model.slip(context, numbers.value_features(12e9, 37e9, 1, 1))
+    assert keystroke > other
+    assert numbers.value_features(12e9, 21e9, 1, 1)[:3] == [1.0, 0.0, 0.0]
+    assert numbers.value_features(12e6, 12e9, 2, 1)[1] == 1.0 and numbers.value_features(12e6, 12e9, 2, 1)[-3] == 1.0
 
 
 def test_number_mismatch_compares_a_bounded_number_of_pairs(monkeypatch):

@@ -161,7 +161,9 @@ def test_background_rules_give_the_same_findings(monkeypatch, tmp_path):
 
 # --- Harper, paragraph by paragraph ----------------------------------------------------------------
 def test_harper_lints_each_paragraph_once():
-    from copylint.grammar.harper_backend import HarperBackend
+    """New paragraphs are linted together in one harper call; a re-check lints only the paragraph
+    that changed; the lints are those of each paragraph linted alone."""
+    from copylint.grammar.harper_backend import HarperBackend, _pieces
 
     hb = HarperBackend("british")
     calls = []
@@ -177,12 +179,29 @@ def test_harper_lints_each_paragraph_once():
     hb.linter = Counting(hb.linter)
     text = "She ate a apple.\n\nHe could of won.\n\nThe council met.\n"
     found = {(m.start, m.end, m.rule) for m in hb.check(text)}
-    assert len(calls) == 3
+    assert calls == [text]
     assert any(text[s:e] == "a" for s, e, _ in found) and any("could of" in text[s - 6:e] for s, e, _ in found)
+    alone = HarperBackend("british")
+    assert found == {(m.start + s, m.end + s, m.rule) for s, e in _pieces(text) for m in alone._lint(text[s:e])}
     edited = text.replace("The council met.", "The council meet.")
     again = {(m.start, m.end, m.rule) for m in hb.check(edited)}
-    assert len(calls) == 4  # only the changed paragraph is linted again
-    assert found <= again | found and {f for f in found if f[0] < text.index("The council")} <= again
+    assert calls[1:] == ["The council meet.\n"]  # only the changed paragraph is linted again
+    assert {f for f in found if f[0] < text.index("The council")} <= again
+
+
+def test_harper_run_of_paragraphs_bounded():
+    """A run of new paragraphs is linted in calls of at most PIECE_CHARS characters."""
+    from copylint.grammar import harper_backend
+
+    hb = harper_backend.HarperBackend("british")
+    calls = []
+    real = hb.linter.organized_lints
+    hb.linter = type("L", (), {"organized_lints": lambda self, t, **kw: calls.append(t) or real(t, **kw)})()
+    text = "".join(f"The council met on day {k} and agreed the budget for the coming year. " * 20 + "\n\n"
+                   for k in range(40))  # 58,000 characters: three calls
+    hb.check(text)
+    assert "".join(calls) == text and len(calls) == 3
+    assert all(len(c) <= harper_backend.PIECE_CHARS for c in calls)
 
 
 # --- work that must grow linearly (counted, not timed) ---------------------------------------------
@@ -292,23 +311,64 @@ def test_number_mismatch_compares_a_linear_number_of_figures(monkeypatch, counte
     assert small and large <= 6 * small  # four times the figures: not sixteen times the comparisons
 
 
+def _fresh_python(checks: str) -> str:
+    """stdout of a fresh Python that loads the default pipeline as ``nlp`` and runs ``checks``."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from copylint.config import Config; from copylint.nlp import get_nlp;"
+            "nlp = get_nlp(Config().spacy_model);" + checks)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout.strip()
+
+
 def test_spacy_loads_without_importing_pytorch_which_stays_importable():
     """thinc imports PyTorch when it is installed (the embeddings extra): 2 s of every cold start
     that spaCy's CNN pipelines do not need. copylint hides it from thinc, for that import only."""
     import importlib.util
-    import subprocess
-    import sys
 
     if importlib.util.find_spec("torch") is None:
         pytest.skip("PyTorch is not installed (the embeddings extra)")
-    code = ("import sys; from copylint.config import Config; from copylint.nlp import get_nlp;"
-            "nlp = get_nlp(Config().spacy_model); assert 'torch' not in sys.modules, 'torch imported';"
-            "import thinc.compat; assert not thinc.compat.has_torch;"
-            "assert nlp('The council met.')[1].pos_ == 'NOUN';"
-            "import torch; print(torch.tensor([1.0]).sum().item())")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip() == "1.0"
+    assert _fresh_python("assert 'torch' not in sys.modules, 'torch imported';"
+                         "import thinc.compat; assert not thinc.compat.has_torch;"
+                         "assert nlp('The council met.')[1].pos_ == 'NOUN';"
+                         "import torch; print(torch.tensor([1.0]).sum().item())") == "1.0"
+
+
+def test_spacy_loads_without_its_command_line_which_stays_importable():
+    """spaCy's package imports its command line (requests, httpx, jinja2...), which loading and
+    running a pipeline never use: copylint leaves it out of that import; it imports as usual later."""
+    out = _fresh_python("assert not [m for m in sys.modules if m.startswith(('spacy.cli', 'requests', 'httpx'))];"
+                        "assert nlp('The council met.')[1].pos_ == 'NOUN';"
+                        "import spacy, spacy.cli; assert callable(spacy.cli.info) and callable(spacy.cli.download);"
+                        "print(spacy.__version__ in str(spacy.info()))")
+    assert out.endswith("True")
+
+
+def test_harper_lints_beside_the_parse(monkeypatch):
+    """grammar-check's Harper lints are made in the background thread (Rule.prepare), once per
+    article, and check() uses them: same findings as without the background thread."""
+    import threading
+
+    from copylint import engine
+    from copylint.grammar import harper_backend
+
+    threads = []
+    check = harper_backend.HarperBackend.check
+
+    def counted(self, text):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return check(self, text)
+
+    monkeypatch.setattr(harper_backend.HarperBackend, "check", counted)
+    text = "# Council\n\nShe ate a apple on Monday.\n\nHe could of won the vote, officials said.\n"
+    beside = [f.to_dict() for f in Linter(isolated=True).check_text(text, path="a.md")]
+    assert threads == [False] and any(f["rule"] == "grammar-check" for f in beside)
+    threads.clear()
+    monkeypatch.setattr(engine.RuleSet, "start", lambda self, article: None)
+    assert [f.to_dict() for f in Linter(isolated=True).check_text(text, path="a.md")] == beside
+    assert threads == [True]
 
 
 def test_a_pipeline_that_may_need_pytorch_is_loaded_with_it(tmp_path):

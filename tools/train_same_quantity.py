@@ -10,14 +10,17 @@ compare (``same_quantity.candidate_pairs``) in news-corpus ``train`` is labelled
 values are equal (or one is a rounding of the other), and a classifier learns which *contexts* go
 with equal values, never seeing the values (``same_quantity.FEATURES``).
 
-The script then measures, on the same pairs, how often two *different* quantities of clean copy
-happen to look like a slip (one keystroke apart, the scale switched), by the size of the larger
-figure and whether both are round: the value evidence is the ratio of how often a slip looks so
-(``SLIP_SHARES``, a stated assumption: most changed figures are one keystroke off) to that rate.
+Then a second ensemble, the *slip model*, learns whether a pair of *different* values is one
+quantity with a figure changed, from the contexts and the values together
+(``same_quantity.VALUE_FEATURES``): its positives are slips made in the clean pairs of one value
+(one mention of the pair gets another value, ``make_slip``: one keystroke off, the scale switched or
+another figure of the same size, in the stated shares ``SLIP_SHARES``), its negatives the clean
+pairs of two values that the rule would score. It replaces round 3's sum of the context log-odds
+and separately measured value evidence: learnt together, the two weigh each other (a keystroke
+apart means less between two ages than between two 4-digit counts).
 
 Last, the severity thresholds are chosen on news-corpus ``tune`` (never on ``test`` or clean-news,
-the report sets): the score of a later mention is the classifier's log-odds plus the value
-evidence, and the thresholds are set so that the untouched tune articles raise at most
+the report sets): the score of a pair is the slip model's log-odds, and the thresholds are set so that the untouched tune articles raise at most
 ``--warning-budget`` alarms per 1,000 words at warning and ``--info-budget`` at info.
 
 Usage (from the repository root):
@@ -28,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import random
 import sys
 import time
 from collections import Counter
@@ -44,9 +48,13 @@ from splits import news_corpus  # noqa: E402
 #: misread, a spun rewrite): an assumption, not fitted to anything
 SLIP_SHARES = {"keystroke": 0.7, "scale": 0.1, "other": 0.2}
 PARAMS = {"n_estimators": 150, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8, "random_state": 0}
+SLIP_PARAMS = {"n_estimators": 200, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8, "random_state": 0}
+#: slips made from each clean pair of one value (each a random mention, kind and new value)
+SLIPS_PER_PAIR = 4
+#: "another figure of the same size": the changed value is the old one times a factor drawn
+#: log-uniformly from this range, rounded to as many significant digits as the old one
+OTHER_RANGE = (0.3, 3.3)
 FOLDS = 5
-#: of slips, the share whose odd value the article states twice elsewhere too (a coincidence)
-BOTH_SHARE = 0.02
 
 
 def articles(docs, cache: Path | None = None, split: str = ""):
@@ -79,49 +87,94 @@ def articles(docs, cache: Path | None = None, split: str = ""):
         yield d.name, d.group, art
 
 
-def pairs(art, restated: Counter | None = None):
-    """(features, same quantity?, earlier, later, value pattern) for each pair the rule compares in
-    one article; ``restated`` counts, for each figure stated twice or more in its unit, how often."""
+def pairs(art):
+    """(features, same quantity?, earlier, later, counts, values of the unit) for each pair the rule
+    compares in one article; ``counts`` counts the mentions of each (unit, value)."""
     from copylint.checks.consistency import numbers, same_quantity
 
     qs = [q for q in numbers.quantities(art.doc) if not q.blocked]
     counts = Counter((q.unit, q.value) for q in qs)
-    if restated is not None:
-        restated.update(min(n, 3) for n in counts.values() if n > 1)
+    values: dict[str, set] = {}
+    for q in qs:
+        values.setdefault(q.unit, set()).add(q.value)
     same_quantity.describe(qs, art, numbers._attribution)
     for a, b, n, between in same_quantity.candidate_pairs(qs, numbers._one_sentence):
         label = a.value == b.value or numbers._close(a, b)
-        yield same_quantity.pair_features(a, b, n, between), label, a, b, numbers.value_pattern(a, b, counts)
+        yield same_quantity.pair_features(a, b, n, between), label, a, b, counts, values[a.unit]
 
 
-def value_rates(negatives) -> dict:
-    """How often two different quantities of clean copy differ like a slip, by bucket (add-one)."""
-    from copylint.checks.consistency.numbers import value_kind
+def make_slip(value: float, rng) -> float | None:
+    """``value`` changed the way a figure goes wrong: one keystroke (a digit changed, two neighbours
+    swapped, one dropped or added), the scale switched (x or / 1,000), or another figure of the same
+    size, in the shares of ``SLIP_SHARES``; None when the draw makes no new figure."""
+    kind = rng.choices(list(SLIP_SHARES), weights=list(SLIP_SHARES.values()))[0]
+    if kind == "scale":
+        return value * 1000 if value < 1000 or rng.random() < 0.5 else value / 1000
+    from copylint.checks.consistency.numbers import _digits
 
-    counts: Counter = Counter()
-    for a, b, _ in negatives:
-        kind, bucket = value_kind(a, b)
-        counts[(bucket, kind)] += 1
-        counts[("any", kind)] += 1
-    out = {}
-    for bucket in sorted({b for b, _ in counts}):
-        total = sum(counts[(bucket, k)] for k in SLIP_SHARES) + len(SLIP_SHARES)
-        out[bucket] = {k: round((counts[(bucket, k)] + 1) / total, 5) for k in SLIP_SHARES}
-        out[bucket]["pairs"] = total - len(SLIP_SHARES)
-    return out
+    digits = _digits(value)
+    if kind == "other":
+        new = value * math.exp(rng.uniform(*map(math.log, OTHER_RANGE)))
+        step = 10.0 ** (math.floor(math.log10(new)) - max(1, len(digits.rstrip("0"))) + 1)
+        new = round(new / step) * step
+        return new if new > 0 and new != value else None
+    text = ("%f" % value).rstrip("0").rstrip(".")
+    decimals = len(text) - text.index(".") - 1 if "." in text else 0
+    d = list(digits)
+    edit = rng.choice(("change", "swap", "drop", "add"))
+    if edit == "change":
+        i = rng.randrange(len(d))
+        d[i] = rng.choice([c for c in "0123456789" if c != d[i]])
+    elif edit == "swap":
+        at = [i for i in range(len(d) - 1) if d[i] != d[i + 1]]
+        if not at:
+            return None
+        i = rng.choice(at)
+        d[i], d[i + 1] = d[i + 1], d[i]
+    elif edit == "drop":
+        if len(d) < 2:
+            return None
+        del d[rng.randrange(len(d))]
+    else:
+        d.insert(rng.randrange(1, len(d) + 1), rng.choice("0123456789"))
+    if d[0] == "0":
+        return None
+    new = int("".join(d)) / 10 ** decimals
+    return float(new) if new != value else None
 
 
-def pattern_rates(negatives, restated: Counter) -> tuple[dict, dict]:
-    """How often each value pattern ("one", "none", "both") comes with a slip and with two different
-    quantities of clean copy. A slip in a figure stated n times leaves it stated n - 1 times beside
-    one odd value: "one" when n >= 3, "none" when n = 2, as often as clean copy restates a figure
-    three times or twice; "both" (the odd value stated twice too) is given ``BOTH_SHARE``."""
-    thrice = restated[3] / max(1, restated[2] + restated[3])
-    slip = {"one": round((1 - BOTH_SHARE) * thrice, 5), "none": round((1 - BOTH_SHARE) * (1 - thrice), 5),
-            "both": BOTH_SHARE}
-    seen = Counter(p for _, _, p in negatives)
-    other = {k: round((seen[k] + 1) / (len(negatives) + 3), 5) for k in slip}
-    return slip, other
+class _Figure:
+    """A changed mention, as far as ``numbers._close`` reads one."""
+
+    __slots__ = ("value", "hedged")
+
+    def __init__(self, value: float, hedged: bool) -> None:
+        self.value, self.hedged = value, hedged
+
+
+def slip_examples(x, label, a, b, counts, values, rng):
+    """(features, is a slip?) for the slip model from one clean pair: a pair of two values the rule
+    would score is a negative; a pair of one value gives up to ``SLIPS_PER_PAIR`` positives, one
+    mention changed each time (to a value the unit does not have already, and not a rounding of the
+    other)."""
+    from copylint.checks.consistency import numbers
+
+    if numbers._two_quantities(a, b):
+        return
+    if a.value != b.value:
+        if not label:
+            yield x + numbers.value_features(a.value, b.value, counts[(a.unit, a.value)], counts[(b.unit, b.value)]), 0
+        return
+    for _ in range(SLIPS_PER_PAIR):
+        first = rng.random() < 0.5
+        new = make_slip(a.value, rng)
+        if new is None or new in values:
+            continue
+        va, vb = (new, b.value) if first else (a.value, new)
+        if numbers._close(_Figure(va, a.hedged), _Figure(vb, b.hedged)):
+            continue
+        left = counts[(a.unit, a.value)] - 1  # the old value lost a mention; the new one has one
+        yield x + numbers.value_features(va, vb, *((1, left) if first else (left, 1))), 1
 
 
 def export_trees(clf, X) -> dict:
@@ -163,37 +216,47 @@ def main() -> None:
     from copylint.checks.consistency import same_quantity
 
     t0 = time.time()
-    X, y, groups, negatives, words, restated = [], [], [], [], 0, Counter()
+    rng = random.Random(0)
+    X, y, groups, S, sy, sgroups, words = [], [], [], [], [], [], 0
     for name, group, art in articles(news_corpus("train"), args.cache, "train"):
         words += len(art.text.split())
-        for x, label, a, b, pattern in pairs(art, restated):
+        for x, label, a, b, counts, values in pairs(art):
             X.append(x)
             y.append(label)
             groups.append(group)
-            if not label:
-                negatives.append((a.value, b.value, pattern))
-    X, y = np.array(X), np.array(y)
-    print(f"train: {len(y)} pairs ({int(y.sum())} with one value) in {words:,} words ({time.time() - t0:.0f} s)")
+            for sx, slipped in slip_examples(x, label, a, b, counts, values, rng):
+                S.append(sx)
+                sy.append(slipped)
+                sgroups.append(group)
+    X, y, S, sy = np.array(X), np.array(y), np.array(S), np.array(sy)
+    print(f"train: {len(y)} pairs ({int(y.sum())} with one value) in {words:,} words; slip model: "
+          f"{int(sy.sum())} slips made, {int(len(sy) - sy.sum())} pairs of two values ({time.time() - t0:.0f} s)")
 
-    # grouped cross-validation on train: how well contexts alone tell one quantity from two
-    oof = np.zeros(len(y))
+    # grouped cross-validation on train: how well contexts alone tell one quantity from two, and
+    # contexts and values together a slip from two quantities
+    oof, soof = np.zeros(len(y)), np.zeros(len(sy))
     for fit_idx, held in GroupKFold(FOLDS).split(X, y, groups):
         oof[held] = GradientBoostingClassifier(**PARAMS).fit(X[fit_idx], y[fit_idx]).predict_proba(X[held])[:, 1]
+    for fit_idx, held in GroupKFold(FOLDS).split(S, sy, sgroups):
+        soof[held] = GradientBoostingClassifier(**SLIP_PARAMS).fit(S[fit_idx], sy[fit_idx]).decision_function(S[held])
     clf = GradientBoostingClassifier(**PARAMS).fit(X, y)
+    slip_clf = GradientBoostingClassifier(**SLIP_PARAMS).fit(S, sy)
     spec = {
-        "about": "number-mismatch's pair classifier: P(two mentions of one unit state one quantity) from their "
-                 "contexts only; built by tools/train_same_quantity.py from ../shared/news-corpus (train; "
-                 "thresholds on tune). Do not edit by hand.",
+        "about": "number-mismatch's pair classifiers: P(two mentions of one unit state one quantity) from their "
+                 "contexts only, and (slip) the log-odds that two different values are one quantity with a figure "
+                 "changed, from contexts and values; built by tools/train_same_quantity.py from "
+                 "../shared/news-corpus (train; thresholds on tune). Do not edit by hand.",
         "features": list(same_quantity.FEATURES),
         **export_trees(clf, X),
-        "value_evidence": {"slip_shares": SLIP_SHARES, "other_quantities": value_rates(negatives),
-                           **dict(zip(("slip_patterns", "other_patterns"), pattern_rates(negatives, restated)))},
+        "slip": {"features": list(same_quantity.FEATURES + same_quantity.VALUE_FEATURES), **export_trees(slip_clf, S),
+                 "slip_shares": SLIP_SHARES, "other_range": list(OTHER_RANGE), "slips_per_pair": SLIPS_PER_PAIR},
         "thresholds": {"warning": -1e9, "info": -1e9},  # while tuning: every pair is scored
     }
     model = same_quantity.Model(spec)
-    drift = max(abs(model.logit(list(x)) - d) for x, d in zip(X, clf.decision_function(X)))
-    if drift > 1e-3:
-        raise SystemExit(f"the exported trees disagree with scikit-learn's (by {drift:.2g} in log-odds)")
+    for ens, data, fitted in ((model.same, X, clf), (model.slip_model, S, slip_clf)):
+        drift = max(abs(ens.logit(list(x)) - d) for x, d in zip(data, fitted.decision_function(data)))
+        if drift > 1e-3:
+            raise SystemExit(f"the exported trees disagree with scikit-learn's (by {drift:.2g} in log-odds)")
 
     # thresholds on tune, against the false-alarm budgets
     from copylint.checks.consistency import numbers
@@ -206,7 +269,7 @@ def main() -> None:
         tune_words += len(art.text.split())
         taken = [(f.start, f.end) for f in rule._counts(art)]
         scores += [s for s, _, _ in numbers.figure_pairs(art, taken)]
-        for x, label, _, _, _ in pairs(art):
+        for x, label, *_ in pairs(art):
             tune_x.append(x)
             tune_y.append(label)
     scores.sort(reverse=True)
@@ -224,15 +287,18 @@ def main() -> None:
     spec["training"] = {
         "train_pairs": len(y), "train_same": int(y.sum()), "train_words": words,
         "cv_auc": round(float(roc_auc_score(y, oof)), 3), "cv_average_precision": round(float(average_precision_score(y, oof)), 3),
+        "slip_examples": len(sy), "slips": int(sy.sum()), "slip_cv_auc": round(float(roc_auc_score(sy, soof)), 3),
         "tune_pairs": len(tune_y), "tune_auc": round(float(roc_auc_score(tune_y, pt)), 3),
         "tune_words": tune_words, "warning_budget": args.warning_budget, "info_budget": args.info_budget,
         "tune_alarms_warning": sum(s >= warning for s in scores), "tune_alarms_info": sum(s >= info for s in scores),
-        "params": PARAMS,
+        "params": PARAMS, "slip_params": SLIP_PARAMS,
     }
     Path(args.out).write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
     t = spec["training"]
     print(f"pair classifier: cross-validated on train AUC {t['cv_auc']} (average precision "
           f"{t['cv_average_precision']}); on tune AUC {t['tune_auc']} ({t['tune_pairs']} pairs)")
+    print(f"slip model: cross-validated on train AUC {t['slip_cv_auc']} ({t['slips']} slips made, "
+          f"{t['slip_examples'] - t['slips']} pairs of two values)")
     print(f"thresholds on tune ({tune_words:,} words): warning {warning:.2f} ({t['tune_alarms_warning']} alarms), "
           f"info {info:.2f} ({t['tune_alarms_info']} alarms at info or above)")
     print(f"wrote {args.out} ({Path(args.out).stat().st_size:,} bytes, {time.time() - t0:.0f} s)")

@@ -7,6 +7,7 @@ LanguageTool directory is configured, else Harper), ``harper``, ``languagetool``
 from __future__ import annotations
 
 import re
+import threading
 from typing import Iterator
 
 from copylint import data
@@ -21,6 +22,9 @@ from copylint.rule import Rule, register
 _HARPER_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _LONG_RUN = re.compile(r"\S{100,}")  # not linted: see harper_backend
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+_EARLY_KEPT = 64  # articles whose Harper lints prepare() keeps for check() (the engine's batch is 16)
 
 
 @register
@@ -87,6 +91,17 @@ class GrammarCheck(Rule):
         super().__init__(config)
         self.backend_unavailable = False
         self._lt = None
+        self._early: dict[int, tuple[Article, list[BackendMatch]]] = {}  # prepare()'s Harper lints
+        self._early_lock = threading.Lock()  # prepare() runs in the engine's background thread
+
+    def prepare(self, article: Article) -> None:
+        """Harper's lints of the text, beside the parse (Harper releases the GIL); check() reads them."""
+        if choose_backend(self.config) == "harper" and article.text.strip():
+            matches = harper_for(self.config).check(article.text)
+            with self._early_lock:
+                while len(self._early) >= _EARLY_KEPT:  # articles never checked (their parse failed)
+                    self._early.pop(next(iter(self._early)))
+                self._early[id(article)] = (article, matches)
 
     def _languagetool(self):
         if self._lt is None:
@@ -113,8 +128,10 @@ class GrammarCheck(Rule):
             else:
                 yield from self._lt_findings(article, matches)
                 return
+        with self._early_lock:
+            early = self._early.pop(id(article), None)
         try:
-            matches = harper_for(self.config).check(article.text)
+            matches = early[1] if early and early[0] is article else harper_for(self.config).check(article.text)
         except BackendUnavailable as exc:
             self.backend_unavailable = True
             self.warn(f"{UNAVAILABLE}{exc}")

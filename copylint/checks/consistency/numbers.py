@@ -473,6 +473,18 @@ def value_kind(a: float, b: float) -> tuple[str, str]:
     return kind, f"{digits}:{'round' if _round(a) and _round(b) else 'exact'}"
 
 
+def value_features(a: float, b: float, count_a: int, count_b: int) -> list[float]:
+    """``same_quantity.VALUE_FEATURES`` of two different values, the article stating the first
+    ``count_a`` times and the second ``count_b`` times in their unit."""
+    kind, bucket = value_kind(a, b)
+    hi, lo = max(a, b), min(a, b)
+    both = count_a > 1 and count_b > 1
+    one = not both and (count_a > 1 or count_b > 1)
+    return [float(kind == "keystroke"), float(kind == "scale"), float(kind == "other"), float(bucket.split(":")[0]),
+            float(bucket.endswith("round")), float(_round(a) or _round(b)),
+            abs(math.log10(hi / lo)) if lo > 0 else 6.0, float(one), float(not one and not both), float(both)]
+
+
 def _years(dates: set[str]) -> set[str]:
     return {m.group() for d in dates for m in re.finditer(r"\b(?:1[89]|20)\d\d\b", d)}
 
@@ -504,21 +516,15 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
     return False
 
 
-def value_pattern(a: Quantity, b: Quantity, counts: Counter) -> str:
-    """How often the article states each of the two values in their unit: "both" twice or more, "one"
-    of them (a figure restated, and an odd one out), or "none"."""
-    ca, cb = counts[(a.unit, a.value)], counts[(b.unit, b.value)]
-    return "both" if ca > 1 and cb > 1 else "one" if ca > 1 or cb > 1 else "none"
-
-
 def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator[tuple[float, Quantity, Quantity]]:
     """(score, other, odd) for each mention of a quantity that another mention of its unit states
-    with another value: the log-odds that the two are one quantity (the pair classifier, which reads
-    only their contexts) plus the value evidence (how like a slip the two values are, and whether
-    one of them is stated twice and the other once). ``odd`` is the mention less surely restated
-    elsewhere with its own value (the later one on a tie); a pair whose two values are each restated
-    at least as surely as the pair is one quantity, or where one figure is a rounding of the other,
-    is consistent. Each mention is compared with a bounded number of earlier ones."""
+    with another value: the slip model's log-odds that the two are one quantity with one figure
+    changed, from the two contexts and how the values differ (one keystroke apart, the scale
+    switched; whether one of them is stated twice and the other once). ``odd`` is the mention less
+    surely restated elsewhere with its own value (the later one on a tie); a pair whose two values
+    are each restated at least as surely as the pair is one quantity, or where one figure is a
+    rounding of the other, is consistent. Each mention is compared with a bounded number of
+    earlier ones."""
     qs = [q for q in quantities(article.doc)
           if not q.blocked and not any(s < q.end and q.start < e for s, e in skip)]
     if len(qs) < 2:
@@ -533,10 +539,12 @@ def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator
             continue
         if _close(a, b) or _two_quantities(a, b):
             continue
-        evidence = model.value_evidence(*value_kind(a.value, b.value)) + model.pattern_evidence(value_pattern(a, b, counts))
-        if evidence + model.highest < model.info:
-            continue  # no context could make these values one quantity: the classifier is not asked
-        scored.append((model.prob(same_quantity.pair_features(a, b, n, between)), evidence, a, b))
+        context = same_quantity.pair_features(a, b, n, between)
+        values = value_features(a.value, b.value, counts[(a.unit, a.value)], counts[(b.unit, b.value)])
+        score = model.slip(context, values)
+        if score < model.info:
+            continue
+        scored.append((model.prob(context), score, a, b))
     # how surely another mention restates each mention with its value (asked only where it matters)
     support = [-1.0] * len(qs)
     asked = {q.ctx.order for _, _, a, b in scored for q in (a, b)}
@@ -546,13 +554,11 @@ def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator
             support[a.ctx.order] = max(support[a.ctx.order], p)
             support[b.ctx.order] = max(support[b.ctx.order], p)
     best: dict[int, tuple] = {}
-    for p, evidence, a, b in scored:
+    for p, score, a, b in scored:
         sa, sb = support[a.ctx.order], support[b.ctx.order]
         if sa >= p and sb >= p:
             continue  # each value restated at least as surely as the two are one quantity
         other, odd = (b, a) if sa < sb else (a, b)  # the one less surely restated is the odd one
-        p = min(max(p, 1e-6), 1 - 1e-6)
-        score = math.log(p / (1 - p)) + evidence
         if odd.ctx.order not in best or score > best[odd.ctx.order][0]:
             best[odd.ctx.order] = (score, other, odd)
     yield from best.values()
@@ -582,21 +588,23 @@ class NumberMismatch(Rule):
     its unit (the currency, %, an age, or the counted noun) and the article's first one. Whether two
     mentions state one quantity is learnt from clean professional copy, where two mentions of one
     unit with the same value are nearly always one quantity restated and two with different values
-    nearly always two quantities: a small tree ensemble (``rules/same_quantity.json``, built by
-    ``tools/train_same_quantity.py`` from news-corpus train) reads only the two contexts (the
-    headline or lead, the words and lemmas around each figure and their rarity, the governing verb
-    and subject, hedges such as "up to", cues such as "rose", "in total", "first", nearby dates and
-    entities, quotations, the sentences' other figures, how far apart they are) and never the
-    values. The values then say how like a slip the difference is, as measured on clean copy: one
-    keystroke apart (1,200/2,100, £12bn/£21bn, 1,500m/1,800m, 26/265) or the scale switched
-    (£12m/£12bn) is a slip far more often than two quantities; two round figures one digit apart
-    (30 and 40 pitches) much less so. The sum of the two log-odds gives warning or info (thresholds
-    set on news-corpus tune against a false-alarm budget). Ranges, "from X to Y", comparisons, a
-    converted amount in brackets, money measuring other things (revenue, profit), counted things of
-    another kind ("11 imported cases", "18 severe cases"), added figures ("another 30") and a rounded
-    figure beside the exact one are left alone; a mention restated elsewhere with its own value at
-    least as surely is consistent. The finding points at the odd mention (the later one unless the
-    earlier one is the only figure not restated), with ``related`` at the other.
+    nearly always two quantities: small tree ensembles (``rules/same_quantity.json``, built by
+    ``tools/train_same_quantity.py`` from news-corpus train) read the two contexts (the headline or
+    lead, the words and lemmas around each figure and their rarity, the governing verb and subject,
+    hedges such as "up to", cues such as "rose", "in total", "first", nearby dates and entities,
+    quotations, the sentences' other figures, how far apart they are). One of them never sees the
+    values and says how surely a figure is restated elsewhere with its own value; the other, the
+    slip model, reads the contexts together with how the two values differ (one keystroke apart,
+    1,200/2,100, £12bn/£21bn, 1,500m/1,800m, 26/265; the scale switched, £12m/£12bn; round or
+    exact; how many digits; how far apart) and how often the article states each, and was taught
+    with slips made in clean pairs of one value against clean pairs of two values. Its log-odds
+    give warning or info (thresholds set on news-corpus tune against a false-alarm budget). Ranges,
+    "from X to Y", comparisons, a converted amount in brackets, money measuring other things
+    (revenue, profit), counted things of another kind ("11 imported cases", "18 severe cases"),
+    added figures ("another 30") and a rounded figure beside the exact one are left alone; a mention
+    restated elsewhere with its own value at least as surely is consistent. The finding points at
+    the odd mention (the later one unless the earlier one is the only figure not restated), with
+    ``related`` at the other.
     """
 
     id = "number-mismatch"

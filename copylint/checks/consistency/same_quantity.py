@@ -10,7 +10,10 @@ time a pair of *different* values that reads like a restatement is a figure that
 
 The model (a small gradient-boosted tree ensemble over the features below) is trained by
 ``tools/train_same_quantity.py`` on news-corpus ``train`` and stored in
-``rules/same_quantity.json``; here it is evaluated in plain Python. Each mention is described once
+``rules/same_quantity.json``; here it is evaluated in plain Python. Beside it the same file holds
+the *slip model*, which reads the same context features and ``VALUE_FEATURES`` (how two different
+values differ) and gives the log-odds that the pair is one quantity with a figure changed: it is
+taught with slips made in clean pairs of one value against clean pairs of two values. Each mention is described once
 (``describe``), each pair scored from the two descriptions (``pair_features``), so a pair costs a
 few set operations.
 """
@@ -52,6 +55,15 @@ FEATURES = (
     "window_weighted", "sentence_weighted", "after_weighted", "rarest_shared", "relation_same",
     "near_date_differs", "near_date_same", "near_entity_differs", "near_entity_same",
     "earlier_definite", "later_definite", "shared_figures", "earlier_first",
+)
+
+#: how two different values of a pair differ, for the slip model only (the same-quantity model never
+#: sees values): one keystroke apart, the scale switched, or otherwise; the digits of the larger one;
+#: whether they are round; how far apart (log10 of the ratio); and how often the article states
+#: each: one of them twice or more ("one"), neither, or both
+VALUE_FEATURES = (
+    "value_keystroke", "value_scale", "value_other", "value_digits", "value_both_round", "value_any_round",
+    "value_log_ratio", "values_one_restated", "values_none_restated", "values_both_restated",
 )
 
 
@@ -269,31 +281,15 @@ def pair_features(a, b, unit_mentions: int, between: int) -> list[float]:
     return f
 
 
-class Model:
-    """P(the two mentions state one quantity) from ``FEATURES``: a small gradient-boosted ensemble of
-    decision trees (or a logistic regression), evaluated here without scikit-learn or numpy; the
-    value evidence and the severity thresholds trained with it."""
+class Ensemble:
+    """A small gradient-boosted ensemble of decision trees (or a logistic regression) exported from
+    scikit-learn as plain lists, evaluated here without scikit-learn or numpy."""
 
     def __init__(self, spec: dict) -> None:
-        if tuple(spec["features"]) != FEATURES:
-            raise ValueError("rules/same_quantity.json was trained on other features: retrain it with "
-                             "tools/train_same_quantity.py")
-        self.spec = spec
         self.init = float(spec["init"])
         self.rate = float(spec.get("learning_rate", 1.0))
         self.trees = [(t["feature"], t["threshold"], t["left"], t["right"], t["value"]) for t in spec.get("trees", ())]
         self.coef = [float(w) for w in spec.get("coef", ())]
-        evidence = spec["value_evidence"]
-        self.slip_shares = evidence["slip_shares"]
-        self.other_rates = evidence["other_quantities"]
-        self.slip_patterns = evidence["slip_patterns"]
-        self.other_patterns = evidence["other_patterns"]
-        #: the highest log-odds the ensemble can give (each tree's highest leaf, or +inf for a
-        #: logistic regression): pairs whose value evidence cannot reach info even so are not scored
-        self.highest = math.inf if self.coef else self.init + sum(
-            self.rate * max(v for v, left in zip(value, lefts) if left < 0) for _, _, lefts, _, value in self.trees)
-        self.warning = float(spec["thresholds"]["warning"])
-        self.info = float(spec["thresholds"]["info"])
 
     def logit(self, x: list[float]) -> float:
         x = array("f", x)  # the trees compare in single precision, as scikit-learn does
@@ -305,21 +301,39 @@ class Model:
             z += self.rate * value[node]
         return z
 
+
+class Model:
+    """Two ensembles and the severity thresholds trained with them:
+
+    - ``prob``: P(the two mentions state one quantity) from ``FEATURES`` (the contexts only), learnt
+      from clean pairs labelled by whether their values are equal; it says how surely a figure is
+      restated elsewhere with its own value;
+    - ``slip``: the log-odds that two *different* values are one quantity with one figure changed,
+      from the contexts and ``VALUE_FEATURES`` together (how the values differ, how often the
+      article states each), learnt from slips made in clean pairs of one value against clean pairs
+      of two values. Its score is what the thresholds cut."""
+
+    def __init__(self, spec: dict) -> None:
+        if tuple(spec["features"]) != FEATURES or tuple(spec["slip"]["features"]) != FEATURES + VALUE_FEATURES:
+            raise ValueError("rules/same_quantity.json was trained on other features: retrain it with "
+                             "tools/train_same_quantity.py")
+        self.spec = spec
+        self.same = Ensemble(spec)
+        self.slip_model = Ensemble(spec["slip"])
+        self.warning = float(spec["thresholds"]["warning"])
+        self.info = float(spec["thresholds"]["info"])
+
+    def logit(self, x: list[float]) -> float:
+        return self.same.logit(x)
+
     def prob(self, x: list[float]) -> float:
         z = self.logit(x)
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
-    def value_evidence(self, kind: str, bucket: str) -> float:
-        """log P(values this far apart | a slip) / P(... | two quantities in clean copy): ``kind`` is
-        "keystroke", "scale" or "other", ``bucket`` the digits of the larger value and whether both
-        are round ("3:round")."""
-        rates = self.other_rates.get(bucket) or self.other_rates["any"]
-        return math.log(self.slip_shares[kind] / rates[kind])
-
-    def pattern_evidence(self, pattern: str) -> float:
-        """log P(how often the article states each value | a slip) / P(... | two quantities in clean
-        copy): ``pattern`` is "one" (one value stated twice or more, the other once), "none" or "both"."""
-        return math.log(self.slip_patterns[pattern] / self.other_patterns[pattern])
+    def slip(self, context: list[float], values: list[float]) -> float:
+        """The log-odds that a pair of different values is a changed figure (``pair_features`` and
+        ``value_features`` of the pair)."""
+        return self.slip_model.logit(context + values)
 
 
 @lru_cache(maxsize=1)
