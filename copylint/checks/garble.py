@@ -505,7 +505,9 @@ _QUOTE_CLOSE = "”\""
 
 #: the patterns that confirm the model's doubt (Candidate.pattern): a month modifying a noun that
 #: takes no date, a member of a coordination of common nouns, a title noun before a person's name
-MONTH, LIST, TITLE = "month", "list", "title"
+MONTH = "month"
+LIST = "list"
+TITLE = "title"
 
 
 @dataclass
