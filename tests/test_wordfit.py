@@ -250,3 +250,67 @@ def test_the_rules_reading_the_model_share_one_judgement_per_article():
     finally:
         garble.wordfit_candidates = real
     assert calls == ["a.txt"]
+
+
+def test_a_month_is_judged_by_its_doubt_alone_above_the_calibrated_floor():
+    from copylint.checks.garble import MONTH, Candidate, doubt, spun_evidence
+    from copylint.wordfit import WordScore
+
+    cal = {"mean": [], "scale": [], "coef": [], "intercept": 0.0, "month": {"disc": -1.0, "p": 0.8}}
+    low, high = (Candidate(None, WordScore(0, 4, d), None, pattern=MONTH) for d in (-3.0, 0.5))
+    doubt([low, high], cal)
+    assert (low.p, high.p) == (0.0, 0.8)
+    # a month the model does not doubt is no evidence either way; one it doubts is evidence of spinning
+    assert spun_evidence([low], 0.03, 0.06) == 0.0
+    assert spun_evidence([high], 0.03, 0.06) > 0
+
+
+@pytest.mark.parametrize("text, month, head", [
+    ("Workers from the April union were offered a rise.", "April", "union"),
+    ("Despite threats from the June Sunni group.", "June", "group"),
+    ("Voters went to the polls in the June election.", "June", None),
+    ("The March 2019 attacks killed 51 people.", "March", None),
+    ("He joined the party in April.", "April", None),
+])
+def test_the_month_pattern_is_shared_by_month_modifier_and_word_fit(text, month, head):
+    from copylint.checks import garble
+    from copylint.nlp import get_nlp
+
+    doc = get_nlp(Config().spacy_model)(text)
+    [tok] = [t for t in doc if t.text == month]
+    got = garble.month_modified_noun(tok)
+    assert (got.text if got is not None else None) == head
+
+
+def _rule_findings(monkeypatch, cands, **cal):
+    from copylint.checks import garble
+    from copylint.readers import load_article
+
+    shipped = dict(garble.combiner())
+    shipped.update(cal)
+    monkeypatch.setattr(garble, "combiner", lambda: shipped)
+    rule = garble.WordFitRule(Config())
+    monkeypatch.setattr(rule, "candidates", lambda article: cands)
+    article = load_article("a.txt", "The fleet carried tents, blankets and spoons to the camp.\n", "text")
+    return [(f.severity.name.lower(), f.kind) for f in rule.check(article)]
+
+
+def test_a_confirming_pattern_lowers_the_warning_threshold_and_nothing_else(monkeypatch):
+    from copylint.checks.garble import LIST, Candidate
+    from copylint.wordfit import WordScore
+
+    class Tok:
+        text = "spoons"
+        lower_ = "spoons"
+        lemma_ = "spoon"
+
+    def cand(p, pattern):
+        return Candidate(Tok(), WordScore(44, 50, 1.0), [], p=p, pattern=pattern)
+
+    levels = dict(warning=0.9, confirmed=0.5, info=0.2)
+    # a list member the model doubts at 0.6: a warning (kind "confirmed"); the same word outside a
+    # pattern: a hint; below the confirmed level, a hint either way
+    assert _rule_findings(monkeypatch, [cand(0.6, LIST)], **levels) == [("warning", "confirmed")]
+    assert _rule_findings(monkeypatch, [cand(0.6, None)], **levels) == [("info", "hint")]
+    assert _rule_findings(monkeypatch, [cand(0.4, LIST)], **levels) == [("info", "hint")]
+    assert _rule_findings(monkeypatch, [cand(0.95, None)], **levels) == [("warning", None)]

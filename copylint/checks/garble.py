@@ -105,6 +105,39 @@ def month_of(tok) -> bool:
     return tok.lower_ in MONTHS and tok.text[:1].isupper() and tok.tag_ == "NNP"
 
 
+def month_modified_noun(tok):
+    """The lower-case noun that ``tok``, a bare month, modifies when no date can be meant: "the June
+    Sunni group" -> group; None for a time phrase ("the March 2019 attacks", "from May until August
+    sales"), a name ("the 14 March alliance") or a noun that takes a date (rules/dated_nouns.txt:
+    "the June election"). Shared by ``month-modifier`` (nouns of the class table) and ``word-fit``
+    (any noun, when the model doubts the month too)."""
+    if not month_of(tok) or tok.dep_ not in ("compound", "nmod", "npadvmod", "amod"):
+        return None
+    doc = tok.doc
+    head = tok.head
+    while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head  # "the June Sunni group": June -> Sunni -> group
+    if head.i <= tok.i or head.pos_ != "NOUN" or not head.text.islower():
+        return None
+    between = doc[tok.i + 1:head.i]
+    if any(t.like_num or t.text[:1].isupper() and t.ent_type_ == "DATE" for t in between):
+        return None  # "the March 2019 attacks", "the May Day protests"
+    if tok.i > 0 and doc[tok.i - 1].like_num:
+        return None  # "the 14 March alliance"
+    if tok.i > 0 and doc[tok.i - 1].lower_ in RANGE_WORDS:
+        return None  # the end of a time phrase: "from May until August record sales ..."
+    dated = dated_nouns()
+    if head.lemma_.lower() in dated or member_lemma(head) in dated:
+        return None
+    return head
+
+
+def known_thing(head, classes=None) -> bool:
+    """Whether the noun class table knows ``head`` (a body, group or thing)."""
+    classes = classes or noun_classes()
+    return classes.lookup(member_lemma(head)) is not None or classes.lookup(head.lemma_.lower()) is not None
+
+
 # --- rules ----------------------------------------------------------------------------------------
 @register
 class ListIntruder(Rule):
@@ -365,27 +398,9 @@ class MonthModifier(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
         classes = noun_classes()
-        dated = dated_nouns()
         for tok in doc:
-            if not month_of(tok) or tok.dep_ not in ("compound", "nmod", "npadvmod", "amod"):
-                continue
-            head = tok.head
-            while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
-                head = head.head  # "the June Sunni group": June -> Sunni -> group
-            if head.i <= tok.i or head.pos_ != "NOUN" or not head.text.islower():
-                continue
-            between = doc[tok.i + 1:head.i]
-            if any(t.like_num or t.text[:1].isupper() and t.ent_type_ == "DATE" for t in between):
-                continue  # "the March 2019 attacks", "the May Day protests"
-            if tok.i > 0 and doc[tok.i - 1].like_num:
-                continue  # "the 14 March alliance"
-            if tok.i > 0 and doc[tok.i - 1].lower_ in RANGE_WORDS:
-                continue  # the end of a time phrase: "from May until August record sales ..."
-            lemma = head.lemma_.lower()
-            full = member_lemma(head)
-            if lemma in dated or full in dated:
-                continue
-            if classes.lookup(full) is None and classes.lookup(lemma) is None:
+            head = month_modified_noun(tok)
+            if head is None or not known_thing(head, classes):
                 continue
             start = tok.i
             if start > 0 and doc[start - 1].dep_ in ("det", "poss") and doc[start - 1].head == head:
@@ -488,12 +503,20 @@ _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
 
 
+#: the patterns that confirm the model's doubt (Candidate.pattern): a month modifying a noun that
+#: takes no date, a member of a coordination of common nouns, a title noun before a person's name
+MONTH = "month"
+LIST = "list"
+TITLE = "title"
+
+
 @dataclass
 class Candidate:
     token: object          # the spaCy token
     score: object          # its wordfit.WordScore
-    features: list[float]
+    features: list[float] | None  # the combiner's input (None for a month: judged by its doubt alone)
     p: float = 0.0         # the combiner's probability that the word was swapped
+    pattern: str | None = None  # MONTH, LIST or TITLE when a precise pattern holds there
 
 
 def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -517,11 +540,27 @@ def _eligible(tok) -> bool:
             and not tok.ent_type_ and not tok.is_stop)
 
 
+def _pattern(tok) -> str | None:
+    """The precise pattern a candidate is in, if any: a member of a coordination of common nouns
+    ("helicopters, aircraft and bread"), a title noun right before a person's name ("the opposition
+    ladle John Smith")."""
+    if tok.pos_ != "NOUN":
+        return None
+    if tok.conjuncts and all(m.pos_ == "NOUN" for m in tok.conjuncts):
+        return LIST
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+        return TITLE
+    return None
+
+
 def wordfit_candidates(article: Article) -> list[Candidate]:
     """The words the model may doubt, with the features the combiner reads, in text order.
 
     A candidate is a lower-case content word (noun, verb, adjective, adverb) outside any named
-    entity, not a stop word, in a paragraph, quotation or list item, that the model scored."""
+    entity, not a stop word, in a paragraph, quotation or list item, that the model scored; or a
+    bare month modifying a noun that takes no date (``month_modified_noun``: "the April union"),
+    which the combiner does not read (its ``features`` are None): its doubt alone judges it."""
     fit = article.wordfit
     doc = article.doc
     if fit is None or isinstance(fit, Exception) or doc is None:
@@ -536,11 +575,17 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
 
     out = []
     for w in fit.words:
-        if w.alt is None:
-            continue  # not among the words the model doubted most in its window
+        text = article.text[w.start:w.end]
+        if w.alt is None and not (text[:1].isupper() and text.lower() in MONTHS):
+            continue  # not among the words the model doubted most in its window, nor a month
         k = int(starts.searchsorted(w.start))
         tok = doc[k] if k < len(starts) and starts[k] == w.start else None
-        if tok is None or tok.idx + len(tok.text) != w.end or not _eligible(tok):
+        if tok is None or tok.idx + len(tok.text) != w.end:
+            continue
+        if month_modified_noun(tok) is not None:
+            out.append(Candidate(tok, w, None, pattern=MONTH))
+            continue
+        if w.alt is None or not _eligible(tok):
             continue
         log_obs = math.log(max(w.p_obs or 0.0, 1e-6))
         margin = math.log(max(w.p_alt or 0.0, 1e-6)) - log_obs
@@ -548,7 +593,7 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
         feats = [w.disc, max(-10.0, min(10.0, w.rank_gap)), log_obs, float(w.pieces == 1), margin,
                  zipf_frequency(tok.text, "en"), float(lemmas.get(tok.lemma_.lower(), 0) > 1), float(in_quote),
                  *(float(tok.pos_ == p) for p in CONTENT_POS)]
-        out.append(Candidate(tok, w, feats))
+        out.append(Candidate(tok, w, feats, pattern=_pattern(tok)))
     return out
 
 
@@ -561,13 +606,18 @@ def combiner() -> dict:
     return cal
 
 
-def doubt(cands: list[Candidate]) -> list[Candidate]:
-    """Fill in each candidate's probability of being a swapped word (logistic combiner)."""
-    cal = combiner()
+def doubt(cands: list[Candidate], cal: dict | None = None) -> list[Candidate]:
+    """Fill in each candidate's probability of being a swapped word (logistic combiner), by the
+    shipped calibration or ``cal``."""
+    cal = combiner() if cal is None else cal
     if not cal:
         return cands
     mean, scale, coef, icpt = cal["mean"], cal["scale"], cal["coef"], cal["intercept"]
+    month = cal.get("month")
     for c in cands:
+        if c.features is None:  # a month modifying a noun: its doubt alone, with the pattern's odds
+            c.p = month["p"] if month and c.score.disc >= month["disc"] else 0.0
+            continue
         z = icpt + sum(w * (x - m) / s for w, x, m, s in zip(coef, c.features, mean, scale))
         c.p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     return cands
@@ -584,6 +634,8 @@ def spun_evidence(cands: list[Candidate], prior: float, rate: float) -> float:
     prior_odds = prior / (1.0 - prior)
     total = 0.0
     for c in cands:
+        if c.pattern == MONTH and c.p <= 0.0:
+            continue  # a month the model does not doubt: no evidence either way
         p = min(max(c.p, 1e-9), 1.0 - 1e-9)
         total += math.log(1.0 - rate + rate * (p / (1.0 - p)) / prior_odds)
     return total
@@ -632,10 +684,14 @@ class WordFitRule(_WordFitRule):
     copylint/wordfit.py) reads each paragraph once and scores every word: how likely it was
     swapped, and which word belongs there. A small combiner, calibrated on held-apart news, adds
     what the model cannot see (how common the word is, whether the article uses it again, whether
-    it is quoted). Names, numbers and function words are never doubted. Two tiers: a warning when
-    the evidence is strong (calibrated to about one false alarm in 10,000 words of clean news), an
-    info hint otherwise, at most one per paragraph (the most doubtful word), with the word the
-    model would expect when it has one.
+    it is quoted). Names, numbers and function words are never doubted. Three tiers: a warning when
+    the evidence is strong (calibrated to about one false alarm in 20,000 words of clean news); a
+    warning of kind `confirmed` when a precise pattern backs a weaker doubt (a month modifying a
+    noun that takes no date, `the August suspects`, which `month-modifier` reports only for the
+    nouns of its table; a member of a list of nouns; a title noun right before a person's name);
+    else an info hint, at most one per paragraph (the most doubtful word). A finding offers the
+    word the model would expect only when the model is confident of it (the confidence from which
+    at least half its words were right on held-apart news): a poor suggestion is worse than none.
 
     Off by default for now (`extend-select = ["word-fit"]` turns it on): the shipped model was
     trained for about 45 minutes of a shared 2-core machine and its hints are not yet precise
@@ -649,7 +705,10 @@ class WordFitRule(_WordFitRule):
     #: swapped words for the rare-but-correct words they doubt (README, Garbled words)
     default_enabled = False
     kinds = {"hint": (Severity.INFO, "a word the model doubts below the warning level: at most one a paragraph, "
-                                     "the most doubtful")}
+                                     "the most doubtful"),
+             "confirmed": (Severity.WARNING, "a word the model doubts in a pattern that confirms it: a month "
+                                             "modifying a noun that takes no date, a member of a list of "
+                                             "nouns, a title before a person's name")}
     summary = "Word that does not fit its context, by the word-fit model (`finish the roof and the spoon`)."
     flags = (
         "The minister said the new hospital would open its doors to patients in the autumn of next year, "
@@ -671,12 +730,22 @@ class WordFitRule(_WordFitRule):
             return
         cal = combiner()
         warn_t, info_t = cal["warning"], cal["info"]
+        confirmed_t = cal.get("confirmed", warn_t)
         best_in_block: dict[int, Candidate] = {}
         for c in cands:
-            if c.p >= warn_t:
+            if c.pattern == MONTH:
+                head = month_modified_noun(c.token)
+                # month-modifier reports the nouns of its class table; the model's doubt confirms the rest
+                if c.p > 0.0 and not known_thing(head):
+                    yield self.finding(c.score.start, c.score.end,
+                                       f"'{c.token.text}' modifies '{head.text}', which takes no date, and the "
+                                       "model doubts it here: a swapped word?", kind="confirmed")
+                continue
+            if c.p >= warn_t or c.pattern is not None and c.p >= confirmed_t:
                 alt = _suggestion(c)
                 msg = f"'{c.token.text}' does not fit here" + (f": '{alt}'?" if alt else ": a swapped word?")
-                yield self.finding(c.score.start, c.score.end, msg, suggestion=alt)
+                yield self.finding(c.score.start, c.score.end, msg, suggestion=alt,
+                                   kind=None if c.p >= warn_t else "confirmed")
             elif c.p >= info_t:
                 block = article.block_at(c.score.start)
                 key = block.start if block is not None else -1

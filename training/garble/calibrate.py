@@ -10,8 +10,13 @@ of its content words swapped. Swaps come from the *training* corruption (corrupt
 - a logistic regression over the candidates' features (scikit-learn, here only; copylint applies
   the coefficients itself) gives each word a probability of having been swapped;
 - ``warning``: the lowest threshold with at most ``--warn-budget`` alarms per 1,000 words of the
-  clean versions; ``info``: the lowest with at most ``--info-budget`` hints per 1,000 words (one per
-  paragraph at most, counting the warnings too);
+  clean versions; ``confirmed``: a lower one for words in a pattern that confirms the doubt (a
+  member of a list of nouns, a title noun before a person's name), for ``--confirmed-budget`` more;
+  ``month``: how much the model must doubt a month that modifies a noun taking no date
+  (``--month-budget``); ``info``: the lowest with at most ``--info-budget`` hints per 1,000 words
+  (one per paragraph at most, counting the warnings too);
+- ``suggest_min``: the corrector's confidence from which at least half of its words are right (the
+  swapped word's original) on the swapped tune words;
 - ``spun``: the evidence (garble.spun_evidence: the log likelihood ratio of "a few per cent of its
   candidates were swapped" against "none was") an article needs to be reported as spun, set so
   that at most ``--spun-budget`` of the clean versions are, with the least number of doubtful
@@ -125,6 +130,10 @@ def lowest_threshold(values_per_words: list[float], words: int, budget: float) -
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--warn-budget", type=float, default=0.05, help="warnings per 1,000 clean words")
+    ap.add_argument("--confirmed-budget", type=float, default=0.03,
+                    help="more warnings per 1,000 clean words for words in a confirming pattern (list, title)")
+    ap.add_argument("--month-budget", type=float, default=0.01,
+                    help="warnings per 1,000 clean words for months modifying a noun that takes no date")
     ap.add_argument("--info-budget", type=float, default=1.5, help="warnings + hints per 1,000 clean words")
     ap.add_argument("--spun-budget", type=float, default=0.005, help="share of clean articles reported spun")
     ap.add_argument("--seed", type=int, default=88)
@@ -167,8 +176,9 @@ def main() -> None:
         if kind == "one":
             continue  # kept for measuring
         for c, lab in zip(cs, label(cs, spans)):
-            X.append(c.features)
-            y.append(lab)
+            if c.features is not None:  # months are judged by their doubt alone (below)
+                X.append(c.features)
+                y.append(lab)
     X = np.array(X)
     y = np.array(y)
     mean, scale = X.mean(axis=0), X.std(axis=0)
@@ -176,59 +186,97 @@ def main() -> None:
     lr = LogisticRegression(C=1.0, max_iter=2000)
     lr.fit((X - mean) / scale, y)
     cal = {"features": list(garble.FEATURES), "corr_top": args.corr_top, "mean": mean.tolist(), "scale": scale.tolist(),
-           "coef": lr.coef_[0].tolist(), "intercept": float(lr.intercept_[0]), "suggest_min": 0.05}
+           "coef": lr.coef_[0].tolist(), "intercept": float(lr.intercept_[0])}
     print("coefficients:", {f: round(c, 3) for f, c in zip(garble.FEATURES, cal["coef"])})
 
-    def probs(cs):
-        xs = np.array([c.features for c in cs]) if cs else np.zeros((0, len(garble.FEATURES)))
-        z = cal["intercept"] + ((xs - mean) / scale) @ np.array(cal["coef"])
-        return 1 / (1 + np.exp(-z))
+    clean_words = sum(a.word_count for kind, a, _ in vers if kind == "clean")
+    # a month modifying a noun that takes no date (garble.month_modified_noun): reported when the
+    # model doubts it more than the median word of clean copy and more than any such month of the
+    # clean versions allows (``--month-budget``); its probability is the share of those months that
+    # were swapped in every version (smoothed)
+    months = [(c.score.disc, lab, kind) for (kind, a, spans), cs in zip(vers, cands)
+              for c, lab in zip(cs, label(cs, spans)) if c.features is None]
+    median = float(np.median([w.disc for (kind, _, _), ws in zip(vers, scored) if kind == "clean" for w in ws]))
+    month_disc = max(median, lowest_threshold([d for d, _, kind in months if kind == "clean"], clean_words,
+                                              args.month_budget))
+    above = [lab for d, lab, _ in months if d >= month_disc]
+    month_p = (sum(above) + 0.5) / (len(above) + 1.0)
+    cal["month"] = {"disc": month_disc, "p": month_p}
+    print(f"months modifying a noun: {len(months)} ({sum(l for _, l, _ in months)} swapped, "
+          f"{sum(1 for *_, k in months if k == 'clean')} in clean versions); doubt >= {month_disc:.3f} "
+          f"(median word {median:.3f}): {len(above)} above, {sum(above)} swapped, p {month_p:.3f}")
 
-    P = [probs(cs) for cs in cands]
-    clean = [(a, cs, p) for (kind, a, _), cs, p in zip(vers, cands, P) if kind == "clean"]
-    words = sum(a.word_count for a, _, _ in clean)
-    warn_t = lowest_threshold([float(v) for _, _, p in clean for v in p], words, args.warn_budget)
+    for cs in cands:
+        for c in cs:
+            c.p = 0.0
+        garble.doubt(cs, cal)
+    clean = [(a, cs) for (kind, a, _), cs in zip(vers, cands) if kind == "clean"]
+    ones = [(cs, spans) for (kind, a, spans), cs in zip(vers, cands) if kind == "one"]
+    plain = lambda c: c.features is not None  # noqa: E731  (the combiner's words)
+    warn_t = lowest_threshold([c.p for _, cs in clean for c in cs if plain(c)], clean_words, args.warn_budget)
 
-    def block_max(a, cs, p, below):
+    def block_max(a, cs, warned):
         best = {}
-        for c, v in zip(cs, p):
-            if v < below:
+        for c in cs:
+            if plain(c) and not warned(c):
                 b = a.block_at(c.score.start).start
-                best[b] = max(best.get(b, 0.0), float(v))
+                best[b] = max(best.get(b, 0.0), c.p)
         return list(best.values())
 
-    n_warn = sum(int((p >= warn_t).sum()) for _, _, p in clean)
-    info_vals = [v for a, cs, p in clean for v in block_max(a, cs, p, warn_t)]
-    info_t = lowest_threshold(info_vals, words, max(0.0, args.info_budget - 1000 * n_warn / words))
+    def recall(flagged):
+        return sum(any(l and flagged(c) for c, l in zip(cs, label(cs, spans))) for cs, spans in ones) / max(1, len(ones))
+
+    n_warn = sum(c.p >= warn_t for _, cs in clean for c in cs if plain(c))
+    # a pattern confirms the doubt (a member of a list of nouns, a title before a name): a lower
+    # threshold, for at most ``--confirmed-budget`` more alarms per 1,000 clean words
+    confirmed_t = lowest_threshold([c.p for _, cs in clean for c in cs if plain(c) and c.pattern and c.p < warn_t],
+                                   clean_words, args.confirmed_budget)
+    month_warned = lambda c: c.features is None and c.p > 0  # noqa: E731
+    warned = lambda c: month_warned(c) or plain(c) and (c.p >= warn_t or c.pattern is not None and c.p >= confirmed_t)  # noqa: E731
+    n_confirmed = sum(warned(c) for _, cs in clean for c in cs) - n_warn
+    info_vals = [v for a, cs in clean for v in block_max(a, cs, warned)]
+    n_all_warn = n_warn + n_confirmed
+    info_t = lowest_threshold(info_vals, clean_words, max(0.0, args.info_budget - 1000 * n_all_warn / clean_words))
     info_t = max(info_t, 0.05)
-    ones = [(cs, p, spans) for (kind, a, spans), cs, p in zip(vers, cands, P) if kind == "one"]
+    confirmed_t = max(confirmed_t, info_t)
+    print(f"clean tune words {clean_words}: warning >= {warn_t:.4f} ({n_warn} alarms), recall "
+          f"{recall(lambda c: plain(c) and c.p >= warn_t):.3f}; with the confirmed tier (a month, or a list member "
+          f"or title at >= {confirmed_t:.4f}: {n_confirmed} more alarms) {recall(warned):.3f}; info >= {info_t:.4f}, "
+          f"recall (warning+info, ignoring the one-per-paragraph cap) {recall(lambda c: warned(c) or c.p >= info_t):.3f}")
+    print(f"one-swap versions {len(ones)}; swapped words that are candidates: "
+          f"{sum(sum(label(cs, spans)) for cs, spans in ones)}")
 
-    def recall(t):
-        hit = 0
-        for cs, p, spans in ones:
-            lab = label(cs, spans)
-            hit += any(l and v >= t for l, v in zip(lab, p))
-        return hit / max(1, len(ones))
-
-    print(f"clean tune words {words}: warning >= {warn_t:.4f} ({n_warn} alarms), recall {recall(warn_t):.3f}; "
-          f"info >= {info_t:.4f}, recall (warning+info, ignoring the one-per-paragraph cap) {recall(info_t):.3f}")
-    pos_disc = [c.score.disc for cs, p, spans in ones for c, l in zip(cs, label(cs, spans)) if l]
-    print(f"one-swap versions {len(ones)}; swapped words that are candidates: {len(pos_disc)}")
+    # the corrector's word is offered only from the lowest confidence at which at least half of its
+    # words were the swapped word's original (or a form of it) on the swapped tune words
+    sugg = []
+    for (kind, a, spans), cs in zip(vers, cands):
+        for c in cs:
+            for s, e, orig, _ in spans:
+                if plain(c) and c.score.alt and c.score.start < e and s < c.score.end:
+                    sugg.append((c.score.p_alt or 0.0, c.score.alt[:4] == orig.lower()[:4]))
+    suggest_min = 1.0
+    for t in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5):
+        got = [ok for v, ok in sugg if v >= t]
+        if len(got) >= 10 and sum(got) >= 0.5 * len(got):
+            suggest_min = t
+            break
+    right = [ok for v, ok in sugg if v >= suggest_min]
+    print(f"suggestions: from corrector confidence {suggest_min:.2f}: {sum(right)} of {len(right)} right "
+          f"(at 0.05: {sum(ok for v, ok in sugg if v >= 0.05)} of {sum(1 for v, _ in sugg if v >= 0.05)})")
+    cal["suggest_min"] = suggest_min
 
     # spun-article: the log likelihood ratio of "a share `rate` of the candidates was swapped"
     # against "none was" (garble.spun_evidence), and at least `min_words` words at doubt `word`
     fit_prior = float(y.mean())
-    spun_vers = [(cs, p, spans) for (kind, a, spans), cs, p in zip(vers, cands, P) if kind == "spun"]
-    rate = float(np.mean([l for cs, _, spans in spun_vers for l in label(cs, spans)] or [0.0]))
+    spun_vers = [(cs, spans) for (kind, a, spans), cs in zip(vers, cands) if kind == "spun"]
+    rate = float(np.mean([l for cs, spans in spun_vers for c, l in zip(cs, label(cs, spans)) if plain(c)] or [0.0]))
     rate = min(max(rate, 0.01), 0.5)
 
-    def evidence(cs, p):
-        for c, v in zip(cs, p):
-            c.p = float(v)
-        return garble.spun_evidence(cs, fit_prior, rate)
+    def evidence(cs):
+        return garble.spun_evidence(cs, fit_prior, rate), np.array([c.p for c in cs])
 
-    clean_ev = [(evidence(cs, p), p) for _, cs, p in clean]
-    spun_ev = [(evidence(cs, p), p) for cs, p, _ in spun_vers]
+    clean_ev = [evidence(cs) for _, cs in clean]
+    spun_ev = [evidence(cs) for cs, _ in spun_vers]
     allowed = int(args.spun_budget * len(clean_ev))
     best = None
     for word_t in sorted({round(info_t, 4), 0.1, 0.2, 0.3}):
@@ -246,7 +294,7 @@ def main() -> None:
     print(f"spun-article: rate {rate:.3f}, prior {fit_prior:.3f}, evidence >= {thr:.2f}, at least {min_words} "
           f"words at doubt {word_t:.3f}: {tp:.3f} of {len(spun_ev)} spun tune versions, {fp:.3f} of "
           f"{len(clean_ev)} clean ones")
-    cal.update({"warning": warn_t, "info": info_t,
+    cal.update({"warning": warn_t, "confirmed": confirmed_t, "info": info_t,
                 "spun": {"prior": fit_prior, "rate": rate, "threshold": thr, "word": word_t,
                          "min_words": min_words},
                 "tuned_on": "news-corpus tune split (benchmarks/splits.py), training corruption"})
