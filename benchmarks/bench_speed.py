@@ -185,12 +185,12 @@ def cpu_split() -> dict:
     check, each = engine.RuleSet._check, engine.RuleSet._check_each
     prepare = GrammarCheck.__dict__.get("prepare")  # None: a copylint without Rule.prepare
 
-    def timed_check(self, rule, article):
+    def timed_check(self, rule, article, *prepared):
         if threading.current_thread() is not threading.main_thread():
-            return check(self, rule, article)
+            return check(self, rule, article, *prepared)
         t = time.thread_time()
         try:
-            return check(self, rule, article)
+            return check(self, rule, article, *prepared)
         finally:
             spent["main"] += time.thread_time() - t
 

@@ -7,7 +7,6 @@ LanguageTool directory is configured, else Harper), ``harper``, ``languagetool``
 from __future__ import annotations
 
 import re
-import threading
 from typing import Iterator
 
 from copylint import data
@@ -22,9 +21,6 @@ from copylint.rule import Rule, register
 _HARPER_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _LONG_RUN = re.compile(r"\S{100,}")  # not linted: see harper_backend
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
-
-
-_EARLY_KEPT = 64  # articles whose Harper lints prepare() keeps for check() (the engine's batch is 16)
 
 
 @register
@@ -91,17 +87,13 @@ class GrammarCheck(Rule):
         super().__init__(config)
         self.backend_unavailable = False
         self._lt = None
-        self._early: dict[int, tuple[Article, list[BackendMatch]]] = {}  # prepare()'s Harper lints
-        self._early_lock = threading.Lock()  # prepare() runs in the engine's background thread
 
-    def prepare(self, article: Article) -> None:
-        """Harper's lints of the text, beside the parse (Harper releases the GIL); check() reads them."""
+    def prepare(self, article: Article) -> list[BackendMatch] | None:
+        """Harper's lints of the text, made beside the parse (Harper releases the GIL); the engine
+        hands them to ``check``. None when LanguageTool (or nothing) checks grammar."""
         if choose_backend(self.config) == "harper" and article.text.strip():
-            matches = harper_for(self.config).check(article.text)
-            with self._early_lock:
-                while len(self._early) >= _EARLY_KEPT:  # articles never checked (their parse failed)
-                    self._early.pop(next(iter(self._early)))
-                self._early[id(article)] = (article, matches)
+            return harper_for(self.config).check(article.text)
+        return None
 
     def _languagetool(self):
         if self._lt is None:
@@ -115,7 +107,8 @@ class GrammarCheck(Rule):
                                           timeout=lt.timeout, disabled_rules=tuple(lt.disabled_rules) + extra)
         return self._lt
 
-    def check(self, article: Article) -> Iterator[Finding]:
+    def check(self, article: Article, prepared: list[BackendMatch] | None = None) -> Iterator[Finding]:
+        """``prepared``: Harper's lints from ``prepare`` (None: linted here)."""
         backend = choose_backend(self.config)
         if backend is None or not article.text.strip():
             return
@@ -128,10 +121,8 @@ class GrammarCheck(Rule):
             else:
                 yield from self._lt_findings(article, matches)
                 return
-        with self._early_lock:
-            early = self._early.pop(id(article), None)
         try:
-            matches = early[1] if early and early[0] is article else harper_for(self.config).check(article.text)
+            matches = prepared if prepared is not None else harper_for(self.config).check(article.text)
         except BackendUnavailable as exc:
             self.backend_unavailable = True
             self.warn(f"{UNAVAILABLE}{exc}")
