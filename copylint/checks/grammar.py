@@ -191,14 +191,37 @@ class Misspelling(Rule):
         "Doctors gave him remdesivir and the hryvnia fell as the playmaker scored.",
     )
 
-    def check(self, article: Article) -> Iterator[Finding]:
+    def prepare(self, article: Article) -> tuple[list[Finding], list[tuple[int, int, str]]] | None:
+        """The work on the text alone, beside the parse: the findings from the list of common
+        misspellings and the words left after every filter that needs no parse (see ``_words``).
+        Harper's speller is asked here about those of them that do not read as names from the text
+        alone, so its answers (and its own first-time cost for each word length, 1.5-2.5 s of CPU
+        once per process) are paid beside the parse too; ``check`` asks again about the words the
+        parse keeps and finds the answers in ``HarperBackend``'s word cache. None when no backend
+        checks grammar."""
+        if choose_backend(self.config) is None or not article.text.strip():
+            return None
+        flagged, candidates = self._words(article)
+        text = article.text
+        likely = [c for c in candidates if not news.is_name(None, text, c[0], c[1])]
+        if likely:
+            unknown = harper_for(self.config).unknown(text[s:e] for s, e, _ in likely)
+            if unknown:  # and the other dialect, about those its own does not know
+                from copylint.grammar.harper_backend import get_harper
+                get_harper("british" if self.config.dialect == "american" else "american").unknown(
+                    c[2] for c in likely if text[c[0]:c[1]] in unknown)
+        return flagged, candidates
+
+    def _words(self, article: Article) -> tuple[list[Finding], list[tuple[int, int, str]]]:
+        """(the findings from the list of common misspellings, the other words to ask the speller
+        about as (start, end, core word) once the names are dropped): the words the text alone
+        clears (the user's dictionary, used twice, news conventions, long runs) are left out."""
         cfg = self.config
-        if choose_backend(cfg) is None or not article.text.strip():
-            return
         text = article.text
         accepted = news.user_words(cfg)
         table = news.known_misspellings()
         flagged: list[tuple[int, int]] = []
+        found: list[Finding] = []
         for m in re.finditer(r"[^\W\d_]+", text):
             low = m.group().lower()
             right = table.get(low)
@@ -207,25 +230,39 @@ class Misspelling(Rule):
             if m.group()[:1].isupper():
                 right = right[:1].upper() + right[1:]
             flagged.append((m.start(), m.end()))
-            yield self.finding(m.start(), m.end(), f"'{m.group()}' is misspelt", suggestion=right, fix=right)
+            found.append(self.finding(m.start(), m.end(), f"'{m.group()}' is misspelt", suggestion=right, fix=right))
         # The article's words are filtered first; harper is asked about the few left (its
         # suggestions cost most for the names, which the filters drop).
         counts = news.word_counts(text)
         long_runs = [m.span() for m in _LONG_RUN.finditer(text)]
+        cores: dict[str, str] = {}
         candidates = []
         for m in _HARPER_WORD.finditer(text):
             start, end = m.span()
-            if any(s < end and start < e for s, e in flagged) or any(s <= start and end <= e for s, e in long_runs):
+            if (flagged and any(s < end and start < e for s, e in flagged)) \
+                    or (long_runs and any(s <= start and end <= e for s, e in long_runs)):
                 continue
-            core = news.core_word(m.group())
+            word = m.group()
+            core = cores.get(word)
+            if core is None:
+                core = cores[word] = news.core_word(word)
             low = core.lower()
             if not core or low in accepted or counts.get(low, 0) >= 2:
                 continue  # used twice: the article's own term, not a slip
             if news.whole_token(text, start, end).lower() in accepted or news.news_convention(text, start, end):
                 continue
-            if news.is_name(article.doc, text, start, end):
-                continue
             candidates.append((start, end, core))
+        return found, candidates
+
+    def check(self, article: Article, prepared=None) -> Iterator[Finding]:
+        """``prepared``: what ``prepare`` returned (None: that work is done here)."""
+        cfg = self.config
+        if choose_backend(cfg) is None or not article.text.strip():
+            return
+        text = article.text
+        found, candidates = prepared if prepared is not None else self._words(article)
+        yield from found
+        candidates = [c for c in candidates if not news.is_name(article.doc, text, c[0], c[1])]
         if not candidates:
             return
         try:
