@@ -190,8 +190,8 @@ def cpu_split() -> dict:
     import collections
     import threading
 
+    from bench_rules_cpu import time_prepare_steps
     from copylint import engine
-    from copylint.config import Config
 
     spent: collections.Counter = collections.Counter()
     check, each = engine.RuleSet._check, engine.RuleSet._check_each
@@ -213,15 +213,7 @@ def cpu_split() -> dict:
             spent["beside"] += time.thread_time() - t
 
     engine.RuleSet._check, engine.RuleSet._check_each = timed_check, timed_each
-    for cls in {type(r) for r in engine.RuleSet(Config()).rules}:
-        if "prepare" in cls.__dict__:  # a copylint without Rule.prepare has none
-            def timed_prepare(self, article, _prepare=cls.__dict__["prepare"]):
-                t = time.thread_time()
-                try:
-                    return _prepare(self, article)
-                finally:
-                    spent[self.id] += time.thread_time() - t
-            cls.prepare = timed_prepare
+    time_prepare_steps(spent)
     return spent
 
 
