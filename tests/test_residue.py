@@ -254,3 +254,17 @@ def test_shipped_alone_judge_is_plain_data():
     assert 0.5 <= alone["threshold"] <= 1.0 and isinstance(alone["bias"], float)
     assert all(isinstance(w, float) for w in alone["weights"].values())
     assert any(k.startswith("ov:") for k in alone["weights"])
+
+
+def test_function_words_are_spacys_stop_words():
+    """``rules/function_words.txt`` copies spaCy's English stop words (so that the rule needs no
+    spaCy import to read them): it must stay the same list, apostrophes made straight (the rule
+    straightens a line's apostrophes before it looks words up)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from copylint import data
+
+    ours = data.phrases("function_words.txt")
+    assert len(ours) == len(set(ours))
+    spacys = {w.lower().replace("’", "'").replace("‘", "'") for w in STOP_WORDS}
+    assert set(ours) == spacys, (sorted(spacys - set(ours)), sorted(set(ours) - spacys))
