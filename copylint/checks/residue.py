@@ -40,11 +40,14 @@ def _norm(s: str) -> str:
 
 @lru_cache(maxsize=16)
 def _phrase_table(extra: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(exact phrases, prefix phrases) normalised; an entry ending in … or ... is a prefix."""
+    """(exact phrases, prefix phrases) normalised; an entry ending in … or ... is a prefix, and a
+    prefix ending in a colon ("Read more:…") keeps it (a label, not the words of a sentence: "Read
+    more about it in the report" is prose)."""
     exact, prefixes = set(), []
     for p in data.phrases("boilerplate.txt") + extra:
         if p.endswith(("…", "...")):
-            prefixes.append(_norm(p.rstrip(".… ")))
+            p = p.rstrip(".… ")
+            prefixes.append(_norm(p) + (":" if p.endswith(":") else ""))
         else:
             exact.add(_norm(p))
     return frozenset(exact), tuple(prefixes)
@@ -473,7 +476,8 @@ def furniture_block(lines: list[str], p1: list[float | None], penalty: float, si
 # the reader or as the site, or it has the marks of an interface), by what they are (the first
 # pass's features) and by how little they share with the article around them: an article's own
 # headline, subheading or caption names its people, places and topic; a prompt, a consent line or
-# a related headline does not. No neighbours, no position.
+# a related headline does not. No neighbours; of its position, only whether it stands in the head,
+# in the body or last (a byline is in place at the head of an article, out of place in its body).
 ALONE_MAX_WORDS = 25
 
 
@@ -536,10 +540,65 @@ def overlap_features(line: str, counts: Counter, own: bool = True) -> list[str]:
             f"ov:{sb}:{'caps' if s[:1].isupper() else 'low'}"]
 
 
-def alone_features(line: str, feats: list[str], counts: Counter, own: bool = True) -> list[str]:
-    """The line-alone judge's features: the first pass's (what the line is) and its vocabulary's
-    overlap with the rest of the text (``counts``: see ``overlap_features``)."""
-    return feats + overlap_features(line, counts, own)
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_SLASH_CREDIT = re.compile(r"[^\W\d_][\w.'’-]*\s?/\s?[^\W\d_]")     # "Jane Roe/Agency"
+_PAREN_TAIL = re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]\W*$")            # "... (Jane Roe)"
+_LABEL = re.compile(r"^[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:\s+\S")  # "Label: rest"
+
+
+def _capitalised(words: list[str]) -> bool:
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def shape_features(line: str, feats: list[str]) -> list[str]:
+    """The shapes of page furniture a line has, by its form alone (``feats``: its first-pass
+    features, for its grammar): a bare name (two to four capitalised words, no verb, no stop), a
+    "By NAME" line, a "Label: ..." line, a picture credit's "Name/Agency" or a closing parenthesis
+    of capitalised words, a headline (capitalised, three words or more, no full stop, no
+    quotation marks). How much each shape weighs, and where, the judge learns from the pages."""
+    s = line.strip()
+    words = _NAME_WORD.findall(s)
+    stop = bool(_TERMINAL.search(s))
+    verbless = "tg:tense:none" in feats
+    out = []
+    if 2 <= len(words) <= 4 and _capitalised(words) and verbless and not stop and not any(c.isdigit() for c in s):
+        out.append("sh:name")
+    if len(words) >= 2 and words[0].lower() == "by" and words[1][:1].isupper():
+        out.append("sh:by" if _capitalised(words[1:3]) else "sh:by-low")
+    if _LABEL.search(s):
+        out.append("sh:label")
+    if _SLASH_CREDIT.search(s):
+        out.append("sh:slash")
+    m = _PAREN_TAIL.search(s)
+    if m:
+        inner = _NAME_WORD.findall(m.group(1))
+        out.append("sh:paren-names" if _capitalised(inner) else "sh:paren")
+    if len(words) >= 3 and s[:1].isupper() and not stop and not any(c in _QUOTES for c in s):
+        out.append("sh:headline" if verbless else "sh:headline-verb")
+    return out or ["sh:none"]
+
+
+def place_of(i: int, n: int, head: range) -> str:
+    """Where a line stands in its text, for the line-alone judge: in the article's head (headline,
+    standfirst, byline: see ``head_lines``), last, or in the body. A byline or a timestamp is in
+    place at the head; in the body it was pasted there."""
+    return "head" if i in head else "last" if i == n - 1 else "body"
+
+
+def alone_features(line: str, feats: list[str], counts: Counter, own: bool = True,
+                   place: str | None = None) -> list[str]:
+    """The line-alone judge's features: the first pass's (what the line is), its vocabulary's
+    overlap with the rest of the text (``counts``: see ``overlap_features``), its furniture shapes
+    (``shape_features``) and, given its ``place`` (``place_of``), each of them crossed with it."""
+    ov = overlap_features(line, counts, own)
+    shapes = shape_features(line, feats)
+    out = feats + ov + shapes
+    if place is not None:
+        end = "stop" if _TERMINAL.search(line.strip()) else "open"
+        keys = [*shapes, ov[0], f"{ov[0]}:{end}", *(f for f in feats if f.startswith(
+            ("cap:", "end:", "has:time", "has:date", "tg:tense:", "tg:nnp-share:", "lex:kinds:")))]
+        out += [f"at:{place}"] + [f"at:{place}:{k}" for k in keys]
+    return out
 
 
 def document_alone_features(lines: list[str], feats: list[list[str] | None],
@@ -547,7 +606,10 @@ def document_alone_features(lines: list[str], feats: list[list[str] | None],
     """The line-alone judge's features of every line it looks at (``alone``: whether each line is
     a paragraph of its own; all, when not given), None for the others."""
     counts = stem_counts(lines)
-    return [alone_features(x, f, counts) if (alone is None or alone[i]) and alone_gate(f, x) else None
+    head = head_lines(lines)
+    n = len(lines)
+    return [alone_features(x, f, counts, place=place_of(i, n, head))
+            if (alone is None or alone[i]) and alone_gate(f, x) else None
             for i, (x, f) in enumerate(zip(lines, feats))]
 
 
@@ -661,6 +723,7 @@ class Boilerplate(Rule):
         "Prices rose.\n\n⟦Share this article→delete this line⟧",
         "Prices rose.\n\n⟦Share | Tweet | Email→delete this line⟧",
         "Prices rose.\n\n⟦Click here to subscribe to our newsletter→delete this line⟧",
+        "Prices rose.\n\n⟦Read more: Council sets its budget→delete this line⟧",
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "⟦Updated 5:30 PM EST Nov 19, 2019→delete this line if it is not copy⟧\n\n"
         "The vote was close, and the mayor said more cuts would follow.",
@@ -672,6 +735,7 @@ class Boilerplate(Rule):
         'The site showed "Please enter your comment!" to every visitor, she said.',
         "Readers were asked to leave a reply on the forum if they had seen the fire.",
         "Advertisement revenue fell by 5% last year.",
+        "Read more about the budget in the council's report",
         "Share prices fell.",
         "The council met on Monday.\n\nNewsletters have become the fastest-growing part of the "
         "business, the company said.\n\nThe regulator said websites must ask before they set cookies.",
