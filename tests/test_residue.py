@@ -257,6 +257,7 @@ def test_alone_judge_knows_head_body_and_end():
     at_head = alone_features(lines[1], feats, counts, place="head")
     in_body = alone_features(lines[3], feats, counts, place="body")
     assert "at:head:sh:by" in at_head and "at:body:sh:by" in in_body
+    assert not any(f.startswith("at:") for f in alone_features(lines[2], line_features(lines[2]), counts, place="body"))
     assert not any(f.startswith("at:") for f in alone_features(lines[1], feats, counts))
 
 
