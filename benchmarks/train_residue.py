@@ -30,7 +30,10 @@ by the final model.
 
 Then the line-alone judge (``residue.document_alone_features``): a third logistic regression on the
 lines it looks at (single-line paragraphs that do not read as a sentence of news), with the first
-pass's features and the line's vocabulary overlap with the rest of its text. Residue: the lines
+pass's features, the line's vocabulary overlap with the rest of its text, its furniture shapes and
+its bylines' and timestamps' shapes crossed with its place (head, body, last: where a pasted line
+stands in its article; a page's residue line takes a place drawn from its checksum, a byline the
+body; a page's article line the body). Residue: the lines
 pasted into the training articles' copies, and the training pages' residue lines, each as if pasted
 into a training article of its fold; prose: the training articles' own lines and the pages'
 article lines. Its threshold is the lowest at which the professional lines it reports besides
@@ -39,8 +42,10 @@ those the two passes and the listed phrases report stay within ``--alone-budget`
 its out-of-fold recall on residue of the training pages pasted into training and tune articles.
 ``--alone-only`` trains this judge alone, keeping the two passes of the current model file.
 
-Deterministic (fixed seeds); about 20 minutes on two loaded cores (the line-alone judge alone:
-about 2 minutes with ``--cache``).
+Deterministic (fixed seeds) given the tagged documents; about 20 minutes on two loaded cores (the
+line-alone judge alone: about 2 minutes with ``--cache``). spaCy's tags are part of the data: a cache
+tagged by another version of the pipeline gives slightly different weights (session 4's judge was
+trained on session 2's cache; today's pipeline tags 0.5 % of its tokens differently).
 
 Usage (from the repository root):
     python benchmarks/train_residue.py [--budget 0.02] [--alone-budget 0.01] [--cache FILE] [--alone-only]
