@@ -230,6 +230,17 @@ def test_overlap_counts_words_the_rest_of_the_text_shares():
     assert "ov:>0.8" in overlap_features("Valley floods", stem_counts(lines[1:]), own=False)
 
 
+def test_listed_prefixes_keep_their_colon_and_leave_sentences_alone():
+    from copylint.checks.residue import _phrase_table, listed
+
+    exact, prefixes = _phrase_table(("Read more:…", "Listen to…"))
+    assert listed("Read more: Floods close the valley road", exact, prefixes)
+    assert not listed("Read more about the floods in the council's report", exact, prefixes)
+    assert listed("Listen to this article", exact, prefixes)
+    assert listed("Listen to our podcast on the floods.", exact, prefixes)       # to the reader
+    assert not listed("Listen to the voices of the valley's miners.", exact, prefixes)  # a sentence
+
+
 def test_shapes_of_page_furniture():
     def shapes(line, tense="none"):
         return shape_features(line, line_features(line) + [f"tg:tense:{tense}"])

@@ -747,7 +747,6 @@ class Boilerplate(Rule):
         "Prices rose.\n\n⟦Share this article→delete this line⟧",
         "Prices rose.\n\n⟦Share | Tweet | Email→delete this line⟧",
         "Prices rose.\n\n⟦Click here to subscribe to our newsletter→delete this line⟧",
-        "Prices rose.\n\n⟦Read more: Council sets its budget→delete this line⟧",
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "⟦Updated 5:30 PM EST Nov 19, 2019→delete this line if it is not copy⟧\n\n"
         "The vote was close, and the mayor said more cuts would follow.",
