@@ -494,6 +494,7 @@ def furniture_block(lines: list[str], p1: list[float | None], penalty: float, si
 # a related headline does not. No neighbours; of its position, only whether it stands in the head,
 # in the body or last (a byline is in place at the head of an article, out of place in its body).
 ALONE_MAX_WORDS = 25
+ALONE_MAX_CHARS = 400   # a longer line of 25 words or fewer is not a line of text (a run of symbols, a URL)
 
 
 def _stem(t: str) -> str:
@@ -532,7 +533,7 @@ def alone_gate(feats: list[str] | None, line: str) -> bool:
     reader, in the site's voice, its vocabulary, a prompt's verb) free of reported news's (a past
     tense, a verb of saying, quotation marks), or a shape of a byline, a timestamp or a credit
     (``shape_features``: "By NAME", "Label: ...", "Name/Agency", a time or a date)."""
-    if feats is None or len(line.split()) > ALONE_MAX_WORDS:
+    if feats is None or len(line) > ALONE_MAX_CHARS or len(line.split()) > ALONE_MAX_WORDS:
         return False
     if not _TERMINAL.search(line.strip()):
         return True
@@ -560,12 +561,23 @@ def overlap_features(line: str, counts: Counter, own: bool = True) -> list[str]:
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
-_SLASH_CREDIT = re.compile(r"[^\W\d_][\w.'’-]*\s?/\s?[^\W\d_]")     # "Jane Roe/Agency"
+_SLASH = re.compile(r"\s?/\s?[^\W\d_]")
+_RUN_END = re.compile(r"[\w.'’-]+$")
 _PAREN_TAIL = re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]\W*$")            # "... (Jane Roe)"
 _LABEL = re.compile(r"^[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:\s+\S")  # "Label: rest"
 
 
 _STAMP_SHAPES = frozenset({"sh:by", "sh:label", "sh:slash", "sh:paren-names"})
+
+
+def _slash_credit(s: str) -> bool:
+    """A picture credit's "Name/Agency": a run of word characters with a letter in it, a slash, a
+    letter (in linear time: each slash looks back at most 80 characters)."""
+    for m in _SLASH.finditer(s):
+        run = _RUN_END.search(s[max(0, m.start() - 80):m.start()])
+        if run and any(c.isalpha() for c in run.group()):
+            return True
+    return False
 
 
 def _capitalised(words: list[str]) -> bool:
@@ -589,7 +601,7 @@ def shape_features(line: str, feats: list[str]) -> list[str]:
         out.append("sh:by" if _capitalised(words[1:3]) else "sh:by-low")
     if _LABEL.search(s):
         out.append("sh:label")
-    if _SLASH_CREDIT.search(s):
+    if _slash_credit(s):
         out.append("sh:slash")
     m = _PAREN_TAIL.search(s)
     if m:
