@@ -46,9 +46,14 @@ def planted_copies(set_name: str, seed: int, rounds: int, apart: int = 0):
         for r in range(1, rounds):
             rng = random.Random(f"{seed}:{set_name}:{r}")
             copies += [(d, *ev.plant(d.text, rng, (ev.plant_number,))) for d in docs]
+    seen = set()
     for r in range(apart):
         rng = random.Random(f"{seed}:{set_name}:apart:{r}")
-        copies += [(d, *ev.plant(d.text, rng, (ev.plant_number_apart,))) for d in docs]
+        for d in docs:
+            text, plants = ev.plant(d.text, rng, (ev.plant_number_apart,))
+            if text not in seen:
+                seen.add(text)
+                copies.append((d, text, plants))
     for d, text, plants in copies:
         for p in plants:
             if p.family == "consistency-number":
