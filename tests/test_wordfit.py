@@ -271,6 +271,7 @@ def test_a_month_is_judged_by_its_doubt_alone_above_the_calibrated_floor():
     ("Voters went to the polls in the June election.", "June", None),
     ("The March 2019 attacks killed 51 people.", "March", None),
     ("He joined the party in April.", "April", None),
+    ("He was injured in the game against the Hornets on March 12th.", "March", None),  # a day, not a noun
 ])
 def test_the_month_pattern_is_shared_by_month_modifier_and_word_fit(text, month, head):
     from copylint.checks import garble

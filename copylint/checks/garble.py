@@ -117,8 +117,8 @@ def month_modified_noun(tok):
     head = tok.head
     while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
         head = head.head  # "the June Sunni group": June -> Sunni -> group
-    if head.i <= tok.i or head.pos_ != "NOUN" or not head.text.islower():
-        return None
+    if head.i <= tok.i or head.pos_ != "NOUN" or not head.is_alpha or not head.text.islower():
+        return None  # a name, or a day the parser took for a noun ("March 12th")
     between = doc[tok.i + 1:head.i]
     if any(t.like_num or t.text[:1].isupper() and t.ent_type_ == "DATE" for t in between):
         return None  # "the March 2019 attacks", "the May Day protests"
