@@ -22,6 +22,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def time_prepare_steps(spent: collections.Counter) -> None:
+    """Count the CPU time of each default rule's ``prepare`` (``Rule.prepare``: grammar-check's
+    Harper lints, misspelling's text pass and speller questions, made beside the parse) in
+    ``spent[rule id]``, in the thread it runs in."""
+    from copylint import engine
+    from copylint.config import Config
+
+    for cls in {type(r) for r in engine.RuleSet(Config()).rules}:
+        if "prepare" in cls.__dict__:  # a copylint without Rule.prepare has none
+            def timed_prepare(self, article, _prepare=cls.__dict__["prepare"]):
+                t = time.thread_time()
+                try:
+                    return _prepare(self, article)
+                finally:
+                    spent[self.id] += time.thread_time() - t
+            cls.prepare = timed_prepare
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--passes", type=int, default=2)
@@ -40,23 +58,15 @@ def main() -> None:
     spent: collections.Counter = collections.Counter()
     check = engine.RuleSet._check
 
-    def timed(self, rule, article):
+    def timed(self, rule, article, *prepared):
         t = time.thread_time()
         try:
-            return check(self, rule, article)
+            return check(self, rule, article, *prepared)
         finally:
             spent[rule.id] += time.thread_time() - t
 
     engine.RuleSet._check = timed
-    for cls in {type(r) for r in engine.RuleSet(Config()).rules}:
-        if "prepare" in cls.__dict__:  # Rule.prepare (Harper's grammar lints), beside the parse
-            def timed_prepare(self, article, _prepare=cls.__dict__["prepare"]):
-                t = time.thread_time()
-                try:
-                    return _prepare(self, article)
-                finally:
-                    spent[self.id] += time.thread_time() - t
-            cls.prepare = timed_prepare
+    time_prepare_steps(spent)
     lin = engine.Linter(isolated=True)
     lin.check_text("Warm up: the the council met on Monday,in the hall.", path="w.md")
     texts = [load_article(f, Path(f).read_text(encoding="utf-8")).text for f in files]

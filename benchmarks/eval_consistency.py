@@ -25,6 +25,13 @@ Builds its own planted set, then runs copylint's consistency rules on it and on 
     (*twin*: ``kilometers`` beside ``kilometres``) or a word it uses once (*lone*: then only the
     article's other spellings tell its dialect; at least two are left). -ise/-ize is switched only
     where the article spells another -ise word (Oxford British spells -ize).
+  Apart from these, ``--apart-rounds`` more copies per article get a figure changed in a way the
+  slip model (``tools/train_same_quantity.py``) was never taught, drawn with their own seeds
+  (``plant_number_apart``): the restated figure is found by its value and what it measures however
+  it is written ("1.2 million" and "1,200,000", "15 per cent" and "15%", "8 kg" and "8 kilograms",
+  with this script's own table), and the change is the decimal point moved one place or a figure
+  copied from elsewhere in the article. Their recall is reported on its own line, so that the
+  figures above stay comparable and this one says what carries over to changes the model never saw.
   A plant is *caught* when a finding of its family (or one of the finding's ``related`` places)
   overlaps the planted span; recall is given at warning level (what fails a run by default) and
   at every level, per family and per kind.
@@ -34,7 +41,7 @@ Builds its own planted set, then runs copylint's consistency rules on it and on 
 
 Usage (from the repository root; ``pip install breame gender-guesser`` and ``apt-get install scowl``
 first, benchmark-only needs):
-    python benchmarks/eval_consistency.py [--sets test,clean] [--all] [--seed 9] [--verbose]
+    python benchmarks/eval_consistency.py [--sets test,clean] [--all] [--seed 9] [--apart-rounds 3] [--verbose]
 ``--sets tune`` or ``train`` plants in news-corpus tune or train instead (for development).
 """
 from __future__ import annotations
@@ -56,6 +63,8 @@ sys.path.insert(0, str(ROOT))
 from splits import clean_news, news_corpus  # noqa: E402
 
 FAMILIES = ("consistency-number", "consistency-name", "consistency-spelling")
+#: figures planted apart from the slip model's training (``plant_number_apart``), counted apart
+APART = "consistency-number-apart"
 SCOWL = Path("/usr/share/dict/scowl")
 
 
@@ -67,6 +76,9 @@ class Plant:
     end: int
     old: str
     new: str
+    #: for a figure: its twin (a mention of the old value) is written another way ("1.2 million" and
+    #: "1,200,000", "15 per cent" and "15%", "8 kg" and "8 kilograms")
+    notation: bool = False
 
 
 # --- figures ----------------------------------------------------------------------------------------
@@ -196,6 +208,97 @@ def plant_number(text: str, rng: random.Random) -> Plant | None:
         if kind != "scale" and new.replace(",", "") in values:
             continue  # another figure of the article: not a changed value
         return Plant("consistency-number", kind, s, s + len(new), text[s:e], new)
+    return None
+
+
+# --- figures, planted apart from the slip model's training -----------------------------------------
+#: kinds of change that ``tools/train_same_quantity.py`` never makes (its slips are one keystroke off,
+#: the scale x/÷ 1,000, or another figure x0.3 to x3.3 rounded like the old one): the decimal point
+#: moved one place (4.5 -> 45, 15% -> 1.5%) and a figure copied from elsewhere in the article
+KINDS_UNTRAINED = ("decimal", "copied")
+#: this benchmark's own names for a unit written two ways (not copylint's table)
+_UNIT_NAMES = {"kg": "kilogram", "kilograms": "kilogram", "kilos": "kilogram", "km": "kilometre",
+               "kilometers": "kilometre", "kilometres": "kilometre", "kilometer": "kilometre",
+               "metres": "metre", "meters": "metre", "meter": "metre", "hectares": "hectare", "ha": "hectare",
+               "pts": "point", "points": "point", "dollars": "$", "dollar": "$", "euros": "€", "euro": "€",
+               "pounds": "£", "usd": "$", "us$": "$", "eur": "€", "gbp": "£"}
+_FACTOR = {"": 1.0, "%": 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
+           "billion": 1e9, "trillion": 1e12}
+
+
+def _what(key) -> str:
+    """What a figure measures, in one name however it is written."""
+    cur, _, scale, word = key
+    word = _UNIT_NAMES.get(word, word)
+    cur = _UNIT_NAMES.get(cur.lower(), cur)
+    if word in ("$", "€", "£"):
+        cur, word = word, ""
+    if not cur and not word.startswith("year") and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]  # "Cases" in a headline, "cases" in the body
+    return f"{cur}|{'%' if scale == '%' else ''}|{word}"
+
+
+def _amount(key) -> float:
+    return round(float(key[1].replace(",", "")) * _FACTOR[key[2]], 6)
+
+
+def _decimal_moved(num: str, key, rng: random.Random) -> str | None:
+    """The decimal point moved one place: 4.5 -> 45 or 0.45; 15 -> 1.5 where a decimal makes sense
+    (an amount, a share, a scaled figure)."""
+    if "," in num:
+        return None
+    if "." in num:
+        whole, frac = num.split(".")
+        digits = whole + frac
+        at = len(whole) + rng.choice((-1, 1))
+        if at <= 0:
+            new = "0." + "0" * -at + digits
+        elif at >= len(digits):
+            new = digits + "0" * (at - len(digits))
+        else:
+            new = digits[:at] + "." + digits[at:]
+        new = new.lstrip("0") if not new.startswith("0.") else new
+        new = new if not new.startswith(".") else "0" + new
+    elif (key[0] or key[2]) and len(num) >= 2 and num[-1] != "0":
+        new = num[:-1] + "." + num[-1]
+    else:
+        return None
+    return new if new != num and float(new) != float(num) else None
+
+
+def plant_number_apart(text: str, rng: random.Random) -> Plant | None:
+    """A changed figure drawn apart from the slip model's training: the restated figure is found by
+    its value and what it measures, however it is written (so a twin may be written another way),
+    and the change is one of ``KINDS_UNTRAINED``."""
+    by_what = defaultdict(list)
+    shapes = []
+    for key, m in figures(text):
+        by_what[(_what(key), _amount(key))].append((key, m))
+        shapes.append(m.group(2))
+    restated = sorted(k for k, ms in by_what.items() if len(ms) >= 2)
+    if not restated:
+        return None
+    other_way = [k for k in restated if len({m.group(0).lower() for _, m in by_what[k]}) > 1]
+    what = rng.choice(other_way if other_way and rng.random() < 0.5 else restated)
+    key, m = rng.choice(by_what[what])
+    notation = any(x.group(0).lower() != m.group(0).lower() for _, x in by_what[what])
+    num = m.group(2)
+    for kind in rng.sample(KINDS_UNTRAINED, len(KINDS_UNTRAINED)):
+        if kind == "decimal":
+            new = _decimal_moved(num, key, rng)
+        else:  # another figure of the article, of the same shape and size, written the way this one is
+            v = float(num.replace(",", ""))
+            pool = sorted({x.replace(",", "") for x in shapes if ("." in x) == ("." in num)
+                           and not re.fullmatch(r"(1[89]|20)\d\d", x) and 2 <= float(x.replace(",", ""))
+                           and 0.05 <= float(x.replace(",", "")) / v <= 20 and float(x.replace(",", "")) != v})
+            new = rng.choice(pool) if pool else None
+            if new is not None and "." not in new and ("," in num or len(new) > 4):
+                new = f"{int(new):,}"
+        if new is None:
+            continue
+        if _amount((key[0], new, key[2], key[3])) in {a for w, a in by_what if w == what[0]}:
+            continue  # a value this quantity has already
+        return Plant("consistency-number", kind, m.start(2), m.start(2) + len(new), num, new, notation)
     return None
 
 
@@ -465,6 +568,9 @@ def main() -> None:
     ap.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
     ap.add_argument("--rounds", type=int, default=3,
                     help="copies with a changed figure per article that restates one (default 3)")
+    ap.add_argument("--apart-rounds", type=int, default=3,
+                    help="copies per article with a figure changed in a way the slip model never learnt "
+                         "(decimal point moved, a figure copied from elsewhere; default 3)")
     ap.add_argument("--no-plant", action="store_true", help="false alarms only")
     ap.add_argument("--no-fa", action="store_true", help="recall only (skip the untouched copies)")
     args = ap.parse_args()
@@ -490,12 +596,22 @@ def main() -> None:
                 nt, ps = plant(d.text, rng, (plant_number,))
                 if ps:
                     copies.append((d, nt, ps))
+        seen = set()  # a small article may draw the same change twice: counted once
+        for r in range(args.apart_rounds):  # drawn apart: their own seeds, kinds and restatements
+            rng = random.Random(f"{args.seed}:{set_name}:apart:{r}")
+            for d in docs:
+                nt, ps = plant(d.text, rng, (plant_number_apart,))
+                if ps and nt not in seen:
+                    seen.add(nt)
+                    copies.append((d, nt, ps))
         set_planted, set_caught = Counter(), Counter()
         for (d, _, ps), (art, found) in zip(copies, run([c[1] for c in copies])):
             for p in ps:
                 fam = [f for f in found if f.family == p.family and _overlaps(f, p)]
                 warn = any(f.severity >= Severity.WARNING for f in fam)
-                for key in (p.family, (p.family, p.kind)):
+                group = APART if p.kind in KINDS_UNTRAINED else p.family
+                keys = [group, (group, p.kind)] + ([(group, "twin written another way")] if p.notation else [])
+                for key in keys:
                     set_planted[key] += 1
                     planted[key] += 1
                     for lvl, hit in (("any", bool(fam)), ("warning", warn)):
@@ -508,13 +624,20 @@ def main() -> None:
         print(f"{set_name:6} planted: " + "  ".join(
             f"{k.split('-')[1]} {set_caught[('warning', k)]}/{set_planted[k]} (any level {set_caught[('any', k)]})"
             for k in FAMILIES))
+        if set_planted[APART]:
+            print(f"{set_name:6} planted apart from the slip model's training: number {set_caught[('warning', APART)]}/"
+                  f"{set_planted[APART]} (any level {set_caught[('any', APART)]})")
     print("recall at warning level (all sets): " + "  ".join(
         f"{k.split('-')[1]}={caught['warning'][k] / max(planted[k], 1):.2f} ({caught['warning'][k]}/{planted[k]})"
         for k in FAMILIES) + "   at any level: " + "  ".join(
         f"{k.split('-')[1]}={caught['any'][k] / max(planted[k], 1):.2f}" for k in FAMILIES))
-    for fam in FAMILIES:
+    if planted[APART]:
+        print(f"figures planted apart from the slip model's training (kinds it never learnt), recall at warning "
+              f"{caught['warning'][APART] / planted[APART]:.2f} ({caught['warning'][APART]}/{planted[APART]}), "
+              f"at any level {caught['any'][APART] / planted[APART]:.2f}")
+    for fam in FAMILIES + (APART,):
         kinds = sorted(k[1] for k in planted if isinstance(k, tuple) and k[0] == fam)
-        print(f"  {fam.split('-')[1]:9} by kind: " + "  ".join(
+        print(f"  {fam.split('-', 1)[1]:9} by kind: " + "  ".join(
             f"{kind} {caught['warning'][(fam, kind)]}/{planted[(fam, kind)]}" for kind in kinds))
     if args.verbose:
         for m in misses:

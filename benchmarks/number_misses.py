@@ -16,7 +16,7 @@ why a plant is missed or held at info. The buckets:
 - ``scored-below-info``: the pair was scored, below the info threshold.
 
 Usage (from the repository root):
-    python benchmarks/number_misses.py [--sets tune] [--seed 9] [--rounds 3] [--verbose]
+    python benchmarks/number_misses.py [--sets tune] [--seed 9] [--rounds 3] [--apart 3] [--verbose]
 """
 from __future__ import annotations
 
@@ -35,14 +35,25 @@ sys.path.insert(0, str(ROOT))
 import eval_consistency as ev  # noqa: E402
 
 
-def planted_copies(set_name: str, seed: int, rounds: int):
-    """(document, planted text, number plant) exactly as eval_consistency plants them."""
+def planted_copies(set_name: str, seed: int, rounds: int, apart: int = 0):
+    """(document, planted text, number plant) exactly as eval_consistency plants them; with ``apart``,
+    only the figures planted apart from the slip model's training (that many rounds)."""
     docs = ev.docs_for(set_name)
-    rng = random.Random(f"{seed}:{set_name}")
-    copies = [(d, *ev.plant(d.text, rng)) for d in docs]
-    for r in range(1, rounds):
-        rng = random.Random(f"{seed}:{set_name}:{r}")
-        copies += [(d, *ev.plant(d.text, rng, (ev.plant_number,))) for d in docs]
+    copies = []
+    if not apart:
+        rng = random.Random(f"{seed}:{set_name}")
+        copies = [(d, *ev.plant(d.text, rng)) for d in docs]
+        for r in range(1, rounds):
+            rng = random.Random(f"{seed}:{set_name}:{r}")
+            copies += [(d, *ev.plant(d.text, rng, (ev.plant_number,))) for d in docs]
+    seen = set()
+    for r in range(apart):
+        rng = random.Random(f"{seed}:{set_name}:apart:{r}")
+        for d in docs:
+            text, plants = ev.plant(d.text, rng, (ev.plant_number_apart,))
+            if text not in seen:
+                seen.add(text)
+                copies.append((d, text, plants))
     for d, text, plants in copies:
         for p in plants:
             if p.family == "consistency-number":
@@ -84,6 +95,8 @@ def main() -> None:
     ap.add_argument("--sets", default="tune", help="comma-separated: tune, train, test, clean")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--apart", type=int, default=0, metavar="ROUNDS",
+                    help="diagnose the figures planted apart from the slip model's training instead")
     ap.add_argument("--verbose", action="store_true", help="list each plant that is not caught at warning")
     args = ap.parse_args()
     from train_same_quantity import articles
@@ -93,7 +106,7 @@ def main() -> None:
 
     rule = NumberMismatch(Config())
     for set_name in args.sets.split(","):
-        items = list(planted_copies(set_name, args.seed, args.rounds))
+        items = list(planted_copies(set_name, args.seed, args.rounds, args.apart))
         docs = [SimpleNamespace(name=d.name, group=getattr(d, "group", ""), text=text) for d, text, _ in items]
         buckets, kinds = Counter(), defaultdict(Counter)
         for (d, text, p), (_, _, art) in zip(items, articles(docs)):

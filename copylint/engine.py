@@ -88,8 +88,9 @@ class RuleSet:
 
     When some rules need a parse, the others (those that read only the text) run in the background
     thread beside the spaCy parse, after the ``prepare`` step of the rules that need the parse
-    (``Rule.prepare``: grammar-check's Harper lints): ``start(article)`` before the article is
-    parsed, ``run(article, started)`` after. spaCy and Harper release the GIL
+    (``Rule.prepare``: grammar-check's Harper lints), whose results go to their ``check`` after the
+    parse: ``start(article)`` before the article is parsed, ``run(article, started)`` after.
+    spaCy and Harper release the GIL
     in their heavy loops, so on a machine with a free core that work costs little wall-clock time.
     Findings are gathered in the rules' order either way, so the result is the same.
 
@@ -114,14 +115,14 @@ class RuleSet:
         return submit(self._check_each, self._beside, article, self._prepare)
 
     def run(self, article: Article, started=None) -> list[Finding]:
-        done = started.result() if started is not None else {}
+        done, prepared = started.result() if started is not None else ({}, {})
         findings: list[Finding] = []
         owner: dict[str, Rule] = {}  # the rule behind each reported id (lt:RULE: grammar-check)
         for rule in self.rules:
             if rule.id in done:
                 found = done[rule.id]
             elif not (rule.needs and article.doc is None):
-                found = self._check(rule, article)
+                found = self._check(rule, article, prepared.get(rule.id))
             else:
                 continue
             for f in found:
@@ -131,22 +132,28 @@ class RuleSet:
         findings = defer_to_dedicated(findings, {rid: r.priority for rid, r in owner.items()})
         return finalize(article, findings, self.config, {rid: r.severity for rid, r in owner.items()})
 
-    def _check(self, rule: Rule, article: Article) -> list[Finding]:
+    def _check(self, rule: Rule, article: Article, prepared=None) -> list[Finding]:
+        """``rule``'s findings on ``article``; ``prepared``: what its ``prepare`` returned (None:
+        nothing, and ``check`` is called as every rule's is)."""
         try:
-            return list(rule.check(article))
+            return list(rule.check(article) if prepared is None else rule.check(article, prepared))
         except Exception as exc:
             if self.on_error is None:
                 raise
             self.on_error(rule, article, exc)
             return []
 
-    def _check_each(self, rules: list[Rule], article: Article, prepare=()) -> dict[str, list[Finding]]:
+    def _check_each(self, rules: list[Rule], article: Article, prepare=()) -> tuple[dict[str, list[Finding]], dict]:
+        """The background thread's work on one article: ``prepare`` of the rules that need the
+        parse, then the rules that need none. (findings by rule id, what each ``prepare`` returned
+        by rule id.)"""
+        prepared = {}
         for rule in prepare:  # first: Harper's lints are the longest work beside the parse
             try:
-                rule.prepare(article)
+                prepared[rule.id] = rule.prepare(article)
             except Exception:  # check() meets it again and reports it
                 pass
-        return {rule.id: self._check(rule, article) for rule in rules}
+        return {rule.id: self._check(rule, article) for rule in rules}, prepared
 
 
 def in_scope(article: Article, f: Finding, scope: frozenset[str] | None) -> bool:

@@ -81,10 +81,22 @@ class Rule:
     def check(self, article: "Article") -> Iterable[Finding]:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def prepare(self, article: "Article") -> None:
-        """Work on the text alone that ``check`` will use (a rule that needs a parse): the engine
-        calls it in its background thread, beside the article's spaCy parse, before ``check``
-        (Harper's lints). An error here is left for ``check`` to meet again and report."""
+    def prepare(self, article: "Article") -> object:
+        """Work on the text alone that ``check`` will use, for a rule that needs a parse
+        (grammar-check: Harper's lints). The contract:
+
+        - the engine calls ``prepare(article)`` in its background thread, beside the article's
+          spaCy parse, and hands what it returns to the same article's ``check``:
+          ``check(article, prepared)``;
+        - a rule that defines ``prepare`` therefore takes ``check(self, article, prepared=None)``,
+          and does the work itself when ``prepared`` is None: ``prepare`` returned None, raised
+          (the error is left for ``check`` to meet again and report), or did not run (no
+          background thread; a direct call);
+        - nothing is kept between the two calls but the returned value, so ``prepare`` keeps no
+          state on the rule.
+
+        The default returns None and the engine does not call it."""
+        return None
 
     def finding(self, start: int, end: int, message: str, *, suggestion: str | None = None,
                 severity: Severity | None = None, related: list[Related] | None = None,

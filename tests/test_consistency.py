@@ -1,4 +1,6 @@
 """Consistency rules: the samples of their own (positive and negative) and their helpers."""
+from types import SimpleNamespace
+
 from conftest import SAMPLES
 from copylint.checks.consistency import names, numbers
 from copylint.config import Config
@@ -204,3 +206,38 @@ def test_number_mismatch_compares_a_bounded_number_of_pairs(monkeypatch):
         list(rule.check(_parsed(paragraph * k)))
         counted.append(len(calls))
     assert 0 < counted[1] <= 2.3 * counted[0]
+
+
+def test_one_quantity_written_two_ways_is_one_unit():
+    """A currency code or sign before the figure and a currency word after it, a unit abbreviated and
+    spelt out, a headline's title-case noun and the body's: each pair is read as one unit."""
+    units = lambda text: [(q.unit, q.value) for q in numbers.quantities(_parsed(text).doc)]  # noqa: E731
+    assert units("It will cost NIS 200 million.\n\nIt will cost 300 million shekels.") == [
+        ("cur:ils", 2e8), ("cur:ils", 3e8)]
+    assert units("The project cost USD 5 million.\n\nThe $8 million project starts soon.") == [
+        ("cur:$", 5e6), ("cur:$", 8e6)]
+    assert units("A bag may weigh 23 kilograms.\n\nA bag heavier than 32 kg costs extra.") == [
+        ("kilogram", 23), ("kilogram", 32)]
+    assert [u for u, _ in units("Officials Report 46 New Cases in Dalian\n\nDalian reported 64 new cases "
+                                "on Sunday.")] == ["case", "case"]
+
+
+def test_a_rounded_figure_must_round_to_the_exact_one():
+    """Unhedged, "11,000" beside "11,060" is a rounding and "50" beside "58" is not; with "more than"
+    the round figure may be any floor within its last digit."""
+    def close(x, y, hedged=False):
+        a = SimpleNamespace(value=x, hedged=hedged)
+        return numbers._close(a, SimpleNamespace(value=y, hedged=False))
+
+    assert close(11000, 11060) and close(110, 113) and close(3000, 3124) and close(46.6e6, 46.57e6)
+    assert not close(50, 58) and not close(1.7, 1.78) and not close(250, 258)
+    assert close(250, 258, hedged=True)
+
+
+def test_the_frame_counts_the_words_shared_around_two_figures():
+    from copylint.checks.consistency import same_quantity
+
+    text = ("11,000 families in Tyumen region received benefits in 2022\n\n"
+            "In all, 11,600 families in Tyumen region received benefits, officials said.")
+    [(_, _, x)] = _pairs(_parsed(text))
+    assert x[same_quantity.FEATURES.index("frame_same")] == 0.5  # "families in Tyumen" after each

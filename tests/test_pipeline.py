@@ -371,6 +371,40 @@ def test_harper_lints_beside_the_parse(monkeypatch):
     assert threads == [True]
 
 
+def test_misspelling_asks_the_speller_beside_the_parse(monkeypatch):
+    """misspelling's text pass and its speller questions run in the background thread
+    (Rule.prepare); after the parse check() finds the answers cached and drops the names: the same
+    findings as without the background thread, the speller asked in the main thread only then."""
+    import threading
+
+    from copylint import engine
+    from copylint.grammar import harper_backend
+
+    asked = []
+    unknown = harper_backend.HarperBackend.unknown
+
+    def counted(self, words):
+        words = list(words)
+        new = [w for w in words if w not in self._words]
+        asked.append((threading.current_thread() is threading.main_thread(), new))
+        return unknown(self, words)
+
+    monkeypatch.setattr(harper_backend.HarperBackend, "unknown", counted)
+    text = ("# Council\n\nThe goverment met on Monday. Mr Zorvathi said the councl would meet "
+            "again.\n\nThe vote was recieved well, officials said.\n")
+    monkeypatch.setattr(harper_backend, "_BACKENDS", {})  # nothing cached from another test
+    beside = [f.to_dict() for f in Linter(isolated=True).check_text(text, path="a.md")]
+    spelling = {(f["rule"], f.get("suggestion")) for f in beside if f["rule"] == "misspelling"}
+    assert {("misspelling", "government"), ("misspelling", "received"), ("misspelling", "council")} <= spelling
+    assert all(not new for in_main, new in asked if in_main)  # after the parse: all answers cached
+    assert any(not in_main and "councl" in new for in_main, new in asked)
+    asked.clear()
+    monkeypatch.setattr(harper_backend, "_BACKENDS", {})
+    monkeypatch.setattr(engine.RuleSet, "start", lambda self, article: None)
+    assert [f.to_dict() for f in Linter(isolated=True).check_text(text, path="a.md")] == beside
+    assert asked and all(in_main for in_main, _ in asked)
+
+
 def test_a_pipeline_that_may_need_pytorch_is_loaded_with_it(tmp_path):
     from copylint.nlp import _pipeline_needs_torch
 

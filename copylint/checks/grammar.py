@@ -7,7 +7,6 @@ LanguageTool directory is configured, else Harper), ``harper``, ``languagetool``
 from __future__ import annotations
 
 import re
-import threading
 from typing import Iterator
 
 from copylint import data
@@ -22,9 +21,6 @@ from copylint.rule import Rule, register
 _HARPER_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _LONG_RUN = re.compile(r"\S{100,}")  # not linted: see harper_backend
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
-
-
-_EARLY_KEPT = 64  # articles whose Harper lints prepare() keeps for check() (the engine's batch is 16)
 
 
 @register
@@ -91,17 +87,13 @@ class GrammarCheck(Rule):
         super().__init__(config)
         self.backend_unavailable = False
         self._lt = None
-        self._early: dict[int, tuple[Article, list[BackendMatch]]] = {}  # prepare()'s Harper lints
-        self._early_lock = threading.Lock()  # prepare() runs in the engine's background thread
 
-    def prepare(self, article: Article) -> None:
-        """Harper's lints of the text, beside the parse (Harper releases the GIL); check() reads them."""
+    def prepare(self, article: Article) -> list[BackendMatch] | None:
+        """Harper's lints of the text, made beside the parse (Harper releases the GIL); the engine
+        hands them to ``check``. None when LanguageTool (or nothing) checks grammar."""
         if choose_backend(self.config) == "harper" and article.text.strip():
-            matches = harper_for(self.config).check(article.text)
-            with self._early_lock:
-                while len(self._early) >= _EARLY_KEPT:  # articles never checked (their parse failed)
-                    self._early.pop(next(iter(self._early)))
-                self._early[id(article)] = (article, matches)
+            return harper_for(self.config).check(article.text)
+        return None
 
     def _languagetool(self):
         if self._lt is None:
@@ -115,7 +107,8 @@ class GrammarCheck(Rule):
                                           timeout=lt.timeout, disabled_rules=tuple(lt.disabled_rules) + extra)
         return self._lt
 
-    def check(self, article: Article) -> Iterator[Finding]:
+    def check(self, article: Article, prepared: list[BackendMatch] | None = None) -> Iterator[Finding]:
+        """``prepared``: Harper's lints from ``prepare`` (None: linted here)."""
         backend = choose_backend(self.config)
         if backend is None or not article.text.strip():
             return
@@ -128,10 +121,8 @@ class GrammarCheck(Rule):
             else:
                 yield from self._lt_findings(article, matches)
                 return
-        with self._early_lock:
-            early = self._early.pop(id(article), None)
         try:
-            matches = early[1] if early and early[0] is article else harper_for(self.config).check(article.text)
+            matches = prepared if prepared is not None else harper_for(self.config).check(article.text)
         except BackendUnavailable as exc:
             self.backend_unavailable = True
             self.warn(f"{UNAVAILABLE}{exc}")
@@ -200,14 +191,37 @@ class Misspelling(Rule):
         "Doctors gave him remdesivir and the hryvnia fell as the playmaker scored.",
     )
 
-    def check(self, article: Article) -> Iterator[Finding]:
+    def prepare(self, article: Article) -> tuple[list[Finding], list[tuple[int, int, str]]] | None:
+        """The work on the text alone, beside the parse: the findings from the list of common
+        misspellings and the words left after every filter that needs no parse (see ``_words``).
+        Harper's speller is asked here about those of them that do not read as names from the text
+        alone, so its answers (and its own first-time cost for each word length, 1.5-2.5 s of CPU
+        once per process) are paid beside the parse too; ``check`` asks again about the words the
+        parse keeps and finds the answers in ``HarperBackend``'s word cache. None when no backend
+        checks grammar."""
+        if choose_backend(self.config) is None or not article.text.strip():
+            return None
+        flagged, candidates = self._words(article)
+        text = article.text
+        likely = [c for c in candidates if not news.is_name(None, text, c[0], c[1])]
+        if likely:
+            unknown = harper_for(self.config).unknown(text[s:e] for s, e, _ in likely)
+            if unknown:  # and the other dialect, about those its own does not know
+                from copylint.grammar.harper_backend import get_harper
+                get_harper("british" if self.config.dialect == "american" else "american").unknown(
+                    c[2] for c in likely if text[c[0]:c[1]] in unknown)
+        return flagged, candidates
+
+    def _words(self, article: Article) -> tuple[list[Finding], list[tuple[int, int, str]]]:
+        """(the findings from the list of common misspellings, the other words to ask the speller
+        about as (start, end, core word) once the names are dropped): the words the text alone
+        clears (the user's dictionary, used twice, news conventions, long runs) are left out."""
         cfg = self.config
-        if choose_backend(cfg) is None or not article.text.strip():
-            return
         text = article.text
         accepted = news.user_words(cfg)
         table = news.known_misspellings()
         flagged: list[tuple[int, int]] = []
+        found: list[Finding] = []
         for m in re.finditer(r"[^\W\d_]+", text):
             low = m.group().lower()
             right = table.get(low)
@@ -216,25 +230,39 @@ class Misspelling(Rule):
             if m.group()[:1].isupper():
                 right = right[:1].upper() + right[1:]
             flagged.append((m.start(), m.end()))
-            yield self.finding(m.start(), m.end(), f"'{m.group()}' is misspelt", suggestion=right, fix=right)
+            found.append(self.finding(m.start(), m.end(), f"'{m.group()}' is misspelt", suggestion=right, fix=right))
         # The article's words are filtered first; harper is asked about the few left (its
         # suggestions cost most for the names, which the filters drop).
         counts = news.word_counts(text)
         long_runs = [m.span() for m in _LONG_RUN.finditer(text)]
+        cores: dict[str, str] = {}
         candidates = []
         for m in _HARPER_WORD.finditer(text):
             start, end = m.span()
-            if any(s < end and start < e for s, e in flagged) or any(s <= start and end <= e for s, e in long_runs):
+            if (flagged and any(s < end and start < e for s, e in flagged)) \
+                    or (long_runs and any(s <= start and end <= e for s, e in long_runs)):
                 continue
-            core = news.core_word(m.group())
+            word = m.group()
+            core = cores.get(word)
+            if core is None:
+                core = cores[word] = news.core_word(word)
             low = core.lower()
             if not core or low in accepted or counts.get(low, 0) >= 2:
                 continue  # used twice: the article's own term, not a slip
             if news.whole_token(text, start, end).lower() in accepted or news.news_convention(text, start, end):
                 continue
-            if news.is_name(article.doc, text, start, end):
-                continue
             candidates.append((start, end, core))
+        return found, candidates
+
+    def check(self, article: Article, prepared=None) -> Iterator[Finding]:
+        """``prepared``: what ``prepare`` returned (None: that work is done here)."""
+        cfg = self.config
+        if choose_backend(cfg) is None or not article.text.strip():
+            return
+        text = article.text
+        found, candidates = prepared if prepared is not None else self._words(article)
+        yield from found
+        candidates = [c for c in candidates if not news.is_name(article.doc, text, c[0], c[1])]
         if not candidates:
             return
         try:

@@ -153,6 +153,8 @@ def _phrase(tok, noun=None) -> tuple[int, int]:
 
 # --- any quantity, from the parse -------------------------------------------------------------------
 _CURRENCY_WORDS = data.toml("quantities.toml")["currency-words"]
+_CURRENCY_PREFIXES = data.toml("quantities.toml")["currency-prefixes"]
+_UNIT_ALIASES = data.toml("quantities.toml")["unit-aliases"]
 _HEDGES = data.words("number-hedges")
 #: words before a figure that make it the other end of a range or a comparison ("from 12%", "between
 #: 1,300 and 1,500", "compared with 400"); other words that make it one of several quantities ("another",
@@ -256,6 +258,25 @@ def _lemma(t) -> str:
     return t.lemma_.lower()
 
 
+def _noun_lemmas(doc) -> dict[str, str]:
+    """The lemma of each lower-case common noun of the document, read once: a headline in title case
+    ("46 New Confirmed Cases") leaves "Cases" a proper noun that the lemmatizer does not touch."""
+    lemmas = doc.user_data.get("copylint.noun-lemmas")
+    if lemmas is None:
+        lemmas = doc.user_data["copylint.noun-lemmas"] = {}
+        for t in doc:
+            if t.pos_ == "NOUN" and t.is_lower:
+                lemmas.setdefault(t.lower_, t.lemma_.lower())
+    return lemmas
+
+
+def _unit(t) -> str:
+    """The unit a counted noun names: its lemma (the body's lemma for a headline's title-case word),
+    one name for a unit written two ways ("kg" and "kilograms")."""
+    lemma = _noun_lemmas(t.doc).get(t.lower_, _lemma(t)) if not t.is_lower else _lemma(t)
+    return _UNIT_ALIASES.get(lemma, lemma)
+
+
 def _noun_after(tok):
     """The noun a figure counts when the parse does not tie them: the next noun, with only
     modifiers between ("143 wanted individuals")."""
@@ -298,6 +319,8 @@ def quantities(doc) -> list[Quantity]:
                 t.text[:1].isdigit() for t in doc[nxt.i + 1:min(len(doc), nxt.i + 3)]):
             continue  # the start of a range: "12 million to 14 million", "two or 3"
         currency = tok.text[0] if tok.text[0] in "€£$" else (prev.text if prev is not None and prev.text in "€£$" else "")
+        if not currency and prev is not None and prev.lower_ in _CURRENCY_PREFIXES:
+            currency = _CURRENCY_PREFIXES[prev.lower_]  # "USD 5 million", "NIS 200 million", "US$5m"
         if not currency and nxt is not None and nxt.lower_ in _CURRENCY_WORDS:
             currency = _CURRENCY_WORDS[nxt.lower_]
         percent = nxt is not None and (nxt.text == "%" or nxt.lower_ == "percent" or
@@ -322,9 +345,9 @@ def quantities(doc) -> list[Quantity]:
         elif anchor is not tok and anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in _SCALE:
             if anchor.i < tok.i:
                 continue  # a number, not a count: "volume 4", "Article 5", "room 101"
-            unit = _lemma(anchor)
+            unit = _unit(anchor)
         elif (noun := _noun_after(tok)) is not None:
-            anchor, unit = noun, _lemma(noun)  # "stopped 143 wanted individuals" (parsed as a verb's object)
+            anchor, unit = noun, _unit(noun)  # "stopped 143 wanted individuals" (parsed as a verb's object)
         elif _NUM.match(tok.text.lstrip("€£$")).group(2) or (i + 1 < len(doc) and doc[i + 1].lower_ in _SCALE):
             unit = "scaled"  # an amount without its currency: "a budget of 8 billion", "(26, 1.93m)"
         else:
@@ -394,7 +417,8 @@ def quantities(doc) -> list[Quantity]:
                                                                   for t in doc[max(0, j - 4):j]):
             blocked = True
         hedged = any(t.lower_ in _HEDGES for t in doc[max(0, i - 3):i])
-        start = min(t.idx for t in (tok, prev) if t is not None and (t is tok or t.text in "€£$"))
+        start = min(t.idx for t in (tok, prev) if t is not None and (t is tok or t.text in "€£$"
+                                                                     or t.lower_ in _CURRENCY_PREFIXES))
         last = anchor if anchor.i > tok.i and anchor.i - tok.i <= 3 else tok
         if percent and nxt is not None:
             last = nxt if nxt.text == "%" or nxt.lower_ == "percent" else doc[nxt.i + 1]
@@ -452,7 +476,9 @@ def slip(a: float, b: float) -> bool:
 
 def _close(a: Quantity, b: Quantity) -> bool:
     """A rounded figure beside the exact one: "about 3,000" ... "3,124"; "46.6 million" ... "46.57
-    million"; "11.3%" ... "11.38%"."""
+    million"; "11.3%" ... "11.38%"; "more than 250" ... "258". Unhedged, the exact figure must round
+    to the round one ("11,000 families" ... "11,060 families"): "1.70" beside "1.75", or "50"
+    beside "58", is a figure changed, not rounded."""
     hi, lo = max(a.value, b.value), min(a.value, b.value)
     if (a.hedged or b.hedged) and hi > 0 and (hi - lo) / hi <= 0.1:
         return True
@@ -461,7 +487,7 @@ def _close(a: Quantity, b: Quantity) -> bool:
     if coarse is None or coarse == 0:
         return False
     step = 10.0 ** (math.floor(math.log10(abs(coarse))) - len(min(da, db, key=len)) + 1)
-    return hi - lo < step
+    return hi - lo < (step if a.hedged or b.hedged else step / 2 + 1e-9 * step)
 
 
 def value_kind(a: float, b: float) -> tuple[str, str]:
@@ -492,6 +518,41 @@ def _years(dates: set[str]) -> set[str]:
 _ADDED = data.words("added-words")
 
 
+def _bound(q: Quantity) -> str:
+    """ "floor" for a figure stated as a lower bound ("more than 3,000", "starting at $60"), "ceiling"
+    for an upper one ("up to 2,100", "less than $100"), else ""."""
+    doc, i = q.tok.doc, q.tok.i
+    kinds = {same_quantity.HEDGES.get(t.lower_) for t in doc[max(0, i - 4):i]
+             if t.lower_ != "up" or doc[t.i + 1].lower_ == "to"} & {"floor", "ceiling"}  # "up 12%" is a change
+    return kinds.pop() if len(kinds) == 1 else ""
+
+
+def _bounds_agree(a: Quantity, b: Quantity) -> bool:
+    """A lower bound at or under an upper bound: "less than $100" ... "starting at $60" say the
+    same thing two ways (a price range), not two values of one figure."""
+    ba, bb = _bound(a), _bound(b)
+    if {ba, bb} != {"floor", "ceiling"}:
+        return False
+    floor, ceiling = (a, b) if ba == "floor" else (b, a)
+    return floor.value <= ceiling.value
+
+
+_CHANGE = frozenset(same_quantity.CUES["change"])
+
+
+def _change_amount(q: Quantity) -> bool:
+    """A difference, not a level: "rose by 30", "up 12%", "an increase of 5%"."""
+    doc, i = q.tok.doc, q.tok.i
+    j = i - 1 if i and doc[i - 1].text not in "€£$" else i - 2
+    if j < 0:
+        return False
+    prev = doc[j]
+    if prev.lower_ in ("up", "down") and prev.head.i != q.tok.i and prev.i + 1 < len(doc) \
+            and doc[prev.i + 1].lower_ != "to":
+        return True  # "up 12%", never "up to 2,100"
+    return prev.lower_ in ("by", "of") and prev.head.lemma_.lower() in _CHANGE
+
+
 def _two_quantities(a: Quantity, b: Quantity) -> bool:
     """What the words say outright are two quantities: money or shares measuring other things
     ("$9.1bn revenue", "$2.4bn profit"), counted things of other kinds ("11 imported cases", "18
@@ -505,6 +566,8 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
         return True
     if a.ctx.named_subject and b.ctx.named_subject and a.ctx.named_subject != b.ctx.named_subject:
         return True
+    if _bounds_agree(a, b) or _change_amount(a) != _change_amount(b):
+        return True  # a range's two ends; a change beside a level ("risen by 30" ... "360 people")
     years_a, years_b = _years(a.ctx.dates), _years(b.ctx.dates)
     if years_a and years_b and not years_a & years_b:
         return True
@@ -585,12 +648,17 @@ class NumberMismatch(Rule):
 
     Any other quantity (money, percentages and what they are a share of, counts of things,
     distances, durations, ages) is compared too: each mention against the nearest earlier mentions of
-    its unit (the currency, %, an age, or the counted noun) and the article's first one. Whether two
+    its unit (the currency, %, an age, or the counted noun) and the article's first one. A unit is read
+    one way however it is written: a currency code or sign before the figure and a currency word after
+    it ("USD 5 million", "$8 million"; "NIS 200 million", "300 million shekels"), a unit abbreviated
+    and spelt out ("23 kilograms", "32 kg"), a headline's title-case noun as the body's ("Cases",
+    "cases"). Whether two
     mentions state one quantity is learnt from clean professional copy, where two mentions of one
     unit with the same value are nearly always one quantity restated and two with different values
     nearly always two quantities: small tree ensembles (``rules/same_quantity.json``, built by
     ``tools/train_same_quantity.py`` from news-corpus train) read the two contexts (the headline or
-    lead, the words and lemmas around each figure and their rarity, the governing verb and subject,
+    lead, the words and lemmas around each figure and their rarity, how many words right before and
+    after the two figures are the same (a restatement keeps its frame), the governing verb and subject,
     hedges such as "up to", cues such as "rose", "in total", "first", nearby dates and entities,
     quotations, the sentences' other figures, how far apart they are). One of them never sees the
     values and says how surely a figure is restated elsewhere with its own value; the other, the
@@ -601,7 +669,10 @@ class NumberMismatch(Rule):
     give warning or info (thresholds set on news-corpus tune against a false-alarm budget). Ranges,
     "from X to Y", comparisons, a converted amount in brackets, money measuring other things
     (revenue, profit), counted things of another kind ("11 imported cases", "18 severe cases"),
-    added figures ("another 30") and a rounded figure beside the exact one are left alone; a mention
+    added figures ("another 30"), a change beside a level ("risen by 30" ... "360 people"), a lower
+    bound under an upper one ("less than $100" ... "starting at $60") and a rounded figure beside the
+    exact one ("about 3,000" ... "3,124"; unhedged, the exact one must round to it: "11,000" ...
+    "11,040", not "50" ... "58") are left alone; a mention
     restated elsewhere with its own value at least as surely is consistent. The finding points at
     the odd mention (the later one unless the earlier one is the only figure not restated), with
     ``related`` at the other.
@@ -630,6 +701,10 @@ class NumberMismatch(Rule):
         "Carmaker to cut 1,200 jobs\n\nThe carmaker said on Tuesday that it would close its plant in "
         "Ardena.\n\nUp to ⟦2,100 jobs⟧ will go, the company said.",
         "She won the 1,500m in 3:31 on Saturday.\n\nShe was also fastest in the ⟦1,800m⟧ heats.",
+        "The project will cost USD 5 million, the ministry said.\n\nThe ⟦$8 million⟧ project will start next "
+        "year.",
+        "The airline raised its baggage allowance to 23 kilograms.\n\nThe new ⟦32 kg⟧ allowance applies from "
+        "May.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -647,6 +722,11 @@ class NumberMismatch(Rule):
         "Ardena has 1,200 hospital beds, its council said.\n\nBrena has 2,100 hospital beds, according to its "
         "mayor.",
         "Unemployment fell to 4.2% in March from 4.5% in February.\n\nEconomists had expected 4.3%.",
+        "Flights to Rome cost less than $100.\n\nFlights to Lisbon are on sale, with prices starting at $60.",
+        "Infections in the army have risen by 30 people.\n\nOf the cases, 360 people are being treated.",
+        "The resort will cost NIS 200 million.\n\nThe developer has also set aside $20 million for a marina.",
+        "11,000 families received benefits in Tyumen\n\nIn all, 11,040 families in the Tyumen region received "
+        "the benefits.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

@@ -54,7 +54,7 @@ FEATURES = (
     "unit_mentions", "mentions_between", "sources_differ",
     "window_weighted", "sentence_weighted", "after_weighted", "rarest_shared", "relation_same",
     "near_date_differs", "near_date_same", "near_entity_differs", "near_entity_same",
-    "earlier_definite", "later_definite", "shared_figures", "earlier_first",
+    "earlier_definite", "later_definite", "shared_figures", "earlier_first", "frame_same",
 )
 
 #: how two different values of a pair differ, for the slip model only (the same-quantity model never
@@ -123,7 +123,7 @@ class Described:
 
     __slots__ = ("block", "heading", "lead", "quoted", "window", "sentence", "hedge", "cues", "dates",
                  "figures", "governor", "subject", "source", "order", "after", "relation", "near_date",
-                 "near_entity", "definite", "numbers", "named_subject")
+                 "near_entity", "definite", "numbers", "named_subject", "frame")
 
 
 def describe(qs: list, article, attribution) -> None:
@@ -172,6 +172,7 @@ def describe(qs: list, article, attribution) -> None:
                   if t.lemma_.lower() in _CUE_OF and t.i != tok.i} | {
             _CUE_OF[t.lower_] for t in doc[max(0, tok.i - 5):tok.i + 6] if t.lower_ in _CUE_OF and t.i != tok.i}
         d.after = {t.lemma_.lower() for t in doc[tok.i + 1:tok.i + 9] if _word(t) and not t.is_stop}
+        d.frame = _frame(doc, tok, q)
         anchor = tok
         while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i != anchor.i and anchor.i - tok.i < 4:
             anchor = anchor.head
@@ -184,6 +185,36 @@ def describe(qs: list, article, attribution) -> None:
         d.named_subject = subj[0].text.lower() if d.subject and subj[0].ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP", "LOC", "FAC") else ""
         q.ctx = d
+
+
+#: how many words on each side of a mention its frame holds
+FRAME = 3
+
+
+def _frame(doc, tok, q) -> tuple[tuple, tuple]:
+    """The words right before and right after a mention (outward, lower case; a figure among them
+    read as "#", never its value): a restated figure often keeps its frame ("11,000 families in
+    Tyumen region received")."""
+    lo = hi = tok.i
+    while lo > 0 and doc[lo - 1].idx >= q.start:
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].idx < q.end:
+        hi += 1
+    mark = lambda t: "#" if any(c.isdigit() for c in t.text) else t.lower_  # noqa: E731
+    left = tuple(mark(t) for t in reversed(doc[max(0, lo - FRAME):lo]) if not t.is_space)
+    right = tuple(mark(t) for t in doc[hi + 1:hi + 1 + FRAME] if not t.is_space)
+    return left, right
+
+
+def _frame_same(a: tuple, b: tuple) -> int:
+    """Words the two frames share on each side, counted outward to the first that differs."""
+    n = 0
+    for side_a, side_b in zip(a, b):
+        for x, y in zip(side_a, side_b):
+            if x != y:
+                break
+            n += 1
+    return n
 
 
 def _word(t) -> bool:
@@ -277,6 +308,7 @@ def pair_features(a, b, unit_mentions: int, between: int) -> list[float]:
         float(bool(ca.near_entity) and ca.near_entity == cb.near_entity),
         float(ca.definite), float(cb.definite),
         math.log1p(len(ca.numbers & cb.numbers)), float(ca.block == 0),
+        _frame_same(ca.frame, cb.frame) / (2 * FRAME),
     ]
     return f
 
