@@ -30,7 +30,10 @@ by the final model.
 
 Then the line-alone judge (``residue.document_alone_features``): a third logistic regression on the
 lines it looks at (single-line paragraphs that do not read as a sentence of news), with the first
-pass's features and the line's vocabulary overlap with the rest of its text. Residue: the lines
+pass's features, the line's vocabulary overlap with the rest of its text, its furniture shapes and
+its bylines' and timestamps' shapes crossed with its place (head, body, last: where a pasted line
+stands in its article; a page's residue line takes a place drawn from its checksum, a byline the
+body; a page's article line the body). Residue: the lines
 pasted into the training articles' copies, and the training pages' residue lines, each as if pasted
 into a training article of its fold; prose: the training articles' own lines and the pages'
 article lines. Its threshold is the lowest at which the professional lines it reports besides
@@ -39,8 +42,10 @@ those the two passes and the listed phrases report stay within ``--alone-budget`
 its out-of-fold recall on residue of the training pages pasted into training and tune articles.
 ``--alone-only`` trains this judge alone, keeping the two passes of the current model file.
 
-Deterministic (fixed seeds); about 20 minutes on two loaded cores (the line-alone judge alone:
-about 2 minutes with ``--cache``).
+Deterministic (fixed seeds) given the tagged documents; about 20 minutes on two loaded cores (the
+line-alone judge alone: about 2 minutes with ``--cache``). spaCy's tags are part of the data: a cache
+tagged by another version of the pipeline gives slightly different weights (session 4's judge was
+trained on session 2's cache; today's pipeline tags 0.5 % of its tokens differently).
 
 Usage (from the repository root):
     python benchmarks/train_residue.py [--budget 0.02] [--alone-budget 0.01] [--cache FILE] [--alone-only]
@@ -65,8 +70,8 @@ from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 
 from copylint import data  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
-    ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features, head_lines,
-    line_tags, second_pass_features, stem_counts,
+    ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features, head_lines,
+    line_tags, place_of, second_pass_features, stem_counts,
 )
 
 OUT = ROOT / "rules" / "residue_model.json"
@@ -74,6 +79,7 @@ SEED = 20240610
 FOLDS = 5
 MIXED_COPIES = 2
 POSITIONS = ("top", "between", "end")
+PLACES = {"top": "head", "between": "body", "end": "last"}   # residue.place_of of a line put in there
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
 # article lines less (many are lists, captions and subheadings a page shows as short lines).
@@ -415,36 +421,43 @@ def alone_rows(docs: list[Doc], tune: list[Doc]) -> tuple[list[AloneRow], list[A
 
     rows: list[AloneRow] = []
     for d in docs:
-        head = head_lines(d.lines)
+        head, lead = head_lines(d.lines), head_lines(d.lines, ALONE_HEAD_LINES)
         for i, (x, f, lab) in enumerate(zip(d.lines, d.feats, d.labels)):
             if lab is None or not alone_gate(f, x):
                 continue
             n_rows = len(rows)
+            place = place_of(i, len(d.lines), lead)
             if d.kind == "news":
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(d)), 0, WEIGHTS["news", 0], "news",
-                                     i in head, len(x.split())))
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place), 0, WEIGHTS["news", 0],
+                                     "news", i in head, len(x.split())))
             elif d.kind == "mixed" and lab == 1:
                 kind, where = d.inserted[i]
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(d)), 1, 1.0,
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place), 1, 1.0,
                                      f"pasted:{kind}:{where}", i in head))
             elif d.kind == "page" and lab == 0:
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(d)), 0, WEIGHTS["page", 0], "page-prose",
-                                     False))
+                # a page's article line, as the article's own would stand: in its body
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place="body"), 0, WEIGHTS["page", 0],
+                                     "page-prose", False))
             elif d.kind == "page":
+                # a page's residue line, as if pasted into an article (a byline between paragraphs)
                 k = zlib.crc32(x.encode("utf-8"))
                 host = hosts[fold_of(d.group)][k % len(hosts[fold_of(d.group)])]
                 t = tune[k % len(tune)]
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False), 1, 1.0, "page", False,
-                                     tune_feats=alone_features(x, f, counts(t), own=False)))
+                where = "between" if residue_kind(x) == "byline" else POSITIONS[k // 7 % len(POSITIONS)]
+                place = PLACES[where]
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place), 1, 1.0,
+                                     "page", place == "head",
+                                     tune_feats=alone_features(x, f, counts(t), own=False, place=place)))
             if len(rows) > n_rows:
                 rows[-1].text, rows[-1].where = x, (id(d), i)
     tune_rows = []
     for d in tune:
-        head = head_lines(d.lines)
+        head, lead = head_lines(d.lines), head_lines(d.lines, ALONE_HEAD_LINES)
         for i, (x, f) in enumerate(zip(d.lines, d.feats)):
             if alone_gate(f, x):
-                tune_rows.append(AloneRow(d.group, alone_features(x, f, counts(d)), 0, 0.0, "tune", i in head,
-                                          len(x.split()), text=x, where=(id(d), i)))
+                place = place_of(i, len(d.lines), lead)
+                tune_rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place), 0, 0.0, "tune",
+                                          i in head, len(x.split()), text=x, where=(id(d), i)))
     return rows, tune_rows
 
 

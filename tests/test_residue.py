@@ -10,7 +10,8 @@ import pytest
 from copylint import readers
 from copylint.checks.residue import (
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, furniture_block, head_lines,
-    line_features, line_kind, line_tags, main_run, overlap_features, residue_model, stem_counts,
+    alone_features, line_features, line_kind, line_tags, main_run, overlap_features, place_of, residue_model,
+    shape_features, stem_counts,
 )
 from copylint.config import Config
 from copylint.engine import Linter
@@ -252,6 +253,48 @@ def test_overlap_counts_words_the_rest_of_the_text_shares():
     assert "ov:>0.8" in overlap_features("Valley floods", stem_counts(lines[1:]), own=False)
 
 
+def test_listed_prefixes_keep_their_colon_and_leave_sentences_alone():
+    from copylint.checks.residue import _phrase_table, listed
+
+    exact, prefixes = _phrase_table(("Read more:…", "Listen to…"))
+    assert listed("Read more: Floods close the valley road", exact, prefixes)
+    assert not listed("Read more about the floods in the council's report", exact, prefixes)
+    assert listed("Listen to this article", exact, prefixes)
+    assert listed("Listen to our podcast on the floods.", exact, prefixes)       # to the reader
+    assert not listed("Listen to the voices of the valley's miners.", exact, prefixes)  # a sentence
+
+
+def test_shapes_of_page_furniture():
+    def shapes(line, tense="none"):
+        return shape_features(line, line_features(line) + [f"tg:tense:{tense}"])
+
+    assert "sh:name" in shapes("Jane Roe")
+    assert "sh:name" not in shapes("Jane Roe.") and "sh:name" not in shapes("Jane Roe", "past")
+    assert "sh:by" in shapes("By Jane Roe and John Doe")
+    assert "sh:by" not in shapes("by the river")
+    assert "sh:label" in shapes("Read more: Floods close the valley road")
+    assert "sh:slash" in shapes("Firefighters at the mill. Jane Roe/Agency")
+    assert "sh:paren-names" in shapes("Firefighters at the mill (Jane Roe)")
+    assert "sh:paren" in shapes("Firefighters at the mill (file picture)")
+    assert "sh:headline" in shapes("Floods close the valley road")
+    assert "sh:headline" not in shapes("Floods closed the valley road.")
+    assert shapes("the end") == ["sh:none"]
+
+
+def test_alone_judge_knows_head_body_and_end():
+    lines = ["Floods close road", "By Jane Roe", "The valley road was closed on Monday after the river burst "
+             "its banks, the council said.", "By Jane Roe", "Engineers will inspect the bridge on Tuesday."]
+    head = head_lines(lines)
+    assert [place_of(i, len(lines), head) for i in range(len(lines))] == ["head", "head", "body", "body", "last"]
+    counts = stem_counts(lines)
+    feats = line_features(lines[1])
+    at_head = alone_features(lines[1], feats, counts, place="head")
+    in_body = alone_features(lines[3], feats, counts, place="body")
+    assert "at:head:sh:by" in at_head and "at:body:sh:by" in in_body
+    assert not any(f.startswith("at:") for f in alone_features(lines[2], line_features(lines[2]), counts, place="body"))
+    assert not any(f.startswith("at:") for f in alone_features(lines[1], feats, counts))
+
+
 def test_alone_lines_are_paragraphs_of_one_line():
     art = readers.load_article("a.md", "Floods close road\nBy A. Writer\n\nThe road was closed.\n\nShare this\n",
                                "markdown")
@@ -277,3 +320,17 @@ def test_shipped_alone_judge_is_plain_data():
     assert 0.5 <= alone["threshold"] <= 1.0 and isinstance(alone["bias"], float)
     assert all(isinstance(w, float) for w in alone["weights"].values())
     assert any(k.startswith("ov:") for k in alone["weights"])
+
+
+def test_function_words_are_spacys_stop_words():
+    """``rules/function_words.txt`` copies spaCy's English stop words (so that the rule needs no
+    spaCy import to read them): it must stay the same list, apostrophes made straight (the rule
+    straightens a line's apostrophes before it looks words up)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from copylint import data
+
+    ours = data.phrases("function_words.txt")
+    assert len(ours) == len(set(ours))
+    spacys = {w.lower().replace("’", "'").replace("‘", "'") for w in STOP_WORDS}
+    assert set(ours) == spacys, (sorted(spacys - set(ours)), sorted(set(ours) - spacys))

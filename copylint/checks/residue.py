@@ -40,11 +40,14 @@ def _norm(s: str) -> str:
 
 @lru_cache(maxsize=16)
 def _phrase_table(extra: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(exact phrases, prefix phrases) normalised; an entry ending in … or ... is a prefix."""
+    """(exact phrases, prefix phrases) normalised; an entry ending in … or ... is a prefix, and a
+    prefix ending in a colon ("Read more:…") keeps it (a label, not the words of a sentence: "Read
+    more about it in the report" is prose)."""
     exact, prefixes = set(), []
     for p in data.phrases("boilerplate.txt") + extra:
         if p.endswith(("…", "...")):
-            prefixes.append(_norm(p.rstrip(".… ")))
+            p = p.rstrip(".… ")
+            prefixes.append(_norm(p) + (":" if p.endswith(":") else ""))
         else:
             exact.add(_norm(p))
     return frozenset(exact), tuple(prefixes)
@@ -52,15 +55,30 @@ def _phrase_table(extra: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ..
 
 def listed(line: str, exact: frozenset[str], prefixes: tuple[str, ...]) -> bool:
     """A sure hit: the line is a listed phrase, starts with a listed prefix, is a row of listed
-    share/follow words between separators, or is a copyright or picture-credit footer."""
+    share/follow words between separators, or is a copyright or picture-credit footer. A prefix
+    without a colon ("Listen to…") that opens a finished sentence of six words or more, not
+    addressed to the reader nor in the site's voice ("Listen to the voices of the valley.") is
+    prose, not a prompt (the classifier still judges it)."""
     norm = _norm(line)
-    if norm in exact or any(norm.startswith(p + " ") or norm == p for p in prefixes):
+    if norm in exact:
         return True
+    for p in prefixes:
+        if norm.startswith(p + " ") or norm == p:
+            if (p.endswith(":") or len(norm.split()) < 6 or not _TERMINAL.search(line.strip())
+                    or _addresses_reader(norm)):
+                return True
     if _SEPARATORS.search(line):
         parts = [_norm(p) for p in _SEPARATORS.split(line) if _norm(p)]
         if len(parts) >= 2 and all(p in exact or p in _NAV_WORDS for p in parts):
             return True
     return bool(_FOOTER.search(line.strip())) and len(norm.split()) <= 10
+
+
+def _addresses_reader(norm: str) -> bool:
+    """Whether a (normalised) line speaks to the reader or as the site ("you", "our": the lexicon's
+    voice words)."""
+    lex = _lexicon()
+    return any(k in ("you", "we") for t in _TOKEN.findall(norm) for k in lex.get(t, ()))
 
 
 # --- the line classifier ------------------------------------------------------------------------
@@ -382,13 +400,13 @@ def iter_document_features(lines: list[str], tags=None) -> Iterator[list[str] | 
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}[\"'”’)]*$")   # "... in U.S." ends no sentence
 
 
-def head_lines(lines: list[str]) -> range:
+def head_lines(lines: list[str], within: int = 4) -> range:
     """The article's head: the lines above its first paragraph (a headline, a standfirst, a
-    byline), when that paragraph is one of its first four lines. A first line that reads like a
+    byline), when that paragraph is one of its first ``within`` lines. A first line that reads like a
     sentence only because it ends in an abbreviation ("... in U.S.") is a headline. The
     classifier leaves the head alone; the listed phrases still apply there."""
     opens = 1 if lines and _ABBREVIATION_END.search(lines[0].strip()[-40:]) else 0
-    first = next((j for j, x in enumerate(lines[opens:4], opens) if line_kind(x) == "P"), None)
+    first = next((j for j, x in enumerate(lines[opens:within], opens) if line_kind(x) == "P"), None)
     return range(first or 0)
 
 
@@ -488,8 +506,10 @@ def furniture_block(lines: list[str], p1: list[float | None], penalty: float, si
 # the reader or as the site, or it has the marks of an interface), by what they are (the first
 # pass's features) and by how little they share with the article around them: an article's own
 # headline, subheading or caption names its people, places and topic; a prompt, a consent line or
-# a related headline does not. No neighbours, no position.
+# a related headline does not. No neighbours; of its position, only whether it stands in the head,
+# in the body or last (a byline is in place at the head of an article, out of place in its body).
 ALONE_MAX_WORDS = 25
+ALONE_MAX_CHARS = 400   # a longer line of 25 words or fewer is not a line of text (a run of symbols, a URL)
 
 
 def _stem(t: str) -> str:
@@ -526,12 +546,16 @@ def alone_gate(feats: list[str] | None, line: str) -> bool:
     """Whether the line-alone judge looks at a line (given its first-pass features): short, and not
     a finished sentence of reported news: no sentence-final stop, or an interface's marks (to the
     reader, in the site's voice, its vocabulary, a prompt's verb) free of reported news's (a past
-    tense, a verb of saying, quotation marks)."""
-    if feats is None or len(line.split()) > ALONE_MAX_WORDS:
+    tense, a verb of saying, quotation marks), or a shape of a byline, a timestamp or a credit
+    (``shape_features``: "By NAME", "Label: ...", "Name/Agency", a time or a date)."""
+    if feats is None or len(line) > ALONE_MAX_CHARS or len(line.split()) > ALONE_MAX_WORDS:
         return False
     if not _TERMINAL.search(line.strip()):
         return True
-    return any(f.startswith("iface:") and f.endswith(":plain") and not f.startswith("iface:0:") for f in feats)
+    if any(f.startswith("iface:") and f.endswith(":plain") and not f.startswith("iface:0:") for f in feats):
+        return True
+    return len(line.split()) <= 12 and bool(
+        _STAMP_SHAPES.intersection(shape_features(line, feats)) or "has:time" in feats or "has:date" in feats)
 
 
 def overlap_features(line: str, counts: Counter, own: bool = True) -> list[str]:
@@ -551,10 +575,79 @@ def overlap_features(line: str, counts: Counter, own: bool = True) -> list[str]:
             f"ov:{sb}:{'caps' if s[:1].isupper() else 'low'}"]
 
 
-def alone_features(line: str, feats: list[str], counts: Counter, own: bool = True) -> list[str]:
-    """The line-alone judge's features: the first pass's (what the line is) and its vocabulary's
-    overlap with the rest of the text (``counts``: see ``overlap_features``)."""
-    return feats + overlap_features(line, counts, own)
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_SLASH = re.compile(r"\s?/\s?[^\W\d_]")
+_RUN_END = re.compile(r"[\w.'’-]+$")
+_PAREN_TAIL = re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]\W*$")            # "... (Jane Roe)"
+_LABEL = re.compile(r"^[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:\s+\S")  # "Label: rest"
+
+
+_STAMP_SHAPES = frozenset({"sh:by", "sh:label", "sh:slash", "sh:paren-names"})
+
+
+def _slash_credit(s: str) -> bool:
+    """A picture credit's "Name/Agency": a run of word characters with a letter in it, a slash, a
+    letter (in linear time: each slash looks back at most 80 characters)."""
+    for m in _SLASH.finditer(s):
+        run = _RUN_END.search(s[max(0, m.start() - 80):m.start()])
+        if run and any(c.isalpha() for c in run.group()):
+            return True
+    return False
+
+
+def _capitalised(words: list[str]) -> bool:
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def shape_features(line: str, feats: list[str]) -> list[str]:
+    """The shapes of page furniture a line has, by its form alone (``feats``: its first-pass
+    features, for its grammar): a bare name (two to four capitalised words, no verb, no stop), a
+    "By NAME" line, a "Label: ..." line, a picture credit's "Name/Agency" or a closing parenthesis
+    of capitalised words, a headline (capitalised, three words or more, no full stop, no
+    quotation marks). How much each shape weighs, and where, the judge learns from the pages."""
+    s = line.strip()
+    words = _NAME_WORD.findall(s)
+    stop = bool(_TERMINAL.search(s))
+    verbless = "tg:tense:none" in feats
+    out = []
+    if 2 <= len(words) <= 4 and _capitalised(words) and verbless and not stop and not any(c.isdigit() for c in s):
+        out.append("sh:name")
+    if len(words) >= 2 and words[0].lower() == "by" and words[1][:1].isupper():
+        out.append("sh:by" if _capitalised(words[1:3]) else "sh:by-low")
+    if _LABEL.search(s):
+        out.append("sh:label")
+    if _slash_credit(s):
+        out.append("sh:slash")
+    m = _PAREN_TAIL.search(s)
+    if m:
+        inner = _NAME_WORD.findall(m.group(1))
+        out.append("sh:paren-names" if _capitalised(inner) else "sh:paren")
+    if len(words) >= 3 and s[:1].isupper() and not stop and not any(c in _QUOTES for c in s):
+        out.append("sh:headline" if verbless else "sh:headline-verb")
+    return out or ["sh:none"]
+
+
+ALONE_HEAD_LINES = 6   # the line-alone judge's head: the lines above a first paragraph among the first six
+
+
+def place_of(i: int, n: int, head: range) -> str:
+    """Where a line stands in its text, for the line-alone judge: in the article's head (headline,
+    standfirst, byline, dateline: ``head_lines(lines, ALONE_HEAD_LINES)``), last, or in the body. A
+    byline or a timestamp is in place at the head; in the body it was pasted there."""
+    return "head" if i in head else "last" if i == n - 1 else "body"
+
+
+def alone_features(line: str, feats: list[str], counts: Counter, own: bool = True,
+                   place: str | None = None) -> list[str]:
+    """The line-alone judge's features: the first pass's (what the line is), its vocabulary's
+    overlap with the rest of the text (``counts``: see ``overlap_features``), its furniture shapes
+    (``shape_features``) and, given its ``place`` (``place_of``), each of them crossed with it."""
+    shapes = shape_features(line, feats)
+    out = feats + overlap_features(line, counts, own) + shapes
+    if place is not None:
+        stamps = [x for x in shapes if x in _STAMP_SHAPES] + [f for f in feats if f in ("has:time", "has:date")]
+        out += [f"at:{place}:{k}" for k in stamps]
+    return out
 
 
 def document_alone_features(lines: list[str], feats: list[list[str] | None],
@@ -562,15 +655,18 @@ def document_alone_features(lines: list[str], feats: list[list[str] | None],
     """The line-alone judge's features of every line it looks at (``alone``: whether each line is
     a paragraph of its own; all, when not given), None for the others."""
     counts = stem_counts(lines)
-    return [line_alone_features(x, f, counts, alone is None or alone[i]) for i, (x, f) in enumerate(zip(lines, feats))]
+    head = head_lines(lines, ALONE_HEAD_LINES)
+    n = len(lines)
+    return [line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, head))
+            for i, (x, f) in enumerate(zip(lines, feats))]
 
 
-def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alone: bool = True
-                        ) -> list[str] | None:
+def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alone: bool = True,
+                        place: str | None = None) -> list[str] | None:
     """The line-alone judge's features of one line (``feats``: its first-pass features; ``counts``:
-    the text's ``stem_counts``; ``alone``: whether it is a paragraph of its own), or None when the
-    judge does not look at it."""
-    return alone_features(line, feats, counts) if alone and alone_gate(feats, line) else None
+    the text's ``stem_counts``; ``alone``: whether it is a paragraph of its own; ``place``: see
+    ``place_of``), or None when the judge does not look at it."""
+    return alone_features(line, feats, counts, place=place) if alone and alone_gate(feats, line) else None
 
 
 class ResidueModel:
@@ -614,6 +710,7 @@ class ResidueModel:
             ba, wa, _, with_head = self.alone
             alone_head = range(0) if with_head else head
             counts = stem_counts(lines)
+            place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
         p1: list[float | None] = []
         pa: list[float | None] = []
         judged: list[bool] = []
@@ -622,7 +719,7 @@ class ResidueModel:
             judged.append(f is not None)
             a = None
             if self.alone is not None and i not in alone_head:
-                xa = line_alone_features(x, f, counts, alone is None or alone[i])
+                xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head))
                 a = None if xa is None else self.score(ba, wa, xa)
             pa.append(a)
         p2 = [None if not j or i in head else self.score(b2, w2, x)
@@ -682,8 +779,10 @@ class Boilerplate(Rule):
     its shape: short, no full stop, capitals, link-like words) and where it stands (among prose or
     in a run of short lines). A line-alone judge, trained on the same pages, looks again at a
     paragraph of one line that does not read as a sentence of news: residue pasted singly among prose,
-    judged by what it is and by how little of the article's vocabulary it shares (an article's own
-    headline or caption names its story; a prompt or a related headline does not). A sentence of
+    judged by what it is, by how little of the article's vocabulary it shares (an article's own
+    headline or caption names its story; a prompt or a related headline does not) and by the shapes
+    of furniture it has where it stands (a "By NAME" line or a timestamp is in place at the head of
+    an article, not between its paragraphs). A sentence of
     an article, or one that quotes such a phrase, is prose; the classifier's two passes leave the
     head of an article (headline, standfirst, byline above the first paragraph) to the line-alone
     judge, and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by
@@ -713,6 +812,8 @@ class Boilerplate(Rule):
         'The site showed "Please enter your comment!" to every visitor, she said.',
         "Readers were asked to leave a reply on the forum if they had seen the fire.",
         "Advertisement revenue fell by 5% last year.",
+        "Read more about the budget in the council's report",
+        "The strike ended.\n\nListen to the voices of the valley's miners and their families.\n\nPrices rose.",
         "Share prices fell.",
         "The council met on Monday.\n\nNewsletters have become the fastest-growing part of the "
         "business, the company said.\n\nThe regulator said websites must ask before they set cookies.",
