@@ -28,7 +28,7 @@ threshold is the lowest at which the prose lines' false alarms stay within ``--b
 words, counted on the training articles' out-of-fold scores and on ``news_corpus("tune")`` scored
 by the final model.
 
-Then the line-alone judge (``residue.document_alone_features``): a third logistic regression on the
+Then the line-alone judge (``residue.line_alone_features``): a third logistic regression on the
 lines it looks at (single-line paragraphs that do not read as a sentence of news), with the first
 pass's features, the line's vocabulary overlap with the rest of its text, its furniture shapes and
 its bylines' and timestamps' shapes crossed with its place (head, body, last: where a pasted line
@@ -387,7 +387,7 @@ def train(docs: list[Doc], tune: list[Doc], C: float, budget: float) -> dict:
     return export(passes, t, block)
 
 
-# --- the line-alone judge (residue.document_alone_features) --------------------------------------
+# --- the line-alone judge (residue.line_alone_features) --------------------------------------
 @dataclass
 class AloneRow:
     group: str            # what cross-validation holds out together (site, news group)

@@ -650,17 +650,6 @@ def alone_features(line: str, feats: list[str], counts: Counter, own: bool = Tru
     return out
 
 
-def document_alone_features(lines: list[str], feats: list[list[str] | None],
-                            alone: list[bool] | None = None) -> list[list[str] | None]:
-    """The line-alone judge's features of every line it looks at (``alone``: whether each line is
-    a paragraph of its own; all, when not given), None for the others."""
-    counts = stem_counts(lines)
-    head = head_lines(lines, ALONE_HEAD_LINES)
-    n = len(lines)
-    return [line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, head))
-            for i, (x, f) in enumerate(zip(lines, feats))]
-
-
 def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alone: bool = True,
                         place: str | None = None) -> list[str] | None:
     """The line-alone judge's features of one line (``feats``: its first-pass features; ``counts``:
@@ -676,7 +665,7 @@ class ResidueModel:
     (``thresholds["line"]``), when the second is (``thresholds["context"]``), or when it stands in
     a block of page furniture around the article and the second pass leans to residue
     (``thresholds["block"]``, see ``furniture_block``). Besides them, the line-alone judge
-    (``alone``, see ``document_alone_features``) reports a paragraph of one line it is sure of
+    (``alone``, see ``line_alone_features``) reports a paragraph of one line it is sure of
     (``alone["threshold"]``), residue pasted singly among prose."""
 
     def __init__(self, spec: dict) -> None:
@@ -730,12 +719,7 @@ class ResidueModel:
                      alone: list[bool] | None = None) -> list[float | None]:
         """The line-alone judge's probability for each line it looks at (None: not looked at, or
         no such judge shipped); ``alone``: whether each line is a paragraph of its own."""
-        if self.alone is None:
-            return [None] * len(lines)
-        bias, weights, _, with_head = self.alone
-        head = range(0) if with_head else head_lines(lines)
-        xs = document_alone_features(lines, feats, alone)
-        return [None if x is None or i in head else self.score(bias, weights, x) for i, x in enumerate(xs)]
+        return self._passes(lines, None, feats, alone)[2]
 
     def probabilities(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None
                       ) -> list[float | None]:
