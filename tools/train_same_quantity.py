@@ -39,6 +39,7 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import math
 import random
@@ -306,13 +307,8 @@ class Bound:
             counts = base + np.bincount(docs[order[:k]], minlength=len(base))
             return (self.upper(counts) if bounded else self.point(counts)) <= budget
 
-        lo, hi = 0, len(vals)
-        while lo < hi:  # ok() only turns false as k grows
-            mid = (lo + hi + 1) // 2
-            if ok(mid):
-                lo = mid
-            else:
-                hi = mid - 1
+        # ok() only turns false as k grows: the first k that fails, less one, is the most allowed
+        lo = max(0, bisect.bisect_left(range(len(vals) + 1), True, key=lambda k: not ok(k)) - 1)
         if lo >= len(vals):
             return float(vals.min()) - 1.0 if len(vals) else 0.0
         return float(vals[order[lo]]) + 1e-6
