@@ -30,10 +30,13 @@ by the final model.
 
 Then the line-alone judge (``residue.line_alone_features``): a third logistic regression on the
 lines it looks at (single-line paragraphs that do not read as a sentence of news), with the first
-pass's features, the line's vocabulary overlap with the rest of its text, its furniture shapes and
+pass's features, the line's vocabulary overlap with the rest of its text, its furniture shapes,
 its bylines' and timestamps' shapes crossed with its place (head, body, last: where a pasted line
 stands in its article; a page's residue line takes a place drawn from its checksum, a byline the
-body; a page's article line the body). Residue: the lines
+body; a page's article line the body) and how it stands against the lines beside it
+(``residue.beside_features``: a page's residue line against the lines of the article it is
+pasted into, at the place drawn; a page's article line against the page's article lines around
+it; ``--no-beside`` leaves them out). Residue: the lines
 pasted into the training articles' copies, and the training pages' residue lines, each as if pasted
 into a training article of its fold; prose: the training articles' own lines and the pages'
 article lines. Its threshold is the lowest at which the professional lines it reports besides
@@ -42,10 +45,13 @@ those the two passes and the listed phrases report stay within ``--alone-budget`
 its out-of-fold recall on residue of the training pages pasted into training and tune articles.
 ``--alone-only`` trains this judge alone, keeping the two passes of the current model file.
 
-Deterministic (fixed seeds) given the tagged documents; about 20 minutes on two loaded cores (the
-line-alone judge alone: about 2 minutes with ``--cache``). spaCy's tags are part of the data: a cache
-tagged by another version of the pipeline gives slightly different weights (session 4's judge was
-trained on session 2's cache; today's pipeline tags 0.5 % of its tokens differently).
+Deterministic (fixed seeds) given the tagged documents. One command retrains everything from
+today's parse: ``python benchmarks/train_residue.py --cache FILE`` with no such FILE yet (it tags
+every document with the installed pipeline, trains the two passes, then the line-alone judge, and
+keeps the tagged documents in FILE); about 20 minutes on two loaded cores, over an hour when five
+jobs share them. Later runs with the same FILE skip the tagging; ``--alone-only`` then retrains the
+line-alone judge alone in about 2 minutes (10 on a crowded machine). spaCy's tags are part of the
+data: a cache tagged by another version of the pipeline gives slightly different weights.
 
 Usage (from the repository root):
     python benchmarks/train_residue.py [--budget 0.02] [--alone-budget 0.01] [--cache FILE] [--alone-only]

@@ -506,8 +506,9 @@ def furniture_block(lines: list[str], p1: list[float | None], penalty: float, si
 # the reader or as the site, or it has the marks of an interface), by what they are (the first
 # pass's features) and by how little they share with the article around them: an article's own
 # headline, subheading or caption names its people, places and topic; a prompt, a consent line or
-# a related headline does not. No neighbours; of its position, only whether it stands in the head,
-# in the body or last (a byline is in place at the head of an article, out of place in its body).
+# a related headline does not. Of its position: whether it stands in the head, in the body or last
+# (a byline is in place at the head of an article, out of place in its body), and how it stands
+# against the two lines above it and the two below (``beside_features``): no neighbours' verdicts.
 ALONE_MAX_WORDS = 25
 ALONE_MAX_CHARS = 400   # a longer line of 25 words or fewer is not a line of text (a run of symbols, a URL)
 
@@ -808,9 +809,10 @@ class Boilerplate(Rule):
     in a run of short lines). A line-alone judge, trained on the same pages, looks again at a
     paragraph of one line that does not read as a sentence of news: residue pasted singly among prose,
     judged by what it is, by how little of the article's vocabulary it shares (an article's own
-    headline or caption names its story; a prompt or a related headline does not) and by the shapes
-    of furniture it has where it stands (a "By NAME" line or a timestamp is in place at the head of
-    an article, not between its paragraphs). A sentence of
+    headline or caption names its story; a prompt or a related headline does not), by how little it
+    shares with the paragraphs beside it, and by the shapes of furniture it has where it stands (a
+    "By NAME" line or a timestamp is in place at the head of an article, not between its
+    paragraphs). A sentence of
     an article, or one that quotes such a phrase, is prose; the classifier's two passes leave the
     head of an article (headline, standfirst, byline above the first paragraph) to the line-alone
     judge, and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by
