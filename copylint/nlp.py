@@ -105,11 +105,15 @@ def get_nlp(name: str):
 # with the separator that follows it, and a block longer than PIECE_CHARS is cut at sentence ends.
 # Pieces go through ``nlp.pipe`` in batches of about BATCH_CHARS characters, whatever the size of
 # the articles: the parser's working memory grows with the text of a batch (several KB a
-# character), so one 1 MB article parsed as one Doc took 3 GB. Each parsed piece gives its
-# annotations as a small array (``Doc.to_array``: about 80 bytes a token) written into a table for
-# the article, and is dropped; the article's Doc is the tokenizer's Doc of the whole text with the
-# table written back (``Doc.from_array``). Rules see one Doc per article, as before, with the
-# article's text.
+# character), so one 1 MB article parsed as one Doc took 3 GB. Each parsed piece gives its tokens
+# and their annotations as a small array (``Doc.to_array``), kept as 4-byte codes of the values
+# (about 45 bytes a token), and is dropped; once every piece of an article is in, the article's Doc
+# is made from the pieces' tokens (``Doc(words=, spaces=)``: the tokens of the whole text, since every
+# cut falls where the tokenizer ends a token) with their annotations written back
+# (``Doc.from_array``). Rules see one Doc per article, as before, with the article's text. The Doc
+# is made at its exact length (spaCy's tokenizer grows a Doc by doubling it: on a 10 MB article its
+# Doc held up to twice the tokens' room, 120 bytes a token, and twice that again while it grew), and
+# only once the parse is over, so the parse never holds the article's Doc.
 #
 # Every block starts a sentence (no parse crosses a block), and a piece's parse depends on its text
 # only, so a ``ParseCache`` keyed by the piece's text lets a re-check (the language server) parse
@@ -176,7 +180,7 @@ def components(nlp, needs: set[str]) -> list[str]:
 
 class ParseCache:
     """Parsed pieces by their text (least recently used first out, at most ``max_tokens`` tokens
-    kept: about 72 bytes each). Only for one ``nlp`` object: the arrays hold its string hashes."""
+    kept: about 90 bytes each). Only for one ``nlp`` object: the arrays hold its string hashes."""
 
     def __init__(self, max_tokens: int = 500_000) -> None:
         from collections import OrderedDict
@@ -205,71 +209,67 @@ class ParseCache:
 
 
 class _Assembly:
-    """One article being parsed: the tokenizer's Doc of its whole text, and the table its pieces'
-    annotations are written into as they are parsed (row i: token i). The table holds 4-byte codes
-    of the annotations' values (``codes``/``table``), not the 8-byte values: 36 bytes a token
-    instead of 72, and the values are written back a column or two at a time, so the article's
-    Doc and its annotations never take twice the room on a huge file."""
+    """One article being parsed: its pieces' tokens and annotations, as they are parsed. Each
+    piece's array is held as 4-byte codes of its values (``codes``/``table``), not the 8-byte
+    values; the article's Doc is made in ``finish``, a column or two at a time, so the Doc and its
+    annotations never take twice the room on a huge file."""
 
-    __slots__ = ("text", "spans", "doc", "idx", "offsets", "values", "codes", "table", "missing",
-                 "misaligned")
+    __slots__ = ("spans", "parts", "codes", "table", "missing")
 
-    def __init__(self, nlp, text: str, spans: list[tuple[int, int]], n_attrs: int) -> None:
-        import numpy
-        from spacy.attrs import IDX
-
-        self.text = text
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = spans
-        self.doc = nlp.tokenizer(text)  # the tokenizer has no max_length: the pieces bound the parse
-        self.idx = self.doc.to_array(IDX).astype("int64")  # each token's character offset
-        self.offsets = numpy.searchsorted(self.idx, [s for s, _ in spans] + [len(text)])  # first token of each piece
-        self.values = numpy.zeros((len(self.doc), n_attrs), dtype="uint32")
+        self.parts: list = [None] * len(spans)  # piece j: (tokens, columns) codes, uint32
         self.codes: dict[int, int] = {}   # annotation value -> code
         self.table: list[int] = []        # code -> annotation value
         self.missing = len(spans)
-        self.misaligned: dict[int, object] = {}
 
     def put(self, j: int, arr) -> None:
-        """The annotations of piece ``j`` (its last column: each token's offset in the piece)."""
+        """Piece ``j``'s array: a row a token; the annotations, then ORTH and SPACY (the token)."""
         import numpy
 
-        a, b = self.offsets[j], self.offsets[j + 1]
-        if b - a == len(arr) and (arr[:, -1].astype("int64") + self.spans[j][0] == self.idx[a:b]).all():
-            if len(arr):
-                distinct, inverse = numpy.unique(arr[:, :-1], return_inverse=True)
-                mapped = numpy.empty(len(distinct), dtype="uint32")
-                codes, table = self.codes, self.table
-                for i, v in enumerate(distinct.tolist()):
-                    code = codes.get(v)
-                    if code is None:
-                        code = codes[v] = len(table)
-                        table.append(v)
-                    mapped[i] = code
-                self.values[a:b] = mapped[inverse.reshape(len(arr), -1)]
-        else:  # the piece's tokens are not the whole text's there: never seen, but kept right
-            self.misaligned[j] = arr[:, :-1]
+        distinct, inverse = numpy.unique(arr, return_inverse=True)
+        mapped = numpy.empty(len(distinct), dtype="uint32")
+        codes, table = self.codes, self.table
+        for i, v in enumerate(distinct.tolist()):
+            code = codes.get(v)
+            if code is None:
+                code = codes[v] = len(table)
+                table.append(v)
+            mapped[i] = code
+        self.parts[j] = mapped[inverse.reshape(arr.shape)]
         self.missing -= 1
 
     def finish(self, nlp, attrs: list[int], groups: list[list[int]]):
-        """The article's Doc, with every piece's annotations (``groups``: columns set together)."""
+        """The article's Doc: the pieces' tokens, with every piece's annotations (``groups``:
+        columns of ``attrs`` set together)."""
         import numpy
+        from spacy.tokens import Doc
 
-        doc, values = self.doc, self.values
-        self.values = self.idx = None
+        parts, self.parts = [p for p in self.parts if len(p)], None
         table = numpy.array(self.table or [0], dtype="uint64")
-        if self.misaligned:  # build the Doc from the pieces' own tokens instead
-            from spacy.tokens import Doc
-
-            doc = Doc.from_docs([nlp.tokenizer(self.text[s:e]) for s, e in self.spans], ensure_whitespace=False)
-            parts = [self.misaligned[j] if j in self.misaligned else table[values[self.offsets[j]:self.offsets[j + 1]]]
-                     for j in range(len(self.spans))]
-            if attrs and len(doc):
-                doc.from_array(attrs, numpy.concatenate(parts))
-            return doc
+        n = len(attrs)
+        doc = Doc(nlp.vocab, words=_Column(parts, table, n), spaces=_Column(parts, table, n + 1))
         if attrs and len(doc):
             for cols in groups:
-                doc.from_array([attrs[c] for c in cols], table[values[:, cols]])
+                doc.from_array([attrs[c] for c in cols], numpy.concatenate([table[p[:, cols]] for p in parts]))
         return doc
+
+
+class _Column:
+    """One column of the pieces' arrays as a sequence (its length, its values in order) for
+    ``Doc(words=, spaces=)``, without an array or a list of the whole column."""
+
+    __slots__ = ("parts", "table", "col")
+
+    def __init__(self, parts: list, table, col: int) -> None:
+        self.parts, self.table, self.col = parts, table, col
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+    def __iter__(self):
+        for p in self.parts:
+            yield from self.table[p[:, self.col]].tolist()
 
 
 def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | None = None):
@@ -284,12 +284,14 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
     attr_names = list(dict.fromkeys(a for c in names for a in _COMPONENT_ATTRS.get(c, ())))
     if "HEAD" not in attr_names and attr_names:
         attr_names.append("SENT_START")  # no parser: the pieces' starts are the sentence starts
+    if "NORM" not in attr_names:
+        attr_names.append("NORM")  # the tokenizer's own (its exceptions': "n't" -> "not")
     attrs = [getattr(spacy_attrs, a) for a in attr_names]
     sent_col = attr_names.index("SENT_START") if "SENT_START" in attr_names else None
     together = (("HEAD", "DEP"), ("ENT_IOB", "ENT_TYPE"))  # written back in one go; the rest alone
     groups = [[attr_names.index(a) for a in g if a in attr_names] for g in together]
     groups = [g for g in groups if g] + [[i] for i, a in enumerate(attr_names) if not any(a in g for g in together)]
-    with_idx = attrs + [spacy_attrs.IDX]  # the last column checks the pieces' tokens are the text's
+    columns = attrs + [spacy_attrs.ORTH, spacy_attrs.SPACY]  # the annotations, then the token
     key_tail = tuple(names)
     disable = [p for p in nlp.pipe_names if p not in names]
 
@@ -298,7 +300,7 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
     size = 0
 
     def annotate(d):
-        arr = d.to_array(with_idx).reshape(len(d), len(with_idx))
+        arr = d.to_array(columns).reshape(len(d), len(columns))
         if sent_col is not None and len(arr):
             arr[0, sent_col] = 1
         return arr
@@ -317,7 +319,7 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
         for k, text in enumerate(texts):
             text = _LONG_RUN.sub(_blank, text)
             starts = block_starts[k] if block_starts is not None else ()
-            asm = _Assembly(nlp, text, pieces(text, starts), len(attrs))
+            asm = _Assembly(pieces(text, starts))
             queue.append(asm)
             for j, (s, e) in enumerate(asm.spans):
                 piece = text[s:e]

@@ -318,8 +318,11 @@ class ShippedModel(Model):
         self.session = ort.InferenceSession(str(directory / "encoder.onnx"), opts,
                                             providers=["CPUExecutionProvider"])
         with np.load(directory / "embeddings.npz") as z:
-            self.emb = (z["q"].astype(np.float32) * z["scale"][:, None]).astype(np.float32)
+            # held as shipped (int8 rows, a scale each) and dequantised row by row when read
+            # (``_rows``): the whole float32 table was 47 MB more, and as much again while made
+            self.q, self.scale = z["q"], z["scale"]
             self.bias = z["bias"].astype(np.float32)
+        self.np = np
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(128)
@@ -333,15 +336,20 @@ class ShippedModel(Model):
         self.stem3 = np.array([t[:3] for t in self.whole_words])
         self.stem4 = np.array([t[:4] for t in self.whole_words])
         whole = np.array([vocab[t] for t in self.whole_words], dtype=np.int64)
-        self.out_w = np.ascontiguousarray(self.emb[whole])
+        self.out_w = np.ascontiguousarray(self._rows(whole))
         self.out_b = self.bias[whole]
-        self.np = np
+
+    def _rows(self, ids):
+        """The float32 embeddings of token ids ``ids`` (any shape): each element exactly as the
+        whole table dequantised at once would hold it."""
+        np = self.np
+        return (self.q[ids].astype(np.float32) * self.scale[ids][..., None]).astype(np.float32)
 
     def _run(self, texts: list[str]) -> list[list[WordScore]]:
         np = self.np
         encs = self.tokenizer.encode_batch(texts)
         ids, mask = pad(encs)
-        disc, hidden = self.session.run(None, {"inputs_embeds": self.emb[ids], "attention_mask": mask})
+        disc, hidden = self.session.run(None, {"inputs_embeds": self._rows(ids), "attention_mask": mask})
         out = []
         need = []  # (row, piece, WordScore, observed id, pieces)
         for r, (text, e) in enumerate(zip(texts, encs)):

@@ -107,25 +107,19 @@ def test_article_doc_is_its_pieces_parsed_alone(model):
     assert all(b.start in sent_starts for b in art.blocks)
 
 
-def test_a_piece_whose_tokens_do_not_line_up_is_still_placed_right(model):
-    from spacy import attrs
-
-    from copylint.nlp import _Assembly
-
-    art = load_article("a.md", ARTICLE)
-    spans = pieces(art.text, [b.start for b in art.blocks])
-    cols = [attrs.TAG, attrs.DEP, attrs.HEAD]
-    asm = _Assembly(model, art.text, spans, len(cols))
-    for j, (s, e) in enumerate(spans):
-        arr = model(art.text[s:e]).to_array(cols + [attrs.IDX])
-        if j == 1:
-            arr[:, -1] += 1  # as if this piece had been tokenized differently
-        asm.put(j, arr)
-    assert asm.misaligned
-    doc = asm.finish(model, cols, [[0], [1, 2]])
-    assert doc.text == art.text
-    expected = [(t.tag_, t.dep_, t.head.i - t.i) for s, e in spans for t in model(art.text[s:e])]
-    assert [(t.tag_, t.dep_, t.head.i - t.i) for t in doc] == expected
+def test_article_doc_has_the_whole_texts_tokens(model):
+    """The Doc is made from the pieces' tokens: they are the tokenizer's tokens of the whole text,
+    norms of its exceptions included, whichever components run."""
+    text = ARTICLE + "\nI don't think they'll go.\n"
+    art = load_article("a.md", text)
+    whole = model.tokenizer(art.text)
+    for needs in ({"parser", "ner", "lemmatizer"}, {"tagger"}, set()):
+        [doc] = parse(model, [art.text], needs, block_starts=[[b.start for b in art.blocks]])
+        assert [(t.text, t.idx, t.whitespace_, t.norm_) for t in doc] == \
+            [(t.text, t.idx, t.whitespace_, t.norm_) for t in whole]
+        assert "not" in [t.norm_ for t in doc]
+    [empty] = parse(model, [""], {"parser"})
+    assert len(empty) == 0
 
 
 def test_recheck_parses_only_the_changed_block(model):
