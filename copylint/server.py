@@ -206,6 +206,7 @@ class CopylintServer(LanguageServer):
         self._root: str | None = None
         self._semantic_wanted = False  # list-intruder's embedding model is to be loaded (warm_up says)
         self._checked_one = False  # a document has been checked (the first check's time is logged)
+        self._speller_warm = False  # Harper's speller has been asked to build its tables
 
     # --- messages ------------------------------------------------------------------------------
     def log(self, message: str, kind=types.MessageType.Log) -> None:
@@ -420,6 +421,24 @@ class CopylintServer(LanguageServer):
                 asyncio.ensure_future(self.run_check(uri))
             elif checked.semantic_pending:
                 self._load_semantic()  # the first diagnostics are out: now the embedding model
+            self._warm_speller(checked.cfg)
+
+    def _warm_speller(self, cfg: Config | None) -> None:
+        """Once the first diagnostics are out: have Harper's spelling suggester build its tables
+        (``HarperBackend.warm_speller``: 1.3-1.9 s of CPU once per process, in the speller's own
+        thread, the GIL released), so the check after a half-typed word does not pay it. Not at
+        start: it would compete with the first check, and a document with no unknown word never
+        needs it."""
+        if self._speller_warm or cfg is None:
+            return
+        self._speller_warm = True
+        try:
+            from copylint.grammar import choose_backend
+            if choose_backend(cfg) == "harper":
+                from copylint.grammar.harper_filter import harper_for
+                harper_for(cfg).warm_speller()
+        except Exception as exc:  # said when a document is checked
+            log.info("speller warm-up: %s: %s", type(exc).__name__, exc)
 
     async def recheck_all(self) -> None:
         for doc in self.docs.values():

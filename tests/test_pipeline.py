@@ -405,6 +405,34 @@ def test_misspelling_asks_the_speller_beside_the_parse(monkeypatch):
     assert asked and all(in_main for in_main, _ in asked)
 
 
+def test_the_speller_runs_in_one_thread_whoever_asks(monkeypatch):
+    """Harper's suggester builds its tables once per thread that asks (1.3-1.9 s of CPU): every
+    speller call runs in the speller's own thread, from the main thread or another, so they are
+    built once per process; the answers are the same as asked directly."""
+    import threading
+
+    from copylint.grammar import harper_backend
+
+    ran = []
+    spell = harper_backend._spell
+
+    def recorded(speller, text, language):
+        ran.append(threading.current_thread())
+        return spell(speller, text, language)
+
+    monkeypatch.setattr(harper_backend, "_spell", recorded)
+    hb = harper_backend.HarperBackend("british")
+    got = {}
+    got["main"] = hb.unknown(["councl", "council"])
+    other = threading.Thread(target=lambda: got.setdefault("other", hb.unknown(["goverment", "government"])))
+    other.start()
+    other.join()
+    hb.warm_speller().result()
+    assert len(ran) == 3 and len(set(ran)) == 1 and ran[0] is not threading.main_thread()
+    assert set(got["main"]) == {"councl"} and "council" in got["main"]["councl"]
+    assert set(got["other"]) == {"goverment"} and "government" in got["other"]["goverment"]
+
+
 def test_a_pipeline_that_may_need_pytorch_is_loaded_with_it(tmp_path):
     from copylint.nlp import _pipeline_needs_torch
 

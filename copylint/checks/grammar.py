@@ -19,6 +19,7 @@ from copylint.rule import Rule, register
 
 # a word as harper's tokeniser reads it: letters and digits, apostrophes inside (O'Mahony, Pelosi's)
 _HARPER_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters, as the list of common misspellings has them
 _LONG_RUN = re.compile(r"\S{100,}")  # not linted: see harper_backend
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 
@@ -207,10 +208,12 @@ class Misspelling(Rule):
         if likely:
             unknown = harper_for(self.config).unknown(text[s:e] for s, e, _ in likely)
             if unknown:  # and the other dialect, about those its own does not know
-                from copylint.grammar.harper_backend import get_harper
-                get_harper("british" if self.config.dialect == "american" else "american").unknown(
-                    c[2] for c in likely if text[c[0]:c[1]] in unknown)
+                self._other_dialect().unknown(c[2] for c in _near_slips(text, likely, unknown))
         return flagged, candidates
+
+    def _other_dialect(self):
+        from copylint.grammar.harper_backend import get_harper
+        return get_harper("british" if self.config.dialect == "american" else "american")
 
     def _words(self, article: Article) -> tuple[list[Finding], list[tuple[int, int, str]]]:
         """(the findings from the list of common misspellings, the other words to ask the speller
@@ -222,11 +225,11 @@ class Misspelling(Rule):
         table = news.known_misspellings()
         flagged: list[tuple[int, int]] = []
         found: list[Finding] = []
-        for m in re.finditer(r"[^\W\d_]+", text):
-            low = m.group().lower()
-            right = table.get(low)
-            if right is None or low in accepted:
+        listed = {w for w in set(_LETTERS.findall(text)) if w.lower() in table and w.lower() not in accepted}
+        for m in _LETTERS.finditer(text) if listed else ():
+            if m.group() not in listed:
                 continue
+            right = table[m.group().lower()]
             if m.group()[:1].isupper():
                 right = right[:1].upper() + right[1:]
             flagged.append((m.start(), m.end()))
@@ -235,21 +238,23 @@ class Misspelling(Rule):
         # suggestions cost most for the names, which the filters drop).
         counts = news.word_counts(text)
         long_runs = [m.span() for m in _LONG_RUN.finditer(text)]
-        cores: dict[str, str] = {}
+        cores: dict[str, str] = {}  # the words some occurrence of which may be asked about -> their core
+        for word in set(_HARPER_WORD.findall(text)):  # what depends on the word alone, once a word
+            core = news.core_word(word)
+            low = core.lower()
+            if core and low not in accepted and counts.get(low, 0) < 2 and not news.convention_word(core):
+                cores[word] = core  # (used twice: the article's own term, not a slip)
         candidates = []
-        for m in _HARPER_WORD.finditer(text):
+        for m in _HARPER_WORD.finditer(text) if cores else ():
+            core = cores.get(m.group())
+            if core is None:
+                continue
             start, end = m.span()
             if (flagged and any(s < end and start < e for s, e in flagged)) \
                     or (long_runs and any(s <= start and end <= e for s, e in long_runs)):
                 continue
-            word = m.group()
-            core = cores.get(word)
-            if core is None:
-                core = cores[word] = news.core_word(word)
-            low = core.lower()
-            if not core or low in accepted or counts.get(low, 0) >= 2:
-                continue  # used twice: the article's own term, not a slip
-            if news.whole_token(text, start, end).lower() in accepted or news.news_convention(text, start, end):
+            whole = news.whole_token(text, start, end)
+            if whole.lower() in accepted or news.convention_around(text, start, end, whole):
                 continue
             candidates.append((start, end, core))
         return found, candidates
@@ -270,22 +275,28 @@ class Misspelling(Rule):
         except BackendUnavailable as exc:
             self.warn(str(exc))
             return
-        candidates = [c for c in candidates if text[c[0]:c[1]] in unknown]
+        candidates = _near_slips(text, candidates, unknown)
         if not candidates:
             return
-        from copylint.grammar.harper_backend import get_harper
-        other = get_harper("british" if cfg.dialect == "american" else "american")
-        right_there = {c[2] for c in candidates} - set(other.unknown(c[2] for c in candidates))
+        # spelt right in the other dialect: not a slip (asked last: it is the costliest question,
+        # suggestions computed for every word neither dialect knows)
+        right_there = {c[2] for c in candidates} - set(self._other_dialect().unknown(c[2] for c in candidates))
         for start, end, core in candidates:
             if core in right_there:
-                continue  # spelt right in the other dialect
+                continue
             word = text[start:end]
             sugg = (unknown[word] or [None])[0]
-            if not news.likely_typo(core, sugg):
-                continue  # a rare real word, not a slip: no near, far more common neighbour
             yield self.finding(start, end, f"'{word}' is not in the dictionary"
                                + (f" (did you mean '{sugg}'?)" if sugg else ""),
                                suggestion=sugg, kind="unknown-word")
+
+
+def _near_slips(text: str, candidates: list[tuple[int, int, str]],
+                unknown: dict[str, list[str]]) -> list[tuple[int, int, str]]:
+    """The candidates the speller does not know whose best suggestion is a near, far more common
+    word (``news.likely_typo``); a rare real word with no such neighbour is not a slip."""
+    return [c for c in candidates if (sugg := unknown.get(text[c[0]:c[1]])) is not None
+            and news.likely_typo(c[2], (sugg or [None])[0])]
 
 
 _UNIT_NEEDS = frozenset({"parser", "lemmatizer"})

@@ -9,6 +9,7 @@ acronyms (MPs, G7), a fragment of a hyphenated compound, a web address or a hand
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,7 +40,9 @@ def whole_token(text: str, start: int, end: int) -> str:
     return tok[:-1] if tok.endswith(".") else tok
 
 
+@lru_cache(maxsize=1 << 16)  # the same words come back in every article
 def core_word(word: str) -> str:
+    """The word without the punctuation around it and a possessive ending."""
     return POSSESSIVE.sub("", word.strip(_TRIM + ".-"))
 
 
@@ -69,12 +72,16 @@ def known_misspellings() -> dict[str, str]:
     return {a.lower(): b for a, b in data.pairs("grammar_misspellings.txt", "->")}
 
 
+_COUNTED = re.compile(r"[\w’'.-]+")
+
+
 def word_counts(text: str) -> dict[str, int]:
+    """How often each word's core (lower case) occurs in ``text``."""
     counts: dict[str, int] = {}
-    for m in re.finditer(r"[\w’'.-]+", text):
-        w = core_word(m.group()).lower()
+    for token, n in Counter(_COUNTED.findall(text)).items():  # each distinct token's core once
+        w = core_word(token).lower()
         if w:
-            counts[w] = counts.get(w, 0) + 1
+            counts[w] = counts.get(w, 0) + n
     return counts
 
 
@@ -97,15 +104,23 @@ def is_name(doc, text: str, start: int, end: int) -> bool:
 
 def news_convention(text: str, start: int, end: int) -> bool:
     """£48m, €1.2bn, 38C, 07:00 GMT, 2-1, '60s, MPs, G7, a hyphen-compound fragment, a URL."""
-    core = core_word(text[start:end])
-    whole = whole_token(text, start, end)
-    if NEWS_TOKEN.match(core) or NEWS_TOKEN.match(whole) or NEWS_TOKEN.match(core_word(whole)):
-        return True
+    return convention_word(core_word(text[start:end])) or convention_around(text, start, end)
+
+
+def convention_word(core: str) -> bool:
+    """The part of ``news_convention`` that reads the word's core alone (too short, 38C, MPs)."""
+    return len(core) < 2 or bool(NEWS_TOKEN.match(core))
+
+
+def convention_around(text: str, start: int, end: int, whole: str | None = None) -> bool:
+    """The part of ``news_convention`` that reads around the word: its whole token (``whole``,
+    when already known: ``whole_token(text, start, end)``) and the characters beside it."""
     if (start > 0 and text[start - 1] in "-‑/") or (end < len(text) and text[end] in "-‑/"):
         return True
-    if len(core) < 2 or WEB.search(whole) or any(c.isdigit() for c in whole):
-        return True
-    return False
+    if whole is None:
+        whole = whole_token(text, start, end)
+    return bool(NEWS_TOKEN.match(whole) or NEWS_TOKEN.match(core_word(whole)) or WEB.search(whole)
+                or any(map(str.isdigit, whole)))
 
 
 def likely_typo(word: str, suggestion: str | None) -> bool:

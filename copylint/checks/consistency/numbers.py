@@ -666,7 +666,7 @@ class NumberMismatch(Rule):
     1,200/2,100, £12bn/£21bn, 1,500m/1,800m, 26/265; the scale switched, £12m/£12bn; round or
     exact; how many digits; how far apart) and how often the article states each, and was taught
     with slips made in clean pairs of one value against clean pairs of two values. Its log-odds
-    give warning or info (thresholds set on news-corpus tune against a false-alarm budget). Ranges,
+    give warning or info (thresholds calibrated on clean copy against a false-alarm budget). Ranges,
     "from X to Y", comparisons, a converted amount in brackets, money measuring other things
     (revenue, profit), counted things of another kind ("11 imported cases", "18 severe cases"),
     added figures ("another 30"), a change beside a level ("risen by 30" ... "360 people"), a lower
