@@ -30,10 +30,13 @@ by the final model.
 
 Then the line-alone judge (``residue.line_alone_features``): a third logistic regression on the
 lines it looks at (single-line paragraphs that do not read as a sentence of news), with the first
-pass's features, the line's vocabulary overlap with the rest of its text, its furniture shapes and
+pass's features, the line's vocabulary overlap with the rest of its text, its furniture shapes,
 its bylines' and timestamps' shapes crossed with its place (head, body, last: where a pasted line
 stands in its article; a page's residue line takes a place drawn from its checksum, a byline the
-body; a page's article line the body). Residue: the lines
+body; a page's article line the body) and how it stands against the lines beside it
+(``residue.beside_features``: a page's residue line against the lines of the article it is
+pasted into, at the place drawn; a page's article line against the page's article lines around
+it; ``--no-beside`` leaves them out). Residue: the lines
 pasted into the training articles' copies, and the training pages' residue lines, each as if pasted
 into a training article of its fold; prose: the training articles' own lines and the pages'
 article lines. Its threshold is the lowest at which the professional lines it reports besides
@@ -42,10 +45,13 @@ those the two passes and the listed phrases report stay within ``--alone-budget`
 its out-of-fold recall on residue of the training pages pasted into training and tune articles.
 ``--alone-only`` trains this judge alone, keeping the two passes of the current model file.
 
-Deterministic (fixed seeds) given the tagged documents; about 20 minutes on two loaded cores (the
-line-alone judge alone: about 2 minutes with ``--cache``). spaCy's tags are part of the data: a cache
-tagged by another version of the pipeline gives slightly different weights (session 4's judge was
-trained on session 2's cache; today's pipeline tags 0.5 % of its tokens differently).
+Deterministic (fixed seeds) given the tagged documents. One command retrains everything from
+today's parse: ``python benchmarks/train_residue.py --cache FILE`` with no such FILE yet (it tags
+every document with the installed pipeline, trains the two passes, then the line-alone judge, and
+keeps the tagged documents in FILE); about 20 minutes on two loaded cores, over an hour when five
+jobs share them. Later runs with the same FILE skip the tagging; ``--alone-only`` then retrains the
+line-alone judge alone in about 2 minutes (10 on a crowded machine). spaCy's tags are part of the
+data: a cache tagged by another version of the pipeline gives slightly different weights.
 
 Usage (from the repository root):
     python benchmarks/train_residue.py [--budget 0.02] [--alone-budget 0.01] [--cache FILE] [--alone-only]
@@ -80,6 +86,7 @@ FOLDS = 5
 MIXED_COPIES = 2
 POSITIONS = ("top", "between", "end")
 PLACES = {"top": "head", "between": "body", "end": "last"}   # residue.place_of of a line put in there
+BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
 # article lines less (many are lists, captions and subheadings a page shows as short lines).
@@ -403,6 +410,20 @@ class AloneRow:
     where: tuple[int, int] = (0, 0)      # (id of its document, line number)
 
 
+def beside(lines: list[str], i: int) -> tuple[list[str], list[str]] | None:
+    """The lines beside line ``i`` as the line-alone judge sees them (two above, two below)."""
+    return (lines[max(0, i - 2):i], lines[i + 1:i + 3]) if BESIDE else None
+
+
+def pasted_beside(lines: list[str], where: str, k: int) -> tuple[list[str], list[str]] | None:
+    """The lines beside a line pasted into an article's ``lines`` at ``where`` (top, between two
+    paragraphs drawn from the checksum ``k``, end)."""
+    if not BESIDE:
+        return None
+    at = 0 if where == "top" else len(lines) if where == "end" else 1 + k // 21 % max(1, len(lines) - 1)
+    return lines[max(0, at - 2):at], lines[at:at + 2]
+
+
 def alone_rows(docs: list[Doc], tune: list[Doc]) -> tuple[list[AloneRow], list[AloneRow]]:
     """The line-alone judge's rows (lines it looks at): the training articles' own lines (prose),
     the residue lines pasted into their copies, the pages' article lines (prose) and their residue
@@ -422,22 +443,27 @@ def alone_rows(docs: list[Doc], tune: list[Doc]) -> tuple[list[AloneRow], list[A
     rows: list[AloneRow] = []
     for d in docs:
         head, lead = head_lines(d.lines), head_lines(d.lines, ALONE_HEAD_LINES)
+        prose_at = [i for i, lab in enumerate(d.labels) if lab == 0] if d.kind == "page" else []
         for i, (x, f, lab) in enumerate(zip(d.lines, d.feats, d.labels)):
             if lab is None or not alone_gate(f, x):
                 continue
             n_rows = len(rows)
             place = place_of(i, len(d.lines), lead)
             if d.kind == "news":
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place), 0, WEIGHTS["news", 0],
-                                     "news", i in head, len(x.split())))
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i)),
+                                     0, WEIGHTS["news", 0], "news", i in head, len(x.split())))
             elif d.kind == "mixed" and lab == 1:
                 kind, where = d.inserted[i]
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place), 1, 1.0,
-                                     f"pasted:{kind}:{where}", i in head))
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i)),
+                                     1, 1.0, f"pasted:{kind}:{where}", i in head))
             elif d.kind == "page" and lab == 0:
-                # a page's article line, as the article's own would stand: in its body
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place="body"), 0, WEIGHTS["page", 0],
-                                     "page-prose", False))
+                # a page's article line, as the article's own would stand: in its body, among the
+                # page's article lines
+                j = prose_at.index(i)
+                near = [d.lines[k] for k in prose_at[max(0, j - 2):j + 3]]
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place="body",
+                                                             beside=beside(near, min(j, 2))),
+                                     0, WEIGHTS["page", 0], "page-prose", False))
             elif d.kind == "page":
                 # a page's residue line, as if pasted into an article (a byline between paragraphs)
                 k = zlib.crc32(x.encode("utf-8"))
@@ -445,9 +471,11 @@ def alone_rows(docs: list[Doc], tune: list[Doc]) -> tuple[list[AloneRow], list[A
                 t = tune[k % len(tune)]
                 where = "between" if residue_kind(x) == "byline" else POSITIONS[k // 7 % len(POSITIONS)]
                 place = PLACES[where]
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place), 1, 1.0,
-                                     "page", place == "head",
-                                     tune_feats=alone_features(x, f, counts(t), own=False, place=place)))
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place,
+                                                             beside=pasted_beside(host.lines, where, k)),
+                                     1, 1.0, "page", place == "head",
+                                     tune_feats=alone_features(x, f, counts(t), own=False, place=place,
+                                                               beside=pasted_beside(t.lines, where, k))))
             if len(rows) > n_rows:
                 rows[-1].text, rows[-1].where = x, (id(d), i)
     tune_rows = []
@@ -456,7 +484,8 @@ def alone_rows(docs: list[Doc], tune: list[Doc]) -> tuple[list[AloneRow], list[A
         for i, (x, f) in enumerate(zip(d.lines, d.feats)):
             if alone_gate(f, x):
                 place = place_of(i, len(d.lines), lead)
-                tune_rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place), 0, 0.0, "tune",
+                tune_rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i)),
+                                          0, 0.0, "tune",
                                           i in head, len(x.split()), text=x, where=(id(d), i)))
     return rows, tune_rows
 
@@ -478,7 +507,8 @@ def reported_before(docs: list[Doc], spec: dict) -> set[tuple[int, int]]:
     return out
 
 
-def train_alone(docs: list[Doc], tune: list[Doc], C: float, budget: float, head: bool, spec: dict) -> dict:
+def train_alone(docs: list[Doc], tune: list[Doc], C: float, budget: float, head: bool, spec: dict,
+                show: int = 0) -> dict:
     """The line-alone judge: fitted on every row, scored out of fold; its threshold is the lowest
     at which the professional articles' lines it adds to what the listed phrases and ``spec``'s two
     passes report (out of fold on the training articles, by the final model on the tune articles)
@@ -514,7 +544,11 @@ def train_alone(docs: list[Doc], tune: list[Doc], C: float, budget: float, head:
                         tot[key] += 1
         elif d.kind == "page":
             tot["page"] += sum(lab == 1 for lab in d.labels)
+            for x, lab in zip(d.lines, d.labels):
+                if lab == 1:
+                    tot["tune:" + residue_kind(x)] += 1
     tot["tune-pasted"] = tot["page"]
+    missed: dict[str, list[str]] = defaultdict(list)
     for j, r in enumerate(rows):
         if r.label != 1 or (r.head and not head):
             continue
@@ -523,7 +557,11 @@ def train_alone(docs: list[Doc], tune: list[Doc], C: float, budget: float, head:
             keys = ["pasted", "pos:" + where, "kind:" + kind]
         else:
             keys = ["page"]
+            kind = residue_kind(r.text)
             hit["tune-pasted"] += r.tune_score >= threshold
+            hit["tune:" + kind] += r.tune_score >= threshold
+            if r.tune_score < threshold:
+                missed[kind].append(f"{r.tune_score:.3f} {r.text[:100]}")
         for key in keys:
             hit[key] += oof[j] >= threshold
     print(f"line-alone judge: {len(rows)} rows ({sum(r.label for r in rows)} residue), threshold {threshold}: "
@@ -533,6 +571,13 @@ def train_alone(docs: list[Doc], tune: list[Doc], C: float, budget: float, head:
           + ", ".join(f"{k} {hit[k] / tot[k]:.3f}" for k in sorted(tot)), flush=True)
     for _, r in sorted(((p, r) for p, r in prose if p >= threshold), key=lambda x: -x[0])[:20]:
         print(f"   professional line reported: {r.group}{' (head)' if r.head else ''}: {r.text[:100]}")
+    if show:
+        rng = random.Random(SEED)
+        for kind in sorted(missed):
+            for x in rng.sample(missed[kind], min(show, len(missed[kind]))):
+                print(f"   missed {kind} (pasted into tune, out of fold): {x}")
+        for p, r in sorted(((p, r) for p, r in prose if p < threshold), key=lambda x: -x[0])[:show]:
+            print(f"   professional line below the threshold: {p:.4f} {r.group}{' (head)' if r.head else ''}: {r.text[:100]}")
     return {"bias": round(b, 4), "threshold": threshold, "head": head, "max_words": ALONE_MAX_WORDS,
             "weights": {n: round(x, 3) for n, x in sorted(w.items()) if abs(x) >= 0.02}}
 
@@ -554,8 +599,15 @@ def main() -> None:
                     help="let the line-alone judge look at the article's head (default: yes)")
     ap.add_argument("--alone-only", action="store_true",
                     help="train the line-alone judge only, keeping the two passes of the current --out file")
+    ap.add_argument("--beside", action=argparse.BooleanOptionalAction, default=True,
+                    help="let the line-alone judge see the lines beside a line (default: yes)")
+    ap.add_argument("--show-misses", type=int, default=0, metavar="N",
+                    help="print N of the line-alone judge's misses of each kind (the training pages' residue "
+                         "pasted into tune articles, out of fold) and the professional lines just below its threshold")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
+    global BESIDE
+    BESIDE = args.beside
     if args.cache and args.cache.exists():
         with args.cache.open("rb") as f:
             docs, tune = pickle.load(f)
@@ -576,7 +628,7 @@ def main() -> None:
         spec = json.loads(args.out.read_text(encoding="utf-8"))
     else:
         spec = train(docs, tune, args.C, args.budget)
-    spec["alone"] = train_alone(docs, tune, args.C, args.alone_budget, args.alone_head, spec)
+    spec["alone"] = train_alone(docs, tune, args.C, args.alone_budget, args.alone_head, spec, args.show_misses)
     args.out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     n = sum(len(x["weights"]) for x in spec["passes"]) + len(spec["alone"]["weights"])
     print(f"wrote {args.out} ({n} weights, {args.out.stat().st_size // 1024} KB)")

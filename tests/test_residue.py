@@ -10,7 +10,8 @@ import pytest
 from copylint import readers
 from copylint.checks.residue import (
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, furniture_block, head_lines,
-    alone_features, line_features, line_kind, line_tags, main_run, overlap_features, place_of, residue_model,
+    alone_features, beside_features, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
+    residue_model,
     shape_features, stem_counts,
 )
 from copylint.config import Config
@@ -293,6 +294,28 @@ def test_alone_judge_knows_head_body_and_end():
     assert "at:head:sh:by" in at_head and "at:body:sh:by" in in_body
     assert not any(f.startswith("at:") for f in alone_features(lines[2], line_features(lines[2]), counts, place="body"))
     assert not any(f.startswith("at:") for f in alone_features(lines[1], feats, counts))
+
+
+def test_alone_judge_sees_the_lines_beside():
+    """A subheading shares the story's words with the paragraphs beside it; a related headline
+    pasted between them does not. Neither line's own words decide this: the lines beside do."""
+    para1 = ("The valley road was closed on Monday after the river burst its banks near the old mill, "
+             "the county council said.")
+    para2 = "Engineers will inspect the mill bridge on Tuesday, and drivers were told to use the hill route."
+    sub, other = "Bridge at the old mill", "Singer wins award at film gala"
+    f_sub = beside_features(sub, line_features(sub), shape_features(sub, line_features(sub)), [para1], [para2])
+    f_other = beside_features(other, line_features(other), shape_features(other, line_features(other)),
+                              [para1], [para2])
+    assert "nx:PP" in f_sub and "nx:PP" in f_other
+    assert "nx:ov:0.0" in f_other and "nx:ov:0.0" not in f_sub
+    assert any(f.startswith("nx:ov:0.0:sh:headline") for f in f_other)
+    # at the top of an article there is nothing above it
+    top = beside_features(other, line_features(other), ["sh:headline"], [], [para1])
+    assert "nx:NP" in top
+    assert "nx:ov:none" in beside_features("Share", line_features("Share"), ["sh:none"], [], [])
+    counts = stem_counts([para1, sub, para2])
+    assert not any(f.startswith("nx:") for f in alone_features(sub, line_features(sub), counts))
+    assert "nx:PP" in alone_features(sub, line_features(sub), counts, beside=([para1], [para2]))
 
 
 def test_alone_lines_are_paragraphs_of_one_line():

@@ -506,8 +506,9 @@ def furniture_block(lines: list[str], p1: list[float | None], penalty: float, si
 # the reader or as the site, or it has the marks of an interface), by what they are (the first
 # pass's features) and by how little they share with the article around them: an article's own
 # headline, subheading or caption names its people, places and topic; a prompt, a consent line or
-# a related headline does not. No neighbours; of its position, only whether it stands in the head,
-# in the body or last (a byline is in place at the head of an article, out of place in its body).
+# a related headline does not. Of its position: whether it stands in the head, in the body or last
+# (a byline is in place at the head of an article, out of place in its body), and how it stands
+# against the two lines above it and the two below (``beside_features``): no neighbours' verdicts.
 ALONE_MAX_WORDS = 25
 ALONE_MAX_CHARS = 400   # a longer line of 25 words or fewer is not a line of text (a run of symbols, a URL)
 
@@ -637,25 +638,68 @@ def place_of(i: int, n: int, head: range) -> str:
     return "head" if i in head else "last" if i == n - 1 else "body"
 
 
+_SHAPES_BESIDE = frozenset({"sh:headline", "sh:headline-verb", "sh:name", "sh:label", "sh:none"})
+
+
+def _tense(feats: list[str]) -> str:
+    """The line's tense as the first pass read it from spaCy's tags ("untagged" without tags)."""
+    return next((f[9:] for f in feats if f.startswith("tg:tense:") and f.count(":") == 2), "untagged")
+
+
+def beside_features(line: str, feats: list[str], shapes: list[str], before: list[str],
+                    after: list[str]) -> list[str]:
+    """How a line stands against the lines beside it (``before``: up to two lines above it, the
+    nearest last; ``after``: up to two below, the nearest first): whether they are prose
+    paragraphs, sentences or short lines (``line_kind``), how much of its vocabulary they share (a
+    subheading or a caption of the article shares the story's words with the paragraphs beside
+    it; a related headline or a prompt does not), each crossed with its end, its tense (a caption
+    describes a scene in the present tense among paragraphs reporting in the past) and its
+    furniture shape (``shape_features``)."""
+    prev = line_kind(before[-1]) if before else "N"
+    nxt = line_kind(after[0]) if after else "N"
+    around = prev + nxt
+    end = "stop" if _TERMINAL.search(line.strip()) else "open"
+    tense = _tense(feats)
+    out = [f"nx:{around}", f"nx:{around}:{end}", f"nx:{around}:{tense}", f"nx:{tense}:{end}:{'prose' if 'P' in around else 'short'}"]
+    stems = set(content_stems(line))
+    near: set[str] = set()
+    for x in before + after:
+        near.update(content_stems(x))
+    if not stems or not near:
+        return out + ["nx:ov:none"]
+    sb = _bucket(len(stems & near) / len(stems), (0.0, 0.25, 0.5))
+    out += [f"nx:ov:{sb}", f"nx:ov:{sb}:{end}", f"nx:ov:{sb}:{around}", f"nx:ov:{sb}:{tense}"]
+    out += [f"nx:ov:{sb}:{x}" for x in shapes if x in _SHAPES_BESIDE]
+    return out
+
+
 def alone_features(line: str, feats: list[str], counts: Counter, own: bool = True,
-                   place: str | None = None) -> list[str]:
+                   place: str | None = None, beside: tuple[list[str], list[str]] | None = None) -> list[str]:
     """The line-alone judge's features: the first pass's (what the line is), its vocabulary's
     overlap with the rest of the text (``counts``: see ``overlap_features``), its furniture shapes
-    (``shape_features``) and, given its ``place`` (``place_of``), each of them crossed with it."""
+    (``shape_features``), given its ``place`` (``place_of``) each of them crossed with it, and given
+    the lines ``beside`` it (the two above, the two below), how it stands against them
+    (``beside_features``)."""
     shapes = shape_features(line, feats)
     out = feats + overlap_features(line, counts, own) + shapes
     if place is not None:
         stamps = [x for x in shapes if x in _STAMP_SHAPES] + [f for f in feats if f in ("has:time", "has:date")]
         out += [f"at:{place}:{k}" for k in stamps]
+    if beside is not None:
+        out += beside_features(line, feats, shapes, *beside)
     return out
 
 
 def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alone: bool = True,
-                        place: str | None = None) -> list[str] | None:
+                        place: str | None = None, beside: tuple[list[str], list[str]] | None = None
+                        ) -> list[str] | None:
     """The line-alone judge's features of one line (``feats``: its first-pass features; ``counts``:
     the text's ``stem_counts``; ``alone``: whether it is a paragraph of its own; ``place``: see
-    ``place_of``), or None when the judge does not look at it."""
-    return alone_features(line, feats, counts, place=place) if alone and alone_gate(feats, line) else None
+    ``place_of``; ``beside``: the lines above and below it, see ``beside_features``), or None when
+    the judge does not look at it."""
+    if not (alone and alone_gate(feats, line)):
+        return None
+    return alone_features(line, feats, counts, place=place, beside=beside)
 
 
 class ResidueModel:
@@ -708,7 +752,8 @@ class ResidueModel:
             judged.append(f is not None)
             a = None
             if self.alone is not None and i not in alone_head:
-                xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head))
+                xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
+                                         (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
                 a = None if xa is None else self.score(ba, wa, xa)
             pa.append(a)
         p2 = [None if not j or i in head else self.score(b2, w2, x)
@@ -764,9 +809,10 @@ class Boilerplate(Rule):
     in a run of short lines). A line-alone judge, trained on the same pages, looks again at a
     paragraph of one line that does not read as a sentence of news: residue pasted singly among prose,
     judged by what it is, by how little of the article's vocabulary it shares (an article's own
-    headline or caption names its story; a prompt or a related headline does not) and by the shapes
-    of furniture it has where it stands (a "By NAME" line or a timestamp is in place at the head of
-    an article, not between its paragraphs). A sentence of
+    headline or caption names its story; a prompt or a related headline does not), by how little it
+    shares with the paragraphs beside it, and by the shapes of furniture it has where it stands (a
+    "By NAME" line or a timestamp is in place at the head of an article, not between its
+    paragraphs). A sentence of
     an article, or one that quotes such a phrase, is prose; the classifier's two passes leave the
     head of an article (headline, standfirst, byline above the first paragraph) to the line-alone
     judge, and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by
