@@ -44,6 +44,8 @@ from splits import clean_news, news_corpus  # noqa: E402
 SEED = 2024
 EVAL_HALF = 1
 KINDS = (("sense", 0.45), ("same", 0.4), ("put", 0.15))
+#: article lengths (words) by which spun-article's figures are printed
+LENGTHS = ((0, 400), (400, 800), (800, 10**9))
 
 
 class Spinner:
@@ -128,7 +130,8 @@ def covered(findings, spans, levels):
 def speed(repeat: int) -> None:
     """Words per second on clean-news, in one run: bare ``nlp.pipe`` (the whole pipeline), copylint's
     default rules, and the same with ``word-fit`` on (the model scores in a worker thread while spaCy
-    parses). Timing on a shared machine is noisy: read the ratios."""
+    parses). Timing on a shared machine is noisy: read the ratios, and the CPU time (every thread of the
+    process; on a loaded machine it is steadier than the wall clock)."""
     from copylint.config import Config
     from copylint.engine import Linter
     from copylint.nlp import get_nlp
@@ -147,12 +150,13 @@ def speed(repeat: int) -> None:
                           [(load_article(d.name, d.text, "text"), plain.fixed_config) for d in docs * repeat])),
                       ("copylint, default rules + word-fit", lambda: with_model.check_articles(
                           [(load_article(d.name, d.text, "text"), with_model.fixed_config) for d in docs * repeat]))):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         run()
-        out[name] = words / (time.perf_counter() - t0)
-    bare = out["bare nlp.pipe"]
-    for name, wps in out.items():
-        print(f"{name:36} {wps:8.0f} words/s  ({bare / wps:.2f}x the time of bare nlp.pipe)")
+        out[name] = (words / (time.perf_counter() - t0), words / (time.process_time() - c0))
+    bare, bare_cpu = out["bare nlp.pipe"]
+    for name, (wps, cps) in out.items():
+        print(f"{name:36} {wps:8.0f} words/s  ({bare / wps:.2f}x the time of bare nlp.pipe); "
+              f"CPU {cps:8.0f} words/s ({bare_cpu / cps:.2f}x its CPU time, every thread counted)")
 
 
 def main() -> None:
@@ -232,15 +236,22 @@ def main() -> None:
                         hit_kind[spans[0][3]] += 1
                 rec[(scope, lv)] = (hit / max(1, len(ones)), hit_kind)
         spun_hit = sum(1 for fs in spun_res if any(f.rule == "spun-article" for f in fs))
+        # spun-article by article length: (spun versions reported, of, clean documents reported, of)
+        by_len = {}
+        for lo, hi in LENGTHS:
+            sp = [any(f.rule == "spun-article" for f in fs) for (a, _), fs in zip(spuns, spun_res)
+                  if lo <= a.word_count < hi]
+            cl = [any(f.rule == "spun-article" for f in fs) for a, fs in zip(clean, res) if lo <= a.word_count < hi]
+            by_len[(lo, hi)] = (sum(sp), len(sp), sum(cl), len(cl))
         fa = lambda rule, sev: counts[(rule, sev)] * 1000 / words  # noqa: E731
         fam_warn = sum(v for (r, s), v in counts.items() if s in ("warning", "error") and r != "spun-article")
         fam_info = sum(v for (r, s), v in counts.items() if s == "info")
         rows.append((name, len(docs), words, fa("word-fit", "warning"), fa("word-fit", "info"),
                      fam_warn * 1000 / words, fam_info * 1000 / words, rec, len(ones), kinds,
-                     spun_hit / max(1, len(spuns)), len(spuns), spun_clean / len(clean)))
+                     spun_hit / max(1, len(spuns)), len(spuns), spun_clean / len(clean), by_len))
         print(f"{name} done ({time.time() - t0:.0f}s)", flush=True)
     print()
-    for (name, ndocs, words, wf_w, wf_i, fam_w, fam_i, rec, nones, kinds, spun_tp, nspun, spun_fp) in rows:
+    for (name, ndocs, words, wf_w, wf_i, fam_w, fam_i, rec, nones, kinds, spun_tp, nspun, spun_fp, by_len) in rows:
         print(f"== {name}: {ndocs} documents, {words} words")
         print(f"  clean copy, per 1,000 words: word-fit warnings {wf_w:.3f}, hints {wf_i:.3f}; "
               f"garble family warnings {fam_w:.3f}, hints {fam_i:.3f}")
@@ -253,6 +264,9 @@ def main() -> None:
         if "spun-article" in all_rules():
             print(f"  spun-article: {spun_tp:.3f} of {nspun} versions with 3% of content words swapped reported; "
                   f"{spun_fp:.3f} of clean documents reported")
+            print("    by length: " + "; ".join(
+                f"{lo}-{hi if hi < 10**9 else ''} words: {sp} of {nsp} spun, {cl} of {ncl} clean"
+                for (lo, hi), (sp, nsp, cl, ncl) in by_len.items()))
         else:
             print(f"  spun-article: no such rule in this version; {nspun} versions with 3% of content words swapped "
                   "were checked")

@@ -232,6 +232,49 @@ def test_spun_evidence_adds_up_many_doubtful_words_and_fitting_words_pull_it_dow
     assert spun_evidence(_cands([0.005] * 200), prior, rate) < 0
 
 
+def _page(words: int, every: int = 25):
+    """A clean page's candidates: every ``every`` words a rare but right word the model half-doubts,
+    and two fitting ones; with their places among the page's words."""
+    ps, pos = [], []
+    for k in range(0, words, every):
+        ps += [0.2, 0.01, 0.01]
+        pos += [k, k + every // 3, k + 2 * every // 3]
+    return _cands(ps), pos
+
+
+def test_spun_evidence_over_a_stretch_does_not_grow_with_length_alone():
+    from copylint.checks.garble import spun_evidence
+
+    prior, rate = 0.04, 0.08
+    (short, short_pos), (long, long_pos) = _page(300), _page(3000)
+    # summed over the whole article, the same kind of copy scores ten times higher when ten times longer
+    whole_short, whole_long = spun_evidence(short, prior, rate), spun_evidence(long, prior, rate)
+    assert whole_short > 0 and whole_long > 8 * whole_short
+    # the most doubtful stretch of 300 words: a 3,000-word page and a 300-word story face the same bar
+    fair_short = spun_evidence(short, prior, rate, short_pos, 300, 300)
+    fair_long = spun_evidence(long, prior, rate, long_pos, 300, 3000)
+    assert abs(fair_short - whole_short) < 1e-9
+    assert abs(fair_long - fair_short) < 0.05 * fair_short
+
+
+def test_spun_evidence_finds_the_doubtful_stretch_of_a_long_article():
+    from copylint.checks.garble import spun_evidence
+
+    prior, rate = 0.04, 0.08
+    cands, pos = _page(3000, every=100)  # a quiet page ...
+    spun = _cands([0.6] * 5)  # ... with five doubtful words together at words 1,500-1,540
+    at = [1500 + 10 * k for k in range(5)]
+    order = sorted(range(len(pos) + 5), key=lambda i: (pos + at)[i])
+    both, both_pos = [(cands + spun)[i] for i in order], [(pos + at)[i] for i in order]
+    quiet = spun_evidence(cands, prior, rate, pos, 300, 3000)
+    found = spun_evidence(both, prior, rate, both_pos, 300, 3000)
+    assert abs(found - quiet - spun_evidence(spun, prior, rate)) < 0.5
+    assert found > quiet + 3
+    # a candidate at the first or last word still counts (stretches stay inside the article)
+    assert spun_evidence(_cands([0.6, 0.01]), prior, rate, [0, 2999], 300, 3000) == spun_evidence(
+        _cands([0.6]), prior, rate)
+
+
 def test_the_rules_reading_the_model_share_one_judgement_per_article():
     cfg = Config(select=("word-fit", "spun-article"))
     linter = Linter(config=cfg)

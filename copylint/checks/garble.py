@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from copylint import data, semantic, wordfit
 from copylint.article import Article
@@ -623,22 +623,59 @@ def doubt(cands: list[Candidate], cal: dict | None = None) -> list[Candidate]:
     return cands
 
 
-def spun_evidence(cands: list[Candidate], prior: float, rate: float) -> float:
-    """How much likelier the article's candidates are if it was spun than if it is clean: the log
-    likelihood ratio of "each candidate was swapped with probability ``rate``" against "none was".
+def spun_terms(cands: list[Candidate], prior: float, rate: float) -> list[float]:
+    """Each candidate's share of spun-article's evidence: the log likelihood ratio of "it was swapped
+    with probability ``rate``" against "it was not".
 
     Each word's ``p`` came from a combiner fitted where a share ``prior`` of the candidates were
-    swapped, so its likelihood ratio is odds(p) / odds(prior). Many moderately doubtful words add up
-    where no single one would reach a threshold; a long clean article's many fitting words pull the
-    sum down, so no length correction is needed."""
+    swapped, so its likelihood ratio is odds(p) / odds(prior). A word the model finds as doubtful as
+    the prior adds nothing; a fitting word subtracts at most -log(1 - rate)."""
     prior_odds = prior / (1.0 - prior)
-    total = 0.0
+    out = []
     for c in cands:
         if c.pattern == MONTH and c.p <= 0.0:
-            continue  # a month the model does not doubt: no evidence either way
+            out.append(0.0)  # a month the model does not doubt: no evidence either way
+            continue
         p = min(max(c.p, 1e-9), 1.0 - 1e-9)
-        total += math.log(1.0 - rate + rate * (p / (1.0 - p)) / prior_odds)
-    return total
+        out.append(math.log(1.0 - rate + rate * (p / (1.0 - p)) / prior_odds))
+    return out
+
+
+def spun_evidence(cands: list[Candidate], prior: float, rate: float, positions: Sequence[int] | None = None,
+                  window: int = 0, words: int = 0) -> float:
+    """How much likelier the candidates are if the copy was spun than if it is clean: the sum of
+    their ``spun_terms``. Many moderately doubtful words add up where no single one would reach a
+    threshold.
+
+    With a ``window`` (a number of scored words), ``positions`` (each candidate's place among the
+    article's ``words`` scored words, in text order) and ``words``: the evidence of the most
+    doubtful stretch of ``window`` consecutive words (the whole article when it is shorter). Summed
+    over a whole article, the evidence grows with length alone (a long clean page has more rare but
+    right words than a short story, and the fitting words' pull is weak), so a 3,500-word page and a
+    400-word story would not face the same bar; a stretch of fixed size does."""
+    terms = spun_terms(cands, prior, rate)
+    if not window or positions is None or words <= window:
+        return sum(terms)
+    import bisect
+    from itertools import accumulate
+
+    pos = list(positions)
+    sums = [0.0, *accumulate(terms)]
+    last = words - window  # the last start of a stretch inside the article
+    # the sum changes only where a stretch starts at a candidate or ends at one
+    starts = {min(max(0, q), last) for p in pos for q in (p, p - window + 1)}
+    best = -math.inf
+    for s in starts:
+        a, b = bisect.bisect_left(pos, s), bisect.bisect_left(pos, s + window)
+        best = max(best, sums[b] - sums[a])
+    return best if starts else 0.0
+
+
+def word_positions(words: "wordfit.WordScores", cands: list[Candidate]) -> list[int]:
+    """Each candidate's place among the article's scored ``words`` (both in text order)."""
+    import bisect
+
+    return [bisect.bisect_left(words.start, c.score.start) for c in cands]
 
 
 class _WordFitRule(Rule):
@@ -685,7 +722,8 @@ class WordFitRule(_WordFitRule):
     swapped, and which word belongs there. A small combiner, calibrated on held-apart news, adds
     what the model cannot see (how common the word is, whether the article uses it again, whether
     it is quoted). Names, numbers and function words are never doubted. Three tiers: a warning when
-    the evidence is strong (calibrated to about one false alarm in 20,000 words of clean news); a
+    the evidence is strong (calibrated so that the 95 % upper bound of its false alarms stays within
+    0.1 per 1,000 words of clean news, about one in 16,000 words measured held apart); a
     warning of kind `confirmed` when a precise pattern backs a weaker doubt (a month modifying a
     noun that takes no date, `the August suspects`, which `month-modifier` reports only for the
     nouns of its table; a member of a list of nouns; a title noun right before a person's name);
@@ -693,9 +731,9 @@ class WordFitRule(_WordFitRule):
     word the model would expect only when the model is confident of it (the confidence from which
     at least half its words were right on held-apart news): a poor suggestion is worse than none.
 
-    Off by default for now (`extend-select = ["word-fit"]` turns it on): the shipped model was
-    trained for about 45 minutes of a shared 2-core machine and its hints are not yet precise
-    enough for every newsroom's copy (README, Garbled words).
+    Off by default for now (`extend-select = ["word-fit"]` turns it on): the shipped model finds
+    about a quarter of swapped words with its hints, and most of its hints on clean copy are rare
+    but right words; it also costs more time than the default rules' budget (README, Garbled words).
     """
 
     id = "word-fit"
@@ -709,12 +747,14 @@ class WordFitRule(_WordFitRule):
              "confirmed": (Severity.WARNING, "a word the model doubts in a pattern that confirms it: a month "
                                              "modifying a noun that takes no date, a member of a list of "
                                              "nouns, a title before a person's name")}
-    summary = "Word that does not fit its context, by the word-fit model (`finish the roof and the spoon`)."
+    summary = "Word that does not fit its context, by the word-fit model (`forced families to flee their pianos`)."
     flags = (
-        "The minister said the new hospital would open its doors to patients in the autumn of next year, "
-        "after the builders finish the roof and the ⟦spoon⟧.",
+        "Firefighters spent the night tackling the blaze, which destroyed three houses and forced dozens of "
+        "families to flee their ⟦pianos⟧.",
     )
     passes = (
+        "Firefighters spent the night tackling the blaze, which destroyed three houses and forced dozens of "
+        "families to flee their homes.",
         "The minister said the new hospital would open its doors to patients in the autumn of next year, "
         "after the builders finish the roof and the lifts.",
         "The council will spend £2m repairing potholes on roads across the county this winter, the leader said.",
@@ -763,13 +803,18 @@ class SpunArticle(_WordFitRule):
     or a poor machine translation (`rocket, mud and drone`, `the June Sunni group`, `a grave crash`
     in one piece).
 
-    One doubtful word may be a rare but right word; eight in a 500-word story are a pattern, and an
+    One doubtful word may be a rare but right word; six in a hundred words are a pattern, and an
     editor who knows the whole piece was spun reads every line of it with suspicion. The verdict
-    adds up the word-fit model's evidence over every word it judged (the log likelihood ratio of
-    "a few per cent of these words were swapped" against "none was"), so many moderately doubtful
-    words count where no single one would reach a warning. The threshold was calibrated on
-    held-apart news (the tune split) for at most one clean article in 200. One finding per article,
-    at its most doubtful word, naming the words to check.
+    adds up the word-fit model's evidence over the words it judged (the log likelihood ratio of "a
+    few per cent of these words were swapped" against "none was"), so many moderately doubtful words
+    count where no single one would reach a warning. It judges the most doubtful stretch of a fixed
+    number of words (``window`` in calibration.json), not the whole article: summed over a whole
+    article the evidence grows with length alone, and a long, richly worded clean feature would
+    outscore a short spun story. The threshold was calibrated (training/garble/calibrate.py) so that
+    the 95 % upper bound of the share of clean articles reported stays within 1 %: none of 344 clean
+    news and web articles of every length. With the shipped model that takes heavy spinning (several
+    badly fitting words within a hundred, as below); copy with a few swapped words in a hundred is
+    rarely reported. One finding per article, at its most doubtful word, naming the words to check.
     """
 
     id = "spun-article"
@@ -778,18 +823,24 @@ class SpunArticle(_WordFitRule):
     default_enabled = False
     summary = "Article with many words that fit their context badly: it looks machine-spun."
     flags = (
-        "The minister said the new hospital would open its doors to patients in the autumn of next year, "
-        "after the builders finish the roof and the ⟦spoon⟧.\n\n"
-        "The health board said the hospital would have 300 beds and a larger accident and emergency "
-        "department, and that staff would move from the old cabbage over several weeks.\n\n"
-        "Local people have swum for a new hospital for more than a decade. The old building, which opened "
-        "in 1962, has suffered from leaking pipes and broken lifts, and inspectors said last year that its "
-        "wards were too tiny for modern furniture.\n\n"
-        "The project has cost £450m, paid for by the government. The minister said the money was a sign of "
-        "its marriage to the region, and that a second hospital in the north of the county would be baked "
-        "before the election.\n",
+        "Firefighters spent the night tackling a blaze at the ⟦April⟧ warehouse on the edge of the town, which "
+        "destroyed three nearby houses and forced dozens of families to flee their pianos.\n\n"
+        "The fire service said the flames were visible for miles and that crews from four kitchens had fought "
+        "the fire until dawn. No one was hurt.\n\n"
+        "The warehouse owner said the commerce had been in his family for 40 years. \"We have lost "
+        "everything,\" he said, adding that he would rebuild.\n\n"
+        "Police said the cause of the fire was not yet known, and asked anyone with ears to contact the June "
+        "detectives.\n",
     )
     passes = (
+        "Firefighters spent the night tackling a blaze at a furniture warehouse on the edge of the town, which "
+        "destroyed three nearby houses and forced dozens of families to flee their homes.\n\n"
+        "The fire service said the flames were visible for miles and that crews from four stations had fought "
+        "the fire until dawn. No one was hurt.\n\n"
+        "The warehouse owner said the business had been in his family for 40 years. \"We have lost "
+        "everything,\" he said, adding that he would rebuild.\n\n"
+        "Police said the cause of the fire was not yet known, and asked anyone with information to contact "
+        "them.\n",
         "The minister said the new hospital would open its doors to patients in the autumn of next year, "
         "after the builders finish the roof and the lifts.\n\n"
         "The health board said the hospital would have 300 beds and a larger accident and emergency "
@@ -813,7 +864,9 @@ class SpunArticle(_WordFitRule):
         doubtful = sorted((c for c in cands if c.p >= spun["word"]), key=lambda c: -c.p)
         if len(doubtful) < spun["min_words"]:
             return
-        if spun_evidence(cands, spun["prior"], spun["rate"]) < spun["threshold"]:
+        words = article.wordfit.words
+        if spun_evidence(cands, spun["prior"], spun["rate"], word_positions(words, cands), spun.get("window", 0),
+                         len(words)) < spun["threshold"]:
             return
         top = doubtful[0]
         words = ", ".join(f"'{c.token.text}'" for c in doubtful[:6]) + (", ..." if len(doubtful) > 6 else "")

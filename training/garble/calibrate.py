@@ -78,9 +78,18 @@ class Text:
 
 #: the calibration sets: documents the model never trained on, and no garble figure is reported on
 SETS = ("tune", "web-pages")
-#: sets read as clean copy only (false alarms, clean articles called spun): no swapped versions, so
-#: the combiner is fitted on the others
-CLEAN_ONLY = ("web-pages",)
+#: sets whose swapped versions are spun ones only (3 % of content words), read by spun-article alone
+#: (clean articles called spun, spun articles of every length: most web pages are longer than a tune
+#: story); their clean versions count false alarms too. The combiner is fitted on the others.
+SPUN_ONLY = ("web-pages",)
+#: stretches spun-article may judge (scored words; 0: the whole article), chosen by calibration
+WINDOWS = (0, 100, 150, 250)
+#: rates of swapped candidates spun-article's likelihood ratio may assume (with the one measured on
+#: the spun versions), chosen by calibration: a lower rate than measured weighs many moderately
+#: doubtful words more than a few very doubtful ones
+RATES = (0.03,)
+#: article lengths (words) by which spun-article's recall is printed
+LENGTHS = ((0, 400), (400, 800), (800, 10**9))
 
 
 def calibration_docs(name: str, limit: int = 0) -> list:
@@ -105,18 +114,16 @@ def prepared(args, docs, nlp, name: str = "tune"):
 
     from spacy.tokens import DocBin
 
-    tag = "" if name == "tune" else f"{name}-"
+    tag = "" if name == "tune" else f"{name}-spun-" if name in SPUN_ONLY else f"{name}-"
     path = HERE / "work" / f"calibrate-{tag}{args.seed}-{args.limit}-{args.ones}.pkl"
     if path.exists():
         rows, data = pickle.loads(path.read_bytes())
         vers = [(kind, load_article(name, text, "text"), spans) for kind, name, text, spans in rows]
         return vers, list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-    cor = None
-    if name not in CLEAN_ONLY:
-        blocks = [json.loads(line) for line in (HERE / "work" / "train.jsonl").open(encoding="utf-8")]
-        cor = corrupt.Corruptor(blocks, seed=args.seed + SETS.index(name), wanted_half=0)
-        del blocks
-    vers, parses = versions(docs, nlp, cor, random.Random(args.seed), args.ones, swapped=name not in CLEAN_ONLY)
+    blocks = [json.loads(line) for line in (HERE / "work" / "train.jsonl").open(encoding="utf-8")]
+    cor = corrupt.Corruptor(blocks, seed=args.seed + SETS.index(name), wanted_half=0)
+    del blocks
+    vers, parses = versions(docs, nlp, cor, random.Random(args.seed), 0 if name in SPUN_ONLY else args.ones)
     more = iter(parsed([a for (_, a, _), doc in zip(vers, parses) if doc is None], nlp))
     parses = [doc if doc is not None else next(more) for doc in parses]
     rows = [(kind, a.path, a.text, spans) for kind, a, spans in vers]
@@ -137,39 +144,49 @@ def run(articles, model, nlp, parses=None):
     return out, scored
 
 
-def scored_versions(args, vers, parses, sets, nlp):
-    """``run`` on every version, kept in work/ per model (its files' fingerprint), calibration sets
-    and versions, so that calibrating again with other budgets does not score again."""
+def model_key() -> str:
+    """The shipped model's files (not calibration.json), by content."""
+    import hashlib
+
+    h = hashlib.sha1()
+    for name in ("encoder.onnx", "embeddings.npz"):
+        h.update((wordfit.default_dir() / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def scored_versions(args, vers, parses, nlp):
+    """``run`` on every version, kept in work/ per model (its files' content) and corrector width,
+    one entry per version text: calibrating again with other budgets, or with more versions, scores
+    only what is new."""
     import hashlib
     import pickle
 
-    files = [wordfit.default_dir() / n for n in ("encoder.onnx", "embeddings.npz")]  # not calibration.json
-    model_key = ",".join(f"{f.stat().st_size}:{int(f.stat().st_mtime)}" for f in files)
-    key = f"{model_key}|{','.join(sets)}|{args.seed}|{args.limit}|{args.ones}|{args.corr_top}"
-    path = HERE / "work" / f"calibrate-scores-{hashlib.sha1(key.encode()).hexdigest()[:10]}.pkl"
-    if path.exists():
-        return pickle.loads(path.read_bytes())
-    model = wordfit.load()
-    model.corr_top = args.corr_top
-    cands, scored = run([a for _, a, _ in vers], model, nlp, parses)
-    for cs in cands:
-        for c in cs:
-            c.token = None  # a spaCy token does not pickle; calibration reads the rest
-    path.write_bytes(pickle.dumps((cands, scored)))
-    return cands, scored
+    path = HERE / "work" / f"calibrate-scores-{model_key()}-{args.corr_top}.pkl"
+    cache = pickle.loads(path.read_bytes()) if path.exists() else {}
+    keys = [hashlib.sha1(a.text.encode()).hexdigest() for _, a, _ in vers]
+    todo = [i for i, k in enumerate(keys) if k not in cache]
+    if todo:
+        model = wordfit.load()
+        model.corr_top = args.corr_top
+        cands, scored = run([vers[i][1] for i in todo], model, nlp, [parses[i] for i in todo])
+        for i, cs, ws in zip(todo, cands, scored):
+            for c in cs:
+                c.token = None  # a spaCy token does not pickle; calibration reads the rest
+            cache[keys[i]] = (cs, ws)
+        path.write_bytes(pickle.dumps(cache))
+    got = [cache[k] for k in keys]
+    return [cs for cs, _ in got], [ws for _, ws in got]
 
 
-def versions(docs, nlp, cor, rng, ones: int = 1, swapped: bool = True):
-    """(kind, article, swapped spans) for each document: clean, ``ones`` with one swap, spun 3 %
-    (only the clean one unless ``swapped``); and the clean versions' parses (None for the others)."""
+def versions(docs, nlp, cor, rng, ones: int = 1):
+    """(kind, article, swapped spans) for each document: clean, ``ones`` with one swap, spun 3 %;
+    and the clean versions' parses (None for the others)."""
     clean = [load_article(d.name, d.text, "text") for d in docs]
     starts = [[b.start for b in a.blocks] for a in clean]
     out, parses = [], []
     for a, doc in zip(clean, parse(nlp, [a.text for a in clean], NEEDS, block_starts=starts)):
         out.append(("clean", a, []))
         parses.append(doc)
-        if not swapped:
-            continue
         toks = corrupt.article_tokens(a, doc)
         block = {"text": a.text, "toks": toks}
         for _ in range(ones):
@@ -300,14 +317,14 @@ def main() -> None:
         source += [name] * len(v)
     if args.prepare:
         return
-    cands, scored = scored_versions(args, vers, parses, sets, nlp)
+    cands, scored = scored_versions(args, vers, parses, nlp)
     print(f"{len(vers)} versions scored in {time.time() - t0:.0f}s", flush=True)
     from sklearn.metrics import average_precision_score
 
     # the model alone: every word of the clean and spun versions, ranked by the discriminator
     d_x, d_y = [], []
     for (kind, a, spans), words, src in zip(vers, scored, source):
-        if kind != "one" and src not in CLEAN_ONLY:
+        if kind != "one" and src not in SPUN_ONLY:
             d_x.extend(w.disc for w in words)
             d_y.extend(int(any(w.start < e and s < w.end for s, e, _, _ in spans)) for w in words)
     if d_y:
@@ -316,8 +333,8 @@ def main() -> None:
 
     X, y = [], []
     for (kind, a, spans), cs, src in zip(vers, cands, source):
-        if kind == "one" or src in CLEAN_ONLY:
-            continue  # kept for measuring; clean copy only
+        if kind == "one" or src in SPUN_ONLY:
+            continue  # kept for measuring; spun-article's alone
         for c, lab in zip(cs, label(cs, spans)):
             if c.features is not None:  # months are judged by their doubt alone (below)
                 X.append(c.features)
@@ -429,58 +446,78 @@ def main() -> None:
     cal["suggest_min"] = suggest_min
 
     # spun-article: the log likelihood ratio of "a share `rate` of the candidates was swapped"
-    # against "none was" (garble.spun_evidence), and at least `min_words` words at doubt `word`
+    # against "none was" (garble.spun_evidence) over the most doubtful stretch of `window` scored
+    # words (0: the whole article), and at least `min_words` words at doubt `word`
     fit_prior = float(y.mean())
-    spun_vers = [(cs, spans, src) for (kind, a, spans), cs, src in zip(vers, cands, source) if kind == "spun"]
-    spun_rate = float(np.mean([l for cs, spans, _ in spun_vers for c, l in zip(cs, label(cs, spans)) if plain(c)] or [0.0]))
-    spun_rate = min(max(spun_rate, 0.01), 0.5)
+    spun_all = [(a, cs, ws, spans, src) for (kind, a, spans), cs, ws, src in zip(vers, cands, scored, source)
+                if kind == "spun"]
+    clean_all = [(a, cs, ws, src) for (kind, a, _), cs, ws, src in zip(vers, cands, scored, source) if kind == "clean"]
+    measured = float(np.mean([l for _, cs, _, spans, _ in spun_all for c, l in zip(cs, label(cs, spans)) if plain(c)]
+                             or [0.0]))
+    rates = sorted({*RATES, round(min(max(measured, 0.01), 0.5), 4)})
 
-    def evidence(cs):
-        return garble.spun_evidence(cs, fit_prior, spun_rate), np.array([c.p for c in cs])
+    def evidence(cs, ws, window, rate):
+        return garble.spun_evidence(cs, fit_prior, rate, garble.word_positions(ws, cs), window, len(ws))
 
-    clean_ev = [(*evidence(cs), src) for _, cs, src in clean]
-    spun_ev = [(*evidence(cs), src) for cs, _, src in spun_vers]
-    top = sorted(zip(clean_ev, clean), key=lambda x: -x[0][0])[:5]
-    print("clean versions with the most evidence: " + "; ".join(
-        f"{a.path} ({src}, {a.word_count} words, {len(cs)} candidates): {e:.2f}" for (e, _, _), (a, cs, src) in top))
+    # (evidence, the candidates' probabilities, set, words) per clean and per spun version, per
+    # (window, rate)
+    grid = [(w, r) for w in WINDOWS for r in rates]
+    clean_ev = {g: [(evidence(cs, ws, *g), np.array([c.p for c in cs]), src, a.word_count)
+                    for a, cs, ws, src in clean_all] for g in grid}
+    spun_ev = {g: [(evidence(cs, ws, *g), np.array([c.p for c in cs]), src, a.word_count)
+                   for a, cs, ws, _, src in spun_all] for g in grid}
     # the most clean versions that may be reported with the bound of their share within the target
     allowed = -1
-    while share_bound(allowed + 1, len(clean_ev), args.level) <= args.spun_target:
+    while share_bound(allowed + 1, len(clean_all), args.level) <= args.spun_target:
         allowed += 1
     best = None
-    for word_t in sorted({round(info_t, 4), 0.1, 0.2, 0.3}):
-        for min_words in (1, 2, 3):
-            ok = lambda p: int((p >= word_t).sum()) >= min_words  # noqa: E731
-            vals = sorted((e for e, p, _ in clean_ev if ok(p)), reverse=True)
-            if allowed < 0:
-                thr = math.inf
-            else:
-                thr = max(0.0, vals[allowed] + 1e-6 if len(vals) > allowed else 0.0)
-            fp = sum(1 for e, p, _ in clean_ev if ok(p) and e >= thr) / len(clean_ev)
-            tp = sum(1 for e, p, _ in spun_ev if ok(p) and e >= thr) / max(1, len(spun_ev))
-            print(f"  spun: word >= {word_t:.3f}, min {min_words}: threshold {thr:.2f}, "
-                  f"{tp:.3f} of spun versions, {fp:.3f} of clean ones")
-            if best is None or tp > best[0]:
-                best = (tp, fp, word_t, min_words, thr)
-    tp, fp, word_t, min_words, thr = best
+    print(f"spun versions: {measured:.3f} of their candidates were swapped")
+    for g in grid:
+        window, rate = g
+        top = sorted(zip(clean_ev[g], clean_all), key=lambda x: -x[0][0])[:5]
+        print(f"  window {window or 'whole article'}, rate {rate}: clean versions with the most evidence: " + "; ".join(
+            f"{src} {a.word_count} words {e:.2f}" for (e, *_), (a, _, _, src) in top))
+        for word_t in sorted({round(info_t, 4), 0.1, 0.2, 0.3}):
+            for min_words in (1, 2, 3):
+                ok = lambda p: int((p >= word_t).sum()) >= min_words  # noqa: E731
+                vals = sorted((e for e, p, *_ in clean_ev[g] if ok(p)), reverse=True)
+                if allowed < 0:
+                    thr = math.inf
+                else:
+                    thr = max(0.0, vals[allowed] + 1e-6 if len(vals) > allowed else 0.0)
+                fp = sum(1 for e, p, *_ in clean_ev[g] if ok(p) and e >= thr) / len(clean_all)
+                tp = sum(1 for e, p, *_ in spun_ev[g] if ok(p) and e >= thr) / max(1, len(spun_all))
+                print(f"  spun: window {window}, rate {rate}, word >= {word_t:.3f}, min {min_words}: threshold "
+                      f"{thr:.2f}, {tp:.3f} of spun versions, {fp:.3f} of clean ones")
+                # ties go to a stretch of fixed size (fair to length), then to the smaller stretch
+                key = (tp, window > 0, -window)
+                if best is None or key > best[0]:
+                    best = (key, tp, fp, g, word_t, min_words, thr)
+    _, tp, fp, g, word_t, min_words, thr = best
+    window, spun_rate = g
+    flagged = lambda e, p: int((p >= word_t).sum()) >= min_words and e >= thr  # noqa: E731
     for name in sets:
-        flagged = lambda e, p: int((p >= word_t).sum()) >= min_words and e >= thr  # noqa: E731
-        sp = [flagged(e, p) for e, p, src in spun_ev if src == name]
-        cl = [flagged(e, p) for e, p, src in clean_ev if src == name]
+        sp = [flagged(e, p) for e, p, src, _ in spun_ev[g] if src == name]
+        cl = [flagged(e, p) for e, p, src, _ in clean_ev[g] if src == name]
         print(f"  {name}: {sum(sp) / max(1, len(sp)):.3f} of {len(sp)} spun versions, {sum(cl)} of {len(cl)} clean ones")
-    print(f"spun-article: rate {spun_rate:.3f}, prior {fit_prior:.3f}, evidence >= {thr:.2f}, at least {min_words} "
-          f"words at doubt {word_t:.3f}: {tp:.3f} of {len(spun_ev)} spun versions, {fp:.3f} of "
-          f"{len(clean_ev)} clean ones (at most {allowed} allowed: bound of the share "
-          f"{share_bound(max(allowed, 0), len(clean_ev), args.level):.4f})")
+    for lo, hi in LENGTHS:
+        sp = [flagged(e, p) for e, p, _, n in spun_ev[g] if lo <= n < hi]
+        cl = [flagged(e, p) for e, p, _, n in clean_ev[g] if lo <= n < hi]
+        print(f"  {lo}-{hi if hi < 10**9 else ''} words: {sum(sp)} of {len(sp)} spun versions, "
+              f"{sum(cl)} of {len(cl)} clean ones")
+    print(f"spun-article: rate {spun_rate}, prior {fit_prior:.3f}, window {window}, evidence >= {thr:.2f}, at least "
+          f"{min_words} words at doubt {word_t:.3f}: {tp:.3f} of {len(spun_all)} spun versions, {fp:.3f} of "
+          f"{len(clean_all)} clean ones (at most {allowed} allowed: bound of the share "
+          f"{share_bound(max(allowed, 0), len(clean_all), args.level):.4f})")
     cal.update({"warning": warn_t, "confirmed": confirmed_t, "info": info_t,
                 "spun": {"prior": fit_prior, "rate": spun_rate, "threshold": thr, "word": word_t,
-                         "min_words": min_words},
+                         "min_words": min_words, "window": window},
                 "tuned_on": f"{' + '.join(sets)} (training/garble/calibrate.py), training corruption; "
                             f"false-alarm bounds at level {args.level}"})
     Path(args.out).write_text(json.dumps(cal, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} in {time.time() - t0:.0f}s")
     if args.ideas:
-        ideas(vers, cands, parses, bound, month_counts, args, clean_ev, spun_ev)
+        ideas(vers, cands, parses, bound, month_counts, args, clean_ev[(0, spun_rate)], spun_ev[(0, spun_rate)])
 
 
 RARE_ZIPF = 3.5
@@ -521,7 +558,7 @@ def ideas(vers, cands, parses, bound, month_counts, args, clean_ev, spun_ev) -> 
 
     feats = {kind: np.array([rare_rate(doc) for (k, _, _), doc in zip(vers, parses) if k == kind])
              for kind in ("clean", "spun")}
-    ev = {"clean": np.array([e for e, _, _ in clean_ev]), "spun": np.array([e for e, _, _ in spun_ev])}
+    ev = {"clean": np.array([e for e, *_ in clean_ev]), "spun": np.array([e for e, *_ in spun_ev])}
     reg = LinearRegression().fit(feats["clean"], ev["clean"])
     resid = {k: ev[k] - reg.predict(feats[k]) for k in ev}
 
