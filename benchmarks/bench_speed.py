@@ -131,8 +131,9 @@ def both_clocks(fn):
     return time.perf_counter() - w, time.process_time() - c, out
 
 
-def real_articles(rounds: int) -> None:
-    """Part 6: the pipeline against bare nlp.pipe on clean-news, alternated, in this process."""
+def real_articles(rounds: int, extend: tuple[str, ...] = ()) -> None:
+    """Part 6: the pipeline against bare nlp.pipe on clean-news, alternated, in this process
+    (``extend``: rules added to the default ones, e.g. the word-fit rules that are off by default)."""
     folder = ROOT.parent / "shared" / "clean-news"
     files = sorted(str(p) for p in folder.glob("*.txt")) if folder.is_dir() else []
     if not files:
@@ -148,7 +149,7 @@ def real_articles(rounds: int) -> None:
     nlp = get_nlp(Config().spacy_model)
     texts = [load_article(f, Path(f).read_text(encoding="utf-8")).text for f in files]
     words = sum(len(t.split()) for t in texts)
-    lin = Linter(isolated=True)
+    lin = Linter({"extend_select": extend} if extend else None, isolated=True)
     # what the language server loads at start (copylint.preload): spaCy, Harper's dictionary,
     # wordfreq's English list; then a short check; then, as the server does once its first
     # diagnostics are out, Harper's speller builds its suggestion tables (in its own thread, once
@@ -158,9 +159,9 @@ def real_articles(rounds: int) -> None:
     word_frequencies()
     lin.check_text("Warm up: the the council met on Monday,in the hall.", path="w.md")
     harper_backend.get_harper(Config().dialect).warm_speller().result()
-    used = components(nlp, RuleSet(Config()).needs)
+    used = components(nlp, RuleSet(Config(extend_select=extend)).needs)
     print(f"real articles: {len(files)} clean-news articles, {words:,} words; components the default "
-          f"rules use: {'+'.join(used)} (of {'+'.join(nlp.pipe_names)})")
+          f"rules{' + ' + ','.join(extend) if extend else ''} use: {'+'.join(used)} (of {'+'.join(nlp.pipe_names)})")
     split = cpu_split()
     bare, full = [], []
     for k in range(rounds):
@@ -236,9 +237,12 @@ def main() -> None:
     ap.add_argument("--keep", help="write the corpus here instead of a temporary directory")
     ap.add_argument("--rounds", type=int, default=3, help="rounds of the real-articles comparison")
     ap.add_argument("--real-only", action="store_true", help="only the real-articles comparison (part 6)")
+    ap.add_argument("--extend-select", default="", help="rules added to the default ones in the real-articles "
+                    "comparison, comma-separated (e.g. word-fit,spun-article)")
     args = ap.parse_args()
+    extend = tuple(r for r in args.extend_select.split(",") if r)
     if args.real_only:
-        real_articles(args.rounds)
+        real_articles(args.rounds, extend)
         return
 
     from copylint.cache import Cache
@@ -309,7 +313,7 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
     # 6. real articles
-    real_articles(args.rounds)
+    real_articles(args.rounds, extend)
 
 
 if __name__ == "__main__":
