@@ -75,7 +75,7 @@ class Config:
     boilerplate: tuple[str, ...] = ()      # extra boilerplate phrases
     spacy_model: str = DEFAULT_MODEL
     fail_on: str = "warning"
-    max_file_size: int = 5_000_000         # bytes: the default rules check it within 1 GB (README, Huge files)
+    max_file_size: int = 5_000_000         # bytes: the default rules check it within 1 GB (README, Speed)
     dialect: str = "auto"                  # house spelling: british, american, or auto (each article's own)
     dictionary: tuple[str, ...] = ()       # words files (one word a line) for the spelling rules
     words: tuple[str, ...] = ()            # extra words accepted by the spelling rules
