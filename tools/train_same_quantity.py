@@ -39,7 +39,6 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 import math
 import random
@@ -53,6 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
+from bounds import BOOTSTRAP, Bound  # noqa: E402
 from splits import news_corpus, web_pages  # noqa: E402
 
 #: of figures that change by mistake, the share one keystroke off (a digit mistyped, two swapped,
@@ -192,8 +192,6 @@ def slip_examples(x, label, a, b, counts, values, rng):
 #: the calibration sets: clean copy neither model trained on and no figure is reported on
 #: (``calibration_docs``); never news-corpus test or clean-news, the report sets
 CALIBRATION = ("tune", "web-pages")
-#: bootstrap resamples of the calibration units for the upper bounds
-BOOTSTRAP = 2000
 
 
 def calibration_docs(name: str) -> list:
@@ -253,65 +251,6 @@ class Calibration:
         import numpy as np
         keep = self.in_set(name) if name else np.ones(len(self.words), dtype=bool)
         return 1000 * float(counts[keep].sum()) / max(1, sum(w for w, k in zip(self.words, keep) if k))
-
-
-class Bound:
-    """The one-sided upper confidence bound (``level``) of a rate of alarms per 1,000 words: its
-    quantile over ``BOOTSTRAP`` resamples of the calibration units (a unit: the documents of one
-    tune group, or one web page), each set resampled within itself. Alarms cluster in a few
-    documents (a translator's habit, a table of results), so the bound is wider than counting
-    words as independent would make it; seeded, so a threshold is reproducible."""
-
-    def __init__(self, words, units, sets, level: float, seed: int = 0, n: int = BOOTSTRAP) -> None:
-        import numpy as np
-
-        rng = np.random.default_rng(seed)
-        names = sorted(set(units))
-        self.unit_of = np.array([names.index(u) for u in units])
-        unit_set = {u: s for u, s in zip(units, sets)}
-        cols = []
-        for s in sorted(set(sets)):
-            members = np.array([i for i, u in enumerate(names) if unit_set[u] == s])
-            cols.append(members[rng.integers(0, len(members), (n, len(members)))])
-        self.idx = np.concatenate(cols, axis=1)
-        self.n_units = len(names)
-        self.words = self.per_unit(words)[self.idx].sum(axis=1)
-        self.total_words = float(np.sum(words))
-        self.level = level
-
-    def per_unit(self, counts):
-        import numpy as np
-        return np.bincount(self.unit_of, weights=np.asarray(counts, dtype=float), minlength=self.n_units)
-
-    def upper(self, counts) -> float:
-        """The bound of the rate per 1,000 words for ``counts`` alarms per document."""
-        import numpy as np
-        rates = self.per_unit(counts)[self.idx].sum(axis=1) * 1000 / self.words
-        return float(np.quantile(rates, self.level))
-
-    def point(self, counts) -> float:
-        """The rate per 1,000 words itself, unresampled."""
-        import numpy as np
-        return 1000 * float(np.sum(counts)) / self.total_words
-
-    def threshold(self, scores, doc_of, budget: float, base, bounded: bool = True) -> float:
-        """The lowest threshold whose alarms (the ``scores`` at or above it, each in document
-        ``doc_of[i]``, plus ``base`` alarms per document) keep the bound (or, not ``bounded``, the
-        rate itself) within ``budget``: just above the highest score it leaves out."""
-        import numpy as np
-
-        vals, docs = np.asarray(scores, dtype=float), np.asarray(doc_of, dtype=int)
-        order = np.argsort(-vals, kind="stable")
-
-        def ok(k: int) -> bool:  # the k highest scores as alarms
-            counts = base + np.bincount(docs[order[:k]], minlength=len(base))
-            return (self.upper(counts) if bounded else self.point(counts)) <= budget
-
-        # ok() only turns false as k grows: the first k that fails, less one, is the most allowed
-        lo = max(0, bisect.bisect_left(range(len(vals) + 1), True, key=lambda k: not ok(k)) - 1)
-        if lo >= len(vals):
-            return float(vals.min()) - 1.0 if len(vals) else 0.0
-        return float(vals[order[lo]]) + 1e-6
 
 
 def export_trees(clf, X) -> dict:
@@ -421,7 +360,7 @@ def main() -> None:
                 for x, label, *_ in pairs(art):
                     tune_x.append(x)
                     tune_y.append(label)
-    bound = Bound(cal.words, cal.units, cal.sets, args.level, seed=args.seed)
+    bound = Bound(cal.words, cal.sets, args.level, units=cal.units, seed=args.seed)
     warning = bound.threshold(cal.scores, cal.doc_of, args.warning_budget, base=cal.warn_base)
     # info does not fail a run: its budget is read at the rate itself, on all the calibration sets
     info = min(bound.threshold(cal.scores, cal.doc_of, args.info_budget, base=cal.info_base, bounded=False), warning)

@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import corrupt  # noqa: E402
 import lexicon  # noqa: E402
+from bounds import Bound  # noqa: E402
 from splits import news_corpus, web_pages  # noqa: E402
 
 from copylint import wordfit  # noqa: E402
@@ -213,55 +214,6 @@ def lowest_threshold(values_per_words: list[float], words: int, budget: float) -
     if len(vals) <= allowed:
         return 0.0
     return float(vals[allowed]) + 1e-6
-
-
-class Bound:
-    """The upper confidence bound of a rate of alarms per 1,000 words: its ``level`` quantile over
-    ``n`` bootstrap resamples of the clean documents, each calibration set resampled within itself.
-    Alarms cluster in a few documents (a translator's odd style, a technical piece), so the bound is
-    wider than counting words as independent would make it."""
-
-    def __init__(self, words, sources, level: float, n: int = 2000, seed: int = 0) -> None:
-        import numpy as np
-
-        rng = np.random.default_rng(seed)
-        words, sources = np.asarray(words, dtype=float), np.asarray(sources)
-        cols = []
-        for s in sorted(set(sources.tolist())):
-            members = np.flatnonzero(sources == s)
-            cols.append(members[rng.integers(0, len(members), (n, len(members)))])
-        self.idx = np.concatenate(cols, axis=1)
-        self.words = words[self.idx].sum(axis=1)
-        self.level = level
-        self.docs = len(words)
-
-    def upper(self, counts) -> float:
-        """The bound of the rate per 1,000 words, for ``counts`` alarms per document."""
-        import numpy as np
-
-        rates = np.asarray(counts, dtype=float)[self.idx].sum(axis=1) * 1000 / self.words
-        return float(np.quantile(rates, self.level))
-
-    def threshold(self, values, docs, target: float, base=None) -> float:
-        """The lowest threshold t whose alarms (the ``values`` >= t, each in document ``docs[i]``,
-        plus ``base`` alarms per document) keep the bound within ``target`` per 1,000 words."""
-        import numpy as np
-
-        vals, docs = np.asarray(values, dtype=float), np.asarray(docs, dtype=int)
-        order = np.argsort(-vals, kind="stable")
-        base = np.zeros(self.docs) if base is None else np.asarray(base, dtype=float)
-
-        def ok(k: int) -> bool:  # the k highest values as alarms
-            return self.upper(base + np.bincount(docs[order[:k]], minlength=self.docs)) <= target
-
-        lo, hi = 0, len(vals)
-        while lo < hi:  # ok() only turns false as k grows
-            mid = (lo + hi + 1) // 2
-            if ok(mid):
-                lo = mid
-            else:
-                hi = mid - 1
-        return 0.0 if lo >= len(vals) else float(vals[order[lo]]) + 1e-6
 
 
 def share_bound(k: int, n: int, level: float) -> float:
