@@ -573,6 +573,34 @@ def ideas_recall(vers, cands, scored, source, bound, month_counts, args, cal) ->
     n_docs = len(clean)
     all_warn = np.array([sum(warned(c) for c in cs) for _, cs, _ in clean])
 
+    # --- where each one-swap version's swapped word ends ---
+    ends: dict[str, int] = {}
+    hint_top = lambda c: plain(c) and not warned(c)  # noqa: E731
+    for (kind, a, spans), cs, ws in zip(vers, cands, scored):
+        if kind != "one":
+            continue
+        s, e = spans[0][0], spans[0][1]
+        hit = [c for c in cs if c.score.start < e and s < c.score.end]
+        if not hit:
+            w = [x for x in ws if x.start < e and s < x.end]
+            if not w:
+                end = "not scored"
+            elif w[0].alt is None:
+                end = ("not among the most doubted of its window" if wordfit.is_open(a.text[w[0].start:w[0].end])
+                       else "capitalised, short or a stop word")
+            else:
+                end = "not a candidate by the parse (a name, not a content word)"
+        elif warned(hit[0]):
+            end = "warned"
+        elif hit[0].p >= info_t:
+            top = top_per_block(a, cs, hint_top, lambda n: 1)
+            end = "a hint" if id(hit[0]) in top else "above the hint threshold, lost to the cap"
+        else:
+            end = "below the hint threshold, doubt >= 0.1" if hit[0].p >= 0.1 else "doubt < 0.1"
+        ends[end] = ends.get(end, 0) + 1
+    print("  the one-swap versions' swapped words: " + "; ".join(f"{k} {n}" for k, n in
+                                                               sorted(ends.items(), key=lambda x: -x[1])))
+
     # --- hints: the cap of hints per paragraph ---
     caps = (("one a paragraph (shipped)", lambda n: 1), ("two a paragraph", lambda n: 2),
             ("one per 60 words of a paragraph", lambda n: max(1, -(-n // 60))),
