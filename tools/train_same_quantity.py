@@ -29,7 +29,8 @@ two scores and moved by chance with each retraining) but at its one-sided upper 
 once, or one web page) are resampled, each set within itself, with a fixed seed (``--seed``).
 The warning threshold is the lowest whose bound stays within ``--warning-budget`` (below the
 issue's 0.05 for the three consistency families together), counting the count-of-people path's
-alarms, which no threshold moves; info, which fails no run, is the lowest whose rate itself stays
+alarms, which no threshold moves, and only the pairs that can reach warning (not those in a list or
+a table, ``numbers.mark_lists``); info, which fails no run, is the lowest whose rate itself stays
 within ``--info-budget`` on all the calibration sets together.
 
 Usage (from the repository root):

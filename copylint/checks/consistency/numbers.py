@@ -762,7 +762,9 @@ class NumberMismatch(Rule):
     added figures ("another 30"), a change beside a level ("risen by 30" ... "360 people"), a lower
     bound under an upper one ("less than $100" ... "starting at $60") and a rounded figure beside the
     exact one ("about 3,000" ... "3,124"; unhedged, the exact one must round to it: "11,000" ...
-    "11,040", not "50" ... "58") are left alone; a mention
+    "11,040", not "50" ... "58") and a part under its whole ("120 arrested" ... "Of those, 40 were
+    charged") are left alone; figures in a list or a table (a line of prices, of match statistics),
+    whose items each have their own value, are compared at info only; a mention
     restated elsewhere with its own value at least as surely is consistent. The finding points at
     the odd mention (the later one unless the earlier one is the only figure not restated), with
     ``related`` at the other.
