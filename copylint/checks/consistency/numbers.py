@@ -646,26 +646,28 @@ def mark_lists(article: Article, qs: list[Quantity]) -> None:
     change), so two of them, or one of them and a figure in the prose, are as likely two quantities
     as one: compared at info only. Read once per article, block by block."""
     text, blocks = article.text, article.blocks
+    if not blocks:
+        return
     size = [len(text[b.start:b.end].split()) for b in blocks]
     figures = [sum(1 for w in text[b.start:b.end].split() if _has_digit(w)) for b in blocks]
-    data = {i for i, (n, f) in enumerate(zip(size, figures)) if f >= DATA_FIGURES and f * DATA_WORDS >= n}
-    values: dict[tuple[str, int], set] = defaultdict(set)
+    by_block: dict[int, list[Quantity]] = defaultdict(list)
     for q in qs:
-        values[(q.unit, q.ctx.block)].add(q.value)
-    units = {q.unit for q in qs}
-    listed = {(u, i) for u in units for i in data}
+        by_block[q.ctx.block].append(q)
+        q.listed = figures[q.ctx.block] >= DATA_FIGURES and figures[q.ctx.block] * DATA_WORDS >= size[q.ctx.block]
     run: list[int] = []
     for i in range(len(blocks) + 1):
         if i < len(blocks) and figures[i] and size[i] <= LIST_WORDS:
             run.append(i)
             continue
         if len(run) >= LIST_RUN:
-            for u in units:
-                if len(set().union(*(values.get((u, b), ()) for b in run))) >= LIST_VALUES:
-                    listed |= {(u, b) for b in run}
+            values: dict[str, set] = defaultdict(set)
+            for b in run:
+                for q in by_block.get(b, ()):
+                    values[q.unit].add(q.value)
+            for b in run:
+                for q in by_block.get(b, ()):
+                    q.listed = q.listed or len(values[q.unit]) >= LIST_VALUES
         run = []
-    for q in qs:
-        q.listed = (q.unit, q.ctx.block) in listed
 
 
 def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator[tuple[float, Quantity, Quantity]]:
