@@ -257,7 +257,7 @@ def _is_age(tok) -> bool:
 
 _DATE_WORDS = data.words("date-words")
 #: words before a figure that make it a label, not a count ("No. 4", "number 10", "#1")
-_LABELS = frozenset({"no", "nos", "number", "#"})
+_LABELS = data.words("figure-labels")
 _MONTHS = data.words("month-and-day-names")
 
 
@@ -469,7 +469,7 @@ def quantities(doc) -> list[Quantity]:
     return out
 
 
-_AGE_WORDS = frozenset({"-", "year", "years", "old", "-year-old", "year-old", "aged"})
+_AGE_WORDS = data.words("age-words")
 
 
 def _whose_age(tok):
