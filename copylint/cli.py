@@ -71,7 +71,7 @@ def check(
     from copylint.engine import Linter, exit_code
     from copylint.finding import Severity
     from copylint.nlp import ModelError
-    from copylint.reporters import REPORTERS
+    from copylint.reporters import REPORTERS, pieces
     from copylint.sources import display_path
 
     if fmt not in REPORTERS:
@@ -137,11 +137,12 @@ def check(
         on_terminal = output is None and stream.isatty()
         color = output is None and use_color(no_color, stream)
         width = shutil.get_terminal_size().columns if on_terminal or os.environ.get("COLUMNS") else None
-        report = REPORTERS[fmt](results, color=color, width=width, summary=not quiet)
+        report = pieces(fmt, results, color=color, width=width, summary=not quiet)
         if quiet and not any(r.findings for r in results):
-            report = ""
+            report = iter(())
     else:
-        report = REPORTERS[fmt](results, warnings=linter.warnings)
+        report = pieces(fmt, results, warnings=linter.warnings)
+    # written as it is made, a finding at a time for text and JSON (never held whole)
     if output:
         from copylint.fileio import atomic_write
         try:
@@ -149,7 +150,8 @@ def check(
         except OSError as exc:
             raise _die(f"{output}: cannot write the report ({exc.strerror or exc})")
     else:
-        stream.write(report)
+        for piece in report:
+            stream.write(piece)
         stream.flush()
     if fail_on is not None:
         threshold = Severity.parse(fail_on)

@@ -118,11 +118,11 @@ class RuleSet:
         done, prepared = started.result() if started is not None else ({}, {})
         findings: list[Finding] = []
         owner: dict[str, Rule] = {}  # the rule behind each reported id (lt:RULE: grammar-check)
-        for rule in self.rules:
+        for rule in self.rules:  # each rule's prepared work and findings let go once read
             if rule.id in done:
-                found = done[rule.id]
+                found = done.pop(rule.id)
             elif not (rule.needs and article.doc is None):
-                found = self._check(rule, article, prepared.get(rule.id))
+                found = self._check(rule, article, prepared.pop(rule.id, None))
             else:
                 continue
             for f in found:

@@ -15,6 +15,7 @@ import os
 import re
 import tempfile
 import time
+from typing import Iterable
 
 TMP_PREFIX = ".copylint-"
 _STALE = re.compile(r"\A\.copylint-(?:(\d+)-)?[A-Za-z0-9_]+\.tmp\Z")
@@ -81,10 +82,11 @@ def clean_stale_temps(directory: str) -> list[str]:
     return removed
 
 
-def atomic_write(path: str, text: str, encoding: str = "utf-8", newline: str | None = "",
+def atomic_write(path: str, text: str | Iterable[str], encoding: str = "utf-8", newline: str | None = "",
                  sync: bool = True) -> None:
-    """Write ``text`` to ``path`` safely (see the module's docstring). ``sync`` False skips the
-    ``fsync`` (for the result cache: an entry lost in a crash is only a miss)."""
+    """Write ``text`` to ``path`` safely (see the module's docstring): a string, or pieces of one,
+    written as they come (a report). ``sync`` False skips the ``fsync`` (for the result cache: an
+    entry lost in a crash is only a miss)."""
     target = os.path.realpath(path)  # through a symlink: the link stays, its target changes
     directory = os.path.dirname(target) or "."
     clean_stale_temps(directory)
@@ -93,12 +95,13 @@ def atomic_write(path: str, text: str, encoding: str = "utf-8", newline: str | N
     except FileNotFoundError:
         st = None
     if st is not None and st.st_nlink > 1:
-        _write_in_place(target, text, encoding, newline)
+        _write_in_place(target, text if isinstance(text, str) else "".join(text), encoding, newline)
         return
     fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as fh:
-            fh.write(text)
+            for piece in ([text] if isinstance(text, str) else text):
+                fh.write(piece)
             fh.flush()
             if sync:
                 os.fsync(fh.fileno())
@@ -110,6 +113,9 @@ def atomic_write(path: str, text: str, encoding: str = "utf-8", newline: str | N
                 try:
                     os.chown(tmp, st.st_uid, st.st_gid)
                 except PermissionError:  # not ours to give away: keep the file, rewrite it
+                    if not isinstance(text, str):  # the pieces are written: read them back
+                        with open(tmp, encoding=encoding, newline=newline) as fh:
+                            text = fh.read()
                     os.unlink(tmp)
                     _write_in_place(target, text, encoding, newline)
                     return

@@ -224,6 +224,40 @@ def test_input_errors_in_json_and_github(tmp_path):
     assert f"::warning file={good},line=1" in out
 
 
+# 5. a huge article's report is written a finding at a time, never held whole --------------------
+def _many_findings(n=200):
+    from copylint.engine import FileResult
+    from copylint.finding import Finding, Related, Severity
+
+    raw = "".join(f"Line {i} has the the slip.\n" for i in range(n))
+    found = [Finding("repeated-word", 0, 0, f"'the' repeated ({i})", severity=Severity(1 + i % 3), line=i + 1,
+                     column=10, end_line=i + 1, end_column=17, suggestion="the" if i % 2 else None,
+                     related=[Related(0, 0, "first", line=1, column=1, end_line=1, end_column=4)] if i % 5 == 0 else [])
+             for i in range(n)]
+    results = [FileResult("big.txt", findings=found), FileResult("clean.txt"),
+               FileResult("gone.txt", error="gone.txt: no such file or directory")]
+    return results, {"big.txt": raw}
+
+
+@pytest.mark.parametrize("fmt", ["json", "text", "github", "sarif"])
+def test_reports_come_in_pieces_that_join_to_the_report(tmp_path, fmt):
+    from copylint.fileio import atomic_write
+    from copylint.reporters import REPORTERS, pieces
+    from copylint.reporters.json import as_dict
+
+    results, sources = _many_findings()
+    whole = REPORTERS[fmt](results, sources=sources)
+    parts = list(pieces(fmt, results, sources=sources))
+    assert "".join(parts) == whole
+    if fmt == "json":  # the shape json.dumps gives the whole structure
+        assert whole == json.dumps(as_dict(results), ensure_ascii=False, indent=2) + "\n"
+    if fmt in ("json", "text"):  # a finding at a time: no piece grows with the number of findings
+        assert len(parts) > 200 and max(map(len, parts[1:-1])) < 1000
+    out = tmp_path / "report"
+    atomic_write(str(out), pieces(fmt, results, sources=sources))
+    assert out.read_text(encoding="utf-8") == whole
+
+
 # 9. the excerpt is the finding's line, whatever separators the line holds -----------------------
 @pytest.mark.parametrize("sep", ["\u2028", "\x85", "\f", "\v", "\u2029"])
 def test_text_report_shows_the_right_line(tmp_path, sep):

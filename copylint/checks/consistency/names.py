@@ -137,16 +137,18 @@ def name_tokens(article: Article) -> list[Token]:
     surname)."""
     doc = article.doc
     out = []
+    seen: dict[str, str] = {}  # one string a distinct word: a long article repeats its names
     for tok in doc:
         text = tok.text
         if len(text) < MIN_NAME_LETTERS or not text[:1].isupper() or not text.isalpha() or text.isupper():
             continue
+        text = seen.setdefault(text, text)
         prev = doc[tok.i - 1] if tok.i else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         first = title = role = ""
         if _name_word(tok) and (tok.ent_type_ == "PERSON" or prev is not None and prev.ent_type_ == "PERSON"):
             if prev is not None and _name_word(prev) and not tok.is_sent_start and prev.text not in TITLES:
-                first, role = prev.text, "surname"
+                first, role = seen.setdefault(prev.text, prev.text), "surname"
             elif nxt is not None and _name_word(nxt):
                 role = "first"
         if prev is not None and prev.text in TITLES:

@@ -87,22 +87,42 @@ def _quoted(text: str, start: int, block_start: int, state: list, block: int) ->
 
 class _Ents:
     """The document's named entities by sentence and by token, read once per document (spaCy's
-    ``Span.ents`` walks the whole document's list on every call: quadratic over a long article)."""
+    ``Span.ents`` walks the whole document's list on every call: quadratic over a long article).
+
+    Held as arrays (each entity's first and last token and its sentence's first token, 24 bytes an
+    entity), not as a Span per entity and a dict entry per entity token (about 40 MB on a 10 MB
+    article, kept for the Doc's life): a Span is made when it is asked for, the same object when
+    the same entity is asked for again in a row (``_nearest`` reads consecutive tokens)."""
 
     def __init__(self, doc) -> None:
-        sent_of = [0] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                sent_of[i] = sent.start
-        self.by_sent: dict[int, list] = {}
-        self.at: dict[int, object] = {}
-        for e in doc.ents:
-            self.by_sent.setdefault(sent_of[e.start], []).append(e)
-            for i in range(e.start, e.end):
-                self.at[i] = e
+        self.doc = doc
+        self.starts, self.ends, self.labels, self.sents = array("q"), array("q"), array("Q"), array("q")
+        sents = iter(doc.sents)
+        sent = None
+        for e in doc.ents:  # in order, as the sentences are
+            while sent is None or sent.end <= e.start:
+                sent = next(sents)
+            self.starts.append(e.start)
+            self.ends.append(e.end)
+            self.labels.append(e.label)
+            self.sents.append(sent.start)
+        self.at = self  # ``at.get(i)``: the entity token ``i`` is in, or None
+        self._last: tuple[int, object] = (-1, None)
+
+    def _span(self, k: int):
+        if self._last[0] != k:
+            from spacy.tokens import Span
+            self._last = (k, Span(self.doc, self.starts[k], self.ends[k], label=self.labels[k]))
+        return self._last[1]
+
+    def get(self, i: int):
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self._span(k) if k >= 0 and i < self.ends[k] else None
 
     def of_sentence(self, sent) -> list:
-        return self.by_sent.get(sent.start, [])
+        lo = bisect.bisect_left(self.sents, sent.start)
+        hi = bisect.bisect_right(self.sents, sent.start, lo)
+        return [self._span(k) for k in range(lo, hi)]
 
 
 def doc_ents(doc) -> _Ents:
