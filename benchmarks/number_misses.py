@@ -16,7 +16,7 @@ why a plant is missed or held at info. The buckets:
 - ``scored-below-info``: the pair was scored, below the info threshold.
 
 Usage (from the repository root):
-    python benchmarks/number_misses.py [--sets tune] [--seed 9] [--rounds 3] [--apart 3] [--verbose]
+    python benchmarks/number_misses.py [--sets tune,web] [--seed 9] [--rounds 3] [--apart 3] [--verbose]
 """
 from __future__ import annotations
 
@@ -35,10 +35,21 @@ sys.path.insert(0, str(ROOT))
 import eval_consistency as ev  # noqa: E402
 
 
+def docs_for(set_name: str) -> list:
+    """The documents of a set: the benchmark's (test, clean, tune, train) or ``web``, the true article
+    text of the English web pages, which the slip model's calibration reads (for development: plant
+    there and on tune with another seed, never tune on the report sets' plants)."""
+    if set_name == "web":
+        from train_same_quantity import calibration_docs
+
+        return calibration_docs("web-pages")
+    return ev.docs_for(set_name)
+
+
 def planted_copies(set_name: str, seed: int, rounds: int, apart: int = 0):
     """(document, planted text, number plant) exactly as eval_consistency plants them; with ``apart``,
     only the figures planted apart from the slip model's training (that many rounds)."""
-    docs = ev.docs_for(set_name)
+    docs = docs_for(set_name)
     copies = []
     if not apart:
         rng = random.Random(f"{seed}:{set_name}")
@@ -92,7 +103,7 @@ def bucket(art, p, rule) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sets", default="tune", help="comma-separated: tune, train, test, clean")
+    ap.add_argument("--sets", default="tune", help="comma-separated: tune, web, train, test, clean")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--apart", type=int, default=0, metavar="ROUNDS",

@@ -241,3 +241,28 @@ def test_the_frame_counts_the_words_shared_around_two_figures():
             "In all, 11,600 families in Tyumen region received benefits, officials said.")
     [(_, _, x)] = _pairs(_parsed(text))
     assert x[same_quantity.FEATURES.index("frame_same")] == 0.5  # "families in Tyumen" after each
+
+
+def test_figures_in_a_list_or_a_table_are_compared_at_info_only(linter):
+    # one item per line, each with its own value: a price list, a line of prices per metal
+    prices = "Tickets are on sale now.\n\nVIP: $60\nR: $50\nS: $40\n\nThe theatre said its VIP seats, at $60, sold out first."
+    metals = ("Metals were mixed on Tuesday.\n\nGold rose 0.1% to $1,472 an ounce.\n\nCopper rose 0.86% to $5,880 a "
+              "tonne.\n\nAluminium lost 0.06% to $1,737 a tonne.\n\nTraders said demand was weak.")
+    for text in (prices, metals):
+        found = _check(linter, text, "number-mismatch")
+        assert found and all(f.severity == Severity.INFO and f.kind == "in-a-list" for f in found)
+    # the same figures in prose are compared as before
+    [f] = _check(linter, "Tickets are on sale now.\n\nVIP seats cost $60.\n\nThe theatre said its VIP seats, at "
+                         "$40, sold out first.", "number-mismatch")
+    assert f.kind != "in-a-list"
+
+
+def test_a_part_of_a_whole_is_no_restatement(linter):
+    for text, part in (("Of those arrested, 40 people were charged.", True), ("Police said 40 of them were released.", True),
+                       ("The group, of whom 12 were women, left.", True), ("Police arrested 120 people.", False),
+                       ("Of the 120 people arrested, many were released.", False)):
+        [tok] = [t for t in _parsed(text).doc if t.like_num]
+        assert numbers.part_of_whole(tok) is part, text
+    # a part larger than the whole is no part of it: still compared
+    [f] = _check(linter, "The storm damaged 1,200 homes.\n\nOf those, 2,100 homes were flooded.", "number-mismatch")
+    assert f.severity == Severity.WARNING

@@ -29,7 +29,8 @@ two scores and moved by chance with each retraining) but at its one-sided upper 
 once, or one web page) are resampled, each set within itself, with a fixed seed (``--seed``).
 The warning threshold is the lowest whose bound stays within ``--warning-budget`` (below the
 issue's 0.05 for the three consistency families together), counting the count-of-people path's
-alarms, which no threshold moves; info, which fails no run, is the lowest whose rate itself stays
+alarms, which no threshold moves, and only the pairs that can reach warning (not those in a list or
+a table, ``numbers.mark_lists``); info, which fails no run, is the lowest whose rate itself stays
 within ``--info-budget`` on all the calibration sets together.
 
 Usage (from the repository root):
@@ -210,22 +211,30 @@ def calibration_docs(name: str) -> list:
 class Calibration:
     """The clean calibration documents as the rule scores them: each document's words, set and unit,
     the slip model's score of each pair the rule would report (``numbers.figure_pairs``, one per odd
-    mention), and the alarms of the count-of-people path at warning and at any level (they do not
-    move with the thresholds)."""
+    mention) and whether it can reach warning (not in a list or a table, ``numbers.mark_lists``), and
+    the alarms of the count-of-people path at warning and at any level (they do not move with the
+    thresholds)."""
 
     def __init__(self) -> None:
         self.words, self.units, self.sets, self.warn, self.info = [], [], [], [], []
-        self.scores, self.doc_of = [], []
+        self.scores, self.doc_of, self.listed = [], [], []
 
-    def add(self, set_name: str, unit: str, words: int, scores: list[float], warn: int, info: int) -> None:
+    def add(self, set_name: str, unit: str, words: int, pairs: list, warn: int, info: int) -> None:
+        """One document: its ``pairs`` as ``numbers.figure_pairs`` gives them."""
         d = len(self.words)
         self.words.append(words)
         self.units.append(f"{set_name}:{unit}")
         self.sets.append(set_name)
         self.warn.append(warn)
         self.info.append(info)
-        self.scores += scores
-        self.doc_of += [d] * len(scores)
+        self.scores += [s for s, _, _ in pairs]
+        self.doc_of += [d] * len(pairs)
+        self.listed += [other.listed or odd.listed for _, other, odd in pairs]
+
+    def warnable(self) -> tuple[list[float], list[int]]:
+        """The scores and documents of the pairs that can reach warning."""
+        keep = [i for i, listed in enumerate(self.listed) if not listed]
+        return [self.scores[i] for i in keep], [self.doc_of[i] for i in keep]
 
     @property
     def warn_base(self):
@@ -237,11 +246,13 @@ class Calibration:
         import numpy as np
         return np.array(self.info, dtype=float)
 
-    def alarms(self, threshold: float):
-        """Alarms per document of the pairs scored at or above ``threshold``."""
+    def alarms(self, threshold: float, warning: bool = False):
+        """Alarms per document of the pairs scored at or above ``threshold`` (those that can reach
+        warning only, with ``warning``)."""
         import numpy as np
-        docs = np.array(self.doc_of, dtype=int)
-        return np.bincount(docs[np.array(self.scores) >= threshold], minlength=len(self.words)).astype(float)
+        scores, doc_of = self.warnable() if warning else (self.scores, self.doc_of)
+        docs = np.array(doc_of, dtype=int)
+        return np.bincount(docs[np.array(scores) >= threshold], minlength=len(self.words)).astype(float)
 
     def in_set(self, name: str):
         import numpy as np
@@ -354,17 +365,17 @@ def main() -> None:
         for name, group, art in articles(calibration_docs(set_name), args.cache, set_name):
             found = list(rule._counts(art))
             taken = [(f.start, f.end) for f in found]
-            cal.add(set_name, group, len(art.text.split()), [s for s, _, _ in numbers.figure_pairs(art, taken)],
+            cal.add(set_name, group, len(art.text.split()), list(numbers.figure_pairs(art, taken)),
                     sum(f.severity >= Severity.WARNING for f in found), len(found))
             if set_name == "tune":
                 for x, label, *_ in pairs(art):
                     tune_x.append(x)
                     tune_y.append(label)
     bound = Bound(cal.words, cal.sets, args.level, units=cal.units, seed=args.seed)
-    warning = bound.threshold(cal.scores, cal.doc_of, args.warning_budget, base=cal.warn_base)
+    warning = bound.threshold(*cal.warnable(), args.warning_budget, base=cal.warn_base)
     # info does not fail a run: its budget is read at the rate itself, on all the calibration sets
     info = min(bound.threshold(cal.scores, cal.doc_of, args.info_budget, base=cal.info_base, bounded=False), warning)
-    at_warning = cal.alarms(warning) + cal.warn_base
+    at_warning = cal.alarms(warning, warning=True) + cal.warn_base
     at_info = cal.alarms(info) + cal.info_base
     pt = clf.predict_proba(np.array(tune_x))[:, 1]
     spec["thresholds"] = {"warning": warning, "info": info}

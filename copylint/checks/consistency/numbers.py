@@ -75,10 +75,37 @@ def _verbs_above(tok) -> list:
 
 
 class Mention:
-    __slots__ = ("key", "value", "start", "end", "sent", "text", "hedge")
+    __slots__ = ("key", "value", "start", "end", "sent", "text", "part")
 
-    def __init__(self, key, value, start, end, sent, text):
+    def __init__(self, key, value, start, end, sent, text, part=False):
         self.key, self.value, self.start, self.end, self.sent, self.text = key, value, start, end, sent, text
+        self.part = part
+
+
+_PART_OF = data.words("part-of-words")
+
+
+def part_of_whole(tok) -> bool:
+    """A figure counted out of a whole named around it: "Of those arrested, 40 were charged", "40 of
+    them", "of whom 12", "40 of the 120 people". Such a figure is a part, not a restatement: smaller
+    than the whole it is compared with, it is another quantity."""
+    doc, i = tok.doc, tok.i
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ in _SCALE:
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PART_OF:
+        return True  # "40 of them", "40 of the 120 people"
+    k = i - 1 if i and doc[i - 1].text not in "€£$" else i - 2
+    if k >= 1 and doc[k].lower_ in ("whom", "which") and doc[k - 1].lower_ == "of":
+        return True  # "of whom 12"
+    words = [t for t in doc[tok.sent.start:i] if not t.is_space and not (t.is_punct and t.text not in ",;")]
+    # "Of those arrested, 40 were charged": the sentence opens with the whole, a comma before the figure
+    return len(words) > 2 and words[0].lower_ == "of" and words[1].lower_ in _PART_OF \
+        and any(t.text == "," for t in words[2:])
+
+
+def _part_smaller(part, whole_value: float, part_value: float) -> bool:
+    return part and part_value < whole_value
 
 
 def count_mentions(doc) -> list[Mention]:
@@ -105,7 +132,7 @@ def count_mentions(doc) -> list[Mention]:
             metric = _money_metric(tok)
             if metric:
                 s, e = _phrase(tok)
-                out.append(Mention(("money", cur, metric), value, s, e, tok.sent, text[s:e]))
+                out.append(Mention(("money", cur, metric), value, s, e, tok.sent, text[s:e], part_of_whole(tok)))
             continue
         if noun is None or noun.pos_ != "NOUN" or value < 10:
             continue
@@ -119,7 +146,7 @@ def count_mentions(doc) -> list[Mention]:
         if group is None:
             continue
         s, e = _phrase(tok, noun)
-        out.append(Mention(("people", group), value, s, e, tok.sent, text[s:e]))
+        out.append(Mention(("people", group), value, s, e, tok.sent, text[s:e], part_of_whole(tok)))
     return out
 
 
@@ -173,12 +200,13 @@ class Quantity:
     and object, prepositional objects, entities)."""
 
     __slots__ = ("tok", "value", "unit", "bag", "ents", "start", "end", "sent", "hedged", "blocked", "head",
-                 "before", "after", "mods", "sent_ents", "measure", "ctx")
+                 "before", "after", "mods", "sent_ents", "measure", "ctx", "listed")
 
     def __init__(self, tok, value, unit, bag, ents, start, end, hedged, blocked, head):
         self.tok, self.value, self.unit, self.bag, self.ents = tok, value, unit, bag, ents
         self.start, self.end, self.sent, self.hedged, self.blocked = start, end, tok.sent, hedged, blocked
         self.head = head
+        self.listed = False  # an item of a list or a table (``mark_lists``)
         doc = tok.doc
         inside = [t for t in doc[max(0, tok.i - 2):tok.i + 6] if start <= t.idx < end] or [tok]
         lo, hi = inside[0].i, inside[-1].i
@@ -228,6 +256,8 @@ def _is_age(tok) -> bool:
 
 
 _DATE_WORDS = data.words("date-words")
+#: words before a figure that make it a label, not a count ("No. 4", "number 10", "#1")
+_LABELS = data.words("figure-labels")
 _MONTHS = data.words("month-and-day-names")
 
 
@@ -315,6 +345,8 @@ def quantities(doc) -> list[Quantity]:
                 or (nxt is not None and nxt.text in ("-", "–", "—", "/") and nxt.i + 1 < len(doc)
                     and doc[nxt.i + 1].text[:1].isdigit()):
             continue  # a range or a score: 10-12, 2-1
+        if nxt is not None and nxt.text == "-" and "".join(t.lower_ for t in doc[nxt.i:nxt.i + 3]).startswith("-in-"):
+            continue  # a kind of product, not a count: "a 3-in-1 charging pad"
         if nxt is not None and nxt.lower_ in ("to", "or", "-", "–") and any(
                 t.text[:1].isdigit() for t in doc[nxt.i + 1:min(len(doc), nxt.i + 3)]):
             continue  # the start of a range: "12 million to 14 million", "two or 3"
@@ -352,6 +384,9 @@ def quantities(doc) -> list[Quantity]:
             unit = "scaled"  # an amount without its currency: "a budget of 8 billion", "(26, 1.93m)"
         else:
             continue  # a bare figure: what it counts is not in the parse
+        label = doc[i - 2] if prev is not None and prev.text == "." and i > 1 else prev
+        if label is not None and label.lower_.rstrip(".") in _LABELS and not currency:
+            continue  # a label, not a count: "the No. 4 hitter", "number 10 shirt"
         if value < 2 and not currency and not percent:
             continue
         bag: set[str] = set()
@@ -428,13 +463,28 @@ def quantities(doc) -> list[Quantity]:
         q = Quantity(tok, value, unit, bag, ents, start, end, hedged, blocked, gov)
         if share:
             q.mods = q.mods | {"of" + share}
-        if age:
-            who = next((t for t in doc[i + 1:min(len(doc), i + 8)] if t.pos_ in ("NOUN", "PROPN")
-                        and t.lower_ not in ("year", "years", "old", "-year-old", "year-old")), None)
-            if who is not None and who.i <= i + 6:
-                q.mods = {_lemma(who)}  # whose age: "a 6-year-old child", "a 31-year-old Palestinian"
+        if age and (who := _whose_age(tok)) is not None:
+            q.mods = {_lemma(who)}  # whose age: "a 6-year-old child", "a 31-year-old Palestinian"
         out.append(q)
     return out
+
+
+_AGE_WORDS = data.words("age-words")
+
+
+def _whose_age(tok):
+    """The noun an age modifies ("a 6-year-old child", "a 31-year-old Palestinian man"), with only
+    adjectives between; none where the age stands for the person ("injures 9-year-old on lobster
+    dive": not the lobster's age)."""
+    doc = tok.doc
+    for t in doc[tok.i + 1:min(len(doc), tok.i + 8)]:
+        if t.lower_ in _AGE_WORDS:
+            continue
+        if t.pos_ in ("NOUN", "PROPN"):
+            return t
+        if t.pos_ != "ADJ":
+            return None
+    return None
 
 
 def _one_sentence(a: Quantity, b: Quantity) -> bool:
@@ -568,6 +618,8 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
         return True
     if _bounds_agree(a, b) or _change_amount(a) != _change_amount(b):
         return True  # a range's two ends; a change beside a level ("risen by 30" ... "360 people")
+    if a.unit != "%" and any(_part_smaller(part_of_whole(p.tok), o.value, p.value) for p, o in ((a, b), (b, a))):
+        return True  # a part of a whole: "120 people were arrested" ... "Of those, 40 were charged"
     years_a, years_b = _years(a.ctx.dates), _years(b.ctx.dates)
     if years_a and years_b and not years_a & years_b:
         return True
@@ -577,6 +629,45 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
                 i + 1 < len(doc) and doc[i + 1].lower_ == "more" and q.unit != "age"):
             return True
     return False
+
+
+#: a data line: a block of at least ``DATA_FIGURES`` figures, one or more in ``DATA_WORDS`` words (a
+#: table's row, a line of match statistics, a line of prices)
+DATA_FIGURES, DATA_WORDS = 4, 4
+#: a list: at least ``LIST_RUN`` blocks in a row of ``LIST_WORDS`` words or fewer that each hold a
+#: figure, where one unit takes ``LIST_VALUES`` values or more ("VIP: 60,000 won" / "R: 50,000 won" /
+#: "S: 40,000 won"; a commodity's price and change per line)
+LIST_RUN, LIST_WORDS, LIST_VALUES = 3, 20, 3
+
+
+def mark_lists(article: Article, qs: list[Quantity]) -> None:
+    """Set ``q.listed`` on the mentions (described: ``q.ctx.block``) that are items of a list or a
+    table: each item of one has its own value (a price per seat, a player's tackles, a metal's
+    change), so two of them, or one of them and a figure in the prose, are as likely two quantities
+    as one: compared at info only. Read once per article, block by block."""
+    text, blocks = article.text, article.blocks
+    if not blocks:
+        return
+    size = [len(text[b.start:b.end].split()) for b in blocks]
+    figures = [sum(1 for w in text[b.start:b.end].split() if _has_digit(w)) for b in blocks]
+    by_block: dict[int, list[Quantity]] = defaultdict(list)
+    for q in qs:
+        by_block[q.ctx.block].append(q)
+        q.listed = figures[q.ctx.block] >= DATA_FIGURES and figures[q.ctx.block] * DATA_WORDS >= size[q.ctx.block]
+    run: list[int] = []
+    for i in range(len(blocks) + 1):
+        if i < len(blocks) and figures[i] and size[i] <= LIST_WORDS:
+            run.append(i)
+            continue
+        if len(run) >= LIST_RUN:
+            values: dict[str, set] = defaultdict(set)
+            for b in run:
+                for q in by_block.get(b, ()):
+                    values[q.unit].add(q.value)
+            for b in run:
+                for q in by_block.get(b, ()):
+                    q.listed = q.listed or len(values[q.unit]) >= LIST_VALUES
+        run = []
 
 
 def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator[tuple[float, Quantity, Quantity]]:
@@ -593,6 +684,7 @@ def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator
     if len(qs) < 2:
         return
     same_quantity.describe(qs, article, _attribution)
+    mark_lists(article, qs)
     model = same_quantity.model()
     counts = Counter((q.unit, q.value) for q in qs)
     scored, restated = [], []
@@ -672,7 +764,9 @@ class NumberMismatch(Rule):
     added figures ("another 30"), a change beside a level ("risen by 30" ... "360 people"), a lower
     bound under an upper one ("less than $100" ... "starting at $60") and a rounded figure beside the
     exact one ("about 3,000" ... "3,124"; unhedged, the exact one must round to it: "11,000" ...
-    "11,040", not "50" ... "58") are left alone; a mention
+    "11,040", not "50" ... "58") and a part under its whole ("120 arrested" ... "Of those, 40 were
+    charged") are left alone; figures in a list or a table (a line of prices, of match statistics),
+    whose items each have their own value, are compared at info only; a mention
     restated elsewhere with its own value at least as surely is consistent. The finding points at
     the odd mention (the later one unless the earlier one is the only figure not restated), with
     ``related`` at the other.
@@ -685,7 +779,9 @@ class NumberMismatch(Rule):
     kinds = {"less-sure": (Severity.INFO, "the contexts and the values together fall short of the warning "
                                           "threshold: as likely two quantities"),
              "far-apart": (Severity.INFO, "an event count restated with a figure far from the first"),
-             "different-sources": (Severity.INFO, "the two figures are attributed to different sources")}
+             "different-sources": (Severity.INFO, "the two figures are attributed to different sources"),
+             "in-a-list": (Severity.INFO, "a figure in a list or a table (a line of prices, of statistics): "
+                                          "its items are as likely two quantities as one")}
     needs = frozenset({"parser", "ner", "lemmatizer"})
     flags = (
         "A wildfire has forced more than 3,000 people to leave their homes, fire officials said.\n\n"
@@ -705,6 +801,10 @@ class NumberMismatch(Rule):
         "year.",
         "The airline raised its baggage allowance to 23 kilograms.\n\nThe new ⟦32 kg⟧ allowance applies from "
         "May.",
+        "Shark injures 9-year-old on lobster dive\n\nA shark attacked and injured a ⟦13-year-old⟧ boy on Saturday "
+        "while he was diving for lobster off California, officials said.",
+        "Police arrested 120 people at the protest.\n\nOf those, 40 people were charged with assault.\n\nPolice "
+        "said the ⟦210 people⟧ arrested had been released by Sunday.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -727,6 +827,10 @@ class NumberMismatch(Rule):
         "The resort will cost NIS 200 million.\n\nThe developer has also set aside $20 million for a marina.",
         "11,000 families received benefits in Tyumen\n\nIn all, 11,040 families in the Tyumen region received "
         "the benefits.",
+        "Police arrested 120 people at the protest.\n\nOf those arrested, 40 people were charged with assault.",
+        "Police arrested 120 people at the protest.\n\nPolice said 40 of the 120 people arrested were released.",
+        "The council spent £12bn on schools.\n\nOf that, £2bn went on repairs, of which £1bn went on roofs.",
+        "Mophie's 3-in-1 charging pad costs $100.\n\nMophie also sells a 2-in-1 charging pad.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -758,8 +862,9 @@ class NumberMismatch(Rule):
                 # the first mention and the nearest earlier ones: linear in the article's size
                 earlier = next((e for e in (ms[0], *ms[max(1, j - same_quantity.NEAREST):j])
                                 if e.sent.start != here and _contradicts(e.value, later.value)), None)
-                if earlier is None:
-                    continue
+                if earlier is None or _part_smaller(later.part, earlier.value, later.value) \
+                        or _part_smaller(earlier.part, later.value, earlier.value):
+                    continue  # a part of the whole: "120 arrested" ... "Of those, 40 were charged"
                 ents = same_quantity.doc_ents(doc)
                 dates_a = {d.text for d in ents.of_sentence(earlier.sent) if d.label_ == "DATE"}
                 dates_b = {d.text for d in ents.of_sentence(later.sent) if d.label_ == "DATE"}
@@ -787,16 +892,13 @@ class NumberMismatch(Rule):
         text = article.text
         found = []
         for score, other, odd in figure_pairs(article, taken):
-            if score >= model.warning:
-                sev = Severity.WARNING
-            elif score >= model.info:
-                sev = Severity.INFO
-            else:
+            if score < model.info:
                 continue
+            kind = "in-a-list" if other.listed or odd.listed else "less-sure" if score < model.warning else None
             a, b = text[other.start:other.end], text[odd.start:odd.end]
             where = "earlier" if other.start < odd.start else "later"
             found.append(self.finding(odd.start, odd.end, f"'{b}' here, '{a}' {where}: the same figure?",
-                                      kind="less-sure" if sev < self.severity else None,
+                                      kind=kind,
                                       related=[Related(other.start, other.end, f"{where} figure: {a}")]))
         yield from sorted(found, key=lambda f: f.start)
 
