@@ -1,14 +1,15 @@
 """Where a whole ``copylint check`` process reaches its peak memory, by phase (issue 11, item 5).
 
-    python benchmarks/bench_phases.py [--size 2MB] [--format json]
+    python benchmarks/bench_phases.py [--size 2MB] [--format json] [--select ALL]
 
 Builds bench_scale.py's article at ``--size`` and checks it with the command line, in this one
-process (default rules, ``--no-cache``, the report to /dev/null), while a thread samples the
-process's resident memory (``VmRSS``) every 50 ms. Each sample is labelled by what the main thread
-is doing: the parse (with the rules that need none beside it), the article's Doc being assembled,
-each rule after the parse, and writing the report (``report``). Prints the highest RSS seen in each
-phase, in order, then the process's peak (``ru_maxrss``). bench_memory.py says what grows inside a
-phase (tracemalloc); this says which phase holds the peak in a real check.
+process (the default rules unless ``--select`` names others, ``--no-cache``, the report to
+/dev/null), while a thread samples the process's resident memory (``VmRSS``) every 50 ms. Each
+sample is labelled by what the main thread is doing: the parse (with the rules that need none
+beside it), the article's Doc being assembled, each rule after the parse, and writing the report
+(``report``). Prints the highest RSS seen in each phase, in order, then the process's peak
+(``ru_maxrss``). bench_memory.py says what grows inside a phase (tracemalloc); this says which
+phase holds the peak in a real check.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--size", default="2MB")
     ap.add_argument("--format", default="json")
+    ap.add_argument("--select", help="only these rules (ALL: every rule, those off by default too)")
     args = ap.parse_args()
 
     import copylint.engine as engine
@@ -77,7 +79,8 @@ def main() -> None:
     stdout, sys.stdout = sys.stdout, open(os.devnull, "w", encoding="utf-8")
     t = time.process_time()
     try:
-        app(["check", "--no-cache", "--format", args.format, str(path)])
+        app(["check", "--no-cache", "--format", args.format, *(["--select", args.select] if args.select else []),
+             str(path)])
     except SystemExit:
         pass
     finally:
@@ -88,7 +91,7 @@ def main() -> None:
     for label, rss in peaks.items():  # in the order the phases began
         print(f"{rss:7.0f} MB  {label}")
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB; "
-          f"{cpu:.0f} s CPU; {args.size} article")
+          f"{cpu:.0f} s CPU; {args.size} article; {args.select or 'the default'} rules")
     path.unlink()
     (tmp / ".copylint.toml").unlink()
     tmp.rmdir()
