@@ -269,7 +269,7 @@ def _is_date(tok) -> bool:
     if re.fullmatch(r"(1[5-9]|20)\d\d", tok.text):
         # a year, unless it counts something and is no recent year ("1745 farmhands", not "2022 elections")
         return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and not 1900 <= int(tok.text) <= 2099)
-    ent = same_quantity.doc_ents(tok.doc).at.get(tok.i)
+    ent = same_quantity.doc_ents(tok.doc).at(tok.i)
     words = {t.lower_.strip(".") for t in ent} if ent is not None else {tok.lower_}
     return bool(words & (_DATE_WORDS | _MONTHS)) or any(c in tok.text for c in "./")
 

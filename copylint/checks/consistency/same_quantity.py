@@ -106,7 +106,6 @@ class _Ents:
             self.ends.append(e.end)
             self.labels.append(e.label)
             self.sents.append(sent.start)
-        self.at = self  # ``at.get(i)``: the entity token ``i`` is in, or None
         self._last: tuple[int, object] = (-1, None)
 
     def _span(self, k: int):
@@ -115,7 +114,8 @@ class _Ents:
             self._last = (k, Span(self.doc, self.starts[k], self.ends[k], label=self.labels[k]))
         return self._last[1]
 
-    def get(self, i: int):
+    def at(self, i: int):
+        """The entity token ``i`` is in, or None."""
         k = bisect.bisect_right(self.starts, i) - 1
         return self._span(k) if k >= 0 and i < self.ends[k] else None
 
@@ -253,7 +253,7 @@ def _nearest(near, ents, tok, q, labels) -> str:
                 best, dist = t.text, abs(t.i - tok.i)
     seen = []
     for t in near:
-        e = ents.at.get(t.i)
+        e = ents.at(t.i)
         if e is not None and (not seen or seen[-1] is not e):
             seen.append(e)
     for e in seen:
