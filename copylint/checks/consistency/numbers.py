@@ -200,13 +200,14 @@ class Quantity:
     and object, prepositional objects, entities)."""
 
     __slots__ = ("tok", "value", "unit", "bag", "ents", "start", "end", "sent", "hedged", "blocked", "head",
-                 "before", "after", "mods", "sent_ents", "measure", "ctx", "listed")
+                 "before", "after", "mods", "sent_ents", "measure", "ctx", "listed", "part")
 
     def __init__(self, tok, value, unit, bag, ents, start, end, hedged, blocked, head):
         self.tok, self.value, self.unit, self.bag, self.ents = tok, value, unit, bag, ents
         self.start, self.end, self.sent, self.hedged, self.blocked = start, end, tok.sent, hedged, blocked
         self.head = head
         self.listed = False  # an item of a list or a table (``mark_lists``)
+        self.part = part_of_whole(tok)  # counted out of a whole named around it
         doc = tok.doc
         inside = [t for t in doc[max(0, tok.i - 2):tok.i + 6] if start <= t.idx < end] or [tok]
         lo, hi = inside[0].i, inside[-1].i
@@ -618,7 +619,7 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
         return True
     if _bounds_agree(a, b) or _change_amount(a) != _change_amount(b):
         return True  # a range's two ends; a change beside a level ("risen by 30" ... "360 people")
-    if a.unit != "%" and any(_part_smaller(part_of_whole(p.tok), o.value, p.value) for p, o in ((a, b), (b, a))):
+    if a.unit != "%" and any(_part_smaller(p.part, o.value, p.value) for p, o in ((a, b), (b, a))):
         return True  # a part of a whole: "120 people were arrested" ... "Of those, 40 were charged"
     years_a, years_b = _years(a.ctx.dates), _years(b.ctx.dates)
     if years_a and years_b and not years_a & years_b:
