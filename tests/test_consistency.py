@@ -305,3 +305,14 @@ def test_counts_and_ages_qualified_two_ways_are_two_groups(linter):
     a, b = numbers.quantities(_parsed("Police logged 22,000 drunk driving cases.\n\nPolice logged 2,200 cases of "
                                       "drunk driving.").doc)
     assert a.mods and b.post and not numbers._qualified_apart(a, b)
+
+
+def test_the_figure_a_figure_is_counted_in():
+    """"3 goals in 5 games" is counted in 5; two figures counted in different figures are two
+    quantities, in the same figure still one."""
+    def counted(text):
+        return [numbers._counted_in(q) for q in numbers.quantities(_parsed(text).doc)]
+
+    assert counted("He scored 3 goals in 5 games.") == ["5", ""]
+    assert counted("The CDC said 212 people in 26 states fell ill.") == ["26", ""]
+    assert counted("Police arrested 120 people in the city.") == [""]

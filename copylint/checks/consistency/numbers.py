@@ -633,12 +633,34 @@ def _change_amount(q: Quantity) -> bool:
     return prev.lower_ in ("by", "of") and prev.head.lemma_.lower() in _CHANGE
 
 
+_COUNTED_IN = data.words("counted-in-words")
+
+
+def _counted_in(q: Quantity) -> str:
+    """The figure a figure is counted in, right after it: "3 goals in 5 games" (5), "12 people in
+    11 households" (11), "4 out of 10" (10); "" when none."""
+    doc = q.tok.doc
+    j = q.tok.i + 1
+    while j < len(doc) and doc[j].idx < q.end:
+        j += 1
+    words = doc[j:j + 3]
+    if len(words) < 2 or words[0].lower_ not in _COUNTED_IN:
+        return ""
+    k = 2 if words[0].lower_ == "out" and words[1].lower_ == "of" else 1
+    if k < len(words) and _has_digit(words[k].text) or k < len(words) and words[k].lower_ in _WORDNUM:
+        return words[k].lower_
+    return ""
+
+
 def _two_quantities(a: Quantity, b: Quantity) -> bool:
     """What the words say outright are two quantities: money or shares measuring other things
     ("$9.1bn revenue", "$2.4bn profit"), counted things of other kinds ("11 imported cases", "18
     severe cases"), figures whose subjects are other named places, companies or people ("Ardena has
     1,200 beds", "Brena has 2,100"), sentences about other years, or a figure added to another
-    ("another 30 people", "a further £2m", "30 more"). Weaker signs of two quantities (other
+    ("another 30 people", "a further £2m", "30 more"), counts of people that different things
+    happened to (the event groups of ``quantities.toml``: "killed 120 people" ... "saved 210
+    people"), or figures counted in other figures ("3 goals in 5 games" ... "8 goals in 10
+    games"). Weaker signs of two quantities (other
     entities elsewhere in the sentences, dates that are not years) are weighed by the pair
     classifier: a translation may write "in Britain", then "in England", of one quantity."""
     measures = {a.measure, b.measure} - set(_CURRENCY_WORDS) - {"", "euro", "dollar", "pound"}
@@ -646,6 +668,12 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
         return True
     if a.ctx.named_subject and b.ctx.named_subject and a.ctx.named_subject != b.ctx.named_subject:
         return True
+    groups = {_EVENT_OF.get(q.head.lemma_.lower()) if q.head is not None else None for q in (a, b)}
+    if None not in groups and len(groups) == 2:
+        return True  # what happened to them differs: "killed 120 people" ... "saved 210 people"
+    ca, cb = _counted_in(a), _counted_in(b)
+    if ca and cb and ca != cb:
+        return True  # "3 goals in 5 games" ... "8 goals in 10 games"
     if _bounds_agree(a, b) or _change_amount(a) != _change_amount(b):
         return True  # a range's two ends; a change beside a level ("risen by 30" ... "360 people")
     if a.unit != "%" and any(_part_smaller(p.part, o.value, p.value) for p, o in ((a, b), (b, a))):
@@ -910,6 +938,8 @@ class NumberMismatch(Rule):
         "said the ⟦210 people⟧ arrested had been released by Sunday.",
         "The former minister was jailed for 12 years on Monday.\n\nHis lawyers said the ⟦21 years⟧ he was jailed for "
         "would be appealed.",
+        "Salmonella has sickened 212 people in 26 states\n\nThe CDC said the outbreak had sickened ⟦221 people⟧ in 26 "
+        "states.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -936,6 +966,8 @@ class NumberMismatch(Rule):
         "Police arrested 120 people at the protest.\n\nPolice said 40 of the 120 people arrested were released.",
         "The council spent £12bn on schools.\n\nOf that, £2bn went on repairs, of which £1bn went on roofs.",
         "Mophie's 3-in-1 charging pad costs $100.\n\nMophie also sells a 2-in-1 charging pad.",
+        "The floods killed 120 people on Monday.\n\nRescuers saved 210 people from the water.",
+        "The striker has scored 3 goals in 5 games.\n\nHis team-mate has scored 8 goals in 10 matches this season.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
