@@ -55,23 +55,29 @@ def synsets(path: Path):
         yield [fields[4 + 2 * i].lower() for i in range(count)]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
-    ap.add_argument("--min-zipf", type=float, default=2.5)
-    ap.add_argument("--out", type=Path, default=ROOT / "rules" / "event_synonyms.txt")
-    args = ap.parse_args()
-    if not (args.wordnet / "data.verb").exists():
-        raise SystemExit(f"WordNet is missing at {args.wordnet}: apt-get install wordnet-base")
+def build(wordnet: Path, min_zipf: float) -> list[str]:
+    """The synonym sets, one line each: a synset's common single-word lemmas, two or more."""
     from wordfreq import zipf_frequency
 
     lines, seen = [], set()
     for pos in ("verb", "noun"):
-        for lemmas in synsets(args.wordnet / f"data.{pos}"):
-            kept = sorted({w for w in lemmas if w.isalpha() and zipf_frequency(w, "en") >= args.min_zipf})
+        for lemmas in synsets(wordnet / f"data.{pos}"):
+            kept = sorted({w for w in lemmas if w.isalpha() and zipf_frequency(w, "en") >= min_zipf})
             if len(kept) > 1 and tuple(kept) not in seen:
                 seen.add(tuple(kept))
                 lines.append(" ".join(kept))
+    return lines
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet's dict folder")
+    ap.add_argument("--min-zipf", type=float, default=2.5, help="the least common lemma kept (default 2.5)")
+    ap.add_argument("--out", type=Path, default=ROOT / "rules" / "event_synonyms.txt")
+    args = ap.parse_args()
+    if not (args.wordnet / "data.verb").exists():
+        raise SystemExit(f"WordNet is missing at {args.wordnet}: apt-get install wordnet-base")
+    lines = build(args.wordnet, args.min_zipf)
     args.out.write_text(NOTICE.format(zipf=args.min_zipf) + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(lines)} synonym sets ({args.out.stat().st_size:,} bytes)")
 
