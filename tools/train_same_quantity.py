@@ -20,13 +20,16 @@ and separately measured value evidence: learnt together, the two weigh each othe
 apart means less between two ages than between two 4-digit counts).
 
 Last, the severity thresholds are calibrated on clean copy neither model trained on and no figure
-is reported on (``CALIBRATION``: news-corpus ``tune`` and the true article text of the English
-pages of ``../shared/web-pages``; never news-corpus ``test`` or clean-news, the report sets). The
+is reported on (``CALIBRATION``: news-corpus ``tune``, the true article text of the English
+pages of ``../shared/web-pages``, and news-corpus ``train`` scored out of fold, each document by
+the two models fitted on the other folds, since tune and the web pages alone showed too few of the
+clean pairs that read like slips in translated news; never news-corpus ``test`` or clean-news, the
+report sets). The
 score of a pair is the slip model's log-odds, and a rate of false alarms is not read at its value
 on the calibration documents (with one alarm allowed on tune alone, the threshold fell between
 two scores and moved by chance with each retraining) but at its one-sided upper confidence bound
-(``--level``): the calibration units (one tune group, so an article's two translations count
-once, or one web page) are resampled, each set within itself, with a fixed seed (``--seed``).
+(``--level``): the calibration units (one tune or train group, so an article's two translations
+count once, or one web page) are resampled, each set within itself, with a fixed seed (``--seed``).
 The warning threshold is the lowest whose bound stays within ``--warning-budget`` (below the
 issue's 0.05 for the three consistency families together), counting the count-of-people path's
 alarms, which no threshold moves, and only the pairs that can reach warning (not those that
@@ -36,7 +39,7 @@ within ``--info-budget`` on all the calibration sets together.
 
 Usage (from the repository root):
     python tools/train_same_quantity.py [--warning-budget 0.03] [--info-budget 0.3] [--seed 0] [--cache DIR]
-                                        [--out rules/same_quantity.json]
+                                        [--out rules/same_quantity.json] [--show N]
 """
 from __future__ import annotations
 
@@ -303,7 +306,8 @@ def model_spec(clf, X, slip_clf, S) -> dict:
         "about": "number-mismatch's pair classifiers: P(two mentions of one unit state one quantity) from their "
                  "contexts only, and (slip) the log-odds that two different values are one quantity with a figure "
                  "changed, from contexts and values; built by tools/train_same_quantity.py from "
-                 "../shared/news-corpus (train; thresholds on tune). Do not edit by hand.",
+                 "../shared/news-corpus (train; thresholds on tune, the web pages and train out of fold). "
+                 "Do not edit by hand.",
         "features": list(same_quantity.FEATURES),
         **export_trees(clf, X),
         "slip": {"features": list(same_quantity.FEATURES + same_quantity.VALUE_FEATURES), **export_trees(slip_clf, S),
