@@ -21,7 +21,8 @@ Data, all from the project's one split (``benchmarks/splits.py``); nothing of ``
   buttons, alternative texts, placeholders, script strings: ``residue_data.mined_residue``) and
   the listed phrases of ``rules/boilerplate.txt``, drawn by kind (``residue_data.residue_kind``,
   each kind in proportion to the square root of its size), so that prompts, consent text and
-  bylines are not drowned by related headlines.
+  bylines are not drowned by related headlines. ``--pasted-end skip`` leaves the lines pasted at
+  the end out of the counted lines (``leave_out_end``: a diagnostic, session 7).
 
 Every line is tagged by spaCy the way copylint's engine tags an article (the lines joined as
 paragraphs). Two passes (``copylint.checks.residue.ResidueModel``): the first scores each line by
@@ -110,6 +111,7 @@ CALIBRATE = ("tune", "train")   # the clean copy the thresholds are set on (Cali
 MIXED_COPIES = 2
 POSITIONS = ("top", "between", "end")
 PLACES = {"top": "head", "between": "body", "end": "last"}   # residue.place_of of a line put in there
+PASTED_END = True   # residue pasted at the end of a training article is taught; --pasted-end skip: not
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
@@ -226,6 +228,22 @@ def leave_out_inside(docs: list[Doc]) -> int:
         if prose:
             for i in range(prose[0], prose[-1] + 1):
                 if d.labels[i] == 1:
+                    d.labels[i] = None
+                    n += 1
+    return n
+
+
+def leave_out_end(docs: list[Doc]) -> int:
+    """Leave out of the counted lines the residue pasted at the end of the training articles'
+    copies (``--pasted-end skip``; the line-alone judge then pastes the pages' residue lines at
+    the top or between paragraphs only): taught as residue, a short line after an article's last
+    paragraph teaches the judges' place features that such a line is residue, and a desk's copy
+    closes with short lines of its own (credits, sign-offs, "See also" links). Returns how many."""
+    n = 0
+    for d in docs:
+        if d.kind == "mixed":
+            for i, put in enumerate(d.inserted):
+                if put and put[1] == "end" and d.labels[i] == 1:
                     d.labels[i] = None
                     n += 1
     return n
@@ -573,7 +591,8 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                 k = zlib.crc32(x.encode("utf-8"))
                 host = hosts[fold_of(d.group)][k % len(hosts[fold_of(d.group)])]
                 t = tune[k % len(tune)]
-                where = "between" if residue_kind(x) == "byline" else POSITIONS[k // 7 % len(POSITIONS)]
+                places = POSITIONS if PASTED_END else POSITIONS[:2]
+                where = "between" if residue_kind(x) == "byline" else places[k // 7 % len(places)]
                 place = PLACES[where]
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place,
                                                              beside=pasted_beside(host.lines, where, k)),
@@ -726,10 +745,14 @@ def main() -> None:
     ap.add_argument("--inside", choices=("residue", "skip"), default="skip",
                     help="a page's residue lines inside its article (captions, credits, subheadings among its "
                          "paragraphs): left out (default; see leave_out_inside) or counted as residue")
+    ap.add_argument("--pasted-end", choices=("residue", "skip"), default="residue",
+                    help="residue pasted at the end of the training articles: taught as residue (default), or "
+                         "left out (see leave_out_end)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    global BESIDE
+    global BESIDE, PASTED_END
     BESIDE = args.beside
+    PASTED_END = args.pasted_end == "residue"
     if args.cache and args.cache.exists():
         with args.cache.open("rb") as f:
             cached = pickle.load(f)
@@ -749,6 +772,8 @@ def main() -> None:
     featurise(docs + tune + articles)
     if args.inside == "skip":
         print(f"the pages' residue lines inside their article, left out: {leave_out_inside(docs)}", flush=True)
+    if not PASTED_END:
+        print(f"residue pasted at the end of the training articles, left out: {leave_out_end(docs)}", flush=True)
     if args.min_sources > 1:
         print(f"word and word-pair features of {args.min_sources}+ sources: "
               f"{prune_lexical(docs, tune + articles, args.min_sources)}", flush=True)
