@@ -576,7 +576,8 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
     for t in doc:
         if t.is_alpha:
             lemmas[t.lemma_.lower()] = lemmas.get(t.lemma_.lower(), 0) + 1
-    quotes = sorted(q for b in article.blocks if b.kind in wordfit.BLOCK_KINDS for q in _quoted(article.text, b.start, b.end))
+    quotes = sorted(q for b in article.blocks if b.kind in wordfit.BLOCK_KINDS
+                    for q in _quoted(article.text, b.start, b.end))
     # a word is quoted when a quotation opened before it reaches past it: the furthest end among the
     # quotations opened before it, by bisection (not a loop over every quotation for every word)
     quote_starts = [a for a, _ in quotes]
