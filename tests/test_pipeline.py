@@ -505,3 +505,18 @@ def test_word_scores_written_in_place_give_the_windows_words_in_order():
                     expected.append(w)
         assert list(got) == expected and got.corrected
         assert all(got.alt(i) == w.alt for i, w in enumerate(expected))
+
+
+def test_a_huge_articles_freed_heap_goes_back_to_the_system(monkeypatch):
+    """After the parse of a huge article the engine asks the C heap to give its free pages back
+    (``copylint.heap.release``, glibc's ``malloc_trim``); a short article is left alone."""
+    from copylint import heap
+
+    assert heap.release(heap.MIN_CHARS - 1) is False
+    trimmed = heap.release(heap.MIN_CHARS)
+    assert trimmed is (heap._trim() is not None)
+    seen = []
+    monkeypatch.setattr(heap, "release", lambda chars: seen.append(chars) or False)
+    text = "The council met on Monday. It agreed the budget.\n\nThe the mayor spoke."
+    assert Linter(isolated=True, overrides={"select": ("repeated-word", "verbless-sentence")}).check_text(text)
+    assert seen == [len(load_article("<text>", text, None).text)]
