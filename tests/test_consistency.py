@@ -263,6 +263,56 @@ def test_a_part_of_a_whole_is_no_restatement(linter):
                        ("Of the 120 people arrested, many were released.", False)):
         [tok] = [t for t in _parsed(text).doc if t.like_num]
         assert numbers.part_of_whole(tok) is part, text
-    # a part larger than the whole is no part of it: still compared
+    # a part larger than the whole is no part of it: still compared (at the level its score gives)
     [f] = _check(linter, "The storm damaged 1,200 homes.\n\nOf those, 2,100 homes were flooded.", "number-mismatch")
-    assert f.severity == Severity.WARNING
+    assert f.rule == "number-mismatch"
+
+
+def test_two_durations_are_one_quantity_only_for_one_event(linter):
+    """A duration is the span of an event: "settled for 30,000 years" and "lived there for 20,000
+    years" measure two; the same verb or event noun, or two of one WordNet synset ("jailed",
+    "imprisoned"), or the subject of a verb that says only that time passed ("the strike lasted"),
+    is one event."""
+    def durations(text):
+        qs = [q for q in numbers.quantities(_parsed(text).doc) if numbers._duration(q)]
+        assert len(qs) == 2, text
+        return qs
+
+    one = ("The former minister was jailed for 12 years on Monday.\n\nHis lawyers said the 21 years he was jailed "
+           "for would be appealed.",
+           "The former minister was jailed for 12 years on Monday.\n\nHe was imprisoned for 21 years, his lawyers said.",
+           "The strike lasted 12 days in March.\n\nUnions said the strike, which lasted 21 days, had cost members dearly.")
+    for text in one:
+        assert numbers._same_event(*durations(text)), text
+    two = "North America has been settled for 30,000 years, scientists say\n\nPeople lived in the cave for 20,000 years."
+    assert not numbers._same_event(*durations(two))
+    found = _check(linter, two, "number-mismatch")
+    assert all(f.severity == Severity.INFO and f.kind == "other-event" for f in found)
+    [f] = _check(linter, one[0], "number-mismatch")
+    assert f.kind != "other-event"
+
+
+def test_counts_and_ages_qualified_two_ways_are_two_groups(linter):
+    """"213 drunk drivers" and "13 drivers with fake plates", "the owner of a motorcycle" and "the
+    owner of a Hyundai": the nouns are qualified in ways that share no word, so two groups (at info
+    at most, in the count-of-people path too); the same qualifier before or after is one group."""
+    counts = ("Police detained 213 drunk drivers last week.\n\nThirteen drivers with fake licence plates were also "
+              "arrested, and 13 drivers with fake plates were fined.")
+    ages = "Police arrested the 34-year-old owner of a motorcycle.\n\nThe 22-year-old owner of a Hyundai was also arrested."
+    for text in (counts, ages):
+        found = _check(linter, text, "number-mismatch")
+        assert found and all(f.severity == Severity.INFO and f.kind == "other-group" for f in found), text
+    a, b = numbers.quantities(_parsed("Police logged 22,000 drunk driving cases.\n\nPolice logged 2,200 cases of "
+                                      "drunk driving.").doc)
+    assert a.mods and b.post and not numbers._qualified_apart(a, b)
+
+
+def test_the_figure_a_figure_is_counted_in():
+    """"3 goals in 5 games" is counted in 5; two figures counted in different figures are two
+    quantities, in the same figure still one."""
+    def counted(text):
+        return [numbers._counted_in(q) for q in numbers.quantities(_parsed(text).doc)]
+
+    assert counted("He scored 3 goals in 5 games.") == ["5", ""]
+    assert counted("The CDC said 212 people in 26 states fell ill.") == ["26", ""]
+    assert counted("Police arrested 120 people in the city.") == [""]

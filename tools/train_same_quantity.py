@@ -20,22 +20,26 @@ and separately measured value evidence: learnt together, the two weigh each othe
 apart means less between two ages than between two 4-digit counts).
 
 Last, the severity thresholds are calibrated on clean copy neither model trained on and no figure
-is reported on (``CALIBRATION``: news-corpus ``tune`` and the true article text of the English
-pages of ``../shared/web-pages``; never news-corpus ``test`` or clean-news, the report sets). The
+is reported on (``CALIBRATION``: news-corpus ``tune``, the true article text of the English
+pages of ``../shared/web-pages``, and news-corpus ``train`` scored out of fold, each document by
+the two models fitted on the other folds, since tune and the web pages alone showed too few of the
+clean pairs that read like slips in translated news; never news-corpus ``test`` or clean-news, the
+report sets). The
 score of a pair is the slip model's log-odds, and a rate of false alarms is not read at its value
 on the calibration documents (with one alarm allowed on tune alone, the threshold fell between
 two scores and moved by chance with each retraining) but at its one-sided upper confidence bound
-(``--level``): the calibration units (one tune group, so an article's two translations count
-once, or one web page) are resampled, each set within itself, with a fixed seed (``--seed``).
+(``--level``): the calibration units (one tune or train group, so an article's two translations
+count once, or one web page) are resampled, each set within itself, with a fixed seed (``--seed``).
 The warning threshold is the lowest whose bound stays within ``--warning-budget`` (below the
 issue's 0.05 for the three consistency families together), counting the count-of-people path's
-alarms, which no threshold moves, and only the pairs that can reach warning (not those in a list or
-a table, ``numbers.mark_lists``); info, which fails no run, is the lowest whose rate itself stays
+alarms, which no threshold moves, and only the pairs that can reach warning (not those that
+``numbers.info_only`` holds at info: in a list or a table, two durations of other events, groups
+qualified two ways); info, which fails no run, is the lowest whose rate itself stays
 within ``--info-budget`` on all the calibration sets together.
 
 Usage (from the repository root):
     python tools/train_same_quantity.py [--warning-budget 0.03] [--info-budget 0.3] [--seed 0] [--cache DIR]
-                                        [--out rules/same_quantity.json]
+                                        [--out rules/same_quantity.json] [--show N]
 """
 from __future__ import annotations
 
@@ -192,7 +196,7 @@ def slip_examples(x, label, a, b, counts, values, rng):
 
 #: the calibration sets: clean copy neither model trained on and no figure is reported on
 #: (``calibration_docs``); never news-corpus test or clean-news, the report sets
-CALIBRATION = ("tune", "web-pages")
+CALIBRATION = ("tune", "web-pages", "train")
 
 
 def calibration_docs(name: str) -> list:
@@ -200,27 +204,35 @@ def calibration_docs(name: str) -> list:
     ``tune`` (two translations of one article share a group, and count as one unit), or the true
     article text of the English pages of web-pages (both of its halves: they split by site for the
     residue rules; this model read neither), each page a unit."""
-    if name == "tune":
-        return list(news_corpus("tune"))
+    if name in ("tune", "train"):
+        return list(news_corpus(name))
     if name == "web-pages":
         return [SimpleNamespace(name=p["file"], group="web:" + p["file"], text=p["articleBody"])
                 for half in ("train", "test") for p in web_pages(half) if p.get("english")]
     raise SystemExit(f"unknown calibration set {name!r}: one of {', '.join(CALIBRATION)}")
 
 
+def _shown(text: str, q) -> str:
+    """A mention in its words, on one line."""
+    return " ".join(text[max(0, q.start - 60):q.end + 20].split())
+
+
 class Calibration:
     """The clean calibration documents as the rule scores them: each document's words, set and unit,
     the slip model's score of each pair the rule would report (``numbers.figure_pairs``, one per odd
-    mention) and whether it can reach warning (not in a list or a table, ``numbers.mark_lists``), and
+    mention) and whether it can reach warning (not held at info by ``numbers.info_only``), and
     the alarms of the count-of-people path at warning and at any level (they do not move with the
     thresholds)."""
 
     def __init__(self) -> None:
         self.words, self.units, self.sets, self.warn, self.info = [], [], [], [], []
-        self.scores, self.doc_of, self.listed = [], [], []
+        self.scores, self.doc_of, self.capped, self.shown = [], [], [], []
 
-    def add(self, set_name: str, unit: str, words: int, pairs: list, warn: int, info: int) -> None:
+    def add(self, set_name: str, unit: str, words: int, pairs: list, warn: int, info: int, name: str = "",
+            text: str = "") -> None:
         """One document: its ``pairs`` as ``numbers.figure_pairs`` gives them."""
+        from copylint.checks.consistency import numbers
+
         d = len(self.words)
         self.words.append(words)
         self.units.append(f"{set_name}:{unit}")
@@ -229,11 +241,12 @@ class Calibration:
         self.info.append(info)
         self.scores += [s for s, _, _ in pairs]
         self.doc_of += [d] * len(pairs)
-        self.listed += [other.listed or odd.listed for _, other, odd in pairs]
+        self.capped += [numbers.info_only(other, odd) is not None for _, other, odd in pairs]
+        self.shown += [f"{set_name} {name}: {_shown(text, other)} || {_shown(text, odd)}" for _, other, odd in pairs]
 
     def warnable(self) -> tuple[list[float], list[int]]:
         """The scores and documents of the pairs that can reach warning."""
-        keep = [i for i, listed in enumerate(self.listed) if not listed]
+        keep = [i for i, capped in enumerate(self.capped) if not capped]
         return [self.scores[i] for i in keep], [self.doc_of[i] for i in keep]
 
     @property
@@ -284,6 +297,25 @@ def export_trees(clf, X) -> dict:
     return spec
 
 
+def model_spec(clf, X, slip_clf, S) -> dict:
+    """``rules/same_quantity.json``'s content for a fitted pair classifier and slip model, its
+    thresholds left open (every pair scored) until the calibration sets them."""
+    from copylint.checks.consistency import same_quantity
+
+    return {
+        "about": "number-mismatch's pair classifiers: P(two mentions of one unit state one quantity) from their "
+                 "contexts only, and (slip) the log-odds that two different values are one quantity with a figure "
+                 "changed, from contexts and values; built by tools/train_same_quantity.py from "
+                 "../shared/news-corpus (train; thresholds on tune, the web pages and train out of fold). "
+                 "Do not edit by hand.",
+        "features": list(same_quantity.FEATURES),
+        **export_trees(clf, X),
+        "slip": {"features": list(same_quantity.FEATURES + same_quantity.VALUE_FEATURES), **export_trees(slip_clf, S),
+                 "slip_shares": SLIP_SHARES, "other_range": list(OTHER_RANGE), "slips_per_pair": SLIPS_PER_PAIR},
+        "thresholds": {"warning": -1e9, "info": -1e9},  # while tuning: every pair is scored
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--warning-budget", type=float, default=0.03,
@@ -298,6 +330,8 @@ def main() -> None:
                     help="the ensembles' and the made slips' seed (default 0; others measure how the threshold moves)")
     ap.add_argument("--out", default=str(ROOT / "rules" / "same_quantity.json"))
     ap.add_argument("--cache", type=Path, help="a folder to keep the parses in between runs (not committed)")
+    ap.add_argument("--show", type=int, default=0, metavar="N",
+                    help="print the N highest-scoring calibration pairs that can reach warning (what sets the threshold)")
     args = ap.parse_args()
     try:
         import numpy as np
@@ -312,8 +346,12 @@ def main() -> None:
     rng = random.Random(args.model_seed)
     PARAMS["random_state"] = SLIP_PARAMS["random_state"] = args.model_seed
     X, y, groups, S, sy, sgroups, words = [], [], [], [], [], [], 0
+    train_docs, doc_groups = [], []  # (name, group, Article): scored out of fold for the calibration
     for name, group, art in articles(news_corpus("train"), args.cache, "train"):
         words += len(art.text.split())
+        doc_groups.append(group)
+        if "train" in args.calibration.split(","):
+            train_docs.append((name, group, art))
         for x, label, a, b, counts, values in pairs(art):
             X.append(x)
             y.append(label)
@@ -328,24 +366,21 @@ def main() -> None:
 
     # grouped cross-validation on train: how well contexts alone tell one quantity from two, and
     # contexts and values together a slip from two quantities
+    # (one fold assignment of the train groups for both models, so that each fold's pair of models can
+    # score its own held-out documents for the calibration)
+    fold_of = {g: k % FOLDS for k, g in enumerate(sorted(set(doc_groups)))}
+    folds, sfolds = np.array([fold_of[g] for g in groups]), np.array([fold_of[g] for g in sgroups])
     oof, soof = np.zeros(len(y)), np.zeros(len(sy))
-    for fit_idx, held in GroupKFold(FOLDS).split(X, y, groups):
-        oof[held] = GradientBoostingClassifier(**PARAMS).fit(X[fit_idx], y[fit_idx]).predict_proba(X[held])[:, 1]
-    for fit_idx, held in GroupKFold(FOLDS).split(S, sy, sgroups):
-        soof[held] = GradientBoostingClassifier(**SLIP_PARAMS).fit(S[fit_idx], sy[fit_idx]).decision_function(S[held])
+    fold_models = []
+    for k in range(FOLDS):
+        fit_ctx = GradientBoostingClassifier(**PARAMS).fit(X[folds != k], y[folds != k])
+        fit_slip = GradientBoostingClassifier(**SLIP_PARAMS).fit(S[sfolds != k], sy[sfolds != k])
+        oof[folds == k] = fit_ctx.predict_proba(X[folds == k])[:, 1]
+        soof[sfolds == k] = fit_slip.decision_function(S[sfolds == k])
+        fold_models.append(same_quantity.Model(model_spec(fit_ctx, X, fit_slip, S)))
     clf = GradientBoostingClassifier(**PARAMS).fit(X, y)
     slip_clf = GradientBoostingClassifier(**SLIP_PARAMS).fit(S, sy)
-    spec = {
-        "about": "number-mismatch's pair classifiers: P(two mentions of one unit state one quantity) from their "
-                 "contexts only, and (slip) the log-odds that two different values are one quantity with a figure "
-                 "changed, from contexts and values; built by tools/train_same_quantity.py from "
-                 "../shared/news-corpus (train; thresholds on tune). Do not edit by hand.",
-        "features": list(same_quantity.FEATURES),
-        **export_trees(clf, X),
-        "slip": {"features": list(same_quantity.FEATURES + same_quantity.VALUE_FEATURES), **export_trees(slip_clf, S),
-                 "slip_shares": SLIP_SHARES, "other_range": list(OTHER_RANGE), "slips_per_pair": SLIPS_PER_PAIR},
-        "thresholds": {"warning": -1e9, "info": -1e9},  # while tuning: every pair is scored
-    }
+    spec = model_spec(clf, X, slip_clf, S)
     model = same_quantity.Model(spec)
     for ens, data, fitted in ((model.same, X, clf), (model.slip_model, S, slip_clf)):
         drift = max(abs(ens.logit(list(x)) - d) for x, d in zip(data, fitted.decision_function(data)))
@@ -362,15 +397,19 @@ def main() -> None:
     cal = Calibration()
     tune_x, tune_y = [], []
     for set_name in args.calibration.split(","):
-        for name, group, art in articles(calibration_docs(set_name), args.cache, set_name):
+        docs = train_docs if set_name == "train" else articles(calibration_docs(set_name), args.cache, set_name)
+        for name, group, art in docs:
+            if set_name == "train":  # scored by the models of the fold that never saw it
+                same_quantity.model = lambda m=fold_models[fold_of[group]]: m
             found = list(rule._counts(art))
             taken = [(f.start, f.end) for f in found]
             cal.add(set_name, group, len(art.text.split()), list(numbers.figure_pairs(art, taken)),
-                    sum(f.severity >= Severity.WARNING for f in found), len(found))
+                    sum(f.severity >= Severity.WARNING for f in found), len(found), name, art.text)
             if set_name == "tune":
                 for x, label, *_ in pairs(art):
                     tune_x.append(x)
                     tune_y.append(label)
+        same_quantity.model = lambda: model
     bound = Bound(cal.words, cal.sets, args.level, units=cal.units, seed=args.seed)
     warning = bound.threshold(*cal.warnable(), args.warning_budget, base=cal.warn_base)
     # info does not fail a run: its budget is read at the rate itself, on all the calibration sets
@@ -407,6 +446,9 @@ def main() -> None:
                   f"{name} {int(counts[cal.in_set(name)].sum())} ({cal.rate(counts, name):.4f})"
                   for name in dict.fromkeys(cal.sets)))
     print(f"wrote {args.out} ({Path(args.out).stat().st_size:,} bytes, {time.time() - t0:.0f} s)")
+    keep = [i for i, capped in enumerate(cal.capped) if not capped]
+    for i in sorted(keep, key=lambda i: -cal.scores[i])[:args.show]:
+        print(f"  {cal.scores[i]:6.2f} {cal.shown[i]}")
 
 
 if __name__ == "__main__":

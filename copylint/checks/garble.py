@@ -130,7 +130,8 @@ def month_modified_noun(tok):
     if tok.i > 0 and doc[tok.i - 1].lower_ in RANGE_WORDS:
         return None  # the end of a time phrase: "from May until August record sales ..."
     dated = dated_nouns()
-    if head.lemma_.lower() in dated or member_lemma(head) in dated:
+    # the word as written too: the parser lemmatises some listed nouns to another word ("data" -> "datum")
+    if head.lemma_.lower() in dated or head.lower_ in dated or member_lemma(head) in dated:
         return None
     return head
 

@@ -75,11 +75,15 @@ def _verbs_above(tok) -> list:
 
 
 class Mention:
-    __slots__ = ("key", "value", "start", "end", "sent", "text", "part")
+    __slots__ = ("key", "value", "start", "end", "sent", "text", "part", "mods", "post")
 
-    def __init__(self, key, value, start, end, sent, text, part=False):
+    def __init__(self, key, value, start, end, sent, text, part=False, noun=None):
         self.key, self.value, self.start, self.end, self.sent, self.text = key, value, start, end, sent, text
         self.part = part
+        # the counted noun's modifiers before and after it ("213 drunk drivers", "13 drivers with fake plates")
+        self.mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and not c.like_num
+                     and not _has_digit(c.text)} if noun is not None else set()
+        self.post = _qualifiers(noun) if noun is not None else set()
 
 
 _PART_OF = data.words("part-of-words")
@@ -146,7 +150,7 @@ def count_mentions(doc) -> list[Mention]:
         if group is None:
             continue
         s, e = _phrase(tok, noun)
-        out.append(Mention(("people", group), value, s, e, tok.sent, text[s:e], part_of_whole(tok)))
+        out.append(Mention(("people", group), value, s, e, tok.sent, text[s:e], part_of_whole(tok), noun))
     return out
 
 
@@ -200,7 +204,7 @@ class Quantity:
     and object, prepositional objects, entities)."""
 
     __slots__ = ("tok", "value", "unit", "bag", "ents", "start", "end", "sent", "hedged", "blocked", "head",
-                 "before", "after", "mods", "sent_ents", "measure", "ctx", "listed", "part")
+                 "before", "after", "mods", "sent_ents", "measure", "ctx", "listed", "part", "post")
 
     def __init__(self, tok, value, unit, bag, ents, start, end, hedged, blocked, head):
         self.tok, self.value, self.unit, self.bag, self.ents = tok, value, unit, bag, ents
@@ -208,6 +212,7 @@ class Quantity:
         self.head = head
         self.listed = False  # an item of a list or a table (``mark_lists``)
         self.part = part_of_whole(tok)  # counted out of a whole named around it
+        self.post: set[str] = set()  # what the counted noun or aged person is "of" or "with" (``_qualifiers``)
         doc = tok.doc
         inside = [t for t in doc[max(0, tok.i - 2):tok.i + 6] if start <= t.idx < end] or [tok]
         lo, hi = inside[0].i, inside[-1].i
@@ -464,13 +469,37 @@ def quantities(doc) -> list[Quantity]:
         q = Quantity(tok, value, unit, bag, ents, start, end, hedged, blocked, gov)
         if share:
             q.mods = q.mods | {"of" + share}
-        if age and (who := _whose_age(tok)) is not None:
+        who = _whose_age(tok) if age else None
+        if who is not None:
             q.mods = {_lemma(who)}  # whose age: "a 6-year-old child", "a 31-year-old Palestinian"
+        qualified = who if who is not None else anchor if anchor is not tok and anchor.pos_ == "NOUN" else None
+        if qualified is not None:
+            q.post = _qualifiers(qualified)
         out.append(q)
     return out
 
 
 _AGE_WORDS = data.words("age-words")
+_QUALIFYING = data.words("qualifying-prepositions")
+
+
+def _qualifiers(noun) -> set[str]:
+    """What a counted noun or an aged person is qualified by after it: "the owner of a Hyundai",
+    "drivers with fake plates" ({"hyundai"}, {"plate"}); never a pronoun or a figure ("of whom",
+    "of them", "of the 120")."""
+    return {o.lemma_.lower() for p in noun.children if p.dep_ == "prep" and p.i > noun.i
+            and p.lower_ in _QUALIFYING for o in p.children
+            if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") and not _has_digit(o.text)}
+
+
+def _qualified_apart(a, b) -> bool:
+    """Two counts or ages whose nouns are qualified, before or after, in ways that share no word:
+    "213 drunk drivers" and "13 drivers with fake plates", "the owner of a motorcycle" and "the owner
+    of a Hyundai" ("drunk driving cases" and "cases of drunk driving" share one)."""
+    if a.post and b.post and not a.post & b.post:
+        return True
+    qa, qb = a.mods | a.post, b.mods | b.post
+    return bool(qa and qb and not qa & qb)
 
 
 def _whose_age(tok):
@@ -604,12 +633,34 @@ def _change_amount(q: Quantity) -> bool:
     return prev.lower_ in ("by", "of") and prev.head.lemma_.lower() in _CHANGE
 
 
+_COUNTED_IN = data.words("counted-in-words")
+
+
+def _counted_in(q: Quantity) -> str:
+    """The figure a figure is counted in, right after it: "3 goals in 5 games" (5), "12 people in
+    11 households" (11), "4 out of 10" (10); "" when none."""
+    doc = q.tok.doc
+    j = q.tok.i + 1
+    while j < len(doc) and doc[j].idx < q.end:
+        j += 1
+    words = doc[j:j + 3]
+    if len(words) < 2 or words[0].lower_ not in _COUNTED_IN:
+        return ""
+    k = 2 if words[0].lower_ == "out" and words[1].lower_ == "of" else 1
+    if k < len(words) and _has_digit(words[k].text) or k < len(words) and words[k].lower_ in _WORDNUM:
+        return words[k].lower_
+    return ""
+
+
 def _two_quantities(a: Quantity, b: Quantity) -> bool:
     """What the words say outright are two quantities: money or shares measuring other things
     ("$9.1bn revenue", "$2.4bn profit"), counted things of other kinds ("11 imported cases", "18
     severe cases"), figures whose subjects are other named places, companies or people ("Ardena has
     1,200 beds", "Brena has 2,100"), sentences about other years, or a figure added to another
-    ("another 30 people", "a further £2m", "30 more"). Weaker signs of two quantities (other
+    ("another 30 people", "a further £2m", "30 more"), counts of people that different things
+    happened to (the event groups of ``quantities.toml``: "killed 120 people" ... "saved 210
+    people"), or figures counted in other figures ("3 goals in 5 games" ... "8 goals in 10
+    games"). Weaker signs of two quantities (other
     entities elsewhere in the sentences, dates that are not years) are weighed by the pair
     classifier: a translation may write "in Britain", then "in England", of one quantity."""
     measures = {a.measure, b.measure} - set(_CURRENCY_WORDS) - {"", "euro", "dollar", "pound"}
@@ -617,6 +668,12 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
         return True
     if a.ctx.named_subject and b.ctx.named_subject and a.ctx.named_subject != b.ctx.named_subject:
         return True
+    groups = {_EVENT_OF.get(q.head.lemma_.lower()) if q.head is not None else None for q in (a, b)}
+    if None not in groups and len(groups) == 2:
+        return True  # what happened to them differs: "killed 120 people" ... "saved 210 people"
+    ca, cb = _counted_in(a), _counted_in(b)
+    if ca and cb and ca != cb:
+        return True  # "3 goals in 5 games" ... "8 goals in 10 games"
     if _bounds_agree(a, b) or _change_amount(a) != _change_amount(b):
         return True  # a range's two ends; a change beside a level ("risen by 30" ... "360 people")
     if a.unit != "%" and any(_part_smaller(p.part, o.value, p.value) for p, o in ((a, b), (b, a))):
@@ -630,6 +687,70 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
                 i + 1 < len(doc) and doc[i + 1].lower_ == "more" and q.unit != "age"):
             return True
     return False
+
+
+_LIGHT_VERBS = data.words("duration-light-verbs")
+
+
+@lru_cache(maxsize=1)
+def _synonym_sets() -> dict[str, tuple[int, ...]]:
+    """Each word of ``rules/event_synonyms.txt`` (WordNet's synsets of common verbs and nouns) and
+    the lines it is on."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for n, line in enumerate(data.phrases("event_synonyms.txt")):
+        for w in line.split():
+            out[w].append(n)
+    return {w: tuple(ns) for w, ns in out.items()}
+
+
+def _event(q: Quantity) -> str:
+    """The event a duration measures: the verb or noun that governs it ("settled for 30,000 years",
+    "a sentence of 10 years") or that a clause on it names ("the 12 years he served"); under a verb
+    that says only that time passed ("the strike lasted 12 days", "the strike, which lasted 12
+    days"), that verb's subject; "" when the parse names none."""
+    noun = q.tok.head if q.tok.dep_ == "nummod" else None
+    clause = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"] if noun is not None else []
+    gov = clause[0] if clause else q.head
+    if gov is None or gov.i == q.tok.i or gov.pos_ not in ("VERB", "AUX", "NOUN") or _unit(gov) == q.unit:
+        return ""  # no governor, or the duration's own noun ("30,000 years" as a headline's root)
+    lemma = gov.lemma_.lower()
+    if gov.pos_ != "AUX" and lemma not in _LIGHT_VERBS:
+        return lemma
+    subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ == "WDT" and gov.dep_ == "relcl":
+        subj = gov.head  # "the strike, which lasted 12 days"
+    return subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else ""
+
+
+def _same_event(a: Quantity, b: Quantity) -> bool:
+    """Two durations of one event: the same governing verb or event noun, or two of one WordNet
+    synset ("jailed" and "imprisoned")."""
+    ea, eb = _event(a), _event(b)
+    if not ea or not eb:
+        return False
+    if ea == eb:
+        return True
+    sets = _synonym_sets()
+    return bool(set(sets.get(ea, ())) & set(sets.get(eb, ())))
+
+
+def _duration(q: Quantity) -> bool:
+    return q.unit in _DURATIONS
+
+
+def info_only(a: Quantity, b: Quantity) -> str | None:
+    """Why a pair is compared at info at most, or None: a figure in a list or a table
+    (``in-a-list``); two durations that do not measure one event (``other-event``: "settled for
+    30,000 years" ... "lived there for 20,000 years"); counted things or aged people qualified two
+    ways (``other-group``: "the 34-year-old owner of a motorcycle" ... "the 22-year-old owner of a
+    Hyundai")."""
+    if a.listed or b.listed:
+        return "in-a-list"
+    if _duration(a) and _duration(b) and not _same_event(a, b):
+        return "other-event"
+    if not a.unit.startswith(("%", "cur:")) and a.unit != "scaled" and _qualified_apart(a, b):
+        return "other-group"
+    return None
 
 
 #: a data line: a block of at least ``DATA_FIGURES`` figures, one or more in ``DATA_WORDS`` words (a
@@ -767,7 +888,12 @@ class NumberMismatch(Rule):
     exact one ("about 3,000" ... "3,124"; unhedged, the exact one must round to it: "11,000" ...
     "11,040", not "50" ... "58") and a part under its whole ("120 arrested" ... "Of those, 40 were
     charged") are left alone; figures in a list or a table (a line of prices, of match statistics),
-    whose items each have their own value, are compared at info only; a mention
+    whose items each have their own value, are compared at info only, and so are two durations
+    that do not measure one event (a duration is the span of an event: "settled for 30,000 years"
+    and "lived there for 20,000 years" are two; one event is the same governing verb or event noun,
+    two words of one WordNet synset, "jailed" and "imprisoned", or the subject of "lasted") and
+    counts or ages whose nouns are qualified two ways ("213 drunk drivers" ... "13 drivers with fake
+    plates", "the owner of a motorcycle" ... "the owner of a Hyundai"); a mention
     restated elsewhere with its own value at least as surely is consistent. The finding points at
     the odd mention (the later one unless the earlier one is the only figure not restated), with
     ``related`` at the other.
@@ -782,7 +908,11 @@ class NumberMismatch(Rule):
              "far-apart": (Severity.INFO, "an event count restated with a figure far from the first"),
              "different-sources": (Severity.INFO, "the two figures are attributed to different sources"),
              "in-a-list": (Severity.INFO, "a figure in a list or a table (a line of prices, of statistics): "
-                                          "its items are as likely two quantities as one")}
+                                          "its items are as likely two quantities as one"),
+             "other-event": (Severity.INFO, "two durations governed by different verbs or event nouns "
+                                            "(settled, lived): as likely the spans of two events"),
+             "other-group": (Severity.INFO, "the counted things or aged people are qualified two ways (the "
+                                            "owner of a Hyundai, the owner of a motorcycle): as likely two groups")}
     needs = frozenset({"parser", "ner", "lemmatizer"})
     flags = (
         "A wildfire has forced more than 3,000 people to leave their homes, fire officials said.\n\n"
@@ -806,6 +936,10 @@ class NumberMismatch(Rule):
         "while he was diving for lobster off California, officials said.",
         "Police arrested 120 people at the protest.\n\nOf those, 40 people were charged with assault.\n\nPolice "
         "said the ⟦210 people⟧ arrested had been released by Sunday.",
+        "The former minister was jailed for 12 years on Monday.\n\nHis lawyers said the ⟦21 years⟧ he was jailed for "
+        "would be appealed.",
+        "Salmonella has sickened 212 people in 26 states\n\nThe CDC said the outbreak had sickened ⟦221 people⟧ in 26 "
+        "states.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -832,6 +966,8 @@ class NumberMismatch(Rule):
         "Police arrested 120 people at the protest.\n\nPolice said 40 of the 120 people arrested were released.",
         "The council spent £12bn on schools.\n\nOf that, £2bn went on repairs, of which £1bn went on roofs.",
         "Mophie's 3-in-1 charging pad costs $100.\n\nMophie also sells a 2-in-1 charging pad.",
+        "The floods killed 120 people on Monday.\n\nRescuers saved 210 people from the water.",
+        "The striker has scored 3 goals in 5 games.\n\nHis team-mate has scored 8 goals in 10 matches this season.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -875,6 +1011,8 @@ class NumberMismatch(Rule):
                 # one keystroke apart (3,000 and 30,000) is a slip; two figures far apart are as often
                 # two events ("139 killed" in this quake, "22,000" in an older one): info
                 kind = None if slip(earlier.value, later.value) else "far-apart"
+                if _qualified_apart(earlier, later):
+                    kind = "other-group"  # "213 drunk drivers" ... "13 drivers with fake plates"
                 note = ""
                 if src_a and src_b and src_a != src_b:
                     kind = "different-sources"
@@ -895,7 +1033,7 @@ class NumberMismatch(Rule):
         for score, other, odd in figure_pairs(article, taken):
             if score < model.info:
                 continue
-            kind = "in-a-list" if other.listed or odd.listed else "less-sure" if score < model.warning else None
+            kind = info_only(other, odd) or ("less-sure" if score < model.warning else None)
             a, b = text[other.start:other.end], text[odd.start:odd.end]
             where = "earlier" if other.start < odd.start else "later"
             found.append(self.finding(odd.start, odd.end, f"'{b}' here, '{a}' {where}: the same figure?",
