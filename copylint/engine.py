@@ -19,7 +19,7 @@ from typing import Iterable
 
 from copylint import config as config_mod
 from copylint import exitcodes
-from copylint import suppress, wordfit
+from copylint import heap, suppress, wordfit
 from copylint.article import Article
 from copylint.config import Config
 from copylint.finding import Finding, Severity
@@ -116,6 +116,9 @@ class RuleSet:
 
     def run(self, article: Article, started=None) -> list[Finding]:
         done, prepared = started.result() if started is not None else ({}, {})
+        # a huge article: what the parse, the word-fit thread and the background thread freed goes
+        # back to the system before the rules run (copylint.heap)
+        heap.release(len(article.text))
         findings: list[Finding] = []
         owner: dict[str, Rule] = {}  # the rule behind each reported id (lt:RULE: grammar-check)
         for rule in self.rules:  # each rule's prepared work and findings let go once read

@@ -17,12 +17,14 @@ GIL), and hands the rules ``article.wordfit``: a ``WordFit`` with one ``WordScor
 """
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -82,7 +84,7 @@ BATCH = 32
 _ALPHA = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-@dataclass
+@dataclass(slots=True)
 class WordScore:
     start: int                 # offsets into the text scored (Article.text for articles)
     end: int
@@ -100,10 +102,13 @@ class WordScores(Sequence):
     10 MB article has 1.6 million words: 44 MB a megabyte as objects); indexing and iterating make
     each ``WordScore`` on demand. The corrector's outputs are kept for the words it read."""
 
+    #: the columns and their array type codes
+    COLUMNS = (("start", "q"), ("end", "q"), ("disc", "d"), ("rank_gap", "d"), ("pieces", "I"))
+
     def __init__(self, words: Iterable[WordScore] = ()) -> None:
         self.start, self.end = array("q"), array("q")
         self.disc, self.rank_gap = array("d"), array("d")
-        self.pieces = array("l")
+        self.pieces = array("I")
         self.corrected: dict[int, tuple] = {}  # index -> (p_obs, alt, p_alt), where any is set
         self.extend(words)
 
@@ -121,8 +126,54 @@ class WordScores(Sequence):
         """Append ``other``'s words."""
         n = len(self.start)
         self.corrected.update((n + k, v) for k, v in other.corrected.items())
-        for name in ("start", "end", "disc", "rank_gap", "pieces"):
+        for name, _ in self.COLUMNS:
             getattr(self, name).extend(getattr(other, name))
+
+    @classmethod
+    def room(cls, n: int) -> "WordScores":
+        """Columns of ``n`` words, zeros until ``put`` writes them: room made once for words that
+        come back out of order (``Model.score_spans``), instead of a list of pieces joined at the end."""
+        out = cls()
+        for name, code in cls.COLUMNS:
+            col = getattr(out, name)
+            col.frombytes(bytes(n * col.itemsize))
+        return out
+
+    def put(self, at: int, words: list[WordScore]) -> None:
+        """Write ``words`` at index ``at`` onwards (room made by ``room``)."""
+        for k, w in enumerate(words, at):
+            if w.p_obs is not None or w.alt is not None or w.p_alt is not None:
+                self.corrected[k] = (w.p_obs, w.alt, w.p_alt)
+            self.start[k], self.end[k], self.disc[k] = w.start, w.end, w.disc
+            self.rank_gap[k], self.pieces[k] = w.rank_gap, w.pieces
+
+    def keep(self, runs: list[tuple[int, int]]) -> None:
+        """Keep only the words of ``runs`` ((index, count), in order, not overlapping), closing the
+        gaps in place."""
+        n = 0
+        moved: dict[int, tuple] = {}
+        for at, count in runs:
+            if at != n:
+                for name, _ in self.COLUMNS:
+                    col = getattr(self, name)
+                    col[n:n + count] = col[at:at + count]
+            n += count
+        if n == len(self.start):
+            return
+        for name, _ in self.COLUMNS:
+            del getattr(self, name)[n:]
+        firsts = [at for at, _ in runs]
+        kept = list(accumulate((count for _, count in runs), initial=0))
+        for k, v in self.corrected.items():
+            r = bisect.bisect_right(firsts, k) - 1
+            if r >= 0 and k < runs[r][0] + runs[r][1]:
+                moved[kept[r] + k - runs[r][0]] = v
+        self.corrected = moved
+
+    def alt(self, i: int) -> str | None:
+        """The corrector's best other word at ``i`` (None: not asked), without making the WordScore."""
+        got = self.corrected.get(i)
+        return None if got is None else got[1]
 
     def __len__(self) -> int:
         return len(self.start)
@@ -233,18 +284,34 @@ class Model:
     def score_spans(self, text: str, spans: list[tuple[int, int]]) -> WordFit:
         wins = [(s + a, s + b) for s, e in spans for a, b in windows(text[s:e])]
         order = sorted(range(len(wins)), key=lambda i: wins[i][1] - wins[i][0])
-        per_win: dict[int, WordScores] = {}  # each window's words as columns as soon as scored
+        # the batches go by length, not in text order: each window's words are written in place as
+        # its batch comes back, in room made once for every word of every window (a window's words
+        # are among its alphabetic runs), so the article's scores are never held twice
+        room = [sum(1 for _ in _ALPHA.finditer(text, a, b)) for a, b in wins]
+        at = list(accumulate(room, initial=0))
+        out = WordScores.room(at[-1])
+        runs = [(a, 0) for a in at[:-1]]
+        spilled: dict[int, list[WordScore]] = {}  # a window with more words than room (another _run)
         for k in range(0, len(order), BATCH):
             idx = order[k:k + BATCH]
             got = self._run([text[wins[i][0]:wins[i][1]] for i in idx])
             for i, words in zip(idx, got):
                 base = wins[i][0]
-                per_win[i] = WordScores(WordScore(base + w.start, base + w.end, w.disc, w.rank_gap, w.p_obs,
-                                                  w.alt, w.p_alt, w.pieces) for w in words)
-        out = WordScores()
-        for i in range(len(wins)):
-            if i in per_win:
-                out.join(per_win.pop(i))
+                for w in words:
+                    w.start += base
+                    w.end += base
+                if len(words) > room[i]:
+                    spilled[i] = words
+                    continue
+                out.put(at[i], words)
+                runs[i] = (at[i], len(words))
+        if spilled:  # not with the shipped model: join the windows one by one
+            whole = WordScores()
+            for i, (a, n) in enumerate(runs):
+                whole.extend(spilled.pop(i) if i in spilled else out[a:a + n])
+            out = whole
+        else:
+            out.keep(runs)
         return WordFit(out.in_order())
 
     def _run(self, texts: list[str]) -> list[list[WordScore]]:  # pragma: no cover - abstract

@@ -461,3 +461,62 @@ def test_word_scores_are_held_as_columns_and_read_back_whole():
     finally:
         tracemalloc.stop()
     assert len(held) == len(words) and size / len(words) < 80  # bytes a word; about 260 as objects
+
+
+def test_word_scores_written_in_place_give_the_windows_words_in_order():
+    """``Model.score_spans`` writes each window's words in place as its batch comes back (batches go
+    by length, not in text order): the same words, in text order, with the corrector's outputs on
+    the right words, whether a window returns every word, fewer (gaps closed) or more than its room."""
+    from copylint.wordfit import BATCH, Model, WordScore, _ALPHA
+
+    rng = random.Random(5)
+    text = "\n\n".join(" ".join(rng.choice(["council", "met", "on", "Monday", "it's", "42", "budget", "école"])
+                                for _ in range(rng.randint(3, 150))) + "." for _ in range(3 * BATCH))
+
+    class Fake(Model):
+        def __init__(self, drop: bool, extra: bool) -> None:
+            self.drop, self.extra = drop, extra
+
+        def _run(self, texts):
+            out = []
+            for t in texts:
+                words = [WordScore(m.start(), m.end(), float(len(t) % 7) - k, 0.5 * k)
+                         for k, m in enumerate(_ALPHA.finditer(t))]
+                if self.drop:  # as a window cut at the tokenizer's limit, or a word without pieces
+                    words = [w for k, w in enumerate(words) if k % 5 != 3 and k < 90]
+                for w in words[::4]:
+                    w.p_obs, w.alt, w.p_alt, w.pieces = 0.25, t[w.start:w.end].lower(), 0.5, 2
+                if self.extra and len(t) % 3 == 0:
+                    words.append(WordScore(len(t), len(t), 0.0))
+                out.append(words)
+            return out
+
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for drop, extra in ((False, False), (True, False), (True, True)):
+        model = Fake(drop, extra)
+        got = model.score_spans(text, spans).words
+        expected = []
+        from copylint.wordfit import windows
+        for s, e in spans:
+            for a, b in windows(text[s:e]):
+                for w in model._run([text[s + a:s + b]])[0]:
+                    w.start += s + a
+                    w.end += s + a
+                    expected.append(w)
+        assert list(got) == expected and got.corrected
+        assert all(got.alt(i) == w.alt for i, w in enumerate(expected))
+
+
+def test_a_huge_articles_freed_heap_goes_back_to_the_system(monkeypatch):
+    """After the parse of a huge article the engine asks the C heap to give its free pages back
+    (``copylint.heap.release``, glibc's ``malloc_trim``); a short article is left alone."""
+    from copylint import heap
+
+    assert heap.release(heap.MIN_CHARS - 1) is False
+    trimmed = heap.release(heap.MIN_CHARS)
+    assert trimmed is (heap._trim() is not None)
+    seen = []
+    monkeypatch.setattr(heap, "release", lambda chars: seen.append(chars) or False)
+    text = "The council met on Monday. It agreed the budget.\n\nThe the mayor spoke."
+    assert Linter(isolated=True, overrides={"select": ("repeated-word", "verbless-sentence")}).check_text(text)
+    assert seen == [len(load_article("<text>", text, None).text)]

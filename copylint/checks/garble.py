@@ -15,9 +15,12 @@ combiner (``calibration.json`` beside the model).
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from array import array
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import lru_cache
 from typing import Iterator, Sequence
 
@@ -511,11 +514,14 @@ LIST = "list"
 TITLE = "title"
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
+    """One word the model may doubt. Held for the article's life by every word-fit rule (a 10 MB
+    article has about 80,000), so without a dict each, and its features as one array of floats."""
+
     token: object          # the spaCy token
     score: object          # its wordfit.WordScore
-    features: list[float] | None  # the combiner's input (None for a month: judged by its doubt alone)
+    features: Sequence[float] | None  # the combiner's input, array("d") (None for a month: judged by its doubt alone)
     p: float = 0.0         # the combiner's probability that the word was swapped
     pattern: str | None = None  # MONTH, LIST or TITLE when a precise pattern holds there
 
@@ -571,14 +577,20 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
     for t in doc:
         if t.is_alpha:
             lemmas[t.lemma_.lower()] = lemmas.get(t.lemma_.lower(), 0) + 1
-    quotes = [q for b in article.blocks if b.kind in wordfit.BLOCK_KINDS for q in _quoted(article.text, b.start, b.end)]
+    quotes = sorted(q for b in article.blocks if b.kind in wordfit.BLOCK_KINDS
+                    for q in _quoted(article.text, b.start, b.end))
+    # a word is quoted when a quotation opened before it reaches past it: the furthest end among the
+    # quotations opened before it, by bisection (not a loop over every quotation for every word)
+    quote_starts = [a for a, _ in quotes]
+    quote_reach = list(accumulate((b for _, b in quotes), max))
     from wordfreq import zipf_frequency
 
     out = []
-    for w in fit.words:
-        text = article.text[w.start:w.end]
-        if w.alt is None and not (text[:1].isupper() and text.lower() in MONTHS):
+    words, text = fit.words, article.text
+    for i, (s, e) in enumerate(zip(words.start, words.end)):  # a WordScore made only for the words read
+        if words.alt(i) is None and not (text[s:s + 1].isupper() and text[s:e].lower() in MONTHS):
             continue  # not among the words the model doubted most in its window, nor a month
+        w = words[i]
         k = int(starts.searchsorted(w.start))
         tok = doc[k] if k < len(starts) and starts[k] == w.start else None
         if tok is None or tok.idx + len(tok.text) != w.end:
@@ -590,10 +602,11 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
             continue
         log_obs = math.log(max(w.p_obs or 0.0, 1e-6))
         margin = math.log(max(w.p_alt or 0.0, 1e-6)) - log_obs
-        in_quote = any(a < w.start < b for a, b in quotes)
-        feats = [w.disc, max(-10.0, min(10.0, w.rank_gap)), log_obs, float(w.pieces == 1), margin,
+        k = bisect.bisect_left(quote_starts, w.start)  # the quotations opened before the word
+        in_quote = k > 0 and quote_reach[k - 1] > w.start
+        feats = array("d", [w.disc, max(-10.0, min(10.0, w.rank_gap)), log_obs, float(w.pieces == 1), margin,
                  zipf_frequency(tok.text, "en"), float(lemmas.get(tok.lemma_.lower(), 0) > 1), float(in_quote),
-                 *(float(tok.pos_ == p) for p in CONTENT_POS)]
+                 *(float(tok.pos_ == p) for p in CONTENT_POS)])
         out.append(Candidate(tok, w, feats, pattern=_pattern(tok)))
     return out
 
