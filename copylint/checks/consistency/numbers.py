@@ -116,7 +116,6 @@ def count_mentions(doc) -> list[Mention]:
     """Counts of people tied to an event group, and money amounts tied to a metric."""
     classes = noun_classes()
     out = []
-    text = doc.text  # built from the tokens on every access: read once
     for tok in doc:
         if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
             continue
@@ -136,7 +135,7 @@ def count_mentions(doc) -> list[Mention]:
             metric = _money_metric(tok)
             if metric:
                 s, e = _phrase(tok)
-                out.append(Mention(("money", cur, metric), value, s, e, tok.sent, text[s:e], part_of_whole(tok)))
+                out.append(Mention(("money", cur, metric), value, s, e, tok.sent, _chars(doc, s, e), part_of_whole(tok)))
             continue
         if noun is None or noun.pos_ != "NOUN" or value < 10:
             continue
@@ -150,8 +149,15 @@ def count_mentions(doc) -> list[Mention]:
         if group is None:
             continue
         s, e = _phrase(tok, noun)
-        out.append(Mention(("people", group), value, s, e, tok.sent, text[s:e], part_of_whole(tok), noun))
+        out.append(Mention(("people", group), value, s, e, tok.sent, _chars(doc, s, e), part_of_whole(tok), noun))
     return out
+
+
+def _chars(doc, start: int, end: int) -> str:
+    """The text between two token boundaries, from those tokens alone (``doc.text`` is built anew
+    from every token of the document on each access: 13 MB a megabyte of article)."""
+    span = doc.char_span(start, end)
+    return span.text if span is not None else doc.text[start:end]
 
 
 def _money_metric(tok) -> str | None:
@@ -1140,7 +1146,7 @@ class WrongSide(Rule):
             start = min(num.idx, nat[0].idx)
             first_host = next(e for e in doc.ents if e.label_ == "GPE" and e.text == host)
             yield self.finding(start, tok.idx + len(tok.text),
-                               f"'{doc.text[start:tok.idx + len(tok.text)]}' helping local forces: in an "
+                               f"'{_chars(doc, start, tok.idx + len(tok.text))}' helping local forces: in an "
                                f"article set in {host}, the local forces are {nat[0].text}; whose troops are these?",
                                related=[Related(first_host.start_char, first_host.end_char,
                                                 f"the article is set in {host}")])
