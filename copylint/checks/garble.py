@@ -670,9 +670,6 @@ def spun_evidence(cands: list[Candidate], prior: float, rate: float, positions: 
     terms = spun_terms(cands, prior, rate)
     if not window or positions is None or words <= window:
         return sum(terms)
-    import bisect
-    from itertools import accumulate
-
     pos = list(positions)
     sums = [0.0, *accumulate(terms)]
     last = words - window  # the last start of a stretch inside the article
@@ -687,8 +684,6 @@ def spun_evidence(cands: list[Candidate], prior: float, rate: float, positions: 
 
 def word_positions(words: "wordfit.WordScores", cands: list[Candidate]) -> list[int]:
     """Each candidate's place among the article's scored ``words`` (both in text order)."""
-    import bisect
-
     return [bisect.bisect_left(words.start, c.score.start) for c in cands]
 
 
