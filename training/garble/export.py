@@ -34,11 +34,12 @@ def main() -> None:
     args = ap.parse_args()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    model = WordFit.from_base()
     if Path(args.checkpoint).exists():
-        model.load_state_dict(torch.load(args.checkpoint))
+        model = WordFit.from_checkpoint(torch.load(args.checkpoint))
     else:
         print(f"warning: no checkpoint at {args.checkpoint}: exporting the untrained network")
+        model = WordFit.from_base()
+    print(f"{model.bert.config.num_hidden_layers} layers")
     model.eval()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -40,6 +40,25 @@ class WordFit(nn.Module):
         bert.config.num_hidden_layers = layers
         return cls(bert)
 
+    @staticmethod
+    def layers_in(state: dict) -> int:
+        """How many encoder layers a checkpoint (a state dict) holds."""
+        return len({k.split(".")[3] for k in state if k.startswith("bert.encoder.layer.")})
+
+    @classmethod
+    def from_checkpoint(cls, state: dict) -> "WordFit":
+        """The network a checkpoint was trained as (its number of layers), with its weights."""
+        model = cls.from_base(cls.layers_in(state))
+        model.load_state_dict(state)
+        return model
+
+    def grow_from(self, state: dict) -> None:
+        """Start from a checkpoint with fewer layers: its layers and heads, and the base model's
+        pretrained weights for the layers above them."""
+        missing, unexpected = self.load_state_dict(state, strict=False)
+        if unexpected or any(not k.startswith("bert.encoder.layer.") for k in missing):
+            raise SystemExit(f"checkpoint does not fit: missing {missing[:3]}, unexpected {unexpected[:3]}")
+
     def encode(self, input_ids=None, attention_mask=None, inputs_embeds=None):
         out = self.bert(input_ids=input_ids, attention_mask=attention_mask, inputs_embeds=inputs_embeds)
         h = out.last_hidden_state

@@ -114,6 +114,9 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--layers", type=int, default=4, help="encoder layers of the base model kept (at most 6)")
+    ap.add_argument("--grow-from", help="a checkpoint with fewer layers to start from (its layers and "
+                    "heads; the layers above come from the base model)")
     ap.add_argument("--data", default=str(HERE / "work" / "train.jsonl"))
     ap.add_argument("--out", default=str(HERE / "work" / "wordfit.pt"))
     args = ap.parse_args()
@@ -128,10 +131,13 @@ def main() -> None:
     tokenizer = AutoTokenizer.from_pretrained(base_path(), local_files_only=True)
     cor = corrupt.Corruptor(blocks, seed=args.seed, wanted_half=0)
     batcher = Batcher(tokenizer, cor, args.rate, args.clean_share, args.copy_share, args.seed + 1)
-    model = WordFit.from_base()
+    model = WordFit.from_base(args.layers)
     if args.resume and (Path(args.out)).exists():
         model.load_state_dict(torch.load(Path(args.out)))
         print("resumed", flush=True)
+    elif args.grow_from:
+        model.grow_from(torch.load(Path(args.grow_from)))
+        print(f"grown from {args.grow_from} to {args.layers} layers", flush=True)
     # the word embeddings stay as they are: they are the corrector's (tied) output layer too, and
     # updating 11.7M rows every step would double the step time on two cores
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
