@@ -351,6 +351,13 @@ def _not_a_word(cfg, low: str) -> bool:
         return False
 
 
+def _names_in(doc) -> frozenset[str]:
+    """Capitalised words the article tags as proper nouns away from a sentence start: a
+    sentence-initial "Rogers" is the name of "Senator Wendy Rogers" earlier, not a plural."""
+    return frozenset(t.text for t in doc if t.tag_ in ("NNP", "NNPS") and not t.is_sent_start
+                     and t.text[:1].isupper())
+
+
 @register
 class SubjectVerbAgreement(Rule):
     """A plural subject with a singular verb: `hundreds of homes was damaged`, `the results was`.
@@ -358,7 +365,8 @@ class SubjectVerbAgreement(Rule):
     The subject is read from the parse (spaCy). Only a plural common noun followed by `was`,
     `is`, `has` or `does` is reported; measures ("two years is a long time"), plural-looking
     singulars ("the news is", "politics is"), names and titles (`Barclays was fined`, a name
-    Harper's dictionary does not know as a word), coordinated subjects, subjects with a number and
+    Harper's dictionary does not know as a word, or a sentence-initial word the article names
+    elsewhere: `Senator Wendy Rogers ... Rogers has`), coordinated subjects, subjects with a number and
     the object of a gerund that is the real subject (`Reading so many reports is`) are left alone.
     """
 
@@ -387,11 +395,13 @@ class SubjectVerbAgreement(Rule):
         "The scope of the disaster that befell the home troops is revealed.",
         "Nvidia was founded in 1993. Barclays was fined £10m.",
         "Reading so many reports is tiring, and residents know that moving bears is a job for experts.",
+        "Senator Wendy Rogers spoke on Sunday.\n\nRogers has been vocal about her stance against communism before.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
         # The engine fixes a sentence start at each block start, so no parse crosses a block.
         doc = article.doc
+        names = None  # the article's names (``_names_in``), made only if a capitalised subject asks
         for tok in doc:
             low = tok.lower_
             if low not in _SINGULAR_VERBS:
@@ -413,8 +423,12 @@ class SubjectVerbAgreement(Rule):
                 continue
             if subj.ent_type_ and not (subj.ent_type_ == "CARDINAL" and slow in _QUANTITY_NOUNS):
                 continue
-            if subj.text[:1].isupper() and (not subj.is_sent_start or _not_a_word(self.config, slow)):
-                continue  # a title or a name: "Friends is back", "Barclays was fined"
+            if subj.text[:1].isupper():
+                if not subj.is_sent_start or _not_a_word(self.config, slow):
+                    continue  # a title or a name: "Friends is back", "Barclays was fined"
+                names = _names_in(doc) if names is None else names
+                if subj.text in names:
+                    continue  # a name the article uses elsewhere: "Senator Wendy Rogers ... Rogers has"
             if _gerund_subject(doc, subj):
                 continue  # "Reading so many reports is": the subject is the -ing clause
             kids = list(subj.children)
