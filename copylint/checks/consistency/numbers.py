@@ -81,8 +81,7 @@ class Mention:
         self.key, self.value, self.start, self.end, self.sent, self.text = key, value, start, end, sent, text
         self.part = part
         # the counted noun's modifiers before and after it ("213 drunk drivers", "13 drivers with fake plates")
-        self.mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and not c.like_num
-                     and not _has_digit(c.text)} if noun is not None else set()
+        self.mods = _noun_mods(noun) if noun is not None else set()
         self.post = _qualifiers(noun) if noun is not None else set()
 
 
@@ -110,6 +109,19 @@ def part_of_whole(tok) -> bool:
 
 def _part_smaller(part, whole_value: float, part_value: float) -> bool:
     return part and part_value < whole_value
+
+
+def _part_of_other(a, b) -> bool:
+    """One of two mentions (``Mention`` or ``Quantity``) is a part of the whole the other states:
+    "120 people were arrested" ... "Of those, 40 were charged"."""
+    return any(_part_smaller(p.part, o.value, p.value) for p, o in ((a, b), (b, a)))
+
+
+def _noun_mods(noun, skip: int = -1) -> set[str]:
+    """What a counted noun is by its own modifiers ("imported cases", "213 drunk drivers"): never a
+    figure, nor the token at ``skip`` (the count itself)."""
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")
+            and c.i != skip and not c.like_num and not _has_digit(c.text)}
 
 
 def count_mentions(doc) -> list[Mention]:
@@ -233,8 +245,7 @@ class Quantity:
             else ""
         # what the counted noun is: its own modifiers ("imported cases", "severe cases")
         noun = doc[hi] if doc[hi].pos_ in ("NOUN", "PROPN") and doc[hi].i != tok.i else None
-        self.mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")
-                     and c.i != tok.i and not c.like_num and not _has_digit(c.text)} if noun is not None else set()
+        self.mods = _noun_mods(noun, tok.i) if noun is not None else set()
         self.sent_ents = {e.text.lower() for e in same_quantity.doc_ents(doc).of_sentence(self.sent)
                           if e.label_ in ("ORG", "PERSON", "GPE")}
 
@@ -682,7 +693,7 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
         return True  # "3 goals in 5 games" ... "8 goals in 10 games"
     if _bounds_agree(a, b) or _change_amount(a) != _change_amount(b):
         return True  # a range's two ends; a change beside a level ("risen by 30" ... "360 people")
-    if a.unit != "%" and any(_part_smaller(p.part, o.value, p.value) for p, o in ((a, b), (b, a))):
+    if a.unit != "%" and _part_of_other(a, b):
         return True  # a part of a whole: "120 people were arrested" ... "Of those, 40 were charged"
     years_a, years_b = _years(a.ctx.dates), _years(b.ctx.dates)
     if years_a and years_b and not years_a & years_b:
@@ -776,8 +787,11 @@ def mark_lists(article: Article, qs: list[Quantity]) -> None:
     text, blocks = article.text, article.blocks
     if not blocks:
         return
-    size = [len(text[b.start:b.end].split()) for b in blocks]
-    figures = [sum(1 for w in text[b.start:b.end].split() if _has_digit(w)) for b in blocks]
+    size, figures = [], []
+    for b in blocks:
+        words = text[b.start:b.end].split()
+        size.append(len(words))
+        figures.append(sum(1 for w in words if _has_digit(w)))
     by_block: dict[int, list[Quantity]] = defaultdict(list)
     for q in qs:
         by_block[q.ctx.block].append(q)
@@ -1005,8 +1019,7 @@ class NumberMismatch(Rule):
                 # the first mention and the nearest earlier ones: linear in the article's size
                 earlier = next((e for e in (ms[0], *ms[max(1, j - same_quantity.NEAREST):j])
                                 if e.sent.start != here and _contradicts(e.value, later.value)), None)
-                if earlier is None or _part_smaller(later.part, earlier.value, later.value) \
-                        or _part_smaller(earlier.part, later.value, earlier.value):
+                if earlier is None or _part_of_other(earlier, later):
                     continue  # a part of the whole: "120 arrested" ... "Of those, 40 were charged"
                 ents = same_quantity.doc_ents(doc)
                 dates_a = {d.text for d in ents.of_sentence(earlier.sent) if d.label_ == "DATE"}
