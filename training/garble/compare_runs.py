@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import pickle
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"
+
+
+def scores_file(key: str, corr_top: int, encode: str) -> str:
+    from calibrate import scores_file as name  # the name calibrate.py gives them
+    return name(key, corr_top, encode)
 
 
 def model_key(directory: Path) -> str:
@@ -41,7 +47,8 @@ def main() -> None:
     runs = (args.first, args.second)
     caches = []
     for d in runs:
-        path = WORK / f"calibrate-scores-{model_key(d)}-{args.corr_top}.pkl"
+        encode = json.loads((d / "calibration.json").read_text(encoding="utf-8")).get("encode", "batch")
+        path = WORK / scores_file(model_key(d), args.corr_top, encode)
         if not path.exists():
             raise SystemExit(f"no scores for {d} ({path.name}): run calibrate.py with its files first")
         caches.append(pickle.loads(path.read_bytes()))
