@@ -33,6 +33,31 @@ def model_key(directory: Path) -> str:
     return h.hexdigest()[:12]
 
 
+class _Record:
+    """A pickled WordScore or Candidate, whichever form it was kept in: caches written before they
+    had slots (session 7; run 9's) hold their attributes as a dict, later ones as a list."""
+
+    def __setstate__(self, state) -> None:
+        if isinstance(state, tuple):  # (dict, slots) from copyreg
+            state = {**(state[0] or {}), **(state[1] or {})}
+        if not isinstance(state, dict):
+            state = dict(zip(self.FIELDS, state))
+        self.__dict__.update(state)
+
+
+class _Scores(pickle.Unpickler):
+    """Reads a calibrate.py score cache of any session: the word and candidate records as _Record."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in (("copylint.wordfit", "WordScore"), ("copylint.checks.garble", "Candidate")):
+            import dataclasses
+            import importlib
+
+            cls = getattr(importlib.import_module(module), name)
+            return type(name, (_Record,), {"FIELDS": [f.name for f in dataclasses.fields(cls)]})
+        return super().find_class(module, name)
+
+
 def main() -> None:
     import numpy as np
     from sklearn.metrics import average_precision_score
@@ -51,7 +76,8 @@ def main() -> None:
         path = WORK / scores_file(model_key(d), args.corr_top, encode)
         if not path.exists():
             raise SystemExit(f"no scores for {d} ({path.name}): run calibrate.py with its files first")
-        caches.append(pickle.loads(path.read_bytes()))
+        with open(path, "rb") as fh:
+            caches.append(_Scores(fh).load())
     rows, _ = pickle.loads((WORK / "calibrate-88-0-1.pkl").read_bytes())  # calibrate.py's tune versions
     docs: dict[str, list] = {}
     for kind, name, text, spans in rows:
