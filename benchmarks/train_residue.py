@@ -64,8 +64,9 @@ picture credits and "Disclaimer" lines included, which the listed phrases rightl
 
 The shipped ``rules/residue_model.json`` is not yet this script's output: the full retrain (session 7:
 ``--inside skip``, the default) measured over the false-alarm budget on ``news_corpus("test")``
-(0.043 per 1,000 words; README, "Web residue and HTML pages"); write elsewhere with ``--out`` to
-compare.
+(0.043 per 1,000 words), and with ``--pasted-end kind`` (session 8) within it but under the shipped
+model on page lines and pasted lines (docs/measurements.md, "Web residue and HTML pages"); write
+elsewhere with ``--out`` to compare.
 
 Deterministic (fixed seeds) given the tagged documents. One command retrains everything from
 today's parse: ``python benchmarks/train_residue.py --cache FILE`` with no such FILE yet (it tags
@@ -77,7 +78,8 @@ gives slightly different weights.
 
 Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
-                                       [--calibrate tune,train] [--inside skip|residue] [--alone-only]
+                                       [--calibrate tune,train] [--inside skip|residue]
+                                       [--pasted-end residue|kind|skip] [--alone-only] [--out FILE]
 """
 from __future__ import annotations
 
