@@ -25,7 +25,9 @@ Data, all from the project's one split (``benchmarks/splits.py``); nothing of ``
   the end out of the counted lines (``leave_out_end``: a diagnostic, session 7); ``--pasted-end
   kind`` keeps at the end only the kinds no desk closes an article with (``END_KINDS``: prompts,
   consent and cookie text, share and follow lines; not copyright or licence notes), decided by the
-  pasted line's own kind (session 8).
+  pasted line's own kind, and ``--pasted-end closers`` leaves out only those of a kind or shape a
+  desk may close with (``may_close``: credits, bylines, names, "Label: ..." lines, contact and
+  copyright lines; both session 8, measured in docs/measurements.md).
 
 Every line is tagged by spaCy the way copylint's engine tags an article (the lines joined as
 paragraphs). Two passes (``copylint.checks.residue.ResidueModel``): the first scores each line by
@@ -79,7 +81,7 @@ gives slightly different weights.
 Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
-                                       [--pasted-end residue|kind|skip] [--alone-only] [--out FILE]
+                                       [--pasted-end residue|kind|closers|skip] [--alone-only] [--out FILE]
 """
 from __future__ import annotations
 
@@ -104,7 +106,7 @@ from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 from copylint import data  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features, head_lines,
-    line_tags, place_of, second_pass_features, stem_counts,
+    line_tags, place_of, second_pass_features, shape_features, stem_counts,
 )
 
 OUT = ROOT / "rules" / "residue_model.json"
@@ -252,10 +254,30 @@ def never_closes(line: str, kind: str | None = None) -> bool:
     return (kind or residue_kind(line)) in END_KINDS and not _DESK_END.search(line)
 
 
-def end_taught(line: str, kind: str | None = None) -> bool:
+#: what a desk's closing lines are, by kind (``residue_kind``: credits and captions, bylines and
+#: timestamps) and by shape (``residue.shape_features``: a sign-off's bare name, "By NAME", a
+#: "Label: ..." line such as "See also: ..." or "Correction: ...", a credit's "Name/Agency" or
+#: closing parenthesis)
+CLOSER_KINDS = frozenset({"caption", "byline"})
+CLOSER_SHAPES = frozenset({"sh:name", "sh:by", "sh:by-low", "sh:label", "sh:slash", "sh:paren-names", "sh:paren"})
+
+
+def may_close(line: str, kind: str, feats: list[str] | None) -> bool:
+    """Whether a residue line is of a kind or a shape a desk may close an article with
+    (``CLOSER_KINDS``, ``CLOSER_SHAPES``), a copyright or licence note (``_DESK_END``) or a contact
+    line (an address or a handle: ``has:url``); ``feats``: its first-pass features."""
+    feats = feats or []
+    return (kind in CLOSER_KINDS or bool(_DESK_END.search(line)) or "has:url" in feats
+            or bool(CLOSER_SHAPES.intersection(shape_features(line, feats))))
+
+
+def end_taught(line: str, kind: str | None = None, feats: list[str] | None = None) -> bool:
     """Whether residue pasted at an article's end is taught as residue (``--pasted-end``): every
-    line (``residue``), only the kinds that never close an article (``kind``), or none (``skip``)."""
-    return PASTED_END == "residue" or (PASTED_END == "kind" and never_closes(line, kind))
+    line (``residue``), only the kinds that never close an article (``kind``), every line but those
+    of a kind or shape a desk may close with (``closers``), or none (``skip``)."""
+    kind = kind or residue_kind(line)
+    return (PASTED_END == "residue" or (PASTED_END == "kind" and never_closes(line, kind))
+            or (PASTED_END == "closers" and not may_close(line, kind, feats)))
 
 
 def leave_out_end(docs: list[Doc]) -> int:
@@ -269,7 +291,7 @@ def leave_out_end(docs: list[Doc]) -> int:
     for d in docs:
         if d.kind == "mixed":
             for i, put in enumerate(d.inserted):
-                if put and put[1] == "end" and d.labels[i] == 1 and not end_taught(d.lines[i], put[0]):
+                if put and put[1] == "end" and d.labels[i] == 1 and not end_taught(d.lines[i], put[0], d.feats[i]):
                     d.labels[i] = None
                     n += 1
     return n
@@ -618,7 +640,7 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                 host = hosts[fold_of(d.group)][k % len(hosts[fold_of(d.group)])]
                 t = tune[k % len(tune)]
                 kind = residue_kind(x)
-                places = POSITIONS if end_taught(x, kind) else POSITIONS[:2]
+                places = POSITIONS if end_taught(x, kind, f) else POSITIONS[:2]
                 where = "between" if kind == "byline" else places[k // 7 % len(places)]
                 place = PLACES[where]
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place,
@@ -773,9 +795,10 @@ def main() -> None:
     ap.add_argument("--inside", choices=("residue", "skip"), default="skip",
                     help="a page's residue lines inside its article (captions, credits, subheadings among its "
                          "paragraphs): left out (default; see leave_out_inside) or counted as residue")
-    ap.add_argument("--pasted-end", choices=("residue", "kind", "skip"), default=PASTED_END,
+    ap.add_argument("--pasted-end", choices=("residue", "kind", "closers", "skip"), default=PASTED_END,
                     help="residue pasted at the end of the training articles: taught as residue, only of the kinds "
-                         "that never close an article (END_KINDS), or left out (see leave_out_end; default "
+                         "that never close an article (END_KINDS), all but the kinds and shapes a desk may close with "
+                         "(may_close), or left out (see leave_out_end; default "
                          f"{PASTED_END})")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
