@@ -119,7 +119,7 @@ CALIBRATE = ("tune", "train")   # the clean copy the thresholds are set on (Cali
 MIXED_COPIES = 2
 POSITIONS = ("top", "between", "end")
 PLACES = {"top": "head", "between": "body", "end": "last"}   # residue.place_of of a line put in there
-PASTED_END = "residue"   # residue pasted at the end of a training article: taught (residue), by kind, or not (skip)
+PASTED_END = "residue"   # residue pasted at the end of a training article: taught (residue), by kind (kind, closers: end_taught), or not (skip)
 #: the kinds of residue (``residue_data.residue_kind``) never in place at an article's end: the
 #: interface talking to the reader (prompts, subscription and sign-in text), cookie and consent
 #: text, share and follow lines. A desk closes its copy with credits, sign-offs, contact lines,
@@ -282,7 +282,7 @@ def end_taught(line: str, kind: str | None = None, feats: list[str] | None = Non
 
 def leave_out_end(docs: list[Doc]) -> int:
     """Leave out of the counted lines the residue pasted at the end of the training articles'
-    copies that ``end_taught`` does not teach (``--pasted-end kind`` or ``skip``; the line-alone
+    copies that ``end_taught`` does not teach (``--pasted-end kind``, ``closers`` or ``skip``; the line-alone
     judge then pastes those of the pages' residue lines at the top or between paragraphs only):
     taught as residue, a short line after an article's last paragraph teaches the judges' place
     features that such a line is residue, and a desk's copy closes with short lines of its own
