@@ -64,11 +64,12 @@ picture credits and "Disclaimer" lines included, which the listed phrases rightl
 ``--alone-only`` trains the line-alone judge alone, keeping the two passes of the current model file
 (which then score the training articles in sample).
 
-The shipped ``rules/residue_model.json`` is not yet this script's output: the full retrain (session 7:
-``--inside skip``, the default) measured over the false-alarm budget on ``news_corpus("test")``
-(0.043 per 1,000 words), and with ``--pasted-end kind`` (session 8) within it but under the shipped
-model on page lines and pasted lines (docs/measurements.md, "Web residue and HTML pages"); write
-elsewhere with ``--out`` to compare.
+The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 8:
+``--inside skip --pasted-end kind``): ``python benchmarks/train_residue.py`` rebuilds it byte for byte.
+The models of sessions 2-7 were rebuilt only from session 2's tag cache; the full retrain with every
+kind of residue taught at the end (``--pasted-end residue``, session 7) measured over the
+false-alarm budget on ``news_corpus("test")`` (0.043 per 1,000 words); docs/measurements.md, "Web
+residue and HTML pages", has the figures. Write elsewhere with ``--out`` to compare.
 
 Deterministic (fixed seeds) given the tagged documents. One command retrains everything from
 today's parse: ``python benchmarks/train_residue.py --cache FILE`` with no such FILE yet (it tags
@@ -119,7 +120,7 @@ CALIBRATE = ("tune", "train")   # the clean copy the thresholds are set on (Cali
 MIXED_COPIES = 2
 POSITIONS = ("top", "between", "end")
 PLACES = {"top": "head", "between": "body", "end": "last"}   # residue.place_of of a line put in there
-PASTED_END = "residue"   # residue pasted at the end of a training article: taught (residue), by kind (kind, closers: end_taught), or not (skip)
+PASTED_END = "kind"   # residue pasted at the end of a training article: taught (residue), by kind (kind, closers: end_taught), or not (skip)
 #: the kinds of residue (``residue_data.residue_kind``) never in place at an article's end: the
 #: interface talking to the reader (prompts, subscription and sign-in text), cookie and consent
 #: text, share and follow lines. A desk closes its copy with credits, sign-offs, contact lines,
