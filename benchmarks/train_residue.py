@@ -308,7 +308,7 @@ def prune_lexical(docs: list[Doc], others: list[Doc], min_sources: int) -> int:
     sources have: sites and news groups, and each put-in residue line on its own (a word one site
     or one story uses is a name or a topic learnt by heart). Returns how many such features are
     kept. Off by default: measured with 3 (session 2), it raised pasted-line recall but let more
-    professional lines through at the same budget (README, "Web residue and HTML pages")."""
+    professional lines through at the same budget (docs/measurements.md, "Web residue and HTML pages")."""
     sources: dict[str, set[str]] = defaultdict(set)
     for d in docs:
         for i, f in enumerate(d.feats):
