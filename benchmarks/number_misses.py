@@ -16,7 +16,7 @@ why a plant is missed or held at info. The buckets:
 - ``scored-below-info``: the pair was scored, below the info threshold.
 
 Usage (from the repository root):
-    python benchmarks/number_misses.py [--sets tune,web] [--seed 9] [--rounds 3] [--apart 3] [--verbose]
+    python benchmarks/number_misses.py [--sets tune,web] [--seed 9] [--rounds 3] [--apart 3] [--verbose] [--cache DIR]
 """
 from __future__ import annotations
 
@@ -109,6 +109,7 @@ def main() -> None:
     ap.add_argument("--apart", type=int, default=0, metavar="ROUNDS",
                     help="diagnose the figures planted apart from the slip model's training instead")
     ap.add_argument("--verbose", action="store_true", help="list each plant that is not caught at warning")
+    ap.add_argument("--cache", type=Path, help="a folder to keep the planted copies' parses in between runs")
     args = ap.parse_args()
     from train_same_quantity import articles
 
@@ -120,7 +121,8 @@ def main() -> None:
         items = list(planted_copies(set_name, args.seed, args.rounds, args.apart))
         docs = [SimpleNamespace(name=d.name, group=getattr(d, "group", ""), text=text) for d, text, _ in items]
         buckets, kinds = Counter(), defaultdict(Counter)
-        for (d, text, p), (_, _, art) in zip(items, articles(docs)):
+        split = f"plants-{set_name}-{args.seed}-{args.rounds}-{args.apart}"
+        for (d, text, p), (_, _, art) in zip(items, articles(docs, args.cache, split)):
             b = bucket(art, p, rule)
             buckets[b] += 1
             kinds[b][p.kind] += 1

@@ -22,7 +22,12 @@ Data, all from the project's one split (``benchmarks/splits.py``); nothing of ``
   the listed phrases of ``rules/boilerplate.txt``, drawn by kind (``residue_data.residue_kind``,
   each kind in proportion to the square root of its size), so that prompts, consent text and
   bylines are not drowned by related headlines. ``--pasted-end skip`` leaves the lines pasted at
-  the end out of the counted lines (``leave_out_end``: a diagnostic, session 7).
+  the end out of the counted lines (``leave_out_end``: a diagnostic, session 7); ``--pasted-end
+  kind`` keeps at the end only the kinds no desk closes an article with (``END_KINDS``: prompts,
+  consent and cookie text, share and follow lines; not copyright or licence notes), decided by the
+  pasted line's own kind, and ``--pasted-end closers`` leaves out only those of a kind or shape a
+  desk may close with (``may_close``: credits, bylines, names, "Label: ..." lines, contact and
+  copyright lines; both session 8, measured in docs/measurements.md).
 
 Every line is tagged by spaCy the way copylint's engine tags an article (the lines joined as
 paragraphs). Two passes (``copylint.checks.residue.ResidueModel``): the first scores each line by
@@ -59,10 +64,12 @@ picture credits and "Disclaimer" lines included, which the listed phrases rightl
 ``--alone-only`` trains the line-alone judge alone, keeping the two passes of the current model file
 (which then score the training articles in sample).
 
-The shipped ``rules/residue_model.json`` is not yet this script's output: the full retrain (session 7:
-``--inside skip``, the default) measured over the false-alarm budget on ``news_corpus("test")``
-(0.043 per 1,000 words; README, "Web residue and HTML pages"); write elsewhere with ``--out`` to
-compare.
+The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 8:
+``--inside skip --pasted-end kind``): ``python benchmarks/train_residue.py`` rebuilds it byte for byte.
+The models of sessions 2-7 were rebuilt only from session 2's tag cache; the full retrain with every
+kind of residue taught at the end (``--pasted-end residue``, session 7) measured over the
+false-alarm budget on ``news_corpus("test")`` (0.043 per 1,000 words); docs/measurements.md, "Web
+residue and HTML pages", has the figures. Write elsewhere with ``--out`` to compare.
 
 Deterministic (fixed seeds) given the tagged documents. One command retrains everything from
 today's parse: ``python benchmarks/train_residue.py --cache FILE`` with no such FILE yet (it tags
@@ -74,7 +81,8 @@ gives slightly different weights.
 
 Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
-                                       [--calibrate tune,train] [--inside skip|residue] [--alone-only]
+                                       [--calibrate tune,train] [--inside skip|residue]
+                                       [--pasted-end residue|kind|closers|skip] [--alone-only] [--out FILE]
 """
 from __future__ import annotations
 
@@ -83,6 +91,7 @@ import json
 import math
 import pickle
 import random
+import re
 import sys
 import zlib
 from collections import Counter, defaultdict
@@ -98,7 +107,7 @@ from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 from copylint import data  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features, head_lines,
-    line_tags, place_of, second_pass_features, stem_counts,
+    line_tags, place_of, second_pass_features, shape_features, stem_counts,
 )
 
 OUT = ROOT / "rules" / "residue_model.json"
@@ -111,7 +120,14 @@ CALIBRATE = ("tune", "train")   # the clean copy the thresholds are set on (Cali
 MIXED_COPIES = 2
 POSITIONS = ("top", "between", "end")
 PLACES = {"top": "head", "between": "body", "end": "last"}   # residue.place_of of a line put in there
-PASTED_END = True   # residue pasted at the end of a training article is taught; --pasted-end skip: not
+PASTED_END = "kind"   # residue pasted at the end of a training article: taught (residue), by kind (kind, closers: end_taught), or not (skip)
+#: the kinds of residue (``residue_data.residue_kind``) never in place at an article's end: the
+#: interface talking to the reader (prompts, subscription and sign-in text), cookie and consent
+#: text, share and follow lines. A desk closes its copy with credits, sign-offs, contact lines,
+#: "See also" links and corrections, which fall in the other kinds (caption, byline, related,
+#: other), and with copyright and licence notes (``_DESK_END``), which fall in consent.
+END_KINDS = frozenset({"prompt", "consent", "share"})
+_DESK_END = re.compile(r"©|\(c\)|\bcopyright|\brights reserved\b|\blicen[cs]e", re.I)
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
@@ -233,17 +249,50 @@ def leave_out_inside(docs: list[Doc]) -> int:
     return n
 
 
+def never_closes(line: str, kind: str | None = None) -> bool:
+    """Whether a residue line is of a kind no desk closes an article with (``END_KINDS``, less
+    copyright and licence notes), by the line's own words (``kind``: its ``residue_kind``)."""
+    return (kind or residue_kind(line)) in END_KINDS and not _DESK_END.search(line)
+
+
+#: what a desk's closing lines are, by kind (``residue_kind``: credits and captions, bylines and
+#: timestamps) and by shape (``residue.shape_features``: a sign-off's bare name, "By NAME", a
+#: "Label: ..." line such as "See also: ..." or "Correction: ...", a credit's "Name/Agency" or
+#: closing parenthesis)
+CLOSER_KINDS = frozenset({"caption", "byline"})
+CLOSER_SHAPES = frozenset({"sh:name", "sh:by", "sh:by-low", "sh:label", "sh:slash", "sh:paren-names", "sh:paren"})
+
+
+def may_close(line: str, kind: str, feats: list[str] | None) -> bool:
+    """Whether a residue line is of a kind or a shape a desk may close an article with
+    (``CLOSER_KINDS``, ``CLOSER_SHAPES``), a copyright or licence note (``_DESK_END``) or a contact
+    line (an address or a handle: ``has:url``); ``feats``: its first-pass features."""
+    feats = feats or []
+    return (kind in CLOSER_KINDS or bool(_DESK_END.search(line)) or "has:url" in feats
+            or bool(CLOSER_SHAPES.intersection(shape_features(line, feats))))
+
+
+def end_taught(line: str, kind: str | None = None, feats: list[str] | None = None) -> bool:
+    """Whether residue pasted at an article's end is taught as residue (``--pasted-end``): every
+    line (``residue``), only the kinds that never close an article (``kind``), every line but those
+    of a kind or shape a desk may close with (``closers``), or none (``skip``)."""
+    kind = kind or residue_kind(line)
+    return (PASTED_END == "residue" or (PASTED_END == "kind" and never_closes(line, kind))
+            or (PASTED_END == "closers" and not may_close(line, kind, feats)))
+
+
 def leave_out_end(docs: list[Doc]) -> int:
     """Leave out of the counted lines the residue pasted at the end of the training articles'
-    copies (``--pasted-end skip``; the line-alone judge then pastes the pages' residue lines at
-    the top or between paragraphs only): taught as residue, a short line after an article's last
-    paragraph teaches the judges' place features that such a line is residue, and a desk's copy
-    closes with short lines of its own (credits, sign-offs, "See also" links). Returns how many."""
+    copies that ``end_taught`` does not teach (``--pasted-end kind``, ``closers`` or ``skip``; the line-alone
+    judge then pastes those of the pages' residue lines at the top or between paragraphs only):
+    taught as residue, a short line after an article's last paragraph teaches the judges' place
+    features that such a line is residue, and a desk's copy closes with short lines of its own
+    (credits, sign-offs, contact lines, "See also" links: session 7). Returns how many."""
     n = 0
     for d in docs:
         if d.kind == "mixed":
             for i, put in enumerate(d.inserted):
-                if put and put[1] == "end" and d.labels[i] == 1:
+                if put and put[1] == "end" and d.labels[i] == 1 and not end_taught(d.lines[i], put[0], d.feats[i]):
                     d.labels[i] = None
                     n += 1
     return n
@@ -259,7 +308,7 @@ def prune_lexical(docs: list[Doc], others: list[Doc], min_sources: int) -> int:
     sources have: sites and news groups, and each put-in residue line on its own (a word one site
     or one story uses is a name or a topic learnt by heart). Returns how many such features are
     kept. Off by default: measured with 3 (session 2), it raised pasted-line recall but let more
-    professional lines through at the same budget (README, "Web residue and HTML pages")."""
+    professional lines through at the same budget (docs/measurements.md, "Web residue and HTML pages")."""
     sources: dict[str, set[str]] = defaultdict(set)
     for d in docs:
         for i, f in enumerate(d.feats):
@@ -591,8 +640,9 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                 k = zlib.crc32(x.encode("utf-8"))
                 host = hosts[fold_of(d.group)][k % len(hosts[fold_of(d.group)])]
                 t = tune[k % len(tune)]
-                places = POSITIONS if PASTED_END else POSITIONS[:2]
-                where = "between" if residue_kind(x) == "byline" else places[k // 7 % len(places)]
+                kind = residue_kind(x)
+                places = POSITIONS if end_taught(x, kind, f) else POSITIONS[:2]
+                where = "between" if kind == "byline" else places[k // 7 % len(places)]
                 place = PLACES[where]
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place,
                                                              beside=pasted_beside(host.lines, where, k)),
@@ -715,6 +765,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
+    global BESIDE, PASTED_END
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -745,14 +796,15 @@ def main() -> None:
     ap.add_argument("--inside", choices=("residue", "skip"), default="skip",
                     help="a page's residue lines inside its article (captions, credits, subheadings among its "
                          "paragraphs): left out (default; see leave_out_inside) or counted as residue")
-    ap.add_argument("--pasted-end", choices=("residue", "skip"), default="residue",
-                    help="residue pasted at the end of the training articles: taught as residue (default), or "
-                         "left out (see leave_out_end)")
+    ap.add_argument("--pasted-end", choices=("residue", "kind", "closers", "skip"), default=PASTED_END,
+                    help="residue pasted at the end of the training articles: taught as residue, only of the kinds "
+                         "that never close an article (END_KINDS), all but the kinds and shapes a desk may close with "
+                         "(may_close), or left out (see leave_out_end; default "
+                         f"{PASTED_END})")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    global BESIDE, PASTED_END
     BESIDE = args.beside
-    PASTED_END = args.pasted_end == "residue"
+    PASTED_END = args.pasted_end
     if args.cache and args.cache.exists():
         with args.cache.open("rb") as f:
             cached = pickle.load(f)
@@ -772,8 +824,9 @@ def main() -> None:
     featurise(docs + tune + articles)
     if args.inside == "skip":
         print(f"the pages' residue lines inside their article, left out: {leave_out_inside(docs)}", flush=True)
-    if not PASTED_END:
-        print(f"residue pasted at the end of the training articles, left out: {leave_out_end(docs)}", flush=True)
+    if PASTED_END != "residue":
+        print(f"residue pasted at the end of the training articles, left out ({PASTED_END}): {leave_out_end(docs)}",
+              flush=True)
     if args.min_sources > 1:
         print(f"word and word-pair features of {args.min_sources}+ sources: "
               f"{prune_lexical(docs, tune + articles, args.min_sources)}", flush=True)

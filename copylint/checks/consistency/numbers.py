@@ -246,8 +246,19 @@ class Quantity:
         # what the counted noun is: its own modifiers ("imported cases", "severe cases")
         noun = doc[hi] if doc[hi].pos_ in ("NOUN", "PROPN") and doc[hi].i != tok.i else None
         self.mods = _noun_mods(noun, tok.i) if noun is not None else set()
+        if noun is not None and _attributive(tok, noun):
+            self.mods = self.mods | {noun.head.lemma_.lower()}
         self.sent_ents = {e.text.lower() for e in same_quantity.doc_ents(doc).of_sentence(self.sent)
                           if e.label_ in ("ORG", "PERSON", "GPE")}
+
+
+def _attributive(tok, unit) -> bool:
+    """A figure hyphened to its unit before another noun ("a 2-point lead", "a 10-game stretch", "a
+    12-year sentence"): it measures that noun, so the noun qualifies it as a modifier does ("2-point
+    lead" and "42 critical points" are two quantities)."""
+    head = unit.head
+    return unit.i > tok.i and unit.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" \
+        and unit.i < head.i <= unit.i + 2 and any(t.text in ("-", "–") for t in tok.doc[tok.i + 1:unit.i])
 
 
 def _has_digit(text: str) -> bool:
@@ -613,6 +624,19 @@ def _years(dates: set[str]) -> set[str]:
 
 
 _ADDED = data.words("added-words")
+_ANOTHER = data.words("another-instance-words")
+
+
+def _another_instance(q: Quantity) -> bool:
+    """The thing a figure measures is introduced as another one: the noun that governs it ("a second
+    earthquake with a 7.5 magnitude") or the subject of the verb that does ("another storm flooded
+    7,000 homes"). Its figure is another event's."""
+    gov = q.head
+    if gov is None or gov.i == q.tok.i:
+        return False
+    nouns = [gov] if gov.pos_ == "NOUN" else [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")
+                                               and c.pos_ == "NOUN"]
+    return any(c.lower_ in _ANOTHER and c.dep_ in ("det", "amod") for n in nouns for c in n.children)
 
 
 def _bound(q: Quantity) -> str:
@@ -677,7 +701,8 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
     ("another 30 people", "a further £2m", "30 more"), counts of people that different things
     happened to (the event groups of ``quantities.toml``: "killed 120 people" ... "saved 210
     people"), or figures counted in other figures ("3 goals in 5 games" ... "8 goals in 10
-    games"). Weaker signs of two quantities (other
+    games"), or figures of another instance of what they measure ("a second earthquake with a 7.5
+    magnitude", "another storm flooded 7,000 homes"). Weaker signs of two quantities (other
     entities elsewhere in the sentences, dates that are not years) are weighed by the pair
     classifier: a translation may write "in Britain", then "in England", of one quantity."""
     measures = {a.measure, b.measure} - set(_CURRENCY_WORDS) - {"", "euro", "dollar", "pound"}
@@ -701,7 +726,7 @@ def _two_quantities(a: Quantity, b: Quantity) -> bool:
     for q in (a, b):
         doc, i = q.tok.doc, q.tok.i
         if any(t.lower_ in _ADDED for t in doc[max(0, i - 3):i]) or (
-                i + 1 < len(doc) and doc[i + 1].lower_ == "more" and q.unit != "age"):
+                i + 1 < len(doc) and doc[i + 1].lower_ == "more" and q.unit != "age") or _another_instance(q):
             return True
     return False
 
@@ -906,8 +931,10 @@ class NumberMismatch(Rule):
     added figures ("another 30"), a change beside a level ("risen by 30" ... "360 people"), a lower
     bound under an upper one ("less than $100" ... "starting at $60") and a rounded figure beside the
     exact one ("about 3,000" ... "3,124"; unhedged, the exact one must round to it: "11,000" ...
-    "11,040", not "50" ... "58") and a part under its whole ("120 arrested" ... "Of those, 40 were
-    charged") are left alone; figures in a list or a table (a line of prices, of match statistics),
+    "11,040", not "50" ... "58"), a part under its whole ("120 arrested" ... "Of those, 40 were
+    charged"), a figure hyphened to its unit that measures another noun ("a 2-point lead" ... "42
+    critical points") and a figure of another instance of its event ("a second earthquake with a
+    7.5 magnitude", "another storm flooded 7,000 homes") are left alone; figures in a list or a table (a line of prices, of match statistics),
     whose items each have their own value, are compared at info only, and so are two durations
     that do not measure one event (a duration is the span of an event: "settled for 30,000 years"
     and "lived there for 20,000 years" are two; one event is the same governing verb or event noun,
@@ -960,6 +987,9 @@ class NumberMismatch(Rule):
         "would be appealed.",
         "Salmonella has sickened 212 people in 26 states\n\nThe CDC said the outbreak had sickened ⟦221 people⟧ in 26 "
         "states.",
+        "Rovers held a 12-point lead at the top of the table on Monday.\n\nBy Saturday the ⟦21-point⟧ lead had gone.",
+        "A powerful earthquake with a 7.8 magnitude struck the region on Monday.\n\nThe earthquake, with an ⟦8.7 "
+        "magnitude⟧, destroyed thousands of homes.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -988,6 +1018,12 @@ class NumberMismatch(Rule):
         "Mophie's 3-in-1 charging pad costs $100.\n\nMophie also sells a 2-in-1 charging pad.",
         "The floods killed 120 people on Monday.\n\nRescuers saved 210 people from the water.",
         "The striker has scored 3 goals in 5 games.\n\nHis team-mate has scored 8 goals in 10 matches this season.",
+        "The coaches were credited with 42 critical points this season.\n\nWith a 2-point lead and 40 seconds left, "
+        "the coach called a timeout.",
+        "A powerful earthquake with a 7.8 magnitude struck the region on Monday.\n\nHours later, a second powerful "
+        "earthquake with a 7.5 magnitude struck the region.",
+        "The storm flooded 3,000 homes in the county on Monday.\n\nDays later, another storm that hit the coast "
+        "flooded 7,000 homes.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
