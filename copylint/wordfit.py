@@ -21,6 +21,7 @@ import bisect
 import re
 import threading
 from array import array
+from contextlib import nullcontext
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -81,6 +82,18 @@ BLOCK_KINDS = ("paragraph", "quote", "list_item")
 CORR_TOP = 3
 CORR_FLOOR = -4.0
 BATCH = 32
+#: how the shipped model's encoder reads an article's windows (calibration.json's ``encode``, since
+#: the scores depend on it and the thresholds were set on them):
+#: - ``"batch"`` (absent: every calibration before run 10): BATCH windows at a time, sorted by length
+#:   and padded to the longest of each batch. The int8 encoder quantises each batch's activations
+#:   with one range (onnxruntime's dynamic quantisation, per tensor), so a window's scores depend on
+#:   the windows batched with it and on their padding (by 0.17 logit for the median wordpiece,
+#:   against each window read alone, on clean-news), and an edit in one paragraph moves the scores of
+#:   others; within an article padding was about 45 % of what the encoder read.
+#: - ``"window"``: each window alone, unpadded: a window's scores are its own, and the encoder reads
+#:   only real wordpieces (about a third less encoder time on clean-news). The corrector still reads
+#:   the words of BATCH windows at once (its output layer is the costly part of a call).
+ENCODE = ("batch", "window")
 _ALPHA = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
@@ -393,7 +406,13 @@ class ShippedModel(Model):
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(128)
-        self.corr_top = int(calibration().get("corr_top", CORR_TOP))
+        cal = calibration()
+        self.corr_top = int(cal.get("corr_top", CORR_TOP))
+        #: how the windows reach the encoder (``ENCODE``): as the shipped calibration was made
+        self.encode = cal.get("encode", "batch")
+        if self.encode not in ENCODE:
+            raise ModelError(f"word-fit calibration: unknown encode {self.encode!r} (of {', '.join(ENCODE)})")
+        self._blas = None
         vocab = self.tokenizer.get_vocab()
         self.id_to_token = {i: t for t, i in vocab.items()}
         self.vocab = vocab
@@ -412,17 +431,38 @@ class ShippedModel(Model):
         np = self.np
         return (self.q[ids].astype(np.float32) * self.scale[ids][..., None]).astype(np.float32)
 
+    def _one_blas_thread(self):
+        """In ``window`` mode, numpy's BLAS in one thread for the corrector's output layer: on two
+        busy cores a second BLAS thread spun beside spaCy and doubled the layer's CPU time (its
+        results differ from the two-thread ones in the last bits, so ``batch`` mode keeps them)."""
+        if self.encode != "window":
+            return nullcontext()
+        if self._blas is None:
+            from threadpoolctl import ThreadpoolController
+            self._blas = ThreadpoolController()  # the libraries loaded by now (numpy's BLAS)
+        return self._blas.limit(limits=1, user_api="blas")
+
+    def _encode(self, texts: list[str]) -> list[tuple]:
+        """Each text's encoding, discriminator logits and hidden vectors (per wordpiece), the texts
+        run through the encoder as ``self.encode`` says."""
+        encs = self.tokenizer.encode_batch(texts)
+        groups = [[k] for k in range(len(texts))] if self.encode == "window" else [list(range(len(texts)))]
+        out: list = [None] * len(texts)
+        for group in groups:
+            ids, mask = pad([encs[k] for k in group])
+            disc, hidden = self.session.run(None, {"inputs_embeds": self._rows(ids), "attention_mask": mask})
+            for r, k in enumerate(group):
+                out[k] = (encs[k], disc[r], hidden[r])
+        return out
+
     def _run(self, texts: list[str]) -> list[list[WordScore]]:
         np = self.np
-        encs = self.tokenizer.encode_batch(texts)
-        ids, mask = pad(encs)
-        disc, hidden = self.session.run(None, {"inputs_embeds": self._rows(ids), "attention_mask": mask})
         out = []
-        need = []  # (row, piece, WordScore, observed id, pieces)
-        for r, (text, e) in enumerate(zip(texts, encs)):
+        need = []  # (hidden vectors of its window, piece, WordScore, observed id, pieces, row)
+        for r, (text, (e, disc, hidden)) in enumerate(zip(texts, self._encode(texts))):
             words = []
             open_words = []
-            for w, pieces in words_of(text, e.offsets, disc[r]):
+            for w, pieces in words_of(text, e.offsets, disc):
                 words.append(w)
                 if w.disc >= CORR_FLOOR and is_open(text[w.start:w.end]):
                     open_words.append((w, pieces))
@@ -430,13 +470,14 @@ class ShippedModel(Model):
             for w, pieces in open_words[:self.corr_top]:
                 # a word of several pieces is read at its first piece ("familiar" of "familiarise")
                 first = text[w.start:w.end].lower() if len(pieces) == 1 else e.tokens[pieces[0]]
-                need.append((r, pieces[0], w, self.whole_index.get(first), len(pieces)))
+                need.append((hidden, pieces[0], w, self.whole_index.get(first), len(pieces), r))
             _rank_gaps(words)
             out.append(words)
         if need:
-            h = np.stack([hidden[r, p] for r, p, *_ in need])
-            probs = _softmax_rows(h @ self.out_w.T + self.out_b)  # over whole words only
-            for (r, p, w, obs, npieces), row in zip(need, probs):
+            h = np.stack([hidden[p] for hidden, p, *_ in need])
+            with self._one_blas_thread():
+                probs = _softmax_rows(h @ self.out_w.T + self.out_b)  # over whole words only
+            for (_, p, w, obs, npieces, r), row in zip(need, probs):
                 w.pieces = npieces
                 w.p_obs = float(row[obs]) if obs is not None else 0.0
                 # the best *other* word: not a form of the observed one ("laws" for "law")

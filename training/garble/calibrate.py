@@ -157,6 +157,13 @@ def model_key() -> str:
     return h.hexdigest()[:12]
 
 
+def scores_file(key: str, corr_top: int, encode: str) -> str:
+    """The file in work/ of a model's scores (``key``: model_key), by corrector width and the way
+    the encoder read the windows (wordfit.ENCODE; the name has no mark for ``batch``, the way of
+    every run before run 10)."""
+    return f"calibrate-scores-{key}-{corr_top}{'' if encode == 'batch' else '-' + encode}.pkl"
+
+
 def scored_versions(args, vers, parses, nlp):
     """``run`` on every version, kept in work/ per model (its files' content) and corrector width,
     one entry per version text: calibrating again with other budgets, or with more versions, scores
@@ -164,13 +171,14 @@ def scored_versions(args, vers, parses, nlp):
     import hashlib
     import pickle
 
-    path = HERE / "work" / f"calibrate-scores-{model_key()}-{args.corr_top}.pkl"
+    path = HERE / "work" / scores_file(model_key(), args.corr_top, args.encode)
     cache = pickle.loads(path.read_bytes()) if path.exists() else {}
     keys = [hashlib.sha1(a.text.encode()).hexdigest() for _, a, _ in vers]
     todo = [i for i, k in enumerate(keys) if k not in cache]
     if todo:
         model = wordfit.load()
         model.corr_top = args.corr_top
+        model.encode = args.encode
         cands, scored = run([vers[i][1] for i in todo], model, nlp, [parses[i] for i in todo])
         for i, cs, ws in zip(todo, cands, scored):
             for c in cs:
@@ -254,6 +262,10 @@ def main() -> None:
     ap.add_argument("--ones", type=int, default=1, help="one-swap versions per document (for the printed recall)")
     ap.add_argument("--corr-top", type=int, default=5,
                     help="words per window the corrector reads (the only ones judged)")
+    ap.add_argument("--encode", choices=wordfit.ENCODE, default="window",
+                    help="how the encoder reads an article's windows (copylint/wordfit.py, ENCODE; written into "
+                         "calibration.json, since the scores depend on it): each alone (the default from run 10), "
+                         "or batched and padded as runs 1-9 were calibrated")
     ap.add_argument("--ideas", action="store_true",
                     help="also measure (not ship) a corroborated warning, a normalised spun-article score, and what "
                          "holds recall down (the hint cap, the confirmed tier's budget, counting doubtful words)")
@@ -302,8 +314,8 @@ def main() -> None:
     scale[scale == 0] = 1.0
     lr = LogisticRegression(C=1.0, max_iter=2000)
     lr.fit((X - mean) / scale, y)
-    cal = {"features": list(garble.FEATURES), "corr_top": args.corr_top, "mean": mean.tolist(), "scale": scale.tolist(),
-           "coef": lr.coef_[0].tolist(), "intercept": float(lr.intercept_[0])}
+    cal = {"features": list(garble.FEATURES), "corr_top": args.corr_top, "encode": args.encode,
+           "mean": mean.tolist(), "scale": scale.tolist(), "coef": lr.coef_[0].tolist(), "intercept": float(lr.intercept_[0])}
     print("coefficients:", {f: round(c, 3) for f, c in zip(garble.FEATURES, cal["coef"])})
 
     clean_words = sum(a.word_count for kind, a, _ in vers if kind == "clean")

@@ -12,11 +12,17 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import pickle
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"
+
+
+def scores_file(key: str, corr_top: int, encode: str) -> str:
+    from calibrate import scores_file as name  # the name calibrate.py gives them
+    return name(key, corr_top, encode)
 
 
 def model_key(directory: Path) -> str:
@@ -25,6 +31,31 @@ def model_key(directory: Path) -> str:
     for name in ("encoder.onnx", "embeddings.npz"):
         h.update((directory / name).read_bytes())
     return h.hexdigest()[:12]
+
+
+class _Record:
+    """A pickled WordScore or Candidate, whichever form it was kept in: caches written before they
+    had slots (session 7; run 9's) hold their attributes as a dict, later ones as a list."""
+
+    def __setstate__(self, state) -> None:
+        if isinstance(state, tuple):  # (dict, slots) from copyreg
+            state = {**(state[0] or {}), **(state[1] or {})}
+        if not isinstance(state, dict):
+            state = dict(zip(self.FIELDS, state))
+        self.__dict__.update(state)
+
+
+class _Scores(pickle.Unpickler):
+    """Reads a calibrate.py score cache of any session: the word and candidate records as _Record."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in (("copylint.wordfit", "WordScore"), ("copylint.checks.garble", "Candidate")):
+            import dataclasses
+            import importlib
+
+            cls = getattr(importlib.import_module(module), name)
+            return type(name, (_Record,), {"FIELDS": [f.name for f in dataclasses.fields(cls)]})
+        return super().find_class(module, name)
 
 
 def main() -> None:
@@ -41,10 +72,12 @@ def main() -> None:
     runs = (args.first, args.second)
     caches = []
     for d in runs:
-        path = WORK / f"calibrate-scores-{model_key(d)}-{args.corr_top}.pkl"
+        encode = json.loads((d / "calibration.json").read_text(encoding="utf-8")).get("encode", "batch")
+        path = WORK / scores_file(model_key(d), args.corr_top, encode)
         if not path.exists():
             raise SystemExit(f"no scores for {d} ({path.name}): run calibrate.py with its files first")
-        caches.append(pickle.loads(path.read_bytes()))
+        with open(path, "rb") as fh:
+            caches.append(_Scores(fh).load())
     rows, _ = pickle.loads((WORK / "calibrate-88-0-1.pkl").read_bytes())  # calibrate.py's tune versions
     docs: dict[str, list] = {}
     for kind, name, text, spans in rows:
