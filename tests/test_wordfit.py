@@ -85,13 +85,7 @@ def _paragraph_scores(model, text, spans):
     return [(text[w.start:w.end], w.disc, w.alt) for w in fit.words]
 
 
-@pytest.fixture(scope="module")
-def shipped_model():
-    """The packaged model, loaded apart from the process's (its ``encode`` may be changed)."""
-    return wordfit.ShippedModel(wordfit.default_dir())
-
-
-def test_read_window_by_window_a_paragraph_scores_the_same_whatever_surrounds_it(shipped_model):
+def test_read_window_by_window_a_paragraph_scores_the_same_whatever_surrounds_it():
     # the int8 encoder quantises a batch's activations with one range, so batched windows move each
     # other's scores; read one at a time, a paragraph's scores are its own
     first = "The council agreed on Monday to spend more on roads and schools."
@@ -99,18 +93,16 @@ def test_read_window_by_window_a_paragraph_scores_the_same_whatever_surrounds_it
               "and which several contractors had bid for, would start in the spring and last two years.")
     text = first + "\n\n" + second
     both = [(0, len(first)), (len(first) + 2, len(text))]
-    shipped_model.encode = "window"
-    try:
-        together = _paragraph_scores(shipped_model, text, both)
-        alone = _paragraph_scores(shipped_model, first, [(0, len(first))])
-        assert together[:len(alone)] == alone
-        shipped_model.encode = "batch"
-        batched = _paragraph_scores(shipped_model, text, both)
-        # batched as the calibrations before run 10 were made: the same words, other logits
-        assert [w for w, _, _ in batched] == [w for w, _, _ in together]
-        assert [d for _, d, _ in batched] != [d for _, d, _ in together]
-    finally:
-        shipped_model.encode = "batch"
+    model = wordfit.ShippedModel(wordfit.default_dir())  # its own, apart from the process's: encode is changed
+    model.encode = "window"
+    together = _paragraph_scores(model, text, both)
+    alone = _paragraph_scores(model, first, [(0, len(first))])
+    assert together[:len(alone)] == alone
+    model.encode = "batch"
+    batched = _paragraph_scores(model, text, both)
+    # batched as the calibrations before run 10 were made: the same words, other logits
+    assert [w for w, _, _ in batched] == [w for w, _, _ in together]
+    assert [d for _, d, _ in batched] != [d for _, d, _ in together]
 
 
 def test_the_calibration_says_how_the_encoder_reads_the_windows(monkeypatch):
