@@ -91,7 +91,10 @@ def variants() -> Variants:
         b, a, k = parts[0], parts[1], (parts[2] if len(parts) > 2 else "")
         gb[b] = a
         us.setdefault(a, b)
-        kind[b] = kind[a] = k
+        # one-sided pairs: the form right in both dialects (grams, archaeology) says nothing of the
+        # article's dialect and is reported only beside the other form of the same word
+        kind[b] = "variant" if k == "us-only" else "" if k == "gb-only" else k
+        kind[a] = "variant" if k == "gb-only" else "" if k == "us-only" else k
     return Variants(gb, us, kind)
 
 
@@ -190,6 +193,8 @@ def dialect_spellings(article: Article) -> list[Spelt]:
         if block is None:
             continue
         kind = table.kind.get(low, "")
+        if low.endswith("yses") and tok.pos_ != "VERB":
+            continue  # the plural of analysis, right in both dialects; only the verb is British (analyzes)
         if not _in_use(table.british.get(low) or table.american.get(low)):
             continue  # the table's counterpart is no word in use (colorectal: no "colourectal")
         if low in table.british:
@@ -278,6 +283,10 @@ class SpellingVariant(Rule):
         "second day, in the centre of the country.",
         "The colour of the new theatre is grey.\n\nThe tour ends after 400 ⟦meters→metres⟧.",
         "The TV programme was cancelled.\n\nThe council's housing ⟦program→programme⟧ was delayed, its neighbour said.",
+        "The archaeology team dug near the centre.\n\nThe colour of the pots was grey, and the "
+        "⟦archeology→archaeology⟧ museum took them.",
+        "The color of the theater was gray.\n\nThe baby weighed 900 ⟦grammes→grams⟧ at birth.",
+        "The colour of the theatre was grey.\n\nThe ⟦cozy→cosy⟧ room was full.",
     )
     passes = (
         "The US military will leave Iraq.\n\nUS troops will stay until December.",
@@ -297,6 +306,8 @@ class SpellingVariant(Rule):
         "The first minister spoke on Tuesday.\n\nAt Deputy First Minister's Questions, a former first "
         "minister asked about Prime Minister's Questions.",
         "The organization organized a vote.\n\nIts color was gray.",
+        "She analyzes the data.\n\nThe two analyses agree on the color of the soil.",
+        "The baby weighed 900 grams.\n\nThe colour of the theatre was grey.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
