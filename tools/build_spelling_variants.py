@@ -79,6 +79,7 @@ CORRESPONDENCES = [
     (r"^flau", "flu"),                              # flautist
     (r"^rou(?=ble)", "ru"),                         # rouble
     (r"(?<=llu)sc", "sk"),                          # mollusc
+    (r"(?<=e)xion", "ction"),                       # connexion, inflexion
     (r"ise$", "ize"),
 ]
 #: correspondences allowed when the American form is an everyday word in both dialects ("dual")
@@ -131,12 +132,13 @@ HEADER = """\
 #   british | american [| flags]
 # flags: "dual" = the American form is also a correct British word with another sense (a gas meter,
 # a computer program, to check): the rule decides it in context; "ize" = the pair differs by -ise/-ize
-# only (Oxford British spelling uses -ize too, so only a mix of the two is reported); "variant" = the
-# other dialect's dictionaries accept this spelling too (judgment in British), so it is reported only
-# where the article spells the same word both ways; "gb-only" = only the British form marks a dialect,
-# the American form is right in British too (grammes | grams, foetus | fetus); "us-only" = only the
-# American form marks a dialect (archaeology | archeology, analyses | analyzes): the form right in both
-# is reported only where the article spells the same word both ways.
+# only (Oxford British spelling uses -ize too, so only a mix of the two is reported); "variant" = each
+# dialect's dictionaries accept the other's spelling too (inflexion, inflection), so the pair is
+# reported only where the article spells the same word both ways; "gb-only" = only the British form
+# marks a dialect, the American form is right in British too (grammes | grams, foetus | fetus,
+# judgement | judgment); "us-only" = only the American form marks a dialect (archaeology | archeology,
+# analyses | analyzes, cancelled | canceled): the form right in both is reported only where the
+# article spells the same word both ways.
 #
 # Derived by tools/build_spelling_variants.py from SCOWL (Spell Checker Oriented Word Lists,
 # version 2020.12.07, Debian package "scowl"), size level <= {level}. SCOWL's licence:
@@ -180,8 +182,9 @@ def main() -> None:
             # the nearest American-only form (fewest changed letters)
             best = min(us, key=lambda f: (abs(len(f) - len(gb)), f))
             flag = kind(gb, best)
-            if not flag and (best in british_accepts or gb in american_accepts):
-                flag = "variant"
+            if not flag:  # a form the other dialect accepts says nothing of the article's dialect
+                us_ok, gb_ok = best in british_accepts, gb in american_accepts
+                flag = "variant" if us_ok and gb_ok else "gb-only" if us_ok else "us-only" if gb_ok else ""
             rows.append((gb, best, flag))
         elif dual:
             best = min(dual, key=lambda f: (abs(len(f) - len(gb)), f))

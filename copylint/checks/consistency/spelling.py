@@ -204,16 +204,22 @@ def dialect_spellings(article: Article) -> list[Spelt]:
     return out
 
 
-def article_dialect(spellings: list[Spelt], configured: str) -> str:
-    """The configured dialect, or (``auto``) the one most of the article's spellings follow (on a tie,
-    the one it opens with).
-    Spellings the other dialect accepts too (judgment, cancelled) say nothing; -ize says little."""
-    if configured in ("british", "american"):
-        return configured
+def _marks(spellings: list[Spelt]) -> Counter:
+    """How many spellings of each dialect the article has: those the other dialect accepts too
+    (judgment, cancelled) say nothing; -ize says little."""
     n = Counter()
     for s in spellings:
         if s.kind != "variant":
             n[s.dialect] += IZE_WEIGHT if s.axis == "ize" else 1
+    return n
+
+
+def article_dialect(spellings: list[Spelt], configured: str) -> str:
+    """The configured dialect, or (``auto``) the one most of the article's spellings follow (on a tie,
+    the one it opens with: the later spellings are the mix)."""
+    if configured in ("british", "american"):
+        return configured
+    n = _marks(spellings)
     if n["british"] > n["american"]:
         return "british"
     if n["american"] > n["british"]:
@@ -287,6 +293,7 @@ class SpellingVariant(Rule):
         "⟦archeology→archaeology⟧ museum took them.",
         "The color of the theater was gray.\n\nThe baby weighed 900 ⟦grammes→grams⟧ at birth.",
         "The colour of the theatre was grey.\n\nThe ⟦cozy→cosy⟧ room was full.",
+        "Her favourite dish was served first.\n\nThe ⟦defense→defence⟧ rested its case.",
     )
     passes = (
         "The US military will leave Iraq.\n\nUS troops will stay until December.",
@@ -308,6 +315,7 @@ class SpellingVariant(Rule):
         "The organization organized a vote.\n\nIts color was gray.",
         "She analyzes the data.\n\nThe two analyses agree on the color of the soil.",
         "The baby weighed 900 grams.\n\nThe colour of the theatre was grey.",
+        "Her favourite dish was served first.\n\nThe judgment was read out in court.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -334,6 +342,8 @@ class SpellingVariant(Rule):
         if not spellings:
             return
         dialect = article_dialect(spellings, self.config.dialect)
+        n = _marks(spellings)
+        tied = self.config.dialect not in ("british", "american") and n["british"] == n["american"]
         done: set[int] = set()
         # -ise against -ize: the minority; on a tie, the one the article's dialect does not prefer
         ise = [s for s in spellings if s.axis == "ise"]
@@ -355,7 +365,9 @@ class SpellingVariant(Rule):
                         (s.axis == "ize" and dialect == "british"):
                     continue
                 done.add(s.start)
-                yield self._dialect_finding(s, right[0] if right else None, dialect)
+                # the related place: the same word spelt the article's way, where it is, else its first spelling
+                ref = next((r for r in right if r.british_form == s.british_form), right[0] if right else None)
+                yield self._dialect_finding(s, ref, dialect, tied)
         # one word spelt both ways (judgement and judgment): the minority form, on a tie the later one
         by_word: dict[str, list[Spelt]] = {}
         for s in spellings:
@@ -372,8 +384,10 @@ class SpellingVariant(Rule):
                     done.add(s.start)
                     yield self._dialect_finding(s, ref, "")
 
-    def _dialect_finding(self, s: Spelt, ref: Spelt | None, dialect: str) -> Finding:
-        why = f"this article spells the {dialect} way" if dialect and ref else \
+    def _dialect_finding(self, s: Spelt, ref: Spelt | None, dialect: str, tied: bool = False) -> Finding:
+        why = f"this article has as many {dialect} spellings and opens with one (the config's `dialect` " \
+            f"chooses)" if tied and ref else \
+            f"this article spells the {dialect} way" if dialect and ref else \
             f"the house spelling is {dialect}" if dialect else f"'{ref.word if ref else s.other}' is used too"
         return self.finding(s.start, s.end, f"'{s.word}' is the {s.dialect} spelling; {why} "
                             f"('{_cased(s.other, s.word)}')", suggestion=_cased(s.other, s.word),
