@@ -207,7 +207,10 @@ class NameVariant(Rule):
     well-known word or name (Stav, Star), a plural, demonym or family form
     (Icelanders, Russian, Khorasani, Ivanova, Zelenska), and two people told apart by their first
     names, titles or roles (John Lee and Peter Lea, Mr Lund and Ms Lunds, Kelly Smith and Ann
-    Kelley). Dropping an "al-" prefix after the first mention ("Mustafa al-Kadhimi" then "Mr
+    Kelley). A role before a surname ("Minister", "Director", "CEO") is no first name; and where one
+    form is no name in use at all, only different titles keep the two apart (relatives share a
+    surname: Adriana Kuch and her father Michael Kuchh; first names are transliterated two ways;
+    a name in family-name-first order reads its surname as a first name). Dropping an "al-" prefix after the first mention ("Mustafa al-Kadhimi" then "Mr
     Kadhimi") is correct style; a particle in another case ("de Vries", "De Vries") is reported
     except where it opens a sentence.
     """

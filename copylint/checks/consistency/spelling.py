@@ -247,11 +247,16 @@ class SpellingVariant(Rule):
 
     A house style picks one form; an article that mixes two reads as stitched together from several
     sources. British and American spellings come from a table derived from SCOWL
-    (rules/spelling_variants.txt, about 7,700 pairs): the article's dialect is the config's
-    ``dialect`` (british or american) or, by default (``auto``), the one most of its spellings
-    follow, and a spelling of the other dialect is reported, quotations and headlines included (a
-    house spells a speaker's words its own way); a pair whose counterpart no one writes (wordfreq) is
-    skipped. Names are never read as spellings
+    (rules/spelling_variants.txt, about 7,900 pairs, inflections included): the article's dialect is
+    the config's ``dialect`` (british or american) or, by default (``auto``), the one most of its
+    spellings follow, and a spelling of the other dialect is reported, quotations and headlines
+    included (a house spells a speaker's words its own way); a pair whose counterpart no one writes
+    (wordfreq) is skipped. A spelling the other dialect's dictionaries accept says nothing of the
+    dialect (cancelled, judgment, grams, archaeology) and is reported only beside the same word
+    spelt the other way; its counterpart may still mark one dialect (canceled, judgement,
+    grammes, archeology). With as many spellings of each dialect (one "colour", one "defense"), the
+    article is split: the spellings of the dialect it does not open with are reported, and the
+    message says the config's ``dialect`` chooses. Names are never read as spellings
     ("World Trade Center", "Defense Department", "Labor Party"). A word that is right in both
     dialects with another sense is read in context: "400 meters" but not "a gas meter", "a TV
     program" but not "a computer program", "a flat tire" but not "to tire", "cash a check" but not
