@@ -6,7 +6,11 @@ Kinds, per replaced word:
   paste; "supplies" -> "provisions" vs "issues");
 - ``sibling``: a co-hyponym ("rocket" -> "torpedo"), or now and then the generic term;
 - ``same``: an unrelated word of the same part of speech and similar frequency;
-- ``put``: a month or a name put in before a noun ("the June Sunni group").
+- ``put``: a month or a name put in before a noun ("the June Sunni group");
+- ``loose`` (only when asked: ``thesaurus_kinds``): a member of any Aiksaurus meaning of the word
+  (a big, loose thesaurus like a commercial spinner's, whose "synonyms" are often of another
+  sense or register: "carriage" -> "comportment"), kept only when it can take the word's part of
+  speech and form (``lexicon.can_take``).
 """
 from __future__ import annotations
 
@@ -19,10 +23,18 @@ import lexicon
 KINDS = (("sense", 0.35), ("sibling", 0.2), ("same", 0.35), ("put", 0.1))
 
 
+def thesaurus_kinds(share: float, kinds=KINDS):
+    """``kinds`` with ``loose`` (Aiksaurus) drawn ``share`` of the time, the others scaled down."""
+    if share <= 0:
+        return tuple(kinds)
+    return tuple((k, w * (1 - share)) for k, w in kinds) + (("loose", share),)
+
+
 class Corruptor:
-    def __init__(self, blocks, seed: int, wanted_half: int = 0) -> None:
+    def __init__(self, blocks, seed: int, wanted_half: int = 0, kinds=KINDS) -> None:
         self.rng = random.Random(seed)
         self.half = wanted_half
+        self.kinds = tuple(kinds)
         by_pos: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         names: dict[str, int] = defaultdict(int)
         for b in blocks:
@@ -68,6 +80,18 @@ class Corruptor:
             cands = [w for sib in h.hyponyms() if sib != s for w in self._names(sib, lemma)]
         return self.rng.choice(cands) if cands else None
 
+    @lru_cache(maxsize=100_000)
+    def _loose(self, lemma: str, upos: str, tag: str) -> tuple[tuple[str, ...], ...]:
+        senses = lexicon.aiksaurus().get(lemma, [])
+        out = (tuple(w for w in sense if lexicon.can_take(w, upos, tag)) for sense in senses)
+        return tuple(s for s in out if s)
+
+    def loose(self, lemma, upos, tag="NN"):
+        """A member of one of the word's Aiksaurus meanings (a meaning drawn first, as a spinner
+        picks a sense) that can take the word's part of speech and the form ``tag``."""
+        senses = self._loose(lemma, upos, tag)
+        return self.rng.choice(self.rng.choice(senses)) if senses else None
+
     def same(self, lemma, upos):
         import bisect
 
@@ -98,11 +122,11 @@ class Corruptor:
         tok = toks[i]
         s, e, upos, tag, lemma, flags = tok
         word = text[s:e]
-        kind = lexicon.pick_kind(self.rng, KINDS)
+        kind = lexicon.pick_kind(self.rng, self.kinds)
         if kind == "put":
             new = self.put(text, tok, lexicon.next_token(toks, i))
             return (new, kind) if new else None
-        new_lemma = getattr(self, kind)(lemma, upos)
+        new_lemma = self.loose(lemma, upos, tag) if kind == "loose" else getattr(self, kind)(lemma, upos)
         if new_lemma is None and kind != "same":
             new_lemma, kind = self.same(lemma, upos), "same"
         if not new_lemma:
