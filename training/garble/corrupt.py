@@ -190,3 +190,41 @@ def article_tokens(article, doc) -> list:
         flags = ("e" if t.ent_type_ else "") + ("s" if t.is_stop else "")
         out.append([t.idx, t.idx + len(t.text), t.pos_, t.tag_, t.lemma_.lower(), flags])
     return out
+
+
+def main() -> None:
+    """A dry look at the corruption: ``n`` replacements of one kind in their context, and how often
+    each kind was used (``python training/garble/corrupt.py --thesaurus-share 0.2 --kind loose``)."""
+    import argparse
+    import json
+    from collections import Counter
+    from pathlib import Path
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parent / "work" / "train.jsonl"))
+    ap.add_argument("--thesaurus-share", type=float, default=0.2)
+    ap.add_argument("--kind", default="loose")
+    ap.add_argument("-n", type=int, default=30)
+    ap.add_argument("--rate", type=float, default=0.08)
+    ap.add_argument("--blocks", type=int, default=1500)
+    ap.add_argument("--seed", type=int, default=99)
+    args = ap.parse_args()
+    blocks = [json.loads(line) for line in open(args.data, encoding="utf-8")]
+    cor = Corruptor(blocks, seed=args.seed, kinds=thesaurus_kinds(args.thesaurus_share))
+    rng = random.Random(5)
+    kinds: Counter = Counter()
+    shown = 0
+    for b in rng.sample(blocks, min(args.blocks, len(blocks))):
+        text, spans = cor.corrupt(b, args.rate)
+        for s, e, orig, kind in spans:
+            kinds[kind] += 1
+            if kind == args.kind and shown < args.n:
+                ctx = (text[max(0, s - 70):s] + "⟦" + text[s:e] + "⟧" + text[e:e + 50]).replace("\n", " ")
+                print(f"{orig} -> {text[s:e]}: {ctx}")
+                shown += 1
+    total = sum(kinds.values())
+    print("kinds used:", ", ".join(f"{k} {c} ({c / total:.0%})" for k, c in kinds.most_common()))
+
+
+if __name__ == "__main__":
+    main()
