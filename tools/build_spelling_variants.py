@@ -30,13 +30,14 @@ LEVELS = (10, 20, 35, 40, 50, 55, 60, 70, 80, 95)
 #: spelling pattern of the two dialects, not a word: the words come from SCOWL.
 CORRESPONDENCES = [
     (r"our", "or"),                                 # colour, honourable, flavoursome
-    (r"(?<=[bcdfghklmnpstvz])re(?=s?$|d$|[bfgp])", "er"),  # centre(s), metre, fibreglass, theatregoer
+    (r"(?<=[bcdfghklmnpstvz])re(?=s?$|d$|ly$|[bfgp])", "er"),  # centre(s), metre, fibreglass, sombrely
     (r"(?<=[bcdfghklmnpstvz])red$", "ered"),        # centred
     (r"(?<=[bcdfghklmnpstvz])ring$", "ering"),      # centring
     (r"is(?=e|ing|ation|able|abl|er)", "iz"),       # organise, organising, organisation, recognisable
     (r"ys(?=e|ing|able)", "yz"),                    # analyse
     (r"ence", "ense"),                              # defence, defenceless, licence
-    (r"ll(?=ed|ing|er|ous|y$|en|or|ist|ery|ation)", "l"),  # travelled, marvellous, councillor, medallist
+    (r"ll(?=ed|ing|er|ous|y$|en|or|ist|ery|ation|est)", "l"),  # travelled, marvellous, councillor, cruellest
+    (r"tt(?=ist|or)", "t"),                         # clarinettist, carburettor
     (r"l(?=ful)", "ll"),                            # skilful, wilful
     (r"(?<=[^l])l(?=s?$|ment|ments)", "ll"),        # fulfil, enrol, enrolment
     (r"pp(?=ed|ing|er)", "p"),                      # worshipped
@@ -48,7 +49,7 @@ CORRESPONDENCES = [
     (r"ll(?=i)", "l"),                              # tranquillity
     (r"(?<=g)ement", "ment"),                       # judgement, acknowledgement
     (r"eing", "ing"),                               # ageing
-    (r"e(?=able|abl)", ""),                         # likeable, saleable
+    (r"e(?=able|abl|abi)", ""),                     # likeable, saleable, likeability
     (r"que", "ck"),                                 # cheque, chequered
     (r"ough", "ow"),                                # plough
     (r"ou(?=ld|lt|lder|stach)", "o"),               # mould, moult, smoulder
@@ -72,12 +73,23 @@ CORRESPONDENCES = [
     (r"^ax(?=e)", "ax"), (r"axe(?=s?$)", "ax"),     # axe
     (r"ef(?=act)", "if"),                           # artefact
     (r"ton(?=ne)", "ton"), (r"onne", "on"),         # tonne
-    (r"(?<=c)s(?=y|ily|iness|ier|ies)", "z"),       # cosy
+    (r"(?<=co)s(?=y|ily|iness|ier|ies|iest|ied|ying)", "z"),  # cosy, cosier, cosying
+    (r"(?<=yo)gh", "g"),                            # yoghurt
+    (r"^aero(?=plane)", "air"),                     # aeroplane
+    (r"^flau", "flu"),                              # flautist
+    (r"^rou(?=ble)", "ru"),                         # rouble
+    (r"(?<=llu)sc", "sk"),                          # mollusc
+    (r"(?<=e)xion", "ction"),                       # connexion, inflexion
     (r"ise$", "ize"),
 ]
 #: correspondences allowed when the American form is an everyday word in both dialects ("dual")
-DUAL = frozenset({r"(?<=[bcdfghklmnpstvz])re(?=s?$|d$|[bfgp])", r"que", r"^ty", r"^kerb", r"^draught",
+DUAL = frozenset({r"(?<=[bcdfghklmnpstvz])re(?=s?$|d$|ly$|[bfgp])", r"que", r"^ty", r"^kerb", r"^draught",
                   r"^storey", r"^storeys", r"^practis", r"mme", r"ence"})
+
+#: correspondences too loose to pair a word with one that only one dialect uses (sloe/sle, pheer/feer,
+#: eyrie/ayrie): one-sided pairs ("gb-only", "us-only") are built without them, and with "oe" only
+#: inside a word (foetus, amoeba; not sloe, kyloes)
+ONE_SIDED_SKIP = frozenset({r"ph", r"ey", r"^ty", r"^py", r"oe"})
 
 
 def load(folder: Path, category: str, level: int) -> set[str]:
@@ -120,9 +132,13 @@ HEADER = """\
 #   british | american [| flags]
 # flags: "dual" = the American form is also a correct British word with another sense (a gas meter,
 # a computer program, to check): the rule decides it in context; "ize" = the pair differs by -ise/-ize
-# only (Oxford British spelling uses -ize too, so only a mix of the two is reported); "variant" = the
-# other dialect's dictionaries accept this spelling too (judgment in British), so it is reported only
-# where the article spells the same word both ways.
+# only (Oxford British spelling uses -ize too, so only a mix of the two is reported); "variant" = each
+# dialect's dictionaries accept the other's spelling too (inflexion, inflection), so the pair is
+# reported only where the article spells the same word both ways; "gb-only" = only the British form
+# marks a dialect, the American form is right in British too (grammes | grams, foetus | fetus,
+# judgement | judgment); "us-only" = only the American form marks a dialect (archaeology | archeology,
+# analyses | analyzes, cancelled | canceled): the form right in both is reported only where the
+# article spells the same word both ways.
 #
 # Derived by tools/build_spelling_variants.py from SCOWL (Spell Checker Oriented Word Lists,
 # version 2020.12.07, Debian package "scowl"), size level <= {level}. SCOWL's licence:
@@ -152,8 +168,10 @@ def main() -> None:
     gb_only = load(args.scowl, "british", args.level)
     common = load(args.scowl, "english", args.level)
     # spellings the other dialect accepts as a variant (British dictionaries list "judgment" too)
-    british_accepts = load(args.scowl, "british_variant_1", args.level) | load(args.scowl, "british_variant_2", args.level)
-    american_accepts = load(args.scowl, "variant_1", args.level)
+    british_variants = load(args.scowl, "british_variant_1", args.level)  # gramme, foetus
+    british_accepts = british_variants | load(args.scowl, "british_variant_2", args.level)
+    american_accepts = load(args.scowl, "variant_1", args.level)  # archeology, esthetic
+    american_variants = american_accepts | load(args.scowl, "variant_2", args.level)  # + cancelation, kidnaped
     rows = []
     for gb in sorted(gb_only):
         forms = american_forms(gb)
@@ -164,12 +182,32 @@ def main() -> None:
             # the nearest American-only form (fewest changed letters)
             best = min(us, key=lambda f: (abs(len(f) - len(gb)), f))
             flag = kind(gb, best)
-            if not flag and (best in british_accepts or gb in american_accepts):
-                flag = "variant"
+            if not flag:  # a form the other dialect accepts says nothing of the article's dialect
+                us_ok, gb_ok = best in british_accepts, gb in american_accepts
+                flag = "variant" if us_ok and gb_ok else "gb-only" if us_ok else "us-only" if gb_ok else ""
             rows.append((gb, best, flag))
         elif dual:
             best = min(dual, key=lambda f: (abs(len(f) - len(gb)), f))
             rows.append((gb, best, "dual"))
+    # one side marks a dialect, the other is right in both: British variants that American spelling
+    # rejects (grammes, foetus, mediaeval beside grams, fetus, medieval, which British spells too) and
+    # American spellings that British rejects (archeology, esthetic, analyzes beside archaeology,
+    # aesthetic, analyses, which American spells too)
+    one_sided = [c for c in CORRESPONDENCES if c[0] not in ONE_SIDED_SKIP] + [(r"oe(?=[a-z]{2})", "e")]
+    paired_gb = {gb for gb, _, _ in rows}
+    paired_us = {us for _, us, _ in rows}
+    rejected_by_us = british_variants - common - us_only - american_accepts - gb_only
+    for gb in sorted(rejected_by_us - paired_gb):
+        both = sorted(f for f in american_forms(gb, one_sided) if f in common or (f in us_only and f in gb_only)
+                      and not kind(gb, f))
+        if both:
+            rows.append((gb, min(both, key=lambda f: (abs(len(f) - len(gb)), f)), "gb-only"))
+    rejected_by_gb = (us_only | american_variants) - common - gb_only - british_accepts - paired_us
+    for gb in sorted(common - paired_gb):
+        marks = sorted(f for f in american_forms(gb, one_sided) if f in rejected_by_gb and not kind(gb, f))
+        if marks:
+            rows.append((gb, min(marks, key=lambda f: (abs(len(f) - len(gb)), f)), "us-only"))
+    rows.sort()
     lines = [HEADER.format(level=args.level)]
     for gb, us, flag in rows:
         lines.append(f"{gb} | {us}" + (f" | {flag}" if flag else ""))
@@ -177,7 +215,8 @@ def main() -> None:
     paired = {us for _, us, _ in rows}
     print(f"{len(rows)} pairs ({sum(1 for r in rows if r[2] == 'dual')} dual, "
           f"{sum(1 for r in rows if r[2] == 'variant')} accepted variants, "
-          f"{sum(1 for r in rows if r[2] == 'ize')} -ise/-ize) -> {args.out}; "
+          f"{sum(1 for r in rows if r[2] == 'ize')} -ise/-ize, {sum(1 for r in rows if r[2] == 'gb-only')} British "
+          f"only, {sum(1 for r in rows if r[2] == 'us-only')} American only) -> {args.out}; "
           f"{len(gb_only)} British-only words, {len(us_only - paired)} American-only words left unpaired")
 
 

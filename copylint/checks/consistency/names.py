@@ -18,6 +18,8 @@ from copylint.rule import Rule, register
 TITLES = {"Mr": "m", "Mr.": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f", "Miss": "f",
           "Dr": "", "Dr.": "", "Prof": "", "Prof.": "", "Sir": "m", "Dame": "f"}
 PARTICLES = data.words("name-particles")
+#: titles and roles before a name ("Minister Orna Barbivay", "CEO Murakami"): no first name
+ROLES = data.words("person-roles")
 class NameUse:
     __slots__ = ("form", "start", "end", "title", "first", "sent_initial")
 
@@ -149,7 +151,9 @@ def name_tokens(article: Article) -> list[Token]:
         first = title = role = ""
         if _name_word(tok) and (tok.ent_type_ == "PERSON" or prev is not None and prev.ent_type_ == "PERSON"):
             if prev is not None and _name_word(prev) and not tok.is_sent_start and prev.text not in TITLES:
-                first, role = seen.setdefault(prev.text, prev.text), "surname"
+                role = "surname"
+                if prev.text not in ROLES and not prev.text.isupper():  # "Minister Barbivay", "CEO Murakami"
+                    first = seen.setdefault(prev.text, prev.text)
             elif nxt is not None and _name_word(nxt):
                 role = "first"
         if prev is not None and prev.text in TITLES:
@@ -172,11 +176,17 @@ def _different_people(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
     (Kelly Smith, Ann Kelley)."""
     def attrs(form, key):
         return {getattr(t, key) for t in toks[form] if getattr(t, key)}
-    fa, fb = attrs(a, "first"), attrs(b, "first")
-    if fa and fb and not fa & fb:
-        return True
     ta, tb = attrs(a, "title"), attrs(b, "title")
     if ta and tb and not ta & tb:
+        return True
+    if min(_zipf(a), _zipf(b)) < UNKNOWN_ZIPF:
+        # one form is no name in use: a slip, unless the titles differ. Relatives share a surname
+        # (Adriana Kuch, her father Michael Kuch), a first name is transliterated two ways (Sissi,
+        # Sissy), and a name in family-name-first order is a "first name" to the parser (Murakami
+        # Kenjiro, CEO Murakami)
+        return False
+    fa, fb = attrs(a, "first"), attrs(b, "first")
+    if fa and fb and not fa & fb:
         return True
     ra, rb = {t.role for t in toks[a]}, {t.role for t in toks[b]}
     return len(ra) == len(rb) == 1 and ra != rb and "" not in ra | rb
@@ -197,7 +207,10 @@ class NameVariant(Rule):
     well-known word or name (Stav, Star), a plural, demonym or family form
     (Icelanders, Russian, Khorasani, Ivanova, Zelenska), and two people told apart by their first
     names, titles or roles (John Lee and Peter Lea, Mr Lund and Ms Lunds, Kelly Smith and Ann
-    Kelley). Dropping an "al-" prefix after the first mention ("Mustafa al-Kadhimi" then "Mr
+    Kelley). A role before a surname ("Minister", "Director", "CEO") is no first name; and where one
+    form is no name in use at all, only different titles keep the two apart (relatives share a
+    surname: Adriana Kuch and her father Michael Kuchh; first names are transliterated two ways;
+    a name in family-name-first order reads its surname as a first name). Dropping an "al-" prefix after the first mention ("Mustafa al-Kadhimi" then "Mr
     Kadhimi") is correct style; a particle in another case ("de Vries", "De Vries") is reported
     except where it opens a sentence.
     """
@@ -218,6 +231,10 @@ class NameVariant(Rule):
         "Heavy rain hit Chongqing on Monday.\n\nRoads in Chongqing were closed, and schools in "
         "⟦Chongquing→Chongqing⟧ stayed shut.",
         "Carlo Ancelotti named his team.\n\n⟦Ancellotti→Ancelotti⟧ said the players were ready.",
+        "Adriana Kuch, 14, died on Sunday.\n\nAdriana Kuch was a happy child, her teacher said.\n\nHer "
+        "father, Michael ⟦Kuchh→Kuch⟧, said the school had failed her.",
+        "Boris Johnson spoke first.\n\nMr Johnson said the plan was ready.\n\nPrime Minister "
+        "⟦Johnsen→Johnson⟧ added that it would cost £2m.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi visited Washington.\n\nMr Kadhimi said no foreign "
@@ -227,6 +244,8 @@ class NameVariant(Rule):
         "Mr Lund spoke first.\n\nMs Lunds, his colleague, disagreed.",
         "Marta Lund said the strike would go on.\n\nMs Lund said talks had failed.",
         "Kelly Smith spoke first.\n\nAnn Kelley, her lawyer, disagreed, and Kelley left.",
+        "Adriana Koch, 14, died on Sunday.\n\nAdriana Koch was a happy child.\n\nHer cousin, Michael "
+        "Kuch, said the school had failed her.",
         "The Kyodo news agency reported from Kyoto.\n\nKyoto officials said the festival would go on.",
         "Olena Zelenska spoke first.\n\nVolodymyr Zelensky spoke next.",
         "Iran and Iraq signed the deal.\n\nIceland and Icelanders welcomed it, Russia and Russian "

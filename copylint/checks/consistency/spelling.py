@@ -91,7 +91,10 @@ def variants() -> Variants:
         b, a, k = parts[0], parts[1], (parts[2] if len(parts) > 2 else "")
         gb[b] = a
         us.setdefault(a, b)
-        kind[b] = kind[a] = k
+        # one-sided pairs: the form right in both dialects (grams, archaeology) says nothing of the
+        # article's dialect and is reported only beside the other form of the same word
+        kind[b] = "variant" if k == "us-only" else "" if k == "gb-only" else k
+        kind[a] = "variant" if k == "gb-only" else "" if k == "us-only" else k
     return Variants(gb, us, kind)
 
 
@@ -190,6 +193,8 @@ def dialect_spellings(article: Article) -> list[Spelt]:
         if block is None:
             continue
         kind = table.kind.get(low, "")
+        if low.endswith("yses") and tok.pos_ != "VERB":
+            continue  # the plural of analysis, right in both dialects; only the verb is British (analyzes)
         if not _in_use(table.british.get(low) or table.american.get(low)):
             continue  # the table's counterpart is no word in use (colorectal: no "colourectal")
         if low in table.british:
@@ -199,16 +204,22 @@ def dialect_spellings(article: Article) -> list[Spelt]:
     return out
 
 
-def article_dialect(spellings: list[Spelt], configured: str) -> str:
-    """The configured dialect, or (``auto``) the one most of the article's spellings follow (on a tie,
-    the one it opens with).
-    Spellings the other dialect accepts too (judgment, cancelled) say nothing; -ize says little."""
-    if configured in ("british", "american"):
-        return configured
+def _marks(spellings: list[Spelt]) -> Counter:
+    """How many spellings of each dialect the article has: those the other dialect accepts too
+    (judgment, cancelled) say nothing; -ize says little."""
     n = Counter()
     for s in spellings:
         if s.kind != "variant":
             n[s.dialect] += IZE_WEIGHT if s.axis == "ize" else 1
+    return n
+
+
+def article_dialect(spellings: list[Spelt], configured: str) -> str:
+    """The configured dialect, or (``auto``) the one most of the article's spellings follow (on a tie,
+    the one it opens with: the later spellings are the mix)."""
+    if configured in ("british", "american"):
+        return configured
+    n = _marks(spellings)
     if n["british"] > n["american"]:
         return "british"
     if n["american"] > n["british"]:
@@ -236,11 +247,16 @@ class SpellingVariant(Rule):
 
     A house style picks one form; an article that mixes two reads as stitched together from several
     sources. British and American spellings come from a table derived from SCOWL
-    (rules/spelling_variants.txt, about 7,700 pairs): the article's dialect is the config's
-    ``dialect`` (british or american) or, by default (``auto``), the one most of its spellings
-    follow, and a spelling of the other dialect is reported, quotations and headlines included (a
-    house spells a speaker's words its own way); a pair whose counterpart no one writes (wordfreq) is
-    skipped. Names are never read as spellings
+    (rules/spelling_variants.txt, about 7,900 pairs, inflections included): the article's dialect is
+    the config's ``dialect`` (british or american) or, by default (``auto``), the one most of its
+    spellings follow, and a spelling of the other dialect is reported, quotations and headlines
+    included (a house spells a speaker's words its own way); a pair whose counterpart no one writes
+    (wordfreq) is skipped. A spelling the other dialect's dictionaries accept says nothing of the
+    dialect (cancelled, judgment, grams, archaeology) and is reported only beside the same word
+    spelt the other way; its counterpart may still mark one dialect (canceled, judgement,
+    grammes, archeology). With as many spellings of each dialect (one "colour", one "defense"), the
+    article is split: the spellings of the dialect it does not open with are reported, and the
+    message says the config's ``dialect`` chooses. Names are never read as spellings
     ("World Trade Center", "Defense Department", "Labor Party"). A word that is right in both
     dialects with another sense is read in context: "400 meters" but not "a gas meter", "a TV
     program" but not "a computer program", "a flat tire" but not "to tire", "cash a check" but not
@@ -278,6 +294,11 @@ class SpellingVariant(Rule):
         "second day, in the centre of the country.",
         "The colour of the new theatre is grey.\n\nThe tour ends after 400 ⟦meters→metres⟧.",
         "The TV programme was cancelled.\n\nThe council's housing ⟦program→programme⟧ was delayed, its neighbour said.",
+        "The archaeology team dug near the centre.\n\nThe colour of the pots was grey, and the "
+        "⟦archeology→archaeology⟧ museum took them.",
+        "The color of the theater was gray.\n\nThe baby weighed 900 ⟦grammes→grams⟧ at birth.",
+        "The colour of the theatre was grey.\n\nThe ⟦cozy→cosy⟧ room was full.",
+        "Her favourite dish was served first.\n\nThe ⟦defense→defence⟧ rested its case.",
     )
     passes = (
         "The US military will leave Iraq.\n\nUS troops will stay until December.",
@@ -297,6 +318,9 @@ class SpellingVariant(Rule):
         "The first minister spoke on Tuesday.\n\nAt Deputy First Minister's Questions, a former first "
         "minister asked about Prime Minister's Questions.",
         "The organization organized a vote.\n\nIts color was gray.",
+        "She analyzes the data.\n\nThe two analyses agree on the color of the soil.",
+        "The baby weighed 900 grams.\n\nThe colour of the theatre was grey.",
+        "Her favourite dish was served first.\n\nThe judgment was read out in court.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -323,6 +347,8 @@ class SpellingVariant(Rule):
         if not spellings:
             return
         dialect = article_dialect(spellings, self.config.dialect)
+        n = _marks(spellings)
+        tied = self.config.dialect not in ("british", "american") and n["british"] == n["american"]
         done: set[int] = set()
         # -ise against -ize: the minority; on a tie, the one the article's dialect does not prefer
         ise = [s for s in spellings if s.axis == "ise"]
@@ -344,7 +370,9 @@ class SpellingVariant(Rule):
                         (s.axis == "ize" and dialect == "british"):
                     continue
                 done.add(s.start)
-                yield self._dialect_finding(s, right[0] if right else None, dialect)
+                # the related place: the same word spelt the article's way, where it is, else its first spelling
+                ref = next((r for r in right if r.british_form == s.british_form), right[0] if right else None)
+                yield self._dialect_finding(s, ref, dialect, tied)
         # one word spelt both ways (judgement and judgment): the minority form, on a tie the later one
         by_word: dict[str, list[Spelt]] = {}
         for s in spellings:
@@ -361,8 +389,10 @@ class SpellingVariant(Rule):
                     done.add(s.start)
                     yield self._dialect_finding(s, ref, "")
 
-    def _dialect_finding(self, s: Spelt, ref: Spelt | None, dialect: str) -> Finding:
-        why = f"this article spells the {dialect} way" if dialect and ref else \
+    def _dialect_finding(self, s: Spelt, ref: Spelt | None, dialect: str, tied: bool = False) -> Finding:
+        why = f"this article has as many {dialect} spellings and opens with one (the config's `dialect` " \
+            f"chooses)" if tied and ref else \
+            f"this article spells the {dialect} way" if dialect and ref else \
             f"the house spelling is {dialect}" if dialect else f"'{ref.word if ref else s.other}' is used too"
         return self.finding(s.start, s.end, f"'{s.word}' is the {s.dialect} spelling; {why} "
                             f"('{_cased(s.other, s.word)}')", suggestion=_cased(s.other, s.word),
