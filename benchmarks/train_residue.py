@@ -68,8 +68,9 @@ picture credits and "Disclaimer" lines included, which the listed phrases rightl
 ``--alone-only`` trains the line-alone judge alone, keeping the two passes of the current model file
 (which then score the training articles in sample).
 
-The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 8:
-``--inside skip --pasted-end kind``): ``python benchmarks/train_residue.py`` rebuilds it byte for byte.
+The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 9:
+``--inside skip --pasted-end kind --split-head``): ``python benchmarks/train_residue.py`` rebuilds it
+byte for byte.
 The models of sessions 2-7 were rebuilt only from session 2's tag cache; the full retrain with every
 kind of residue taught at the end (``--pasted-end residue``, session 7) measured over the
 false-alarm budget on ``news_corpus("test")`` (0.043 per 1,000 words); docs/measurements.md, "Web
@@ -78,9 +79,9 @@ residue and HTML pages", has the figures. Write elsewhere with ``--out`` to comp
 Deterministic (fixed seeds) given the tagged documents. One command retrains everything from
 today's parse: ``python benchmarks/train_residue.py --cache FILE`` with no such FILE yet (it tags
 every document with the installed pipeline, trains the two passes, then the line-alone judge, and
-keeps the tagged documents in FILE); about 20 minutes on two loaded cores, over an hour when five
-jobs share them. Later runs with the same FILE skip the tagging (about 2 minutes of CPU for
-everything). spaCy's tags are part of the data: a cache tagged by another version of the pipeline
+keeps the tagged documents in FILE); about 6 minutes (session 8), far longer when other
+jobs share the two cores. Later runs with the same FILE skip the tagging (about 2 minutes of CPU
+for everything; 10-15 minutes of wall time on the loaded machine of session 9). spaCy's tags are part of the data: a cache tagged by another version of the pipeline
 gives slightly different weights.
 
 Usage (from the repository root):
@@ -786,7 +787,8 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
                 missed[kind].append(f"{r.tune_score:.3f} {r.text[:100]}")
         for key in keys:
             hit[key] += oof[j] >= cut(r)
-    print(f"line-alone judge: {len(rows)} rows ({sum(r.label for r in rows)} residue), threshold {threshold} (in the head {head_threshold}): "
+    print(f"line-alone judge: {len(rows)} rows ({sum(r.label for r in rows)} residue), threshold {threshold} "
+          f"(in the head {head_threshold}): "
           f"{len(fired)} lines of the calibration copy reported besides the {int(base.sum())} the listed phrases and "
           f"the two passes report, in {words} words ({sum(r.head for r in fired)} in the head); all the rule's "
           f"alarms there: {cal.report(counts)}; recall out of fold (residue of the training pages pasted "
