@@ -594,7 +594,7 @@ _STAMP_SHAPES = frozenset({"sh:by", "sh:label", "sh:slash", "sh:paren-names", "s
 #: the shapes the line-alone judge crosses with a line's place (``place_of``): a byline, a credit
 #: or a caption is in place at an article's head or under its picture, not pasted between paragraphs
 _PLACED_SHAPES = _STAMP_SHAPES | {"sh:caption", "sh:name", "sh:headlinese"}
-_DETERMINERS = frozenset({"the", "a", "an"})
+_DETERMINERS = data.words("headline-articles")
 _ROLE_TAIL = re.compile(r"^((?:[^\W\d_][\w.'’-]*\s+){1,3}[^\W\d_][\w.'’-]*)\s*(?:,|\||–|—|\s-)\s*(\S.{0,60})$")
 
 
