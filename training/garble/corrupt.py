@@ -6,7 +6,11 @@ Kinds, per replaced word:
   paste; "supplies" -> "provisions" vs "issues");
 - ``sibling``: a co-hyponym ("rocket" -> "torpedo"), or now and then the generic term;
 - ``same``: an unrelated word of the same part of speech and similar frequency;
-- ``put``: a month or a name put in before a noun ("the June Sunni group").
+- ``put``: a month or a name put in before a noun ("the June Sunni group");
+- ``loose`` (only when asked: ``thesaurus_kinds``): a member of any Aiksaurus meaning of the word
+  (a big, loose thesaurus like a commercial spinner's, whose "synonyms" are often of another
+  sense or register: "carriage" -> "comportment"), kept only when it can take the word's part of
+  speech and form (``lexicon.can_take``).
 """
 from __future__ import annotations
 
@@ -19,10 +23,18 @@ import lexicon
 KINDS = (("sense", 0.35), ("sibling", 0.2), ("same", 0.35), ("put", 0.1))
 
 
+def thesaurus_kinds(share: float, kinds=KINDS):
+    """``kinds`` with ``loose`` (Aiksaurus) drawn ``share`` of the time, the others scaled down."""
+    if share <= 0:
+        return tuple(kinds)
+    return tuple((k, w * (1 - share)) for k, w in kinds) + (("loose", share),)
+
+
 class Corruptor:
-    def __init__(self, blocks, seed: int, wanted_half: int = 0) -> None:
+    def __init__(self, blocks, seed: int, wanted_half: int = 0, kinds=KINDS) -> None:
         self.rng = random.Random(seed)
         self.half = wanted_half
+        self.kinds = tuple(kinds)
         by_pos: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         names: dict[str, int] = defaultdict(int)
         for b in blocks:
@@ -68,6 +80,18 @@ class Corruptor:
             cands = [w for sib in h.hyponyms() if sib != s for w in self._names(sib, lemma)]
         return self.rng.choice(cands) if cands else None
 
+    @lru_cache(maxsize=100_000)
+    def _loose(self, lemma: str, upos: str, tag: str) -> tuple[tuple[str, ...], ...]:
+        senses = lexicon.aiksaurus().get(lemma, [])
+        out = (tuple(w for w in sense if lexicon.can_take(w, upos, tag)) for sense in senses)
+        return tuple(s for s in out if s)
+
+    def loose(self, lemma, upos, tag="NN"):
+        """A member of one of the word's Aiksaurus meanings (a meaning drawn first, as a spinner
+        picks a sense) that can take the word's part of speech and the form ``tag``."""
+        senses = self._loose(lemma, upos, tag)
+        return self.rng.choice(self.rng.choice(senses)) if senses else None
+
     def same(self, lemma, upos):
         import bisect
 
@@ -98,11 +122,11 @@ class Corruptor:
         tok = toks[i]
         s, e, upos, tag, lemma, flags = tok
         word = text[s:e]
-        kind = lexicon.pick_kind(self.rng, KINDS)
+        kind = lexicon.pick_kind(self.rng, self.kinds)
         if kind == "put":
             new = self.put(text, tok, lexicon.next_token(toks, i))
             return (new, kind) if new else None
-        new_lemma = getattr(self, kind)(lemma, upos)
+        new_lemma = self.loose(lemma, upos, tag) if kind == "loose" else getattr(self, kind)(lemma, upos)
         if new_lemma is None and kind != "same":
             new_lemma, kind = self.same(lemma, upos), "same"
         if not new_lemma:
@@ -166,3 +190,41 @@ def article_tokens(article, doc) -> list:
         flags = ("e" if t.ent_type_ else "") + ("s" if t.is_stop else "")
         out.append([t.idx, t.idx + len(t.text), t.pos_, t.tag_, t.lemma_.lower(), flags])
     return out
+
+
+def main() -> None:
+    """A dry look at the corruption: ``n`` replacements of one kind in their context, and how often
+    each kind was used (``python training/garble/corrupt.py --thesaurus-share 0.2 --kind loose``)."""
+    import argparse
+    import json
+    from collections import Counter
+    from pathlib import Path
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=str(Path(__file__).resolve().parent / "work" / "train.jsonl"))
+    ap.add_argument("--thesaurus-share", type=float, default=0.2)
+    ap.add_argument("--kind", default="loose")
+    ap.add_argument("-n", type=int, default=30)
+    ap.add_argument("--rate", type=float, default=0.08)
+    ap.add_argument("--blocks", type=int, default=1500)
+    ap.add_argument("--seed", type=int, default=99)
+    args = ap.parse_args()
+    blocks = [json.loads(line) for line in open(args.data, encoding="utf-8")]
+    cor = Corruptor(blocks, seed=args.seed, kinds=thesaurus_kinds(args.thesaurus_share))
+    rng = random.Random(5)
+    kinds: Counter = Counter()
+    shown = 0
+    for b in rng.sample(blocks, min(args.blocks, len(blocks))):
+        text, spans = cor.corrupt(b, args.rate)
+        for s, e, orig, kind in spans:
+            kinds[kind] += 1
+            if kind == args.kind and shown < args.n:
+                ctx = (text[max(0, s - 70):s] + "⟦" + text[s:e] + "⟧" + text[e:e + 50]).replace("\n", " ")
+                print(f"{orig} -> {text[s:e]}: {ctx}")
+                shown += 1
+    total = sum(kinds.values())
+    print("kinds used:", ", ".join(f"{k} {c} ({c / total:.0%})" for k, c in kinds.most_common()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,13 +1,23 @@
-"""Word sources for corrupting text: WordNet (training) and the LibreOffice thesaurus (evaluation).
+"""Word sources for corrupting text: WordNet and Aiksaurus (training), the LibreOffice thesaurus
+(evaluation).
 
-Both come from Debian packages read in place, nothing is downloaded:
-``apt-get install wordnet-base mythes-en-us``.
+All come from Debian packages read in place, nothing is downloaded:
+``apt-get install wordnet-base mythes-en-us libaiksaurus-1.2-data``.
 
 - WordNet 3.0 (``/usr/share/wordnet``) is read with nltk's ``WordNetCorpusReader``. Debian's
   package lacks the ``lexnames`` index that nltk wants, so a copy of the folder plus that standard
   45-line file is made under ``work/`` first.
 - MyThes (``/usr/share/mythes/th_en_US_v2.dat``): each head word, then one line per sense:
   ``(pos)|synonym|synonym (generic term)|...``.
+
+- Aiksaurus (``/usr/share/aiksaurus``, GPL-2+, read at training time only; nothing of it is
+  shipped): a big, loose thesaurus of 25,433 words and 2,621 meanings, with no parts of speech, the
+  kind of word source a commercial spinner uses. ``words.dat`` holds one record a word: the word
+  (ASCII, ``:`` for a space), a NUL byte, then the indices of its meanings as 16-bit big-endian
+  numbers, ``ff ff`` ending the record; a word's index is its record's place in the file.
+  ``meanings.dat`` holds one record a meaning: 16-bit big-endian word indices ended by ``ff ff``,
+  the first two being the meaning's title words (which are members too), then its members.
+  Read by ``read_aiksaurus``; only ``corrupt.py`` (training) uses it, never the evaluation's spinner.
 
 ``half(lemma)`` splits the vocabulary in two by a stable hash: training replaces only words of
 half 0, evaluation only words of half 1, so no replaced word of the evaluation was ever a replaced
@@ -24,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"
 WORDNET = Path("/usr/share/wordnet")
 MYTHES = Path("/usr/share/mythes/th_en_US_v2.dat")
+AIKSAURUS = Path("/usr/share/aiksaurus")
 
 LEXNAMES = """adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute
 noun.body noun.cognition noun.communication noun.event noun.feeling noun.food noun.group
@@ -98,6 +109,90 @@ def mythes() -> dict[tuple[str, str], list[list[str]]]:
                 out.setdefault((head.lower(), upos), []).append(words)
         i += 1 + n
     return out
+
+
+def _records(data: bytes, what: str):
+    """The 16-bit big-endian numbers of ``data`` cut at each ``ff ff``."""
+    if len(data) % 2:
+        raise ValueError(f"{what}: odd length, not 16-bit records")
+    rec: list[int] = []
+    for k in range(0, len(data), 2):
+        v = (data[k] << 8) | data[k + 1]
+        if v == 0xFFFF:
+            yield rec
+            rec = []
+        else:
+            rec.append(v)
+    if rec:
+        raise ValueError(f"{what}: the last record has no ff ff end")
+
+
+def read_aiksaurus(folder: Path = AIKSAURUS) -> tuple[list[str], list[list[int]], list[list[int]]]:
+    """Aiksaurus' two files as they are: the words (``:`` turned into a space), each word's meaning
+    indices, and each meaning's word indices (its two title words first)."""
+    wdata = (folder / "words.dat").read_bytes()
+    words: list[str] = []
+    links: list[list[int]] = []
+    i = 0
+    while i < len(wdata):
+        j = wdata.find(b"\0", i)
+        if j < 0:
+            raise ValueError(f"words.dat: a word with no NUL at byte {i}")
+        words.append(wdata[i:j].decode("latin-1").replace(":", " "))
+        i = j + 1
+        idx: list[int] = []
+        while True:
+            if i + 2 > len(wdata):
+                raise ValueError(f"words.dat: the record of {words[-1]!r} has no ff ff end")
+            v = (wdata[i] << 8) | wdata[i + 1]
+            i += 2
+            if v == 0xFFFF:
+                break
+            idx.append(v)
+        links.append(idx)
+    meanings = list(_records((folder / "meanings.dat").read_bytes(), "meanings.dat"))
+    for w, idx in zip(words, links):
+        if any(m >= len(meanings) for m in idx):
+            raise ValueError(f"words.dat: {w!r} points past the {len(meanings)} meanings")
+    for m, rec in enumerate(meanings):
+        if len(rec) < 2 or any(w >= len(words) for w in rec):
+            raise ValueError(f"meanings.dat: meaning {m} is not two titles and word indices")
+    return words, links, meanings
+
+
+@lru_cache(maxsize=1)
+def aiksaurus() -> dict[str, list[list[str]]]:
+    """Lower-case one-word entry -> its meanings, each the list of its other one-word, lower-case
+    members (multi-word and hyphened entries, names and the word itself left out)."""
+    if not (AIKSAURUS / "words.dat").exists():
+        raise SystemExit("Aiksaurus is missing: apt-get install libaiksaurus-1.2-data")
+    words, links, meanings = read_aiksaurus(AIKSAURUS)
+    out: dict[str, list[list[str]]] = {}
+    for w, idx in zip(words, links):
+        if not (w.isascii() and w.isalpha() and w.islower()):
+            continue
+        senses = []
+        for m in idx:
+            members = [words[k] for k in meanings[m][2:]]
+            members = [x for x in dict.fromkeys(members) if x != w and x.isascii() and x.isalpha() and x.islower()]
+            if members:
+                senses.append(members)
+        if senses:
+            out[w] = senses
+    return out
+
+
+def can_take(word: str, upos: str, tag: str) -> bool:
+    """Whether ``word`` (a lemma) can be of part of speech ``upos`` and has the form ``tag`` asks
+    for: WordNet or lemminflect's lexicon lists it with that part of speech, and, for an inflected
+    tag, lemminflect's lexicon has that form (no guessed inflections)."""
+    from lemminflect import getAllInflections
+
+    forms = getAllInflections(word, upos=upos)
+    if tag in ("NN", "JJ", "RB", "VB", "VBP"):
+        # lemmas(), not synsets(): synsets() lemmatises first, so "lagging" would pass as a verb
+        return bool(forms) or bool(wordnet().lemmas(word, pos=UPOS_WN[upos]))
+    return tag in forms
 
 
 # --- shared by the training corruption and the evaluation's spinner ---------------------------------

@@ -113,6 +113,8 @@ def main() -> None:
     ap.add_argument("--save-every", type=float, default=10)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=8)
+    ap.add_argument("--thesaurus-share", type=float, default=0.0,
+                    help="share of replacements drawn from Aiksaurus (corrupt.py's 'loose' kind; 0: none)")
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--layers", type=int, default=4, help="encoder layers of the base model kept (at most 6)")
     ap.add_argument("--grow-from", help="a checkpoint with fewer layers to start from (its layers and "
@@ -129,7 +131,9 @@ def main() -> None:
     items = window_blocks(blocks)
     print(f"{len(blocks)} blocks, {len(items)} windows", flush=True)
     tokenizer = AutoTokenizer.from_pretrained(base_path(), local_files_only=True)
-    cor = corrupt.Corruptor(blocks, seed=args.seed, wanted_half=0)
+    cor = corrupt.Corruptor(blocks, seed=args.seed, wanted_half=0,
+                            kinds=corrupt.thesaurus_kinds(args.thesaurus_share))
+    print(f"kinds {cor.kinds}", flush=True)
     batcher = Batcher(tokenizer, cor, args.rate, args.clean_share, args.copy_share, args.seed + 1)
     model = WordFit.from_base(args.layers)
     if args.resume and (Path(args.out)).exists():

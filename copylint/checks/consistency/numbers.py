@@ -119,9 +119,10 @@ def _part_of_other(a, b) -> bool:
 
 def _noun_mods(noun, skip: int = -1) -> set[str]:
     """What a counted noun is by its own modifiers ("imported cases", "213 drunk drivers"): never a
-    figure, nor the token at ``skip`` (the count itself)."""
+    figure, nor the token at ``skip`` (the count itself), nor a scale word the parser reads as an
+    adjective ("2 mln doses": the doses are not of a kind "mln")."""
     return {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")
-            and c.i != skip and not c.like_num and not _has_digit(c.text)}
+            and c.i != skip and not c.like_num and not _has_digit(c.text) and c.lower_ not in _SCALE}
 
 
 def count_mentions(doc) -> list[Mention]:
@@ -254,11 +255,16 @@ class Quantity:
 
 def _attributive(tok, unit) -> bool:
     """A figure hyphened to its unit before another noun ("a 2-point lead", "a 10-game stretch", "a
-    12-year sentence"): it measures that noun, so the noun qualifies it as a modifier does ("2-point
-    lead" and "42 critical points" are two quantities)."""
+    12-year sentence"), or its unit a plural noun standing as a compound right before another noun,
+    as translations write it ("with 2 points lead"): it measures that noun, so the noun qualifies it
+    as a modifier does ("2-point lead" and "42 critical points" are two quantities)."""
     head = unit.head
-    return unit.i > tok.i and unit.dep_ in ("compound", "amod", "nmod") and head.pos_ == "NOUN" \
-        and unit.i < head.i <= unit.i + 2 and any(t.text in ("-", "–") for t in tok.doc[tok.i + 1:unit.i])
+    if unit.i <= tok.i or head.pos_ != "NOUN":
+        return False
+    if unit.dep_ in ("compound", "amod", "nmod") and unit.i < head.i <= unit.i + 2 \
+            and any(t.text in ("-", "–") for t in tok.doc[tok.i + 1:unit.i]):
+        return True
+    return unit.dep_ == "compound" and unit.tag_ == "NNS" and head.i == unit.i + 1 and unit.i == tok.i + 1
 
 
 def _has_digit(text: str) -> bool:
@@ -933,7 +939,7 @@ class NumberMismatch(Rule):
     exact one ("about 3,000" ... "3,124"; unhedged, the exact one must round to it: "11,000" ...
     "11,040", not "50" ... "58"), a part under its whole ("120 arrested" ... "Of those, 40 were
     charged"), a figure hyphened to its unit that measures another noun ("a 2-point lead" ... "42
-    critical points") and a figure of another instance of its event ("a second earthquake with a
+    critical points"; unhyphened in translations, "with 2 points lead") and a figure of another instance of its event ("a second earthquake with a
     7.5 magnitude", "another storm flooded 7,000 homes") are left alone; figures in a list or a table (a line of prices, of match statistics),
     whose items each have their own value, are compared at info only, and so are two durations
     that do not measure one event (a duration is the span of an event: "settled for 30,000 years"
@@ -990,6 +996,8 @@ class NumberMismatch(Rule):
         "Rovers held a 12-point lead at the top of the table on Monday.\n\nBy Saturday the ⟦21-point⟧ lead had gone.",
         "A powerful earthquake with a 7.8 magnitude struck the region on Monday.\n\nThe earthquake, with an ⟦8.7 "
         "magnitude⟧, destroyed thousands of homes.",
+        "The factory produced 2 mln doses in May.\n\nThe factory said the ⟦20 million Sputnik doses⟧ it produced in "
+        "May had been shipped.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -1024,6 +1032,8 @@ class NumberMismatch(Rule):
         "earthquake with a 7.5 magnitude struck the region.",
         "The storm flooded 3,000 homes in the county on Monday.\n\nDays later, another storm that hit the coast "
         "flooded 7,000 homes.",
+        "The coaches were credited with 42 critical points this season.\n\nWith 2 points lead and 40 seconds left, the "
+        "coach called a timeout.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

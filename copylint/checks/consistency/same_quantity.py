@@ -8,7 +8,8 @@ looks like without anyone labelling a pair: the same governing verb, the same wo
 figures, the headline over the lead, the same subject, no "another" or "a further" ... At check
 time a pair of *different* values that reads like a restatement is a figure that changed.
 
-The model (a small gradient-boosted tree ensemble over the features below) is trained by
+The model (small gradient-boosted tree ensembles over the features below, five fitted with
+different seeds and averaged, stored as one) is trained by
 ``tools/train_same_quantity.py`` on news-corpus ``train`` and stored in
 ``rules/same_quantity.json``; here it is evaluated in plain Python. Beside it the same file holds
 the *slip model*, which reads the same context features and ``VALUE_FEATURES`` (how two different

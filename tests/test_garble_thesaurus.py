@@ -1,0 +1,114 @@
+"""The word-fit training's Aiksaurus reader (training/garble/lexicon.py) and its place in the
+training corruption (corrupt.py). Training-side code: CI never trains, but the reader is tested on
+small files built here, in the format Debian's libaiksaurus-1.2-data ships."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training" / "garble"))
+import corrupt  # noqa: E402
+import lexicon  # noqa: E402
+
+END = b"\xff\xff"
+
+
+def _u16(*values: int) -> bytes:
+    return b"".join(v.to_bytes(2, "big") for v in values)
+
+
+def _write(folder: Path, words: list[tuple[str, list[int]]], meanings: list[list[int]]) -> Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "words.dat").write_bytes(b"".join(w.encode("latin-1") + b"\0" + _u16(*m) + END for w, m in words))
+    (folder / "meanings.dat").write_bytes(b"".join(_u16(*m) + END for m in meanings))
+    return folder
+
+
+# words 0-4; meaning 0 ("abandon, desert": abandon, desert, give up, quit), meaning 1 ("desert,
+# wasteland": desert, wasteland), meaning 2 ("quit, desist": quit, Desist)
+WORDS = [("abandon", [0]), ("desert", [0, 1]), ("give:up", [0]), ("quit", [0, 2]), ("wasteland", [1]),
+         ("Desist", [2])]
+MEANINGS = [[0, 1, 0, 1, 2, 3], [1, 4, 1, 4], [3, 5, 3, 5]]
+
+
+def test_reads_words_links_and_meanings(tmp_path):
+    words, links, meanings = lexicon.read_aiksaurus(_write(tmp_path / "a", WORDS, MEANINGS))
+    assert words == ["abandon", "desert", "give up", "quit", "wasteland", "Desist"]
+    assert links == [[0], [0, 1], [0], [0, 2], [1], [2]]
+    assert meanings == MEANINGS
+
+
+def test_a_meaning_index_with_a_zero_or_ff_byte_is_read_whole(tmp_path):
+    # indices are two bytes after the NUL: 0x0100 and 0x00ff must not end a word or a record
+    many = [[0, 0, 0]] * 0x101
+    words, links, _ = lexicon.read_aiksaurus(_write(tmp_path / "a", [("x", [0x100, 0xFF])], many))
+    assert words == ["x"] and links == [[0x100, 0xFF]]
+
+
+@pytest.mark.parametrize("words_dat, meanings_dat, message", [
+    (b"abandon\0" + _u16(0), _u16(0, 0, 0) + END, "no ff ff end"),
+    (b"abandon", _u16(0, 0, 0) + END, "no NUL"),
+    (b"abandon\0" + _u16(0) + END, _u16(0, 0, 0), "no ff ff end"),
+    (b"abandon\0" + _u16(0) + END, _u16(0, 0, 0) + END + b"\x01", "odd length"),
+    (b"abandon\0" + _u16(1) + END, _u16(0, 0, 0) + END, "points past"),
+    (b"abandon\0" + _u16(0) + END, _u16(0, 0, 7) + END, "not two titles"),
+])
+def test_a_damaged_file_is_a_clear_error(tmp_path, words_dat, meanings_dat, message):
+    (tmp_path / "words.dat").write_bytes(words_dat)
+    (tmp_path / "meanings.dat").write_bytes(meanings_dat)
+    with pytest.raises(ValueError, match=message):
+        lexicon.read_aiksaurus(tmp_path)
+
+
+def test_entries_keep_one_word_lower_case_members_of_each_meaning(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon, "AIKSAURUS", _write(tmp_path / "a", WORDS, MEANINGS))
+    lexicon.aiksaurus.cache_clear()
+    try:
+        th = lexicon.aiksaurus()
+    finally:
+        lexicon.aiksaurus.cache_clear()
+    # "give up" (two words) and "Desist" (capitalised) are left out, and so is the word itself;
+    # a meaning left with no member is dropped
+    assert th == {"abandon": [["desert", "quit"]], "desert": [["abandon", "quit"], ["wasteland"]],
+                  "quit": [["abandon", "desert"]], "wasteland": [["desert"]]}
+
+
+def test_thesaurus_kinds_take_their_share_and_keep_the_others_proportions():
+    assert corrupt.thesaurus_kinds(0) == corrupt.KINDS
+    kinds = dict(corrupt.thesaurus_kinds(0.2))
+    assert kinds["loose"] == pytest.approx(0.2)
+    assert sum(kinds.values()) == pytest.approx(1.0)
+    base = dict(corrupt.KINDS)
+    assert kinds["sense"] / kinds["same"] == pytest.approx(base["sense"] / base["same"])
+
+
+class _NoWordNet:
+    def lemmas(self, word, pos=None):
+        return []
+
+
+def test_a_loose_substitute_must_take_the_words_part_of_speech_and_form(monkeypatch):
+    pytest.importorskip("lemminflect")
+    monkeypatch.setattr(lexicon, "aiksaurus", lambda: {"leave": [["desert", "wasteland", "lagging", "quit"]]})
+    monkeypatch.setattr(lexicon, "wordnet", lambda: _NoWordNet())
+    cor = corrupt.Corruptor([], seed=1, kinds=corrupt.thesaurus_kinds(1.0))
+    # as a verb in the past tense: "wasteland" is no verb, "lagging" no lemma
+    got = {cor.loose("leave", "VERB", "VBD") for _ in range(50)}
+    assert got == {"desert", "quit"}
+    # and replace() inflects it like the original
+    toks = [[0, 2, "PRON", "PRP", "we", "s"], [3, 7, "VERB", "VBD", "leave", ""]]
+    new, kind = cor.replace("We left early", toks, 1)
+    assert kind == "loose" and new in ("deserted", "quit")
+    assert cor.loose("arrive", "VERB", "VBD") is None
+
+
+@pytest.mark.skipif(not (lexicon.AIKSAURUS / "words.dat").exists(), reason="libaiksaurus-1.2-data not installed")
+def test_debians_files_read_and_link_both_ways():
+    words, links, meanings = lexicon.read_aiksaurus()
+    assert len(words) > 20_000 and len(meanings) > 2_000
+    # the two files agree: nearly every word is a member of the meanings it points to, and every
+    # meaning lists its two title words among its members
+    linked = sum(len(m) for m in links)
+    back = sum(1 for w, ms in enumerate(links) for m in ms if w in meanings[m][2:])
+    assert back / linked > 0.99
+    assert all(m[0] in m[2:] and m[1] in m[2:] for m in meanings)
