@@ -182,7 +182,8 @@ def pasted_recall(pool: list[str], show: int) -> None:
     for (text, ours, own), flagged, puts in zip(texts, flagged_many([t for t, _, _ in texts]), meta):
         for no, k in ours.items():
             line, where = puts[k]
-            keys = ["all", "pos:" + where, "kind:" + residue_kind(line), _length(len(line.split()))]
+            kind = residue_kind(line)
+            keys = ["all", "pos:" + where, "kind:" + kind, f"{where}:{kind}", _length(len(line.split()))]
             for key in keys:
                 tot[key] += 1
                 hit[key] += no in flagged
@@ -196,6 +197,8 @@ def pasted_recall(pool: list[str], show: int) -> None:
           f"and clean-news), twice: recall {_rate(hit, tot, 'all')}; mean over kinds {macro:.3f}")
     print("     by position: " + ", ".join(f"{p} {_rate(hit, tot, 'pos:' + p)}" for p in POSITIONS))
     print("     by kind: " + ", ".join(f"{k} {_rate(hit, tot, 'kind:' + k)}" for k in KINDS))
+    for p in POSITIONS:
+        print(f"     {p}, by kind: " + ", ".join(f"{k} {_rate(hit, tot, f'{p}:{k}')}" for k in KINDS if tot[f"{p}:{k}"]))
     print("     by length: " + ", ".join(f"{k} {_rate(hit, tot, k)}" for k in
                                         ("1-2 words", "3-5 words", "6-12 words", "13+ words")))
     print(f"   the articles' own lines reported: {len(own_alarms)} ({len(own_alarms) * 1000 / own_words:.3f} "

@@ -280,6 +280,40 @@ def test_shapes_of_page_furniture():
     assert "sh:headline" in shapes("Floods close the valley road")
     assert "sh:headline" not in shapes("Floods closed the valley road.")
     assert shapes("the end") == ["sh:none"]
+    # a picture credit: a media word as a label, in the closing parenthesis, or closing a short line
+    assert "sh:credit" in shapes("Photo: Jane Roe") and "sh:credit" in shapes("Image by Jane Roe")
+    assert "sh:credit" in shapes("Firefighters at the mill (Photo: Jane Roe)")
+    assert "sh:credit" in shapes("Jane Roe/Getty Images")
+    assert "sh:credit" not in shapes("The photo was taken on Monday.", "past")
+    assert "sh:credit" not in shapes("Firefighters at the mill (Jane Roe)")
+    # a byline's "NAME, role"
+    assert "sh:name-role" in shapes("Jane Roe, Staff Writer") and "sh:name-role" in shapes("Jane Roe | Health Reporter")
+    assert "sh:name-role" not in shapes("Jane Roe, 34, was hurt.", "past")
+    assert "sh:name-role" not in shapes("Prices rose, the bank said")
+    # a headline's grammar: a verb not in the past, no article
+    assert "sh:headlinese" in shapes("Floods close valley road", "present")
+    assert "sh:headlinese" not in shapes("Floods close the valley road", "present")
+    assert "sh:headlinese" not in shapes("Floods closed valley road", "past")
+
+
+def test_caption_shape_opens_the_gate():
+    """A caption describes a scene in the present tense and names someone or somewhere; a sentence
+    of news reports in the past, or quotes, or speaks to the reader."""
+    def feats(line, tense, nnp=1):
+        return line_features(line) + [f"tg:tense:{tense}", f"tg:nnp:{nnp}"]
+
+    caption = "Firefighters battle a blaze at the old mill near Oldtown on Tuesday."
+    assert "sh:caption" in shape_features(caption, feats(caption, "present"))
+    assert alone_gate(feats(caption, "present"), caption)
+    news = "Firefighters battled a blaze at the old mill near Oldtown on Tuesday."
+    assert "sh:caption" not in shape_features(news, feats(news, "past"))
+    assert not alone_gate(feats(news, "past"), news)
+    nameless = "Firefighters battle a blaze at the old mill on a cold night."
+    assert "sh:caption" not in shape_features(nameless, feats(nameless, "present", 0))
+    quoted = '"Firefighters battle a blaze at the mill," Jane Roe says.'
+    assert "sh:caption" not in shape_features(quoted, feats(quoted, "present"))
+    assert "sh:caption" not in shape_features("You can watch Jane Roe on Monday.",
+                                              feats("You can watch Jane Roe on Monday.", "present"))
 
 
 def test_alone_judge_knows_head_body_and_end():
@@ -335,6 +369,32 @@ def test_alone_judge_looks_only_at_paragraphs_of_their_own():
     assert all(x is None for x in off)
     # the headline is looked at too, and shares the story's words: far from residue
     assert on[0] is not None and on[0] < 0.5 < on[-1]
+
+
+def test_alone_judge_holds_the_head_to_its_own_threshold():
+    """With a ``head_threshold``, a line in the article's head (``head_lines``) is reported only at
+    or above it; elsewhere the judge's ``threshold`` applies."""
+    spec = dict(json.loads(resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()))
+    lines = ["Turn on notifications for this story"] + [x for x in ARTICLE.split("\n") if x.strip()] + \
+        ["Turn on notifications for this story"]
+    feats = document_features(lines)
+    m = ResidueModel(spec)
+    p = m.alone_scores(lines, feats)
+    assert 0 in head_lines(lines) and len(lines) - 1 not in head_lines(lines)
+    assert p[0] is not None and p[-1] is not None
+    # thresholds around the two scores: the head's and the rest's each decide their own line
+    low, high = min(p[0], p[-1]), 1.01
+    alone = {k: v for k, v in spec["alone"].items() if k != "head_threshold"}
+    passes = [{"bias": -40.0, "weights": {}}] * 2   # the two passes never report
+
+    def judged(**thresholds):
+        out = ResidueModel(dict(spec, passes=passes, alone=dict(alone, **thresholds))).judge(lines, feats=feats)
+        return out[0], out[-1]
+
+    assert judged(threshold=low, head_threshold=high) == (False, True)
+    assert judged(threshold=high, head_threshold=low) == (True, False)
+    assert judged(threshold=low) == (True, True)      # without a head threshold, one for both
+    assert judged(threshold=high) == (False, False)
 
 
 def test_shipped_alone_judge_is_plain_data():

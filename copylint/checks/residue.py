@@ -509,6 +509,9 @@ def furniture_block(lines: list[str], p1: list[float | None], penalty: float, si
 # a related headline does not. Of its position: whether it stands in the head, in the body or last
 # (a byline is in place at the head of an article, out of place in its body), and how it stands
 # against the two lines above it and the two below (``beside_features``): no neighbours' verdicts.
+# A caption ends in a full stop: the judge also looks at a sentence with a caption's shape (a scene
+# described in the present tense, with a name; ``shape_features``). In the article's head, where
+# headlines, bylines and datelines are in place, it may have a threshold of its own.
 ALONE_MAX_WORDS = 25
 ALONE_MAX_CHARS = 400   # a longer line of 25 words or fewer is not a line of text (a run of symbols, a URL)
 
@@ -548,15 +551,19 @@ def alone_gate(feats: list[str] | None, line: str) -> bool:
     a finished sentence of reported news: no sentence-final stop, or an interface's marks (to the
     reader, in the site's voice, its vocabulary, a prompt's verb) free of reported news's (a past
     tense, a verb of saying, quotation marks), or a shape of a byline, a timestamp or a credit
-    (``shape_features``: "By NAME", "Label: ...", "Name/Agency", a time or a date)."""
+    (``shape_features``: "By NAME", "Label: ...", "Name/Agency", a picture credit, a time or a
+    date), or a caption's (a scene described in the present tense, with a name)."""
     if feats is None or len(line) > ALONE_MAX_CHARS or len(line.split()) > ALONE_MAX_WORDS:
         return False
     if not _TERMINAL.search(line.strip()):
         return True
     if any(f.startswith("iface:") and f.endswith(":plain") and not f.startswith("iface:0:") for f in feats):
         return True
+    shapes = shape_features(line, feats)
+    if "sh:caption" in shapes:
+        return True
     return len(line.split()) <= 12 and bool(
-        _STAMP_SHAPES.intersection(shape_features(line, feats)) or "has:time" in feats or "has:date" in feats)
+        _STAMP_SHAPES.intersection(shapes) or "has:time" in feats or "has:date" in feats)
 
 
 def overlap_features(line: str, counts: Counter, own: bool = True) -> list[str]:
@@ -583,7 +590,12 @@ _PAREN_TAIL = re.compile(r"[(\[]([^()\[\]]{2,60})[)\]]\W*$")            # "... (
 _LABEL = re.compile(r"^[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:\s+\S")  # "Label: rest"
 
 
-_STAMP_SHAPES = frozenset({"sh:by", "sh:label", "sh:slash", "sh:paren-names"})
+_STAMP_SHAPES = frozenset({"sh:by", "sh:label", "sh:slash", "sh:paren-names", "sh:credit", "sh:name-role"})
+#: the shapes the line-alone judge crosses with a line's place (``place_of``): a byline, a credit
+#: or a caption is in place at an article's head or under its picture, not pasted between paragraphs
+_PLACED_SHAPES = _STAMP_SHAPES | {"sh:caption", "sh:name", "sh:headlinese"}
+_DETERMINERS = data.words("headline-articles")
+_ROLE_TAIL = re.compile(r"^((?:[^\W\d_][\w.'’-]*\s+){1,3}[^\W\d_][\w.'’-]*)\s*(?:,|\||–|—|\s-)\s*(\S.{0,60})$")
 
 
 def _slash_credit(s: str) -> bool:
@@ -604,8 +616,11 @@ def shape_features(line: str, feats: list[str]) -> list[str]:
     """The shapes of page furniture a line has, by its form alone (``feats``: its first-pass
     features, for its grammar): a bare name (two to four capitalised words, no verb, no stop), a
     "By NAME" line, a "Label: ..." line, a picture credit's "Name/Agency" or a closing parenthesis
-    of capitalised words, a headline (capitalised, three words or more, no full stop, no
-    quotation marks). How much each shape weighs, and where, the judge learns from the pages."""
+    of capitalised words, a picture credit (``_credit``), a "NAME, role" line, a headline
+    (capitalised, three words or more, no full stop, no quotation marks) and a headline's grammar
+    (a verb not in the past, no article: "Floods close valley road"), a caption (a scene
+    described in the present tense with a name, no quotation, not reported nor speaking to the
+    reader). How much each shape weighs, and where, the judge learns from the pages."""
     s = line.strip()
     words = _NAME_WORD.findall(s)
     stop = bool(_TERMINAL.search(s))
@@ -623,9 +638,38 @@ def shape_features(line: str, feats: list[str]) -> list[str]:
     if m:
         inner = _NAME_WORD.findall(m.group(1))
         out.append("sh:paren-names" if _capitalised(inner) else "sh:paren")
-    if len(words) >= 3 and s[:1].isupper() and not stop and not any(c in _QUOTES for c in s):
+    quoted = any(c in _QUOTES for c in s)
+    if len(words) >= 3 and s[:1].isupper() and not stop and not quoted:
         out.append("sh:headline" if verbless else "sh:headline-verb")
+        if len(words) >= 4 and not verbless and "tg:tense:past" not in feats \
+                and not _DETERMINERS.intersection(w.lower() for w in words):
+            out.append("sh:headlinese")
+    if _credit(s, m):
+        out.append("sh:credit")
+    r = _ROLE_TAIL.search(s)
+    if (r and not stop and _capitalised(_NAME_WORD.findall(r.group(1))) and len(r.group(2).split()) <= 6
+            and not any(c.isdigit() for c in s)):
+        out.append("sh:name-role")
+    if (6 <= len(words) <= ALONE_MAX_WORDS and s[:1].isupper() and not quoted and "tg:nnp:0" not in feats
+            and ("tg:tense:present" in feats or "tg:tense:participle" in feats)
+            and "voice:reported" not in feats and not any(f in feats for f in ("voice:you", "voice:we"))):
+        out.append("sh:caption")
     return out or ["sh:none"]
+
+
+def _credit(s: str, paren: re.Match | None) -> bool:
+    """A picture credit's shape: a word of the media lexicon ("Photo", "Getty", "Reuters") opening
+    the line as a label ("Photo: ...", "Image by ...", "Picture courtesy ..."), in its closing
+    parenthesis ("... (Photo: Jane Roe)") or closing a short line ("Jane Roe, AP")."""
+    lex = _lexicon()
+    media = [("media" in lex.get(_norm_tok(t), ())) for t in _TOKEN.findall(s)]
+    toks = [_norm_tok(t) for t in _TOKEN.findall(s)]
+    for i in range(min(2, len(toks) - 1)):
+        if media[i] and (toks[i + 1] in (":", "/", "|", "by", "courtesy", "credit")):
+            return True
+    if paren is not None and any("media" in lex.get(_norm_tok(t), ()) for t in _TOKEN.findall(paren.group(1))):
+        return True
+    return len(toks) <= 12 and any(media[-2:]) and not _TERMINAL.search(s) and toks[0][:1].isalpha()
 
 
 ALONE_HEAD_LINES = 6   # the line-alone judge's head: the lines above a first paragraph among the first six
@@ -683,7 +727,7 @@ def alone_features(line: str, feats: list[str], counts: Counter, own: bool = Tru
     shapes = shape_features(line, feats)
     out = feats + overlap_features(line, counts, own) + shapes
     if place is not None:
-        stamps = [x for x in shapes if x in _STAMP_SHAPES] + [f for f in feats if f in ("has:time", "has:date")]
+        stamps = [x for x in shapes if x in _PLACED_SHAPES] + [f for f in feats if f in ("has:time", "has:date")]
         out += [f"at:{place}:{k}" for k in stamps]
     if beside is not None:
         out += beside_features(line, feats, shapes, *beside)
@@ -710,7 +754,8 @@ class ResidueModel:
     a block of page furniture around the article and the second pass leans to residue
     (``thresholds["block"]``, see ``furniture_block``). Besides them, the line-alone judge
     (``alone``, see ``line_alone_features``) reports a paragraph of one line it is sure of
-    (``alone["threshold"]``), residue pasted singly among prose."""
+    (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]`` when the model
+    has one), residue pasted singly among prose."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -719,6 +764,9 @@ class ResidueModel:
         alone = spec.get("alone")
         self.alone = None if alone is None else (float(alone["bias"]), alone["weights"],
                                                  float(alone["threshold"]), bool(alone.get("head", False)))
+        # the line-alone judge's threshold in the article's head (``head_lines``), where headlines,
+        # bylines and datelines stand in place: its own, when the calibration set one
+        self.alone_head_threshold = None if alone is None else float(alone.get("head_threshold", alone["threshold"]))
 
     @staticmethod
     def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
@@ -778,8 +826,8 @@ class ResidueModel:
         p1, p2, pa = self._passes(lines, tags, feats, alone)
         out = self.decide(lines, p1, p2)
         if self.alone is not None:
-            t = self.alone[2]
-            out = [v or (a is not None and a >= t) for v, a in zip(out, pa)]
+            t, th, head = self.alone[2], self.alone_head_threshold, head_lines(lines)
+            out = [v or (a is not None and a >= (th if i in head else t)) for i, (v, a) in enumerate(zip(out, pa))]
         return out
 
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
