@@ -662,8 +662,8 @@ def _credit(s: str, paren: re.Match | None) -> bool:
     the line as a label ("Photo: ...", "Image by ...", "Picture courtesy ..."), in its closing
     parenthesis ("... (Photo: Jane Roe)") or closing a short line ("Jane Roe, AP")."""
     lex = _lexicon()
-    media = [("media" in lex.get(_norm_tok(t), ())) for t in _TOKEN.findall(s)]
     toks = [_norm_tok(t) for t in _TOKEN.findall(s)]
+    media = [("media" in lex.get(t, ())) for t in toks]
     for i in range(min(2, len(toks) - 1)):
         if media[i] and (toks[i + 1] in (":", "/", "|", "by", "courtesy", "credit")):
             return True
