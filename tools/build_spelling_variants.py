@@ -92,6 +92,11 @@ DUAL = frozenset({r"(?<=[bcdfghklmnpstvz])re(?=s?$|d$|ly$|[bfgp])", r"que", r"^t
 ONE_SIDED_SKIP = frozenset({r"ph", r"ey", r"^ty", r"^py", r"oe"})
 
 
+def nearest(forms, word: str) -> str:
+    """Of the candidate ``forms`` for ``word``, the one nearest it in length (then the first alphabetically)."""
+    return min(forms, key=lambda f: (abs(len(f) - len(word)), f))
+
+
 def load(folder: Path, category: str, level: int) -> set[str]:
     out: set[str] = set()
     for lvl in LEVELS:
@@ -180,14 +185,14 @@ def main() -> None:
                       if f in common and f not in gb_only)
         if us:
             # the nearest American-only form (fewest changed letters)
-            best = min(us, key=lambda f: (abs(len(f) - len(gb)), f))
+            best = nearest(us, gb)
             flag = kind(gb, best)
             if not flag:  # a form the other dialect accepts says nothing of the article's dialect
                 us_ok, gb_ok = best in british_accepts, gb in american_accepts
                 flag = "variant" if us_ok and gb_ok else "gb-only" if us_ok else "us-only" if gb_ok else ""
             rows.append((gb, best, flag))
         elif dual:
-            best = min(dual, key=lambda f: (abs(len(f) - len(gb)), f))
+            best = nearest(dual, gb)
             rows.append((gb, best, "dual"))
     # one side marks a dialect, the other is right in both: British variants that American spelling
     # rejects (grammes, foetus, mediaeval beside grams, fetus, medieval, which British spells too) and
@@ -201,12 +206,12 @@ def main() -> None:
         both = sorted(f for f in american_forms(gb, one_sided) if f in common or (f in us_only and f in gb_only)
                       and not kind(gb, f))
         if both:
-            rows.append((gb, min(both, key=lambda f: (abs(len(f) - len(gb)), f)), "gb-only"))
+            rows.append((gb, nearest(both, gb), "gb-only"))
     rejected_by_gb = (us_only | american_variants) - common - gb_only - british_accepts - paired_us
     for gb in sorted(common - paired_gb):
         marks = sorted(f for f in american_forms(gb, one_sided) if f in rejected_by_gb and not kind(gb, f))
         if marks:
-            rows.append((gb, min(marks, key=lambda f: (abs(len(f) - len(gb)), f)), "us-only"))
+            rows.append((gb, nearest(marks, gb), "us-only"))
     rows.sort()
     lines = [HEADER.format(level=args.level)]
     for gb, us, flag in rows:
