@@ -1,6 +1,7 @@
 """Web residue and placeholders: what a scraper, a CMS or a hurried draft leaves in the copy."""
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -746,6 +747,33 @@ def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alo
     return alone_features(line, feats, counts, place=place, beside=beside)
 
 
+def edge_lines(lines: list[str]) -> tuple[list[int], list[int]]:
+    """The lines an edge block of residue may take (``edge_blocks``), each edge's from its outside
+    in: at the top, from the first line down to the line above the one just above the first
+    paragraph of prose (``line_kind`` P; that line is the place of the article's own headline or
+    byline, which a block pasted above it must not take); at the end, from the last line up to
+    the one after the last paragraph. A text without a paragraph of prose has no edges."""
+    prose = [i for i, x in enumerate(lines) if line_kind(x) == "P"]
+    if not prose:
+        return [], []
+    return list(range(prose[0] - 1)), list(range(len(lines) - 1, prose[-1], -1))
+
+
+def edge_blocks(lines: list[str], pa: list[float | None], top: float | None, end: float | None) -> list[int]:
+    """The lines of the blocks of residue at an article's edges (``edge_lines``): at each edge the
+    run of lines from the outside in that the line-alone judge scores (``pa``) at or above the
+    edge's threshold (``top``, ``end``; None: no block judged there), when two lines or more. A
+    desk closes copy (and opens it) with single lines of the same kinds as residue, so one line
+    there is ambiguous; two or more lines each leaning to residue are a block pasted in."""
+    out: list[int] = []
+    for t, order in zip((top, end), edge_lines(lines)):
+        if t is not None:
+            run = list(itertools.takewhile(lambda i: pa[i] is not None and pa[i] >= t, order))
+            if len(run) >= 2:
+                out += run
+    return sorted(out)
+
+
 class ResidueModel:
     """The shipped weights, two passes of logistic regression: the first scores each line by what
     it is, the second by where it stands too (its neighbours, its place against the text's main
@@ -755,7 +783,8 @@ class ResidueModel:
     (``thresholds["block"]``, see ``furniture_block``). Besides them, the line-alone judge
     (``alone``, see ``line_alone_features``) reports a paragraph of one line it is sure of
     (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]`` when the model
-    has one), residue pasted singly among prose."""
+    has one), residue pasted singly among prose; and, with ``alone["edges"]``, a block of two lines
+    or more at the article's top or end that it leans to at the edge's threshold (``edge_blocks``)."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -767,6 +796,9 @@ class ResidueModel:
         # the line-alone judge's threshold in the article's head (``head_lines``), where headlines,
         # bylines and datelines stand in place: its own, when the calibration set one
         self.alone_head_threshold = None if alone is None else float(alone.get("head_threshold", alone["threshold"]))
+        # the thresholds of a block of residue at the article's top and end (``edge_blocks``)
+        edges = {} if alone is None else alone.get("edges", {})
+        self.edges = (edges.get("top"), edges.get("end"))
 
     @staticmethod
     def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
@@ -828,6 +860,8 @@ class ResidueModel:
         if self.alone is not None:
             t, th, head = self.alone[2], self.alone_head_threshold, head_lines(lines)
             out = [v or (a is not None and a >= (th if i in head else t)) for i, (v, a) in enumerate(zip(out, pa))]
+            for i in edge_blocks(lines, pa, *self.edges):
+                out[i] = True
         return out
 
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
@@ -895,6 +929,10 @@ class Boilerplate(Rule):
         "Share prices fell.",
         "The council met on Monday.\n\nNewsletters have become the fastest-growing part of the "
         "business, the company said.\n\nThe regulator said websites must ask before they set cookies.",
+        # one short line after the last paragraph is no block: a desk closes copy that way too (two
+        # such lines are reported together: tests/test_residue.py, a rule's example has one finding)
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "The vote was close, and the mayor said more cuts would follow in the spring.\n\nEnergy",
     )
 
     MAX_WORDS = 14   # a listed phrase is a short line
