@@ -68,8 +68,16 @@ picture credits and "Disclaimer" lines included, which the listed phrases rightl
 ``--alone-only`` trains the line-alone judge alone, keeping the two passes of the current model file
 (which then score the training articles in sample).
 
-The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 9:
-``--inside skip --pasted-end kind --split-head``): ``python benchmarks/train_residue.py`` rebuilds it
+Then the blocks at an article's edges (``residue.edge_blocks``, session 10; ``--no-edges`` leaves
+them out): two lines or more at its top or its end that the line-alone judge each scores at or
+above the edge's own threshold. ``choose_edges`` takes, of a grid of pairs (``EDGE_GRID``), those
+at which the bound of all the rule's alarms stays within ``--total-budget`` on the calibration copy
+and on the training articles' own lines in their copies with residue pasted in (out of fold), the
+one that reports the most residue pasted at the top and the end of the training articles, out of
+fold.
+
+The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 10:
+``--inside skip --pasted-end kind --split-head --edges``): ``python benchmarks/train_residue.py`` rebuilds it
 byte for byte.
 The models of sessions 2-7 were rebuilt only from session 2's tag cache; the full retrain with every
 kind of residue taught at the end (``--pasted-end residue``, session 7) measured over the
