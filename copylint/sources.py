@@ -7,8 +7,10 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 CHECKED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
@@ -64,6 +66,7 @@ def irregular(mode: int) -> str | None:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    import pathspec  # here: the language server, which checks no folder, never needs it (15 ms)
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
