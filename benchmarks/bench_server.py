@@ -1,6 +1,6 @@
 """The language server's latency, spoken to over stdio as an editor would (a few minutes).
 
-    python benchmarks/bench_server.py [--edits 40] [--starts 3] [--words 800]
+    python benchmarks/bench_server.py [--edits 40] [--starts 3] [--words 800] [--from-source]
 
 Builds an article of about 800 words (Markdown: a headline and paragraphs drawn with a seeded
 generator from samples/ and bench_speed.py's generated news paragraphs), then:
@@ -18,6 +18,12 @@ up to the first diagnostics (Harper's dictionary is built in a thread of its own
 load, so the CPU time can exceed the wall-clock time on an idle machine); for an edit, the CPU
 spent between the didChange and its diagnostics. With ``COPYLINT_LOG=info`` the server logs when
 its models are loaded.
+
+copylint's modules are compiled to bytecode first (``compileall``, into their ``__pycache__``), as
+pip does when it installs copylint: otherwise, where ``PYTHONDONTWRITEBYTECODE`` is set (as on the
+team's machine), every start would compile them from source again (about 0.13 s of CPU), which no
+installed copylint does. ``--from-source`` removes that bytecode instead (the figures before
+session 10 were measured so).
 """
 from __future__ import annotations
 
@@ -77,14 +83,27 @@ def main() -> None:
     ap.add_argument("--edits", type=int, default=40)
     ap.add_argument("--starts", type=int, default=3)
     ap.add_argument("--words", type=int, default=800)
+    ap.add_argument("--from-source", action="store_true",
+                    help="remove copylint's modules' bytecode: each start compiles them")
     args = ap.parse_args()
+    import copylint  # the copylint the server will import (this Python, this PYTHONPATH)
+    package = Path(copylint.__file__).parent
+    if args.from_source:
+        import shutil
+        for cache in package.rglob("__pycache__"):
+            shutil.rmtree(cache)
+    else:
+        import compileall
+        compileall.compile_dir(str(package), quiet=1)
 
     text = build_article(args.words)
     root = Path(tempfile.mkdtemp(prefix="copylint-server-bench-"))
     path = root / "article.md"
     path.write_text(text, encoding="utf-8")
     uri = T_uri(str(path))
-    print(f"article: {len(text.split())} words, {text.count(chr(10) + chr(10))} paragraphs")
+    print(f"article: {len(text.split())} words, {text.count(chr(10) + chr(10))} paragraphs; copylint's modules "
+          f"{'from source' if args.from_source else 'compiled to bytecode beforehand'}; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
     starts, start_cpu = [], []
     for k in range(args.starts):
