@@ -87,13 +87,13 @@ class Excluder:
         if self.patterns:
             out.append((self.patterns, self.cwd, "--exclude"))
         if self.config_for is not None:
-            from copylint.config import ConfigError
+            from copylint.config import ConfigError, from_a_file
             try:
                 cfg = self.config_for(path)
             except ConfigError:
                 cfg = None
             if cfg is not None and cfg.exclude:
-                real = cfg.source and not cfg.source.startswith("<")
+                real = from_a_file(cfg.source)
                 base = os.path.dirname(os.path.abspath(cfg.source)) if real else self.cwd
                 out.append((cfg.exclude, base, f"exclude in {cfg.source}" if real else "exclude"))
         return out
