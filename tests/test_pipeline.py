@@ -340,33 +340,6 @@ def test_spacy_loads_without_its_command_line_which_stays_importable():
     assert out.endswith("True")
 
 
-def test_a_pipeline_load_picks_each_registrys_entry_points_once(monkeypatch):
-    """srsly looks up its msgpack decoders at every msgpack_loads (160 times a pipeline load), and
-    catalogue went through every installed entry point each time: while a pipeline loads, each
-    registry's are picked out once; the lookups find the same, and catalogue is put back after."""
-    import catalogue
-    import numpy
-    import srsly
-
-    picks = []
-    pick = catalogue.Registry._get_entry_points
-
-    def counted(registry):
-        picks.append(registry.entry_point_namespace)
-        return pick(registry)
-
-    monkeypatch.setattr(catalogue.Registry, "_get_entry_points", counted)
-    packed = srsly.msgpack_dumps({"a": numpy.arange(3)})
-    with nlp_mod._entry_points_looked_up_once():
-        for _ in range(3):
-            assert srsly.msgpack_loads(packed)["a"].tolist() == [0, 1, 2]
-            assert "spacy.Tok2Vec.v2" in catalogue.Registry(("spacy", "architectures"), entry_points=True).get_all()
-    assert picks.count("srsly_msgpack_decoders") == 1 and picks.count("spacy_architectures") == 1
-    assert catalogue.Registry._get_entry_points is counted  # as it was
-    srsly.msgpack_loads(packed)
-    assert picks.count("srsly_msgpack_decoders") == 2
-
-
 def test_harper_lints_beside_the_parse(monkeypatch):
     """grammar-check's Harper lints are made in the background thread (Rule.prepare), once per
     article, and check() uses them: same findings as without the background thread."""
