@@ -10,7 +10,7 @@ import pytest
 from copylint import readers
 from copylint.checks.residue import (
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, edge_blocks, furniture_block, head_lines,
-    alone_features, beside_features, edge_lines, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
+    alone_features, beside_features, credit_line, edge_lines, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
     residue_model,
     shape_features, stem_counts,
 )
@@ -430,6 +430,70 @@ def test_edge_blocks_need_two_lines_leaning_to_residue_outside_the_prose():
     assert edge_blocks(lines, pa[:6] + [None, 0.7], None, 0.5) == []
     assert edge_blocks(lines[1:], pa[1:], 0.5, None) == []          # one line above the headline
     assert edge_lines(["Most read", "Share this", "Sign up now"]) == ([], [])
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by Jane Roe in London; Additional reporting by Sam Holmes in Singapore",
+    "Editing by Mark Potter and Susan Fenton",
+    "(Writing by Ana Ruiz; Editing by Tom Brown)",
+    "Compiled by Ana Ruiz for the Lagos desk",
+    "Translated by Élodie Martin",
+    "Reporting and writing by Jane Roe",
+    "— Additional reporting by Sam Holmes",
+])
+def test_production_credit_lines(line):
+    assert credit_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by the BBC showed the plan had failed",     # no capitalised name after "by"
+    "Editing by hand is slow",
+    "Photo by John Smith/AFP",                             # a picture credit is residue
+    "Facebook Twitter WhatsApp",
+    "Jane Roe",
+    "Sign up for reporting by email",
+])
+def test_lines_that_are_no_production_credit(line):
+    assert not credit_line(line)
+
+
+def test_alone_judge_does_not_look_at_a_production_credit():
+    """The line-alone judge leaves the article's own credit unscored (None), so it is never reported
+    alone and ends a block at an edge (``edge_blocks``); the lines beyond it are no block without it."""
+    para = "The council met on Monday to agree the budget for the coming year, the mayor said."
+    lines = ["Floods close the valley road", para, para, "Reporting by Jane Roe in London", "Sign up now",
+             "Editing by Mark Potter"]
+    pa = residue_model().alone_scores(lines, document_features(lines))
+    assert pa[3] is None and pa[5] is None and pa[4] is not None
+    assert edge_blocks(lines, [0.1, None, None, None, 0.99, None], None, 0.5) == []
+
+
+WIRE_BODY = (
+    "Floods close the valley road\n\n"
+    "The valley road was closed on Monday after the river burst its banks near the old mill, the county "
+    "council said.\n\n"
+    "Engineers will inspect the bridge at Low Ford on Tuesday, and drivers were told to use the hill route.\n\n"
+    "Residents in six streets were asked to move valuables upstairs as more rain was forecast.\n\n"
+)
+
+
+@pytest.mark.parametrize("ending", [
+    "Reporting by Jane Roe in London; Additional reporting by Sam Holmes in Singapore\n\n"
+    "Editing by Mark Potter and Susan Fenton\n",
+    "(Reporting by Jane Roe in London)\n\n(Editing by Mark Potter and Susan Fenton)\n",
+    "Writing by Jane Roe\n\nEditing by Mark Potter\n",
+    "Compiled by Jane Roe\n\nTranslated by Sam Holmes\n",
+])
+def test_wire_story_closed_by_its_desks_credit_is_clean(linter, ending):
+    """A whole wire story closing with its desk's own credit on two lines: no residue (the lines
+    score high in the line-alone judge, over the end block's threshold; without the credit's
+    exemption both are reported)."""
+    assert _flagged(linter, WIRE_BODY + ending) == []
+
+
+def test_residue_pasted_after_the_credit_is_still_a_block(linter):
+    body = WIRE_BODY + "Reporting by Jane Roe in London; Editing by Mark Potter\n\n"
+    assert [x for x, _ in _flagged(linter, body + "Energy\n\nHousing\n")] == ["Energy", "Housing"]
 
 
 def test_model_reports_a_block_at_the_end_not_a_single_closing_line():

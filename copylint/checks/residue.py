@@ -767,12 +767,35 @@ def edge_lines(lines: list[str]) -> tuple[list[int], list[int]]:
     return list(range(prose[0] - 1)), list(range(len(lines) - 1, prose[-1], -1))
 
 
+@lru_cache(maxsize=1)
+def _production_credit() -> re.Pattern:
+    """A production credit's opening (``credit_line``): the roles and qualifiers of
+    ``rules/words.toml`` (``credit-roles``, ``credit-qualifiers``), then "by" and a word."""
+    def alt(name: str) -> str:
+        return "|".join(map(re.escape, sorted(data.word_list(name), key=len, reverse=True)))
+    role = rf"(?:{alt('credit-roles')})"
+    return re.compile(rf"[(\[\s\-–—]*(?:(?:{alt('credit-qualifiers')})\s+)?{role}"
+                      rf"(?:\s*(?:,|and|&)\s*{role})*\s+by\s+([^\W\d_])", re.I)
+
+
+def credit_line(line: str) -> bool:
+    """Whether the line opens as the article's own production credit: who reported, wrote, edited,
+    compiled, translated or photographed it (``_production_credit``: a role, "by" and a capitalised name:
+    "Reporting by Jane Roe in London; Editing by Mark Potter", "(Compiled by ...)"). A wire desk
+    closes its copy so, on a line or two: the line-alone judge does not look at it (``ResidueModel``),
+    so it is never reported alone nor joins an edge block (``edge_blocks``)."""
+    m = _production_credit().match(line)
+    return m is not None and m.group(1).isupper()
+
+
 def edge_blocks(lines: list[str], pa: list[float | None], top: float | None, end: float | None) -> list[int]:
     """The lines of the blocks of residue at an article's edges (``edge_lines``): at each edge the
     run of lines from the outside in that the line-alone judge scores (``pa``) at or above the
     edge's threshold (``top``, ``end``; None: no block judged there), when two lines or more. A
     desk closes copy (and opens it) with single lines of the same kinds as residue, so one line
-    there is ambiguous; two or more lines each leaning to residue are a block pasted in."""
+    there is ambiguous; two or more lines each leaning to residue are a block pasted in. The
+    judge does not look at the article's own production credit (``credit_line``), so it ends the
+    run: it is never taken, nor the lines beyond it, which are no block without it."""
     out: list[int] = []
     for t, order in zip((top, end), edge_lines(lines)):
         if t is not None:
@@ -792,7 +815,8 @@ class ResidueModel:
     (``alone``, see ``line_alone_features``) reports a paragraph of one line it is sure of
     (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]`` when the model
     has one), residue pasted singly among prose; and, with ``alone["edges"]``, a block of two lines
-    or more at the article's top or end that it leans to at the edge's threshold (``edge_blocks``)."""
+    or more at the article's top or end that it leans to at the edge's threshold (``edge_blocks``).
+    The line-alone judge does not look at the article's own production credit (``credit_line``)."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -839,7 +863,9 @@ class ResidueModel:
             p1.append(None if f is None else self.score(b1, w1, f))
             judged.append(f is not None)
             a = None
-            if self.alone is not None and i not in alone_head:
+            # the article's own production credit is never residue to this judge: alone, or in a
+            # block at an edge (``edge_blocks``), where it closes wire copy on a line or two
+            if self.alone is not None and i not in alone_head and not credit_line(x):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
                 a = None if xa is None else self.score(ba, wa, xa)
