@@ -799,7 +799,7 @@ def restated(a: Quantity, b: Quantity) -> bool:
     (``"$53 million a week is coming across the border in drugs"`` ... ``"$35 million a week is coming
     across the border in drugs"``). A pattern that confirms a weaker doubt: such a pair warns from
     its own threshold (``Model.confirmed``), calibrated on the clean pairs in a restated frame."""
-    same, content, parallel = same_quantity.restated_frame(a.ctx, b.ctx)
+    same, content, parallel = same_quantity.restated_frame(a, b)
     return same >= RESTATED_TOKENS and content >= RESTATED_CONTENT and not parallel
 
 
