@@ -141,8 +141,8 @@ class Cache:
         if env:
             return env
         if cfg.cache_dir:
-            base = Path(cfg.source).parent if cfg.source and not cfg.source.startswith("<") else Path.cwd()
-            return str(base / cfg.cache_dir)
+            from copylint.config import folder_of
+            return str(folder_of(cfg.source) / cfg.cache_dir)
         return os.path.join(os.getcwd(), DEFAULT_DIR)
 
     def _prepare(self, root: str) -> bool:

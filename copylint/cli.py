@@ -14,7 +14,7 @@ from typing import List, Optional
 import typer
 
 from copylint import __version__
-from copylint.exitcodes import INPUT_ERROR as EXIT_ERROR, INTERNAL as EXIT_INTERNAL, INTERRUPTED, OK as EXIT_OK
+from copylint.exitcodes import INPUT_ERROR as EXIT_ERROR
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_enable=False,
@@ -237,45 +237,16 @@ def explain(rule: str = typer.Argument(..., help="A rule id or a family, as list
         show("Does not flag", cls.passes)
 
 
-def _terminated(signum, _frame):
-    """SIGTERM (a CI timeout, ``kill``) ends the run like Ctrl-C: files being written are cleaned up."""
-    raise SystemExit(128 + signum)
-
-
 @app.command()
 def server():
     """Run the language server for editors: LSP over standard input and output (see the README)."""
-    import importlib
-    import os
-
-    from copylint.preload import log_to_stderr, start, timed
-
-    log_to_stderr()
-    early = start(os.getcwd())  # spaCy and Harper start loading while the server's modules import
-    serve = timed("the server's modules (pygls, lsprotocol)", importlib.import_module, "copylint.server").main
-    serve(early)
+    from copylint.preload import serve
+    serve()
 
 
 def main() -> None:
-    import signal
-    try:
-        signal.signal(signal.SIGTERM, _terminated)
-    except (ValueError, OSError):  # not the main thread
-        pass
-    try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("copylint: interrupted", err=True)
-        sys.exit(INTERRUPTED)
-    except BrokenPipeError:
-        sys.exit(EXIT_OK)
-    except Exception as exc:  # a bug in copylint: one line, the traceback only on request
-        import os
-        if os.environ.get("COPYLINT_DEBUG"):
-            raise
-        typer.echo(f"copylint: internal error: {type(exc).__name__}: {exc} "
-                   "(set COPYLINT_DEBUG=1 for the traceback)", err=True)
-        sys.exit(EXIT_INTERNAL)
+    from copylint.entry import run
+    run(app)
 
 
 if __name__ == "__main__":

@@ -168,6 +168,18 @@ def _size(value, where: str) -> int:
     raise ConfigError(f"{where}: expected a size such as 2000000 or \"2MB\", got {value!r}")
 
 
+def from_a_file(source: str | None) -> bool:
+    """Whether a configuration came from a file (``Config.source``), not from the command line, an
+    environment variable or code (``<...>``, or None)."""
+    return bool(source) and not source.startswith("<")
+
+
+def folder_of(source: str | None) -> Path:
+    """The folder a configuration's relative paths (``dictionary``, ``garble-model``, ``cache-dir``)
+    are read from: its file's, else the working directory."""
+    return Path(source).parent if from_a_file(source) else Path.cwd()
+
+
 def from_mapping(data: dict, source: str = "<config>", base: Config | None = None) -> Config:
     """Build a Config from a TOML table, checking every key and value."""
     base = base or Config()
@@ -206,7 +218,7 @@ def _one_key(raw_key: str, value, source: str, base: Config, changes: dict) -> N
     elif key in ("boilerplate", "dictionary", "words", "exclude"):
         vals = _str_list(value, where)
         if key == "dictionary":
-            root = Path(source).parent if source and not source.startswith("<") else Path.cwd()
+            root = folder_of(source)
             vals = tuple(str((root / v).resolve()) for v in vals)
             for v in vals:
                 if not Path(v).is_file():
@@ -215,7 +227,7 @@ def _one_key(raw_key: str, value, source: str, base: Config, changes: dict) -> N
     elif key == "garble_model":
         if not isinstance(value, str):
             raise ConfigError(f"{where}: expected a directory, got {value!r}")
-        root = Path(source).parent if source and not source.startswith("<") else Path.cwd()
+        root = folder_of(source)
         path = (root / value).resolve()
         if not path.is_dir():
             raise ConfigError(f"{where}: model directory not found: {path}")

@@ -63,3 +63,15 @@ def start(directory: str) -> threading.Thread:
     thread = threading.Thread(target=preload, args=(directory,), name="copylint-preload", daemon=True)
     thread.start()
     return thread
+
+
+def serve() -> None:
+    """``copylint server``: the models start loading (``start``) while the server's modules import,
+    then the server runs over standard input and output until the editor ends it."""
+    import importlib
+    import os
+
+    log_to_stderr()
+    early = start(os.getcwd())  # spaCy and Harper start loading while the server's modules import
+    server = timed("the server's modules (pygls, lsprotocol)", importlib.import_module, "copylint.server")
+    server.main(early)

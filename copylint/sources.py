@@ -7,8 +7,10 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 CHECKED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox",
@@ -64,6 +66,7 @@ def irregular(mode: int) -> str | None:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    import pathspec  # here: the language server, which checks no folder, never needs it (15 ms)
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -84,13 +87,13 @@ class Excluder:
         if self.patterns:
             out.append((self.patterns, self.cwd, "--exclude"))
         if self.config_for is not None:
-            from copylint.config import ConfigError
+            from copylint.config import ConfigError, from_a_file
             try:
                 cfg = self.config_for(path)
             except ConfigError:
                 cfg = None
             if cfg is not None and cfg.exclude:
-                real = cfg.source and not cfg.source.startswith("<")
+                real = from_a_file(cfg.source)
                 base = os.path.dirname(os.path.abspath(cfg.source)) if real else self.cwd
                 out.append((cfg.exclude, base, f"exclude in {cfg.source}" if real else "exclude"))
         return out

@@ -109,6 +109,17 @@ class WordScore:
     p_alt: float | None = None
     pieces: int = 1            # wordpieces of the word
 
+    @property
+    def corrected(self) -> tuple[float | None, str | None, float | None] | None:
+        """The corrector's outputs as ``WordScores`` keeps them, ``(p_obs, alt, p_alt)``; None when
+        it did not read the word."""
+        got = (self.p_obs, self.alt, self.p_alt)
+        return None if got == NOT_CORRECTED else got
+
+
+#: ``WordScore.corrected`` of a word the corrector did not read
+NOT_CORRECTED = (None, None, None)
+
 
 class WordScores(Sequence):
     """Word scores held as columns, a few dozen bytes a word instead of a Python object each (a
@@ -122,13 +133,13 @@ class WordScores(Sequence):
         self.start, self.end = array("q"), array("q")
         self.disc, self.rank_gap = array("d"), array("d")
         self.pieces = array("I")
-        self.corrected: dict[int, tuple] = {}  # index -> (p_obs, alt, p_alt), where any is set
+        self.corrected: dict[int, tuple] = {}  # index -> WordScore.corrected, for the words it is set
         self.extend(words)
 
     def extend(self, words: Iterable[WordScore]) -> None:
         for w in words:
-            if w.p_obs is not None or w.alt is not None or w.p_alt is not None:
-                self.corrected[len(self.start)] = (w.p_obs, w.alt, w.p_alt)
+            if (got := w.corrected) is not None:
+                self.corrected[len(self.start)] = got
             self.start.append(w.start)
             self.end.append(w.end)
             self.disc.append(w.disc)
@@ -155,8 +166,8 @@ class WordScores(Sequence):
     def put(self, at: int, words: list[WordScore]) -> None:
         """Write ``words`` at index ``at`` onwards (room made by ``room``)."""
         for k, w in enumerate(words, at):
-            if w.p_obs is not None or w.alt is not None or w.p_alt is not None:
-                self.corrected[k] = (w.p_obs, w.alt, w.p_alt)
+            if (got := w.corrected) is not None:
+                self.corrected[k] = got
             self.start[k], self.end[k], self.disc[k] = w.start, w.end, w.disc
             self.rank_gap[k], self.pieces[k] = w.rank_gap, w.pieces
 
@@ -185,8 +196,7 @@ class WordScores(Sequence):
 
     def alt(self, i: int) -> str | None:
         """The corrector's best other word at ``i`` (None: not asked), without making the WordScore."""
-        got = self.corrected.get(i)
-        return None if got is None else got[1]
+        return self.corrected.get(i, NOT_CORRECTED)[1]
 
     def __len__(self) -> int:
         return len(self.start)
@@ -196,7 +206,7 @@ class WordScores(Sequence):
             return [self[k] for k in range(*i.indices(len(self)))]
         if i < 0:
             i += len(self)
-        p_obs, alt, p_alt = self.corrected.get(i, (None, None, None))
+        p_obs, alt, p_alt = self.corrected.get(i, NOT_CORRECTED)
         return WordScore(self.start[i], self.end[i], self.disc[i], self.rank_gap[i], p_obs, alt, p_alt,
                          self.pieces[i])
 

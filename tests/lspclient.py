@@ -22,7 +22,7 @@ class Client:
     def __init__(self, root: str, command: list[str] | None = None, init_options: dict | None = None,
                  env: dict | None = None, capabilities: T.ClientCapabilities | None = None) -> None:
         self.root = root
-        self.command = command or [sys.executable, "-m", "copylint.cli", "server"]
+        self.command = command or [sys.executable, "-m", "copylint", "server"]  # as `copylint server`
         self.init_options = init_options
         self.env = env
         self.capabilities = capabilities or T.ClientCapabilities(

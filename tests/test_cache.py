@@ -117,6 +117,18 @@ def test_config_key_ignores_source_and_cache_dir():
     assert a.key() != Config(select=("spacing",), dialect="american").key()
 
 
+def test_a_configs_cache_dir_is_read_from_its_files_folder(tmp_path, monkeypatch):
+    """cache-dir, like every path in a configuration, is relative to the config file's folder; one
+    from the command line or the environment (``<...>``) to the working directory."""
+    monkeypatch.delenv("COPYLINT_CACHE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    cache = Cache()
+    from_file = Config(source=str(tmp_path / "site" / "pyproject.toml"), cache_dir="cache")
+    assert cache.dir_for(from_file) == str(tmp_path / "site" / "cache")
+    assert cache.dir_for(Config(source="<command line>", cache_dir="cache")) == str(tmp_path / "cache")
+    assert cache.dir_for(Config(cache_dir="cache")) == str(tmp_path / "cache")
+
+
 def test_corrupt_entries_are_misses(tmp_path):
     files = _files(tmp_path, 2)
     cache_dir = tmp_path / "cache"

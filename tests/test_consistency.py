@@ -86,6 +86,18 @@ def test_configured_dialect_reports_the_other_dialect_alone(linter):
     assert _check(linter, text, "spelling-variant") == []  # auto: one American article, consistent
 
 
+def test_a_split_article_is_told_so_and_a_configured_dialect_is_not_a_tie(linter):
+    """One "colour", one "defense": as many of each dialect, the article opens British, so "defense"
+    is reported as split (the config's dialect chooses); with dialect = british it is the house's."""
+    text = "The colour of the flag was chosen.\n\nThe defense ministry agreed."
+    [split] = _check(linter, text, "spelling-variant")
+    assert text[split.start:split.end] == "defense" and "as many british spellings" in split.message
+    [house] = linter.check_text(text, path="x", fmt="text", cfg=Config(select=("spelling-variant",), dialect="british"))
+    assert text[house.start:house.end] == "defense" and "as many" not in house.message
+    from copylint.checks.consistency.spelling import dialect_and_tie
+    assert dialect_and_tie([], "auto") == ("", True) and dialect_and_tie([], "american") == ("american", False)
+
+
 def test_dialect_words_in_names_are_left_alone_but_quotes_are_house_style(linter):
     text = "The colour of the flag is grey.\n\nThe Pentagon's Defense Department agreed.\n\nThe favourite won."
     assert _check(linter, text, "spelling-variant") == []

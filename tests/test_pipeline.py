@@ -454,6 +454,10 @@ def test_word_scores_are_held_as_columns_and_read_back_whole():
     assert isinstance(fit.words, WordScores) and list(fit.words) == words
     assert fit.words[5] == words[5] and fit.words[-1] == words[-1] and fit.words[3:6] == words[3:6]
     assert list(WordScores(reversed(words)).in_order()) == words
+    # the corrector's outputs are kept as each WordScore gives them, for the words it read
+    assert fit.words.corrected == {i: w.corrected for i, w in enumerate(words) if w.corrected is not None}
+    assert len(fit.words.corrected) == 500 and words[1].corrected is None
+    assert fit.words.alt(40) == "word" and fit.words.alt(41) is None
     tracemalloc.start()
     try:
         held = WordScores(iter(words))

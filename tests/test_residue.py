@@ -316,6 +316,22 @@ def test_caption_shape_opens_the_gate():
                                               feats("You can watch Jane Roe on Monday.", "present"))
 
 
+def test_alone_judge_reads_a_lines_shapes_once(monkeypatch):
+    """The gate reads a line's shapes (a caption's, a credit's); the judge's features reuse them,
+    the same features as made afresh."""
+    from copylint.checks import residue
+
+    calls = []
+    shape = residue.shape_features
+    monkeypatch.setattr(residue, "shape_features", lambda line, feats: calls.append(line) or shape(line, feats))
+    caption = "Firefighters battle a blaze at the old mill near Oldtown on Tuesday."
+    feats = line_features(caption) + ["tg:tense:present", "tg:nnp:1"]
+    counts = stem_counts([caption, "The mill closed in 1990, the council said."])
+    got = residue.line_alone_features(caption, feats, counts, place="body")
+    assert calls == [caption]
+    assert got == alone_features(caption, feats, counts, place="body") and "at:body:sh:caption" in got
+
+
 def test_alone_judge_knows_head_body_and_end():
     lines = ["Floods close road", "By Jane Roe", "The valley road was closed on Monday after the river burst "
              "its banks, the council said.", "By Jane Roe", "Engineers will inspect the bridge on Tuesday."]

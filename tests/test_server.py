@@ -176,6 +176,23 @@ def test_a_rule_that_raises_leaves_the_others(monkeypatch):
     assert any("repeated-word" in m and "bad input" in m for m in logged)
 
 
+def test_copylint_server_starts_without_the_command_line():
+    """`copylint server` goes straight to the server (typer and building the command line cost 0.12 s
+    of the start); `copylint server --help` and everything else still go through the command line."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, copylint.preload\n"
+             "copylint.preload.serve = lambda: print([m for m in ('typer', 'copylint.cli') if m in sys.modules])\n"
+             "from copylint.entry import main\n"
+             "main()\n")
+    out = subprocess.run([sys.executable, "-c", probe, "server"], capture_output=True, text=True, timeout=60)
+    assert (out.returncode, out.stdout.strip()) == (0, "[]"), out.stderr
+    helped = subprocess.run([sys.executable, "-m", "copylint", "server", "--help"], capture_output=True,
+                            text=True, timeout=60)
+    assert helped.returncode == 0 and "language server" in helped.stdout
+
+
 def test_positions_follow_lsp_line_breaks():
     from copylint.server import Positions
 

@@ -553,17 +553,23 @@ def alone_gate(feats: list[str] | None, line: str) -> bool:
     tense, a verb of saying, quotation marks), or a shape of a byline, a timestamp or a credit
     (``shape_features``: "By NAME", "Label: ...", "Name/Agency", a picture credit, a time or a
     date), or a caption's (a scene described in the present tense, with a name)."""
+    return _alone_gate(feats, line)[0]
+
+
+def _alone_gate(feats: list[str] | None, line: str) -> tuple[bool, list[str] | None]:
+    """``alone_gate``, and the line's ``shape_features`` when the gate read them (else None), so
+    that the judge's features do not make them again."""
     if feats is None or len(line) > ALONE_MAX_CHARS or len(line.split()) > ALONE_MAX_WORDS:
-        return False
+        return False, None
     if not _TERMINAL.search(line.strip()):
-        return True
+        return True, None
     if any(f.startswith("iface:") and f.endswith(":plain") and not f.startswith("iface:0:") for f in feats):
-        return True
+        return True, None
     shapes = shape_features(line, feats)
     if "sh:caption" in shapes:
-        return True
+        return True, shapes
     return len(line.split()) <= 12 and bool(
-        _STAMP_SHAPES.intersection(shapes) or "has:time" in feats or "has:date" in feats)
+        _STAMP_SHAPES.intersection(shapes) or "has:time" in feats or "has:date" in feats), shapes
 
 
 def overlap_features(line: str, counts: Counter, own: bool = True) -> list[str]:
@@ -718,13 +724,14 @@ def beside_features(line: str, feats: list[str], shapes: list[str], before: list
 
 
 def alone_features(line: str, feats: list[str], counts: Counter, own: bool = True,
-                   place: str | None = None, beside: tuple[list[str], list[str]] | None = None) -> list[str]:
+                   place: str | None = None, beside: tuple[list[str], list[str]] | None = None,
+                   shapes: list[str] | None = None) -> list[str]:
     """The line-alone judge's features: the first pass's (what the line is), its vocabulary's
     overlap with the rest of the text (``counts``: see ``overlap_features``), its furniture shapes
     (``shape_features``), given its ``place`` (``place_of``) each of them crossed with it, and given
     the lines ``beside`` it (the two above, the two below), how it stands against them
-    (``beside_features``)."""
-    shapes = shape_features(line, feats)
+    (``beside_features``). ``shapes``: the line's ``shape_features``, when already made."""
+    shapes = shape_features(line, feats) if shapes is None else shapes
     out = feats + overlap_features(line, counts, own) + shapes
     if place is not None:
         stamps = [x for x in shapes if x in _PLACED_SHAPES] + [f for f in feats if f in ("has:time", "has:date")]
@@ -741,9 +748,10 @@ def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alo
     the text's ``stem_counts``; ``alone``: whether it is a paragraph of its own; ``place``: see
     ``place_of``; ``beside``: the lines above and below it, see ``beside_features``), or None when
     the judge does not look at it."""
-    if not (alone and alone_gate(feats, line)):
+    judged, shapes = _alone_gate(feats, line) if alone else (False, None)
+    if not judged:
         return None
-    return alone_features(line, feats, counts, place=place, beside=beside)
+    return alone_features(line, feats, counts, place=place, beside=beside, shapes=shapes)
 
 
 class ResidueModel:

@@ -147,13 +147,14 @@ def run(articles, model, nlp, parses=None):
     return out, scored
 
 
-def model_key() -> str:
-    """The shipped model's files (not calibration.json), by content."""
+def model_key(directory: Path | None = None) -> str:
+    """A model's files (not calibration.json), by content: the shipped model's, or those of an
+    export folder (``directory``: compare_runs.py)."""
     import hashlib
 
     h = hashlib.sha1()
     for name in ("encoder.onnx", "embeddings.npz"):
-        h.update((wordfit.default_dir() / name).read_bytes())
+        h.update(((directory or wordfit.default_dir()) / name).read_bytes())
     return h.hexdigest()[:12]
 
 

@@ -111,20 +111,28 @@ def mythes() -> dict[tuple[str, str], list[list[str]]]:
     return out
 
 
+def _record(data: bytes, i: int, what: str) -> tuple[list[int], int]:
+    """The 16-bit big-endian numbers of ``data`` from byte ``i`` up to the next ``ff ff``, and the
+    byte after it (``what``: the record, for the error)."""
+    rec: list[int] = []
+    while True:
+        if i + 2 > len(data):
+            raise ValueError(f"{what} has no ff ff end")
+        v = (data[i] << 8) | data[i + 1]
+        i += 2
+        if v == 0xFFFF:
+            return rec, i
+        rec.append(v)
+
+
 def _records(data: bytes, what: str):
     """The 16-bit big-endian numbers of ``data`` cut at each ``ff ff``."""
     if len(data) % 2:
         raise ValueError(f"{what}: odd length, not 16-bit records")
-    rec: list[int] = []
-    for k in range(0, len(data), 2):
-        v = (data[k] << 8) | data[k + 1]
-        if v == 0xFFFF:
-            yield rec
-            rec = []
-        else:
-            rec.append(v)
-    if rec:
-        raise ValueError(f"{what}: the last record has no ff ff end")
+    i = 0
+    while i < len(data):
+        rec, i = _record(data, i, f"{what}: the last record")
+        yield rec
 
 
 def read_aiksaurus(folder: Path = AIKSAURUS) -> tuple[list[str], list[list[int]], list[list[int]]]:
@@ -139,16 +147,7 @@ def read_aiksaurus(folder: Path = AIKSAURUS) -> tuple[list[str], list[list[int]]
         if j < 0:
             raise ValueError(f"words.dat: a word with no NUL at byte {i}")
         words.append(wdata[i:j].decode("latin-1").replace(":", " "))
-        i = j + 1
-        idx: list[int] = []
-        while True:
-            if i + 2 > len(wdata):
-                raise ValueError(f"words.dat: the record of {words[-1]!r} has no ff ff end")
-            v = (wdata[i] << 8) | wdata[i + 1]
-            i += 2
-            if v == 0xFFFF:
-                break
-            idx.append(v)
+        idx, i = _record(wdata, j + 1, f"words.dat: the record of {words[-1]!r}")
         links.append(idx)
     meanings = list(_records((folder / "meanings.dat").read_bytes(), "meanings.dat"))
     for w, idx in zip(words, links):

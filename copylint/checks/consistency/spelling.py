@@ -217,17 +217,23 @@ def _marks(spellings: list[Spelt]) -> Counter:
 def article_dialect(spellings: list[Spelt], configured: str) -> str:
     """The configured dialect, or (``auto``) the one most of the article's spellings follow (on a tie,
     the one it opens with: the later spellings are the mix)."""
+    return dialect_and_tie(spellings, configured)[0]
+
+
+def dialect_and_tie(spellings: list[Spelt], configured: str) -> tuple[str, bool]:
+    """``article_dialect``, and whether it was a tie: ``auto`` found as many spellings of each
+    dialect (none of either included)."""
     if configured in ("british", "american"):
-        return configured
+        return configured, False
     n = _marks(spellings)
     if n["british"] > n["american"]:
-        return "british"
+        return "british", False
     if n["american"] > n["british"]:
-        return "american"
+        return "american", False
     if n["british"]:  # as many of each: the dialect the article opens with
         first = next(s for s in spellings if s.kind != "variant")
-        return first.dialect
-    return ""
+        return first.dialect, True
+    return "", True
 
 
 def _cased(word: str, like: str) -> str:
@@ -346,9 +352,7 @@ class SpellingVariant(Rule):
         spellings = dialect_spellings(article)
         if not spellings:
             return
-        dialect = article_dialect(spellings, self.config.dialect)
-        n = _marks(spellings)
-        tied = self.config.dialect not in ("british", "american") and n["british"] == n["american"]
+        dialect, tied = dialect_and_tie(spellings, self.config.dialect)
         done: set[int] = set()
         # -ise against -ize: the minority; on a tie, the one the article's dialect does not prefer
         ise = [s for s in spellings if s.axis == "ise"]

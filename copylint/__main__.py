@@ -1,0 +1,4 @@
+"""``python -m copylint``: the ``copylint`` command."""
+from copylint.entry import main
+
+main()
