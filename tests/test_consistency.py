@@ -328,3 +328,22 @@ def test_the_figure_a_figure_is_counted_in():
     assert counted("He scored 3 goals in 5 games.") == ["5", ""]
     assert counted("The CDC said 212 people in 26 states fell ill.") == ["26", ""]
     assert counted("Police arrested 120 people in the city.") == [""]
+
+
+def test_a_restated_frame_confirms_a_weaker_doubt(linter):
+    """One sentence written twice with its figure changed warns from the confirmed tier's own
+    threshold, though the pair scores under the plain warning threshold; two items of a parallel
+    list (the same long frame, ending at two different figures) are no restated frame."""
+    from copylint.checks.consistency import same_quantity
+
+    model = same_quantity.model()
+    text = ("Inspectors say that $53 million a week is flowing across the border in cash, the senator said.\n\n"
+            "The senator repeated that $20 million a week is flowing across the border in cash.")
+    [(score, other, odd)] = list(numbers.figure_pairs(_parsed(text)))
+    assert numbers.restated(other, odd) and model.confirmed <= score < model.warning
+    [f] = _check(linter, text, "number-mismatch")
+    assert f.severity == Severity.WARNING and text[f.start:f.end] == "$20 million"
+    parallel = ("The fixed track (6.7% of the loan) will add up to a monthly increase of about 120 shekels.\n\n"
+                "The linked track (3.3% of the loan) will add up to a monthly increase of about 220 shekels.")
+    pairs = list(numbers.figure_pairs(_parsed(parallel)))
+    assert pairs and not any(numbers.restated(other, odd) for _, other, odd in pairs)

@@ -35,7 +35,10 @@ issue's 0.05 for the three consistency families together), counting the count-of
 alarms, which no threshold moves, and only the pairs that can reach warning (not those that
 ``numbers.info_only`` holds at info: in a list or a table, two durations of other events, groups
 qualified two ways); info, which fails no run, is the lowest whose rate itself stays
-within ``--info-budget`` on all the calibration sets together.
+within ``--info-budget`` on all the calibration sets together. A pair in a restated frame
+(``numbers.restated``: its two figures in one long frame of the same words, not two items of a
+parallel list) confirms a weaker doubt: its own warning threshold (``confirmed``, not under info) is
+the lowest whose alarms, counted with every plain warning's, keep the bound within the same budget.
 
 Each of the two models is the mean of five ensembles fitted with consecutive seeds (``AVERAGE``,
 ``--average``), exported as one ensemble (all their trees, the learning rate divided by five): one
@@ -230,7 +233,7 @@ class Calibration:
 
     def __init__(self) -> None:
         self.words, self.units, self.sets, self.warn, self.info = [], [], [], [], []
-        self.scores, self.doc_of, self.capped, self.shown = [], [], [], []
+        self.scores, self.doc_of, self.capped, self.shown, self.restated = [], [], [], [], []
 
     def add(self, set_name: str, unit: str, words: int, pairs: list, warn: int, info: int, name: str = "",
             text: str = "") -> None:
@@ -246,6 +249,7 @@ class Calibration:
         self.scores += [s for s, _, _ in pairs]
         self.doc_of += [d] * len(pairs)
         self.capped += [numbers.info_only(other, odd) is not None for _, other, odd in pairs]
+        self.restated += [numbers.restated(other, odd) for _, other, odd in pairs]
         self.shown += [f"{set_name} {name}: {_shown(text, other)} || {_shown(text, odd)}" for _, other, odd in pairs]
 
     def warnable(self) -> tuple[list[float], list[int]]:
@@ -262,6 +266,13 @@ class Calibration:
     def info_base(self):
         import numpy as np
         return np.array(self.info, dtype=float)
+
+    def confirmable(self, warning: float) -> tuple[list[float], list[int]]:
+        """The scores and documents of the pairs in a restated frame (``numbers.restated``) that can
+        reach warning but score under ``warning``: what the confirmed tier's threshold cuts."""
+        keep = [i for i, (capped, restated) in enumerate(zip(self.capped, self.restated))
+                if not capped and restated and self.scores[i] < warning]
+        return [self.scores[i] for i in keep], [self.doc_of[i] for i in keep]
 
     def alarms(self, threshold: float, warning: bool = False):
         """Alarms per document of the pairs scored at or above ``threshold`` (those that can reach
@@ -455,10 +466,18 @@ def main() -> None:
     warning = bound.threshold(*cal.warnable(), args.warning_budget, base=cal.warn_base)
     # info does not fail a run: its budget is read at the rate itself, on all the calibration sets
     info = min(bound.threshold(cal.scores, cal.doc_of, args.info_budget, base=cal.info_base, bounded=False), warning)
-    at_warning = cal.alarms(warning, warning=True) + cal.warn_base
+    plain = cal.alarms(warning, warning=True) + cal.warn_base
+    # a pair in a restated frame confirms a weaker doubt: its own warning threshold, the lowest (not
+    # under info) whose alarms, with every plain warning's, keep the bound within the same budget
+    confirmable = cal.confirmable(warning)
+    confirmed = bound.threshold(*confirmable, args.warning_budget, base=plain) if confirmable[0] else info
+    confirmed = min(max(confirmed, info), warning)
+    scores, doc_of = confirmable
+    at_warning = plain + np.bincount(np.array(doc_of, dtype=int)[np.array(scores) >= confirmed],
+                                     minlength=len(cal.words)) if scores else plain
     at_info = cal.alarms(info) + cal.info_base
     pt = clf.predict_proba(np.array(tune_x))[:, 1]
-    spec["thresholds"] = {"warning": warning, "info": info}
+    spec["thresholds"] = {"warning": warning, "info": info, "confirmed": confirmed}
     spec["training"] = {
         "train_pairs": len(y), "train_same": int(y.sum()), "train_words": words,
         "cv_auc": round(float(roc_auc_score(y, oof)), 3), "cv_average_precision": round(float(average_precision_score(y, oof)), 3),
@@ -469,6 +488,7 @@ def main() -> None:
         "level": args.level, "bootstrap": BOOTSTRAP, "seed": args.seed,
         "warning_budget": args.warning_budget, "info_budget": args.info_budget,
         "alarms_warning": int(at_warning.sum()), "bound_warning": round(bound.upper(at_warning), 4),
+        "restated_pairs": len(confirmable[0]),
         "alarms_info": int(at_info.sum()), "bound_info": round(bound.upper(at_info), 4),
         "params": PARAMS, "slip_params": SLIP_PARAMS,
     }
@@ -486,6 +506,8 @@ def main() -> None:
               f"{bound.upper(counts):.4f} (budget {budget}); " + ", ".join(
                   f"{name} {int(counts[cal.in_set(name)].sum())} ({cal.rate(counts, name):.4f})"
                   for name in dict.fromkeys(cal.sets)))
+    print(f"  confirmed (a restated frame) >= {confirmed:.4f}: {len(confirmable[0])} clean pairs in a restated frame "
+          f"under warning, {int((at_warning - plain).sum())} of them alarms")
     print(f"wrote {args.out} ({Path(args.out).stat().st_size:,} bytes, {time.time() - t0:.0f} s)")
     keep = [i for i, capped in enumerate(cal.capped) if not capped]
     for i in sorted(keep, key=lambda i: -cal.scores[i])[:args.show]:

@@ -786,6 +786,23 @@ def _duration(q: Quantity) -> bool:
     return q.unit in _DURATIONS
 
 
+#: a restated frame: at least this many tokens the same outward from the two figures, this many of
+#: them content words
+RESTATED_TOKENS, RESTATED_CONTENT = 6, 3
+
+
+def restated(a: Quantity, b: Quantity) -> bool:
+    """Two described mentions whose figures stand in one long frame of the same words, as written
+    (``same_quantity.restated_frame``: at least ``RESTATED_TOKENS`` tokens outward from the figures,
+    ``RESTATED_CONTENT`` of them content words), that does not end at two different figures (the
+    same slot of two items of a parallel list): one sentence written twice with its figure changed
+    (``"$53 million a week is coming across the border in drugs"`` ... ``"$35 million a week is coming
+    across the border in drugs"``). A pattern that confirms a weaker doubt: such a pair warns from
+    its own threshold (``Model.confirmed``), calibrated on the clean pairs in a restated frame."""
+    same, content, parallel = same_quantity.restated_frame(a, b)
+    return same >= RESTATED_TOKENS and content >= RESTATED_CONTENT and not parallel
+
+
 def info_only(a: Quantity, b: Quantity) -> str | None:
     """Why a pair is compared at info at most, or None: a figure in a list or a table
     (``in-a-list``); two durations that do not measure one event (``other-event``: "settled for
@@ -931,7 +948,10 @@ class NumberMismatch(Rule):
     1,200/2,100, £12bn/£21bn, 1,500m/1,800m, 26/265; the scale switched, £12m/£12bn; round or
     exact; how many digits; how far apart) and how often the article states each, and was taught
     with slips made in clean pairs of one value against clean pairs of two values. Its log-odds
-    give warning or info (thresholds calibrated on clean copy against a false-alarm budget). Ranges,
+    give warning or info (thresholds calibrated on clean copy against a false-alarm budget); a pair
+    whose figures stand in one long frame of the same words, as written (one sentence written twice
+    with its figure changed, not two items of a parallel list that differ in another figure), warns
+    from a lower threshold of its own, calibrated on the clean pairs in such a frame. Ranges,
     "from X to Y", comparisons, a converted amount in brackets, money measuring other things
     (revenue, profit), counted things of another kind ("11 imported cases", "18 severe cases"),
     added figures ("another 30"), a change beside a level ("risen by 30" ... "360 people"), a lower
@@ -998,6 +1018,8 @@ class NumberMismatch(Rule):
         "magnitude⟧, destroyed thousands of homes.",
         "The factory produced 2 mln doses in May.\n\nThe factory said the ⟦20 million Sputnik doses⟧ it produced in "
         "May had been shipped.",
+        "Inspectors say that $53 million a week is flowing across the border in cash, the senator said.\n\nThe "
+        "senator repeated that ⟦$20 million⟧ a week is flowing across the border in cash.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -1098,7 +1120,8 @@ class NumberMismatch(Rule):
         for score, other, odd in figure_pairs(article, taken):
             if score < model.info:
                 continue
-            kind = info_only(other, odd) or ("less-sure" if score < model.warning else None)
+            warning = model.confirmed if restated(other, odd) else model.warning
+            kind = info_only(other, odd) or ("less-sure" if score < warning else None)
             a, b = text[other.start:other.end], text[odd.start:odd.end]
             where = "earlier" if other.start < odd.start else "later"
             found.append(self.finding(odd.start, odd.end, f"'{b}' here, '{a}' {where}: the same figure?",

@@ -144,7 +144,7 @@ class Described:
 
     __slots__ = ("block", "heading", "lead", "quoted", "window", "sentence", "hedge", "cues", "dates",
                  "figures", "governor", "subject", "source", "order", "after", "relation", "near_date",
-                 "near_entity", "definite", "numbers", "named_subject", "frame")
+                 "near_entity", "definite", "numbers", "named_subject", "frame", "bounds")
 
 
 def describe(qs: list, article, attribution) -> None:
@@ -193,7 +193,8 @@ def describe(qs: list, article, attribution) -> None:
                   if t.lemma_.lower() in _CUE_OF and t.i != tok.i} | {
             _CUE_OF[t.lower_] for t in doc[max(0, tok.i - 5):tok.i + 6] if t.lower_ in _CUE_OF and t.i != tok.i}
         d.after = {t.lemma_.lower() for t in doc[tok.i + 1:tok.i + 9] if _word(t) and not t.is_stop}
-        d.frame = _frame(doc, tok, q)
+        d.bounds = _bounds(doc, tok, q)
+        d.frame = _frame(doc, d.bounds)
         anchor = tok
         while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i != anchor.i and anchor.i - tok.i < 4:
             anchor = anchor.head
@@ -212,19 +213,55 @@ def describe(qs: list, article, attribution) -> None:
 FRAME = 3
 
 
-def _frame(doc, tok, q) -> tuple[tuple, tuple]:
-    """The words right before and right after a mention (outward, lower case; a figure among them
-    read as "#", never its value): a restated figure often keeps its frame ("11,000 families in
-    Tyumen region received")."""
+def _bounds(doc, tok, q) -> tuple[int, int]:
+    """The first and last token of a mention."""
     lo = hi = tok.i
     while lo > 0 and doc[lo - 1].idx >= q.start:
         lo -= 1
     while hi + 1 < len(doc) and doc[hi + 1].idx < q.end:
         hi += 1
+    return lo, hi
+
+
+def _frame(doc, bounds: tuple[int, int]) -> tuple[tuple, tuple]:
+    """The words right before and right after a mention (its first and last token ``bounds``;
+    outward, lower case; a figure among them read as "#", never its value): a restated figure often
+    keeps its frame ("11,000 families in Tyumen region received")."""
+    lo, hi = bounds
     mark = lambda t: "#" if any(c.isdigit() for c in t.text) else t.lower_  # noqa: E731
     left = tuple(mark(t) for t in reversed(doc[max(0, lo - FRAME):lo]) if not t.is_space)
     right = tuple(mark(t) for t in doc[hi + 1:hi + 1 + FRAME] if not t.is_space)
     return left, right
+
+
+#: how many tokens on each side of a mention its wide frame holds (``restated_frame``)
+WIDE = 25
+
+
+def _wide(q, side: int):
+    """The tokens of a described mention's wide frame on one side (-1 before, 1 after), outward:
+    read from the parse when asked, never stored (a huge article holds many figures)."""
+    doc, (lo, hi) = q.tok.doc, q.ctx.bounds
+    tokens = reversed(doc[max(0, lo - WIDE):lo]) if side < 0 else doc[hi + 1:hi + 1 + WIDE]
+    return (t for t in tokens if not t.is_space)
+
+
+def restated_frame(a, b) -> tuple[int, int, bool]:
+    """How the wide frames of two described mentions agree, as written (lower case; figures as they
+    are, not "#"): the tokens that are the same outward from the two figures on both sides, how many
+    of them are content words, and whether a side ends at two different figures (the same slot of two
+    items of a parallel list: "(6.7% on this rate) will add up to a price increase of about 120 NIS",
+    "(3.3% on this rate) ... 220 NIS")."""
+    same = content = 0
+    parallel = False
+    for side in (-1, 1):
+        for x, y in zip(_wide(a, side), _wide(b, side)):
+            if x.lower_ != y.lower_:
+                parallel = parallel or all(any(c.isdigit() for c in t.text) for t in (x, y))
+                break
+            same += 1
+            content += x.is_alpha and not x.is_stop
+    return same, content, parallel
 
 
 def _frame_same(a: tuple, b: tuple) -> int:
@@ -364,7 +401,9 @@ class Model:
     - ``slip``: the log-odds that two *different* values are one quantity with one figure changed,
       from the contexts and ``VALUE_FEATURES`` together (how the values differ, how often the
       article states each), learnt from slips made in clean pairs of one value against clean pairs
-      of two values. Its score is what the thresholds cut."""
+      of two values. Its score is what the thresholds cut: ``warning``, ``info``, and ``confirmed``,
+      the warning threshold of a pair whose two figures stand in one long frame of the same words
+      (``numbers.restated``), a pattern that confirms a weaker doubt."""
 
     def __init__(self, spec: dict) -> None:
         if tuple(spec["features"]) != FEATURES or tuple(spec["slip"]["features"]) != FEATURES + VALUE_FEATURES:
@@ -375,6 +414,8 @@ class Model:
         self.slip_model = Ensemble(spec["slip"])
         self.warning = float(spec["thresholds"]["warning"])
         self.info = float(spec["thresholds"]["info"])
+        #: the warning threshold of a pair in a restated frame (``numbers.restated``): calibrated on its own
+        self.confirmed = float(spec["thresholds"].get("confirmed", self.warning))
 
     def logit(self, x: list[float]) -> float:
         return self.same.logit(x)
