@@ -10,7 +10,7 @@ import pytest
 from copylint import readers
 from copylint.checks.residue import (
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, edge_blocks, furniture_block, head_lines,
-    alone_features, beside_features, credit_line, edge_lines, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
+    alone_features, beside_features, credit_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
     residue_model,
     shape_features, stem_counts,
 )
@@ -466,6 +466,10 @@ def test_alone_judge_does_not_look_at_a_production_credit():
     pa = residue_model().alone_scores(lines, document_features(lines))
     assert pa[3] is None and pa[5] is None and pa[4] is not None
     assert edge_blocks(lines, [0.1, None, None, None, 0.99, None], None, 0.5) == []
+    # among the paragraphs a credit is out of place: judged as any line
+    lines = ["Floods close the valley road", para, "Reporting by Jane Roe in London", para]
+    assert residue_model().alone_scores(lines, document_features(lines))[2] is not None
+    assert outside_prose(lines) == {0} and outside_prose(["Share this", "Sign up now"]) == set()
 
 
 WIRE_BODY = (

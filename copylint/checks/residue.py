@@ -755,6 +755,13 @@ def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alo
     return alone_features(line, feats, counts, place=place, beside=beside, shapes=shapes)
 
 
+def outside_prose(lines: list[str]) -> set[int]:
+    """The lines above the first paragraph of prose (``line_kind`` P) and after the last, the
+    places of an article's own headline, byline and closing credit; none in a text without prose."""
+    prose = [i for i, x in enumerate(lines) if line_kind(x) == "P"]
+    return set() if not prose else set(range(prose[0])) | set(range(prose[-1] + 1, len(lines)))
+
+
 def edge_lines(lines: list[str]) -> tuple[list[int], list[int]]:
     """The lines an edge block of residue may take (``edge_blocks``), each edge's from its outside
     in: at the top, from the first line down to the line above the one just above the first
@@ -782,8 +789,9 @@ def credit_line(line: str) -> bool:
     """Whether the line opens as the article's own production credit: who reported, wrote, edited,
     compiled, translated or photographed it (``_production_credit``: a role, "by" and a capitalised name:
     "Reporting by Jane Roe in London; Editing by Mark Potter", "(Compiled by ...)"). A wire desk
-    closes its copy so, on a line or two: the line-alone judge does not look at it (``ResidueModel``),
-    so it is never reported alone nor joins an edge block (``edge_blocks``)."""
+    closes its copy so, on a line or two: above or after the article's prose (``outside_prose``)
+    the line-alone judge does not look at it (``ResidueModel``), so it is never reported alone there
+    nor joins an edge block (``edge_blocks``)."""
     m = _production_credit().match(line)
     return m is not None and m.group(1).isupper()
 
@@ -816,7 +824,8 @@ class ResidueModel:
     (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]`` when the model
     has one), residue pasted singly among prose; and, with ``alone["edges"]``, a block of two lines
     or more at the article's top or end that it leans to at the edge's threshold (``edge_blocks``).
-    The line-alone judge does not look at the article's own production credit (``credit_line``)."""
+    The line-alone judge does not look at the article's own production credit (``credit_line``)
+    above or after its prose (``outside_prose``)."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -856,6 +865,7 @@ class ResidueModel:
             alone_head = range(0) if with_head else head
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
+            outside = outside_prose(lines)
         p1: list[float | None] = []
         pa: list[float | None] = []
         judged: list[bool] = []
@@ -863,9 +873,10 @@ class ResidueModel:
             p1.append(None if f is None else self.score(b1, w1, f))
             judged.append(f is not None)
             a = None
-            # the article's own production credit is never residue to this judge: alone, or in a
-            # block at an edge (``edge_blocks``), where it closes wire copy on a line or two
-            if self.alone is not None and i not in alone_head and not credit_line(x):
+            # the article's own production credit above or after its prose is never residue to
+            # this judge: alone, or in a block at an edge (``edge_blocks``), where it closes wire
+            # copy on a line or two (among the paragraphs, a credit is out of place: judged)
+            if self.alone is not None and i not in alone_head and not (i in outside and credit_line(x)):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
                 a = None if xa is None else self.score(ba, wa, xa)
