@@ -978,6 +978,10 @@ class Boilerplate(Rule):
         # such lines are reported together: tests/test_residue.py, a rule's example has one finding)
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "The vote was close, and the mayor said more cuts would follow in the spring.\n\nEnergy",
+        # the desk's own credit closing the copy, on two lines, is no block (``credit_line``)
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
+        "Writing by Jane Roe\n\nEditing by Mark Potter",
     )
 
     MAX_WORDS = 14   # a listed phrase is a short line
