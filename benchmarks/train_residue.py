@@ -68,8 +68,16 @@ picture credits and "Disclaimer" lines included, which the listed phrases rightl
 ``--alone-only`` trains the line-alone judge alone, keeping the two passes of the current model file
 (which then score the training articles in sample).
 
-The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 9:
-``--inside skip --pasted-end kind --split-head``): ``python benchmarks/train_residue.py`` rebuilds it
+Then the blocks at an article's edges (``residue.edge_blocks``, session 10; ``--no-edges`` leaves
+them out): two lines or more at its top or its end that the line-alone judge each scores at or
+above the edge's own threshold. ``choose_edges`` takes, of a grid of pairs (``EDGE_GRID``), those
+at which the bound of all the rule's alarms stays within ``--total-budget`` on the calibration copy
+and on the training articles' own lines in their copies with residue pasted in (out of fold), the
+one that reports the most residue pasted at the top and the end of the training articles, out of
+fold.
+
+The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 10:
+``--inside skip --pasted-end kind --split-head --edges``): ``python benchmarks/train_residue.py`` rebuilds it
 byte for byte.
 The models of sessions 2-7 were rebuilt only from session 2's tag cache; the full retrain with every
 kind of residue taught at the end (``--pasted-end residue``, session 7) measured over the
@@ -111,8 +119,8 @@ from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 
 from copylint import data  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
-    ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features, head_lines,
-    line_tags, place_of, second_pass_features, shape_features, stem_counts,
+    ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
+    edge_blocks, head_lines, line_tags, place_of, second_pass_features, shape_features, stem_counts,
 )
 
 OUT = ROOT / "rules" / "residue_model.json"
@@ -134,6 +142,9 @@ PASTED_END = "kind"   # residue pasted at the end of a training article: taught 
 END_KINDS = frozenset({"prompt", "consent", "share"})
 _DESK_END = re.compile(r"©|\(c\)|\bcopyright|\brights reserved\b|\blicen[cs]e", re.I)
 SPLIT_HEAD = True   # the line-alone judge's own threshold in the article's head (--no-split-head: one threshold)
+EDGES = True   # blocks of residue at an article's top and end (residue.edge_blocks); --no-edges: none
+EDGE_GRID = tuple(round(0.5 + 0.05 * k, 2) for k in range(10)) + (1.01,)   # edge thresholds tried (1.01: none);
+# from 0.5 up: an edge block's lines each lean to residue, whatever the calibration allows
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
@@ -716,8 +727,71 @@ def choose_alone_thresholds(bound: Bound, scores, doc_of, in_head, base, budget:
     return best[1], best[2]
 
 
+def choose_edges(cal: Calibration, scored: dict[int, list[float | None]], flagged: dict[int, list[bool]],
+                 counts, budget: float, mixed: list[tuple[Doc, list[float | None], list[bool]]]) -> dict:
+    """The thresholds of the blocks of residue at an article's top and end (``residue.edge_blocks``):
+    of the pairs on a grid (``EDGE_GRID``: 0.5 up), those at which the bound of all the rule's
+    alarms stays within ``budget`` on the calibration copy (``counts`` per document, and the block
+    lines ``flagged`` does not report yet; ``scored``: each document's line-alone scores, by a judge
+    that never trained on it) and on the training articles' own lines in their copies with residue
+    pasted in (``mixed``: a document, its line-alone scores out of fold, the lines the judge reports
+    alone; a block pasted above a headline or after a closing line must not take them with it), the
+    one that reports the most of the residue pasted at those edges, out of fold."""
+    import numpy as np
+
+    cal_bound = cal.bound
+    words = [sum(len(x.split()) for x, put in zip(d.lines, d.inserted) if not put) for d, _, _ in mixed]
+    mixed_bound = Bound(words, ["mixed"] * len(mixed), cal.bound.level, units=[d.group for d, _, _ in mixed])
+    mixed_base = np.array([sum(f and not put for f, put in zip(fl, d.inserted)) for d, _, fl in mixed])
+    base = np.array(counts)
+
+    def added(docs, t_top, t_end):   # per document: the block lines not reported yet, and those lines
+        out = []
+        for lines, pa, fl in docs:
+            new = [i for i in edge_blocks(lines, pa, t_top, t_end) if not fl[i]]
+            out.append(new)
+        return out
+
+    cal_docs = [(d.lines, scored[id(d)], flagged[id(d)]) for d in cal.docs]
+    mixed_docs = [(d.lines, pa, fl) for d, pa, fl in mixed]
+    pasted = {side: sum(bool(put) and put[1] == side for d, _, _ in mixed for put in d.inserted)
+              for side in ("top", "end")}
+    best = None
+    for t_top in EDGE_GRID:
+        for t_end in EDGE_GRID:
+            cal_new = added(cal_docs, t_top, t_end)
+            if cal_bound.upper(base + np.array([len(x) for x in cal_new])) > budget:
+                continue
+            mixed_new = added(mixed_docs, t_top, t_end)
+            own = [sum(not d.inserted[i] for i in x) for (d, _, _), x in zip(mixed, mixed_new)]
+            if mixed_bound.upper(mixed_base + np.array(own)) > budget:
+                continue
+            hit = Counter()
+            for (d, _, _), x in zip(mixed, mixed_new):
+                for i in x:
+                    if d.inserted[i]:
+                        hit[d.inserted[i][1]] += 1
+            if best is None or sum(hit.values()) > best[0]:
+                best = (sum(hit.values()), t_top, t_end, hit, sum(own), sum(len(x) for x in cal_new))
+    if best is None:
+        print("edge blocks: no thresholds within the budget", flush=True)
+        return {}
+    _, t_top, t_end, hit, own, n_cal = best
+    before = Counter()
+    for d, _, fl in mixed:
+        for i, put in enumerate(d.inserted):
+            if put and fl[i]:
+                before[put[1]] += 1
+    print(f"edge blocks: thresholds top {t_top}, end {t_end} (grid {EDGE_GRID[0]}-{EDGE_GRID[-1]}): {n_cal} lines of "
+          f"the calibration copy added; {own} of the training articles' own lines added in their pasted copies (bound "
+          f"within {budget}); residue pasted into the training articles, out of fold, reported without and with the "
+          "blocks: " + ", ".join(f"{p} {before[p] / max(pasted[p], 1):.3f} -> {(before[p] + hit[p]) / max(pasted[p], 1):.3f} "
+                                  f"({pasted[p]})" for p in ("top", "end")), flush=True)
+    return {"top": t_top, "end": t_end}
+
+
 def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, budget: float, head: bool,
-                before: dict[int, list[bool]], show: int = 0) -> dict:
+                before: dict[int, list[bool]], show: int = 0, spec: dict | None = None) -> dict:
     """The line-alone judge: fitted on every row, scored out of fold; its threshold is the lowest
     at which the bound of all the rule's alarms on the calibration copy (the lines the listed
     phrases and the two passes report, ``before``, and those it adds: by the final judge on the
@@ -804,14 +878,36 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
         for p, r in sorted(((p, r) for p, r in prose if p < cut(r)), key=lambda x: -x[0])[:show]:
             print(f"   calibration line below the threshold: {p:.4f} {r.group}{' (head)' if r.head else ''}: {r.text[:100]}")
     split = {"head_threshold": head_threshold} if head_threshold != threshold else {}
-    return {"bias": round(b, 4), "threshold": threshold, **split, "head": head, "max_words": ALONE_MAX_WORDS,
+    edges = {}
+    if EDGES and spec is not None:
+        def judge_of(bw):
+            return ResidueModel(dict(spec, alone={"bias": bw[0], "weights": bw[1], "threshold": threshold,
+                                                  "head_threshold": head_threshold, "head": head}))
+
+        final, by_fold = judge_of((b, w)), [judge_of(bw) for bw in fold_models]
+        scored, flagged = {}, {}
+        for d in cal.docs:
+            m = by_fold[fold_of(d.group)] if id(d) in cal.oof else final
+            scored[id(d)] = pa = m.alone_scores(d.lines, d.feats)
+            heads = head_lines(d.lines)
+            flagged[id(d)] = [bool(g or h or (a is not None and a >= (head_threshold if i in heads else threshold)))
+                              for i, (g, h, a) in enumerate(zip(before[id(d)], cal.listed[id(d)], pa))]
+        mixed = []
+        for d in docs:
+            if d.kind == "mixed":
+                pa = by_fold[fold_of(d.group)].alone_scores(d.lines, d.feats)
+                heads = head_lines(d.lines)
+                mixed.append((d, pa, [a is not None and a >= (head_threshold if i in heads else threshold)
+                                      for i, a in enumerate(pa)]))
+        edges = {"edges": choose_edges(cal, scored, flagged, counts, budget, mixed)}
+    return {"bias": round(b, 4), "threshold": threshold, **split, **edges, "head": head, "max_words": ALONE_MAX_WORDS,
             "calibration": {"budget": budget, "level": cal.bound.level, "bootstrap": BOOTSTRAP,
                             "rate": round(cal.bound.point(counts), 4), "bound": round(cal.bound.upper(counts), 4)},
             "weights": {n: round(x, 3) for n, x in sorted(w.items()) if abs(x) >= 0.02}}
 
 
 def main() -> None:
-    global BESIDE, PASTED_END, SPLIT_HEAD
+    global BESIDE, EDGES, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -837,6 +933,9 @@ def main() -> None:
     ap.add_argument("--split-head", action=argparse.BooleanOptionalAction, default=True,
                     help="give the line-alone judge its own threshold in the article's head (default: yes; see "
                          "choose_alone_thresholds)")
+    ap.add_argument("--edges", action=argparse.BooleanOptionalAction, default=True,
+                    help="judge blocks of two lines or more at an article's top and end (residue.edge_blocks), "
+                         "with thresholds of their own from the calibration (default: yes)")
     ap.add_argument("--beside", action=argparse.BooleanOptionalAction, default=True,
                     help="let the line-alone judge see the lines beside a line (default: yes)")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N",
@@ -853,6 +952,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     BESIDE = args.beside
+    EDGES = args.edges
     SPLIT_HEAD = args.split_head
     PASTED_END = args.pasted_end
     if args.cache and args.cache.exists():
@@ -890,7 +990,7 @@ def main() -> None:
         spec, p1, p2 = train(docs, cal, args.C, args.budget)
         before = cal_flags(cal, spec, p1, p2)
     spec["alone"] = train_alone(docs, tune, cal, args.C, args.total_budget, args.alone_head, before,
-                                args.show_misses)
+                                args.show_misses, spec)
     args.out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     n = sum(len(x["weights"]) for x in spec["passes"]) + len(spec["alone"]["weights"])
     print(f"wrote {args.out} ({n} weights, {args.out.stat().st_size // 1024} KB)")

@@ -9,8 +9,8 @@ import pytest
 
 from copylint import readers
 from copylint.checks.residue import (
-    ResidueModel, alone_gate, alone_lines, article_lines, document_features, furniture_block, head_lines,
-    alone_features, beside_features, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
+    ResidueModel, alone_gate, alone_lines, article_lines, document_features, edge_blocks, furniture_block, head_lines,
+    alone_features, beside_features, credit_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
     residue_model,
     shape_features, stem_counts,
 )
@@ -411,6 +411,128 @@ def test_alone_judge_holds_the_head_to_its_own_threshold():
     assert judged(threshold=high, head_threshold=low) == (True, False)
     assert judged(threshold=low) == (True, True)      # without a head threshold, one for both
     assert judged(threshold=high) == (False, False)
+
+
+def test_edge_blocks_need_two_lines_leaning_to_residue_outside_the_prose():
+    """A block at an edge: two lines or more above the first paragraph (never the line just above
+    it: the article's own headline stands there) or after the last, each at or above the edge's
+    threshold; one such line alone (a desk's sign-off) is no block."""
+    para = "The council met on Monday to agree the budget for the coming year, the mayor said."
+    lines = ["Most read", "Sport", "Floods close the valley road", para, para, "Jane Roe", "Share this", "Sign up now"]
+    pa = [0.9, 0.6, 0.95, None, None, 0.2, 0.8, 0.7]
+    assert edge_lines(lines) == ([0, 1], [7, 6, 5])
+    assert edge_blocks(lines, pa, 0.5, 0.5) == [0, 1, 6, 7]     # the headline is never taken
+    assert edge_blocks(lines, pa, 0.65, 0.5) == [6, 7]           # "Sport" under the top's threshold
+    assert edge_blocks(lines, pa, 0.5, 0.75) == [0, 1]           # "Sign up now" under the end's
+    assert edge_blocks(lines, pa, None, 0.1) == [5, 6, 7]
+    assert edge_blocks(lines, pa, None, None) == []
+    # a line the judge does not look at (None) ends the run; a text of short lines alone has no edges
+    assert edge_blocks(lines, pa[:6] + [None, 0.7], None, 0.5) == []
+    assert edge_blocks(lines[1:], pa[1:], 0.5, None) == []          # one line above the headline
+    assert edge_lines(["Most read", "Share this", "Sign up now"]) == ([], [])
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by Jane Roe in London; Additional reporting by Sam Holmes in Singapore",
+    "Editing by Mark Potter and Susan Fenton",
+    "(Writing by Ana Ruiz; Editing by Tom Brown)",
+    "Compiled by Ana Ruiz for the Lagos desk",
+    "Translated by Élodie Martin",
+    "Reporting and writing by Jane Roe",
+    "— Additional reporting by Sam Holmes",
+])
+def test_production_credit_lines(line):
+    assert credit_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting by the BBC showed the plan had failed",     # no capitalised name after "by"
+    "Editing by hand is slow",
+    "Photo by John Smith/AFP",                             # a picture credit is residue
+    "Facebook Twitter WhatsApp",
+    "Jane Roe",
+    "Sign up for reporting by email",
+])
+def test_lines_that_are_no_production_credit(line):
+    assert not credit_line(line)
+
+
+def test_alone_judge_does_not_look_at_a_production_credit():
+    """The line-alone judge leaves the article's own credit unscored (None), so it is never reported
+    alone and ends a block at an edge (``edge_blocks``); the lines beyond it are no block without it."""
+    para = "The council met on Monday to agree the budget for the coming year, the mayor said."
+    lines = ["Floods close the valley road", para, para, "Reporting by Jane Roe in London", "Sign up now",
+             "Editing by Mark Potter"]
+    pa = residue_model().alone_scores(lines, document_features(lines))
+    assert pa[3] is None and pa[5] is None and pa[4] is not None
+    assert edge_blocks(lines, [0.1, None, None, None, 0.99, None], None, 0.5) == []
+    # among the paragraphs a credit is out of place: judged as any line
+    lines = ["Floods close the valley road", para, "Reporting by Jane Roe in London", para]
+    assert residue_model().alone_scores(lines, document_features(lines))[2] is not None
+    assert outside_prose(lines) == {0} and outside_prose(["Share this", "Sign up now"]) == set()
+
+
+WIRE_BODY = (
+    "Floods close the valley road\n\n"
+    "The valley road was closed on Monday after the river burst its banks near the old mill, the county "
+    "council said.\n\n"
+    "Engineers will inspect the bridge at Low Ford on Tuesday, and drivers were told to use the hill route.\n\n"
+    "Residents in six streets were asked to move valuables upstairs as more rain was forecast.\n\n"
+)
+
+
+@pytest.mark.parametrize("ending", [
+    "Reporting by Jane Roe in London; Additional reporting by Sam Holmes in Singapore\n\n"
+    "Editing by Mark Potter and Susan Fenton\n",
+    "(Reporting by Jane Roe in London)\n\n(Editing by Mark Potter and Susan Fenton)\n",
+    "Writing by Jane Roe\n\nEditing by Mark Potter\n",
+    "Compiled by Jane Roe\n\nTranslated by Sam Holmes\n",
+])
+def test_wire_story_closed_by_its_desks_credit_is_clean(linter, ending):
+    """A whole wire story closing with its desk's own credit on two lines: no residue (the lines
+    score high in the line-alone judge, over the end block's threshold; without the credit's
+    exemption both are reported)."""
+    assert _flagged(linter, WIRE_BODY + ending) == []
+
+
+def test_residue_pasted_after_the_credit_is_still_a_block(linter):
+    body = WIRE_BODY + "Reporting by Jane Roe in London; Editing by Mark Potter\n\n"
+    assert [x for x, _ in _flagged(linter, body + "Energy\n\nHousing\n")] == ["Energy", "Housing"]
+
+
+def test_model_reports_a_block_at_the_end_not_a_single_closing_line():
+    """With edge thresholds, two short lines the judge leans to after the last paragraph are
+    reported though each is under the judge's own threshold; the same line alone at the end is not."""
+    spec = dict(json.loads(resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()))
+    body = [x for x in ARTICLE.split("\n") if x.strip()]
+    two = body + ["Turn on notifications for this story", "Follow us for more stories like this"]
+    one = body + ["Turn on notifications for this story"]
+    passes = [{"bias": -40.0, "weights": {}}] * 2   # the two passes never report
+    base = {k: v for k, v in spec["alone"].items() if k not in ("head_threshold", "edges")}
+    pa = ResidueModel(dict(spec, passes=passes, alone=base)).alone_scores(two, document_features(two))
+    low = min(pa[-2:])
+    assert low > 0.05
+
+    def judged(lines, **edges):
+        alone = dict(base, threshold=1.01, edges=edges)
+        return ResidueModel(dict(spec, passes=passes, alone=alone)).judge(lines, feats=document_features(lines))
+
+    assert judged(two, end=low)[-2:] == [True, True]
+    assert not any(judged(two, end=low)[:-2])
+    assert not any(judged(two))                  # no edge thresholds: no blocks
+    assert not any(judged(one, end=0.0))         # one line at the end is no block
+    assert not any(judged(two, top=0.0))         # the top's threshold does not judge the end
+
+
+def test_shipped_model_reports_a_block_of_menu_lines_after_the_last_paragraph(linter):
+    """Two menu items pasted after the last paragraph are reported as a block (the shipped model's
+    ``edges``); either one alone there is left, as a desk may close copy with one short line."""
+    body = ("The council met on Monday to agree the budget for the coming year.\n\n"
+            "The vote was close, and the mayor said more cuts would follow in the spring.\n\n")
+    assert residue_model().edges[1] is not None
+    assert [x for x, _ in _flagged(linter, body + "Energy\n\nHousing\n")] == ["Energy", "Housing"]
+    assert _flagged(linter, body + "Energy\n") == []
+    assert _flagged(linter, body + "Housing\n") == []
 
 
 def test_shipped_alone_judge_is_plain_data():

@@ -1,6 +1,7 @@
 """Web residue and placeholders: what a scraper, a CMS or a hurried draft leaves in the copy."""
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -754,6 +755,64 @@ def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alo
     return alone_features(line, feats, counts, place=place, beside=beside, shapes=shapes)
 
 
+def outside_prose(lines: list[str]) -> set[int]:
+    """The lines above the first paragraph of prose (``line_kind`` P) and after the last, the
+    places of an article's own headline, byline and closing credit; none in a text without prose."""
+    prose = [i for i, x in enumerate(lines) if line_kind(x) == "P"]
+    return set() if not prose else set(range(prose[0])) | set(range(prose[-1] + 1, len(lines)))
+
+
+def edge_lines(lines: list[str]) -> tuple[list[int], list[int]]:
+    """The lines an edge block of residue may take (``edge_blocks``), each edge's from its outside
+    in: at the top, from the first line down to the line above the one just above the first
+    paragraph of prose (``line_kind`` P; that line is the place of the article's own headline or
+    byline, which a block pasted above it must not take); at the end, from the last line up to
+    the one after the last paragraph. A text without a paragraph of prose has no edges."""
+    prose = [i for i, x in enumerate(lines) if line_kind(x) == "P"]
+    if not prose:
+        return [], []
+    return list(range(prose[0] - 1)), list(range(len(lines) - 1, prose[-1], -1))
+
+
+@lru_cache(maxsize=1)
+def _production_credit() -> re.Pattern:
+    """A production credit's opening (``credit_line``): the roles and qualifiers of
+    ``rules/words.toml`` (``credit-roles``, ``credit-qualifiers``), then "by" and a word."""
+    def alt(name: str) -> str:
+        return "|".join(map(re.escape, sorted(data.word_list(name), key=len, reverse=True)))
+    role = rf"(?:{alt('credit-roles')})"
+    return re.compile(rf"[(\[\s\-–—]*(?:(?:{alt('credit-qualifiers')})\s+)?{role}"
+                      rf"(?:\s*(?:,|and|&)\s*{role})*\s+by\s+([^\W\d_])", re.I)
+
+
+def credit_line(line: str) -> bool:
+    """Whether the line opens as the article's own production credit: who reported, wrote, edited,
+    compiled, translated or photographed it (``_production_credit``: a role, "by" and a capitalised name:
+    "Reporting by Jane Roe in London; Editing by Mark Potter", "(Compiled by ...)"). A wire desk
+    closes its copy so, on a line or two: above or after the article's prose (``outside_prose``)
+    the line-alone judge does not look at it (``ResidueModel``), so it is never reported alone there
+    nor joins an edge block (``edge_blocks``)."""
+    m = _production_credit().match(line)
+    return m is not None and m.group(1).isupper()
+
+
+def edge_blocks(lines: list[str], pa: list[float | None], top: float | None, end: float | None) -> list[int]:
+    """The lines of the blocks of residue at an article's edges (``edge_lines``): at each edge the
+    run of lines from the outside in that the line-alone judge scores (``pa``) at or above the
+    edge's threshold (``top``, ``end``; None: no block judged there), when two lines or more. A
+    desk closes copy (and opens it) with single lines of the same kinds as residue, so one line
+    there is ambiguous; two or more lines each leaning to residue are a block pasted in. The
+    judge does not look at the article's own production credit (``credit_line``), so it ends the
+    run: it is never taken, nor the lines beyond it, which are no block without it."""
+    out: list[int] = []
+    for t, order in zip((top, end), edge_lines(lines)):
+        if t is not None:
+            run = list(itertools.takewhile(lambda i: pa[i] is not None and pa[i] >= t, order))
+            if len(run) >= 2:
+                out += run
+    return sorted(out)
+
+
 class ResidueModel:
     """The shipped weights, two passes of logistic regression: the first scores each line by what
     it is, the second by where it stands too (its neighbours, its place against the text's main
@@ -763,7 +822,10 @@ class ResidueModel:
     (``thresholds["block"]``, see ``furniture_block``). Besides them, the line-alone judge
     (``alone``, see ``line_alone_features``) reports a paragraph of one line it is sure of
     (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]`` when the model
-    has one), residue pasted singly among prose."""
+    has one), residue pasted singly among prose; and, with ``alone["edges"]``, a block of two lines
+    or more at the article's top or end that it leans to at the edge's threshold (``edge_blocks``).
+    The line-alone judge does not look at the article's own production credit (``credit_line``)
+    above or after its prose (``outside_prose``)."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -775,6 +837,9 @@ class ResidueModel:
         # the line-alone judge's threshold in the article's head (``head_lines``), where headlines,
         # bylines and datelines stand in place: its own, when the calibration set one
         self.alone_head_threshold = None if alone is None else float(alone.get("head_threshold", alone["threshold"]))
+        # the thresholds of a block of residue at the article's top and end (``edge_blocks``)
+        edges = {} if alone is None else alone.get("edges", {})
+        self.edges = (edges.get("top"), edges.get("end"))
 
     @staticmethod
     def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
@@ -800,6 +865,7 @@ class ResidueModel:
             alone_head = range(0) if with_head else head
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
+            outside = outside_prose(lines)
         p1: list[float | None] = []
         pa: list[float | None] = []
         judged: list[bool] = []
@@ -807,7 +873,10 @@ class ResidueModel:
             p1.append(None if f is None else self.score(b1, w1, f))
             judged.append(f is not None)
             a = None
-            if self.alone is not None and i not in alone_head:
+            # the article's own production credit above or after its prose is never residue to
+            # this judge: alone, or in a block at an edge (``edge_blocks``), where it closes wire
+            # copy on a line or two (among the paragraphs, a credit is out of place: judged)
+            if self.alone is not None and i not in alone_head and not (i in outside and credit_line(x)):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
                 a = None if xa is None else self.score(ba, wa, xa)
@@ -836,6 +905,8 @@ class ResidueModel:
         if self.alone is not None:
             t, th, head = self.alone[2], self.alone_head_threshold, head_lines(lines)
             out = [v or (a is not None and a >= (th if i in head else t)) for i, (v, a) in enumerate(zip(out, pa))]
+            for i in edge_blocks(lines, pa, *self.edges):
+                out[i] = True
         return out
 
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
@@ -903,6 +974,14 @@ class Boilerplate(Rule):
         "Share prices fell.",
         "The council met on Monday.\n\nNewsletters have become the fastest-growing part of the "
         "business, the company said.\n\nThe regulator said websites must ask before they set cookies.",
+        # one short line after the last paragraph is no block: a desk closes copy that way too (two
+        # such lines are reported together: tests/test_residue.py, a rule's example has one finding)
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "The vote was close, and the mayor said more cuts would follow in the spring.\n\nEnergy",
+        # the desk's own credit closing the copy, on two lines, is no block (``credit_line``)
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
+        "Writing by Jane Roe\n\nEditing by Mark Potter",
     )
 
     MAX_WORDS = 14   # a listed phrase is a short line
