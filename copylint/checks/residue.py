@@ -755,23 +755,34 @@ def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alo
     return alone_features(line, feats, counts, place=place, beside=beside, shapes=shapes)
 
 
-def outside_prose(lines: list[str]) -> set[int]:
-    """The lines above the first paragraph of prose (``line_kind`` P) and after the last, the
-    places of an article's own headline, byline and closing credit; none in a text without prose."""
+def prose_bounds(lines: list[str]) -> tuple[int, int] | None:
+    """The first and the last paragraph of prose (``line_kind`` P) among ``lines``; None in a text
+    without prose."""
     prose = [i for i, x in enumerate(lines) if line_kind(x) == "P"]
-    return set() if not prose else set(range(prose[0])) | set(range(prose[-1] + 1, len(lines)))
+    return (prose[0], prose[-1]) if prose else None
+
+
+def outside_prose(lines: list[str]) -> set[int]:
+    """The lines above the first paragraph of prose (``prose_bounds``) and after the last, the
+    places of an article's own headline, byline and closing credit; none in a text without prose."""
+    bounds = prose_bounds(lines)
+    if bounds is None:
+        return set()
+    first, last = bounds
+    return set(range(first)) | set(range(last + 1, len(lines)))
 
 
 def edge_lines(lines: list[str]) -> tuple[list[int], list[int]]:
     """The lines an edge block of residue may take (``edge_blocks``), each edge's from its outside
     in: at the top, from the first line down to the line above the one just above the first
-    paragraph of prose (``line_kind`` P; that line is the place of the article's own headline or
+    paragraph of prose (``prose_bounds``; that line is the place of the article's own headline or
     byline, which a block pasted above it must not take); at the end, from the last line up to
     the one after the last paragraph. A text without a paragraph of prose has no edges."""
-    prose = [i for i, x in enumerate(lines) if line_kind(x) == "P"]
-    if not prose:
+    bounds = prose_bounds(lines)
+    if bounds is None:
         return [], []
-    return list(range(prose[0] - 1)), list(range(len(lines) - 1, prose[-1], -1))
+    first, last = bounds
+    return list(range(first - 1)), list(range(len(lines) - 1, last, -1))
 
 
 @lru_cache(maxsize=1)
