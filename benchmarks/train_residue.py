@@ -889,16 +889,14 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
         for d in cal.docs:
             m = by_fold[fold_of(d.group)] if id(d) in cal.oof else final
             scored[id(d)] = pa = m.alone_scores(d.lines, d.feats)
-            heads = head_lines(d.lines)
-            flagged[id(d)] = [bool(g or h or (a is not None and a >= (head_threshold if i in heads else threshold)))
-                              for i, (g, h, a) in enumerate(zip(before[id(d)], cal.listed[id(d)], pa))]
+            flagged[id(d)] = [bool(g or h or r) for g, h, r in
+                              zip(before[id(d)], cal.listed[id(d)], m.alone_reported(d.lines, pa))]
         mixed = []
         for d in docs:
             if d.kind == "mixed":
-                pa = by_fold[fold_of(d.group)].alone_scores(d.lines, d.feats)
-                heads = head_lines(d.lines)
-                mixed.append((d, pa, [a is not None and a >= (head_threshold if i in heads else threshold)
-                                      for i, a in enumerate(pa)]))
+                m = by_fold[fold_of(d.group)]
+                pa = m.alone_scores(d.lines, d.feats)
+                mixed.append((d, pa, m.alone_reported(d.lines, pa)))
         edges = {"edges": choose_edges(cal, scored, flagged, counts, budget, mixed)}
     return {"bias": round(b, 4), "threshold": threshold, **split, **edges, "head": head, "max_words": ALONE_MAX_WORDS,
             "calibration": {"budget": budget, "level": cal.bound.level, "bootstrap": BOOTSTRAP,

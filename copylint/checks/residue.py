@@ -914,11 +914,17 @@ class ResidueModel:
         p1, p2, pa = self._passes(lines, tags, feats, alone)
         out = self.decide(lines, p1, p2)
         if self.alone is not None:
-            t, th, head = self.alone[2], self.alone_head_threshold, head_lines(lines)
-            out = [v or (a is not None and a >= (th if i in head else t)) for i, (v, a) in enumerate(zip(out, pa))]
+            out = [v or r for v, r in zip(out, self.alone_reported(lines, pa))]
             for i in edge_blocks(lines, pa, *self.edges):
                 out[i] = True
         return out
+
+    def alone_reported(self, lines: list[str], pa: list[float | None]) -> list[bool]:
+        """Whether the line-alone judge reports each line on its own (``pa``: its scores, see
+        ``alone_scores``): at or above its threshold, in the article's head (``head_lines``) the
+        head's own."""
+        t, th, head = self.alone[2], self.alone_head_threshold, head_lines(lines)
+        return [a is not None and a >= (th if i in head else t) for i, a in enumerate(pa)]
 
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
         t = self.thresholds
