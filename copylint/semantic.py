@@ -258,6 +258,11 @@ def scorer() -> "Scorer":
     return _scorer
 
 
+def judged(phrases: list[str]) -> bool:
+    """Whether ``Scorer.odd_one_out`` judges a list: three members or more, none written twice."""
+    return len(phrases) >= 3 and len(set(p.lower() for p in phrases)) == len(phrases)
+
+
 @dataclass(frozen=True)
 class Verdict:
     index: int        # the member that does not fit
@@ -290,10 +295,10 @@ class Scorer:
         self._cache.clear()
 
     def odd_one_out(self, phrases: list[str]) -> Verdict | None:
-        """The member that does not fit with the others, or None (fewer than three, or no clear one)."""
+        """The member that does not fit with the others, or None (a list not ``judged``, or no clear one)."""
         import numpy as np
 
-        if len(phrases) < 3 or len(set(p.lower() for p in phrases)) < len(phrases):
+        if not judged(phrases):
             return None
         self.embed(phrases)
         vecs = np.stack([self._cache[p] for p in phrases])

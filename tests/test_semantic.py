@@ -149,6 +149,23 @@ def test_all_lists_of_an_article_are_embedded_in_one_batch(linter):
 
 
 @needs_extra
+def test_lists_that_could_give_no_finding_are_not_embedded(linter):
+    """A list none of whose members may be reported (people and organisations, members with
+    modifiers of their own), or one with a member written twice, is not judged: its phrases are
+    not embedded. The intruder's list beside them still is, and is still reported."""
+    sc = semantic.scorer()
+    sc.clear()
+    quiet = ["The scheme pays teachers, nurses and hospital porters.",  # people; a modified member
+             "She writes novels, poems and novels."]
+    calls = sc.encode_calls
+    assert [_check(linter, t, ON) for t in quiet] == [[], []]
+    assert sc.encode_calls == calls and not sc._cache  # nothing embedded
+    text = "\n\n".join(quiet + [INTRUDERS[0][0]])
+    assert _check(linter, text, ON) == [(INTRUDERS[0][1], garble.SEMANTIC_SEVERITY)]
+    assert sorted(sc._cache) == ["cement", "novels", "poems"]
+
+
+@needs_extra
 def test_the_embeddings_multiply_in_one_blas_thread_with_the_same_vectors(monkeypatch):
     """The model's products run with one BLAS thread (``copylint.blas``), its thread count restored
     after, and give the vectors the BLAS's own threads give."""
