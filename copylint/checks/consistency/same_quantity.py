@@ -416,6 +416,10 @@ class Model:
         self.info = float(spec["thresholds"]["info"])
         #: the warning threshold of a pair in a restated frame (``numbers.restated``): calibrated on its own
         self.confirmed = float(spec["thresholds"].get("confirmed", self.warning))
+        if not self.info <= self.confirmed <= self.warning:  # as the trainer clamps it; number-mismatch relies on it
+            raise ValueError(f"rules/same_quantity.json: the thresholds are out of order (info {self.info}, "
+                             f"confirmed {self.confirmed}, warning {self.warning}; info <= confirmed <= warning): "
+                             "retrain it with tools/train_same_quantity.py")
 
     def logit(self, x: list[float]) -> float:
         return self.same.logit(x)
