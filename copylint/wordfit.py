@@ -509,18 +509,10 @@ def is_open(word: str) -> bool:
 
 
 # --- the engine's hook: score articles in a worker thread while spaCy parses ----------------------
-_executor = None
-
-
 def submit(articles, directory: str | None = None) -> list:
     """Futures, one per article, of its ``WordFit`` (or the ``ModelError`` that stopped it), scored
     in order by one worker thread: the engine parses the same articles with spaCy meanwhile."""
-    global _executor
-    if _executor is None:
-        with _lock:
-            if _executor is None:
-                from concurrent.futures import ThreadPoolExecutor
-                _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copylint-wordfit")
+    from copylint.background import worker
 
     def job(article):
         try:
@@ -528,4 +520,5 @@ def submit(articles, directory: str | None = None) -> list:
         except ModelError as exc:
             return exc
 
-    return [_executor.submit(job, a) for a in articles]
+    executor = worker("wordfit")
+    return [executor.submit(job, a) for a in articles]
