@@ -159,7 +159,7 @@ class MiniLM:
         once: 64 phrases of 256 tokens took about 1 GB). A phrase's vector does not depend on its
         batch but in the last bits (padding gets no attention; sums with its zeros may round
         otherwise). The products run in one BLAS thread (``copylint.blas``): they are small, and on
-        two busy cores a second thread made them 10-20 times as costly, with the same vectors."""
+        two busy cores a second thread made them cost 13-25 times the CPU time, for the same vectors."""
         import numpy as np
 
         encs = self.tokenizer.encode_batch([p.strip() for p in phrases])
