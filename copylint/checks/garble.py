@@ -502,14 +502,7 @@ class InvertedPhrase(Rule):
 #: parts of speech a spinner replaces; names, numbers and function words are never doubted
 CONTENT_POS = ("NOUN", "VERB", "ADJ", "ADV")
 FEATURES = ("disc", "rank_gap", "log_p_obs", "one_piece", "alt_margin", "zipf", "repeated", "in_quote",
-            "noun", "verb", "adj", "adv",
-            # the word's usual doubt (UsualDoubt: the model's mean logit for this word form in clean
-            # copy): how much more the model doubts it here than it usually does, and how many times
-            # the table saw it (log(1 + reads); 0 for a word it never saw, which takes its band's mean)
-            "excess", "log_reads")
-#: the features every calibration before session 11 read (calibration.json names the ones it fitted:
-#: the combiner reads those, by name)
-BASE_FEATURES = FEATURES[:12]
+            "noun", "verb", "adj", "adv")
 _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
 
@@ -531,69 +524,6 @@ class Candidate:
     features: Sequence[float] | None  # the combiner's input, array("d") (None for a month: judged by its doubt alone)
     p: float = 0.0         # the combiner's probability that the word was swapped
     pattern: str | None = None  # MONTH, LIST or TITLE when a precise pattern holds there
-
-
-class UsualDoubt:
-    """A word's usual doubt: the word-fit model's mean discriminator logit per lower-case word form
-    in clean copy, shrunk toward the mean of its Zipf band (``usual_doubt.tsv`` beside the model,
-    built by training/garble/usual_doubt.py from that model's scores). A word the table lacks takes
-    its band's mean; without a table (a ``garble-model`` directory without one) every word does, by
-    the bands the calibration kept (``calibration.json``'s ``usual``)."""
-
-    def __init__(self, text: str = "", bands: dict | None = None) -> None:
-        self.words: dict[str, tuple[int, float]] = {}
-        self.model = ""
-        self.width, self.low = 0.5, 2.0
-        self.bands: dict[float, float] = {}
-        if bands:
-            self.width, self.low = bands["band_width"], bands["low"]
-            self.bands = {float(b): float(m) for b, m in bands["bands"]}
-        for line in text.splitlines():
-            if not line or line.startswith("#"):
-                continue
-            first, *rest = line.split("\t")
-            if first == "@model":
-                self.model = rest[0]
-            elif first == "@band_width":
-                self.width, self.low = float(rest[0]), float(rest[2])
-            elif first == "@band":
-                self.bands[float(rest[0])] = float(rest[1])
-            else:
-                self.words[first] = (int(rest[0]), float(rest[1]))
-
-    def band(self, zipf: float) -> float:
-        return self.low if zipf < self.low else math.floor(zipf / self.width) * self.width
-
-    def get(self, word: str, zipf: float) -> tuple[int, float]:
-        """(times the table saw ``word``, its usual doubt); (0, its band's mean) when unseen."""
-        got = self.words.get(word)
-        if got is not None:
-            return got
-        if not self.bands:
-            return 0, 0.0
-        b = self.band(zipf)
-        if b not in self.bands:  # a band the table's text never reached: the nearest one
-            b = min(self.bands, key=lambda x: abs(x - b))
-        return 0, self.bands[b]
-
-    def as_bands(self) -> dict:
-        """The bands alone (what calibration.json keeps for a model directory without a table)."""
-        return {"band_width": self.width, "low": self.low, "bands": [[b, m] for b, m in sorted(self.bands.items())]}
-
-
-USUAL_FILE = "usual_doubt.tsv"
-
-
-@lru_cache(maxsize=4)
-def usual_doubt(directory: str | None = None) -> UsualDoubt:
-    """The usual-doubt table of the model in ``directory`` (None: the shipped one); the shipped
-    calibration's bands alone when the directory has none."""
-    from pathlib import Path
-
-    path = Path(directory or wordfit.default_dir()) / USUAL_FILE
-    if path.is_file():
-        return UsualDoubt(path.read_text(encoding="utf-8"))
-    return UsualDoubt(bands=combiner().get("usual"))
 
 
 def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -631,14 +561,13 @@ def _pattern(tok) -> str | None:
     return None
 
 
-def wordfit_candidates(article: Article, usual: UsualDoubt | None = None) -> list[Candidate]:
+def wordfit_candidates(article: Article) -> list[Candidate]:
     """The words the model may doubt, with the features the combiner reads, in text order.
 
     A candidate is a lower-case content word (noun, verb, adjective, adverb) outside any named
     entity, not a stop word, in a paragraph, quotation or list item, that the model scored; or a
     bare month modifying a noun that takes no date (``month_modified_noun``: "the April union"),
-    which the combiner does not read (its ``features`` are None): its doubt alone judges it.
-    ``usual``: the usual-doubt table of the model that scored the article (None: the shipped one's)."""
+    which the combiner does not read (its ``features`` are None): its doubt alone judges it."""
     fit = article.wordfit
     doc = article.doc
     if fit is None or isinstance(fit, Exception) or doc is None:
@@ -657,7 +586,6 @@ def wordfit_candidates(article: Article, usual: UsualDoubt | None = None) -> lis
     from wordfreq import zipf_frequency
 
     out = []
-    usual = usual_doubt() if usual is None else usual
     words, text = fit.words, article.text
     for i, (s, e) in enumerate(zip(words.start, words.end)):  # a WordScore made only for the words read
         if words.alt(i) is None and not (text[s:s + 1].isupper() and text[s:e].lower() in MONTHS):
@@ -676,11 +604,9 @@ def wordfit_candidates(article: Article, usual: UsualDoubt | None = None) -> lis
         margin = math.log(max(w.p_alt or 0.0, 1e-6)) - log_obs
         k = bisect.bisect_left(quote_starts, w.start)  # the quotations opened before the word
         in_quote = k > 0 and quote_reach[k - 1] > w.start
-        zipf = zipf_frequency(tok.text, "en")
-        reads, usual_disc = usual.get(tok.text, zipf)
         feats = array("d", [w.disc, max(-10.0, min(10.0, w.rank_gap)), log_obs, float(w.pieces == 1), margin,
-                 zipf, float(lemmas.get(tok.lemma_.lower(), 0) > 1), float(in_quote),
-                 *(float(tok.pos_ == p) for p in CONTENT_POS), w.disc - usual_disc, math.log1p(reads)])
+                 zipf_frequency(tok.text, "en"), float(lemmas.get(tok.lemma_.lower(), 0) > 1), float(in_quote),
+                 *(float(tok.pos_ == p) for p in CONTENT_POS)])
         out.append(Candidate(tok, w, feats, pattern=_pattern(tok)))
     return out
 
@@ -689,15 +615,9 @@ def wordfit_candidates(article: Article, usual: UsualDoubt | None = None) -> lis
 def combiner() -> dict:
     """The calibrated combiner and thresholds shipped beside the model (calibration.json)."""
     cal = wordfit.calibration()
-    if cal and not set(cal.get("features", ())) <= set(FEATURES):
+    if cal and tuple(cal.get("features", ())) != FEATURES:
         raise wordfit.ModelError("the word-fit calibration does not match this version of copylint")
     return cal
-
-
-@lru_cache(maxsize=8)
-def _feature_index(names: tuple[str, ...]) -> tuple[int, ...]:
-    """Where each of a calibration's features is in a candidate's ``features`` (every FEATURES)."""
-    return tuple(FEATURES.index(n) for n in names)
 
 
 def doubt(cands: list[Candidate], cal: dict | None = None) -> list[Candidate]:
@@ -707,14 +627,12 @@ def doubt(cands: list[Candidate], cal: dict | None = None) -> list[Candidate]:
     if not cal:
         return cands
     mean, scale, coef, icpt = cal["mean"], cal["scale"], cal["coef"], cal["intercept"]
-    idx = _feature_index(tuple(cal.get("features", BASE_FEATURES)))
     month = cal.get("month")
     for c in cands:
         if c.features is None:  # a month modifying a noun: its doubt alone, with the pattern's odds
             c.p = month["p"] if month and c.score.disc >= month["disc"] else 0.0
             continue
-        feats = c.features
-        z = icpt + sum(w * (feats[k] - m) / s for w, k, m, s in zip(coef, idx, mean, scale))
+        z = icpt + sum(w * (x - m) / s for w, x, m, s in zip(coef, c.features, mean, scale))
         c.p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     return cands
 
@@ -788,7 +706,7 @@ class _WordFitRule(Rule):
         if fit is None:
             return []
         if fit.judged is None:  # computed once per article for every rule that reads the model
-            fit.judged = doubt(wordfit_candidates(article, usual_doubt(self.config.garble_model)))
+            fit.judged = doubt(wordfit_candidates(article))
         return fit.judged
 
 
