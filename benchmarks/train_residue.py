@@ -76,6 +76,14 @@ and on the training articles' own lines in their copies with residue pasted in (
 one that reports the most residue pasted at the top and the end of the training articles, out of
 fold.
 
+``--marked`` (session 11, measured and not kept: docs/measurements.md) also teaches the line-alone
+judge the residue the training pages' markup names (``marked_docs``: figcaptions, elements whose
+class or id says caption, credit, byline, related, share, newsletter, promo or tags, the site's
+aside, nav and footer, less the page's true article text), each line as if pasted into a training
+article of its fold, as the pages' residue lines are; ``--marked-kinds`` keeps some kinds only;
+``--marked-pool`` draws the residue pasted into the training articles from those lines too (a new
+tagging: a new ``--cache`` file).
+
 The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 10:
 ``--inside skip --pasted-end kind --split-head --edges``): ``python benchmarks/train_residue.py`` rebuilds it
 byte for byte.
@@ -96,6 +104,7 @@ Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--out FILE]
+                                       [--marked [--marked-kinds K,K] [--marked-pool]]
 """
 from __future__ import annotations
 
@@ -146,6 +155,7 @@ EDGES = True   # blocks of residue at an article's top and end (residue.edge_blo
 EDGE_GRID = tuple(round(0.5 + 0.05 * k, 2) for k in range(10)) + (1.01,)   # edge thresholds tried (1.01: none);
 # from 0.5 up: an edge block's lines each lean to residue, whatever the calibration allows
 MARKED = False   # the line-alone judge learns from the residue the training pages' markup names (marked_docs, --marked; measured, not kept)
+MARKED_WEIGHT = 1.0   # how much a marked line weighs in the line-alone judge's training (--marked-weight)
 MARKED_POOL = False   # the pasted copies also draw from those lines (--marked-pool; measured, not kept)
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
@@ -708,7 +718,8 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                 place = PLACES[where]
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place,
                                                              beside=pasted_beside(host.lines, where, k)),
-                                     1, 1.0, "page" if d.kind == "page" else "marked:" + kind, place == "head",
+                                     1, 1.0 if d.kind == "page" else MARKED_WEIGHT, "page" if d.kind == "page"
+                                     else "marked:" + kind, place == "head",
                                      tune_feats=alone_features(x, f, counts(t), own=False, place=place,
                                                                beside=pasted_beside(t.lines, where, k))))
             if len(rows) > n_rows:
@@ -957,7 +968,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global BESIDE, EDGES, MARKED_POOL, PASTED_END, SPLIT_HEAD
+    global BESIDE, EDGES, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -992,6 +1003,8 @@ def main() -> None:
                          f"default {'yes' if MARKED else 'no'})")
     ap.add_argument("--marked-kinds", default="",
                     help="teach only the marked lines of these kinds (comma-separated, of " + ", ".join(KINDS) + ")")
+    ap.add_argument("--marked-weight", type=float, default=MARKED_WEIGHT,
+                    help=f"how much a marked line weighs in the line-alone judge's training (default {MARKED_WEIGHT})")
     ap.add_argument("--marked-pool", action=argparse.BooleanOptionalAction, default=MARKED_POOL,
                     help="draw the residue pasted into the training articles from those lines too, by their "
                          "markup's kind (a new tagging: use a new --cache FILE)")
@@ -1012,6 +1025,7 @@ def main() -> None:
     args = ap.parse_args()
     BESIDE = args.beside
     MARKED_POOL = args.marked_pool
+    MARKED_WEIGHT = args.marked_weight
     EDGES = args.edges
     SPLIT_HEAD = args.split_head
     PASTED_END = args.pasted_end
