@@ -80,7 +80,8 @@ fold.
 judge the residue the training pages' markup names (``marked_docs``: figcaptions, elements whose
 class or id says caption, credit, byline, related, share, newsletter, promo or tags, the site's
 aside, nav and footer, less the page's true article text), each line as if pasted into a training
-article of its fold, as the pages' residue lines are; ``--marked-kinds`` keeps some kinds only;
+article of its fold, as the pages' residue lines are; ``--marked-kinds`` keeps some kinds only,
+``--marked-weight`` weighs them, ``--marked-between`` pastes them between paragraphs only;
 ``--marked-pool`` draws the residue pasted into the training articles from those lines too (a new
 tagging: a new ``--cache`` file).
 
@@ -104,7 +105,8 @@ Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--out FILE]
-                                       [--marked [--marked-kinds K,K] [--marked-pool]]
+                                       [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
+                                        [--marked-pool]]
 """
 from __future__ import annotations
 
@@ -156,6 +158,7 @@ EDGE_GRID = tuple(round(0.5 + 0.05 * k, 2) for k in range(10)) + (1.01,)   # edg
 # from 0.5 up: an edge block's lines each lean to residue, whatever the calibration allows
 MARKED = False   # the line-alone judge learns from the residue the training pages' markup names (marked_docs, --marked; measured, not kept)
 MARKED_WEIGHT = 1.0   # how much a marked line weighs in the line-alone judge's training (--marked-weight)
+MARKED_BETWEEN = False   # the marked lines pasted between paragraphs only (--marked-between)
 MARKED_POOL = False   # the pasted copies also draw from those lines (--marked-pool; measured, not kept)
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
@@ -714,6 +717,8 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                 t = tune[k % len(tune)]
                 kind = residue_kind(x) if d.kind == "page" else d.inserted[i][0]
                 places = POSITIONS if end_taught(x, kind, f) else POSITIONS[:2]
+                if d.kind == "marked" and MARKED_BETWEEN:
+                    places = ("between",)
                 where = "between" if kind == "byline" else places[k // 7 % len(places)]
                 place = PLACES[where]
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place,
@@ -968,7 +973,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global BESIDE, EDGES, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global BESIDE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1005,6 +1010,8 @@ def main() -> None:
                     help="teach only the marked lines of these kinds (comma-separated, of " + ", ".join(KINDS) + ")")
     ap.add_argument("--marked-weight", type=float, default=MARKED_WEIGHT,
                     help=f"how much a marked line weighs in the line-alone judge's training (default {MARKED_WEIGHT})")
+    ap.add_argument("--marked-between", action=argparse.BooleanOptionalAction, default=MARKED_BETWEEN,
+                    help="paste the marked lines between an article's paragraphs only (where a caption stands)")
     ap.add_argument("--marked-pool", action=argparse.BooleanOptionalAction, default=MARKED_POOL,
                     help="draw the residue pasted into the training articles from those lines too, by their "
                          "markup's kind (a new tagging: use a new --cache FILE)")
@@ -1025,6 +1032,7 @@ def main() -> None:
     args = ap.parse_args()
     BESIDE = args.beside
     MARKED_POOL = args.marked_pool
+    MARKED_BETWEEN = args.marked_between
     MARKED_WEIGHT = args.marked_weight
     EDGES = args.edges
     SPLIT_HEAD = args.split_head
