@@ -37,8 +37,9 @@ alarms, which no threshold moves, and only the pairs that can reach warning (not
 qualified two ways); info, which fails no run, is the lowest whose rate itself stays
 within ``--info-budget`` on all the calibration sets together. A pair in a restated frame
 (``numbers.restated``: its two figures in one long frame of the same words, not two items of a
-parallel list) confirms a weaker doubt: its own warning threshold (``confirmed``, not under info) is
-the lowest whose alarms, counted with every plain warning's, keep the bound within the same budget.
+parallel list), or two ages of one person named (``numbers._same_person``), confirms a weaker doubt
+(``numbers.confirmed``): its own warning threshold (``confirmed``, not under info) is the lowest
+whose alarms, counted with every plain warning's, keep the bound within the same budget.
 
 Each of the two models is the mean of five ensembles fitted with consecutive seeds (``AVERAGE``,
 ``--average``), exported as one ensemble (all their trees, the learning rate divided by five): one
@@ -233,7 +234,7 @@ class Calibration:
 
     def __init__(self) -> None:
         self.words, self.units, self.sets, self.warn, self.info = [], [], [], [], []
-        self.scores, self.doc_of, self.capped, self.shown, self.restated = [], [], [], [], []
+        self.scores, self.doc_of, self.capped, self.shown, self.confirmed = [], [], [], [], []
 
     def add(self, set_name: str, unit: str, words: int, pairs: list, warn: int, info: int, name: str = "",
             text: str = "") -> None:
@@ -249,7 +250,7 @@ class Calibration:
         self.scores += [s for s, _, _ in pairs]
         self.doc_of += [d] * len(pairs)
         self.capped += [numbers.info_only(other, odd) is not None for _, other, odd in pairs]
-        self.restated += [numbers.restated(other, odd) for _, other, odd in pairs]
+        self.confirmed += [numbers.confirmed(other, odd) for _, other, odd in pairs]
         self.shown += [f"{set_name} {name}: {_shown(text, other)} || {_shown(text, odd)}" for _, other, odd in pairs]
 
     def warnable(self) -> tuple[list[float], list[int]]:
@@ -268,10 +269,11 @@ class Calibration:
         return np.array(self.info, dtype=float)
 
     def confirmable(self, warning: float) -> tuple[list[float], list[int]]:
-        """The scores and documents of the pairs in a restated frame (``numbers.restated``) that can
-        reach warning but score under ``warning``: what the confirmed tier's threshold cuts."""
-        keep = [i for i, (capped, restated) in enumerate(zip(self.capped, self.restated))
-                if not capped and restated and self.scores[i] < warning]
+        """The scores and documents of the pairs of the confirmed tier (``numbers.confirmed``: in a
+        restated frame, or two ages of one person named) that can reach warning but score under
+        ``warning``: what the confirmed tier's threshold cuts."""
+        keep = [i for i, (capped, confirmed) in enumerate(zip(self.capped, self.confirmed))
+                if not capped and confirmed and self.scores[i] < warning]
         return [self.scores[i] for i in keep], [self.doc_of[i] for i in keep]
 
     def alarms(self, threshold: float, warning: bool = False):
@@ -467,8 +469,9 @@ def main() -> None:
     # info does not fail a run: its budget is read at the rate itself, on all the calibration sets
     info = min(bound.threshold(cal.scores, cal.doc_of, args.info_budget, base=cal.info_base, bounded=False), warning)
     plain = cal.alarms(warning, warning=True) + cal.warn_base
-    # a pair in a restated frame confirms a weaker doubt: its own warning threshold, the lowest (not
-    # under info) whose alarms, with every plain warning's, keep the bound within the same budget
+    # a pair in a restated frame, or two ages of one person named, confirms a weaker doubt: its own
+    # warning threshold, the lowest (not under info) whose alarms, with every plain warning's, keep the
+    # bound within the same budget
     confirmable = cal.confirmable(warning)
     confirmed = bound.threshold(*confirmable, args.warning_budget, base=plain) if confirmable[0] else info
     confirmed = min(max(confirmed, info), warning)
@@ -506,8 +509,8 @@ def main() -> None:
               f"{bound.upper(counts):.4f} (budget {budget}); " + ", ".join(
                   f"{name} {int(counts[cal.in_set(name)].sum())} ({cal.rate(counts, name):.4f})"
                   for name in dict.fromkeys(cal.sets)))
-    print(f"  confirmed (a restated frame) >= {confirmed:.4f}: {len(confirmable[0])} clean pairs in a restated frame "
-          f"under warning, {int((at_warning - plain).sum())} of them alarms")
+    print(f"  confirmed (a restated frame, one person's ages) >= {confirmed:.4f}: {len(confirmable[0])} clean pairs of "
+          f"the tier under warning, {int((at_warning - plain).sum())} of them alarms")
     print(f"wrote {args.out} ({Path(args.out).stat().st_size:,} bytes, {time.time() - t0:.0f} s)")
     keep = [i for i, capped in enumerate(cal.capped) if not capped]
     for i in sorted(keep, key=lambda i: -cal.scores[i])[:args.show]:

@@ -403,7 +403,8 @@ class Model:
       article states each), learnt from slips made in clean pairs of one value against clean pairs
       of two values. Its score is what the thresholds cut: ``warning``, ``info``, and ``confirmed``,
       the warning threshold of a pair whose two figures stand in one long frame of the same words
-      (``numbers.restated``), a pattern that confirms a weaker doubt."""
+      (``numbers.restated``) or of two ages of one person named (``numbers.confirmed``), patterns
+      that confirm a weaker doubt."""
 
     def __init__(self, spec: dict) -> None:
         if tuple(spec["features"]) != FEATURES or tuple(spec["slip"]["features"]) != FEATURES + VALUE_FEATURES:
@@ -414,7 +415,8 @@ class Model:
         self.slip_model = Ensemble(spec["slip"])
         self.warning = float(spec["thresholds"]["warning"])
         self.info = float(spec["thresholds"]["info"])
-        #: the warning threshold of a pair in a restated frame (``numbers.restated``): calibrated on its own
+        #: the warning threshold of a pair in a restated frame or of one person's two ages
+        #: (``numbers.confirmed``): calibrated on its own
         self.confirmed = float(spec["thresholds"].get("confirmed", self.warning))
         if not self.info <= self.confirmed <= self.warning:  # as the trainer clamps it; number-mismatch relies on it
             raise ValueError(f"rules/same_quantity.json: the thresholds are out of order (info {self.info}, "
