@@ -214,7 +214,7 @@ def main() -> None:
         lost = sum(len({key(f) for f in a.findings} - {key(f) for f in b.findings}) for a, b in zip(off, on))
         print(f"\n## {name}: {len(files)} articles, {words} words")
         print(f"time per article: off {1000 * t_off / len(files):.1f} ms, on {1000 * t_on / len(files):.1f} ms "
-              f"(+{1000 * (t_on - t_off) / len(files):.1f} ms; {calls} embedding batches); CPU per article "
+              f"({1000 * (t_on - t_off) / len(files):+.1f} ms; {calls} embedding batches); CPU per article "
               f"off {1000 * c_off / len(files):.1f} ms, on {1000 * c_on / len(files):.1f} ms")
         print(f"the judgement (first on-run): {judge.get('wall', 0):.2f} s wall, its thread's CPU "
               f"{judge.get('thread', 0):.2f} s, the process's CPU meanwhile {judge.get('process', 0):.2f} s")
