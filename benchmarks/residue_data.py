@@ -210,11 +210,18 @@ def mined_residue(rec: dict) -> list[tuple[str, str]]:
         if tag == "script" and el.text and (el.get("type") or "").lower() != "application/ld+json":
             for m in _JS_STRING.finditer(el.text):
                 found.append(("script", _js_unescape(m.group(1) or m.group(2))))
-    tw = words(rec["articleBody"])
+    return _not_article(found, rec["articleBody"], page_titles(raw))
+
+
+def _not_article(found: list[tuple[str, str]], article: str, titles: set[str]) -> list[tuple[str, str]]:
+    """The (source, text) pairs of ``found`` whose text is a line a reader sees and not the
+    page's article text ``article`` (most words in runs of 4 the article has, or a whole line of
+    it) nor one of its ``titles``; no code, file names or keyword lists (4+ words all in lower
+    case); each text once."""
+    tw = words(article)
     ts = _shingles(tw, 4)
-    tlines = {" ".join(words(x)) for x in rec["articleBody"].split("\n") if words(x)}
+    tlines = {" ".join(words(x)) for x in article.split("\n") if words(x)}
     joined = " " + " ".join(tw) + " "
-    titles = page_titles(raw)
     out, seen = [], set()
     for src, s in found:
         s = _unmangle(" ".join(html_mod.unescape(s).split()))
@@ -235,3 +242,77 @@ def mined_residue(rec: dict) -> list[tuple[str, str]]:
         seen.add(key)
         out.append((src, s))
     return out
+
+
+# --- residue a page marks by its structure -----------------------------------------------------
+# An element whose tag or class or id names what it holds: a picture's caption or credit, a byline
+# or a timestamp, share and follow bars, newsletter and promotion boxes, related links, tags; the
+# site's <aside>, <nav> and <footer> (their kind then by their words, ``residue_kind``). Class and
+# id words are matched as parts of the name ("article__byline", "photoCredit", "wp-caption-text").
+_MARKUP_KINDS = (   # (kind, name parts), the first that matches an element's names decides
+    ("caption", ("caption", "credit", "photo-credit", "imagecredit")),
+    ("byline", ("byline", "author", "timestamp", "datetime", "dateline", "pubdate", "published", "date")),
+    ("share", ("share", "sharing", "social", "follow")),
+    ("prompt", ("newsletter", "subscribe", "subscription", "signup", "promo", "paywall", "cta")),
+    ("consent", ("cookie", "consent", "gdpr", "copyright", "legal")),
+    ("related", ("related", "recommended", "popular", "trending", "recirc", "outbrain", "taboola", "teaser",
+                 "latest", "mostread")),
+    ("other", ("tags", "tag", "topics", "topic", "breadcrumb", "breadcrumbs")),
+)
+_MARKUP_TAGS = {"figcaption": "caption", "aside": "", "nav": "", "footer": ""}   # "": kind by the words
+_NAME_SPLIT = re.compile(r"[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")
+_LEAF_BLOCKS = frozenset("p li div h1 h2 h3 h4 h5 h6 figcaption dt dd td th blockquote section article header "
+                         "footer aside nav ul ol figure table tr caption address".split())
+
+
+def _markup_kind(el) -> str | None:
+    """The kind of residue an element's tag or its class and id name (``_MARKUP_KINDS``,
+    ``_MARKUP_TAGS``; "" for a site's aside, nav or footer, whose kind its words decide), or None."""
+    names = " ".join(el.get(a) or "" for a in ("class", "id"))
+    parts = {p.lower() for p in _NAME_SPLIT.split(names) if p}
+    for kind, keys in _MARKUP_KINDS:
+        if parts.intersection(keys) or any(k in names.lower() for k in keys if len(k) >= 7):
+            return kind
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    return _MARKUP_TAGS.get(tag)
+
+
+def marked_lines(raw: str) -> list[tuple[str, str]]:
+    """(kind, text) of the lines of a page's elements that its markup names as residue
+    (``_markup_kind``): each block with no block inside it (a paragraph, a list item, a caption)
+    within such an element, its kind that of the nearest such element around it (or its own)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(raw.encode("utf-8"))
+    except Exception:  # an unparsable page: nothing to mine
+        return []
+    out: list[tuple[str, str]] = []
+
+    def walk(el, kind: str | None) -> None:
+        if not isinstance(el.tag, str) or el.tag.lower() in ("script", "style", "noscript", "template", "head"):
+            return
+        own = _markup_kind(el)
+        kind = own if own is not None else kind
+        blocks = [c for c in el if isinstance(c.tag, str) and c.tag.lower() in _LEAF_BLOCKS]
+        if kind is not None and not blocks:
+            out.append((kind, el.text_content()))
+            return
+        for c in el:
+            walk(c, kind)
+        if kind is not None and blocks:   # the element's own text between its blocks
+            loose = " ".join([el.text or ""] + [c.tail or "" for c in el])
+            if loose.strip():
+                out.append((kind, loose))
+
+    walk(tree, None)
+    return out
+
+
+def structural_residue(raw: str, article: str) -> list[tuple[str, str]]:
+    """(kind, text) of the residue lines a page's markup names (``marked_lines``) that are not its
+    true article text ``article`` (``_not_article``: a caption among the article's paragraphs that
+    the article text holds is prose, whatever its markup), each text once. A line's kind is its
+    markup's; for an aside, a nav or a footer, its words' (``residue_kind``)."""
+    found = _not_article(marked_lines(raw), article, page_titles(raw))
+    return [(kind or residue_kind(s), s) for kind, s in found]

@@ -76,6 +76,15 @@ and on the training articles' own lines in their copies with residue pasted in (
 one that reports the most residue pasted at the top and the end of the training articles, out of
 fold.
 
+``--marked`` (session 11, measured and not kept: docs/measurements.md) also teaches the line-alone
+judge the residue the training pages' markup names (``marked_docs``: figcaptions, elements whose
+class or id says caption, credit, byline, related, share, newsletter, promo or tags, the site's
+aside, nav and footer, less the page's true article text), each line as if pasted into a training
+article of its fold, as the pages' residue lines are; ``--marked-kinds`` keeps some kinds only,
+``--marked-weight`` weighs them, ``--marked-between`` pastes them between paragraphs only;
+``--marked-pool`` draws the residue pasted into the training articles from those lines too (a new
+tagging: a new ``--cache`` file).
+
 The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 10:
 ``--inside skip --pasted-end kind --split-head --edges``): ``python benchmarks/train_residue.py`` rebuilds it
 byte for byte.
@@ -96,6 +105,8 @@ Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--out FILE]
+                                       [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
+                                        [--marked-pool]]
 """
 from __future__ import annotations
 
@@ -113,7 +124,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from residue_data import KINDS, mined_residue, page_as_text, residue_kind, site_of  # noqa: E402
+from residue_data import KINDS, mined_residue, page_as_text, residue_kind, site_of, structural_residue  # noqa: E402
 from bounds import BOOTSTRAP, Bound  # noqa: E402
 from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 
@@ -145,6 +156,10 @@ SPLIT_HEAD = True   # the line-alone judge's own threshold in the article's head
 EDGES = True   # blocks of residue at an article's top and end (residue.edge_blocks); --no-edges: none
 EDGE_GRID = tuple(round(0.5 + 0.05 * k, 2) for k in range(10)) + (1.01,)   # edge thresholds tried (1.01: none);
 # from 0.5 up: an edge block's lines each lean to residue, whatever the calibration allows
+MARKED = False   # the line-alone judge learns from the residue the training pages' markup names (marked_docs, --marked; measured, not kept)
+MARKED_WEIGHT = 1.0   # how much a marked line weighs in the line-alone judge's training (--marked-weight)
+MARKED_BETWEEN = False   # the marked lines pasted between paragraphs only (--marked-between)
+MARKED_POOL = False   # the pasted copies also draw from those lines (--marked-pool; measured, not kept)
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
@@ -169,6 +184,45 @@ def article_docs() -> list[Doc]:
     calibration: ``Calibration``)."""
     return [Doc("site:" + site_of(rec), "article", doc_lines(rec["articleBody"]), [])
             for rec in web_pages("train") if rec.get("english")]
+
+
+def marked_docs() -> list[Doc]:
+    """The residue lines the English training pages' markup names (``residue_data.structural_residue``:
+    captions and credits, bylines and timestamps, share, newsletter and promotion boxes, related
+    links, tags, the site's aside, nav and footer), without their true article text, each page's as
+    a document (kind "marked", every line residue, ``inserted`` its markup's kind), each line once a
+    site."""
+    out, seen = [], set()
+    for rec in web_pages("train"):
+        if not rec.get("english"):
+            continue
+        site = "site:" + site_of(rec)
+        found = []
+        for kind, x in structural_residue(Path(rec["path"]).read_text(encoding="utf-8"), rec["articleBody"]):
+            if (site, x) not in seen:
+                seen.add((site, x))
+                found.append((kind, x))
+        if found:
+            out.append(Doc(site, "marked", [x for _, x in found], [1] * len(found), [(k, None) for k, _ in found]))
+    return out
+
+
+def leave_out_counted(marked: list[Doc], docs: list[Doc]) -> int:
+    """Leave out of the marked lines (``marked_docs``) those their site's pages already count as
+    residue (``docs``, after ``leave_out_inside``), so that no line is taught twice: what is new
+    to the judge is mostly the captions among a page's paragraphs (which ``leave_out_inside``
+    leaves out) and the text the plain text never shows (``<nav>``). Returns how many are left."""
+    counted = defaultdict(set)
+    for d in docs:
+        if d.kind == "page":
+            counted[d.group].update(x for x, lab in zip(d.lines, d.labels) if lab == 1)
+    n = 0
+    for d in marked:
+        for i, x in enumerate(d.lines):
+            if x in counted[d.group]:
+                d.labels[i] = None
+            n += d.labels[i] == 1
+    return n
 
 
 def fold_of(group: str) -> int:
@@ -202,6 +256,9 @@ def gather(rng: random.Random) -> tuple[list[Doc], dict]:
         docs.append(Doc(site, "page", [x.text for x in lines], labels))
         for _, text in mined_residue(rec):
             pools[fold_of(site)][residue_kind(text)].add(text)
+        if MARKED_POOL:
+            for kind, text in structural_residue(Path(rec["path"]).read_text(encoding="utf-8"), rec["articleBody"]):
+                pools[fold_of(site)][kind].add(text)
     for p in data.phrases("boilerplate.txt"):
         p = p.rstrip(".… ")
         pools[fold_of("list:" + p)][residue_kind(p)].add(p)
@@ -652,18 +709,22 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place="body",
                                                              beside=beside(near, min(j, 2))),
                                      0, WEIGHTS["page", 0], "page-prose", False))
-            elif d.kind == "page":
-                # a page's residue line, as if pasted into an article (a byline between paragraphs)
+            elif d.kind in ("page", "marked"):
+                # a page's residue line, as if pasted into an article (a byline between paragraphs);
+                # a line its markup names has its markup's kind
                 k = zlib.crc32(x.encode("utf-8"))
                 host = hosts[fold_of(d.group)][k % len(hosts[fold_of(d.group)])]
                 t = tune[k % len(tune)]
-                kind = residue_kind(x)
+                kind = residue_kind(x) if d.kind == "page" else d.inserted[i][0]
                 places = POSITIONS if end_taught(x, kind, f) else POSITIONS[:2]
+                if d.kind == "marked" and MARKED_BETWEEN:
+                    places = ("between",)
                 where = "between" if kind == "byline" else places[k // 7 % len(places)]
                 place = PLACES[where]
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place,
                                                              beside=pasted_beside(host.lines, where, k)),
-                                     1, 1.0, "page", place == "head",
+                                     1, 1.0 if d.kind == "page" else MARKED_WEIGHT, "page" if d.kind == "page"
+                                     else "marked:" + kind, place == "head",
                                      tune_feats=alone_features(x, f, counts(t), own=False, place=place,
                                                                beside=pasted_beside(t.lines, where, k))))
             if len(rows) > n_rows:
@@ -791,15 +852,18 @@ def choose_edges(cal: Calibration, scored: dict[int, list[float | None]], flagge
 
 
 def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, budget: float, head: bool,
-                before: dict[int, list[bool]], show: int = 0, spec: dict | None = None) -> dict:
+                before: dict[int, list[bool]], show: int = 0, spec: dict | None = None,
+                marked: list[Doc] = ()) -> dict:
     """The line-alone judge: fitted on every row, scored out of fold; its threshold is the lowest
     at which the bound of all the rule's alarms on the calibration copy (the lines the listed
     phrases and the two passes report, ``before``, and those it adds: by the final judge on the
     tune articles, by the judge of its fold on the pages' article text) stays within ``budget``
-    per 1,000 words."""
+    per 1,000 words. ``marked``: the residue the training pages' markup names (``marked_docs``),
+    taught as the pages' residue lines are; its recall is printed apart (``marked:KIND``), and
+    the thresholds' choice reads the other rows only."""
     import numpy as np
 
-    rows, cal_rows = alone_rows(docs, tune, cal.docs)
+    rows, cal_rows = alone_rows([*docs, *marked], tune, cal.docs)
     oof: dict[int, float] = {}
     fold_models = []
     for k in range(FOLDS):
@@ -848,6 +912,10 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
     missed: dict[str, list[str]] = defaultdict(list)
     for j, r in enumerate(rows):
         if r.label != 1 or (r.head and not head):
+            continue
+        if r.what.startswith("marked"):   # out of fold, pasted into tune articles
+            tot[r.what] += 1
+            hit[r.what] += r.tune_score >= cut(r)
             continue
         if r.what.startswith("pasted"):
             _, kind, where = r.what.split(":")
@@ -905,7 +973,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global BESIDE, EDGES, PASTED_END, SPLIT_HEAD
+    global BESIDE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -934,6 +1002,19 @@ def main() -> None:
     ap.add_argument("--edges", action=argparse.BooleanOptionalAction, default=True,
                     help="judge blocks of two lines or more at an article's top and end (residue.edge_blocks), "
                          "with thresholds of their own from the calibration (default: yes)")
+    ap.add_argument("--marked", action=argparse.BooleanOptionalAction, default=MARKED,
+                    help="teach the line-alone judge the residue the training pages' markup names (captions, "
+                         "credits, bylines, related, share and promotion boxes, asides, navs, footers: marked_docs; "
+                         f"default {'yes' if MARKED else 'no'})")
+    ap.add_argument("--marked-kinds", default="",
+                    help="teach only the marked lines of these kinds (comma-separated, of " + ", ".join(KINDS) + ")")
+    ap.add_argument("--marked-weight", type=float, default=MARKED_WEIGHT,
+                    help=f"how much a marked line weighs in the line-alone judge's training (default {MARKED_WEIGHT})")
+    ap.add_argument("--marked-between", action=argparse.BooleanOptionalAction, default=MARKED_BETWEEN,
+                    help="paste the marked lines between an article's paragraphs only (where a caption stands)")
+    ap.add_argument("--marked-pool", action=argparse.BooleanOptionalAction, default=MARKED_POOL,
+                    help="draw the residue pasted into the training articles from those lines too, by their "
+                         "markup's kind (a new tagging: use a new --cache FILE)")
     ap.add_argument("--beside", action=argparse.BooleanOptionalAction, default=True,
                     help="let the line-alone judge see the lines beside a line (default: yes)")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N",
@@ -950,6 +1031,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     BESIDE = args.beside
+    MARKED_POOL = args.marked_pool
+    MARKED_BETWEEN = args.marked_between
+    MARKED_WEIGHT = args.marked_weight
     EDGES = args.edges
     SPLIT_HEAD = args.split_head
     PASTED_END = args.pasted_end
@@ -958,20 +1042,35 @@ def main() -> None:
             cached = pickle.load(f)
         docs, tune = cached[:2]
         articles = cached[2] if len(cached) > 2 else None
+        marked = cached[3] if len(cached) > 3 else None
     else:
         docs, _ = gather(random.Random(SEED))
         tune = [Doc("news:" + d.group, "news", doc_lines(d.text), []) for d in news_corpus("tune")]
-        articles = None
+        articles = marked = None
         tag(docs + tune)
-    if articles is None:   # a cache of session 5 or before holds no pages' article text: tag it, keep it
-        articles = article_docs()
-        tag(articles)
+    if articles is None or marked is None:   # an older cache holds no pages' article text or marked lines
+        if articles is None:
+            articles = article_docs()
+            tag(articles)
+        if marked is None:
+            marked = marked_docs()
+            tag(marked)
         if args.cache:
             with args.cache.open("wb") as f:
-                pickle.dump((docs, tune, articles), f)
-    featurise(docs + tune + articles)
+                pickle.dump((docs, tune, articles, marked), f)
+    if not args.marked:
+        marked = []
+    if args.marked_kinds:   # only the lines of these kinds of markup
+        keep = set(args.marked_kinds.split(","))
+        for d in marked:
+            d.labels = [lab if put[0] in keep else None for lab, put in zip(d.labels, d.inserted)]
+    print(f"residue lines the training pages' markup names: {sum(len(d.lines) for d in marked)} in {len(marked)} "
+          "pages (" + ", ".join(f"{k} {n}" for k, n in sorted(Counter(i[0] for d in marked for i in d.inserted).items()))
+          + ")", flush=True)
+    featurise(docs + tune + articles + marked)
     if args.inside == "skip":
         print(f"the pages' residue lines inside their article, left out: {leave_out_inside(docs)}", flush=True)
+    print(f"marked lines not counted in their pages already: {leave_out_counted(marked, docs)}", flush=True)
     if PASTED_END != "residue":
         print(f"residue pasted at the end of the training articles, left out ({PASTED_END}): {leave_out_end(docs)}",
               flush=True)
@@ -988,7 +1087,7 @@ def main() -> None:
         spec, p1, p2 = train(docs, cal, args.C, args.budget)
         before = cal_flags(cal, spec, p1, p2)
     spec["alone"] = train_alone(docs, tune, cal, args.C, args.total_budget, args.alone_head, before,
-                                args.show_misses, spec)
+                                args.show_misses, spec, marked)
     args.out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     n = sum(len(x["weights"]) for x in spec["passes"]) + len(spec["alone"]["weights"])
     print(f"wrote {args.out} ({n} weights, {args.out.stat().st_size // 1024} KB)")
