@@ -419,3 +419,25 @@ def test_two_ages_of_one_person_named_warn_from_the_confirmed_tier(linter, monke
     assert _check(linter, darts, "number-mismatch") == []
     [f] = _check(linter, jenin, "number-mismatch")
     assert f.kind == "other-group"
+
+
+def test_a_count_under_two_of_a_plural_noun_is_read(linter, monkeypatch):
+    """A figure under 2 whose noun is a plural is a count the words vouch for ("1.5 points", and "at
+    least 1 people died", a figure with a digit lost): read and compared. A "1" before a singular
+    noun ("only 1 match") stays unread, as before: with it read, the pair with "12 matches" warns.
+    The slip model's training reads neither (``under_two=False``)."""
+    text = ("At least 13 people died when a bus crashed in Vietnam on Monday.\n\nPolice said at least 1 people died "
+            "when the bus crashed.")
+    [f] = _check(linter, text, "number-mismatch")
+    assert f.severity == Severity.WARNING and text[f.start:f.end] == "1 people"
+    assert [q.value for q in numbers.quantities(_parsed(text).doc, under_two=False)] == [13.0]
+    units = lambda t: [(q.unit, q.value) for q in numbers.quantities(_parsed(t).doc)]  # noqa: E731
+    assert units("He averaged 1.5 points a game.") == [("point", 1.5)]
+    assert units("A 1-year-old girl died of the infection.") == [("age", 1.0)]
+    trap = "The team has won 12 matches this season.\n\nIt lost only 1 match, at home."
+    assert units(trap) == [("match", 12.0)] and _check(linter, trap, "number-mismatch") == []
+    monkeypatch.setattr(numbers, "_plural", lambda unit, tok: False)
+    assert _check(linter, text, "number-mismatch") == []
+    monkeypatch.setattr(numbers, "_plural", lambda unit, tok: True)
+    [f] = _check(linter, trap, "number-mismatch")
+    assert trap[f.start:f.end] == "1 match"

@@ -268,6 +268,13 @@ def _attributive(tok, unit) -> bool:
     return unit.dep_ == "compound" and unit.tag_ == "NNS" and head.i == unit.i + 1 and unit.i == tok.i + 1
 
 
+def _plural(unit, tok) -> bool:
+    """The noun a figure counts is a plural ("1.5 points", "0.8 metres"): a figure under 2 read as a
+    count all the same, since the words say it is one. A "1" before a plural ("the last 1 games",
+    "at least 1 people died") is a figure with a digit lost; a bare "1" ("1 dead") is no count."""
+    return unit is not tok and unit.tag_ in ("NNS", "NNPS")
+
+
 def _has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
@@ -360,7 +367,10 @@ def _noun_after(tok):
     return None
 
 
-def quantities(doc) -> list[Quantity]:
+def quantities(doc, under_two: bool = True) -> list[Quantity]:
+    """The figures of a document that measure something, with what they measure (``Quantity``).
+    Without ``under_two``, no count under 2 is read (``_plural``): the slip model's training reads
+    the pairs it was trained on before, and the model did not move."""
     out = []
     for tok in doc:
         if not tok.text[:1].isdigit() and not (tok.text[:1] in "€£$" and tok.text[1:2].isdigit()):
@@ -428,8 +438,8 @@ def quantities(doc) -> list[Quantity]:
         label = doc[i - 2] if prev is not None and prev.text == "." and i > 1 else prev
         if label is not None and label.lower_.rstrip(".") in _LABELS and not currency:
             continue  # a label, not a count: "the No. 4 hitter", "number 10 shirt"
-        if value < 2 and not currency and not percent:
-            continue
+        if value < 2 and not currency and not percent and not (under_two and (age or _plural(anchor, tok))):
+            continue  # "1 dead", "1 in 5 adults"; never "1.5 points", "1 games" or a "1-year-old"
         bag: set[str] = set()
         ents: set[str] = set()
 
@@ -1114,6 +1124,8 @@ class NumberMismatch(Rule):
         "senator repeated that ⟦$20 million⟧ a week is flowing across the border in cash.",
         "The 26-year-old Belgian Kim Huybrechts reached the final on Sunday.\n\nThe ⟦62-year-old⟧ darts player had beaten "
         "the world number six in the semi-final.",
+        "At least 13 people died when a bus crashed in Vietnam on Monday.\n\nPolice said at least ⟦1 people⟧ died when "
+        "the bus crashed.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -1153,6 +1165,7 @@ class NumberMismatch(Rule):
         "Top referee Felix Brych has seen players crowd officials after decisions. \"It is like a swarm of bees,\" the "
         "47-year-old told reporters.\n\nHead of referees Lutz Fröhlich said the relationship with coaches worked, said "
         "Fröhlich on Monday.\n\nThe 65-year-old pointed to other problems.",
+        "The team has won 12 matches this season.\n\nIt lost only 1 match, at home.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
