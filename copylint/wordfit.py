@@ -21,7 +21,6 @@ import bisect
 import re
 import threading
 from array import array
-from contextlib import nullcontext
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,6 +28,8 @@ from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from copylint import blas
 
 #: words in one model window (whitespace words; about 1.3 wordpieces each, under the 128 limit)
 MAX_WORDS = 80
@@ -422,7 +423,6 @@ class ShippedModel(Model):
         self.encode = cal.get("encode", "batch")
         if self.encode not in ENCODE:
             raise ModelError(f"word-fit calibration: unknown encode {self.encode!r} (of {', '.join(ENCODE)})")
-        self._blas = None
         vocab = self.tokenizer.get_vocab()
         self.id_to_token = {i: t for t, i in vocab.items()}
         self.vocab = vocab
@@ -444,13 +444,9 @@ class ShippedModel(Model):
     def _one_blas_thread(self):
         """In ``window`` mode, numpy's BLAS in one thread for the corrector's output layer: on two
         busy cores a second BLAS thread spun beside spaCy and doubled the layer's CPU time (its
-        results differ from the two-thread ones in the last bits, so ``batch`` mode keeps them)."""
-        if self.encode != "window":
-            return nullcontext()
-        if self._blas is None:
-            from threadpoolctl import ThreadpoolController
-            self._blas = ThreadpoolController()  # the libraries loaded by now (numpy's BLAS)
-        return self._blas.limit(limits=1, user_api="blas")
+        results differ from the two-thread ones in the last bits, so ``batch`` mode keeps them, and
+        keeps them whatever another thread does: ``copylint.blas``)."""
+        return blas.one_thread() if self.encode == "window" else blas.as_set()
 
     def _encode(self, texts: list[str]) -> list[tuple]:
         """Each text's encoding, discriminator logits and hidden vectors (per wordpiece), the texts
@@ -513,18 +509,10 @@ def is_open(word: str) -> bool:
 
 
 # --- the engine's hook: score articles in a worker thread while spaCy parses ----------------------
-_executor = None
-
-
 def submit(articles, directory: str | None = None) -> list:
     """Futures, one per article, of its ``WordFit`` (or the ``ModelError`` that stopped it), scored
     in order by one worker thread: the engine parses the same articles with spaCy meanwhile."""
-    global _executor
-    if _executor is None:
-        with _lock:
-            if _executor is None:
-                from concurrent.futures import ThreadPoolExecutor
-                _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copylint-wordfit")
+    from copylint.background import worker
 
     def job(article):
         try:
@@ -532,4 +520,5 @@ def submit(articles, directory: str | None = None) -> list:
         except ModelError as exc:
             return exc
 
-    return [_executor.submit(job, a) for a in articles]
+    executor = worker("wordfit")
+    return [executor.submit(job, a) for a in articles]

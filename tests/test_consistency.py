@@ -183,7 +183,37 @@ def test_the_shipped_model_matches_the_features():
     model = same_quantity.model()
     assert model.spec["features"] == list(same_quantity.FEATURES)
     assert model.spec["slip"]["features"] == list(same_quantity.FEATURES + same_quantity.VALUE_FEATURES)
-    assert model.info <= model.warning
+    assert model.info <= model.confirmed <= model.warning
+
+
+def test_a_model_file_with_its_thresholds_out_of_order_is_refused():
+    """number-mismatch asks whether a pair is restated only under warning: that needs the confirmed
+    tier's threshold at or under warning (the trainer clamps it between info and warning)."""
+    import copy
+
+    import pytest
+
+    from copylint.checks.consistency import same_quantity
+
+    spec = copy.deepcopy(same_quantity.model().spec)
+    spec["thresholds"]["confirmed"] = spec["thresholds"]["warning"] + 0.5
+    with pytest.raises(ValueError, match=r"same_quantity\.json: the thresholds are out of order"):
+        same_quantity.Model(spec)
+
+
+def test_a_pair_at_warning_is_not_asked_whether_it_is_confirmed(linter, monkeypatch):
+    """Whether a pair is confirmed (restated, or two ages of one person) decides only between the
+    two warning thresholds: a pair that scores at warning warns without the 25-token walk."""
+    from copylint.checks.consistency import same_quantity
+
+    text = ("The storm left 23,000 homes without power on Monday.\n\nBy Tuesday evening, power had been "
+            "restored to most of the 32,000 homes.")
+    [(score, _, _)] = list(numbers.figure_pairs(_parsed(text)))
+    assert score >= same_quantity.model().warning
+    asked = []
+    monkeypatch.setattr(numbers, "confirmed", lambda a, b: asked.append((a, b)) or False)
+    [f] = _check(linter, text, "number-mismatch")
+    assert f.severity == Severity.WARNING and "the same figure?" in f.message and asked == []
 
 
 def test_the_slip_model_weighs_how_the_values_differ():

@@ -148,6 +148,49 @@ def test_all_lists_of_an_article_are_embedded_in_one_batch(linter):
     assert sorted(w for w, _ in found) == sorted(i for _, i in INTRUDERS)
 
 
+@needs_extra
+def test_lists_that_could_give_no_finding_are_not_embedded(linter):
+    """A list none of whose members may be reported (people and organisations, members with
+    modifiers of their own), or one with a member written twice, is not judged: its phrases are
+    not embedded. The intruder's list beside them still is, and is still reported."""
+    sc = semantic.scorer()
+    sc.clear()
+    quiet = ["The scheme pays teachers, nurses and hospital porters.",  # people; a modified member
+             "She writes novels, poems and novels."]
+    calls = sc.encode_calls
+    assert [_check(linter, t, ON) for t in quiet] == [[], []]
+    assert sc.encode_calls == calls and not sc._cache  # nothing embedded
+    text = "\n\n".join(quiet + [INTRUDERS[0][0]])
+    assert _check(linter, text, ON) == [(INTRUDERS[0][1], garble.SEMANTIC_SEVERITY)]
+    assert sorted(sc._cache) == ["cement", "novels", "poems"]
+
+
+@needs_extra
+def test_the_embeddings_multiply_in_one_blas_thread_with_the_same_vectors(monkeypatch):
+    """The model's products run with one BLAS thread (``copylint.blas``), its thread count restored
+    after, and give the vectors the BLAS's own threads give."""
+    import numpy as np
+    from threadpoolctl import threadpool_info
+
+    from copylint import blas
+
+    def counts():  # numpy's BLAS (scipy may bring one of its own, which the model does not use)
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas" and "numpy" in i["filepath"]]
+
+    model = semantic.scorer().model
+    phrases = [m for t in CORRECT for m in t.rstrip(".").replace(" and ", ", ").split(", ")]
+    before, seen = counts(), []
+    if not before:
+        pytest.skip("numpy's BLAS is not the one its wheel bundles")
+    real = model._embed
+    monkeypatch.setattr(model, "_embed", lambda ids, mask: seen.append(counts()) or real(ids, mask))
+    ours = model.encode(phrases)
+    assert seen and all(c == [1] * len(before) for c in seen)
+    assert counts() == before
+    monkeypatch.setattr(semantic.blas, "one_thread", blas.as_set)
+    assert np.array_equal(model.encode(phrases), ours)
+
+
 def test_importing_copylint_does_not_import_the_model():
     code = ("import sys, copylint, copylint.checks, copylint.semantic, copylint.engine;"
             "copylint.semantic.available();"

@@ -227,26 +227,34 @@ class ListIntruder(Rule):
         for members in lists:
             if any(not self._plain_noun(m) or m.is_stop for m in members):
                 continue
-            readable.append((members, [member_phrase(m) for m in members]))
+            phrases = [member_phrase(m) for m in members]
+            # a list none of whose members could be reported, or that the scorer does not judge,
+            # is not embedded at all
+            reportable = {i for i, m in enumerate(members) if self._reportable(m, phrases[i], classes)}
+            if reportable and semantic.judged(phrases):
+                readable.append((members, phrases, reportable))
         if not readable:
             return
         scorer = semantic.scorer()
-        scorer.embed(p for _, phrases in readable for p in phrases)  # one batch per article
-        for members, phrases in readable:
+        scorer.embed(p for _, phrases, _ in readable for p in phrases)  # one batch per article
+        for members, phrases, reportable in readable:
             verdict = scorer.odd_one_out(phrases)
-            if verdict is None:
+            if verdict is None or verdict.index not in reportable:
                 continue
             tok = members[verdict.index]
-            if member_lemma(tok) in classes.agent:
-                continue  # people and organisations go with anything
-            if " " in phrases[verdict.index] or "-" in phrases[verdict.index]:
-                # a member with modifiers of its own ("programming novices", "still-life works") is
-                # specific, so far from the others in meaning, but rarely a swapped word
-                continue
             others = ", ".join(p for i, p in enumerate(phrases) if i != verdict.index)
             yield self.finding(tok.idx, tok.idx + len(tok.text),
                                f"'{tok.text}' is unrelated in meaning to the rest of the list ({others}): "
                                "a swapped word?", kind="by-meaning")
+
+    @staticmethod
+    def _reportable(tok, phrase: str, classes) -> bool:
+        """Whether the embedding judgement may report this member when it is the odd one out."""
+        if member_lemma(tok) in classes.agent:
+            return False  # people and organisations go with anything
+        # a member with modifiers of its own ("programming novices", "still-life works") is
+        # specific, so far from the others in meaning, but rarely a swapped word
+        return " " not in phrase and "-" not in phrase
 
     @staticmethod
     def _plain_noun(tok) -> bool:

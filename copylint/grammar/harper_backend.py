@@ -27,7 +27,7 @@ wall-clock time on a machine with a free core.
 Harper's spelling suggester builds its tables (Levenshtein automata, up to three edits) the first
 time a thread asks it for the suggestions of an unknown word, and keeps them for that thread only
 (thread-local in harper-core): 1.3-1.9 s of CPU for each new thread that asks. Every speller call
-therefore runs in one thread of its own (``_SPELLER``), whichever thread asks, so they are built
+therefore runs in one thread of its own (``background.worker("speller")``), whichever thread asks, so they are built
 once per process; the language server has them built once its first diagnostics are out
 (``warm_speller``). ``SPELLER_CPU`` counts that thread's CPU time (the benchmarks print it).
 """
@@ -37,11 +37,12 @@ import re
 import time
 from bisect import bisect_right
 from collections import OrderedDict
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from functools import lru_cache
 from threading import Lock
 
 from copylint import data
+from copylint.background import worker
 from copylint.textutil import LONG_RUN
 from copylint.grammar import BackendMatch, BackendUnavailable
 
@@ -56,17 +57,11 @@ _BLANK = re.compile(r"\s|\S{100,}")  # not one word (and a very long run aborts 
 _WARM_WORD = "zqxwvkjhgt"
 #: CPU seconds spent in the speller's thread (Harper's spelling lints), for the benchmarks
 SPELLER_CPU = [0.0]
-_SPELLER: ThreadPoolExecutor | None = None
-_SPELLER_LOCK = Lock()
 
 
 def _in_speller_thread(speller, text: str, language) -> Future:
     """``speller.lint(text)`` in the speller's own thread, as (start, end, suggestions) per lint."""
-    global _SPELLER
-    with _SPELLER_LOCK:
-        if _SPELLER is None:
-            _SPELLER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copylint-speller")
-        return _SPELLER.submit(_spell, speller, text, language)
+    return worker("speller").submit(_spell, speller, text, language)
 
 
 def _spell(speller, text: str, language) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -20,16 +20,6 @@ HERE = Path(__file__).resolve().parent
 WORK = HERE / "work"
 
 
-def scores_file(key: str, corr_top: int, encode: str) -> str:
-    from calibrate import scores_file as name  # the name calibrate.py gives them
-    return name(key, corr_top, encode)
-
-
-def model_key(directory: Path) -> str:
-    from calibrate import model_key as key  # the key calibrate.py files an export folder's scores by
-    return key(directory)
-
-
 class _Record:
     """A pickled WordScore or Candidate, whichever form it was kept in: caches written before they
     had slots (session 7; run 9's) hold their attributes as a dict, later ones as a list."""
@@ -58,6 +48,8 @@ class _Scores(pickle.Unpickler):
 def main() -> None:
     import numpy as np
     from sklearn.metrics import average_precision_score
+
+    from calibrate import model_key, scores_file  # the key and file name calibrate.py keeps scores by
 
     ap = argparse.ArgumentParser()
     ap.add_argument("first", type=Path, help="export folder of the run to compare against")

@@ -1230,8 +1230,11 @@ class NumberMismatch(Rule):
         for score, other, odd in figure_pairs(article, taken):
             if score < model.info:
                 continue
-            warning = model.confirmed if confirmed(other, odd) else model.warning
-            kind = info_only(other, odd) or ("less-sure" if score < warning else None)
+            kind = info_only(other, odd)
+            # under warning, a pair warns from the confirmed tier's threshold when confirmed (the
+            # model checks confirmed <= warning, so a pair at warning warns either way)
+            if kind is None and score < model.warning and (score < model.confirmed or not confirmed(other, odd)):
+                kind = "less-sure"
             a, b = text[other.start:other.end], text[odd.start:odd.end]
             where = "earlier" if other.start < odd.start else "later"
             found.append(self.finding(odd.start, odd.end, f"'{b}' here, '{a}' {where}: the same figure?",

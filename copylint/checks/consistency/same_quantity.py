@@ -418,6 +418,10 @@ class Model:
         #: the warning threshold of a pair in a restated frame or of one person's two ages
         #: (``numbers.confirmed``): calibrated on its own
         self.confirmed = float(spec["thresholds"].get("confirmed", self.warning))
+        if not self.info <= self.confirmed <= self.warning:  # as the trainer clamps it; number-mismatch relies on it
+            raise ValueError(f"rules/same_quantity.json: the thresholds are out of order (info {self.info}, "
+                             f"confirmed {self.confirmed}, warning {self.warning}; info <= confirmed <= warning): "
+                             "retrain it with tools/train_same_quantity.py")
 
     def logit(self, x: list[float]) -> float:
         return self.same.logit(x)
