@@ -441,11 +441,11 @@ class ShippedModel(Model):
         np = self.np
         return (self.q[ids].astype(np.float32) * self.scale[ids][..., None]).astype(np.float32)
 
-    def _one_blas_thread(self):
-        """In ``window`` mode, numpy's BLAS in one thread for the corrector's output layer: on two
-        busy cores a second BLAS thread spun beside spaCy and doubled the layer's CPU time (its
-        results differ from the two-thread ones in the last bits, so ``batch`` mode keeps them, and
-        keeps them whatever another thread does: ``copylint.blas``)."""
+    def _corrector_blas(self):
+        """How the corrector's output layer runs numpy's BLAS (``copylint.blas``): in ``window`` mode in
+        one thread (on two busy cores a second BLAS thread spun beside spaCy and doubled the layer's
+        CPU time); in ``batch`` mode with the BLAS's own thread count, whatever another thread does,
+        since its results differ from the one-thread ones in the last bits and were calibrated so."""
         return blas.one_thread() if self.encode == "window" else blas.as_set()
 
     def _encode(self, texts: list[str]) -> list[tuple]:
@@ -481,7 +481,7 @@ class ShippedModel(Model):
             out.append(words)
         if need:
             h = np.stack([hidden[p] for hidden, p, *_ in need])
-            with self._one_blas_thread():
+            with self._corrector_blas():
                 probs = _softmax_rows(h @ self.out_w.T + self.out_b)  # over whole words only
             for (_, p, w, obs, npieces, r), row in zip(need, probs):
                 w.pieces = npieces
