@@ -1048,29 +1048,32 @@ def main() -> None:
         tune = [Doc("news:" + d.group, "news", doc_lines(d.text), []) for d in news_corpus("tune")]
         articles = marked = None
         tag(docs + tune)
-    if articles is None or marked is None:   # an older cache holds no pages' article text or marked lines
+    # an older cache holds no pages' article text, or no marked lines (mined and tagged only when
+    # taught: the default run, the shipped model's, does without them)
+    if articles is None or (args.marked and marked is None):
         if articles is None:
             articles = article_docs()
             tag(articles)
-        if marked is None:
+        if args.marked and marked is None:
             marked = marked_docs()
             tag(marked)
         if args.cache:
             with args.cache.open("wb") as f:
                 pickle.dump((docs, tune, articles, marked), f)
-    if not args.marked:
-        marked = []
+    marked = marked if args.marked else []
     if args.marked_kinds:   # only the lines of these kinds of markup
         keep = set(args.marked_kinds.split(","))
         for d in marked:
             d.labels = [lab if put[0] in keep else None for lab, put in zip(d.labels, d.inserted)]
-    print(f"residue lines the training pages' markup names: {sum(len(d.lines) for d in marked)} in {len(marked)} "
-          "pages (" + ", ".join(f"{k} {n}" for k, n in sorted(Counter(i[0] for d in marked for i in d.inserted).items()))
-          + ")", flush=True)
+    if marked:
+        print(f"residue lines the training pages' markup names: {sum(len(d.lines) for d in marked)} in {len(marked)} "
+              "pages (" + ", ".join(f"{k} {n}" for k, n in sorted(Counter(i[0] for d in marked for i in d.inserted).items()))
+              + ")", flush=True)
     featurise(docs + tune + articles + marked)
     if args.inside == "skip":
         print(f"the pages' residue lines inside their article, left out: {leave_out_inside(docs)}", flush=True)
-    print(f"marked lines not counted in their pages already: {leave_out_counted(marked, docs)}", flush=True)
+    if marked:
+        print(f"marked lines not counted in their pages already: {leave_out_counted(marked, docs)}", flush=True)
     if PASTED_END != "residue":
         print(f"residue pasted at the end of the training articles, left out ({PASTED_END}): {leave_out_end(docs)}",
               flush=True)
