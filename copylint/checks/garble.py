@@ -24,7 +24,7 @@ from itertools import accumulate
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from copylint import data, semantic, wordfit
+from copylint import data, semantic, tokens, wordfit
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import BODY, PROSE, Rule, register
@@ -98,10 +98,10 @@ def conjuncts(tok) -> list:
 
 
 def list_heads(doc) -> Iterator:
-    """Tokens that head a coordination (have ``conj`` children but are not a conjunct themselves)."""
-    for tok in doc:
-        if tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children):
-            yield tok
+    """Tokens that head a coordination (have ``conj`` children but are not a conjunct themselves),
+    in order (found once per document, ``tokens.list_heads``)."""
+    for i in tokens.list_heads(doc):
+        yield doc[i]
 
 
 def month_of(tok) -> bool:
@@ -410,7 +410,8 @@ class MonthModifier(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
         classes = noun_classes()
-        for tok in doc:
+        for i in tokens.lower_in(doc, MONTHS):  # ``month_of`` reads only these
+            tok = doc[i]
             head = month_modified_noun(tok)
             if head is None or not known_thing(head, classes):
                 continue
@@ -420,6 +421,9 @@ class MonthModifier(Rule):
             s = doc[start].idx
             yield self.finding(s, head.idx + len(head.text),
                                f"'{tok.text}' modifies '{head.text}', which has no date: a garbled word?")
+
+
+VERB_POS = ("VERB", "AUX")
 
 
 @register
@@ -454,14 +458,14 @@ class VerblessSentence(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
+        # how many words and verbs the sentences have, from running counts over the document's
+        # arrays: the few long sentences with no verb are then read token by token
+        alpha, verbs = tokens.running_counts(doc, "IS_ALPHA"), tokens.running_counts(doc, "POS", VERB_POS)
         for sent in doc.sents:
-            words = [t for t in sent if t.is_alpha]
-            if len(words) < 8:
+            if alpha[sent.end] - alpha[sent.start] < 8 or verbs[sent.end] > verbs[sent.start]:
                 continue
             last = [t for t in sent if not t.is_space and t.text not in "\"”’'"]
             if not last or last[-1].text not in (".", "!"):
-                continue
-            if any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             if any(t.text in (":", ";", "—", "–") for t in sent):
                 continue

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterator
 
-from copylint import data
+from copylint import data, tokens
 from copylint.article import Article
 from copylint.checks.consistency import same_quantity
 from copylint.data import noun_classes
@@ -125,11 +125,26 @@ def _noun_mods(noun, skip: int = -1) -> set[str]:
             and c.i != skip and not c.like_num and not _has_digit(c.text) and c.lower_ not in _SCALE}
 
 
+def _figure_start(first: str) -> bool:
+    """A token's first character where the token may be a figure: a digit, or a currency sign."""
+    return first.isdigit() or first in ("€", "£", "$")
+
+
+def _maybe_counts(doc) -> list[int]:
+    """The indices, in order, of the tokens ``count_mentions`` may read (found in the document's
+    arrays, ``copylint.tokens``): like a number, in an amount of money, or starting as a figure."""
+    import numpy as np
+    money = np.flatnonzero(tokens.column(doc, "ENT_TYPE") == doc.vocab.strings["MONEY"]).tolist()
+    like = np.flatnonzero(tokens.column(doc, "LIKE_NUM")).tolist()
+    return sorted({*money, *like, *tokens.where(doc, "PREFIX", _figure_start)})
+
+
 def count_mentions(doc) -> list[Mention]:
     """Counts of people tied to an event group, and money amounts tied to a metric."""
     classes = noun_classes()
     out = []
-    for tok in doc:
+    for i in _maybe_counts(doc):
+        tok = doc[i]
         if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "ORDINAL"):
             continue
         if not (tok.like_num or tok.ent_type_ == "MONEY" or _NUM.match(tok.text.lstrip("€£$"))):
@@ -342,9 +357,11 @@ def _noun_lemmas(doc) -> dict[str, str]:
     lemmas = doc.user_data.get("copylint.noun-lemmas")
     if lemmas is None:
         lemmas = doc.user_data["copylint.noun-lemmas"] = {}
-        for t in doc:
-            if t.pos_ == "NOUN" and t.is_lower:
-                lemmas.setdefault(t.lower_, t.lemma_.lower())
+        import numpy as np
+        nouns = (tokens.column(doc, "POS") == doc.vocab.strings["NOUN"]) & (tokens.column(doc, "IS_LOWER") == 1)
+        for i in np.flatnonzero(nouns).tolist():
+            t = doc[i]
+            lemmas.setdefault(t.lower_, t.lemma_.lower())
     return lemmas
 
 
@@ -372,7 +389,8 @@ def quantities(doc, under_two: bool = True) -> list[Quantity]:
     Without ``under_two``, no count under 2 is read (``_plural``): the slip model's training reads
     the pairs it was trained on before, and the model did not move."""
     out = []
-    for tok in doc:
+    for i in tokens.where(doc, "PREFIX", _figure_start):  # the tokens that may be figures
+        tok = doc[i]
         if not tok.text[:1].isdigit() and not (tok.text[:1] in "€£$" and tok.text[1:2].isdigit()):
             continue
         if ":" in tok.text or "/" in tok.text or tok.ent_type_ in ("TIME", "ORDINAL"):
@@ -1323,8 +1341,9 @@ class WrongSide(Rule):
         if not places:
             return
         host, _ = places.most_common(1)[0]
-        for tok in doc:
-            if tok.lower_ not in FORCE_NOUNS or not any(c.like_num and c.dep_ == "nummod" for c in tok.children):
+        for i in tokens.lower_in(doc, FORCE_NOUNS):
+            tok = doc[i]
+            if not any(c.like_num and c.dep_ == "nummod" for c in tok.children):
                 continue
             nat = [c for c in tok.children if c.text in dem and c.dep_ in ("amod", "compound")]
             if not nat or dem[nat[0].text] != host:
