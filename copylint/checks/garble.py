@@ -47,6 +47,9 @@ def dated_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in data.phrases("dated_nouns.txt"))
 
 
+_WHOLE_WORDS = (r"(?<![\w-])", r"(?![\w-])")  # a phrase matches as whole words, never in a hyphened compound
+
+
 @lru_cache(maxsize=1)
 def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
     out = []
@@ -55,10 +58,22 @@ def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
         if "=>" not in body:
             continue
         wrong, intended = (s.strip() for s in body.split("=>", 1))
-        words = [re.escape(w) for w in wrong.split()]
-        pat = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.I)
+        pat = re.compile(_WHOLE_WORDS[0] + _phrase_pattern(wrong) + _WHOLE_WORDS[1], re.I)
         out.append((pat, intended, note.strip()))
     return tuple(out)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def any_inverted_phrase() -> re.Pattern:
+    """Every phrase of ``inverted_phrases`` in one pattern, the whole-word test once for all: a text
+    it finds nothing in has none of them (a phrase's match is one of its matches or overlaps an
+    earlier one), so nearly every article is read once, not once a phrase."""
+    phrases = [p[0].pattern[len(_WHOLE_WORDS[0]):-len(_WHOLE_WORDS[1])] for p in inverted_phrases()]
+    return re.compile(_WHOLE_WORDS[0] + "(?:" + "|".join(phrases) + ")" + _WHOLE_WORDS[1], re.I)
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -502,6 +517,8 @@ class InvertedPhrase(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
+        if not any_inverted_phrase().search(text):
+            return
         for pat, intended, note in inverted_phrases():
             for m in pat.finditer(text):
                 msg = f"'{m.group(0)}' says the opposite of what is meant: '{intended}'?"

@@ -1046,10 +1046,11 @@ def _placeholder_patterns() -> re.Pattern:
         (sensitive if p.upper() == p and any(c.isalpha() for c in p) else insensitive).append(pat)
     bracket = (r"\[\s*(?:INSERT|ADD|TK|TKTK|TBC|TBD|LINK|QUOTE|PHOTO|PIC|IMAGE|CAPTION|NAME|HED|"
                r"DEK|FIGURE|CHECK|XX+|FILL)\b[^\]\n]{0,60}\]")
-    alts = [f"(?i:{bracket})"]
-    alts += [rf"(?<![\w-]){p}(?![\w-])" for p in sorted(sensitive, key=len, reverse=True)]
-    alts += [rf"(?i:(?<![\w-]){p}(?![\w-]))" for p in sorted(insensitive, key=len, reverse=True)]
-    return re.compile("|".join(alts))
+    # the whole-word test once for every phrase (not once a phrase at every character): at each place
+    # the phrases are tried in the same order as before, each followed by the same test
+    words = sorted(sensitive, key=len, reverse=True)
+    words += [f"(?i:{p})" for p in sorted(insensitive, key=len, reverse=True)]
+    return re.compile(rf"(?i:{bracket})|(?<![\w-])(?:{'|'.join(words)})(?![\w-])")
 
 
 @register
