@@ -36,7 +36,7 @@ _HASHES: dict[int, tuple[object, np.ndarray]] = {}
 
 
 def _hashes(words) -> np.ndarray:
-    """The hashes of ``words`` (spaCy's, as ``Token.lower`` holds them), sorted."""
+    """The hashes of ``words`` (spaCy's, as ``Token.lower`` and ``Token.orth`` hold them), sorted."""
     import numpy as np
     got = _HASHES.get(id(words))
     if got is None or got[0] is not words:
@@ -49,14 +49,24 @@ def _hashes(words) -> np.ndarray:
 def lower_in(doc, words) -> list[int]:
     """The indices, in order, of the tokens of ``doc`` whose ``lower_`` is one of ``words`` (a set
     or dict of lower-case strings, the same object from call to call)."""
+    return _in(doc, "LOWER", words)
+
+
+def text_in(doc, words) -> list[int]:
+    """The indices, in order, of the tokens of ``doc`` whose ``text`` is one of ``words`` (as
+    ``lower_in``, case and all)."""
+    return _in(doc, "ORTH", words)
+
+
+def _in(doc, attr: str, words) -> list[int]:
     import numpy as np
-    hashes, lower = _hashes(words), column(doc, "LOWER")
+    hashes, values = _hashes(words), column(doc, attr)
     if not len(hashes):
         return []
     # each token's place among the sorted hashes (a binary search; no sort of the document's column
     # per call, as ``numpy.isin`` makes for a large set)
-    at = np.minimum(np.searchsorted(hashes, lower), len(hashes) - 1)
-    return np.flatnonzero(hashes[at] == lower).tolist()
+    at = np.minimum(np.searchsorted(hashes, values), len(hashes) - 1)
+    return np.flatnonzero(hashes[at] == values).tolist()
 
 
 def where(doc, attr: str, test) -> list[int]:
