@@ -17,8 +17,10 @@ in 1.3-2.1 s (py3langid, langdetect), which every process checking one file woul
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from copylint import data
@@ -27,13 +29,19 @@ MIN_WORDS = 30      # fewer words than this: too few to tell ("Die Hard star Bru
 MIN_SHARE = 0.15    # another language's function words must be at least this share of the words
 MIN_LETTERS = 100   # fewer letters than this: too few to judge the script
 LATIN_SHARE = 0.5   # under this share of Latin letters: another script
+SAMPLE_WORDS = 2000  # an article's first words tell its language (a huge file is not read whole)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1)
-def _lists() -> dict[str, frozenset[str]]:
-    return {lang: frozenset(words) for lang, words in data.toml("language_words.toml")["words"].items()}
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Each function word -> the languages whose list holds it."""
+    out: dict[str, list[str]] = {}
+    for lang, words in data.toml("language_words.toml")["words"].items():
+        for w in words:
+            out.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
 
 
 def name(code: str) -> str:
@@ -51,7 +59,8 @@ def _script(ch: str) -> str:
 def other_language(text: str) -> str | None:
     """The language ``text`` reads as when it is clearly not English (an ISO 639-1 code such as
     ``it``, or a script's name such as ``Cyrillic``), else None (English, or too little to tell)."""
-    words = _WORD.findall(text)
+    words = list(itertools.islice(_WORD.finditer(text), SAMPLE_WORDS))
+    words = [m.group() for m in words]
     letters = [c for w in words for c in w]
     if len(letters) >= MIN_LETTERS:
         latin = sum(c < "ɐ" for c in letters)  # Basic Latin to Latin Extended-B
@@ -65,15 +74,10 @@ def other_language(text: str) -> str | None:
             return top if top is None or len(top) <= 3 else top.title()  # CJK, Cyrillic
     if len(words) < MIN_WORDS:
         return None
-    low = [w.lower().replace("’", "'") for w in words]
-    lists = _lists()
-    english = sum(w in lists["en"] for w in low)
-    best, count = None, 0
-    for lang, fw in lists.items():
-        if lang != "en":
-            n = sum(w in fw for w in low)
-            if n > count:
-                best, count = lang, n
-    if best is not None and count > english and count >= MIN_SHARE * len(low):
+    languages_of = _languages_of()
+    counts = Counter(lang for w in words for lang in languages_of.get(w.lower().replace("’", "'"), ()))
+    english = counts.pop("en", 0)
+    best, count = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    if best is not None and count > english and count >= MIN_SHARE * len(words):
         return best
     return None
