@@ -374,13 +374,13 @@ def iter_line_tags(doc, spans: list[tuple[int, int]]) -> Iterator[list[tuple[str
     import numpy as np
     words = np.flatnonzero(tokens.column(doc, "IS_SPACE") == 0)
     offsets = tokens.column(doc, "IDX")[words]
-    lower, tag = tokens.column(doc, "LOWER")[words].tolist(), tokens.column(doc, "TAG")[words].tolist()
+    lower, tag = tokens.column(doc, "LOWER")[words], tokens.column(doc, "TAG")[words]
     strings = doc.vocab.strings
     at = 0  # the first token not yet read: each token belongs to the first span that ends after it
     for start, end in spans:
         stop = max(at, int(np.searchsorted(offsets, end)))
         first = max(at, int(np.searchsorted(offsets, start)))
-        yield [(strings[lower[k]], strings[tag[k]]) for k in range(first, stop)]
+        yield [(strings[h], strings[g]) for h, g in zip(lower[first:stop].tolist(), tag[first:stop].tolist())]
         at = stop
 
 
