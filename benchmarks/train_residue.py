@@ -74,7 +74,11 @@ above the edge's own threshold. ``choose_edges`` takes, of a grid of pairs (``ED
 at which the bound of all the rule's alarms stays within ``--total-budget`` on the calibration copy
 and on the training articles' own lines in their copies with residue pasted in (out of fold), the
 one that reports the most residue pasted at the top and the end of the training articles, out of
-fold.
+fold. ``--edge-one`` (session 12, measured and not kept: docs/measurements.md) then chooses each
+edge's threshold for a line on its own (``top_one``, ``end_one``: the run of one line or more from
+the outside in at or above it, stopping at a line shaped as the article's own opening or closing
+line, ``residue.signed_lines``), just above one of the calibration copy's highest edge lines,
+within the same bounds.
 
 ``--marked`` (session 11, measured and not kept: docs/measurements.md) also teaches the line-alone
 judge the residue the training pages' markup names (``marked_docs``: figcaptions, elements whose
