@@ -6,7 +6,7 @@ Reads the calibration versions and the shipped model's cached word scores (work/
 makes them, ``--encode batch``), builds the candidates with copylint's own code, and adds features
 from symspellpy's word lists (Google Books Ngram counts: ``frequency_bigramdictionary_en_243_342``,
 the 242,342 most frequent English bigrams, each seen 6.4 million times or more, and
-``frequency_dictionary_en_82_765``, 82,833 words): whether the word and its left and right
+``frequency_dictionary_en_82_765``, 82,834 words): whether the word and its left and right
 neighbours form an attested bigram, the same for the corrector's word in its place, and a pointwise
 mutual information against the unigram counts. Prints the combiner's 5-fold average precision by
 document on tune (calibrate.py's measure) for the twelve shipped features and for each addition.
