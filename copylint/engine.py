@@ -19,7 +19,7 @@ from typing import Iterable
 
 from copylint import config as config_mod
 from copylint import exitcodes
-from copylint import heap, suppress, wordfit
+from copylint import heap, language, suppress, wordfit
 from copylint.article import Article
 from copylint.config import Config
 from copylint.finding import Finding, Severity
@@ -301,6 +301,7 @@ class Linter:
     def check_articles(self, items: list[tuple[Article, Config]]) -> list[list[Finding]]:
         """Findings for each (article, config), parsing with spaCy in batches where needed."""
         results: list[list[Finding] | None] = [None] * len(items)
+        items = [(article, self._in_language(article, cfg)) for article, cfg in items]
         by_config: dict[Config, list[int]] = {}
         for i, (_, cfg) in enumerate(items):
             by_config.setdefault(cfg, []).append(i)
@@ -329,6 +330,22 @@ class Linter:
                 for i in idxs:
                     results[i] = rs.run(items[i][0])
         return results  # type: ignore[return-value]
+
+    def _in_language(self, article: Article, cfg: Config) -> Config:
+        """The config to check ``article`` with: ``cfg``, or for an article clearly in another
+        language than English (``copylint.language``) ``cfg`` less the rules that read English,
+        which would report its every word; the article's notices say so."""
+        rs = self.ruleset(cfg)
+        english = tuple(r.id for r in rs.rules if not r.any_language)
+        if not english:
+            return cfg
+        lang = language.other_language(article.text)
+        if lang is None:
+            return cfg
+        kept = sorted({r.family for r in rs.rules if r.any_language})
+        article.notices.append(f"reads as {language.name(lang)}, not English: only the rules that read no English"
+                               f" ran ({', '.join(kept) or 'none enabled'}), {len(english)} others skipped")
+        return dataclasses.replace(cfg, ignore=tuple(cfg.ignore) + english)
 
     def check_paths(self, paths: list[str]) -> list[FileResult]:
         """Every file under ``paths``: a result for each (a path that cannot be checked first)."""
@@ -383,18 +400,18 @@ class Linter:
                 res.internal = True
                 continue
             res.words = article.word_count
-            if article.notices:
-                res.notice = "; ".join(filter(None, [res.notice, *article.notices]))
             if self.keep_articles:
                 res.article = article
             if hit is not None:
                 res.findings = hit[0]
+                res.notice = "; ".join(filter(None, [res.notice, *article.notices])) or None
                 continue
             pending.append((article, cfg))
             pending_results.append(res)
             pending_keys.append(key)
-        for res, findings in zip(pending_results, self.check_articles(pending)):
-            res.findings = findings
+        for (article, _), res, findings in zip(pending, pending_results, self.check_articles(pending)):
+            res.findings = findings  # the reader's notices, and the checks' (a language not English)
+            res.notice = "; ".join(filter(None, [res.notice, *article.notices])) or None
         if self.cache is not None and not self.warnings:  # a backend down: results incomplete, not cached
             for (article, cfg), res, key in zip(pending, pending_results, pending_keys):
                 if not article.notices:  # a part was not checked: read it again, to say so again

@@ -45,6 +45,9 @@ class Rule:
     needs: ClassVar[frozenset[str]] = frozenset()
     #: rules off by default are switched on with ``select``.
     default_enabled: ClassVar[bool] = True
+    #: the rule reads no English (spacing, punctuation, duplicates, placeholders), so it also runs
+    #: on an article in another language (``copylint.language``); the others are skipped there.
+    any_language: ClassVar[bool] = False
     #: applies a ``fix`` that ``--fix`` may apply without a human.
     fixable: ClassVar[bool] = False
     flags: ClassVar[tuple[str, ...]] = ()

@@ -355,6 +355,8 @@ class CopylintServer(LanguageServer):
                      time.perf_counter() - w, time.thread_time() - c)
         for warning in self.linter.warnings:
             self.call_soon(self.tell, warning)
+        for notice in article.notices:  # a part not checked; a language not English
+            self.call_soon(self.tell, f"{path or uri}: {notice}", types.MessageType.Info)
         return Checked(version, article, findings, positions, cfg, semantic_pending=pending)
 
     def _workspace_ready(self) -> bool:

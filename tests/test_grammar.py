@@ -170,3 +170,18 @@ def test_harper_spelling_is_asked_per_word_in_one_batch_and_agrees_with_linting_
             assert got[w] == [s.replacement_text for s in lints[0].suggestions][:5], w
     assert b.is_word("government") and not b.is_word("goverment")
     assert not [m for m in b.check("The goverment recieved it.") if m.spelling]
+
+
+def test_the_suggestion_is_the_common_word_the_slip_makes_or_the_plural_repaired():
+    """The speller's first guess is not always the editor's word: of its suggestions fewest edits
+    away the most common one is offered, and a regular plural built wrong is repaired."""
+    from copylint.grammar.news import best_suggestion
+    assert best_suggestion("wich", ["wish", "which", "wick"]) == "which"
+    assert best_suggestion("polcies", ["polices", "policies", "police's"]) == "policies"
+    assert best_suggestion("citys", ["city's", "cites", "city"]) == "cities"  # not among the guesses
+    assert best_suggestion("boxs", []) == "boxes"
+    assert best_suggestion("councl", ["council", "counsel"]) == "council"
+    # fewer edits win over frequency: `could` is far more common, and three edits away
+    assert best_suggestion("councl", ["could", "council"]) == "council"
+    assert best_suggestion("days", []) is None  # a vowel before the y: no plural to repair
+    assert best_suggestion("xqzt", []) is None

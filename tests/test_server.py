@@ -149,6 +149,14 @@ def test_config_is_reloaded_when_it_changes(server):
     assert by_code(diags, "repeated-word") and not by_code(diags, "missing-space-after-punctuation")
 
 
+def test_a_document_in_another_language_is_told_and_checked_by_the_rules_that_read_no_english(server):
+    from test_language import ITALIAN
+    uri = T_uri(str(server.root_path / "articolo.md"))
+    server.open(uri, ITALIAN.replace("deciso martedì", "deciso  martedì"), "markdown")
+    assert {d.code for d in server.diagnostics(uri)} == {"double-space"}  # no spelling alarm a word
+    assert any("articolo.md: reads as Italian, not English" in m for m in server.messages)
+
+
 def test_closed_document_is_cleared(server):
     uri = T_uri(str(server.root_path / "gone.md"))
     server.open(uri, "He said said no.\n", "markdown")

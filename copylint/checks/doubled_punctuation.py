@@ -21,6 +21,7 @@ class DoubledPunctuation(Rule):
     """
 
     id = "doubled-punctuation"
+    any_language = True
     family = "punctuation"
     severity = Severity.WARNING
     summary = "Comma or semicolon typed twice (`said,, adding`)."

@@ -50,6 +50,7 @@ class DuplicateLine(Rule):
     """
 
     id = "duplicate-line"
+    any_language = True
     family = "duplicate"
     severity = Severity.WARNING
     summary = "Headline, line or paragraph repeated."
@@ -165,6 +166,7 @@ class DuplicateSentence(Rule):
     """
 
     id = "duplicate-sentence"
+    any_language = True
     family = "duplicate"
     severity = Severity.WARNING
     summary = "Sentence repeated later in the article."

@@ -38,6 +38,7 @@ class MissingSpaceAfterPunctuation(Rule):
     """
 
     id = "missing-space-after-punctuation"
+    any_language = True
     family = "spacing"
     severity = Severity.WARNING
     summary = "Punctuation not followed by a space (`year,U.S.`)."
@@ -106,6 +107,7 @@ class DoubleSpace(Rule):
     """
 
     id = "double-space"
+    any_language = True
     family = "spacing"
     severity = Severity.WARNING
     summary = "Two or more spaces between words."
@@ -215,6 +217,7 @@ class UnbalancedQuotes(Rule):
     """
 
     id = "unbalanced-quotes"
+    any_language = True
     family = "punctuation"
     severity = Severity.WARNING
     summary = "Quotation mark without its partner in the paragraph."
@@ -315,6 +318,7 @@ class UnbalancedBrackets(Rule):
     """
 
     id = "unbalanced-brackets"
+    any_language = True
     family = "punctuation"
     severity = Severity.WARNING
     summary = "Bracket without its partner in the paragraph."

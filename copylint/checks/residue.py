@@ -1050,6 +1050,7 @@ class Placeholder(Rule):
     """
 
     id = "placeholder"
+    any_language = True
     family = "placeholder"
     severity = Severity.ERROR
     summary = "Placeholder left in the copy (`TK`, `lorem ipsum`, `[INSERT QUOTE]`)."

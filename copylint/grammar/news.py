@@ -123,6 +123,33 @@ def convention_around(text: str, start: int, end: int, whole: str | None = None)
                 or any(map(str.isdigit, whole)))
 
 
+# a regular plural built wrong: `citys` -> `cities`, `branchs` -> `branches`
+_BAD_PLURAL = re.compile(r"(?:(?P<y>[^aeiou\W]y)|(?P<es>(?:ch|sh|s|x|z)))s$", re.I)
+
+
+def best_suggestion(word: str, suggestions: list[str]) -> str | None:
+    """The suggestion a sub-editor means, from the speller's (best first by its own measure, which
+    ranks `wish` before `which` for `wich` and `branch's` before `branches` for `branchs`): a
+    regular plural built wrong is repaired when the repair is a common word (wordfreq Zipf 3 or
+    more); otherwise, of the suggestions fewest edits away (Damerau-Levenshtein, case folded), the
+    most common word, the speller's order breaking ties."""
+    from rapidfuzz.distance import DamerauLevenshtein
+    from wordfreq import zipf_frequency
+
+    m = _BAD_PLURAL.search(word)
+    if m:
+        fixed = word[:-2] + "ies" if m.group("y") else word[:-1] + "es"
+        if zipf_frequency(fixed, "en") >= 3:
+            return fixed
+    if not suggestions:
+        return None
+    low = word.lower()
+    dist = [DamerauLevenshtein.distance(low, s.lower()) for s in suggestions]
+    near = min(dist)
+    return max((s for s, d in zip(suggestions, dist) if d == near),
+               key=lambda s: zipf_frequency(s, "en"))  # max keeps the first of equals
+
+
 def likely_typo(word: str, suggestion: str | None) -> bool:
     """An unknown word reads as a slip when the checker's best suggestion is at most two edits away
     and far more common (wordfreq Zipf frequency higher by 1.5, i.e. about 30 times as frequent):
