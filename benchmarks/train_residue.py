@@ -74,7 +74,11 @@ above the edge's own threshold. ``choose_edges`` takes, of a grid of pairs (``ED
 at which the bound of all the rule's alarms stays within ``--total-budget`` on the calibration copy
 and on the training articles' own lines in their copies with residue pasted in (out of fold), the
 one that reports the most residue pasted at the top and the end of the training articles, out of
-fold.
+fold. ``--edge-one`` (session 12, measured and not kept: docs/measurements.md) then chooses each
+edge's threshold for a line on its own (``top_one``, ``end_one``: the run of one line or more from
+the outside in at or above it, stopping at a line shaped as the article's own opening or closing
+line, ``residue.signed_lines``), just above one of the calibration copy's highest edge lines,
+within the same bounds.
 
 ``--marked`` (session 11, measured and not kept: docs/measurements.md) also teaches the line-alone
 judge the residue the training pages' markup names (``marked_docs``: figcaptions, elements whose
@@ -131,7 +135,8 @@ from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 from copylint import data  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
-    edge_blocks, head_lines, line_tags, place_of, second_pass_features, shape_features, stem_counts,
+    edge_blocks, edge_lines, head_lines, line_tags, place_of, second_pass_features, shape_features, signed_lines,
+    stem_counts,
 )
 
 OUT = ROOT / "rules" / "residue_model.json"
@@ -154,6 +159,9 @@ END_KINDS = frozenset({"prompt", "consent", "share"})
 _DESK_END = re.compile(r"©|\(c\)|\bcopyright|\brights reserved\b|\blicen[cs]e", re.I)
 SPLIT_HEAD = True   # the line-alone judge's own threshold in the article's head (--no-split-head: one threshold)
 EDGES = True   # blocks of residue at an article's top and end (residue.edge_blocks); --no-edges: none
+EDGE_ONE = False   # a line on its own at an article's top or end, at the edge's own threshold (--edge-one; session 12:
+                   # measured, not kept)
+EDGE_ONE_TRIED = 10   # the calibration copy's highest edge lines each edge's threshold for a line on its own is tried above
 EDGE_GRID = tuple(round(0.5 + 0.05 * k, 2) for k in range(10)) + (1.01,)   # edge thresholds tried (1.01: none);
 # from 0.5 up: an edge block's lines each lean to residue, whatever the calibration allows
 MARKED = False   # the line-alone judge learns from the residue the training pages' markup names (marked_docs, --marked; measured, not kept)
@@ -806,15 +814,15 @@ def choose_edges(cal: Calibration, scored: dict[int, list[float | None]], flagge
     mixed_base = np.array([sum(f and not put for f, put in zip(fl, d.inserted)) for d, _, fl in mixed])
     base = np.array(counts)
 
-    def added(docs, t_top, t_end):   # per document: the block lines not reported yet, and those lines
+    def added(docs, t_top, t_end, one_top=None, one_end=None):   # per document: the edge lines not reported yet
         out = []
-        for lines, pa, fl in docs:
-            new = [i for i in edge_blocks(lines, pa, t_top, t_end) if not fl[i]]
+        for lines, pa, fl, signed in docs:
+            new = [i for i in edge_blocks(lines, pa, t_top, t_end, one_top, one_end, signed) if not fl[i]]
             out.append(new)
         return out
 
-    cal_docs = [(d.lines, scored[id(d)], flagged[id(d)]) for d in cal.docs]
-    mixed_docs = [(d.lines, pa, fl) for d, pa, fl in mixed]
+    cal_docs = [(d.lines, scored[id(d)], flagged[id(d)], signed_lines(d.lines, d.feats)) for d in cal.docs]
+    mixed_docs = [(d.lines, pa, fl, signed_lines(d.lines, d.feats)) for d, pa, fl in mixed]
     pasted = {side: sum(bool(put) and put[1] == side for d, _, _ in mixed for put in d.inserted)
               for side in ("top", "end")}
     best = None
@@ -848,7 +856,42 @@ def choose_edges(cal: Calibration, scored: dict[int, list[float | None]], flagge
           f"within {budget}); residue pasted into the training articles, out of fold, reported without and with the "
           "blocks: " + ", ".join(f"{p} {before[p] / max(pasted[p], 1):.3f} -> {(before[p] + hit[p]) / max(pasted[p], 1):.3f} "
                                   f"({pasted[p]})" for p in ("top", "end")), flush=True)
-    return {"top": t_top, "end": t_end}
+    if not EDGE_ONE:
+        return {"top": t_top, "end": t_end}
+    # a line on its own at an edge: each edge's threshold just above one of the calibration copy's
+    # highest edge lines the blocks leave (EDGE_ONE_TRIED of them, or none; not those with the
+    # shape of an article's own opening or closing line, residue.signed_lines, never taken so), the
+    # pair within the budget on both copies that reports the most residue pasted at the edges
+    firsts = added(cal_docs, t_top, t_end)
+    tried = []
+    for side in (0, 1):
+        tops = sorted({pa[i] for (lines, pa, fl, signed), new in zip(cal_docs, firsts) for i in edge_lines(lines)[side]
+                       if pa[i] is not None and not fl[i] and i not in new and i not in signed
+                       and pa[i] >= (t_top, t_end)[side]},
+                      reverse=True)
+        tried.append([None, *(_up(v + 1e-6) for v in tops[:EDGE_ONE_TRIED])])
+    best_one = None
+    for one_top in tried[0]:
+        for one_end in tried[1]:
+            cal_new = added(cal_docs, t_top, t_end, one_top, one_end)
+            if cal_bound.upper(base + np.array([len(x) for x in cal_new])) > budget:
+                continue
+            mixed_new = added(mixed_docs, t_top, t_end, one_top, one_end)
+            own = [sum(not d.inserted[i] for i in x) for (d, _, _), x in zip(mixed, mixed_new)]
+            if mixed_bound.upper(mixed_base + np.array(own)) > budget:
+                continue
+            got = Counter(d.inserted[i][1] for (d, _, _), x in zip(mixed, mixed_new) for i in x if d.inserted[i])
+            if best_one is None or sum(got.values()) > best_one[0]:
+                best_one = (sum(got.values()), one_top, one_end, got, sum(own), sum(len(x) for x in cal_new))
+    _, one_top, one_end, got, own, n_cal = best_one
+    print(f"edge lines on their own: thresholds top {one_top}, end {one_end} (tried just above the calibration copy's "
+          f"{EDGE_ONE_TRIED} highest edge lines each): {n_cal} lines of the calibration copy added with the blocks; "
+          f"{own} of the training articles' own lines; residue pasted into the training articles, out of fold, "
+          "reported with the blocks and with the lines on their own too: "
+          + ", ".join(f"{p} {(before[p] + hit[p]) / max(pasted[p], 1):.3f} -> {(before[p] + got[p]) / max(pasted[p], 1):.3f}"
+                      for p in ("top", "end")), flush=True)
+    ones = {k: v for k, v in (("top_one", one_top), ("end_one", one_end)) if v is not None}
+    return {"top": t_top, "end": t_end, **ones}
 
 
 def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, budget: float, head: bool,
@@ -973,7 +1016,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global BESIDE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global BESIDE, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1002,6 +1045,10 @@ def main() -> None:
     ap.add_argument("--edges", action=argparse.BooleanOptionalAction, default=True,
                     help="judge blocks of two lines or more at an article's top and end (residue.edge_blocks), "
                          "with thresholds of their own from the calibration (default: yes)")
+    ap.add_argument("--edge-one", action=argparse.BooleanOptionalAction, default=EDGE_ONE,
+                    help="with --edges, also judge a line on its own at an article's top and end, at the edge's own "
+                         f"threshold from the calibration (choose_edges; default {'yes' if EDGE_ONE else 'no'}: "
+                         "measured held apart in session 12 and not kept, see docs/measurements.md)")
     ap.add_argument("--marked", action=argparse.BooleanOptionalAction, default=MARKED,
                     help="teach the line-alone judge the residue the training pages' markup names (captions, "
                          "credits, bylines, related, share and promotion boxes, asides, navs, footers: marked_docs; "
@@ -1035,6 +1082,7 @@ def main() -> None:
     MARKED_BETWEEN = args.marked_between
     MARKED_WEIGHT = args.marked_weight
     EDGES = args.edges
+    EDGE_ONE = args.edge_one
     SPLIT_HEAD = args.split_head
     PASTED_END = args.pasted_end
     if args.cache and args.cache.exists():

@@ -819,20 +819,53 @@ def credit_line(line: str) -> bool:
     return m is not None and m.group(1).isupper()
 
 
-def edge_blocks(lines: list[str], pa: list[float | None], top: float | None, end: float | None) -> list[int]:
+#: the shapes of an article's own opening and closing lines (``shape_features``): a sign-off's or a
+#: byline's bare name, "NAME, role", "By NAME", a credit's "Name/Agency" or closing parenthesis, a
+#: "Label: ..." line (an editor's note, a correction, "See also: ..."): never taken on their own at
+#: an edge (``edge_blocks``)
+SIGN_SHAPES = frozenset({"sh:name", "sh:name-role", "sh:by", "sh:by-low", "sh:label", "sh:slash", "sh:paren-names",
+                         "sh:paren"})
+
+
+def signed_lines(lines: list[str], feats: list[list[str] | None]) -> set[int]:
+    """The lines at the article's edges (``edge_lines``) with the shape of its own opening or
+    closing line (``SIGN_SHAPES``; ``feats``: the first pass's features)."""
+    return {i for i in itertools.chain(*edge_lines(lines)) if feats[i] is not None and sign_shaped(lines[i], feats[i])}
+
+
+def sign_shaped(line: str, feats: list[str]) -> bool:
+    """Whether a line has the shape of an article's own opening or closing line (``SIGN_SHAPES``)."""
+    return not SIGN_SHAPES.isdisjoint(shape_features(line, feats))
+
+
+def edge_blocks(lines: list[str], pa: list[float | None], top: float | None, end: float | None,
+                top_one: float | None = None, end_one: float | None = None, signed: set[int] = frozenset()
+                ) -> list[int]:
     """The lines of the blocks of residue at an article's edges (``edge_lines``): at each edge the
     run of lines from the outside in that the line-alone judge scores (``pa``) at or above the
     edge's threshold (``top``, ``end``; None: no block judged there), when two lines or more. A
     desk closes copy (and opens it) with single lines of the same kinds as residue, so one line
-    there is ambiguous; two or more lines each leaning to residue are a block pasted in. The
-    judge does not look at the article's own production credit (``credit_line``), so it ends the
-    run: it is never taken, nor the lines beyond it, which are no block without it."""
+    there is ambiguous; two or more lines each leaning to residue are a block pasted in. With an
+    edge's threshold for a line on its own (``top_one``, ``end_one``: under the judge's threshold
+    for a line anywhere, above every line a desk opens or closes the calibration copy with), the
+    run of one line or more from the outside in at or above it is residue too: the judge's
+    threshold elsewhere is set by the body's professional short lines, and the edge's own closing
+    lines may score lower; that run stops at a line with the shape of the article's own opening or
+    closing line (``signed``: see ``signed_lines``; a sign-off's name, an editor's note, a
+    correction), which is never taken on its own. The judge does not look at the article's own production credit
+    (``credit_line``), so it ends the run: it is never taken, nor the lines beyond it, which are
+    no block without it."""
     out: list[int] = []
-    for t, order in zip((top, end), edge_lines(lines)):
+    for t, one, order in zip((top, end), (top_one, end_one), edge_lines(lines)):
+        run: list[int] = []
         if t is not None:
             run = list(itertools.takewhile(lambda i: pa[i] is not None and pa[i] >= t, order))
-            if len(run) >= 2:
-                out += run
+            if len(run) < 2:
+                run = []
+        if one is not None:   # both runs start at the edge: the longer holds the other
+            run = max(run, list(itertools.takewhile(lambda i: pa[i] is not None and pa[i] >= one and i not in signed,
+                                                    order)), key=len)
+        out += run
     return sorted(out)
 
 
@@ -846,7 +879,8 @@ class ResidueModel:
     (``alone``, see ``line_alone_features``) reports a paragraph of one line it is sure of
     (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]`` when the model
     has one), residue pasted singly among prose; and, with ``alone["edges"]``, a block of two lines
-    or more at the article's top or end that it leans to at the edge's threshold (``edge_blocks``).
+    or more at the article's top or end that it leans to at the edge's threshold, or a line there
+    it scores at or above the edge's threshold for a line on its own (``edge_blocks``).
     The line-alone judge does not look at the article's own production credit (``credit_line``)
     above or after its prose (``outside_prose``)."""
 
@@ -862,7 +896,7 @@ class ResidueModel:
         self.alone_head_threshold = None if alone is None else float(alone.get("head_threshold", alone["threshold"]))
         # the thresholds of a block of residue at the article's top and end (``edge_blocks``)
         edges = {} if alone is None else alone.get("edges", {})
-        self.edges = (edges.get("top"), edges.get("end"))
+        self.edges = (edges.get("top"), edges.get("end"), edges.get("top_one"), edges.get("end_one"))
 
     @staticmethod
     def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
@@ -877,9 +911,11 @@ class ResidueModel:
         return self._passes(lines, tags, feats)[:2]
 
     def _passes(self, lines: list[str], tags=None, feats=None, alone: list[bool] | None = None
-                ) -> tuple[list[float | None], list[float | None], list[float | None]]:
+                ) -> tuple[list[float | None], list[float | None], list[float | None], set[int]]:
         """(first pass, second pass, line-alone judge) probabilities of every line (see ``scores``
-        and ``alone_scores``). Each line's features are scored as they are made and dropped: what
+        and ``alone_scores``), and the edge lines the judge looks at with the shape of the article's
+        own opening or closing line (``signed_lines``, when the model has edge thresholds for a line
+        on its own). Each line's features are scored as they are made and dropped: what
         is held for a huge article is a few numbers a line, never every line's features."""
         (b1, w1), (b2, w2) = self.passes
         head = head_lines(lines)
@@ -889,6 +925,8 @@ class ResidueModel:
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
             outside = outside_prose(lines)
+            edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
+        signed: set[int] = set()
         p1: list[float | None] = []
         pa: list[float | None] = []
         judged: list[bool] = []
@@ -903,10 +941,12 @@ class ResidueModel:
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
                 a = None if xa is None else self.score(ba, wa, xa)
+                if a is not None and i in edge and sign_shaped(x, f):
+                    signed.add(i)
             pa.append(a)
         p2 = [None if not j or i in head else self.score(b2, w2, x)
               for i, (j, x) in enumerate(zip(judged, iter_second_pass_features(p1, lines)))]
-        return [None if i in head else p for i, p in enumerate(p1)], p2, pa
+        return [None if i in head else p for i, p in enumerate(p1)], p2, pa, signed
 
     def alone_scores(self, lines: list[str], feats: list[list[str] | None],
                      alone: list[bool] | None = None) -> list[float | None]:
@@ -923,11 +963,11 @@ class ResidueModel:
               feats: list[list[str] | None] | None = None, alone: list[bool] | None = None) -> list[bool]:
         """Whether each line is residue; ``alone``: whether each line is a paragraph of its own
         (all, when not given); ``tags``: a list, or an iterator read in step with the lines."""
-        p1, p2, pa = self._passes(lines, tags, feats, alone)
+        p1, p2, pa, signed = self._passes(lines, tags, feats, alone)
         out = self.decide(lines, p1, p2)
         if self.alone is not None:
             out = [v or r for v, r in zip(out, self.alone_reported(lines, pa))]
-            for i in edge_blocks(lines, pa, *self.edges):
+            for i in edge_blocks(lines, pa, *self.edges, signed=signed):
                 out[i] = True
         return out
 
