@@ -421,23 +421,105 @@ def test_two_ages_of_one_person_named_warn_from_the_confirmed_tier(linter, monke
     assert f.kind == "other-group"
 
 
+def _reading_checked(linter, monkeypatch, name, flag, trap, off, broad):
+    """A reading of ``numbers`` (``name``) checked both ways: ``flag`` (text, the span reported) warns
+    with it and is silent with it ``off``; ``trap`` (text, span) is silent with it and reported where
+    it is read too ``broad``ly."""
+    (text, span), (trap_text, trap_span) = flag, trap
+    [f] = _check(linter, text, "number-mismatch")
+    assert f.severity == Severity.WARNING and text[f.start:f.end] == span
+    assert _check(linter, trap_text, "number-mismatch") == []
+    monkeypatch.setattr(numbers, name, off)
+    assert _check(linter, text, "number-mismatch") == []
+    monkeypatch.setattr(numbers, name, broad)
+    [f] = _check(linter, trap_text, "number-mismatch")
+    assert trap_text[f.start:f.end] == trap_span
+
+
 def test_a_count_under_two_of_a_plural_noun_is_read(linter, monkeypatch):
     """A figure under 2 whose noun is a plural is a count the words vouch for ("1.5 points", and "at
     least 1 people died", a figure with a digit lost): read and compared. A "1" before a singular
     noun ("only 1 match") stays unread, as before: with it read, the pair with "12 matches" warns.
-    The slip model's training reads neither (``under_two=False``)."""
+    The slip model's training reads neither (``as_trained=True``)."""
     text = ("At least 13 people died when a bus crashed in Vietnam on Monday.\n\nPolice said at least 1 people died "
             "when the bus crashed.")
-    [f] = _check(linter, text, "number-mismatch")
-    assert f.severity == Severity.WARNING and text[f.start:f.end] == "1 people"
-    assert [q.value for q in numbers.quantities(_parsed(text).doc, under_two=False)] == [13.0]
+    assert [q.value for q in numbers.quantities(_parsed(text).doc, as_trained=True)] == [13.0]
     units = lambda t: [(q.unit, q.value) for q in numbers.quantities(_parsed(t).doc)]  # noqa: E731
     assert units("He averaged 1.5 points a game.") == [("point", 1.5)]
     assert units("A 1-year-old girl died of the infection.") == [("age", 1.0)]
     trap = "The team has won 12 matches this season.\n\nIt lost only 1 match, at home."
-    assert units(trap) == [("match", 12.0)] and _check(linter, trap, "number-mismatch") == []
-    monkeypatch.setattr(numbers, "_plural", lambda unit, tok: False)
-    assert _check(linter, text, "number-mismatch") == []
-    monkeypatch.setattr(numbers, "_plural", lambda unit, tok: True)
-    [f] = _check(linter, trap, "number-mismatch")
-    assert trap[f.start:f.end] == "1 match"
+    assert units(trap) == [("match", 12.0)]
+    _reading_checked(linter, monkeypatch, "_plural", (text, "1 people"), (trap, "1 match"),
+                     lambda unit, tok: False, lambda unit, tok: True)
+
+
+def test_an_m_is_metres_where_the_words_say_a_length(linter, monkeypatch):
+    """An "m" after a figure is millions unless the words make it metres: a length adjective after it
+    or a length noun before it, or a height beside an age, to the centimetre ("(26, 1.93m)"). Then a
+    player's height restated with a digit changed is compared; without the reading, "1.93m" is a bare
+    amount under 2, never compared. A "1.93m forward" with no age or "tall" stays a bare amount: read
+    by its form alone, it meets "1.98m fans" as one length."""
+    import re
+
+    units = lambda t: [(q.unit, q.value) for q in numbers.quantities(_parsed(t).doc)]  # noqa: E731
+    assert units("She is 1.93m tall.") == [("metre", 1.93)]
+    assert units("The pit, at a depth of 3.5 m, flooded.") == [("metre", 3.5)]
+    assert units("Blazer, 29 years old (1.99m), played for Maccabi.") == [("age", 29.0), ("metre", 1.99)]
+    assert units("Dell recalls 4.4m notebook adaptors.") == [("scaled", 4.4)]
+    assert units("Baldwin (26, $1.93m) signed on Monday.")[0][0] == "cur:$"
+    assert units("Baldwin (26, 1.93m) signed.") == [("metre", 1.93)]
+    assert numbers.quantities(_parsed("Baldwin (26, 1.93m) signed.").doc, as_trained=True) == []
+    text = ("Maccabi Tel Aviv are in talks with Baldwin (26, 1.93m), who played last season in Basconia.\n\nBaldwin "
+            "(26, 1.39m) played last season in Basconia and averaged 12 points.")
+    trap = "The club's 1.93m forward scored twice on Sunday.\n\nThe club said 1.98m fans watched the game on Sunday."
+    _reading_checked(linter, monkeypatch, "_metres", (text, "1.39m"), (trap, "1.98m"), lambda tok: False,
+                     lambda tok: bool(re.fullmatch(r"\d\.\d\d", tok.text)) and tok.doc[tok.i + 1].text == "m")
+
+
+def test_a_count_written_like_a_year_is_read(linter, monkeypatch):
+    """A figure written like a year that counts a plural noun and is no recent year ("around 1800
+    suspicious cases") is a count, as ``_is_date`` already says of "1745 farmhands": read and compared.
+    A recent year before its noun ("the 2019 elections") stays a year; read as a count, it meets "the
+    2021 elections"."""
+    text = ("The agency says it is investigating 900 suspicious cases of abuse of short-time work.\n\nThe Federal "
+            "Employment Agency says it is investigating around 1800 suspicious cases of abuse.")
+    assert [q.value for q in numbers.quantities(_parsed(text).doc, as_trained=True)] == [900.0]
+    trap = "The party won the 2019 elections in the region.\n\nIt lost the 2021 elections in the region badly."
+    assert numbers.quantities(_parsed(trap).doc) == []
+    _reading_checked(linter, monkeypatch, "_year_shaped_count", (text, "1800 suspicious cases"),
+                     (trap, "2021 elections"), lambda tok: False,
+                     lambda tok: tok.dep_ == "nummod" and tok.head.tag_ == "NNS")
+
+
+def test_a_phrasal_verbs_particle_is_no_change(linter, monkeypatch):
+    """ "Up" as the particle of a verb whose object the figure is ("anted up $129", "racked up 120
+    points") states an amount, not a change: compared with the price stated elsewhere. "Ended up 3%"
+    (an adverb, the figure a measure of the movement) is still a change beside a level; read as a
+    particle's object it would meet "returned 30%"."""
+    def amount(text, value):
+        art = _parsed(text)
+        [q] = [q for q in numbers.quantities(art.doc) if q.value == value]
+        return numbers._change_amount(q), numbers._change_amount(q, as_trained=True)
+
+    assert amount("Those who anted up $129 will get it.", 129) == (False, True)
+    assert amount("The team racked up 120 points this season.", 120) == (False, True)
+    assert amount("Shares ended up 3% on Monday.", 3) == (True, True)
+    assert amount("Prices went up 12% last year.", 12) == (True, True)
+    text = ("Those who anted up $129 for the Founder's Edition will get it in November.\n\nThe Founder's Edition, which "
+            "costs $219, ships in November.")
+    trap = "The stock ended up 3% on Monday.\n\nThe stock has returned 30% this year."
+    _reading_checked(linter, monkeypatch, "_particle_object", (text, "$219"), (trap, "30%"),
+                     lambda q, word: False, lambda q, word: True)
+
+
+def test_a_figure_hyphened_to_its_unit_is_read_under_two(linter, monkeypatch):
+    """ "A 1-inch MacBook" is a measure however small (its unit singular, as an attributive always is):
+    read and compared with "the 12-inch MacBook", a digit lost. A "1" before a singular noun without
+    the hyphen ("only 1 match") stays unread; hyphened units that measure two things ("a 1-inch gap",
+    "the 12-inch screen") are two quantities."""
+    text = "Apple's 12-inch MacBook was discontinued in July.\n\nApple said the 1-inch MacBook would not return."
+    trap = "The team has won 12 matches this season.\n\nIt lost only 1 match, at home."
+    gap = "Engineers found a 1-inch gap in the frame.\n\nThe 12-inch screen is bright."
+    assert len(numbers.quantities(_parsed(gap).doc)) == 2 and _check(linter, gap, "number-mismatch") == []
+    _reading_checked(linter, monkeypatch, "_hyphened", (text, "1-inch"), (trap, "1 match"),
+                     lambda tok, unit: False, lambda tok, unit: True)

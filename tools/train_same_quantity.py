@@ -117,9 +117,10 @@ def pairs(art):
     compares in one article; ``counts`` counts the mentions of each (unit, value)."""
     from copylint.checks.consistency import numbers, same_quantity
 
-    # the figures under 2 (``numbers._plural``) are read by the rule and its calibration, not taught: the
-    # model's pairs stay the ones it was trained on
-    qs = [q for q in numbers.quantities(art.doc, under_two=False) if not q.blocked]
+    # the readings added since the model was trained (figures under 2, "m" as metres, counts written like
+    # years: ``numbers.quantities``) are the rule's and its calibration's, not taught: the model's pairs
+    # stay the ones it was trained on
+    qs = [q for q in numbers.quantities(art.doc, as_trained=True) if not q.blocked]
     counts = Counter((q.unit, q.value) for q in qs)
     values: dict[str, set] = {}
     for q in qs:
@@ -186,7 +187,7 @@ def slip_examples(x, label, a, b, counts, values, rng):
     other)."""
     from copylint.checks.consistency import numbers
 
-    if numbers._two_quantities(a, b):
+    if numbers._two_quantities(a, b, as_trained=True):
         return
     if a.value != b.value:
         if not label:

@@ -275,6 +275,47 @@ def _plural(unit, tok) -> bool:
     return unit is not tok and unit.tag_ in ("NNS", "NNPS")
 
 
+def _hyphened(tok, unit) -> bool:
+    """A figure hyphened to its unit ("a 1-inch gap", "a 1.5-litre engine"): a measure however small,
+    its unit singular as an attributive always is (``_plural`` cannot vouch for it)."""
+    return unit.i == tok.i + 2 and unit.pos_ == "NOUN" and tok.doc[tok.i + 1].text in ("-", "–")
+
+
+_LENGTH_AFTER = data.words("length-adjectives")
+_LENGTH_BEFORE = data.words("length-nouns")
+
+
+def _metres(tok) -> bool:
+    """An "m" after a figure that the words make metres, not millions: a length adjective after it
+    ("1.93m tall", "1.5m deep", "a 3m-high wall") or a length noun before it ("a height of 1.93m"), or
+    a height beside an age, written as heights are, to the centimetre ("(26, 1.93m)", "29 years old
+    (1.99 m)", "the 29-year-old Blazer (1.99m)"). A bare "1.75m move" or "4.4m users" is millions."""
+    doc, i = tok.doc, tok.i
+    m = _NUM.match(tok.text)
+    if m is None or (m.group(2) or "").lower() not in ("m", ""):
+        return False
+    j = i if m.group(2) else i + 1
+    if j >= len(doc) or doc[j].text[-1:] != "m" or (j != i and doc[j].text != "m"):
+        return False  # "M" is never a metre ("$2M"); nor is the "m" of "1.93mn"
+    after = [t for t in doc[j + 1:j + 4] if t.text not in ("-", "–")]
+    if after and after[0].lower_ in _LENGTH_AFTER:
+        return True
+    if any(t.lower_ in _LENGTH_BEFORE for t in doc[max(0, i - 4):i]):
+        return True
+    if not re.fullmatch(r"\d{1,2}\.\d\d", m.group(1)):
+        return False
+    # in brackets, after an age and a comma only: "(26, 1.93m)"; or the bracket right after an age
+    k = i - 1
+    while k >= 0 and i - k <= 3 and (doc[k].text == "," or doc[k].text.isdigit() and len(doc[k].text) <= 2):
+        k -= 1
+    if k < 0 or doc[k].text != "(":
+        return False
+    inside = doc[k + 1:i]
+    if len(inside) == 2 and inside[0].text.isdigit() and inside[1].text == ",":
+        return True  # "(26, 1.93m)": a profile's age and height
+    return not len(inside) and any(_is_age(t) for t in doc[max(0, k - 6):k])
+
+
 def _has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
@@ -309,14 +350,19 @@ _LABELS = data.words("figure-labels")
 _MONTHS = data.words("month-and-day-names")
 
 
+def _year_shaped_count(tok) -> bool:
+    """A figure written like a year that counts something and is no recent year: "1745 farmhands",
+    "around 1800 suspicious cases", not "2022 elections"."""
+    return tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and not 1900 <= int(tok.text) <= 2099
+
+
 def _is_date(tok) -> bool:
     """A date: the parser's DATE with a date word in it ("May 5", "the 1990s", "two weeks") or a
     year; a count it calls a date ("9001 suspicious cases", "11008 people") is no date."""
     if tok.ent_type_ != "DATE":
         return False
     if re.fullmatch(r"(1[5-9]|20)\d\d", tok.text):
-        # a year, unless it counts something and is no recent year ("1745 farmhands", not "2022 elections")
-        return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and not 1900 <= int(tok.text) <= 2099)
+        return not _year_shaped_count(tok)
     ent = same_quantity.doc_ents(tok.doc).at(tok.i)
     words = {t.lower_.strip(".") for t in ent} if ent is not None else {tok.lower_}
     return bool(words & (_DATE_WORDS | _MONTHS)) or any(c in tok.text for c in "./")
@@ -367,10 +413,13 @@ def _noun_after(tok):
     return None
 
 
-def quantities(doc, under_two: bool = True) -> list[Quantity]:
+def quantities(doc, as_trained: bool = False) -> list[Quantity]:
     """The figures of a document that measure something, with what they measure (``Quantity``).
-    Without ``under_two``, no count under 2 is read (``_plural``): the slip model's training reads
-    the pairs it was trained on before, and the model did not move."""
+    With ``as_trained``, the figures are read as the slip model's training read them: no count under 2
+    (``_plural``, ``_hyphened``), no "m" read as metres (``_metres``), no count written like a year
+    (``_year_shaped_count``). The rule reads them all; the training reads the pairs
+    it was trained on, so the model does not move with a reading (any change to its training set
+    reshuffles the top clean scores, and the threshold with them)."""
     out = []
     for tok in doc:
         if not tok.text[:1].isdigit() and not (tok.text[:1] in "€£$" and tok.text[1:2].isdigit()):
@@ -408,8 +457,12 @@ def quantities(doc, under_two: bool = True) -> list[Quantity]:
             currency = _CURRENCY_WORDS[nxt.lower_]
         percent = nxt is not None and (nxt.text == "%" or nxt.lower_ == "percent" or
                                        (nxt.lower_ == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent"))
-        if not currency and not percent and re.fullmatch(r"(1[89]|20)\d\d", tok.text):
-            continue  # a year
+        if not currency and not percent and re.fullmatch(r"(1[89]|20)\d\d", tok.text) \
+                and (as_trained or not _year_shaped_count(tok)):
+            continue  # a year, not a count written like one ("1800 suspicious cases")
+        metres = not currency and not percent and not as_trained and _metres(tok)
+        if metres:
+            value = float(_NUM.match(tok.text).group(1))  # "1.93m" beside an age: metres, not 1.93 million
         # the token the figure quantifies
         anchor = tok
         while anchor.dep_ in ("nummod", "quantmod", "compound", "nmod") and anchor.head.i != anchor.i \
@@ -425,6 +478,8 @@ def quantities(doc, under_two: bool = True) -> list[Quantity]:
             unit = "cur:" + currency
         elif percent:
             unit, share = "%", _share_of(tok)
+        elif metres:
+            unit = "metre"
         elif anchor is not tok and anchor.pos_ in ("NOUN", "PROPN") and anchor.lower_ not in _SCALE:
             if anchor.i < tok.i:
                 continue  # a number, not a count: "volume 4", "Article 5", "room 101"
@@ -438,8 +493,9 @@ def quantities(doc, under_two: bool = True) -> list[Quantity]:
         label = doc[i - 2] if prev is not None and prev.text == "." and i > 1 else prev
         if label is not None and label.lower_.rstrip(".") in _LABELS and not currency:
             continue  # a label, not a count: "the No. 4 hitter", "number 10 shirt"
-        if value < 2 and not currency and not percent and not (under_two and (age or _plural(anchor, tok))):
-            continue  # "1 dead", "1 in 5 adults"; never "1.5 points", "1 games" or a "1-year-old"
+        if value < 2 and not currency and not percent and not (
+                not as_trained and (age or metres or _plural(anchor, tok) or _hyphened(tok, anchor))):
+            continue  # "1 dead", "1 in 5 adults"; never "1.5 points", "1 games", a "1-year-old", a "1-inch" screen
         bag: set[str] = set()
         ents: set[str] = set()
 
@@ -499,9 +555,9 @@ def quantities(doc, under_two: bool = True) -> list[Quantity]:
         j = i - 1 if not (prev is not None and prev.text in "€£$") else i - 2
         while j > 0 and doc[j].lower_ in _HEDGES | {"or", "about", "approximately", "approx", "c.", "ca", "some"}:
             j -= 1  # "(approximately 32.1 billion yen)"
-        if j >= 0 and doc[j].text in ("(", "[") and j > 0 and any(t.text[:1].isdigit() or t.text in "€£$"
-                                                                  for t in doc[max(0, j - 4):j]):
-            blocked = True
+        if j >= 0 and doc[j].text in ("(", "[") and j > 0 and any(
+                (t.text[:1].isdigit() and not (metres and _is_age(t))) or t.text in "€£$" for t in doc[max(0, j - 4):j]):
+            blocked = True  # (a height after an age, "29 years old (1.99m)", converts nothing)
         hedged = any(t.lower_ in _HEDGES for t in doc[max(0, i - 3):i])
         start = min(t.idx for t in (tok, prev) if t is not None and (t is tok or t.text in "€£$"
                                                                      or t.lower_ in _CURRENCY_PREFIXES))
@@ -741,17 +797,34 @@ def _bounds_agree(a: Quantity, b: Quantity) -> bool:
 _CHANGE = frozenset(same_quantity.CUES["change"])
 
 
-def _change_amount(q: Quantity) -> bool:
-    """A difference, not a level: "rose by 30", "up 12%", "an increase of 5%"."""
+def _change_amount(q: Quantity, as_trained: bool = False) -> bool:
+    """A difference, not a level: "rose by 30", "up 12%", "an increase of 5%"; never a phrasal verb's
+    particle before its object ("anted up $129": ``_particle_object``), except with ``as_trained``,
+    as the slip model's training read it."""
     doc, i = q.tok.doc, q.tok.i
     j = i - 1 if i and doc[i - 1].text not in "€£$" else i - 2
     if j < 0:
         return False
     prev = doc[j]
     if prev.lower_ in ("up", "down") and prev.head.i != q.tok.i and prev.i + 1 < len(doc) \
-            and doc[prev.i + 1].lower_ != "to":
-        return True  # "up 12%", never "up to 2,100"
+            and doc[prev.i + 1].lower_ != "to" and (as_trained or not _particle_object(q, prev)):
+        return True  # "up 12%", never "up to 2,100" nor "anted up $129"
     return prev.lower_ in ("by", "of") and prev.head.lemma_.lower() in _CHANGE
+
+
+def _particle_object(q: Quantity, word) -> bool:
+    """``word`` ("up", "down") is the particle of a phrasal verb whose object the figure is: "those who
+    anted up $129", "the team racked up 120 points", "the firm put up $5m" state an amount, not a
+    change ("shares ended up 3%", "prices went up 12%": the parse reads that "up" as an adverb, the
+    figure as a measure of the movement, not an object)."""
+    if word.dep_ != "prt":
+        return False
+    verb, t = word.head, q.tok
+    for _ in range(4):  # up from the figure to the verb's child: "put up $5 million" (5 -> million -> put)
+        if t.head.i == verb.i or t.head.i == t.i:
+            break
+        t = t.head
+    return t.head.i == verb.i and t.dep_ == "dobj"
 
 
 _COUNTED_IN = data.words("counted-in-words")
@@ -773,7 +846,7 @@ def _counted_in(q: Quantity) -> str:
     return ""
 
 
-def _two_quantities(a: Quantity, b: Quantity, one_person: bool = False) -> bool:
+def _two_quantities(a: Quantity, b: Quantity, one_person: bool = False, as_trained: bool = False) -> bool:
     """What the words say outright are two quantities: money or shares measuring other things
     ("$9.1bn revenue", "$2.4bn profit"), counted things of other kinds ("11 imported cases", "18
     severe cases"), figures whose subjects are other named places, companies or people ("Ardena has
@@ -789,7 +862,7 @@ def _two_quantities(a: Quantity, b: Quantity, one_person: bool = False) -> bool:
     With ``one_person`` (two ages of one person named, ``_same_person``) the nouns the ages modify do
     not make two groups ("the 26-year-old Belgian" ... "the 62-year-old darts player"). The slip
     model's training asks without it: its made slips and its pairs of two values are the ones it was
-    trained on before, and the model did not move."""
+    trained on before, and the model did not move; so does it with ``as_trained`` (``_change_amount``)."""
     measures = {a.measure, b.measure} - set(_CURRENCY_WORDS) - {"", "euro", "dollar", "pound"}
     if len(measures) == 2 or a.mods and b.mods and not a.mods & b.mods and not one_person:
         return True
@@ -801,7 +874,7 @@ def _two_quantities(a: Quantity, b: Quantity, one_person: bool = False) -> bool:
     ca, cb = _counted_in(a), _counted_in(b)
     if ca and cb and ca != cb:
         return True  # "3 goals in 5 games" ... "8 goals in 10 games"
-    if _bounds_agree(a, b) or _change_amount(a) != _change_amount(b):
+    if _bounds_agree(a, b) or _change_amount(a, as_trained) != _change_amount(b, as_trained):
         return True  # a range's two ends; a change beside a level ("risen by 30" ... "360 people")
     if a.unit != "%" and _part_of_other(a, b):
         return True  # a part of a whole: "120 people were arrested" ... "Of those, 40 were charged"
@@ -1033,7 +1106,10 @@ class NumberMismatch(Rule):
     one way however it is written: a currency code or sign before the figure and a currency word after
     it ("USD 5 million", "$8 million"; "NIS 200 million", "300 million shekels"), a unit abbreviated
     and spelt out ("23 kilograms", "32 kg"), a headline's title-case noun as the body's ("Cases",
-    "cases"). Whether two
+    "cases"), an "m" the words make a length as metres, not millions ("1.93m tall", a height beside an
+    age: "(26, 1.93m)"), a count written like a year as a count ("around 1800 suspicious cases"); a
+    figure under 2 is read where its noun is a plural ("at least 1 people died") or it is hyphened to
+    its unit ("a 1-inch MacBook"). Whether two
     mentions state one quantity is learnt from clean professional copy, where two mentions of one
     unit with the same value are nearly always one quantity restated and two with different values
     nearly always two quantities: small tree ensembles (``rules/same_quantity.json``, built by
@@ -1056,7 +1132,8 @@ class NumberMismatch(Rule):
     62-year-old darts player"), while the ages of two people named are two quantities. Ranges,
     "from X to Y", comparisons, a converted amount in brackets, money measuring other things
     (revenue, profit), counted things of another kind ("11 imported cases", "18 severe cases"),
-    added figures ("another 30"), a change beside a level ("risen by 30" ... "360 people"), a lower
+    added figures ("another 30"), a change beside a level ("risen by 30" ... "360 people"; a phrasal
+    verb's "up" with the figure its object, "anted up $129", is no change), a lower
     bound under an upper one ("less than $100" ... "starting at $60") and a rounded figure beside the
     exact one ("about 3,000" ... "3,124"; unhedged, the exact one must round to it: "11,000" ...
     "11,040", not "50" ... "58"), a part under its whole ("120 arrested" ... "Of those, 40 were
@@ -1126,6 +1203,13 @@ class NumberMismatch(Rule):
         "the world number six in the semi-final.",
         "At least 13 people died when a bus crashed in Vietnam on Monday.\n\nPolice said at least ⟦1 people⟧ died when "
         "the bus crashed.",
+        "Maccabi Tel Aviv are in talks with Baldwin (26, 1.93m), who played last season in Basconia.\n\nBaldwin (26, "
+        "⟦1.39m⟧) played last season in Basconia and averaged 12 points.",
+        "The agency says it is investigating 900 suspicious cases of abuse of short-time work.\n\nThe Federal "
+        "Employment Agency says it is investigating around ⟦1800 suspicious cases⟧ of abuse.",
+        "Those who anted up $129 for the Founder's Edition will get it in November.\n\nThe Founder's Edition, which "
+        "costs ⟦$219⟧, ships in November.",
+        "Apple's 12-inch MacBook was discontinued in July.\n\nApple said the ⟦1-inch⟧ MacBook would not return.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -1166,6 +1250,9 @@ class NumberMismatch(Rule):
         "47-year-old told reporters.\n\nHead of referees Lutz Fröhlich said the relationship with coaches worked, said "
         "Fröhlich on Monday.\n\nThe 65-year-old pointed to other problems.",
         "The team has won 12 matches this season.\n\nIt lost only 1 match, at home.",
+        "The club's 1.93m forward scored twice on Sunday.\n\nThe club said 1.98m fans watched the game on Sunday.",
+        "The stock ended up 3% on Monday.\n\nThe stock has returned 30% this year.",
+        "The party won the 2019 elections in the region.\n\nIt lost the 2021 elections in the region badly.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
