@@ -86,6 +86,7 @@ class Mention:
 
 
 _PART_OF = data.words("part-of-words")
+_PARTITIVE = data.words("partitive-determiners")
 
 
 def part_of_whole(tok) -> bool:
@@ -105,6 +106,16 @@ def part_of_whole(tok) -> bool:
     # "Of those arrested, 40 were charged": the sentence opens with the whole, a comma before the figure
     return len(words) > 2 and words[0].lower_ == "of" and words[1].lower_ in _PART_OF \
         and any(t.text == "," for t in words[2:])
+
+
+def part_before(tok) -> float | None:
+    """The value of the part counted out of a whole figure just before it: 14 for the 31 of "close 14
+    of the 31 libraries", "14 of its 31 libraries". A headline's "close 14 libraries" restates the
+    part, not the whole: another quantity than the 31 (``_two_quantities``)."""
+    doc, i = tok.doc, tok.i
+    if i < 3 or doc[i - 1].lower_ not in _PARTITIVE or doc[i - 2].lower_ != "of":
+        return None
+    return _value(doc[i - 3]) if doc[i - 3].text[:1].isdigit() else None
 
 
 def _part_smaller(part, whole_value: float, part_value: float) -> bool:
@@ -238,7 +249,8 @@ class Quantity:
     and object, prepositional objects, entities)."""
 
     __slots__ = ("tok", "value", "unit", "bag", "ents", "start", "end", "sent", "hedged", "blocked", "head",
-                 "before", "after", "mods", "sent_ents", "measure", "ctx", "listed", "part", "post", "person")
+                 "before", "after", "mods", "sent_ents", "measure", "ctx", "listed", "part", "post", "person",
+                 "whole_of")
 
     def __init__(self, tok, value, unit, bag, ents, start, end, hedged, blocked, head):
         self.tok, self.value, self.unit, self.bag, self.ents = tok, value, unit, bag, ents
@@ -246,6 +258,7 @@ class Quantity:
         self.head = head
         self.listed = False  # an item of a list or a table (``mark_lists``)
         self.part = part_of_whole(tok)  # counted out of a whole named around it
+        self.whole_of = part_before(tok)  # the part counted out of it: "14 of the 31 libraries"
         self.post: set[str] = set()  # what the counted noun or aged person is "of" or "with" (``_qualifiers``)
         self.person: frozenset = frozenset()  # an age's person, by the words of the name (``_age_person``)
         doc = tok.doc
@@ -901,6 +914,8 @@ def _two_quantities(a: Quantity, b: Quantity, one_person: bool = False, as_train
         return True  # a range's two ends; a change beside a level ("risen by 30" ... "360 people")
     if a.unit != "%" and _part_of_other(a, b):
         return True  # a part of a whole: "120 people were arrested" ... "Of those, 40 were charged"
+    if not as_trained and any(q.whole_of is not None and o.value == q.whole_of for q, o in ((a, b), (b, a))):
+        return True  # the other restates the part counted out of this whole: "14 of the 31 libraries"
     years_a, years_b = _years(a.ctx.dates), _years(b.ctx.dates)
     if years_a and years_b and not years_a & years_b:
         return True
@@ -1238,6 +1253,9 @@ class NumberMismatch(Rule):
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
         "risen to 30,000.",
         "Net profit rose to €2.1bn from €1.2bn a year earlier.",
+        # a headline restating the part counted out of a whole: "14 of the 31", not the 31
+        "# Council to close 14 libraries\n\nThe council voted to close 14 of the 31 public libraries on "
+        "Tuesday.",
         "About 3,000 people were evacuated in Ardena.\n\nThe fire burned 3,000 hectares.",
         "United secured a 2-1 win over City.\n\nLast week they lost 3-1.",
         "At least 20 people were killed.\n\nAnother 30 people were killed in a second blast.",
