@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
@@ -33,6 +32,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from runs import median_runs  # noqa: E402
 
 SETS = ("clean-news", "devset", "mqm-dev")
 
@@ -125,23 +127,20 @@ def against(args) -> None:
             got[label].append(json.loads(done.stdout.strip().splitlines()[-1]))
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
-    def runs(values, unit="s", scale=1.0):
-        return f"{statistics.median(values) * scale:.2f} {unit} ({', '.join(f'{v * scale:.2f}' for v in values)})"
-
     for label, results in got.items():
         print(f"\n## {label} ({len(results)} runs, median (runs))")
-        print(f"model load: {runs([r['load'] for r in results])}")
+        print(f"model load: {median_runs([r['load'] for r in results])}")
         for name in SETS:
             rows = [r[name] for r in results]
             n = rows[0]["files"]
             judge = [j for r in rows for j in r["judge"]]
-            print(f"{name} ({n} articles): off {runs([r['off'][0] for r in rows], 'ms', 1000 / n)} wall, "
-                  f"{runs([r['off'][1] for r in rows], 'ms', 1000 / n)} CPU an article; "
-                  f"on {runs([r['on'][0] for r in rows], 'ms', 1000 / n)} wall, "
-                  f"{runs([r['on'][1] for r in rows], 'ms', 1000 / n)} CPU an article")
+            print(f"{name} ({n} articles): off {median_runs([r['off'][0] for r in rows], 'ms', 1000 / n)} wall, "
+                  f"{median_runs([r['off'][1] for r in rows], 'ms', 1000 / n)} CPU an article; "
+                  f"on {median_runs([r['on'][0] for r in rows], 'ms', 1000 / n)} wall, "
+                  f"{median_runs([r['on'][1] for r in rows], 'ms', 1000 / n)} CPU an article")
             print(f"  the judgement over the set (articles with lists to judge: {int(judge[0][3])}): "
-                  f"wall {runs([j[0] for j in judge])}, its thread's CPU {runs([j[1] for j in judge])}, "
-                  f"the process's CPU meanwhile {runs([j[2] for j in judge])}")
+                  f"wall {median_runs([j[0] for j in judge])}, its thread's CPU {median_runs([j[1] for j in judge])}, "
+                  f"the process's CPU meanwhile {median_runs([j[2] for j in judge])}")
 
 
 def main() -> None:

@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_speed import generated_paragraph, sample_paragraphs  # noqa: E402
 from lspclient import Client, T_uri  # noqa: E402
+from runs import median_runs  # noqa: E402
 
 WORDS = ["council", "minister", "river", "budget", "hospital", "station", "court", "union", "plan"]
 
@@ -116,10 +117,9 @@ def start_once(root: Path, uri: str, text: str, tree: Path | None = None) -> tup
 
 
 def _summary(starts: list[Start]) -> str:
-    def runs(values):
-        return f"median {statistics.median(values):.2f} s (runs: {', '.join(f'{v:.2f}' for v in values)})"
-    return (f"{runs([s.wall for s in starts])} wall; server CPU to then {runs([s.cpu for s in starts])}, "
-            f"of which outside Harper's thread {runs([s.beside_harper for s in starts])}; "
+    return (f"median {median_runs([s.wall for s in starts])} wall; server CPU to then median "
+            f"{median_runs([s.cpu for s in starts])}, of which outside Harper's thread median "
+            f"{median_runs([s.beside_harper for s in starts])}; "
             f"{starts[-1].diagnostics} diagnostics")
 
 

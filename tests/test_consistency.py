@@ -523,3 +523,23 @@ def test_a_figure_hyphened_to_its_unit_is_read_under_two(linter, monkeypatch):
     assert len(numbers.quantities(_parsed(gap).doc)) == 2 and _check(linter, gap, "number-mismatch") == []
     _reading_checked(linter, monkeypatch, "_hyphened", (text, "1-inch"), (trap, "1 match"),
                      lambda tok, unit: False, lambda tok, unit: True)
+
+
+def test_an_age_looks_back_for_its_person_a_bounded_number_of_tokens():
+    """"the 47-year-old" belongs to the subject named last before it, at most AGE_REACH sentences
+    back; in a text whose sentence the parser never ends, at most AGE_REACH_TOKENS tokens back (not
+    back to the text's start, once per age)."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    def age_after(gap):
+        words = ["Brych", "spoke"] + ["and"] * gap + ["the", "47", "told"]
+        heads = [1, 1] + [1] * gap + [gap + 3, gap + 4, 1]
+        deps = ["nsubj", "ROOT"] + ["cc"] * gap + ["det", "nsubj", "conj"]
+        doc = Doc(English().vocab, words=words, heads=heads, deps=deps,
+                  ents=["B-PERSON"] + ["O"] * (gap + 4))
+        return numbers._age_person(doc[gap + 3], None)
+
+    reach = numbers.AGE_REACH_TOKENS
+    assert age_after(10) == age_after(reach - 3) == frozenset({"brych"})
+    assert age_after(reach - 1) == frozenset()  # "Brych" lies just beyond the bound

@@ -154,16 +154,17 @@ def test_grammar_features_from_tags():
 
 
 def test_line_tags_follow_the_spans():
-    class Tok:
-        def __init__(self, text, idx, tag):
-            self.lower_, self.idx, self.tag_, self.is_space = text.lower(), idx, tag, text.isspace()
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
 
     text = "Share this\n\nThe council met."
-    toks = [Tok("Share", 0, "VB"), Tok("this", 6, "DT"), Tok("\n\n", 10, "_SP"), Tok("The", 12, "DT"),
-            Tok("council", 16, "NN"), Tok("met", 24, "VBD"), Tok(".", 27, ".")]
-    assert text[24:27] == "met"
-    assert line_tags(toks, [(0, 10), (12, 28)]) == [[("share", "VB"), ("this", "DT")],
-                                                     [("the", "DT"), ("council", "NN"), ("met", "VBD"), (".", ".")]]
+    doc = Doc(English().vocab, words=["Share", "this", "\n\n", "The", "council", "met", "."],
+              spaces=[True, False, False, True, True, False, False], tags=["VB", "DT", "_SP", "DT", "NN", "VBD", "."])
+    assert doc.text == text and doc[5].idx == 24
+    assert line_tags(doc, [(0, 10), (12, 28)]) == [[("share", "VB"), ("this", "DT")],
+                                                    [("the", "DT"), ("council", "NN"), ("met", "VBD"), (".", ".")]]
+    # a token before a span's start is read by none; a span with no token has none
+    assert line_tags(doc, [(6, 10), (11, 12), (16, 27)]) == [[("this", "DT")], [], [("council", "NN"), ("met", "VBD")]]
 
 
 def test_the_classifier_streams_each_lines_features_and_judges_the_same():

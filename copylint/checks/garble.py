@@ -24,7 +24,7 @@ from itertools import accumulate
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from copylint import data, semantic, wordfit
+from copylint import data, semantic, tokens, wordfit
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import BODY, PROSE, Rule, register
@@ -47,6 +47,9 @@ def dated_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in data.phrases("dated_nouns.txt"))
 
 
+_WHOLE_WORDS = (r"(?<![\w-])", r"(?![\w-])")  # a phrase matches as whole words, never in a hyphened compound
+
+
 @lru_cache(maxsize=1)
 def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
     out = []
@@ -55,10 +58,22 @@ def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
         if "=>" not in body:
             continue
         wrong, intended = (s.strip() for s in body.split("=>", 1))
-        words = [re.escape(w) for w in wrong.split()]
-        pat = re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", re.I)
+        pat = re.compile(_WHOLE_WORDS[0] + _phrase_pattern(wrong) + _WHOLE_WORDS[1], re.I)
         out.append((pat, intended, note.strip()))
     return tuple(out)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def any_inverted_phrase() -> re.Pattern:
+    """Every phrase of ``inverted_phrases`` in one pattern, the whole-word test once for all: a text
+    it finds nothing in has none of them (a phrase's match is one of its matches or overlaps an
+    earlier one), so nearly every article is read once, not once a phrase."""
+    phrases = [p[0].pattern[len(_WHOLE_WORDS[0]):-len(_WHOLE_WORDS[1])] for p in inverted_phrases()]
+    return re.compile(_WHOLE_WORDS[0] + "(?:" + "|".join(phrases) + ")" + _WHOLE_WORDS[1], re.I)
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -98,10 +113,10 @@ def conjuncts(tok) -> list:
 
 
 def list_heads(doc) -> Iterator:
-    """Tokens that head a coordination (have ``conj`` children but are not a conjunct themselves)."""
-    for tok in doc:
-        if tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children):
-            yield tok
+    """Tokens that head a coordination (have ``conj`` children but are not a conjunct themselves),
+    in order (found once per document, ``tokens.list_heads``)."""
+    for i in tokens.list_heads(doc):
+        yield doc[i]
 
 
 def month_of(tok) -> bool:
@@ -410,7 +425,8 @@ class MonthModifier(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
         classes = noun_classes()
-        for tok in doc:
+        for i in tokens.lower_in(doc, MONTHS):  # ``month_of`` reads only these
+            tok = doc[i]
             head = month_modified_noun(tok)
             if head is None or not known_thing(head, classes):
                 continue
@@ -420,6 +436,9 @@ class MonthModifier(Rule):
             s = doc[start].idx
             yield self.finding(s, head.idx + len(head.text),
                                f"'{tok.text}' modifies '{head.text}', which has no date: a garbled word?")
+
+
+VERB_POS = ("VERB", "AUX")
 
 
 @register
@@ -454,14 +473,14 @@ class VerblessSentence(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
+        # how many words and verbs the sentences have, from running counts over the document's
+        # arrays: the few long sentences with no verb are then read token by token
+        alpha, verbs = tokens.running_counts(doc, "IS_ALPHA"), tokens.running_counts(doc, "POS", VERB_POS)
         for sent in doc.sents:
-            words = [t for t in sent if t.is_alpha]
-            if len(words) < 8:
+            if alpha[sent.end] - alpha[sent.start] < 8 or verbs[sent.end] > verbs[sent.start]:
                 continue
             last = [t for t in sent if not t.is_space and t.text not in "\"”’'"]
             if not last or last[-1].text not in (".", "!"):
-                continue
-            if any(t.pos_ in ("VERB", "AUX") for t in sent):
                 continue
             if any(t.text in (":", ";", "—", "–") for t in sent):
                 continue
@@ -498,6 +517,8 @@ class InvertedPhrase(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
+        if not any_inverted_phrase().search(text):
+            return
         for pat, intended, note in inverted_phrases():
             for m in pat.finditer(text):
                 msg = f"'{m.group(0)}' says the opposite of what is meant: '{intended}'?"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from copylint import data
+from copylint import data, tokens
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.grammar import UNAVAILABLE, BackendMatch, BackendUnavailable, choose_backend
@@ -406,10 +406,9 @@ class SubjectVerbAgreement(Rule):
         # The engine fixes a sentence start at each block start, so no parse crosses a block.
         doc = article.doc
         names = None  # the article's names (``_names_in``), made only if a capitalised subject asks
-        for tok in doc:
+        for i in tokens.lower_in(doc, _SINGULAR_VERBS):
+            tok = doc[i]
             low = tok.lower_
-            if low not in _SINGULAR_VERBS:
-                continue
             if (low == "was" and tok.tag_ != "VBD") or (low != "was" and tok.tag_ != "VBZ"):
                 continue
             head = tok if tok.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl", "xcomp") and any(
@@ -486,8 +485,9 @@ class VerbFormAfterDo(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         # The engine fixes a sentence start at each block start, so no parse crosses a block.
         doc = article.doc
-        for tok in doc:
-            if tok.lower_ not in _DO_FORMS or tok.dep_ != "aux":
+        for i in tokens.lower_in(doc, _DO_FORMS):
+            tok = doc[i]
+            if tok.dep_ != "aux":
                 continue
             verb = tok.head
             if verb.i <= tok.i or verb.i - tok.i > _MAX_DO_GAP or verb.pos_ != "VERB":
@@ -505,6 +505,7 @@ class VerbFormAfterDo(Rule):
 
 
 #: demonstrative -> (the one of the other number, the verbs that disagree with it)
+_LESS = frozenset({"less"})
 _DEMONSTRATIVE = {word: (entry["other"], frozenset(entry["disagree"]))
                   for word, entry in _TABLES["demonstratives"].items()}
 
@@ -537,9 +538,12 @@ class DemonstrativeAgreement(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
-        for tok in doc[:-1]:
-            entry = _DEMONSTRATIVE.get(tok.lower_)
-            if entry is None or tok.tag_ != "DT" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        for i in tokens.lower_in(doc, _DEMONSTRATIVE):
+            if i == len(doc) - 1:
+                break
+            tok = doc[i]
+            entry = _DEMONSTRATIVE[tok.lower_]
+            if tok.tag_ != "DT" or tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             verb = doc[tok.i + 1]
             if verb.lower_ not in entry[1] or tok.head.i != verb.i:
@@ -579,8 +583,11 @@ class LessFewer(Rule):
 
     def check(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
-        for tok in doc[:-1]:
-            if tok.lower_ != "less" or tok.dep_ != "amod":
+        for i in tokens.lower_in(doc, _LESS):
+            if i == len(doc) - 1:
+                break
+            tok = doc[i]
+            if tok.dep_ != "amod":
                 continue
             noun = doc[tok.i + 1]
             if noun.tag_ != "NNS" or tok.head.i != noun.i or noun.lower_ in _MEASURES \

@@ -9,7 +9,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
-from copylint import data
+from copylint import data, tokens
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import Rule, register
@@ -102,6 +102,7 @@ def _addresses_reader(norm: str) -> bool:
 # residue. The article's head (headline, standfirst, byline) and paragraphs of over 40 words are
 # never judged by the two passes. A third judge, the line-alone judge (below), looks at single-line
 # paragraphs that do not read as news sentences, the head included, without their surroundings.
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[^\w\s]")
 _TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _QUOTES = frozenset("\"“”«»")
@@ -143,8 +144,9 @@ def line_kind(line: str) -> str:
     return "S" if n <= 5 else "O"
 
 
+@lru_cache(maxsize=1 << 16)  # a word once per process, not once per use: every line's words are read twice or more
 def _norm_tok(t: str) -> str:
-    return re.sub(r"\d", "0", t.lower().replace("’", "'"))
+    return _DIGIT.sub("0", t.lower().replace("’", "'"))
 
 
 def _voice_features(s: str, toks: list[str], lex: dict[str, tuple[str, ...]]) -> list[str]:
@@ -201,11 +203,12 @@ def line_features(line: str, tags: list[tuple[str, str]] | None = None) -> list[
     """What a line is: its words (lower case, digits as 0), word pairs with the line's edges, its
     shape, its voice and, given spaCy's tags of its tokens, its grammar."""
     s = line.strip()
-    toks = [_norm_tok(t) for t in _TOKEN.findall(s)]
+    found = _TOKEN.findall(s)
+    toks = [_norm_tok(t) for t in found]
     feats = [f"w:{t}" for t in toks]
     edged = ["<s>", *toks, "</s>"]
     feats += [f"b:{a}_{b}" for a, b in zip(edged, edged[1:])]
-    words = [t for t in _TOKEN.findall(s) if t[:1].isalpha()]
+    words = [t for t in found if t[:1].isalpha()]
     n = len(s.split())
     nb = _bucket(n, (1, 2, 3, 4, 6, 9, 14, 20, 30))
     last = s[-1:]
@@ -365,16 +368,20 @@ def line_tags(doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, str]]]:
 
 
 def iter_line_tags(doc, spans: list[tuple[int, int]]) -> Iterator[list[tuple[str, str]]]:
-    """``line_tags`` one span at a time: a huge article's tags are never all held at once."""
-    toks = (t for t in doc if not t.is_space)
-    tok = next(toks, None)
+    """``line_tags`` one span at a time: a huge article's tags are never all held at once. Read from
+    the document's arrays (``copylint.tokens``), not a Token object per token: a span's tokens are
+    found by bisection among the offsets of the tokens that are not white space."""
+    import numpy as np
+    words = np.flatnonzero(tokens.column(doc, "IS_SPACE") == 0)
+    offsets = tokens.column(doc, "IDX")[words]
+    lower, tag = tokens.column(doc, "LOWER")[words], tokens.column(doc, "TAG")[words]
+    strings = doc.vocab.strings
+    at = 0  # the first token not yet read: each token belongs to the first span that ends after it
     for start, end in spans:
-        out: list[tuple[str, str]] = []
-        while tok is not None and tok.idx < end:
-            if tok.idx >= start:
-                out.append((tok.lower_, tok.tag_))
-            tok = next(toks, None)
-        yield out
+        stop = max(at, int(np.searchsorted(offsets, end)))
+        first = max(at, int(np.searchsorted(offsets, start)))
+        yield [(strings[h], strings[g]) for h, g in zip(lower[first:stop].tolist(), tag[first:stop].tolist())]
+        at = stop
 
 
 def document_features(lines: list[str], tags: list[list[tuple[str, str]]] | None = None
@@ -530,13 +537,18 @@ def _stop_words() -> frozenset[str]:
 def content_stems(line: str) -> list[str]:
     """The line's content words (three letters or more, not function words), cut to their first
     five letters (a cheap stem: "strikes", "striking" and "striker" share one)."""
+    return list(_content_stems(line))
+
+
+@lru_cache(maxsize=4096)  # the line-alone judge reads a line's stems again for each line beside it
+def _content_stems(line: str) -> tuple[str, ...]:
     stop = _stop_words()
     out = []
     for t in _TOKEN.findall(line.replace("’", "'")):
         t = t.lower()
         if t[:1].isalpha() and len(t) >= 3 and t not in stop and t.split("'")[0] not in stop:
             out.append(_stem(t.split("'")[0]))
-    return out
+    return tuple(out)
 
 
 def stem_counts(lines: list[str]) -> Counter:
@@ -1074,10 +1086,11 @@ def _placeholder_patterns() -> re.Pattern:
         (sensitive if p.upper() == p and any(c.isalpha() for c in p) else insensitive).append(pat)
     bracket = (r"\[\s*(?:INSERT|ADD|TK|TKTK|TBC|TBD|LINK|QUOTE|PHOTO|PIC|IMAGE|CAPTION|NAME|HED|"
                r"DEK|FIGURE|CHECK|XX+|FILL)\b[^\]\n]{0,60}\]")
-    alts = [f"(?i:{bracket})"]
-    alts += [rf"(?<![\w-]){p}(?![\w-])" for p in sorted(sensitive, key=len, reverse=True)]
-    alts += [rf"(?i:(?<![\w-]){p}(?![\w-]))" for p in sorted(insensitive, key=len, reverse=True)]
-    return re.compile("|".join(alts))
+    # the whole-word test once for every phrase (not once a phrase at every character): at each place
+    # the phrases are tried in the same order as before, each followed by the same test
+    words = sorted(sensitive, key=len, reverse=True)
+    words += [f"(?i:{p})" for p in sorted(insensitive, key=len, reverse=True)]
+    return re.compile(rf"(?i:{bracket})|(?<![\w-])(?:{'|'.join(words)})(?![\w-])")
 
 
 @register

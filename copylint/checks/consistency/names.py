@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterator
 
-from copylint import data
+from copylint import data, tokens
 from copylint.article import Article
 from copylint.checks.linear import one_edit_pairs
 from copylint.finding import Finding, Related, Severity
@@ -35,8 +35,9 @@ def name_uses(article: Article) -> list[NameUse]:
     # of the whole document (about 13 MB a megabyte of article for a moment)
     uses = []
     seen = set()
-    for i, tok in enumerate(doc):
-        if tok.text in TITLES and i + 1 < len(doc):
+    for i in tokens.text_in(doc, TITLES):
+        tok = doc[i]
+        if i + 1 < len(doc):
             j = i + 1
             words = []
             while j < len(doc) and len(words) < MAX_NAME_WORDS and (doc[j].text[:1].isupper() or doc[j].lower_ in PARTICLES):
@@ -133,6 +134,16 @@ def _name_word(tok) -> bool:
     return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() and tok.ent_type_ not in _PLACE
 
 
+def _mixed_case_words(doc) -> list[int]:
+    """The indices, in order, of the tokens ``name_tokens`` may read, from the document's arrays
+    (``copylint.tokens``): words of letters only, ``MIN_NAME_LETTERS`` or more, neither all in
+    capitals nor all in lower case."""
+    import numpy as np
+    col = tokens.column
+    return np.flatnonzero((col(doc, "IS_ALPHA") == 1) & (col(doc, "LENGTH") >= MIN_NAME_LETTERS)
+                          & (col(doc, "IS_UPPER") == 0) & (col(doc, "IS_LOWER") == 0)).tolist()
+
+
 def name_tokens(article: Article) -> list[Token]:
     """Every capitalised word of four letters or more (names and the words of titles and headlines
     alike: the frequency tests below tell them apart), with the first name and title before it
@@ -141,7 +152,8 @@ def name_tokens(article: Article) -> list[Token]:
     doc = article.doc
     out = []
     seen: dict[str, str] = {}  # one string a distinct word: a long article repeats its names
-    for tok in doc:
+    for i in _mixed_case_words(doc):
+        tok = doc[i]
         text = tok.text
         if len(text) < MIN_NAME_LETTERS or not text[:1].isupper() or not text.isalpha() or text.isupper():
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from copylint import data
+from copylint import data, tokens
 from copylint.article import Article
 from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
@@ -183,9 +183,12 @@ def dialect_spellings(article: Article) -> list[Spelt]:
     included (a house spells a speaker's words its own way). Names are left out."""
     table = variants()
     out = []
-    for tok in article.doc:
+    doc = article.doc
+    # the words of the table, found in the document's array (``tokens.lower_in``), in order
+    for i in sorted({*tokens.lower_in(doc, table.british), *tokens.lower_in(doc, table.american)}):
+        tok = doc[i]
         low = tok.lower_
-        if not tok.is_alpha or len(low) < 3 or (low not in table.british and low not in table.american):
+        if not tok.is_alpha or len(low) < 3:
             continue
         if _is_name(tok) or tok.like_url or tok.like_email:
             continue
