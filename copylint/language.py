@@ -8,7 +8,7 @@ is clearly not English, and says nothing otherwise:
 - mostly written in another script than the Latin alphabet (Cyrillic, CJK, Arabic, Hangul ...);
 - or written in the Latin alphabet, with more of another language's function words than of
   English's, and at least ``MIN_SHARE`` of its words (spaCy's stop-word lists,
-  ``rules/language_words.toml``). English prose is 30-60 % function words, and no other
+  ``rules/language_words.json``). English prose is 30-60 % function words, and no other
   language's list takes more than a fifth of it; a table of results or names reads as no language
   and is left as English.
 
@@ -18,6 +18,7 @@ in 1.3-2.1 s (py3langid, langdetect), which every process checking one file woul
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -35,10 +36,15 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1)
+def _table() -> dict:
+    return json.loads(data.read_text("language_words.json"))
+
+
+@lru_cache(maxsize=1)
 def _languages_of() -> dict[str, tuple[str, ...]]:
     """Each function word -> the languages whose list holds it."""
     out: dict[str, list[str]] = {}
-    for lang, words in data.toml("language_words.toml")["words"].items():
+    for lang, words in _table()["words"].items():
         for w in words:
             out.setdefault(w, []).append(lang)
     return {w: tuple(langs) for w, langs in out.items()}
@@ -47,7 +53,7 @@ def _languages_of() -> dict[str, tuple[str, ...]]:
 def name(code: str) -> str:
     """A language's English name (``it`` -> ``Italian``), or a script's (``Cyrillic`` -> ``Cyrillic
     script``)."""
-    names = data.toml("language_words.toml")["names"]
+    names = _table()["names"]
     return names.get(code) or f"{code} script"
 
 
