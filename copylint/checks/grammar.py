@@ -504,8 +504,9 @@ class VerbFormAfterDo(Rule):
                                suggestion=lemma)
 
 
+_LESS = frozenset({"less"})  # less-fewer's one word, as tokens.lower_in asks for a set
+
 #: demonstrative -> (the one of the other number, the verbs that disagree with it)
-_LESS = frozenset({"less"})
 _DEMONSTRATIVE = {word: (entry["other"], frozenset(entry["disagree"]))
                   for word, entry in _TABLES["demonstratives"].items()}
 
