@@ -31,6 +31,7 @@ MIN_SHARE = 0.15    # another language's function words must be at least this sh
 MIN_LETTERS = 100   # fewer letters than this: too few to judge the script
 LATIN_SHARE = 0.5   # under this share of Latin letters: another script
 SAMPLE_WORDS = 2000  # an article's first words tell its language (a huge file is not read whole)
+SAMPLE_LETTERS = 20000  # and their first letters its script (a run of CJK with no break is one "word")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
@@ -58,25 +59,19 @@ def name(code: str) -> str:
 
 
 def _script(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    return name.split(" ", 1)[0] if name else ""
+    """The script a letter is written in, the first word of its Unicode name ("CYRILLIC")."""
+    return unicodedata.name(ch, "").split(" ", 1)[0]
 
 
 def other_language(text: str) -> str | None:
     """The language ``text`` reads as when it is clearly not English (an ISO 639-1 code such as
     ``it``, or a script's name such as ``Cyrillic``), else None (English, or too little to tell)."""
-    words = list(itertools.islice(_WORD.finditer(text), SAMPLE_WORDS))
-    words = [m.group() for m in words]
-    letters = [c for w in words for c in w]
+    words = [m.group() for m in itertools.islice(_WORD.finditer(text), SAMPLE_WORDS)]
+    letters = list(itertools.islice(itertools.chain.from_iterable(words), SAMPLE_LETTERS))
     if len(letters) >= MIN_LETTERS:
-        latin = sum(c < "ɐ" for c in letters)  # Basic Latin to Latin Extended-B
-        if latin < LATIN_SHARE * len(letters):
-            scripts: dict[str, int] = {}
-            for c in letters:
-                if c >= "ɐ":
-                    s = _script(c)
-                    scripts[s] = scripts.get(s, 0) + 1
-            top = max(scripts, key=scripts.get) if scripts else None
+        other = [c for c in letters if c >= "ɐ"]  # past Basic Latin to Latin Extended-B
+        if len(other) > (1 - LATIN_SHARE) * len(letters):
+            top = Counter(map(_script, other)).most_common(1)[0][0] or None
             return top if top is None or len(top) <= 3 else top.title()  # CJK, Cyrillic
     if len(words) < MIN_WORDS:
         return None
