@@ -124,7 +124,7 @@ def convention_around(text: str, start: int, end: int, whole: str | None = None)
 
 
 # a regular plural built wrong: `citys` -> `cities`, `branchs` -> `branches`
-_BAD_PLURAL = re.compile(r"(?:(?P<y>[^aeiou\W]y)|(?P<es>(?:ch|sh|s|x|z)))s$", re.I)
+_BAD_PLURAL = re.compile(r"(?:(?P<y>[^aeiou\W]y)|ch|sh|s|x|z)s$", re.I)
 
 
 def best_suggestion(word: str, suggestions: list[str]) -> str | None:
