@@ -84,6 +84,12 @@ counted, and ``--edge-one`` writes the shipped model. (i10m's first choice, with
 bound per 1,000 words alone, took top 0.9801 and end 0.8454: two articles' own closing lines
 reported on ``news_corpus("test")``.)
 
+``--between-report`` (session 13: docs/measurements.md) prints what a threshold of its own for the
+lines between two paragraphs of prose (``between_lines``) could be held to (``between_report``): the
+clean lines there the line-alone judge looks at, the highest of them, the residue pasted there that
+the judge would catch just above each, and the bound of none taken counted per line against the
+budget the rule's other alarms leave (over: no such threshold is set); the model is the same.
+
 ``--marked`` (session 11, measured and not kept: docs/measurements.md) also teaches the line-alone
 judge the residue the training pages' markup names (``marked_docs``: figcaptions, elements whose
 class or id says caption, credit, byline, related, share, newsletter, promo or tags, the site's
@@ -112,7 +118,8 @@ gives slightly different weights.
 Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
-                                       [--pasted-end residue|kind|closers|skip] [--alone-only] [--out FILE]
+                                       [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
+                                       [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
                                         [--marked-pool]]
 """
