@@ -104,6 +104,7 @@ def _addresses_reader(norm: str) -> bool:
 # paragraphs that do not read as news sentences, the head included, without their surroundings.
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[^\w\s]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")   # _TOKEN's words
 _TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _QUOTES = frozenset("\"“”«»")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
@@ -135,6 +136,7 @@ def _bucket(n: float, edges: tuple[float, ...]) -> str:
     return f">{edges[-1]}"
 
 
+@lru_cache(maxsize=4096)  # a line's kind is read by the second pass, the head, the prose bounds and its neighbours
 def line_kind(line: str) -> str:
     """P: prose (a sentence: 8+ words ending in a full stop, or 20+ words); S: short (5 words or
     fewer); O: anything else."""
@@ -385,6 +387,7 @@ def iter_line_tags(doc, spans: list[tuple[int, int]], wanted: list[bool] | None 
     offsets = tokens.column(doc, "IDX")[words]
     lower, tag = tokens.column(doc, "LOWER")[words], tokens.column(doc, "TAG")[words]
     strings = doc.vocab.strings
+    text: dict[int, str] = {}   # each hash's string, looked up once (the StringStore costs ten times a dict)
     # every span's first token and the token after its last, in one call (not two a span)
     bounds = np.searchsorted(offsets, np.asarray(spans, dtype=np.int64).reshape(-1, 2)).tolist()
     at = 0  # the first token not yet read: each token belongs to the first span that ends after it
@@ -392,7 +395,10 @@ def iter_line_tags(doc, spans: list[tuple[int, int]], wanted: list[bool] | None 
         stop = max(at, stop)
         if wanted is None or wanted[k]:
             first = max(at, first)
-            yield [(strings[h], strings[g]) for h, g in zip(lower[first:stop].tolist(), tag[first:stop].tolist())]
+            hs, gs = lower[first:stop].tolist(), tag[first:stop].tolist()
+            for h in set(hs + gs).difference(text):
+                text[h] = strings[h]
+            yield [(text[h], text[g]) for h, g in zip(hs, gs)]
         else:
             yield None
         at = stop
@@ -570,10 +576,12 @@ def content_stems(line: str) -> list[str]:
 def _content_stems(line: str) -> tuple[str, ...]:
     stop = _stop_words()
     out = []
-    for t in _TOKEN.findall(line.replace("’", "'")):
+    for t in _WORD.findall(line.replace("’", "'")):   # the words _TOKEN finds, not its figures and marks
         t = t.lower()
-        if t[:1].isalpha() and len(t) >= 3 and t not in stop and t.split("'")[0] not in stop:
-            out.append(_stem(t.split("'")[0]))
+        if t[:1].isalpha() and len(t) >= 3 and t not in stop:
+            t = t.split("'", 1)[0] if "'" in t else t
+            if t not in stop:
+                out.append(_stem(t))
     return tuple(out)
 
 
