@@ -85,26 +85,26 @@ class Mention:
         self.post = _qualifiers(noun) if noun is not None else set()
 
 
-_PART_OF = data.words("part-of-words")
-_PARTITIVE = data.words("partitive-determiners")
+#: the words after "of" in "40 of them", "Of those arrested", "14 of the 31", "14 of its 31"
+_PARTITIVE = data.words("partitive-words")
 
 
 def part_of_whole(tok) -> bool:
     """A figure counted out of a whole named around it: "Of those arrested, 40 were charged", "40 of
-    them", "of whom 12", "40 of the 120 people". Such a figure is a part, not a restatement: smaller
+    them", "of whom 12", "40 of the 120 people", "40 of their officers". Such a figure is a part, not a restatement: smaller
     than the whole it is compared with, it is another quantity."""
     doc, i = tok.doc, tok.i
     j = i + 1
     if j < len(doc) and doc[j].lower_ in _SCALE:
         j += 1
-    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PART_OF:
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PARTITIVE:
         return True  # "40 of them", "40 of the 120 people"
     k = i - 1 if i and doc[i - 1].text not in "€£$" else i - 2
     if k >= 1 and doc[k].lower_ in ("whom", "which") and doc[k - 1].lower_ == "of":
         return True  # "of whom 12"
     words = [t for t in doc[tok.sent.start:i] if not t.is_space and not (t.is_punct and t.text not in ",;")]
     # "Of those arrested, 40 were charged": the sentence opens with the whole, a comma before the figure
-    return len(words) > 2 and words[0].lower_ == "of" and words[1].lower_ in _PART_OF \
+    return len(words) > 2 and words[0].lower_ == "of" and words[1].lower_ in _PARTITIVE \
         and any(t.text == "," for t in words[2:])
 
 
@@ -1275,6 +1275,8 @@ class NumberMismatch(Rule):
         "the benefits.",
         "Police arrested 120 people at the protest.\n\nOf those arrested, 40 people were charged with assault.",
         "Police arrested 120 people at the protest.\n\nPolice said 40 of the 120 people arrested were released.",
+        # a part counted out of a whole with a possessive: "40 of their 120" (the count path compares it otherwise)
+        "Police arrested 120 people at the protest.\n\nPolice said 40 of their 120 people arrested were released.",
         "The council spent £12bn on schools.\n\nOf that, £2bn went on repairs, of which £1bn went on roofs.",
         "Mophie's 3-in-1 charging pad costs $100.\n\nMophie also sells a 2-in-1 charging pad.",
         "The floods killed 120 people on Monday.\n\nRescuers saved 210 people from the water.",
