@@ -754,20 +754,27 @@ def slip(a: float, b: float) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def _close(a: Quantity, b: Quantity) -> bool:
+def _close(a: Quantity, b: Quantity, as_trained: bool = False) -> bool:
     """A rounded figure beside the exact one: "about 3,000" ... "3,124"; "46.6 million" ... "46.57
     million"; "11.3%" ... "11.38%"; "more than 250" ... "258". Unhedged, the exact figure must round
     to the round one ("11,000 families" ... "11,060 families"): "1.70" beside "1.75", or "50"
-    beside "58", is a figure changed, not rounded."""
+    beside "58", is a figure changed, not rounded. A hedge widens the rounding only where it stands
+    before the rounder figure (or one of two as fine): it says that figure is approximate, and an
+    exact figure hedged ("about 260 million" beside "200 million") says nothing of the other.
+    ``as_trained``: any hedge widens it, as the slip model's training read roundings."""
     hi, lo = max(a.value, b.value), min(a.value, b.value)
-    if (a.hedged or b.hedged) and hi > 0 and (hi - lo) / hi <= 0.1:
-        return True
     da, db = _digits(a.value).rstrip("0"), _digits(b.value).rstrip("0")
+    if as_trained:
+        hedged = a.hedged or b.hedged
+    else:
+        hedged = (a.hedged and len(da) <= len(db)) or (b.hedged and len(db) <= len(da))
+    if hedged and hi > 0 and (hi - lo) / hi <= 0.1:
+        return True
     coarse = a.value if len(da) < len(db) else b.value if len(db) < len(da) else None
     if coarse is None or coarse == 0:
         return False
     step = 10.0 ** (math.floor(math.log10(abs(coarse))) - len(min(da, db, key=len)) + 1)
-    return hi - lo < (step if a.hedged or b.hedged else step / 2 + 1e-9 * step)
+    return hi - lo < (step if hedged else step / 2 + 1e-9 * step)
 
 
 def value_kind(a: float, b: float) -> tuple[str, str]:
@@ -1248,6 +1255,9 @@ class NumberMismatch(Rule):
         "Those who anted up $129 for the Founder's Edition will get it in November.\n\nThe Founder's Edition, which "
         "costs ⟦$219⟧, ships in November.",
         "Apple's 12-inch MacBook was discontinued in July.\n\nApple said the ⟦1-inch⟧ MacBook would not return.",
+        # a hedged exact figure is no rounding of an unhedged round one (``_close``)
+        "The council will spend £200 million on new schools.\n\nThe council will spend about ⟦£260 million⟧ on new "
+        "schools, the mayor said.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -1273,6 +1283,9 @@ class NumberMismatch(Rule):
         "The resort will cost NIS 200 million.\n\nThe developer has also set aside $20 million for a marina.",
         "11,000 families received benefits in Tyumen\n\nIn all, 11,040 families in the Tyumen region received "
         "the benefits.",
+        # the hedge before the rounder figure: a rounding
+        "The council will spend about £200 million on new schools.\n\nThe council will spend £260 million on new "
+        "schools, the mayor said.",
         "Police arrested 120 people at the protest.\n\nOf those arrested, 40 people were charged with assault.",
         "Police arrested 120 people at the protest.\n\nPolice said 40 of the 120 people arrested were released.",
         # a part counted out of a whole with a possessive: "40 of their 120" (the count path compares it otherwise)
