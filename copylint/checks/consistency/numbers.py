@@ -91,8 +91,8 @@ _PARTITIVE = data.words("partitive-words")
 
 def part_of_whole(tok) -> bool:
     """A figure counted out of a whole named around it: "Of those arrested, 40 were charged", "40 of
-    them", "of whom 12", "40 of the 120 people", "40 of their officers". Such a figure is a part, not a restatement: smaller
-    than the whole it is compared with, it is another quantity."""
+    them", "of whom 12", "40 of the 120 people", "40 of their officers". Such a figure is a part, not
+    a restatement: smaller than the whole it is compared with, it is another quantity."""
     doc, i = tok.doc, tok.i
     j = i + 1
     if j < len(doc) and doc[j].lower_ in _SCALE:
