@@ -129,7 +129,7 @@ class RuleSet:
             else:
                 continue
             for f in found:
-                if in_scope(article, f, rule.scope):
+                if in_scope(article, f, rule.scope) and (rule.any_language or not in_other_language(article, f)):
                     findings.append(f)
                     owner.setdefault(f.rule, rule)
         findings = defer_to_dedicated(findings, {rid: r.priority for rid, r in owner.items()})
@@ -170,6 +170,28 @@ def in_scope(article: Article, f: Finding, scope: frozenset[str] | None) -> bool
         if block is None or block.kind not in kinds:
             return False
     return not (OUTSIDE_QUOTATIONS <= scope and article.in_quotation(f.start, f.end))
+
+
+def _blocks_notice(article: Article, found: list[tuple[int, int, str]], kept: list[str]) -> str:
+    """The one notice for an English article's blocks that read as another language."""
+    where = []
+    for start, end, lang in found:
+        line, _, end_line, _ = article.span(start, end)
+        where.append(f"{line}{f'-{end_line}' if end_line > line else ''} ({language.name(lang)})")
+    several = len(found) > 1 or "-" in where[0]
+    return (f"{'lines' if several else 'line'} {', '.join(where)} {'read' if several else 'reads'} as another"
+            f" language than English: only the rules that read no English reported there"
+            f" ({', '.join(kept) or 'none enabled'})")
+
+
+def in_other_language(article: Article, f: Finding) -> bool:
+    """Whether a finding lies within one block that reads as another language
+    (``Article.other_language_blocks``); a finding that spans blocks is not."""
+    blocks = article.other_language_blocks
+    if not blocks:
+        return False
+    k = bisect.bisect_right(blocks, (f.start, float("inf"))) - 1
+    return k >= 0 and blocks[k][0] <= f.start and max(f.end, f.start + 1) <= blocks[k][1]
 
 
 def defer_to_dedicated(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:
@@ -334,18 +356,27 @@ class Linter:
     def _in_language(self, article: Article, cfg: Config) -> Config:
         """The config to check ``article`` with: ``cfg``, or for an article clearly in another
         language than English (``copylint.language``) ``cfg`` less the rules that read English,
-        which would report its every word; the article's notices say so."""
+        which would report its every word; the article's notices say so. In an English article, the
+        blocks that read as another language are set on ``article.other_language_blocks``, where
+        ``RuleSet.run`` drops those rules' findings. ``language-check``: ``off`` reads everything as
+        English, ``articles`` judges whole articles only."""
+        if cfg.language_check == "off":
+            return cfg
         rs = self.ruleset(cfg)
         english = tuple(r.id for r in rs.rules if not r.any_language)
         if not english:
             return cfg
-        lang = language.other_language(article.text)
-        if lang is None:
-            return cfg
         kept = sorted({r.family for r in rs.rules if r.any_language})
-        article.notices.append(f"reads as {language.name(lang)}, not English: only the rules that read no English"
-                               f" ran ({', '.join(kept) or 'none enabled'}), {len(english)} others skipped")
-        return dataclasses.replace(cfg, ignore=tuple(cfg.ignore) + english)
+        lang = language.other_language(article.text)
+        if lang is not None:
+            article.notices.append(f"reads as {language.name(lang)}, not English: only the rules that read no English"
+                                   f" ran ({', '.join(kept) or 'none enabled'}), {len(english)} others skipped")
+            return dataclasses.replace(cfg, ignore=tuple(cfg.ignore) + english)
+        if cfg.language_check == "on":
+            found = article.other_language_blocks = language.other_language_blocks(article.text, article.blocks)
+            if found:
+                article.notices.append(_blocks_notice(article, found, kept))
+        return cfg
 
     def check_paths(self, paths: list[str]) -> list[FileResult]:
         """Every file under ``paths``: a result for each (a path that cannot be checked first)."""
