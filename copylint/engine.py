@@ -172,16 +172,14 @@ def in_scope(article: Article, f: Finding, scope: frozenset[str] | None) -> bool
     return not (OUTSIDE_QUOTATIONS <= scope and article.in_quotation(f.start, f.end))
 
 
-def _blocks_notice(article: Article, found: list[tuple[int, int, str]], kept: list[str]) -> str:
-    """The one notice for an English article's blocks that read as another language."""
+def _lines(article: Article, spans) -> str:
+    """``line 3`` or ``lines 3-5, 9 (French)``: where the spans (start, end[, language]) lie."""
     where = []
-    for start, end, lang in found:
-        line, _, end_line, _ = article.span(start, end)
-        where.append(f"{line}{f'-{end_line}' if end_line > line else ''} ({language.name(lang)})")
-    several = len(found) > 1 or "-" in where[0]
-    return (f"{'lines' if several else 'line'} {', '.join(where)} {'read' if several else 'reads'} as another"
-            f" language than English: only the rules that read no English reported there"
-            f" ({', '.join(kept) or 'none enabled'})")
+    for span in spans:
+        line, _, end_line, _ = article.span(span[0], span[1])
+        lang = f" ({language.name(span[2])})" if len(span) > 2 else ""
+        where.append(f"{line}{f'-{end_line}' if end_line > line else ''}{lang}")
+    return f"{'lines' if len(where) > 1 or '-' in where[0] else 'line'} {', '.join(where)}"
 
 
 def in_other_language(article: Article, f: Finding) -> bool:
@@ -369,13 +367,26 @@ class Linter:
         kept = sorted({r.family for r in rs.rules if r.any_language})
         lang = language.other_language(article.text)
         if lang is not None:
-            article.notices.append(f"reads as {language.name(lang)}, not English: only the rules that read no English"
-                                   f" ran ({', '.join(kept) or 'none enabled'}), {len(english)} others skipped")
-            return dataclasses.replace(cfg, ignore=tuple(cfg.ignore) + english)
-        if cfg.language_check == "on":
+            # a bilingual page: its blocks that are clearly English are checked as English
+            english_blocks = [b for b in article.blocks if language.english_block(article.text[b.start:b.end])] \
+                if cfg.language_check == "on" else []
+            if not english_blocks:
+                article.notices.append(f"reads as {language.name(lang)}, not English: only the rules that read no"
+                                       f" English ran ({', '.join(kept) or 'none enabled'}), {len(english)} others"
+                                       " skipped")
+                return dataclasses.replace(cfg, ignore=tuple(cfg.ignore) + english)
+            english_starts = {b.start for b in english_blocks}
+            article.other_language_blocks = [(b.start, b.end, lang) for b in article.blocks
+                                             if b.start not in english_starts]
+            article.notices.append(f"reads as {language.name(lang)}, not English, but for "
+                                   f"{_lines(article, [(b.start, b.end) for b in english_blocks])}: only the rules"
+                                   f" that read no English reported elsewhere ({', '.join(kept) or 'none enabled'})")
+        elif cfg.language_check == "on":
             found = article.other_language_blocks = language.other_language_blocks(article.text, article.blocks)
             if found:
-                article.notices.append(_blocks_notice(article, found, kept))
+                article.notices.append(f"{_lines(article, found)} {'read' if len(found) > 1 else 'reads'} as another"
+                                       f" language than English: only the rules that read no English reported there"
+                                       f" ({', '.join(kept) or 'none enabled'})")
         return cfg
 
     def check_paths(self, paths: list[str]) -> list[FileResult]:

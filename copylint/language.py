@@ -20,7 +20,9 @@ list: ``de``, ``und``, ``que``, not ``a``, ``in``, ``die``), at least ``BLOCK_MI
 ``BLOCK_MIN_SHARE`` of the words and more than ``BLOCK_RATIO`` times the English function words;
 web addresses are not read. Headlines, lists of places, tables of scores and names stay English (no
 language's own function words three times over): measured on every English text of ``../shared``
-(docs/measurements.md, "Articles not in English").
+(docs/measurements.md, "Articles not in English"). The other way round, ``english_block(text)``
+tells the blocks of an article named another language that are clearly English (a bilingual page:
+the English half is checked as English).
 
 A language-identification library would name more languages, but those available load their models
 in 1.3-2.1 s (py3langid, langdetect), which every process checking one file would pay.
@@ -47,6 +49,10 @@ BLOCK_MIN_LETTERS = 5   # fewer letters than this: too few to judge its script
 BLOCK_MIN_COUNT = 3     # at least this many of another language's own function words
 BLOCK_MIN_SHARE = 0.15  # and this share of the block's words
 BLOCK_RATIO = 2         # and more than this many times the English function words
+# a block of an article in another language that is clearly English (``english_block``)
+ENGLISH_MIN_WORDS = 8     # at least this many words
+ENGLISH_MIN_SHARE = 0.3   # English function words: at least this share of the words
+ENGLISH_RATIO = 3         # and more than this many times another language's own function words
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _ADDRESS = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+")  # a web or mail address: letters of no language
@@ -146,6 +152,22 @@ def block_language(text: str) -> str | None:
     if count <= BLOCK_RATIO * sum(1 for w in words if _key(w) in english):
         return None
     return best
+
+
+def english_block(text: str) -> bool:
+    """Whether one block of an article in another language is clearly English: in the Latin
+    alphabet, ``ENGLISH_MIN_WORDS`` words or more, of which English function words are at least
+    ``ENGLISH_MIN_SHARE`` and more than ``ENGLISH_RATIO`` times any other language's own."""
+    words = _words(_ADDRESS.sub(" ", text), SAMPLE_WORDS)
+    if len(words) < ENGLISH_MIN_WORDS or _other_script(words, BLOCK_MIN_LETTERS) is not None:
+        return False
+    english = _english()
+    count = sum(1 for w in words if _key(w) in english)
+    if count < ENGLISH_MIN_SHARE * len(words):
+        return False
+    own = _own_languages_of()
+    other = Counter(lang for w in words for lang in own.get(_key(w), ())).most_common(1)
+    return count > ENGLISH_RATIO * (other[0][1] if other else 0)
 
 
 def other_language_blocks(text: str, spans) -> list[tuple[int, int, str]]:
