@@ -16,7 +16,7 @@ is clearly not English, and says nothing otherwise:
 clearly another language (a quoted statement in Spanish, a French abstract, the other half of a
 bilingual page), with thresholds of its own: a paragraph has fewer words than an article, so it
 counts only another language's *own* function words (of two letters or more, and not in English's
-list: ``de``, ``und``, ``que``, not ``a``, ``in``, ``die``), at least ``BLOCK_MIN_COUNT`` of them,
+list: ``de``, ``und``, ``que``, not ``a``, ``in``, ``do``), at least ``BLOCK_MIN_COUNT`` of them,
 ``BLOCK_MIN_SHARE`` of the words and more than ``BLOCK_RATIO`` times the English function words;
 web addresses are not read. Headlines, lists of places, tables of scores and names stay English (no
 language's own function words three times over): measured on every English text of ``../shared``
