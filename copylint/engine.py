@@ -172,14 +172,27 @@ def in_scope(article: Article, f: Finding, scope: frozenset[str] | None) -> bool
     return not (OUTSIDE_QUOTATIONS <= scope and article.in_quotation(f.start, f.end))
 
 
+NOTICE_RANGES = 10  # a notice names at most this many ranges of lines, then how many more
+
+
 def _lines(article: Article, spans) -> str:
-    """``line 3`` or ``lines 3-5, 9 (French)``: where the spans (start, end[, language]) lie."""
-    where = []
+    """``line 3`` or ``lines 3-5, 9 (French)``: where the spans (start, end[, language]) of whole
+    blocks lie, neighbouring blocks of one language as one range."""
+    index = {b.start: k for k, b in enumerate(article.blocks)}
+    runs: list[list] = []  # [first block, last block, start, end, language]
     for span in spans:
-        line, _, end_line, _ = article.span(span[0], span[1])
-        lang = f" ({language.name(span[2])})" if len(span) > 2 else ""
-        where.append(f"{line}{f'-{end_line}' if end_line > line else ''}{lang}")
-    return f"{'lines' if len(where) > 1 or '-' in where[0] else 'line'} {', '.join(where)}"
+        k, lang = index.get(span[0], -2), span[2] if len(span) > 2 else None
+        if runs and runs[-1][1] == k - 1 and runs[-1][4] == lang:
+            runs[-1][1], runs[-1][3] = k, span[1]
+        else:
+            runs.append([k, k, span[0], span[1], lang])
+    where = []
+    for _, _, start, end, lang in runs[:NOTICE_RANGES]:
+        line, _, end_line, _ = article.span(start, end)
+        where.append(f"{line}{f'-{end_line}' if end_line > line else ''}"
+                     f"{f' ({language.name(lang)})' if lang else ''}")
+    more = f" and {len(runs) - NOTICE_RANGES} more" if len(runs) > NOTICE_RANGES else ""
+    return f"{'lines' if len(where) > 1 or '-' in where[0] else 'line'} {', '.join(where)}{more}"
 
 
 def in_other_language(article: Article, f: Finding) -> bool:

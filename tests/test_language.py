@@ -102,11 +102,11 @@ def test_a_spanish_or_french_paragraph_in_english_copy_gets_no_spelling_findings
 
 
 def test_one_notice_names_the_lines_read_as_another_language():
-    text = OPENING + ENGLISH + "\n" + QUOTED_SPANISH + QUOTED_FRENCH + CLOSING
+    text = OPENING + ENGLISH + "\n" + QUOTED_SPANISH + QUOTED_SPANISH + QUOTED_FRENCH + CLOSING
     assert other_language(text) is None  # English as a whole (MIXED, half foreign, reads as Spanish)
     [res] = Linter(isolated=True).check_paths([_write(text)])
-    assert res.notice.startswith("lines 5 (Spanish), 7 (French) read as another language than English"), res.notice
-    assert [f.line for f in res.findings if f.rule == "misspelling"] == [9]
+    assert res.notice.startswith("lines 5-7 (Spanish), 9 (French) read as another language than English"), res.notice
+    assert [f.line for f in res.findings if f.rule == "misspelling"] == [11]
     [res] = Linter(isolated=True).check_paths([_write(MIXED)])
     assert res.notice.startswith("reads as Spanish, not English, but for lines 1, 7:"), res.notice
 
