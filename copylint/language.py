@@ -49,6 +49,7 @@ BLOCK_MIN_LETTERS = 5   # fewer letters than this: too few to judge its script
 BLOCK_MIN_COUNT = 3     # at least this many of another language's own function words
 BLOCK_MIN_SHARE = 0.15  # and this share of the block's words
 BLOCK_RATIO = 2         # and more than this many times the English function words
+NEIGHBOUR_MIN_COUNT = 1  # a block next to a named one: this many of its language's own function words
 # a block of an article in another language that is clearly English (``english_block``)
 ENGLISH_MIN_WORDS = 8     # at least this many words
 ENGLISH_MIN_SHARE = 0.3   # English function words: at least this share of the words
@@ -194,12 +195,26 @@ def english_block(text: str) -> bool:
     return count > ENGLISH_RATIO * (other[0][1] if other else 0)
 
 
+def _leans(text: str, lang: str) -> bool:
+    """Whether a block has ``NEIGHBOUR_MIN_COUNT`` or more of ``lang``'s own function words and more
+    of them than English function words: a short line of a block of that language."""
+    text, words = _block_words(text)
+    own = _own_languages_of()
+    count = sum(1 for w in words if lang in own.get(w, ()))
+    return count >= NEIGHBOUR_MIN_COUNT and count > sum(map(_english().__contains__, words))
+
+
 def other_language_blocks(text: str, spans) -> list[tuple[int, int, str]]:
     """(start, end, language) of each of ``spans`` (objects with ``start`` and ``end`` offsets into
-    ``text``: an article's blocks) that reads as another language than English (``block_language``)."""
-    out = []
-    for b in spans:
-        lang = block_language(text[b.start:b.end])
-        if lang is not None:
-            out.append((b.start, b.end, lang))
-    return out
+    ``text``: an article's blocks, in order) that reads as another language than English
+    (``block_language``), or that is next to one named a language and leans to it (``_leans``: the
+    short lines of a foreign passage, ``Leggi anche`` after Italian paragraphs)."""
+    langs = [block_language(text[b.start:b.end]) for b in spans]
+    todo = [k for k, lang in enumerate(langs) if lang is not None]
+    while todo:  # from each named block outwards, through the blocks it names in turn
+        k = todo.pop()
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(spans) and langs[j] is None and _leans(text[spans[j].start:spans[j].end], langs[k]):
+                langs[j] = langs[k]
+                todo.append(j)
+    return [(b.start, b.end, lang) for b, lang in zip(spans, langs) if lang is not None]

@@ -121,6 +121,17 @@ def test_an_english_paragraph_with_a_foreign_name_or_phrase_keeps_its_findings()
         assert word in {w for _, w in _spelling(OPENING + text)}
 
 
+def test_a_short_line_of_a_foreign_passage_goes_with_it():
+    italian = ("Il consiglio comunale ha deciso martedì di chiudere quattordici delle sue trentuno biblioteche "
+               "pubbliche, perché il comune ha perso gran parte dei fondi.\n\n")
+    text = OPENING + ENGLISH + "\n" + italian + "Leggi anche\n\n" + CLOSING
+    assert block_language(italian) == "it" and block_language("Leggi anche") is None  # too short alone
+    assert _spelling(text) == [(9, "recieved")]
+    assert (7, "anche") in _spelling(text, "off")
+    # an English line beside it stays English: more English function words than Italian ones
+    assert _spelling(OPENING + italian + "The council had recieved no letters.\n") == [(5, "recieved")]
+
+
 def test_headlines_lists_of_places_and_tables_of_scores_stay_english():
     for text in ("Man confesses to starting fire at Nantes Cathedral",
                  "June 24 -- Jiffy Lube Live, Bristow, VA\nAug. 4 -- Riverbend Music Center, Cincinnati, OH",
