@@ -109,7 +109,6 @@ _TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _QUOTES = frozenset("\"“”«»")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
 _CLAUSE_END = frozenset(".?!:|")
-_VOICES = frozenset({"you", "we", "third"})   # the lexicon's kinds of who speaks
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|@\w", re.I)
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s*(?:mins?|minutes?|hours?|hrs?|days?)\s+ago\b", re.I)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
@@ -159,7 +158,7 @@ def _voice_features(s: str, toks: list[str], lex: dict[str, tuple[str, ...]]) ->
     # the words outside quotation marks: all of them in a line without any (most lines)
     outside = toks if _QUOTES.isdisjoint(s) else list(map(_norm_tok, _TOKEN.findall(_QUOTED.sub(" ", s))))
     said = set(itertools.chain.from_iterable(map(lex.get, outside, itertools.repeat(()))))
-    voices = said & _VOICES
+    voices = said & {"you", "we", "third"}   # the lexicon's kinds of who speaks
     end = "stop" if _TERMINAL.search(s) else "open"
     for v in sorted(voices):
         feats += [f"voice:{v}", f"voice:{v}:{end}"]
