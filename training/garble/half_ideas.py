@@ -41,6 +41,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=88)
     ap.add_argument("--boot", type=int, default=500, help="bootstrap resamples of documents for paired differences")
+    ap.add_argument("--corrector", action="store_true",
+                    help="only the corrector's words at swapped and at right words, by half of the vocabulary")
     args = ap.parse_args()
     args.limit, args.ones, args.corr_top, args.encode = 0, 1, 5, "batch"
     import numpy as np
@@ -76,6 +78,8 @@ def main() -> None:
                     ver.append(v)
         return np.array(X), np.array(y), np.array(doc), np.array(ver)
 
+    if args.corrector:
+        return corrector(data)
     tabs = {h: table(h) for h in HALVES}
     docs = sorted(set(tabs["0"][2]))
     fold_of = {}
@@ -182,6 +186,32 @@ def main() -> None:
                         lab.append(int(kind == "spun"))
                 row.append(roc_auc_score(lab, ev))
             print(f"  {fname}, fitted on {fh:3}: " + "  ".join(f"{eh} {v:.4f}" for eh, v in zip(HALVES, row)), flush=True)
+
+
+def corrector(data) -> None:
+    """The corrector's word (the model's best alternative) at tune's swapped candidates, by the half
+    of the swapped word's original: how often it is the original (its first four letters, as
+    calibrate.py's ``suggest_min`` counts), and how often it is a word of half 0 (by its own form's
+    hash: an inflected form's half is not its lemma's), beside the same at candidates that were not
+    swapped."""
+    import lexicon
+
+    print("the corrector's word at tune's candidates (clean, one-swap and spun versions):")
+    for half in HALVES:
+        vers, cands, _ = data[half]["tune"]
+        rows = {}
+        for (kind, a, spans), cs in zip(vers, cands):
+            for c in cs:
+                if c.features is None or not c.score.alt:
+                    continue
+                orig = next((o for s, e, o, _ in spans if c.score.start < e and s < c.score.end), None)
+                key = "right word" if orig is None else "swapped word"
+                right = orig is not None and c.score.alt[:4] == orig.lower()[:4]
+                n, hit, alt0 = rows.get(key, (0, 0, 0))
+                rows[key] = (n + 1, hit + right, alt0 + (lexicon.half(c.score.alt) == 0))
+        for key, (n, hit, alt0) in sorted(rows.items()):
+            restored = f"the corrector's word is the original for {hit} ({hit / n:.3f}); " if key == "swapped word" else ""
+            print(f"  --half {half}, {key}: {n} candidates; {restored}a half-0 word for {alt0 / n:.3f}")
 
 
 if __name__ == "__main__":
