@@ -43,6 +43,9 @@ def main() -> None:
     ap.add_argument("--boot", type=int, default=500, help="bootstrap resamples of documents for paired differences")
     ap.add_argument("--corrector", action="store_true",
                     help="only the corrector's words at swapped and at right words, by half of the vocabulary")
+    ap.add_argument("--debias", action="store_true",
+                    help="with --corrector: also score tune's swapped versions with the corrector's bias less its "
+                         "lean to half 0 (each Zipf band's half-0 / half-1 gap taken out; in memory, nothing written)")
     args = ap.parse_args()
     args.limit, args.ones, args.corr_top, args.encode = 0, 1, 5, "batch"
     import numpy as np
@@ -79,7 +82,10 @@ def main() -> None:
         return np.array(X), np.array(y), np.array(doc), np.array(ver)
 
     if args.corrector:
-        return corrector(data)
+        corrector(data)
+        if args.debias:
+            debiased(data, nlp)
+        return
     tabs = {h: table(h) for h in HALVES}
     docs = sorted(set(tabs["0"][2]))
     fold_of = {}
@@ -212,6 +218,47 @@ def corrector(data) -> None:
         for key, (n, hit, alt0) in sorted(rows.items()):
             restored = f"the corrector's word is the original for {hit} ({hit / n:.3f}); " if key == "swapped word" else ""
             print(f"  --half {half}, {key}: {n} candidates; {restored}a half-0 word for {alt0 / n:.3f}")
+
+
+def debiased(data, nlp) -> None:
+    """The corrector at tune's swapped versions (one swap, 3 %) of half 0 and half 1, scored again
+    with its output bias less each word's half's mean lean in its Zipf band (whole-number bands):
+    does the bias alone hold half-1 originals back?"""
+    import lexicon
+    import numpy as np
+    from wordfreq import zipf_frequency
+
+    model = wordfit.ShippedModel(wordfit.default_dir())
+    model.corr_top, model.encode = 5, "batch"
+    bands = np.array([min(7, int(zipf_frequency(w, "en"))) for w in model.whole_words])
+    halves = np.array([lexicon.half(w) for w in model.whole_words])
+    shift = np.zeros(len(model.whole_words), dtype=np.float32)
+    for b in set(bands.tolist()):
+        inb = bands == b
+        for h in (0, 1):
+            m = inb & (halves == h)
+            if m.any():
+                shift[m] = model.out_b[m].mean() - model.out_b[inb].mean()
+    print(f"bias lean taken out: half 0 {shift[halves == 0].mean():+.3f}, half 1 {shift[halves == 1].mean():+.3f}")
+    shipped = model.out_b.copy()
+    for half in ("0", "1"):
+        vers, _, _ = data[half]["tune"]
+        todo = [(a, spans) for kind, a, spans in vers if kind != "clean"]
+        docs = list(calibrate.parsed([a for a, _ in todo], nlp))  # once per half, for both biases
+        for label_, bias in (("as shipped", shipped), ("debiased", shipped - shift)):
+            model.out_b = bias
+            n = hit = 0
+            for (a, spans), doc in zip(todo, docs):
+                a.doc = doc
+                a.wordfit = model.score_article(a)
+                for c in garble.wordfit_candidates(a):
+                    orig = next((o for s, e, o, _ in spans if c.score.start < e and s < c.score.end), None)
+                    if c.features is not None and c.score.alt and orig is not None:
+                        n += 1
+                        hit += c.score.alt[:4] == orig.lower()[:4]
+                a.doc = a.wordfit = None
+            print(f"  corrector {label_}, --half {half}: the original at {hit} of {n} swapped candidates "
+                  f"({hit / max(1, n):.3f})", flush=True)
 
 
 if __name__ == "__main__":
