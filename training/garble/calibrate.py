@@ -10,7 +10,9 @@ split of news-corpus, never clean-news (the report sets), never news-snippets (t
 For every calibration document, versions go through copylint's own pipeline (the parse, the shipped
 model, ``garble.wordfit_candidates``): the clean text, ``--ones`` with one swapped word, and one
 with 3 % of its content words swapped. Swaps come from the *training* corruption (corrupt.py: WordNet, half
-0 of the vocabulary, its own seed), never from the evaluation's spinner. Then:
+0 of the vocabulary, its own seed), never from the evaluation's spinner; ``--half mix`` or ``1`` also
+(or only) swaps words of half 1's calibration sub-half (lexicon.sub_half), which the model never saw
+swapped. Then:
 
 - a logistic regression over the candidates' features (scikit-learn, here only; copylint applies
   the coefficients itself) gives each word a probability of having been swapped;

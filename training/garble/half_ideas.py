@@ -12,7 +12,9 @@ precision of a combiner fitted on the candidates of one half's tune versions and
 half's, out of sample: 5-fold by document (a document's versions, of every half, in one fold).
 Then spun-article's evidence (garble.spun_evidence, the shipped window and rate) with each fit's
 out-of-fold probabilities: how well it tells 3 %-spun versions of tune and web-pages from the clean
-ones (area under the ROC curve), per half of the spun versions' swaps.
+ones (area under the ROC curve), per half of the spun versions' swaps. ``--corrector``: how often the
+corrector's word is the swapped word's original, per half (``--debias``: again with its bias's lean
+to half 0 taken out). Measured, nothing shipped: docs/measurements.md, "Session 13".
 """
 from __future__ import annotations
 
