@@ -215,6 +215,18 @@ class Misspelling(Rule):
                 self._other_dialect().unknown(c[2] for c in _near_slips(text, likely, unknown))
         return flagged, candidates
 
+    def _derived(self, text: str, candidates: list[tuple[int, int, str]],
+                 unknown: dict[str, list[str]]) -> set[str]:
+        """The candidates' cores that are regular derivations or compounds of known words
+        (``news.regular_derivation``: rehiring, decertified, seasonless, tailrace) or compounds
+        written solid that the speller would split (``news.solid_compound``: webpages). The parts
+        are asked about in one call to the speller."""
+        readings = {c[2]: news.derivation_readings(c[2]) for c in candidates}
+        parts = {p for rs in readings.values() for r in rs for p in r}
+        missing = harper_for(self.config).unknown(parts) if parts else {}
+        return {c[2] for c in candidates if news.regular_derivation(readings[c[2]], missing)
+                or any(news.solid_compound(c[2], s) for s in unknown.get(text[c[0]:c[1]], ()))}
+
     def _other_dialect(self):
         from copylint.grammar.harper_backend import get_harper
         return get_harper("british" if self.config.dialect == "american" else "american")
@@ -285,8 +297,10 @@ class Misspelling(Rule):
         # spelt right in the other dialect: not a slip (asked last: it is the costliest question,
         # suggestions computed for every word neither dialect knows)
         right_there = {c[2] for c in candidates} - set(self._other_dialect().unknown(c[2] for c in candidates))
+        candidates = [c for c in candidates if c[2] not in right_there]
+        derived = self._derived(text, candidates, unknown)
         for start, end, core in candidates:
-            if core in right_there:
+            if core in derived:
                 continue
             word = text[start:end]
             sugg = news.best_suggestion(word, unknown[word])

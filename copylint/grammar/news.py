@@ -30,6 +30,12 @@ NEWS_TOKEN = re.compile(
 )
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 WEB = re.compile(r"\.(?:org|com|net|co\.uk|gov|io|uk|eu)\b|@|https?:|www\.|^#", re.I)
+#: a dot between two letters inside one token: a web address without its scheme (IHNED.cz,
+#: zakon.kz, Ecns.cn) or two words run together at a full stop (another rule's slip)
+DOTTED = re.compile(r"[^\W\d_]\.[^\W\d_]")
+#: a number, then at most a space, right before the word: a unit or a scale (2 mln, 849 mln)
+_AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
+_VOWEL = re.compile(r"[aeiouy]", re.I)
 _TRIM = "\"'“”‘’()[]{},;:!?*…"
 
 
@@ -108,8 +114,11 @@ def news_convention(text: str, start: int, end: int) -> bool:
 
 
 def convention_word(core: str) -> bool:
-    """The part of ``news_convention`` that reads the word's core alone (too short, 38C, MPs)."""
-    return len(core) < 2 or bool(NEWS_TOKEN.match(core))
+    """The part of ``news_convention`` that reads the word's core alone (too short, 38C, MPs, a
+    letter English does not write: shōnen, exposés, a foreign word or a loanword's accents, which
+    no slip at an English keyboard makes)."""
+    return len(core) < 2 or bool(NEWS_TOKEN.match(core)) or not core.isascii() and any(
+        ch.isalpha() and not ch.isascii() for ch in core)
 
 
 def convention_around(text: str, start: int, end: int, whole: str | None = None) -> bool:
@@ -119,8 +128,10 @@ def convention_around(text: str, start: int, end: int, whole: str | None = None)
         return True
     if whole is None:
         whole = whole_token(text, start, end)
+    if not _VOWEL.search(text, start, end) and _AFTER_NUMBER.search(text, max(0, start - 3), start):
+        return True  # a unit or a scale after a figure: 5.2 mln, 6 bln
     return bool(NEWS_TOKEN.match(whole) or NEWS_TOKEN.match(core_word(whole)) or WEB.search(whole)
-                or any(map(str.isdigit, whole)))
+                or DOTTED.search(whole) or any(map(str.isdigit, whole)))
 
 
 # a regular plural built wrong: `citys` -> `cities`, `branchs` -> `branches`
@@ -163,3 +174,57 @@ def likely_typo(word: str, suggestion: str | None) -> bool:
     if DamerauLevenshtein.distance(word.lower(), suggestion.lower()) > 2:
         return False
     return zipf_frequency(suggestion, "en") >= zipf_frequency(word, "en") + 1.5
+
+
+#: a derivation's known part is a common word: wordfreq Zipf at least this (about once in 300,000
+#: words: intoxicating 3.0, cultivation 3.6, hiring 4.2; lase 1.6 and cored 2.5 are not)
+BASE_ZIPF = 2.9
+#: letters at least in a prefix's or suffix's base (re + sing, re + pat, re + from are slips of
+#: design, repeat, reform) and in each half of a compound
+BASE_LETTERS = 5
+HALF_LETTERS = 4
+#: a compound written solid is attested as one word (wordfreq Zipf above 0: tailrace, horserace,
+#: slugfest), where a slip that splits into two words (breakfeast) is not
+_COMPOUND_ZIPF = 1.0
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return data.word_list("derivation-prefixes"), data.word_list("derivation-suffixes")
+
+
+def derivation_readings(word: str) -> list[tuple[str, ...]]:
+    """The ways ``word`` (lower-cased) reads as built from known words, each as the parts that must
+    be common words the speller knows: a productive prefix before a base (re + hiring), a suffix
+    after one (proactive + ness; rules/words.toml, ``derivation-prefixes`` and
+    ``-suffixes``), or two words written solid (horse + race; only when wordfreq has the whole as
+    one word). Empty for a word with anything but letters."""
+    low = word.lower()
+    if not low.isalpha() or not low.isascii():
+        return []
+    prefixes, suffixes = _affixes()
+    out = [(low[len(p):],) for p in prefixes if low.startswith(p) and len(low) - len(p) >= BASE_LETTERS]
+    out += [(low[:-len(s)],) for s in suffixes if low.endswith(s) and len(low) - len(s) >= BASE_LETTERS]
+    if len(low) >= 2 * HALF_LETTERS:
+        from wordfreq import zipf_frequency
+        if zipf_frequency(low, "en") >= _COMPOUND_ZIPF:
+            out += [(low[:i], low[i:]) for i in range(HALF_LETTERS, len(low) - HALF_LETTERS + 1)]
+    return out
+
+
+def regular_derivation(readings: list[tuple[str, ...]], unknown: set[str] | dict) -> bool:
+    """True when one of ``derivation_readings`` has every part known to the speller (not in
+    ``unknown``, the speller's answer about the parts) and common (wordfreq Zipf ``BASE_ZIPF`` or
+    more): `rehiring` (re + hiring), `decertified`, `seasonless`, `tailrace` (tail + race) are
+    words, `recieving` (re + cieving) and `refrom` (re + from: the base too short) are slips."""
+    from wordfreq import zipf_frequency
+
+    return any(all(p not in unknown and zipf_frequency(p, "en") >= BASE_ZIPF for p in parts)
+               for parts in readings)
+
+
+def solid_compound(word: str, suggestion: str | None) -> bool:
+    """The speller's suggestion is the word itself with a space or hyphen put in (webpages → web
+    pages, rightwing → right-wing): a compound written solid, a matter of house style, not a slip."""
+    return bool(suggestion) and suggestion.lower() != word.lower() and \
+        re.sub(r"[\s\-‑]", "", suggestion).lower() == word.lower()
