@@ -185,3 +185,47 @@ def test_the_suggestion_is_the_common_word_the_slip_makes_or_the_plural_repaired
     assert best_suggestion("councl", ["could", "council"]) == "council"
     assert best_suggestion("days", []) is None  # a vowel before the y: no plural to repair
     assert best_suggestion("xqzt", []) is None
+
+
+def test_regular_derivations_and_compounds_of_known_words_are_not_misspellings(linter):
+    # each of these was reported at info before: the speller lacks them, and each has a near, far
+    # more common word (rehiring -> retiring, seasonless -> weaponless, tailrace -> tailgate ...)
+    text = ("The firm is rehiring staff after the union was decertified. Greetings from the intoxicatingly "
+            "fresh air, said the multibillionaires, praising proactiveness and seasonless clothes. The tailrace "
+            "slope was cut and the webpages were down. The recultivation of the soil was planned.")
+    assert [text[f.start:f.end] for f in _findings(linter, text) if f.rule == "misspelling"] == []
+
+
+def test_slips_that_look_like_derivations_are_still_reported(linter):
+    # re + cieving (no word), re + from and de + sing (bases too short: slips of reform and design),
+    # break + feast (wordfreq has no such word), happy + ness, dramatic + ly and whole + ly (the
+    # suffix joins otherwise: happiness, dramatically, wholly)
+    text = ("The letter was recieving attention. The minister began to refrom the rules. Officials said the "
+            "desing was new. The children ate their breakfeast early. Their happyness was dramaticly, wholely gone.")
+    found = {text[f.start:f.end] for f in _findings(linter, text) if f.rule == "misspelling"}
+    assert found == {"recieving", "refrom", "desing", "breakfeast", "happyness", "dramaticly", "wholely"}
+
+
+def test_web_fragments_units_and_foreign_letters_are_not_misspellings(linter):
+    # each reported at info before (cz -> co, mln -> man, shōnen -> shine, exposés -> exposes)
+    text = ("The news site SeznamZprávy.cz wrote it first. Serbia produced 2 mln doses. Among recent shōnen "
+            "manga, the exposés told another story.")
+    assert [text[f.start:f.end] for f in _findings(linter, text) if f.rule == "misspelling"] == []
+
+
+def test_derivation_readings_and_their_test():
+    from copylint.grammar.news import derivation_readings, regular_derivation, solid_compound
+
+    assert ("hiring",) in derivation_readings("rehiring")
+    assert ("proactive",) in derivation_readings("proactiveness")
+    assert derivation_readings("refrom") == []       # re + from: the base is too short
+    assert derivation_readings("exposés") == []      # letters only, English ones
+    assert ("happy",) not in derivation_readings("happyness")  # the y turns to i: happiness
+    assert ("dramatic",) not in derivation_readings("dramaticly")
+    assert ("tail", "race") in derivation_readings("tailrace")
+    assert not any(len(r) == 2 for r in derivation_readings("breakfeast"))  # not one word for wordfreq
+    assert regular_derivation([("hiring",)], {})
+    assert not regular_derivation([("hiring",)], {"hiring": []})  # a part the speller lacks
+    assert not regular_derivation([("lased",)], {})                # a rare base
+    assert solid_compound("webpages", "web pages") and solid_compound("rightwing", "right-wing")
+    assert not solid_compound("wich", "which") and not solid_compound("webpages", None)

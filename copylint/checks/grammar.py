@@ -186,6 +186,11 @@ class Misspelling(Rule):
         # letters make, and a regular plural built wrong, are what the editor meant
         "Opening hours will be cut at the remaining ⟦branchs→branches⟧ next year.",
         "The report, ⟦wich→which⟧ was published on Monday, found no fault.",
+        # a prefix, a suffix or another word beside a slip is no derivation: cieving is no word,
+        # the base of re + from is too short, feast + break is not one word
+        "The letter was ⟦recieving→receiving⟧ attention from the ministry.",
+        "The minister began to ⟦refrom→reform⟧ the rules.",
+        "The children ate their ⟦breakfeast→breakfast⟧ early.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi met Soleimani's successor in Baghdad.",
@@ -194,6 +199,12 @@ class Misspelling(Rule):
         "The government announced new measures on Monday.",
         "The council will organise a vote; the council will organize a vote.",
         "Doctors gave him remdesivir and the hryvnia fell as the playmaker scored.",
+        # regular derivations and compounds of common words: not slips
+        "The firm is rehiring staff after the union was decertified.",
+        "Greetings from the intoxicatingly fresh air and the seasonless clothes.",
+        "The tailrace slope was cut and the webpages were down for hours.",
+        # a web address's fragment, a unit after a figure, a word with a letter English lacks
+        "The portal IHNED.cz said Serbia produced 2 mln doses of shōnen manga.",
     )
 
     def prepare(self, article: Article) -> tuple[list[Finding], list[tuple[int, int, str]]] | None:

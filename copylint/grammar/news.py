@@ -188,6 +188,12 @@ HALF_LETTERS = 4
 _COMPOUND_ZIPF = 1.0
 
 
+#: a base a suffix does not join as it stands: the y turns to i (happiness, not happyness), -le
+#: and -ic take -ly their own way (possibly, basically), a silent e or a double l drops a letter
+#: (truly, wholly, fully)
+_IRREGULAR_JOIN = re.compile(r"(?:[^aeiou]y|le|ic|ue|ll)$")
+
+
 @lru_cache(maxsize=1)
 def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return data.word_list("derivation-prefixes"), data.word_list("derivation-suffixes")
@@ -196,15 +202,16 @@ def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def derivation_readings(word: str) -> list[tuple[str, ...]]:
     """The ways ``word`` (lower-cased) reads as built from known words, each as the parts that must
     be common words the speller knows: a productive prefix before a base (re + hiring), a suffix
-    after one (proactive + ness; rules/words.toml, ``derivation-prefixes`` and
-    ``-suffixes``), or two words written solid (horse + race; only when wordfreq has the whole as
+    after one as it stands (proactive + ness, not happy + ness; rules/words.toml,
+    ``derivation-prefixes`` and ``-suffixes``), or two words written solid (horse + race; only when wordfreq has the whole as
     one word). Empty for a word with anything but letters."""
     low = word.lower()
     if not low.isalpha() or not low.isascii():
         return []
     prefixes, suffixes = _affixes()
     out = [(low[len(p):],) for p in prefixes if low.startswith(p) and len(low) - len(p) >= BASE_LETTERS]
-    out += [(low[:-len(s)],) for s in suffixes if low.endswith(s) and len(low) - len(s) >= BASE_LETTERS]
+    out += [(low[:-len(s)],) for s in suffixes if low.endswith(s) and len(low) - len(s) >= BASE_LETTERS
+            and not _IRREGULAR_JOIN.search(low, 0, len(low) - len(s))]
     if len(low) >= 2 * HALF_LETTERS:
         from wordfreq import zipf_frequency
         if zipf_frequency(low, "en") >= _COMPOUND_ZIPF:
