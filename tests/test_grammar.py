@@ -198,12 +198,14 @@ def test_regular_derivations_and_compounds_of_known_words_are_not_misspellings(l
 
 def test_slips_that_look_like_derivations_are_still_reported(linter):
     # re + cieving (no word), re + from and de + sing (bases too short: slips of reform and design),
-    # break + feast (wordfreq has no such word), happy + ness, dramatic + ly and whole + ly (the
+    # break + feast (wordfreq has no such word), vomit + ting (a doubled letter), happy + ness, dramatic + ly and whole + ly (the
     # suffix joins otherwise: happiness, dramatically, wholly)
     text = ("The letter was recieving attention. The minister began to refrom the rules. Officials said the "
-            "desing was new. The children ate their breakfeast early. Their happyness was dramaticly, wholely gone.")
+            "desing was new. The children ate their breakfeast early. Their happyness was dramaticly, wholely gone. "
+            "He felt like vomitting.")
     found = {text[f.start:f.end] for f in _findings(linter, text) if f.rule == "misspelling"}
-    assert found == {"recieving", "refrom", "desing", "breakfeast", "happyness", "dramaticly", "wholely"}
+    assert found == {"recieving", "refrom", "desing", "breakfeast", "happyness", "dramaticly", "wholely",
+                     "vomitting"}
 
 
 def test_web_fragments_units_and_foreign_letters_are_not_misspellings(linter):
@@ -224,6 +226,7 @@ def test_derivation_readings_and_their_test():
     assert ("dramatic",) not in derivation_readings("dramaticly")
     assert ("tail", "race") in derivation_readings("tailrace")
     assert not any(len(r) == 2 for r in derivation_readings("breakfeast"))  # not one word for wordfreq
+    assert ("vomit", "ting") not in derivation_readings("vomitting")  # a letter doubled at the joint
     assert regular_derivation([("hiring",)], {})
     assert not regular_derivation([("hiring",)], {"hiring": []})  # a part the speller lacks
     assert not regular_derivation([("lased",)], {})                # a rare base

@@ -204,7 +204,8 @@ def derivation_readings(word: str) -> list[tuple[str, ...]]:
     be common words the speller knows: a productive prefix before a base (re + hiring), a suffix
     after one as it stands (proactive + ness, not happy + ness; rules/words.toml,
     ``derivation-prefixes`` and ``-suffixes``), or two words written solid (horse + race; only when wordfreq has the whole as
-    one word). Empty for a word with anything but letters."""
+    one word, and not where the two halves meet at a doubled letter, the commonest slip before -ing
+    and -ed: vomitting, offerring). Empty for a word with anything but letters."""
     low = word.lower()
     if not low.isalpha() or not low.isascii():
         return []
@@ -215,7 +216,8 @@ def derivation_readings(word: str) -> list[tuple[str, ...]]:
     if len(low) >= 2 * HALF_LETTERS:
         from wordfreq import zipf_frequency
         if zipf_frequency(low, "en") >= _COMPOUND_ZIPF:
-            out += [(low[:i], low[i:]) for i in range(HALF_LETTERS, len(low) - HALF_LETTERS + 1)]
+            out += [(low[:i], low[i:]) for i in range(HALF_LETTERS, len(low) - HALF_LETTERS + 1)
+                    if low[i - 1] != low[i]]  # vomit + ting, offer + ring: a letter doubled by slip
     return out
 
 
