@@ -167,8 +167,12 @@ class Misspelling(Rule):
     noun or an entity, a capitalised word inside a sentence, a word the article uses more than
     once, a word in the newsroom's dictionary (``dictionary`` words files, ``words``), a word
     spelt right in the other dialect, or a news convention (£48m, €1.2bn, 38C, 07:00 GMT, MPs,
-    G7, a fragment of a hyphenated compound, a web address). Add the names your newsroom writes
-    every day to a words file once.
+    G7, 2 mln, a fragment of a hyphenated compound, a web address such as IHNED.cz), a word with a
+    letter English does not write (shōnen), or a regular derivation of common words the speller
+    knows (``news.regular_derivation``: re + hiring, intoxicating + ly; `recieving`, `refrom`,
+    `destory` and `happyness` are still slips) or a compound written solid that it would split
+    (webpages). Add the names your newsroom writes every day to a
+    words file once.
     """
 
     id = "misspelling"
@@ -186,11 +190,11 @@ class Misspelling(Rule):
         # letters make, and a regular plural built wrong, are what the editor meant
         "Opening hours will be cut at the remaining ⟦branchs→branches⟧ next year.",
         "The report, ⟦wich→which⟧ was published on Monday, found no fault.",
-        # a prefix, a suffix or another word beside a slip is no derivation: cieving is no word,
-        # the base of re + from is too short, feast + break is not one word
+        # a prefix or a suffix beside a slip is no derivation: cieving is no word, the base of
+        # re + from is too short, story is no verb
         "The letter was ⟦recieving→receiving⟧ attention from the ministry.",
         "The minister began to ⟦refrom→reform⟧ the rules.",
-        "The children ate their ⟦breakfeast→breakfast⟧ early.",
+        "The storm threatened to ⟦destory→destroy⟧ the harbour.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi met Soleimani's successor in Baghdad.",
@@ -199,10 +203,10 @@ class Misspelling(Rule):
         "The government announced new measures on Monday.",
         "The council will organise a vote; the council will organize a vote.",
         "Doctors gave him remdesivir and the hryvnia fell as the playmaker scored.",
-        # regular derivations and compounds of common words: not slips
+        # regular derivations of common words, a compound the speller would split: not slips
         "The firm is rehiring staff after the union was decertified.",
-        "Greetings from the intoxicatingly fresh air and the seasonless clothes.",
-        "The tailrace slope was cut and the webpages were down for hours.",
+        "Troublingly, the biathlete breathed the intoxicatingly fresh air.",
+        "The webpages were down for hours.",
         # a web address's fragment, a unit after a figure, a word with a letter English lacks
         "The portal IHNED.cz said Serbia produced 2 mln doses of shōnen manga.",
     )
@@ -228,15 +232,20 @@ class Misspelling(Rule):
 
     def _derived(self, text: str, candidates: list[tuple[int, int, str]],
                  unknown: dict[str, list[str]]) -> set[str]:
-        """The candidates' cores that are regular derivations or compounds of known words
-        (``news.regular_derivation``: rehiring, decertified, seasonless, tailrace) or compounds
-        written solid that the speller would split (``news.solid_compound``: webpages). The parts
-        are asked about in one call to the speller."""
+        """The candidates' cores that are regular derivations of common words the speller knows
+        (``news.regular_derivation``: rehiring, decertified, intoxicatingly) or compounds written
+        solid that the speller would split (``news.solid_compound``: webpages). The words that
+        judges are asked about in one call to the speller."""
         readings = {c[2]: news.derivation_readings(c[2]) for c in candidates}
-        parts = {p for rs in readings.values() for r in rs for p in r}
-        missing = harper_for(self.config).unknown(parts) if parts else {}
-        return {c[2] for c in candidates if news.regular_derivation(readings[c[2]], missing)
-                or any(news.solid_compound(c[2], s) for s in unknown.get(text[c[0]:c[1]], ()))}
+        ask = set().union(*map(news.derivation_words, readings.values()))
+        missing = harper_for(self.config).unknown(ask) if ask else {}
+        out = set()
+        for start, end, core in candidates:
+            sugg = unknown.get(text[start:end]) or []
+            if any(news.solid_compound(core, s) for s in sugg) or (readings[core] and news.regular_derivation(
+                    readings[core], missing, news.best_suggestion(text[start:end], sugg))):
+                out.add(core)
+        return out
 
     def _other_dialect(self):
         from copylint.grammar.harper_backend import get_harper

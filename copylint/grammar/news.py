@@ -176,60 +176,110 @@ def likely_typo(word: str, suggestion: str | None) -> bool:
     return zipf_frequency(suggestion, "en") >= zipf_frequency(word, "en") + 1.5
 
 
-#: a derivation's known part is a common word: wordfreq Zipf at least this (about once in 300,000
-#: words: intoxicating 3.0, cultivation 3.6, hiring 4.2; lase 1.6 and cored 2.5 are not)
+#: a derivation's base is a common word: wordfreq Zipf at least this (about once in 300,000 words:
+#: intoxicating 3.0, hiring 4.2; lase 1.6 and cored 2.5 are not)
 BASE_ZIPF = 2.9
-#: letters at least in a prefix's or suffix's base (re + sing, re + pat, re + from are slips of
-#: design, repeat, reform) and in each half of a compound
+#: letters at least in a base (re + sing, re + pat, re + from are slips of design, repeat, reform)
 BASE_LETTERS = 5
-HALF_LETTERS = 4
-#: a compound written solid is attested as one word (wordfreq Zipf above 0: tailrace, horserace,
-#: slugfest), where a slip that splits into two words (breakfeast) is not
-_COMPOUND_ZIPF = 1.0
-
-
-#: a base a suffix does not join as it stands: the y turns to i (happiness, not happyness), -le
+#: the derived word itself is attested: wordfreq has it (Zipf 1.0: rehiring 1.8, decertified 1.6,
+#: biathlete 1.9, troublingly 1.3), where a slip that happens to split into prefix and word does not
+#: (replease, proevent, untable: 0)
+DERIVED_ZIPF = 1.0
+#: a suffix joins a base as it stands: not where the y turns to i (happiness, not happyness), -le
 #: and -ic take -ly their own way (possibly, basically), a silent e or a double l drops a letter
 #: (truly, wholly, fully)
 _IRREGULAR_JOIN = re.compile(r"(?:[^aeiou]y|le|ic|ue|ll)$")
 
 
 @lru_cache(maxsize=1)
-def _affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return data.word_list("derivation-prefixes"), data.word_list("derivation-suffixes")
+def _affixes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return (data.words("derivation-prefixes"), data.words("derivation-verb-prefixes"),
+            data.words("derivation-suffixes"))
 
 
-def derivation_readings(word: str) -> list[tuple[str, ...]]:
-    """The ways ``word`` (lower-cased) reads as built from known words, each as the parts that must
-    be common words the speller knows: a productive prefix before a base (re + hiring), a suffix
-    after one as it stands (proactive + ness, not happy + ness; rules/words.toml,
-    ``derivation-prefixes`` and ``-suffixes``), or two words written solid (horse + race; only when wordfreq has the whole as
-    one word, and not where the two halves meet at a doubled letter, the commonest slip before -ing
-    and -ed: vomitting, offerring). Empty for a word with anything but letters."""
+def derivation_readings(word: str) -> list[tuple[str, bool]]:
+    """The ways ``word`` reads as a regular derivation of a base, each as (base, whether the base
+    must be a verb's form): a productive prefix before the base (re + hiring; re-, de- and mis- make
+    verbs of verbs) or a suffix after it as it stands (intoxicating + ly, proactive + ness, not
+    happy + ness; -ly only after -ing: quitely and throughly are slips), from rules/words.toml's
+    ``derivation-prefixes``, ``derivation-verb-prefixes`` and ``derivation-suffixes``. None
+    unless wordfreq has the word itself (``DERIVED_ZIPF``) and it is all (English) letters."""
     low = word.lower()
     if not low.isalpha() or not low.isascii():
         return []
-    prefixes, suffixes = _affixes()
-    out = [(low[len(p):],) for p in prefixes if low.startswith(p) and len(low) - len(p) >= BASE_LETTERS]
-    out += [(low[:-len(s)],) for s in suffixes if low.endswith(s) and len(low) - len(s) >= BASE_LETTERS
-            and not _IRREGULAR_JOIN.search(low, 0, len(low) - len(s))]
-    if len(low) >= 2 * HALF_LETTERS:
-        from wordfreq import zipf_frequency
-        if zipf_frequency(low, "en") >= _COMPOUND_ZIPF:
-            out += [(low[:i], low[i:]) for i in range(HALF_LETTERS, len(low) - HALF_LETTERS + 1)
-                    if low[i - 1] != low[i]]  # vomit + ting, offer + ring: a letter doubled by slip
+    prefixes, verb_prefixes, suffixes = _affixes()
+    out = [(low[len(p):], p in verb_prefixes) for p in prefixes | verb_prefixes
+           if low.startswith(p) and len(low) - len(p) >= BASE_LETTERS]
+    out += [(base, False) for sfx in suffixes if low.endswith(sfx)
+            and len(base := low[:-len(sfx)]) >= BASE_LETTERS and not _IRREGULAR_JOIN.search(base)
+            and (sfx != "ly" or base.endswith("ing"))]
+    if not out:
+        return []
+    from wordfreq import zipf_frequency
+    return out if zipf_frequency(low, "en") >= DERIVED_ZIPF else []
+
+
+def _verb_lemmas(form: str) -> list[str]:
+    """The lemmas a regular verb form may have (hiring: hir, hire; certified: certify)."""
+    for end, lemmas in (("ing", ("", "e")), ("ied", ("y",)), ("ed", ("", "e")), ("ies", ("y",)),
+                        ("es", ("", "e")), ("s", ("",))):
+        if form.endswith(end):
+            stem = form[:-len(end)]
+            out = [stem + x for x in lemmas]
+            if end in ("ing", "ed") and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # stopping, stopped
+            return out
+    return [form]
+
+
+def _paradigm(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A regular verb's -ing and -ed forms (both spellings where a consonant may double)."""
+    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+    past = lemma + "d" if lemma.endswith("e") else (
+        lemma[:-1] + "ied" if re.search(r"[^aeiou]y$", lemma) else lemma + "ed")
+    double = lemma + lemma[-1]
+    return (stem + "ing", double + "ing"), (past, double + "ed")
+
+
+def derivation_words(readings: list[tuple[str, bool]]) -> set[str]:
+    """The words to ask the speller about to judge ``readings``: each base, and for a base that
+    must be a verb's form the lemmas it may have with their -ing and -ed forms."""
+    out = set()
+    for base, verb in readings:
+        out.add(base)
+        if verb:
+            for lemma in _verb_lemmas(base):
+                ing, ed = _paradigm(lemma)
+                out.update((lemma, *ing, *ed))
     return out
 
 
-def regular_derivation(readings: list[tuple[str, ...]], unknown: set[str] | dict) -> bool:
-    """True when one of ``derivation_readings`` has every part known to the speller (not in
-    ``unknown``, the speller's answer about the parts) and common (wordfreq Zipf ``BASE_ZIPF`` or
-    more): `rehiring` (re + hiring), `decertified`, `seasonless`, `tailrace` (tail + race) are
-    words, `recieving` (re + cieving) and `refrom` (re + from: the base too short) are slips."""
+def _a_verb_form(base: str, unknown) -> bool:
+    """True when ``base`` is a form of a verb the speller knows with its -ing and -ed forms (hiring:
+    hire, hired; story has no storying)."""
+    for lemma in _verb_lemmas(base):
+        ing, ed = _paradigm(lemma)
+        if lemma not in unknown and any(w not in unknown for w in ing) and any(w not in unknown for w in ed):
+            return True
+    return False
+
+
+def regular_derivation(readings: list[tuple[str, bool]], unknown, suggestion: str | None) -> bool:
+    """True when one of ``derivation_readings`` has a base the speller knows (not in ``unknown``,
+    its answer about ``derivation_words``), common (wordfreq Zipf ``BASE_ZIPF`` or more) and at
+    least as common as the word the slip reading suggests (rehiring: hiring 4.2 against retiring
+    3.8; intersting: sting 3.8 against interesting 5.0), and a verb's form where the prefix makes
+    verbs (destory: story is no verb). `rehiring`, `decertified` and `intoxicatingly` are words;
+    `recieving` (re + cieving) and `destory` are slips."""
     from wordfreq import zipf_frequency
 
-    return any(all(p not in unknown and zipf_frequency(p, "en") >= BASE_ZIPF for p in parts)
-               for parts in readings)
+    bar = zipf_frequency(suggestion, "en") if suggestion else 0.0
+    for base, verb in readings:
+        z = zipf_frequency(base, "en")
+        if base not in unknown and z >= BASE_ZIPF and (z >= bar or base == (suggestion or "").lower()) \
+                and (not verb or _a_verb_form(base, unknown)):
+            return True
+    return False
 
 
 def solid_compound(word: str, suggestion: str | None) -> bool:
