@@ -111,6 +111,9 @@ class Article:
         self.doc = None  # the spaCy Doc of ``text``, set by the engine when a rule needs it
         self.wordfit = None  # copylint.wordfit.WordFit (or the ModelError), set by the engine when a rule needs it
         self.notices: list[str] = []  # parts a reader could not check (told to the user)
+        #: (start, end, language) of the blocks of an English article that read as another language
+        #: (``copylint.language``), set by the engine: the rules that read English report nothing there
+        self.other_language_blocks: list[tuple[int, int, str]] = []
 
     # --- offsets ---------------------------------------------------------------------------
     def _seg(self, i: int) -> int:

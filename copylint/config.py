@@ -27,7 +27,8 @@ class ConfigError(Exception):
 
 
 _CHOICES = {"fail_on": ("error", "warning", "info"), "dialect": ("british", "american", "auto"),
-            "grammar_backend": ("auto", "harper", "languagetool", "none"), "semantic": ("auto", "on", "off")}
+            "grammar_backend": ("auto", "harper", "languagetool", "none"), "semantic": ("auto", "on", "off"),
+            "language_check": ("on", "articles", "off")}
 
 
 def check_rule_ids(ids, where: str, allow_all: bool = True) -> None:
@@ -85,6 +86,9 @@ class Config:
     exclude: tuple[str, ...] = ()          # glob patterns of files to skip in directories
     semantic: str = "auto"                 # list-intruder embeddings (extra): auto (if installed), on, off
     garble_model: str | None = None        # a local model directory for the word-fit rules (default: shipped)
+    #: copylint.language: on (an article, or a paragraph of one, clearly in another language is left
+    #: to the rules that read no English), articles (whole articles only), off (all read as English)
+    language_check: str = "on"
     source: str | None = None              # the file this came from
 
     def __post_init__(self) -> None:

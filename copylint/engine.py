@@ -129,7 +129,7 @@ class RuleSet:
             else:
                 continue
             for f in found:
-                if in_scope(article, f, rule.scope):
+                if in_scope(article, f, rule.scope) and (rule.any_language or not in_other_language(article, f)):
                     findings.append(f)
                     owner.setdefault(f.rule, rule)
         findings = defer_to_dedicated(findings, {rid: r.priority for rid, r in owner.items()})
@@ -170,6 +170,39 @@ def in_scope(article: Article, f: Finding, scope: frozenset[str] | None) -> bool
         if block is None or block.kind not in kinds:
             return False
     return not (OUTSIDE_QUOTATIONS <= scope and article.in_quotation(f.start, f.end))
+
+
+NOTICE_RANGES = 10  # a notice names at most this many ranges of lines, then how many more
+
+
+def _lines(article: Article, spans) -> str:
+    """``line 3`` or ``lines 3-5, 9 (French)``: where the spans (start, end[, language]) of whole
+    blocks lie, neighbouring blocks of one language as one range."""
+    index = {b.start: k for k, b in enumerate(article.blocks)}
+    runs: list[list] = []  # [first block, last block, start, end, language]
+    for span in spans:
+        k, lang = index.get(span[0], -2), span[2] if len(span) > 2 else None
+        if runs and runs[-1][1] == k - 1 and runs[-1][4] == lang:
+            runs[-1][1], runs[-1][3] = k, span[1]
+        else:
+            runs.append([k, k, span[0], span[1], lang])
+    where = []
+    for _, _, start, end, lang in runs[:NOTICE_RANGES]:
+        line, _, end_line, _ = article.span(start, end)
+        where.append(f"{line}{f'-{end_line}' if end_line > line else ''}"
+                     f"{f' ({language.name(lang)})' if lang else ''}")
+    more = f" and {len(runs) - NOTICE_RANGES} more" if len(runs) > NOTICE_RANGES else ""
+    return f"{'lines' if len(where) > 1 or '-' in where[0] else 'line'} {', '.join(where)}{more}"
+
+
+def in_other_language(article: Article, f: Finding) -> bool:
+    """Whether a finding lies within one block that reads as another language
+    (``Article.other_language_blocks``); a finding that spans blocks is not."""
+    blocks = article.other_language_blocks
+    if not blocks:
+        return False
+    k = bisect.bisect_right(blocks, (f.start, float("inf"))) - 1
+    return k >= 0 and blocks[k][0] <= f.start and max(f.end, f.start + 1) <= blocks[k][1]
 
 
 def defer_to_dedicated(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:
@@ -334,18 +367,40 @@ class Linter:
     def _in_language(self, article: Article, cfg: Config) -> Config:
         """The config to check ``article`` with: ``cfg``, or for an article clearly in another
         language than English (``copylint.language``) ``cfg`` less the rules that read English,
-        which would report its every word; the article's notices say so."""
+        which would report its every word; the article's notices say so. In an English article, the
+        blocks that read as another language are set on ``article.other_language_blocks``, where
+        ``RuleSet.run`` drops those rules' findings. ``language-check``: ``off`` reads everything as
+        English, ``articles`` judges whole articles only."""
+        if cfg.language_check == "off":
+            return cfg
         rs = self.ruleset(cfg)
         english = tuple(r.id for r in rs.rules if not r.any_language)
         if not english:
             return cfg
-        lang = language.other_language(article.text)
-        if lang is None:
-            return cfg
         kept = sorted({r.family for r in rs.rules if r.any_language})
-        article.notices.append(f"reads as {language.name(lang)}, not English: only the rules that read no English"
-                               f" ran ({', '.join(kept) or 'none enabled'}), {len(english)} others skipped")
-        return dataclasses.replace(cfg, ignore=tuple(cfg.ignore) + english)
+        lang = language.other_language(article.text)
+        if lang is not None:
+            # a bilingual page: its blocks that are clearly English are checked as English
+            english_blocks = [b for b in article.blocks if language.english_block(article.text[b.start:b.end])] \
+                if cfg.language_check == "on" else []
+            if not english_blocks:
+                article.notices.append(f"reads as {language.name(lang)}, not English: only the rules that read no"
+                                       f" English ran ({', '.join(kept) or 'none enabled'}), {len(english)} others"
+                                       " skipped")
+                return dataclasses.replace(cfg, ignore=tuple(cfg.ignore) + english)
+            english_starts = {b.start for b in english_blocks}
+            article.other_language_blocks = [(b.start, b.end, lang) for b in article.blocks
+                                             if b.start not in english_starts]
+            article.notices.append(f"reads as {language.name(lang)}, not English, but for "
+                                   f"{_lines(article, [(b.start, b.end) for b in english_blocks])}: only the rules"
+                                   f" that read no English reported elsewhere ({', '.join(kept) or 'none enabled'})")
+        elif cfg.language_check == "on":
+            found = article.other_language_blocks = language.other_language_blocks(article.text, article.blocks)
+            if found:
+                article.notices.append(f"{_lines(article, found)} {'read' if len(found) > 1 else 'reads'} as another"
+                                       f" language than English: only the rules that read no English reported there"
+                                       f" ({', '.join(kept) or 'none enabled'})")
+        return cfg
 
     def check_paths(self, paths: list[str]) -> list[FileResult]:
         """Every file under ``paths``: a result for each (a path that cannot be checked first)."""

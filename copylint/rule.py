@@ -46,7 +46,8 @@ class Rule:
     #: rules off by default are switched on with ``select``.
     default_enabled: ClassVar[bool] = True
     #: the rule reads no English (spacing, punctuation, duplicates, placeholders), so it also runs
-    #: on an article in another language (``copylint.language``); the others are skipped there.
+    #: on an article in another language (``copylint.language``); the others are skipped there, and
+    #: their findings inside a paragraph in another language of an English article are dropped.
     any_language: ClassVar[bool] = False
     #: applies a ``fix`` that ``--fix`` may apply without a human.
     fixable: ClassVar[bool] = False

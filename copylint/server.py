@@ -216,11 +216,13 @@ class CopylintServer(LanguageServer):
         except Exception:  # no client yet (or gone): the log on stderr is enough
             pass
 
-    def tell(self, message: str, kind=types.MessageType.Warning) -> None:
-        """Show a message to the user once (a broken config, a backend down)."""
-        if message in self._told:
+    def tell(self, message: str, kind=types.MessageType.Warning, key: str | None = None) -> None:
+        """Show a message to the user once (a broken config, a backend down); ``key``: what makes
+        it the same message (default: its text)."""
+        key = message if key is None else key
+        if key in self._told:
             return
-        self._told.add(message)
+        self._told.add(key)
         self.log(message, kind)
         try:
             self.window_show_message(types.ShowMessageParams(type=kind, message=f"copylint: {message}"))
@@ -356,7 +358,9 @@ class CopylintServer(LanguageServer):
         for warning in self.linter.warnings:
             self.call_soon(self.tell, warning)
         for notice in article.notices:  # a part not checked; a language not English
-            self.call_soon(self.tell, f"{path or uri}: {notice}", types.MessageType.Info)
+            # once a document, whatever lines it names as the text is edited
+            self.call_soon(self.tell, f"{path or uri}: {notice}", types.MessageType.Info,
+                           f"{path or uri}: {re.sub(r'[0-9]+', '#', notice)}")
         return Checked(version, article, findings, positions, cfg, semantic_pending=pending)
 
     def _workspace_ready(self) -> bool:

@@ -68,3 +68,107 @@ def test_the_command_line_tells_the_user_which_language_it_read(tmp_path):
     code, out, err = run_cli(["check", "--isolated", "--no-cache", "--format", "json", str(path)])
     assert code == 0 and json.loads(out)["summary"]["findings"] == 0
     assert "articolo.txt: reads as Italian, not English" in err and "Traceback" not in err
+
+
+# --- a paragraph in another language inside English copy (session 13) -------------------------
+from copylint.config import Config  # noqa: E402
+from copylint.language import block_language, english_block  # noqa: E402
+
+OPENING = ("The city council voted on Tuesday to close 14 of its 31 public libraries, saying the cuts would "
+           "save money. Councillor Jane Whitmore, who chairs the finance committee, said the decision was "
+           "painful but unavoidable.\n\n")
+QUOTED_SPANISH = ('"Es una decisión muy triste para todos nosotros, porque la biblioteca era el único lugar del '
+                  'barrio donde los niños podían estudiar por la tarde", dijo una vecina.\n\n')
+QUOTED_FRENCH = ("« Nous avons appris la nouvelle par la presse, sans aucune concertation avec les habitants du "
+                 "quartier, et nous allons contester cette décision devant le tribunal », a déclaré le président "
+                 "de l'association.\n\n")
+CLOSING = ("The library on Mill Road, which opened in 1952, will close in March. Residents said they had "
+           "recieved no warning of the plan.\n")
+MIXED = OPENING + QUOTED_SPANISH + QUOTED_FRENCH + CLOSING
+
+
+def _spelling(text: str, setting: str = "on") -> list[tuple[int, str]]:
+    findings = Linter(config=Config(language_check=setting)).check_text(text)
+    lines = text.splitlines()
+    return [(f.line, lines[f.line - 1][f.column - 1:f.end_column - 1]) for f in findings if f.rule == "misspelling"]
+
+
+def test_a_spanish_or_french_paragraph_in_english_copy_gets_no_spelling_findings():
+    assert block_language(QUOTED_SPANISH) == "es" and block_language(QUOTED_FRENCH) == "fr"
+    # the English paragraphs keep theirs; with the check off, the quoted words are "misspelt"
+    assert _spelling(MIXED) == [(7, "recieved")]
+    off = _spelling(MIXED, "off")
+    assert (7, "recieved") in off and {3, 5} <= {line for line, _ in off}, off
+
+
+def test_one_notice_names_the_lines_read_as_another_language():
+    text = OPENING + ENGLISH + "\n" + QUOTED_SPANISH + QUOTED_SPANISH + QUOTED_FRENCH + CLOSING
+    assert other_language(text) is None  # English as a whole (MIXED, half foreign, reads as Spanish)
+    [res] = Linter(isolated=True).check_paths([_write(text)])
+    assert res.notice.startswith("lines 5-7 (Spanish), 9 (French) read as another language than English"), res.notice
+    assert [f.line for f in res.findings if f.rule == "misspelling"] == [11]
+    [res] = Linter(isolated=True).check_paths([_write(MIXED)])
+    assert res.notice.startswith("reads as Spanish, not English, but for lines 1, 7:"), res.notice
+
+
+def test_an_english_paragraph_with_a_foreign_name_or_phrase_keeps_its_findings():
+    name = ("Jean-Pierre de la Fontaine, who runs the Café de la Paix on Mill Road, said the council had recieved "
+            "no letters about the library.\n")
+    phrase = ('Residents called the plan "la fin du quartier", and one said the council had recieved '
+              "no letters in favour of it.\n")
+    for text, word in ((name, "recieved"), (phrase, "recieved")):
+        assert block_language(text) is None
+        assert word in {w for _, w in _spelling(OPENING + text)}
+
+
+def test_a_short_line_of_a_foreign_passage_goes_with_it():
+    italian = ("Il consiglio comunale ha deciso martedì di chiudere quattordici delle sue trentuno biblioteche "
+               "pubbliche, perché il comune ha perso gran parte dei fondi.\n\n")
+    text = OPENING + ENGLISH + "\n" + italian + "Leggi anche\n\n" + CLOSING
+    assert block_language(italian) == "it" and block_language("Leggi anche") is None  # too short alone
+    assert _spelling(text) == [(9, "recieved")]
+    assert (7, "anche") in _spelling(text, "off")
+    # an English line beside it stays English: more English function words than Italian ones
+    assert _spelling(OPENING + italian + "The council had recieved no letters.\n") == [(5, "recieved")]
+
+
+def test_headlines_lists_of_places_and_tables_of_scores_stay_english():
+    for text in ("Man confesses to starting fire at Nantes Cathedral",
+                 "June 24 -- Jiffy Lube Live, Bristow, VA\nAug. 4 -- Riverbend Music Center, Cincinnati, OH",
+                 "Viera (4-0): K. Hupfer 1 goal. L. Patikas 1 goal. Z. Nielsen 1 goal. A. Sanger 2 saves.",
+                 "Dimitri van den Bergh is the World Matchplay's biggest surprise.",
+                 "Listen: http://po.st/TP_615\nDownload: http://po.st/TP_615Download"):
+        assert block_language(text) is None, text
+
+
+def test_the_english_half_of_a_page_in_another_language_is_checked_as_english():
+    spanish = ("El alcalde dijo en una rueda de prensa que la decisión es muy triste para todos los vecinos del "
+               "barrio, que han perdido su biblioteca.\n\n")
+    english = "The mayor said the library had been open since 1952, and that the recieved funding had fallen.\n\n"
+    text = english + spanish + QUOTED_SPANISH + spanish
+    assert other_language(text) == "es" and english_block(english) and not english_block(spanish)
+    assert _spelling(text) == [(1, "recieved")]
+    assert _spelling(text, "articles") == []  # whole articles only: the page is Spanish throughout
+
+
+def test_language_check_is_a_config_key_checked_like_the_others(tmp_path):
+    (tmp_path / ".copylint.toml").write_text('language-check = "off"\n', encoding="utf-8")
+    path = tmp_path / "mixed.txt"
+    path.write_text(MIXED, encoding="utf-8")
+    [res] = Linter().check_paths([str(path)])
+    assert not res.notice and {3, 5, 7} <= {f.line for f in res.findings if f.rule == "misspelling"}
+    bad = tmp_path / "bad"  # (configs are read once per folder and process)
+    bad.mkdir()
+    (bad / ".copylint.toml").write_text('language-check = "sometimes"\n', encoding="utf-8")
+    (bad / "mixed.txt").write_text(MIXED, encoding="utf-8")
+    code, out, err = run_cli(["check", "--no-cache", str(bad / "mixed.txt")])
+    assert code == 2 and "Traceback" not in err
+    assert err.strip().splitlines() == [f"copylint: error: {bad / '.copylint.toml'}:1: key 'language-check': "
+                                        "expected on, articles or off, got 'sometimes'"], err
+
+
+def _write(text: str) -> str:
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
+        fh.write(text)
+    return fh.name

@@ -157,6 +157,26 @@ def test_a_document_in_another_language_is_told_and_checked_by_the_rules_that_re
     assert any("articolo.md: reads as Italian, not English" in m for m in server.messages)
 
 
+def test_a_paragraph_in_another_language_is_told_once_and_the_config_key_is_honoured(server):
+    from test_language import ENGLISH, OPENING, QUOTED_SPANISH
+    text = OPENING + ENGLISH + "\n" + QUOTED_SPANISH + "The mayor said the plan had recieved no support.\n"
+    uri = T_uri(str(server.root_path / "mixed.md"))
+    server.open(uri, text, "markdown")
+    spelling = [d.range.start.line for d in by_code(server.diagnostics(uri), "misspelling")]
+    assert spelling == [6], spelling  # the Spanish paragraph (line 5) has none
+    server.change(uri, "# Libraries\n\n" + text)  # its line moves: not told again
+    assert [d.range.start.line for d in by_code(server.diagnostics(uri, version=server.versions[uri]),
+                                                 "misspelling")] == [8]
+    told = [m for m in server.messages if "mixed.md: line" in m and "read" in m and "another language" in m]
+    assert told and all("line 5 (Spanish)" in m for m in told), told  # once: not again for line 7
+    folder = server.root_path / "english-only"
+    folder.mkdir()
+    (folder / ".copylint.toml").write_text('language-check = "off"\n', encoding="utf-8")
+    uri = T_uri(str(folder / "mixed.md"))
+    server.open(uri, text, "markdown")
+    assert 4 in {d.range.start.line for d in by_code(server.diagnostics(uri), "misspelling")}
+
+
 def test_closed_document_is_cleared(server):
     uri = T_uri(str(server.root_path / "gone.md"))
     server.open(uri, "He said said no.\n", "markdown")

@@ -118,8 +118,9 @@ def pairs(art):
     from copylint.checks.consistency import numbers, same_quantity
 
     # the readings added since the model was trained (figures under 2, "m" as metres, counts written like
-    # years: ``numbers.quantities``) are the rule's and its calibration's, not taught: the model's pairs
-    # stay the ones it was trained on
+    # years: ``numbers.quantities``; a hedge that widens a rounding only before the rounder figure:
+    # ``numbers._close``) are the rule's and its calibration's, not taught: the model's pairs stay the
+    # ones it was trained on
     qs = [q for q in numbers.quantities(art.doc, as_trained=True) if not q.blocked]
     counts = Counter((q.unit, q.value) for q in qs)
     values: dict[str, set] = {}
@@ -127,7 +128,7 @@ def pairs(art):
         values.setdefault(q.unit, set()).add(q.value)
     same_quantity.describe(qs, art, numbers._attribution)
     for a, b, n, between in same_quantity.candidate_pairs(qs, numbers._one_sentence):
-        label = a.value == b.value or numbers._close(a, b)
+        label = a.value == b.value or numbers._close(a, b, as_trained=True)
         yield same_quantity.pair_features(a, b, n, between), label, a, b, counts, values[a.unit]
 
 
@@ -199,7 +200,7 @@ def slip_examples(x, label, a, b, counts, values, rng):
         if new is None or new in values:
             continue
         va, vb = (new, b.value) if first else (a.value, new)
-        if numbers._close(_Figure(va, a.hedged), _Figure(vb, b.hedged)):
+        if numbers._close(_Figure(va, a.hedged), _Figure(vb, b.hedged), as_trained=True):
             continue
         left = counts[(a.unit, a.value)] - 1  # the old value lost a mention; the new one has one
         yield x + numbers.value_features(va, vb, *((1, left) if first else (left, 1))), 1

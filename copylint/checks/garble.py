@@ -51,16 +51,23 @@ _WHOLE_WORDS = (r"(?<![\w-])", r"(?![\w-])")  # a phrase matches as whole words,
 
 
 @lru_cache(maxsize=1)
-def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
+def _inverted_entries() -> tuple[tuple[str, str, str], ...]:
+    """``inverted_phrases.txt`` as (the wrong phrase's pattern, bare of the whole-word test, the
+    intended phrase, the note)."""
     out = []
     for line in data.phrases("inverted_phrases.txt"):
         body, _, note = line.partition("#")
         if "=>" not in body:
             continue
         wrong, intended = (s.strip() for s in body.split("=>", 1))
-        pat = re.compile(_WHOLE_WORDS[0] + _phrase_pattern(wrong) + _WHOLE_WORDS[1], re.I)
-        out.append((pat, intended, note.strip()))
+        out.append((_phrase_pattern(wrong), intended, note.strip()))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def inverted_phrases() -> tuple[tuple[re.Pattern, str, str], ...]:
+    return tuple((re.compile(_WHOLE_WORDS[0] + wrong + _WHOLE_WORDS[1], re.I), intended, note)
+                 for wrong, intended, note in _inverted_entries())
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -72,7 +79,7 @@ def any_inverted_phrase() -> re.Pattern:
     """Every phrase of ``inverted_phrases`` in one pattern, the whole-word test once for all: a text
     it finds nothing in has none of them (a phrase's match is one of its matches or overlaps an
     earlier one), so nearly every article is read once, not once a phrase."""
-    phrases = [p[0].pattern[len(_WHOLE_WORDS[0]):-len(_WHOLE_WORDS[1])] for p in inverted_phrases()]
+    phrases = [wrong for wrong, _, _ in _inverted_entries()]
     return re.compile(_WHOLE_WORDS[0] + "(?:" + "|".join(phrases) + ")" + _WHOLE_WORDS[1], re.I)
 
 

@@ -85,26 +85,26 @@ class Mention:
         self.post = _qualifiers(noun) if noun is not None else set()
 
 
-_PART_OF = data.words("part-of-words")
-_PARTITIVE = data.words("partitive-determiners")
+#: the words after "of" in "40 of them", "Of those arrested", "14 of the 31", "14 of its 31"
+_PARTITIVE = data.words("partitive-words")
 
 
 def part_of_whole(tok) -> bool:
     """A figure counted out of a whole named around it: "Of those arrested, 40 were charged", "40 of
-    them", "of whom 12", "40 of the 120 people". Such a figure is a part, not a restatement: smaller
-    than the whole it is compared with, it is another quantity."""
+    them", "of whom 12", "40 of the 120 people", "40 of their officers". Such a figure is a part, not
+    a restatement: smaller than the whole it is compared with, it is another quantity."""
     doc, i = tok.doc, tok.i
     j = i + 1
     if j < len(doc) and doc[j].lower_ in _SCALE:
         j += 1
-    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PART_OF:
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in _PARTITIVE:
         return True  # "40 of them", "40 of the 120 people"
     k = i - 1 if i and doc[i - 1].text not in "€£$" else i - 2
     if k >= 1 and doc[k].lower_ in ("whom", "which") and doc[k - 1].lower_ == "of":
         return True  # "of whom 12"
     words = [t for t in doc[tok.sent.start:i] if not t.is_space and not (t.is_punct and t.text not in ",;")]
     # "Of those arrested, 40 were charged": the sentence opens with the whole, a comma before the figure
-    return len(words) > 2 and words[0].lower_ == "of" and words[1].lower_ in _PART_OF \
+    return len(words) > 2 and words[0].lower_ == "of" and words[1].lower_ in _PARTITIVE \
         and any(t.text == "," for t in words[2:])
 
 
@@ -754,20 +754,27 @@ def slip(a: float, b: float) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def _close(a: Quantity, b: Quantity) -> bool:
+def _close(a: Quantity, b: Quantity, as_trained: bool = False) -> bool:
     """A rounded figure beside the exact one: "about 3,000" ... "3,124"; "46.6 million" ... "46.57
     million"; "11.3%" ... "11.38%"; "more than 250" ... "258". Unhedged, the exact figure must round
     to the round one ("11,000 families" ... "11,060 families"): "1.70" beside "1.75", or "50"
-    beside "58", is a figure changed, not rounded."""
+    beside "58", is a figure changed, not rounded. A hedge widens the rounding only where it stands
+    before the rounder figure (or one of two as fine): it says that figure is approximate, and an
+    exact figure hedged ("about 260 million" beside "200 million") says nothing of the other.
+    ``as_trained``: any hedge widens it, as the slip model's training read roundings."""
     hi, lo = max(a.value, b.value), min(a.value, b.value)
-    if (a.hedged or b.hedged) and hi > 0 and (hi - lo) / hi <= 0.1:
-        return True
     da, db = _digits(a.value).rstrip("0"), _digits(b.value).rstrip("0")
+    if as_trained:
+        hedged = a.hedged or b.hedged
+    else:
+        hedged = (a.hedged and len(da) <= len(db)) or (b.hedged and len(db) <= len(da))
+    if hedged and hi > 0 and (hi - lo) / hi <= 0.1:
+        return True
     coarse = a.value if len(da) < len(db) else b.value if len(db) < len(da) else None
     if coarse is None or coarse == 0:
         return False
     step = 10.0 ** (math.floor(math.log10(abs(coarse))) - len(min(da, db, key=len)) + 1)
-    return hi - lo < (step if a.hedged or b.hedged else step / 2 + 1e-9 * step)
+    return hi - lo < (step if hedged else step / 2 + 1e-9 * step)
 
 
 def value_kind(a: float, b: float) -> tuple[str, str]:
@@ -1248,6 +1255,9 @@ class NumberMismatch(Rule):
         "Those who anted up $129 for the Founder's Edition will get it in November.\n\nThe Founder's Edition, which "
         "costs ⟦$219⟧, ships in November.",
         "Apple's 12-inch MacBook was discontinued in July.\n\nApple said the ⟦1-inch⟧ MacBook would not return.",
+        # a hedged exact figure is no rounding of an unhedged round one (``_close``)
+        "The council will spend £200 million on new schools.\n\nThe council will spend about ⟦£260 million⟧ on new "
+        "schools, the mayor said.",
     )
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
@@ -1273,8 +1283,13 @@ class NumberMismatch(Rule):
         "The resort will cost NIS 200 million.\n\nThe developer has also set aside $20 million for a marina.",
         "11,000 families received benefits in Tyumen\n\nIn all, 11,040 families in the Tyumen region received "
         "the benefits.",
+        # the hedge before the rounder figure: a rounding
+        "The council will spend about £200 million on new schools.\n\nThe council will spend £260 million on new "
+        "schools, the mayor said.",
         "Police arrested 120 people at the protest.\n\nOf those arrested, 40 people were charged with assault.",
         "Police arrested 120 people at the protest.\n\nPolice said 40 of the 120 people arrested were released.",
+        # a part counted out of a whole with a possessive: "40 of their 120" (the count path compares it otherwise)
+        "Police arrested 120 people at the protest.\n\nPolice said 40 of their 120 people arrested were released.",
         "The council spent £12bn on schools.\n\nOf that, £2bn went on repairs, of which £1bn went on roofs.",
         "Mophie's 3-in-1 charging pad costs $100.\n\nMophie also sells a 2-in-1 charging pad.",
         "The floods killed 120 people on Monday.\n\nRescuers saved 210 people from the water.",
