@@ -171,8 +171,7 @@ class Misspelling(Rule):
     letter English does not write (shōnen), or a regular derivation of common words the speller
     knows (``news.regular_derivation``: re + hiring, intoxicating + ly; `recieving`, `refrom`,
     `destory` and `happyness` are still slips) or a compound written solid that it would split
-    (webpages). Add the names your newsroom writes every day to a
-    words file once.
+    (webpages). Add the names your newsroom writes every day to a words file once.
     """
 
     id = "misspelling"
@@ -234,8 +233,8 @@ class Misspelling(Rule):
                  unknown: dict[str, list[str]]) -> set[str]:
         """The candidates' cores that are regular derivations of common words the speller knows
         (``news.regular_derivation``: rehiring, decertified, intoxicatingly) or compounds written
-        solid that the speller would split (``news.solid_compound``: webpages). The words that
-        judges are asked about in one call to the speller."""
+        solid that the speller would split (``news.solid_compound``: webpages). The words the
+        judgement needs (``news.derivation_words``) are asked about in one call to the speller."""
         readings = {c[2]: news.derivation_readings(c[2]) for c in candidates}
         ask = set().union(*map(news.derivation_words, readings.values()))
         missing = harper_for(self.config).unknown(ask) if ask else {}

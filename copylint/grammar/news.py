@@ -200,9 +200,9 @@ def _affixes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def derivation_readings(word: str) -> list[tuple[str, bool]]:
     """The ways ``word`` reads as a regular derivation of a base, each as (base, whether the base
     must be a verb's form): a productive prefix before the base (re + hiring; re-, de- and mis- make
-    verbs of verbs) or a suffix after it as it stands (intoxicating + ly, proactive + ness, not
-    happy + ness; -ly only after -ing: quitely and throughly are slips), from rules/words.toml's
-    ``derivation-prefixes``, ``derivation-verb-prefixes`` and ``derivation-suffixes``. None
+    verbs of verbs) or a suffix after it as it stands (intoxicating + ly, not happy + ness; -ly
+    only after -ing: quitely and throughly are slips), from rules/words.toml's
+    ``derivation-prefixes``, ``derivation-verb-prefixes`` and ``derivation-suffixes``. Empty
     unless wordfreq has the word itself (``DERIVED_ZIPF``) and it is all (English) letters."""
     low = word.lower()
     if not low.isalpha() or not low.isascii():
