@@ -11,7 +11,11 @@ Documents: the ``test`` split of news-corpus (benchmarks/splits.py; never traine
 every article of clean-news. The spinner here is not the training corruption
 (training/garble/corrupt.py): its substitutes come from the LibreOffice thesaurus (MyThes), not
 WordNet; it replaces only words of the other half of the vocabulary (``lexicon.half(lemma) == 1``:
-no word it replaces was ever replaced in training or calibration); its own seed; and its kinds are
+no word it replaces was ever replaced in training, nor in the shipped calibration, which swaps
+half-0 words like training; a calibration made with ``calibrate.py --half mix`` or ``1`` swapped
+words of half 1's calibration sub-half, ``lexicon.sub_half``, and ``--unseen`` prints the recall on
+the swaps of the other sub-half alone, words that neither training nor any calibration ever
+replaced); its own seed; and its kinds are
 a spinner's: a synonym of a random sense of the word ("sense"), an unrelated word of the same part
 of speech and similar frequency from the thesaurus' head words ("same"), a month or a thesaurus
 proper name put before a noun ("put").
@@ -22,6 +26,9 @@ Prints, per set and for the garble family and the ``word-fit`` rule:
   finding at warning, and at warning or info;
 - ``spun-article`` (when the rule exists): the share of versions with 3 % of their content words
   swapped that it reports, and the share of clean documents it reports;
+- with ``--unseen``, the same recall on the one-swap versions whose swapped word is of the sub-half
+  of half 1 that no calibration swaps (``lexicon.CALIBRATION_SUB`` is the other): the figure that
+  decides for a calibration that swapped half-1 words;
 - the ``--show`` most doubtful false alarms on clean copy (to read kinds of error, never to fit).
 """
 from __future__ import annotations
@@ -56,6 +63,7 @@ class Spinner:
 
         self.lx = lexicon
         self.rng = random.Random(seed)
+        self.replaced: list[str] = []
         self.th = lexicon.mythes()
         pools: dict[str, list] = {}
         for (word, upos) in self.th:
@@ -97,6 +105,12 @@ class Spinner:
         return None if w == lemma else w
 
     def replace(self, text, toks, i):
+        got = self._replace(text, toks, i)
+        if got is not None:
+            self.replaced.append(toks[i][4])  # the lemma (corrupt.apply keeps every replacement made)
+        return got
+
+    def _replace(self, text, toks, i):
         s, e, upos, tag, lemma, flags = toks[i]
         word = text[s:e]
         kind = self.lx.pick_kind(self.rng, KINDS)
@@ -116,7 +130,9 @@ class Spinner:
         return new, kind
 
     def spin(self, text, toks, n):
+        """``corrupt.apply`` on half-1 words; ``replaced`` then holds the replaced words' lemmas."""
         import corrupt
+        self.replaced = []
         pool = [i for i, t in enumerate(toks) if self.lx.eligible(t, text, EVAL_HALF)]
         self.rng.shuffle(pool)
         return corrupt.apply(self, text, toks, pool, n)
@@ -168,11 +184,15 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="documents per set (for a quick look)")
     ap.add_argument("--sets", default="news-corpus test,clean-news",
                     help="comma-separated, of: news-corpus test, clean-news (one per process runs them side by side)")
+    ap.add_argument("--calibration", help="a calibration.json to judge with instead of the shipped one (the same model)")
+    ap.add_argument("--unseen", action="store_true",
+                    help="also the recall on the swaps of words no calibration ever swapped (half 1's other sub-half)")
     args = ap.parse_args()
     if args.speed:
         speed(args.repeat)
         return
     import corrupt
+    import lexicon
 
     from copylint.config import Config
     from copylint.engine import Linter
@@ -180,6 +200,15 @@ def main() -> None:
     from copylint.readers import load_article
     from copylint.rule import all_rules
 
+    if args.calibration:
+        import json
+
+        from copylint import wordfit
+        try:
+            cal = json.loads(Path(args.calibration).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise SystemExit(f"--calibration {args.calibration}: {e}") from None
+        wordfit.calibration = lambda: cal  # read by the model and the combiner when first used
     t0 = time.time()
     sets = {"news-corpus test": news_corpus("test"), "clean-news": clean_news()}
     wanted = [w.strip() for w in args.sets.split(",") if w.strip()]
@@ -209,7 +238,7 @@ def main() -> None:
         spun_clean = sum(1 for fs in res if any(f.rule == "spun-article" for f in fs))
         # versions
         starts = [[b.start for b in a.blocks] for a in clean]
-        ones, spuns = [], []
+        ones, spuns, unseen = [], [], []
         for a, doc in zip(clean, parse(nlp, [a.text for a in clean], {"parser", "ner", "lemmatizer"},
                                        block_starts=starts)):
             toks = corrupt.article_tokens(a, doc)
@@ -217,6 +246,7 @@ def main() -> None:
                 text, spans = spinner.spin(a.text, toks, 1)
                 if spans:
                     ones.append((load_article(a.path, text, "text"), spans))
+                    unseen.append(not spinner.lx.in_group(spinner.replaced[0], (EVAL_HALF, spinner.lx.CALIBRATION_SUB)))
             content = sum(1 for t in toks if t[2] in ("NOUN", "VERB", "ADJ", "ADV"))
             text, spans = spinner.spin(a.text, toks, max(1, round(0.03 * content)))
             if spans:
@@ -227,14 +257,16 @@ def main() -> None:
         rec = {}
         for scope in ("word-fit", "garble"):
             for lv, levels in (("warning", {"warning", "error"}), ("any", {"warning", "error", "info"})):
-                hit = 0
+                hit = hit_unseen = 0
                 hit_kind = Counter()
-                for (a, spans), fs in zip(ones, one_res):
+                for (a, spans), fs, new in zip(ones, one_res, unseen):
                     fs = [f for f in fs if (f.rule == scope or scope == "garble") and f.rule != "spun-article"]
                     if covered(fs, spans, levels):
                         hit += 1
+                        hit_unseen += new
                         hit_kind[spans[0][3]] += 1
                 rec[(scope, lv)] = (hit / max(1, len(ones)), hit_kind)
+                rec[(scope, lv, "unseen")] = (hit_unseen, sum(unseen))
         spun_hit = sum(1 for fs in spun_res if any(f.rule == "spun-article" for f in fs))
         # spun-article by article length: (spun versions reported, of, clean documents reported, of)
         by_len = {}
@@ -261,6 +293,14 @@ def main() -> None:
             a, ak = rec[(scope, "any")]
             print(f"    {scope:9} recall at warning {w:.3f}, at warning or info {a:.3f}  "
                   f"(by kind, any level: {', '.join(f'{k} {ak[k] / max(1, kinds[k]):.2f}' for k in kinds)})")
+        if args.unseen:
+            n = rec[("garble", "warning", "unseen")][1]
+            print(f"  the versions whose swapped word no calibration swapped ({n}: half {EVAL_HALF}, sub-half "
+                  f"{1 - lexicon.CALIBRATION_SUB}):")
+            for scope in ("word-fit", "garble"):
+                (w, _), (a, _) = rec[(scope, "warning", "unseen")], rec[(scope, "any", "unseen")]
+                print(f"    {scope:9} recall at warning {w / max(1, n):.3f} ({w}), at warning or info "
+                      f"{a / max(1, n):.3f} ({a})")
         if "spun-article" in all_rules():
             print(f"  spun-article: {spun_tp:.3f} of {nspun} versions with 3% of content words swapped reported; "
                   f"{spun_fp:.3f} of clean documents reported")

@@ -112,3 +112,61 @@ def test_debians_files_read_and_link_both_ways():
     back = sum(1 for w, ms in enumerate(links) for m in ms if w in meanings[m][2:])
     assert back / linked > 0.99
     assert all(m[0] in m[2:] and m[1] in m[2:] for m in meanings)
+
+
+def _words_by_group(n: int) -> dict[str, list[str]]:
+    """``n`` made-up lower-case words of each of half 0, half 1's calibration sub-half and its other."""
+    import itertools
+    import string
+
+    out = {"0": [], "1 calibration": [], "1 other": []}
+    for letters in itertools.product(string.ascii_lowercase, repeat=3):
+        w = "qu" + "".join(letters)
+        key = "0" if lexicon.half(w) == 0 else "1 calibration" if lexicon.sub_half(w) == lexicon.CALIBRATION_SUB \
+            else "1 other"
+        if len(out[key]) < n:
+            out[key].append(w)
+        if all(len(v) == n for v in out.values()):
+            return out
+    raise AssertionError("too few words")
+
+
+def _block(words: list[str]) -> dict:
+    text, toks = "", []
+    for w in words:
+        toks.append([len(text), len(text) + len(w), "NOUN", "NN", w, ""])
+        text += w + " "
+    return {"text": text, "toks": toks}
+
+
+def _swapped(cor, block, n):
+    cor.replace = lambda text, toks, i: ("swap", "same")
+    return [orig for *_, orig, _ in cor.corrupt_n(block, n)[1]]
+
+
+def test_the_calibration_sub_half_splits_half_1_and_leaves_half_0_whole():
+    groups = _words_by_group(40)
+    assert all(lexicon.in_group(w, (0, None)) for w in groups["0"])
+    assert all(lexicon.in_group(w, lexicon.GROUPS["1"][0]) for w in groups["1 calibration"])
+    assert not any(lexicon.in_group(w, g) for w in groups["1 other"] for name in lexicon.GROUPS
+                   for g in lexicon.GROUPS[name])
+    # the sub-half is a hash of its own, not the half's: half 0 holds words of both sub-halves
+    assert {lexicon.sub_half(w) for w in groups["0"]} == {0, 1}
+
+
+def test_a_mixed_corruption_swaps_words_of_both_groups_and_never_the_evaluations_own():
+    groups = _words_by_group(20)
+    words = [w for trio in zip(*groups.values()) for w in trio]
+    got = _swapped(corrupt.Corruptor([], seed=3, groups=lexicon.GROUPS["mix"]), _block(words), 10)
+    assert len(got) == 10
+    assert sum(w in groups["0"] for w in got) == 5 and sum(w in groups["1 calibration"] for w in got) == 5
+    # half 1 alone: its calibration sub-half only
+    got = _swapped(corrupt.Corruptor([], seed=3, groups=lexicon.GROUPS["1"]), _block(words), 10)
+    assert set(got) <= set(groups["1 calibration"]) and len(got) == 10
+
+
+def test_half_0_as_a_group_draws_what_training_drew():
+    words = [w for trio in zip(*_words_by_group(20).values()) for w in trio]
+    for seed in (1, 2, 3):
+        assert _swapped(corrupt.Corruptor([], seed=seed, groups=lexicon.GROUPS["0"]), _block(words), 4) == \
+            _swapped(corrupt.Corruptor([], seed=seed, wanted_half=0), _block(words), 4)

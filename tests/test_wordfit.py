@@ -7,6 +7,7 @@ in CI through the ``embeddings`` extra; those tests skip with the reason where t
 import importlib.util
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -394,3 +395,22 @@ def test_a_confirming_pattern_lowers_the_warning_threshold_and_nothing_else(monk
     assert _rule_findings(monkeypatch, [cand(0.6, None)], **levels) == [("info", "hint")]
     assert _rule_findings(monkeypatch, [cand(0.4, LIST)], **levels) == [("info", "hint")]
     assert _rule_findings(monkeypatch, [cand(0.95, None)], **levels) == [("warning", None)]
+
+
+def test_a_calibration_may_read_some_of_the_features_in_their_order():
+    from copylint.checks.garble import FEATURES, Candidate, doubt, feature_columns
+    from copylint.wordfit import WordScore
+
+    feats = [float(i) for i in range(len(FEATURES))]
+    every = {"features": list(FEATURES), "mean": [0.0] * len(FEATURES), "scale": [1.0] * len(FEATURES),
+             "coef": [0.0] * len(FEATURES), "intercept": 0.0}
+    every["coef"][FEATURES.index("zipf")] = 0.5
+    some = {"features": ["disc", "zipf"], "mean": [0.0, 0.0], "scale": [1.0, 1.0], "coef": [0.0, 0.5], "intercept": 0.0}
+    a, b = (Candidate(None, WordScore(0, 4, 0.0), array("d", feats)) for _ in range(2))
+    doubt([a], every)
+    doubt([b], some)
+    assert a.p == b.p > 0.5  # the same combiner, read from the zipf column either way
+    assert feature_columns(("disc", "zipf")) == (0, FEATURES.index("zipf"))
+    for bad in (("zipf", "disc"), ("disc", "disc"), ("disc", "bigram"), ()):
+        with pytest.raises(wordfit.ModelError):
+            feature_columns(bad)

@@ -651,9 +651,19 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
 def combiner() -> dict:
     """The calibrated combiner and thresholds shipped beside the model (calibration.json)."""
     cal = wordfit.calibration()
-    if cal and tuple(cal.get("features", ())) != FEATURES:
-        raise wordfit.ModelError("the word-fit calibration does not match this version of copylint")
+    if cal:
+        feature_columns(tuple(cal.get("features", ())))
     return cal
+
+
+@lru_cache(maxsize=8)
+def feature_columns(names: tuple[str, ...]) -> tuple[int, ...]:
+    """Where the features a calibration's combiner reads (``names``: all of ``FEATURES`` or some, in
+    their order) stand in a candidate's ``features``."""
+    if not names or len(set(names)) != len(names) or not set(names) <= set(FEATURES) \
+            or sorted(names, key=FEATURES.index) != list(names):
+        raise wordfit.ModelError("the word-fit calibration does not match this version of copylint")
+    return tuple(FEATURES.index(n) for n in names)
 
 
 def doubt(cands: list[Candidate], cal: dict | None = None) -> list[Candidate]:
@@ -663,12 +673,15 @@ def doubt(cands: list[Candidate], cal: dict | None = None) -> list[Candidate]:
     if not cal:
         return cands
     mean, scale, coef, icpt = cal["mean"], cal["scale"], cal["coef"], cal["intercept"]
+    cols = feature_columns(tuple(cal.get("features", FEATURES)))
+    every = len(cols) == len(FEATURES)
     month = cal.get("month")
     for c in cands:
         if c.features is None:  # a month modifying a noun: its doubt alone, with the pattern's odds
             c.p = month["p"] if month and c.score.disc >= month["disc"] else 0.0
             continue
-        z = icpt + sum(w * (x - m) / s for w, x, m, s in zip(coef, c.features, mean, scale))
+        xs = c.features if every else [c.features[j] for j in cols]
+        z = icpt + sum(w * (x - m) / s for w, x, m, s in zip(coef, xs, mean, scale))
         c.p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     return cands
 

@@ -10,7 +10,9 @@ split of news-corpus, never clean-news (the report sets), never news-snippets (t
 For every calibration document, versions go through copylint's own pipeline (the parse, the shipped
 model, ``garble.wordfit_candidates``): the clean text, ``--ones`` with one swapped word, and one
 with 3 % of its content words swapped. Swaps come from the *training* corruption (corrupt.py: WordNet, half
-0 of the vocabulary, its own seed), never from the evaluation's spinner. Then:
+0 of the vocabulary, its own seed), never from the evaluation's spinner; ``--half mix`` or ``1`` also
+(or only) swaps words of half 1's calibration sub-half (lexicon.sub_half), which the model never saw
+swapped. Then:
 
 - a logistic regression over the candidates' features (scikit-learn, here only; copylint applies
   the coefficients itself) gives each word a probability of having been swapped;
@@ -118,13 +120,15 @@ def prepared(args, docs, nlp, name: str = "tune"):
     from spacy.tokens import DocBin
 
     tag = "" if name == "tune" else f"{name}-spun-" if name in SPUN_ONLY else f"{name}-"
+    half = getattr(args, "half", "0")  # the callers of session 12 and before know no --half
+    tag += "" if half == "0" else f"half{half}-"
     path = HERE / "work" / f"calibrate-{tag}{args.seed}-{args.limit}-{args.ones}.pkl"
     if path.exists():
         rows, data = pickle.loads(path.read_bytes())
         vers = [(kind, load_article(name, text, "text"), spans) for kind, name, text, spans in rows]
         return vers, list(DocBin().from_bytes(data).get_docs(nlp.vocab))
     blocks = [json.loads(line) for line in (HERE / "work" / "train.jsonl").open(encoding="utf-8")]
-    cor = corrupt.Corruptor(blocks, seed=args.seed + SETS.index(name), wanted_half=0)
+    cor = corrupt.Corruptor(blocks, seed=args.seed + SETS.index(name), groups=lexicon.GROUPS[half])
     del blocks
     vers, parses = versions(docs, nlp, cor, random.Random(args.seed), 0 if name in SPUN_ONLY else args.ones)
     more = iter(parsed([a for (_, a, _), doc in zip(vers, parses) if doc is None], nlp))
@@ -265,6 +269,14 @@ def main() -> None:
     ap.add_argument("--out", default=str(wordfit.default_dir() / "calibration.json"))
     ap.add_argument("--limit", type=int, default=0, help="documents per calibration set (for a quick look)")
     ap.add_argument("--prepare", action="store_true", help="only build and keep the versions and their parses")
+    ap.add_argument("--features", default=",".join(garble.FEATURES),
+                    help="the combiner's features, some of garble.FEATURES in their order (default: all twelve)")
+    ap.add_argument("--half", choices=tuple(lexicon.GROUPS), default="0",
+                    help="the words swapped (always from WordNet, the training corruption): 0, the half the model "
+                         "was trained on (the default, the shipped calibration); mix, half of them from half 1 "
+                         "(words the model never saw swapped, as real copy's are of both halves); 1 alone (a "
+                         "diagnostic). Half 1's words come only from its calibration sub-half (lexicon.sub_half), "
+                         "so that the evaluation's other sub-half stays unseen")
     ap.add_argument("--ones", type=int, default=1, help="one-swap versions per document (for the printed recall)")
     ap.add_argument("--corr-top", type=int, default=5,
                     help="words per window the corrector reads (the only ones judged)")
@@ -315,7 +327,14 @@ def main() -> None:
                 X.append(c.features)
                 y.append(lab)
                 groups.append(a.path)
+    features = tuple(f.strip() for f in args.features.split(",") if f.strip())
+    try:
+        cols = list(garble.feature_columns(features))
+    except wordfit.ModelError:
+        raise SystemExit(f"--features: some of {', '.join(garble.FEATURES)}, in that order") from None
     X = np.array(X)
+    if len(cols) < X.shape[1]:
+        X = X[:, cols]  # (not when all: a copy sums in another order, the last digits of the floats move)
     y = np.array(y)
     # the combiner's ranking, out of sample: 5-fold by document (a document's versions in one fold),
     # the measure to beat for a new feature (0.489 for the twelve on run 9's scores)
@@ -333,9 +352,9 @@ def main() -> None:
     scale[scale == 0] = 1.0
     lr = LogisticRegression(C=1.0, max_iter=2000)
     lr.fit((X - mean) / scale, y)
-    cal = {"features": list(garble.FEATURES), "corr_top": args.corr_top, "encode": args.encode,
+    cal = {"features": list(features), "corr_top": args.corr_top, "encode": args.encode,
            "mean": mean.tolist(), "scale": scale.tolist(), "coef": lr.coef_[0].tolist(), "intercept": float(lr.intercept_[0])}
-    print("coefficients:", {f: round(c, 3) for f, c in zip(garble.FEATURES, cal["coef"])})
+    print("coefficients:", {f: round(c, 3) for f, c in zip(features, cal["coef"])})
 
     clean_words = sum(a.word_count for kind, a, _ in vers if kind == "clean")
     # a month modifying a noun that takes no date (garble.month_modified_noun): reported when the
@@ -500,7 +519,8 @@ def main() -> None:
     cal.update({"warning": warn_t, "confirmed": confirmed_t, "info": info_t,
                 "spun": {"prior": fit_prior, "rate": spun_rate, "threshold": thr, "word": word_t,
                          "min_words": min_words, "window": window},
-                "tuned_on": f"{' + '.join(sets)} (training/garble/calibrate.py), training corruption; "
+                "tuned_on": f"{' + '.join(sets)} (training/garble/calibrate.py), training corruption"
+                            f"{'' if args.half == '0' else f' on words of --half {args.half}'}; "
                             f"false-alarm bounds at level {args.level}"})
     Path(args.out).write_text(json.dumps(cal, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} in {time.time() - t0:.0f}s")

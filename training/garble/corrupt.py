@@ -1,5 +1,6 @@
 """The training corruption: what a spinner does to copy, drawn from WordNet (never the thesaurus
-the evaluation uses) and only on words of half 0 of the vocabulary (``lexicon.half``).
+the evaluation uses) and only on words of half 0 of the vocabulary (``lexicon.half``; calibration
+may also swap words of one sub-half of half 1: ``groups``, ``lexicon.GROUPS``).
 
 Kinds, per replaced word:
 - ``sense``: a synonym from another sense of the word ("mortar" -> "howitzer" for the building
@@ -31,9 +32,13 @@ def thesaurus_kinds(share: float, kinds=KINDS):
 
 
 class Corruptor:
-    def __init__(self, blocks, seed: int, wanted_half: int = 0, kinds=KINDS) -> None:
+    def __init__(self, blocks, seed: int, wanted_half: int = 0, kinds=KINDS, groups=None) -> None:
+        """``groups``: the word sets to swap (``lexicon.GROUPS``, calibration's ``--half``), instead of
+        half ``wanted_half`` of the vocabulary; with two, ``corrupt_n`` draws the swapped words from
+        each in turn."""
         self.rng = random.Random(seed)
         self.half = wanted_half
+        self.groups = tuple(groups) if groups else ((wanted_half, None),)
         self.kinds = tuple(kinds)
         by_pos: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         names: dict[str, int] = defaultdict(int)
@@ -140,15 +145,26 @@ class Corruptor:
         """The block's text with about ``rate`` of its eligible words replaced; and the
         replacements as (start, end, original, kind) in the new text."""
         text, toks = block["text"], block["toks"]
-        chosen = [i for i, t in enumerate(toks) if lexicon.eligible(t, text, self.half) and self.rng.random() < rate]
+        chosen = [i for i, t in enumerate(toks)
+                  if any(lexicon.eligible(t, text, g) for g in self.groups) and self.rng.random() < rate]
         return apply(self, text, toks, chosen, len(chosen))
 
     def corrupt_n(self, block: dict, n: int) -> tuple[str, list[tuple[int, int, str, str]]]:
         """The block's text with ``n`` eligible words replaced (fewer when it has too few)."""
         text, toks = block["text"], block["toks"]
-        pool = [i for i, t in enumerate(toks) if lexicon.eligible(t, text, self.half)]
-        self.rng.shuffle(pool)
-        return apply(self, text, toks, pool, n)
+        if len(self.groups) == 1:
+            pool = [i for i, t in enumerate(toks) if lexicon.eligible(t, text, self.groups[0])]
+            self.rng.shuffle(pool)
+            return apply(self, text, toks, pool, n)
+        # several groups: the pools in turn (from a random one), so that the swaps are shared
+        # between them as far as each has words
+        pools = [[i for i, t in enumerate(toks) if lexicon.eligible(t, text, g)] for g in self.groups]
+        for pool in pools:
+            self.rng.shuffle(pool)
+        first = self.rng.randrange(len(pools))
+        pools = pools[first:] + pools[:first]
+        order = [pool[k] for k in range(max(map(len, pools), default=0)) for pool in pools if k < len(pool)]
+        return apply(self, text, toks, order, n)
 
 
 def apply(spinner, text: str, toks: list, order: list[int], n: int):

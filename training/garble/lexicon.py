@@ -22,6 +22,13 @@ All come from Debian packages read in place, nothing is downloaded:
 ``half(lemma)`` splits the vocabulary in two by a stable hash: training replaces only words of
 half 0, evaluation only words of half 1, so no replaced word of the evaluation was ever a replaced
 word in training.
+
+Calibration (calibrate.py ``--half``) may also swap words of half 1, to fit the combiner on words
+the model never saw swapped; but only those of one sub-half of it (``sub_half``: a second, salted
+hash of the lemma, ``CALIBRATION_SUB``), so that the other sub-half of half 1 holds words that were
+swapped neither in training nor in calibration (eval_garble.py ``--unseen``). ``GROUPS`` names the
+word sets a corruption may draw from: ``0`` (half 0: training, the shipped calibration), ``1``
+(half 1's calibration sub-half), ``mix`` (both, half the swaps from each).
 """
 from __future__ import annotations
 
@@ -52,6 +59,27 @@ MYTHES_POS = {"(noun)": "NOUN", "(verb)": "VERB", "(adj)": "ADJ", "(adv)": "ADV"
 def half(lemma: str) -> int:
     """0 or 1, stable across runs and machines."""
     return hashlib.sha1(lemma.lower().encode("utf-8")).digest()[0] & 1
+
+
+#: the sub-half of half 1 whose words calibration may swap; the other's are never swapped before
+#: the evaluation
+CALIBRATION_SUB = 0
+
+
+def sub_half(lemma: str) -> int:
+    """0 or 1: a second split of the vocabulary, by a salted hash independent of ``half``."""
+    return hashlib.sha1(b"calibration sub-half:" + lemma.lower().encode("utf-8")).digest()[0] & 1
+
+
+#: a corruption's word sets (calibrate.py ``--half``): each is a list of (half, sub-half or None)
+#: groups; with two, the swaps are shared between them
+GROUPS = {"0": ((0, None),), "1": ((1, CALIBRATION_SUB),), "mix": ((0, None), (1, CALIBRATION_SUB))}
+
+
+def in_group(lemma: str, group: tuple[int, int | None]) -> bool:
+    """Whether ``lemma`` is in ``group`` (half, sub-half or None for the whole half)."""
+    h, sub = group
+    return half(lemma) == h and (sub is None or sub_half(lemma) == sub)
 
 
 @lru_cache(maxsize=1)
@@ -222,13 +250,14 @@ def inflect_like(lemma: str, tag: str, original: str) -> str | None:
     return form
 
 
-def eligible(tok, text: str, wanted_half: int) -> bool:
+def eligible(tok, text: str, wanted_half: int | tuple[int, int | None]) -> bool:
     """A word a spinner would replace: a lower-case content word, not part of a name, not a stop
-    word, in the wanted half of the vocabulary."""
+    word, in the wanted half of the vocabulary (or group: ``in_group``)."""
     start, end, upos, tag, lemma, flags = tok
     word = text[start:end]
+    group = (wanted_half, None) if isinstance(wanted_half, int) else wanted_half
     return (upos in CONTENT and "e" not in flags and "s" not in flags and len(word) >= 3
-            and word.islower() and lemma.isalpha() and half(lemma) == wanted_half)
+            and word.islower() and lemma.isalpha() and in_group(lemma, group))
 
 
 def pick_kind(rng, kinds) -> str:
