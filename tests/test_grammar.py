@@ -185,3 +185,53 @@ def test_the_suggestion_is_the_common_word_the_slip_makes_or_the_plural_repaired
     assert best_suggestion("councl", ["could", "council"]) == "council"
     assert best_suggestion("days", []) is None  # a vowel before the y: no plural to repair
     assert best_suggestion("xqzt", []) is None
+
+
+def test_regular_derivations_of_known_words_are_not_misspellings(linter):
+    # each of these was reported at info before: the speller lacks them, and each has a near, far
+    # more common word (rehiring -> retiring, decertified -> certified, webpages -> web pages ...)
+    text = ("The firm is rehiring staff after the union was decertified. Troublingly, the biathlete breathed "
+            "the intoxicatingly fresh air. The webpages were down.")
+    assert [text[f.start:f.end] for f in _findings(linter, text) if f.rule == "misspelling"] == []
+
+
+def test_slips_that_look_like_derivations_are_still_reported(linter):
+    # re + cieving (no word), re + from and de + sing (bases too short: slips of reform and design),
+    # de + story (no verb), quite + ly and through + ly (-ly only after -ing), happy + ness and
+    # dramatic + ly (the suffix joins otherwise: happiness, dramatically), break + feast,
+    # vomit + ting and success + full (no compound is read from its halves)
+    text = ("The letter was recieving attention. The minister began to refrom the rules. Officials said the "
+            "desing was new. The storm threatened to destory the harbour. It was quitely done, not throughly. "
+            "Their happyness was dramaticly gone. The children ate their breakfeast early. He felt like "
+            "vomitting. The launch was successfull.")
+    found = {text[f.start:f.end] for f in _findings(linter, text) if f.rule == "misspelling"}
+    assert found == {"recieving", "refrom", "desing", "destory", "quitely", "throughly", "happyness",
+                     "dramaticly", "breakfeast", "vomitting", "successfull"}
+
+
+def test_web_fragments_units_and_foreign_letters_are_not_misspellings(linter):
+    # each reported at info before (cz -> co, mln -> man, shōnen -> shine, exposés -> exposes)
+    text = ("The news site SeznamZprávy.cz wrote it first. Serbia produced 2 mln doses. Among recent shōnen "
+            "manga, the exposés told another story.")
+    assert [text[f.start:f.end] for f in _findings(linter, text) if f.rule == "misspelling"] == []
+
+
+def test_derivation_readings_and_their_test():
+    from copylint.grammar.news import derivation_readings, derivation_words, regular_derivation, solid_compound
+
+    assert ("hiring", True) in derivation_readings("rehiring")    # re- makes verbs of verbs
+    assert ("athlete", False) in derivation_readings("biathlete")
+    assert ("troubling", False) in derivation_readings("troublingly")
+    assert derivation_readings("refrom") == []        # re + from: the base is too short
+    assert derivation_readings("exposés") == []       # letters only, English ones
+    assert derivation_readings("replease") == []      # wordfreq has no such word
+    assert derivation_readings("quitely") == []       # -ly only after -ing
+    assert derivation_readings("happyness") == []     # the y turns to i: happiness
+    assert {"hire", "hiring", "hired"} <= derivation_words([("hiring", True)])
+    assert regular_derivation([("hiring", True)], {}, "retiring")
+    assert not regular_derivation([("hiring", True)], {"hiring": []}, "retiring")  # a base the speller lacks
+    assert not regular_derivation([("sting", False)], {}, "interesting")  # the slip's word is more common
+    assert not regular_derivation([("story", True)], {"storying": [], "storyed": [], "storyying": [],
+                                                      "storyyed": [], "storied": []}, "destroy")  # no verb
+    assert solid_compound("webpages", "web pages") and solid_compound("rightwing", "right-wing")
+    assert not solid_compound("wich", "which") and not solid_compound("webpages", None)

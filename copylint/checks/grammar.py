@@ -167,8 +167,11 @@ class Misspelling(Rule):
     noun or an entity, a capitalised word inside a sentence, a word the article uses more than
     once, a word in the newsroom's dictionary (``dictionary`` words files, ``words``), a word
     spelt right in the other dialect, or a news convention (£48m, €1.2bn, 38C, 07:00 GMT, MPs,
-    G7, a fragment of a hyphenated compound, a web address). Add the names your newsroom writes
-    every day to a words file once.
+    G7, 2 mln, a fragment of a hyphenated compound, a web address such as IHNED.cz), a word with a
+    letter English does not write (shōnen), or a regular derivation of common words the speller
+    knows (``news.regular_derivation``: re + hiring, intoxicating + ly; `recieving`, `refrom`,
+    `destory` and `happyness` are still slips) or a compound written solid that it would split
+    (webpages). Add the names your newsroom writes every day to a words file once.
     """
 
     id = "misspelling"
@@ -186,6 +189,11 @@ class Misspelling(Rule):
         # letters make, and a regular plural built wrong, are what the editor meant
         "Opening hours will be cut at the remaining ⟦branchs→branches⟧ next year.",
         "The report, ⟦wich→which⟧ was published on Monday, found no fault.",
+        # a prefix or a suffix beside a slip is no derivation: cieving is no word, the base of
+        # re + from is too short, story is no verb
+        "The letter was ⟦recieving→receiving⟧ attention from the ministry.",
+        "The minister began to ⟦refrom→reform⟧ the rules.",
+        "The storm threatened to ⟦destory→destroy⟧ the harbour.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi met Soleimani's successor in Baghdad.",
@@ -194,6 +202,12 @@ class Misspelling(Rule):
         "The government announced new measures on Monday.",
         "The council will organise a vote; the council will organize a vote.",
         "Doctors gave him remdesivir and the hryvnia fell as the playmaker scored.",
+        # regular derivations of common words, a compound the speller would split: not slips
+        "The firm is rehiring staff after the union was decertified.",
+        "Troublingly, the biathlete breathed the intoxicatingly fresh air.",
+        "The webpages were down for hours.",
+        # a web address's fragment, a unit after a figure, a word with a letter English lacks
+        "The portal IHNED.cz said Serbia produced 2 mln doses of shōnen manga.",
     )
 
     def prepare(self, article: Article) -> tuple[list[Finding], list[tuple[int, int, str]]] | None:
@@ -214,6 +228,23 @@ class Misspelling(Rule):
             if unknown:  # and the other dialect, about those its own does not know
                 self._other_dialect().unknown(c[2] for c in _near_slips(text, likely, unknown))
         return flagged, candidates
+
+    def _derived(self, text: str, candidates: list[tuple[int, int, str]],
+                 unknown: dict[str, list[str]]) -> set[str]:
+        """The candidates' cores that are regular derivations of common words the speller knows
+        (``news.regular_derivation``: rehiring, decertified, intoxicatingly) or compounds written
+        solid that the speller would split (``news.solid_compound``: webpages). The words the
+        judgement needs (``news.derivation_words``) are asked about in one call to the speller."""
+        readings = {c[2]: news.derivation_readings(c[2]) for c in candidates}
+        ask = set().union(*map(news.derivation_words, readings.values()))
+        missing = harper_for(self.config).unknown(ask) if ask else {}
+        out = set()
+        for start, end, core in candidates:
+            sugg = unknown.get(text[start:end]) or []
+            if any(news.solid_compound(core, s) for s in sugg) or (readings[core] and news.regular_derivation(
+                    readings[core], missing, news.best_suggestion(text[start:end], sugg))):
+                out.add(core)
+        return out
 
     def _other_dialect(self):
         from copylint.grammar.harper_backend import get_harper
@@ -285,8 +316,10 @@ class Misspelling(Rule):
         # spelt right in the other dialect: not a slip (asked last: it is the costliest question,
         # suggestions computed for every word neither dialect knows)
         right_there = {c[2] for c in candidates} - set(self._other_dialect().unknown(c[2] for c in candidates))
+        candidates = [c for c in candidates if c[2] not in right_there]
+        derived = self._derived(text, candidates, unknown)
         for start, end, core in candidates:
-            if core in right_there:
+            if core in derived:
                 continue
             word = text[start:end]
             sugg = news.best_suggestion(word, unknown[word])

@@ -30,6 +30,12 @@ NEWS_TOKEN = re.compile(
 )
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 WEB = re.compile(r"\.(?:org|com|net|co\.uk|gov|io|uk|eu)\b|@|https?:|www\.|^#", re.I)
+#: a dot between two letters inside one token: a web address without its scheme (IHNED.cz,
+#: zakon.kz, Ecns.cn) or two words run together at a full stop (another rule's slip)
+DOTTED = re.compile(r"[^\W\d_]\.[^\W\d_]")
+#: a number, then at most a space, right before the word: a unit or a scale (2 mln, 849 mln)
+_AFTER_NUMBER = re.compile(r"\d[ \u00a0]?$")
+_VOWEL = re.compile(r"[aeiouy]", re.I)
 _TRIM = "\"'“”‘’()[]{},;:!?*…"
 
 
@@ -108,8 +114,11 @@ def news_convention(text: str, start: int, end: int) -> bool:
 
 
 def convention_word(core: str) -> bool:
-    """The part of ``news_convention`` that reads the word's core alone (too short, 38C, MPs)."""
-    return len(core) < 2 or bool(NEWS_TOKEN.match(core))
+    """The part of ``news_convention`` that reads the word's core alone (too short, 38C, MPs, a
+    letter English does not write: shōnen, exposés, a foreign word or a loanword's accents, which
+    no slip at an English keyboard makes)."""
+    return len(core) < 2 or bool(NEWS_TOKEN.match(core)) or not core.isascii() and any(
+        ch.isalpha() and not ch.isascii() for ch in core)
 
 
 def convention_around(text: str, start: int, end: int, whole: str | None = None) -> bool:
@@ -119,8 +128,10 @@ def convention_around(text: str, start: int, end: int, whole: str | None = None)
         return True
     if whole is None:
         whole = whole_token(text, start, end)
+    if not _VOWEL.search(text, start, end) and _AFTER_NUMBER.search(text, max(0, start - 3), start):
+        return True  # a unit or a scale after a figure: 5.2 mln, 6 bln
     return bool(NEWS_TOKEN.match(whole) or NEWS_TOKEN.match(core_word(whole)) or WEB.search(whole)
-                or any(map(str.isdigit, whole)))
+                or DOTTED.search(whole) or any(map(str.isdigit, whole)))
 
 
 # a regular plural built wrong: `citys` -> `cities`, `branchs` -> `branches`
@@ -163,3 +174,116 @@ def likely_typo(word: str, suggestion: str | None) -> bool:
     if DamerauLevenshtein.distance(word.lower(), suggestion.lower()) > 2:
         return False
     return zipf_frequency(suggestion, "en") >= zipf_frequency(word, "en") + 1.5
+
+
+#: a derivation's base is a common word: wordfreq Zipf at least this (about once in 300,000 words:
+#: intoxicating 3.0, hiring 4.2; lase 1.6 and cored 2.5 are not)
+BASE_ZIPF = 2.9
+#: letters at least in a base (re + sing, re + pat, re + from are slips of design, repeat, reform)
+BASE_LETTERS = 5
+#: the derived word itself is attested: wordfreq has it (Zipf 1.0: rehiring 1.8, decertified 1.6,
+#: biathlete 1.9, troublingly 1.3), where a slip that happens to split into prefix and word does not
+#: (replease, proevent, untable: 0)
+DERIVED_ZIPF = 1.0
+#: a suffix joins a base as it stands: not where the y turns to i (happiness, not happyness), -le
+#: and -ic take -ly their own way (possibly, basically), a silent e or a double l drops a letter
+#: (truly, wholly, fully)
+_IRREGULAR_JOIN = re.compile(r"(?:[^aeiou]y|le|ic|ue|ll)$")
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return (data.words("derivation-prefixes"), data.words("derivation-verb-prefixes"),
+            data.words("derivation-suffixes"))
+
+
+def derivation_readings(word: str) -> list[tuple[str, bool]]:
+    """The ways ``word`` reads as a regular derivation of a base, each as (base, whether the base
+    must be a verb's form): a productive prefix before the base (re + hiring; re-, de- and mis- make
+    verbs of verbs) or a suffix after it as it stands (intoxicating + ly, not happy + ness; -ly
+    only after -ing: quitely and throughly are slips), from rules/words.toml's
+    ``derivation-prefixes``, ``derivation-verb-prefixes`` and ``derivation-suffixes``. Empty
+    unless wordfreq has the word itself (``DERIVED_ZIPF``) and it is all (English) letters."""
+    low = word.lower()
+    if not low.isalpha() or not low.isascii():
+        return []
+    prefixes, verb_prefixes, suffixes = _affixes()
+    out = [(low[len(p):], p in verb_prefixes) for p in prefixes | verb_prefixes
+           if low.startswith(p) and len(low) - len(p) >= BASE_LETTERS]
+    out += [(base, False) for sfx in suffixes if low.endswith(sfx)
+            and len(base := low[:-len(sfx)]) >= BASE_LETTERS and not _IRREGULAR_JOIN.search(base)
+            and (sfx != "ly" or base.endswith("ing"))]
+    if not out:
+        return []
+    from wordfreq import zipf_frequency
+    return out if zipf_frequency(low, "en") >= DERIVED_ZIPF else []
+
+
+def _verb_lemmas(form: str) -> list[str]:
+    """The lemmas a regular verb form may have (hiring: hir, hire; certified: certify)."""
+    for end, lemmas in (("ing", ("", "e")), ("ied", ("y",)), ("ed", ("", "e")), ("ies", ("y",)),
+                        ("es", ("", "e")), ("s", ("",))):
+        if form.endswith(end):
+            stem = form[:-len(end)]
+            out = [stem + x for x in lemmas]
+            if end in ("ing", "ed") and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # stopping, stopped
+            return out
+    return [form]
+
+
+def _paradigm(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A regular verb's -ing and -ed forms (both spellings where a consonant may double)."""
+    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+    past = lemma + "d" if lemma.endswith("e") else (
+        lemma[:-1] + "ied" if re.search(r"[^aeiou]y$", lemma) else lemma + "ed")
+    double = lemma + lemma[-1]
+    return (stem + "ing", double + "ing"), (past, double + "ed")
+
+
+def derivation_words(readings: list[tuple[str, bool]]) -> set[str]:
+    """The words to ask the speller about to judge ``readings``: each base, and for a base that
+    must be a verb's form the lemmas it may have with their -ing and -ed forms."""
+    out = set()
+    for base, verb in readings:
+        out.add(base)
+        if verb:
+            for lemma in _verb_lemmas(base):
+                ing, ed = _paradigm(lemma)
+                out.update((lemma, *ing, *ed))
+    return out
+
+
+def _a_verb_form(base: str, unknown) -> bool:
+    """True when ``base`` is a form of a verb the speller knows with its -ing and -ed forms (hiring:
+    hire, hired; story has no storying)."""
+    for lemma in _verb_lemmas(base):
+        ing, ed = _paradigm(lemma)
+        if lemma not in unknown and any(w not in unknown for w in ing) and any(w not in unknown for w in ed):
+            return True
+    return False
+
+
+def regular_derivation(readings: list[tuple[str, bool]], unknown, suggestion: str | None) -> bool:
+    """True when one of ``derivation_readings`` has a base the speller knows (not in ``unknown``,
+    its answer about ``derivation_words``), common (wordfreq Zipf ``BASE_ZIPF`` or more) and at
+    least as common as the word the slip reading suggests (rehiring: hiring 4.2 against retiring
+    3.8; intersting: sting 3.8 against interesting 5.0), and a verb's form where the prefix makes
+    verbs (destory: story is no verb). `rehiring`, `decertified` and `intoxicatingly` are words;
+    `recieving` (re + cieving) and `destory` are slips."""
+    from wordfreq import zipf_frequency
+
+    bar = zipf_frequency(suggestion, "en") if suggestion else 0.0
+    for base, verb in readings:
+        z = zipf_frequency(base, "en")
+        if base not in unknown and z >= BASE_ZIPF and (z >= bar or base == (suggestion or "").lower()) \
+                and (not verb or _a_verb_form(base, unknown)):
+            return True
+    return False
+
+
+def solid_compound(word: str, suggestion: str | None) -> bool:
+    """The speller's suggestion is the word itself with a space or hyphen put in (webpages → web
+    pages, rightwing → right-wing): a compound written solid, a matter of house style, not a slip."""
+    return bool(suggestion) and suggestion.lower() != word.lower() and \
+        re.sub(r"[\s\-‑]", "", suggestion).lower() == word.lower()
