@@ -84,6 +84,12 @@ counted, and ``--edge-one`` writes the shipped model. (i10m's first choice, with
 bound per 1,000 words alone, took top 0.9801 and end 0.8454: two articles' own closing lines
 reported on ``news_corpus("test")``.)
 
+``--between-report`` (session 13: docs/measurements.md) prints what a threshold of its own for the
+lines between two paragraphs of prose (``between_lines``) could be held to (``between_report``): the
+clean lines there the line-alone judge looks at, the highest of them, the residue pasted there that
+the judge would catch just above each, and the bound of none taken counted per line against the
+budget the rule's other alarms leave (over: no such threshold is set); the model is the same.
+
 ``--marked`` (session 11, measured and not kept: docs/measurements.md) also teaches the line-alone
 judge the residue the training pages' markup names (``marked_docs``: figcaptions, elements whose
 class or id says caption, credit, byline, related, share, newsletter, promo or tags, the site's
@@ -112,7 +118,8 @@ gives slightly different weights.
 Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
-                                       [--pasted-end residue|kind|closers|skip] [--alone-only] [--out FILE]
+                                       [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
+                                       [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
                                         [--marked-pool]]
 """
@@ -139,8 +146,8 @@ from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 from copylint import data  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
-    edge_blocks, edge_lines, head_lines, line_tags, place_of, second_pass_features, shape_features, signed_lines,
-    stem_counts,
+    edge_blocks, edge_lines, head_lines, line_kind, line_tags, place_of, second_pass_features, shape_features,
+    signed_lines, stem_counts,
 )
 
 OUT = ROOT / "rules" / "residue_model.json"
@@ -172,6 +179,8 @@ MARKED = False   # the line-alone judge learns from the residue the training pag
 MARKED_WEIGHT = 1.0   # how much a marked line weighs in the line-alone judge's training (--marked-weight)
 MARKED_BETWEEN = False   # the marked lines pasted between paragraphs only (--marked-between)
 MARKED_POOL = False   # the pasted copies also draw from those lines (--marked-pool; measured, not kept)
+BETWEEN_REPORT = False   # print what the line-alone judge makes of the lines between two paragraphs of prose
+                         # (--between-report, session 13: between_report; changes no threshold)
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
@@ -964,6 +973,65 @@ def choose_edges(cal: Calibration, scored: dict[int, list[float | None]], flagge
     return {"top": t_top, "end": t_end, **ones}
 
 
+def between_lines(lines: list[str]) -> list[int]:
+    """The lines that stand between two paragraphs of prose: a paragraph of prose (``line_kind`` P)
+    just above and just below (never in the article's head, which is above its first paragraph).
+    Every article has many such places, so clean copy holds many lines there (crossheads,
+    datelines, a speaker's name), unlike its edges (``edge_lines``)."""
+    return [i for i in range(1, len(lines) - 1) if line_kind(lines[i - 1]) == "P" and line_kind(lines[i + 1]) == "P"]
+
+
+def between_report(prose: list[tuple[float, AloneRow]], cal: Calibration, docs: list[Doc], rows: list[AloneRow],
+                   oof: dict[int, float], threshold: float, room: float,
+                   pages: list[tuple[list[str], list[float | None]]], level: float, shown: int = 12) -> list[float]:
+    """What a threshold of its own for the lines between two paragraphs of prose (``between_lines``)
+    could be held to (``--between-report``, session 13; it sets nothing): the clean lines there the
+    line-alone judge looks at (``prose``: the calibration copy's, with their scores by a judge that
+    never trained on them, those the listed phrases and the two passes already report left out;
+    ``pages``: the training pages' true article text, each line scored by the judge of its fold),
+    the highest of them, and the residue pasted there into the training articles (``docs``; ``rows``,
+    scored out of fold, ``oof``) caught at the judge's ``threshold`` and just above each of the highest
+    clean lines. A threshold there can take nothing but such a line: counted per line
+    (``binomial_upper``, as ``edge_line_bound`` counts an edge's), its bound with none taken times
+    the lines' density per 1,000 words of the calibration copy is what it adds to the rule's
+    alarms, against the ``room`` the budget leaves. Returns the clean lines' scores, highest first."""
+    where = {id(d): d for d in cal.docs}
+    between = {id(d): set(between_lines(d.lines)) for d in cal.docs}
+    cal_scores = sorted(((p, r) for p, r in prose if r.where[1] in between[r.where[0]]), key=lambda x: -x[0])
+    page_scores = sorted(((pa[i], lines[i]) for lines, pa in pages for i in between_lines(lines) if pa[i] is not None),
+                         reverse=True)
+    n_cal, n = len(cal_scores), len(cal_scores) + len(page_scores)
+    density = 1000 * n_cal / sum(cal.words)
+    least = binomial_upper(0, n, level) * density
+    print(f"between two paragraphs of prose: {n_cal} clean lines of the calibration copy the line-alone judge looks at "
+          f"({density:.3f} per 1,000 words) and {len(page_scores)} of the training pages' article text; none taken, "
+          f"the bound per line {binomial_upper(0, n, level):.5f}, {least:.4f} per 1,000 words, against "
+          f"{room:.4f} of the budget left: {'within' if least <= room else 'over'}", flush=True)
+    for p, r in cal_scores[:shown]:
+        d = where[r.where[0]]
+        print(f"   {p:.4f} {r.group} (line {r.where[1] + 1} of {len(d.lines)}): {r.text[:90]}")
+    for p, x in page_scores[:shown // 2]:
+        print(f"   {p:.4f} (pages): {x[:90]}")
+    by_id, at = {id(d): d for d in docs}, {}
+    pasted = []
+    for j, r in enumerate(rows):
+        if r.label == 1 and r.what.startswith("pasted"):
+            if r.where[0] not in at:
+                at[r.where[0]] = set(between_lines(by_id[r.where[0]].lines))
+            if r.where[1] in at[r.where[0]]:
+                pasted.append(oof[j])
+    scores = [p for p, _ in cal_scores] + [p for p, _ in page_scores]
+    highest = {_up(v + 1e-6) for v in sorted(scores, reverse=True)[:shown]}
+    cuts = [threshold, *sorted(highest - {threshold}, reverse=True)]
+    if pasted:   # the thresholds under the judge's, each just above one of the highest clean lines
+        print("   residue pasted there into the training articles, out of fold: " + ", ".join(
+            f"at {t}: {sum(p >= t for p in pasted)} of {len(pasted)} (clean lines taken: "
+            f"{sum(p >= t for p, _ in cal_scores)} of the calibration copy, "
+            f"{sum(p >= t for p, _ in page_scores)} of the pages)"
+            for t in cuts if t <= threshold), flush=True)
+    return sorted(scores, reverse=True)
+
+
 def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, budget: float, head: bool,
                 before: dict[int, list[bool]], show: int = 0, spec: dict | None = None,
                 marked: list[Doc] = (), articles: list[Doc] = ()) -> dict:
@@ -1052,6 +1120,18 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
           + ", ".join(f"{k} {hit[k] / tot[k]:.3f}" for k in sorted(tot)), flush=True)
     for _, r in sorted(((p, r) for p, r in prose if p >= cut(r)), key=lambda x: -x[0])[:20]:
         print(f"   calibration line reported: {r.group}{' (head)' if r.head else ''}: {r.text[:100]}")
+    if BETWEEN_REPORT and spec is not None:   # the training pages' article text, by the judges of its folds
+        from copylint.checks.residue import _phrase_table, listed
+        exact, prefixes = _phrase_table(())
+        two, pages = ResidueModel(dict(spec, alone=None)), []
+        for d in articles:
+            bw = fold_models[fold_of(d.group)]
+            m = ResidueModel(dict(spec, alone={"bias": bw[0], "weights": bw[1], "threshold": threshold,
+                                               "head_threshold": head_threshold, "head": head}))
+            pa = m.alone_scores(d.lines, d.feats)
+            pages.append((d.lines, [None if g or (len(x.split()) <= 14 and listed(x, exact, prefixes)) else a
+                                    for x, a, g in zip(d.lines, pa, two.judge(d.lines, feats=d.feats))]))
+        between_report(prose, cal, docs, rows, oof, threshold, budget - cal.bound.upper(counts), pages, cal.bound.level)
     if show:
         rng = random.Random(SEED)
         for kind in sorted(missed):
@@ -1098,7 +1178,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global BESIDE, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1147,6 +1227,11 @@ def main() -> None:
                          "markup's kind (a new tagging: use a new --cache FILE)")
     ap.add_argument("--beside", action=argparse.BooleanOptionalAction, default=True,
                     help="let the line-alone judge see the lines beside a line (default: yes)")
+    ap.add_argument("--between-report", action="store_true",
+                    help="print the clean lines between two paragraphs of prose the line-alone judge looks at (how "
+                         "many, the highest, the bound a threshold of their own would add) and the residue pasted "
+                         "there caught just above each (between_report; session 13: no such threshold fits the "
+                         "budget); the model is the same")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N",
                     help="print N of the line-alone judge's misses of each kind (the training pages' residue "
                          "pasted into tune articles, out of fold) and the professional lines just below its threshold")
@@ -1161,6 +1246,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     BESIDE = args.beside
+    BETWEEN_REPORT = args.between_report
     MARKED_POOL = args.marked_pool
     MARKED_BETWEEN = args.marked_between
     MARKED_WEIGHT = args.marked_weight

@@ -165,6 +165,11 @@ def test_line_tags_follow_the_spans():
                                                     [("the", "DT"), ("council", "NN"), ("met", "VBD"), (".", ".")]]
     # a token before a span's start is read by none; a span with no token has none
     assert line_tags(doc, [(6, 10), (11, 12), (16, 27)]) == [[("this", "DT")], [], [("council", "NN"), ("met", "VBD")]]
+    # the spans not wanted (a paragraph the model does not judge) are passed over, the others read as before
+    from copylint.checks.residue import iter_line_tags
+    assert list(iter_line_tags(doc, [(0, 10), (12, 28)], [False, True])) == \
+        [None, [("the", "DT"), ("council", "NN"), ("met", "VBD"), (".", ".")]]
+    assert list(iter_line_tags(doc, [(0, 10), (12, 28)], [True, False])) == [[("share", "VB"), ("this", "DT")], None]
 
 
 def test_the_classifier_streams_each_lines_features_and_judges_the_same():
@@ -188,6 +193,10 @@ def test_the_classifier_streams_each_lines_features_and_judges_the_same():
     assert m.scores(lines, iter(tags)) == m.scores(lines, tags, document_features(lines, tags))
     assert list(residue.iter_second_pass_features(m.scores(lines)[0], lines)) == \
         residue.second_pass_features(m.scores(lines)[0], lines)
+    # the lines the second pass does not score are passed over, the others' features as before
+    wanted = [i % 2 == 0 for i in range(len(lines))]
+    assert list(residue.iter_second_pass_features(m.scores(lines)[0], lines, wanted)) == \
+        [f if w else None for f, w in zip(residue.second_pass_features(m.scores(lines)[0], lines), wanted)]
 
 
 def test_main_run_is_the_heaviest_stretch():

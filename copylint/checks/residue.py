@@ -104,6 +104,7 @@ def _addresses_reader(norm: str) -> bool:
 # paragraphs that do not read as news sentences, the head included, without their surroundings.
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[^\w\s]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")   # _TOKEN's words
 _TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _QUOTES = frozenset("\"“”«»")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
@@ -134,6 +135,7 @@ def _bucket(n: float, edges: tuple[float, ...]) -> str:
     return f">{edges[-1]}"
 
 
+@lru_cache(maxsize=4096)  # a line's kind is read by the second pass, the head, the prose bounds and its neighbours
 def line_kind(line: str) -> str:
     """P: prose (a sentence: 8+ words ending in a full stop, or 20+ words); S: short (5 words or
     fewer); O: anything else."""
@@ -153,14 +155,16 @@ def _voice_features(s: str, toks: list[str], lex: dict[str, tuple[str, ...]]) ->
     """How the line speaks: to the reader or in the site's voice (outside quotation marks), as a
     prompt (an interface verb opening the line or a clause), or as reported news."""
     feats = []
-    outside = [_norm_tok(t) for t in _TOKEN.findall(_QUOTED.sub(" ", s))]
-    voices = {k for t in outside for k in lex.get(t, ()) if k in ("you", "we", "third")}
+    # the words outside quotation marks: all of them in a line without any (most lines)
+    outside = toks if _QUOTES.isdisjoint(s) else list(map(_norm_tok, _TOKEN.findall(_QUOTED.sub(" ", s))))
+    said = set(itertools.chain.from_iterable(map(lex.get, outside, itertools.repeat(()))))
+    voices = said & {"you", "we", "third"}   # the lexicon's kinds of who speaks
     end = "stop" if _TERMINAL.search(s) else "open"
     for v in sorted(voices):
         feats += [f"voice:{v}", f"voice:{v}:{end}"]
     if not voices:
         feats.append(f"voice:none:{end}")
-    if any("report" in lex.get(t, ()) for t in outside):
+    if "report" in said:
         feats.append("voice:reported")
     if "voice:reported" in feats and _QUOTED.search(s):
         feats.append("voice:quote+reported")
@@ -174,24 +178,24 @@ def _voice_features(s: str, toks: list[str], lex: dict[str, tuple[str, ...]]) ->
 
 def _tag_features(tags: list[tuple[str, str]], n_bucket: str) -> list[str]:
     """The line's grammar from spaCy's tagger: (text, fine tag) of its tokens."""
-    words = [(t, g) for t, g in tags if t[:1].isalnum()]
+    words = [g for t, g in tags if t[:1].isalnum()]   # the tags of its words
     if not words:
         return ["tg:empty"]
-    feats = [f"tg:first:{words[0][1]}"]
+    feats = [f"tg:first:{words[0]}"]
     if len(words) > 1:
-        feats.append(f"tg:first2:{words[0][1]}_{words[1][1]}")
-    present = {g for _, g in words}
+        feats.append(f"tg:first2:{words[0]}_{words[1]}")
+    present = set(words)
     verbs = present & _VERB_TAGS
     tense = ("past" if verbs & _PAST else "present" if verbs & _PRESENT else "modal" if "MD" in verbs
              else "base" if "VB" in verbs else "participle" if verbs else "none")
     feats += [f"tg:tense:{tense}", f"tg:tense:{tense}:{n_bucket}"]
-    if words[0][1] == "VB":
+    if words[0] == "VB":
         feats.append(f"tg:imperative:{tense}")
     for a, b in zip(tags, tags[1:]):
         if a[0] in _CLAUSE_END and b[1] == "VB":
             feats.append("tg:clause-imperative")
             break
-    nnp = sum(g in ("NNP", "NNPS") for _, g in words)
+    nnp = words.count("NNP") + words.count("NNPS")
     feats.append(f"tg:nnp:{_bucket(nnp, (0, 1, 2, 4))}")
     feats.append(f"tg:nnp-share:{_bucket(nnp / len(words), (0, 0.25, 0.5, 0.8))}")
     if "PRP" in present or "PRP$" in present:
@@ -204,7 +208,7 @@ def line_features(line: str, tags: list[tuple[str, str]] | None = None) -> list[
     shape, its voice and, given spaCy's tags of its tokens, its grammar."""
     s = line.strip()
     found = _TOKEN.findall(s)
-    toks = [_norm_tok(t) for t in found]
+    toks = list(map(_norm_tok, found))
     feats = [f"w:{t}" for t in toks]
     edged = ["<s>", *toks, "</s>"]
     feats += [f"b:{a}_{b}" for a, b in zip(edged, edged[1:])]
@@ -218,45 +222,48 @@ def line_features(line: str, tags: list[tuple[str, str]] | None = None) -> list[
     first = s[:1]
     start = ("U" if first.isupper() else "l" if first.islower() else "d" if first.isdigit()
              else "q" if first in "\"“‘'" else "x")
-    caps = sum(w[:1].isupper() for w in words)
+    caps = sum(map(str.isupper, [w[0] for w in words]))
     ratio = caps / len(words) if words else 0.0
     cap = ("none" if not words else "all" if s.upper() == s and any(c.isalpha() for c in s)
            else "title" if ratio >= 0.8 else "most" if ratio >= 0.5 else "some" if caps > 1 else "few")
     feats += [f"n:{nb}", f"end:{end}", f"start:{start}", f"cap:{cap}", f"shape:{nb}:{end}:{cap}",
               f"nend:{nb}:{end}"]
-    if any(c in _QUOTES for c in s):
+    quoted = not _QUOTES.isdisjoint(s)
+    if quoted:
         feats.append("has:quote")
     if _URLISH.search(s):
         feats.append("has:url")
-    if _TIME.search(s):
-        feats.append("has:time")
-    if _MONTH.search(s):
-        feats.append("has:date")
+    if _DIGIT.search(s):   # a time and a date have a digit
+        if _TIME.search(s):
+            feats.append("has:time")
+        if _MONTH.search(s):
+            feats.append("has:date")
     if _SEPARATORS.search(s):
         feats.append("has:sep")
     commas = s.count(",")
     feats.append(f"commas:{min(commas, 3)}")
     lex = _lexicon()
-    kinds = Counter(k for t in toks for k in lex.get(t, ()) if k not in ("report", "third"))
+    kinds = Counter(itertools.chain.from_iterable(map(lex.get, toks, itertools.repeat(()))))
+    del kinds["report"], kinds["third"]   # who speaks, not furniture (``_voice_features``)
     for k, c in kinds.items():
         feats += [f"lex:{k}", f"lex:{k}:{min(c, 3)}", f"lex:{k}:{nb}:{end}"]
-    if toks and "verb" in lex.get(toks[0], ()):
+    prompt = bool(toks) and "verb" in lex.get(toks[0], ())
+    if prompt:
         feats += ["lex:prompt", f"lex:prompt:{end}"]
     n_kinds = len(kinds.keys() - {"you", "we"})
     feats.append(f"lex:kinds:{min(n_kinds, 3)}:{'you' if 'you' in kinds else 'it'}")
     voice = _voice_features(s, toks, lex)
     feats += voice
-    if tags is not None:
-        feats += _tag_features(tags, nb)
+    grammar = _tag_features(tags, nb) if tags is not None else []
+    feats += grammar
     # the interface speaking: how many of its marks the line has together (to the reader, in the
     # site's voice, its vocabulary, a prompt's verb first), and whether it is free of what marks
     # reported news (a past tense, a verb of saying, quotation marks)
     cues = (("voice:you" in voice) + ("voice:we" in voice)
             + bool(kinds.keys() & {"site", "media", "legal", "social", "nav"})
-            + ("lex:prompt" in feats or "lex:prompt:clause" in voice
-               or (tags is not None and ("tg:imperative:base" in feats or "tg:clause-imperative" in feats))))
-    news = ("voice:reported" in voice or "has:quote" in feats
-            or (tags is not None and any(f.startswith("tg:tense:past") for f in feats)))
+            + (prompt or "lex:prompt:clause" in voice
+               or "tg:imperative:base" in grammar or "tg:clause-imperative" in grammar))
+    news = "voice:reported" in voice or quoted or "tg:tense:past" in grammar
     gate = "news" if news else "plain"
     feats += [f"iface:{cues}:{gate}", f"iface:{cues}:{gate}:{end}", f"iface:{cues}:{gate}:{nb}"]
     return feats
@@ -367,20 +374,32 @@ def line_tags(doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, str]]]:
     return list(iter_line_tags(doc, spans))
 
 
-def iter_line_tags(doc, spans: list[tuple[int, int]]) -> Iterator[list[tuple[str, str]]]:
+def iter_line_tags(doc, spans: list[tuple[int, int]], wanted: list[bool] | None = None
+                   ) -> Iterator[list[tuple[str, str]] | None]:
     """``line_tags`` one span at a time: a huge article's tags are never all held at once. Read from
     the document's arrays (``copylint.tokens``), not a Token object per token: a span's tokens are
-    found by bisection among the offsets of the tokens that are not white space."""
+    found by bisection among the offsets of the tokens that are not white space. ``wanted``: whether
+    each span's tags are read (None for the others: a paragraph the model does not judge, whose
+    tokens are most of an article's)."""
     import numpy as np
     words = np.flatnonzero(tokens.column(doc, "IS_SPACE") == 0)
     offsets = tokens.column(doc, "IDX")[words]
     lower, tag = tokens.column(doc, "LOWER")[words], tokens.column(doc, "TAG")[words]
     strings = doc.vocab.strings
+    text: dict[int, str] = {}   # each hash's string, looked up once (the StringStore costs ten times a dict)
+    # every span's first token and the token after its last, in one call (not two a span)
+    bounds = np.searchsorted(offsets, np.asarray(spans, dtype=np.int64).reshape(-1, 2)).tolist()
     at = 0  # the first token not yet read: each token belongs to the first span that ends after it
-    for start, end in spans:
-        stop = max(at, int(np.searchsorted(offsets, end)))
-        first = max(at, int(np.searchsorted(offsets, start)))
-        yield [(strings[h], strings[g]) for h, g in zip(lower[first:stop].tolist(), tag[first:stop].tolist())]
+    for k, (first, stop) in enumerate(bounds):
+        stop = max(at, stop)
+        if wanted is None or wanted[k]:
+            first = max(at, first)
+            hs, gs = lower[first:stop].tolist(), tag[first:stop].tolist()
+            for h in set(hs + gs).difference(text):
+                text[h] = strings[h]
+            yield [(text[h], text[g]) for h, g in zip(hs, gs)]
+        else:
+            yield None
         at = stop
 
 
@@ -402,7 +421,13 @@ def iter_document_features(lines: list[str], tags=None) -> Iterator[list[str] | 
     tag_iter = iter(tags) if tags is not None else None
     for x in lines:
         t = next(tag_iter) if tag_iter is not None else None
-        yield line_features(x, t) if len(x.split()) <= MAX_MODEL_WORDS else None
+        yield line_features(x, t) if modelled(x) else None
+
+
+def modelled(line: str) -> bool:
+    """Whether the classifier judges a line by its length: ``MAX_MODEL_WORDS`` words or fewer (a
+    longer line is a paragraph)."""
+    return len(line.split()) <= MAX_MODEL_WORDS
 
 
 _ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}[\"'”’)]*$")   # "... in U.S." ends no sentence
@@ -437,12 +462,15 @@ def second_pass_features(p1: list[float | None], lines: list[str]) -> list[list[
     return list(iter_second_pass_features(p1, lines))
 
 
-def iter_second_pass_features(p1: list[float | None], lines: list[str]) -> Iterator[list[str]]:
+def iter_second_pass_features(p1: list[float | None], lines: list[str], wanted: list[bool] | None = None
+                              ) -> Iterator[list[str] | None]:
     """Where each line stands, with what the first pass made of it: its shape, its neighbours
     (their kinds and first-pass verdicts: residue rarely comes alone), the run of short lines it
     is in, whether the text repeats it, and its place against the text's main run of prose,
     found twice from the lines' shapes and once from the first pass's verdicts (before it, inside
-    it, after it, how far, how many lines on its side). No words: the first pass has judged them."""
+    it, after it, how far, how many lines on its side). No words: the first pass has judged them.
+    ``wanted``: whether each line's features are made (None for the others: the lines the second
+    pass does not score)."""
     n = len(lines)
     kinds = [line_kind(x) for x in lines]
     norms = [_norm(x) for x in lines]
@@ -463,6 +491,9 @@ def iter_second_pass_features(p1: list[float | None], lines: list[str]) -> Itera
         spans[f"run{pen}"] = main_run([size if k == "P" else -pen for size, k in zip(sizes, kinds)])
     shares = {k: sum(sizes[v[0]:v[1] + 1]) / total if v else 0.0 for k, v in spans.items()}
     for i in range(n):
+        if wanted is not None and not wanted[i]:
+            yield None
+            continue
         z = _z_bucket(p1[i])
         line = lines[i].strip()
         nb = _bucket(sizes[i], (1, 2, 3, 4, 6, 9, 14, 20, 30))
@@ -544,10 +575,12 @@ def content_stems(line: str) -> list[str]:
 def _content_stems(line: str) -> tuple[str, ...]:
     stop = _stop_words()
     out = []
-    for t in _TOKEN.findall(line.replace("’", "'")):
+    for t in _WORD.findall(line.replace("’", "'")):   # the words _TOKEN finds, not its figures and marks
         t = t.lower()
-        if t[:1].isalpha() and len(t) >= 3 and t not in stop and t.split("'")[0] not in stop:
-            out.append(_stem(t.split("'")[0]))
+        if t[:1].isalpha() and len(t) >= 3 and t not in stop:
+            t = t.split("'", 1)[0] if "'" in t else t
+            if t not in stop:
+                out.append(_stem(t))
     return tuple(out)
 
 
@@ -572,17 +605,33 @@ def alone_gate(feats: list[str] | None, line: str) -> bool:
 def _alone_gate(feats: list[str] | None, line: str) -> tuple[bool, list[str] | None]:
     """``alone_gate``, and the line's ``shape_features`` when the gate read them (else None), so
     that the judge's features do not make them again."""
-    if feats is None or len(line) > ALONE_MAX_CHARS or len(line.split()) > ALONE_MAX_WORDS:
+    if feats is None or len(line) > ALONE_MAX_CHARS:
+        return False, None
+    n = len(line.split())
+    if n > ALONE_MAX_WORDS:
         return False, None
     if not _TERMINAL.search(line.strip()):
         return True, None
-    if any(f.startswith("iface:") and f.endswith(":plain") and not f.startswith("iface:0:") for f in feats):
+    if not _IFACE_PLAIN.isdisjoint(feats):
         return True, None
+    if n > 12 and not _caption_grammar(feats):   # past this, only a caption's shape is looked at
+        return False, None
     shapes = shape_features(line, feats)
     if "sh:caption" in shapes:
         return True, shapes
-    return len(line.split()) <= 12 and bool(
+    return n <= 12 and bool(
         _STAMP_SHAPES.intersection(shapes) or "has:time" in feats or "has:date" in feats), shapes
+
+
+#: an interface's marks free of reported news's (``line_features``' "iface:CUES:plain", CUES 1-4)
+_IFACE_PLAIN = frozenset(f"iface:{c}:plain" for c in range(1, 5))
+
+
+def _caption_grammar(feats: list[str]) -> bool:
+    """What a caption's shape (``shape_features``) asks of a line's first-pass features: a name, the
+    present tense or a participle, not reported nor speaking to the reader or as the site."""
+    return ("tg:nnp:0" not in feats and ("tg:tense:present" in feats or "tg:tense:participle" in feats)
+            and "voice:reported" not in feats and "voice:you" not in feats and "voice:we" not in feats)
 
 
 def overlap_features(line: str, counts: Counter, own: bool = True) -> list[str]:
@@ -657,7 +706,7 @@ def shape_features(line: str, feats: list[str]) -> list[str]:
     if m:
         inner = _NAME_WORD.findall(m.group(1))
         out.append("sh:paren-names" if _capitalised(inner) else "sh:paren")
-    quoted = any(c in _QUOTES for c in s)
+    quoted = not _QUOTES.isdisjoint(s)
     if len(words) >= 3 and s[:1].isupper() and not stop and not quoted:
         out.append("sh:headline" if verbless else "sh:headline-verb")
         if len(words) >= 4 and not verbless and "tg:tense:past" not in feats \
@@ -669,9 +718,7 @@ def shape_features(line: str, feats: list[str]) -> list[str]:
     if (r and not stop and _capitalised(_NAME_WORD.findall(r.group(1))) and len(r.group(2).split()) <= 6
             and not any(c.isdigit() for c in s)):
         out.append("sh:name-role")
-    if (6 <= len(words) <= ALONE_MAX_WORDS and s[:1].isupper() and not quoted and "tg:nnp:0" not in feats
-            and ("tg:tense:present" in feats or "tg:tense:participle" in feats)
-            and "voice:reported" not in feats and not any(f in feats for f in ("voice:you", "voice:we"))):
+    if 6 <= len(words) <= ALONE_MAX_WORDS and s[:1].isupper() and not quoted and _caption_grammar(feats):
         out.append("sh:caption")
     return out or ["sh:none"]
 
@@ -900,7 +947,7 @@ class ResidueModel:
 
     @staticmethod
     def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
-        return _logistic(bias + sum(weights.get(f, 0.0) for f in feats))
+        return _logistic(bias + sum(map(weights.get, feats, itertools.repeat(0.0))))
 
     def scores(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None,
                feats: list[list[str] | None] | None = None
@@ -944,8 +991,9 @@ class ResidueModel:
                 if a is not None and i in edge and sign_shaped(x, f):
                     signed.add(i)
             pa.append(a)
-        p2 = [None if not j or i in head else self.score(b2, w2, x)
-              for i, (j, x) in enumerate(zip(judged, iter_second_pass_features(p1, lines)))]
+        wanted = [j and i not in head for i, j in enumerate(judged)]
+        p2 = [self.score(b2, w2, x) if x is not None else None
+              for x in iter_second_pass_features(p1, lines, wanted)]
         return [None if i in head else p for i, p in enumerate(p1)], p2, pa, signed
 
     def alone_scores(self, lines: list[str], feats: list[list[str] | None],
@@ -1060,7 +1108,7 @@ class Boilerplate(Rule):
         text = article.text
         spans = article_lines(article)
         lines = [text[s:e] for s, e in spans]
-        tags = iter_line_tags(article.doc, spans) if article.doc is not None else None
+        tags = None if article.doc is None else iter_line_tags(article.doc, spans, [modelled(x) for x in lines])
         verdicts = residue_model().judge(lines, tags, alone=alone_lines(article))
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
