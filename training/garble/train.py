@@ -142,6 +142,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=8)
     ap.add_argument("--thesaurus-share", type=float, default=0.0,
                     help="share of replacements drawn from Aiksaurus (corrupt.py's 'loose' kind; 0: none)")
+    ap.add_argument("--log-targets", action="store_true",
+                    help="the corrector's loss by target kind in the log without masking too (a control run)")
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--layers", type=int, default=4, help="encoder layers of the base model kept (at most 6)")
     ap.add_argument("--grow-from", help="a checkpoint with fewer layers to start from (its layers and "
@@ -191,6 +193,7 @@ def main() -> None:
     last_save = time.time()
     stats = {"d": 0.0, "c": 0.0, "n": 0, "pos_hit": 0, "pos": 0, "neg_fa": 0, "neg": 0}
     by_target = torch.zeros(2, len(TARGETS))  # the corrector's summed loss and count by target kind
+    split = args.mask_share > 0 or args.log_targets
     # bucket by length: draw a random window, then its neighbours in length order
     by_len = sorted(range(len(items)), key=lambda i: len(items[i]["text"]))
     while time.time() < deadline:
@@ -215,11 +218,14 @@ def main() -> None:
             if args.mask_share > 0:
                 each = torch.nn.functional.cross_entropy(logits, corr_t[cm], reduction="none")
                 c_loss = each.mean()
-                with torch.no_grad():
-                    by_target[0].index_add_(0, kind_t[cm], each.detach())
-                    by_target[1].index_add_(0, kind_t[cm], torch.ones_like(each))
             else:  # the loss of runs 1-11, computed as it was
                 c_loss = torch.nn.functional.cross_entropy(logits, corr_t[cm])
+            if split:
+                with torch.no_grad():
+                    if args.mask_share <= 0:
+                        each = torch.nn.functional.cross_entropy(logits, corr_t[cm], reduction="none")
+                    by_target[0].index_add_(0, kind_t[cm], each.detach())
+                    by_target[1].index_add_(0, kind_t[cm], torch.ones_like(each))
         else:
             c_loss = torch.zeros(())
         loss = d_loss + args.corr_weight * c_loss
@@ -245,7 +251,7 @@ def main() -> None:
                   f"fa@0 {stats['neg_fa'] / max(1, stats['neg']):.4f}"
                   + ("".join(f" {name} {float(by_target[0, j] / by_target[1, j]):.3f} ({int(by_target[1, j])})"
                              for j, name in enumerate(TARGETS) if by_target[1, j] > 0)
-                     if args.mask_share > 0 else ""), flush=True)
+                     if split else ""), flush=True)
             by_target.zero_()
             stats = dict.fromkeys(stats, 0) | {"d": 0.0, "c": 0.0}
         if time.time() - last_save > args.save_every * 60:
