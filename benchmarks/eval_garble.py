@@ -11,14 +11,18 @@ Documents: the ``test`` split of news-corpus (benchmarks/splits.py; never traine
 every article of clean-news. The spinner here is not the training corruption
 (training/garble/corrupt.py): its substitutes come from the LibreOffice thesaurus (MyThes), not
 WordNet; it replaces only words of the other half of the vocabulary (``lexicon.half(lemma) == 1``:
-no word it replaces was ever replaced in training, nor in the shipped calibration, which swaps
-half-0 words like training; a calibration made with ``calibrate.py --half mix`` or ``1`` swapped
-words of half 1's calibration sub-half, ``lexicon.sub_half``, and ``--unseen`` prints the recall on
-the swaps of the other sub-half alone, words that neither training nor any calibration ever
-replaced); its own seed; and its kinds are
-a spinner's: a synonym of a random sense of the word ("sense"), an unrelated word of the same part
+no word it replaces was ever replaced by another word in training, nor in the shipped calibration,
+which swaps half-0 words like training; a calibration made with ``calibrate.py --half mix`` or
+``1`` swapped words of half 1's calibration sub-half, ``lexicon.sub_half``, and ``--unseen`` prints
+the recall on the swaps of the other sub-half alone, words that neither training nor any
+calibration ever replaced by another word); its own seed; and its kinds are a spinner's: a synonym of a random sense of the word ("sense"), an unrelated word of the same part
 of speech and similar frequency from the thesaurus' head words ("same"), a month or a thesaurus
-proper name put before a noun ("put").
+proper name put before a noun ("put"). A model trained with ``train.py --mask-share`` (with the
+default ``--mask-groups all``) may also have had any eligible word of either half, these included,
+put as the mask token and its corrector asked for the word: seen in its own context, never with a
+substitute in its place, and never judged by the discriminator there (the corrector was always
+asked for unswapped words of both halves where they stood, ``--copy-share``); with
+``--mask-groups mix`` the ``--unseen`` words were neither swapped nor masked.
 
 Prints, per set and for the garble family and the ``word-fit`` rule:
 - false alarms per 1,000 words on the clean documents, at warning and at info;

@@ -170,3 +170,48 @@ def test_half_0_as_a_group_draws_what_training_drew():
     for seed in (1, 2, 3):
         assert _swapped(corrupt.Corruptor([], seed=seed, groups=lexicon.GROUPS["0"]), _block(words), 4) == \
             _swapped(corrupt.Corruptor([], seed=seed, wanted_half=0), _block(words), 4)
+
+
+def _masked(seed, block, share, groups, can_mask=None):
+    cor = corrupt.Corruptor([], seed=seed, wanted_half=0)
+    cor.replace = lambda text, toks, i: ("swap", "same")
+    import random
+
+    return cor.corrupt_masked(block, 0.3, share, groups, random.Random(seed), can_mask)
+
+
+def test_masking_nothing_is_the_corruption_of_runs_1_to_11():
+    block = _block([w for trio in zip(*_words_by_group(20).values()) for w in trio])
+    for seed in (1, 2, 3):
+        cor = corrupt.Corruptor([], seed=seed, wanted_half=0)
+        cor.replace = lambda text, toks, i: ("swap", "same")
+        assert _masked(seed, block, 0.0, corrupt.MASK_GROUPS["all"]) == cor.corrupt(block, 0.3)
+
+
+def test_masked_words_are_of_the_mask_groups_and_the_swaps_stay_half_0_and_the_same():
+    groups = _words_by_group(40)
+    block = _block([w for trio in zip(*groups.values()) for w in trio])
+    for seed in (1, 2, 3):
+        cor = corrupt.Corruptor([], seed=seed, wanted_half=0)
+        cor.replace = lambda text, toks, i: ("swap", "same")
+        plain = [(orig, kind) for *_, orig, kind in cor.corrupt(block, 0.3)[1]]
+        for name in ("all", "mix"):
+            text, spans = _masked(seed, block, 0.5, corrupt.MASK_GROUPS[name])
+            # the swaps: the same words as without masking, all of half 0
+            assert [(orig, kind) for *_, orig, kind in spans if kind == "same"] == plain
+            assert all(w in groups["0"] for w, _ in plain)
+            masked = {orig: kind for *_, orig, kind in spans if kind.startswith("mask")}
+            assert all(text[s:e] == corrupt.MASK for s, e, _, kind in spans if kind.startswith("mask"))
+            assert not set(masked) & {w for w, _ in plain}
+            assert all(kind == f"mask{lexicon.half(w)}" for w, kind in masked.items())
+            assert any(w in groups["0"] for w in masked) and any(w in groups["1 calibration"] for w in masked)
+            # 'mix' never masks the sub-half eval_garble.py --unseen measures; 'all' does
+            assert any(w in groups["1 other"] for w in masked) == (name == "all")
+
+
+def test_only_the_words_the_corrector_can_name_are_masked():
+    groups = _words_by_group(20)
+    block = _block([w for trio in zip(*groups.values()) for w in trio])
+    keep = set(groups["1 other"][:5])
+    _, spans = _masked(4, block, 1.0, corrupt.MASK_GROUPS["all"], can_mask=lambda w: w in keep)
+    assert {orig for *_, orig, kind in spans if kind.startswith("mask")} == keep  # half 1: never swapped

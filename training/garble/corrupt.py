@@ -23,6 +23,15 @@ import lexicon
 
 KINDS = (("sense", 0.35), ("sibling", 0.2), ("same", 0.35), ("put", 0.1))
 
+#: the tokenizer's mask token (BERT's), put in place of a masked word (``Corruptor.corrupt_masked``)
+MASK = "[MASK]"
+
+#: the word sets whose words may be masked (train.py ``--mask-groups``; masked, never swapped):
+#: ``all``, the eligible words of both halves; ``mix``, half 0 and half 1's calibration sub-half
+#: only (``lexicon.GROUPS["mix"]``), so that the other sub-half (eval_garble.py ``--unseen``) is
+#: neither swapped nor masked before the evaluation
+MASK_GROUPS = {"all": ((0, None), (1, None)), "mix": lexicon.GROUPS["mix"]}
+
 
 def thesaurus_kinds(share: float, kinds=KINDS):
     """``kinds`` with ``loose`` (Aiksaurus) drawn ``share`` of the time, the others scaled down."""
@@ -149,6 +158,24 @@ class Corruptor:
                   if any(lexicon.eligible(t, text, g) for g in self.groups) and self.rng.random() < rate]
         return apply(self, text, toks, chosen, len(chosen))
 
+    def corrupt_masked(self, block: dict, rate: float, share: float, groups, rng, can_mask=None):
+        """``corrupt``'s swaps (the same words and substitutes: drawn from the corruptor's generator
+        exactly as ``corrupt`` draws them), then about ``share`` of the eligible words of ``groups``
+        (``MASK_GROUPS``) that were not swapped put as ``MASK``, drawn from ``rng`` (so the swaps do
+        not depend on the masking), and only those for which ``can_mask(word)`` holds (the
+        corrector's vocabulary has the word). A masked word's span has the kind ``mask0`` or
+        ``mask1``, after the half of its lemma; the swapped words stay those of ``self.groups``."""
+        text, toks = block["text"], block["toks"]
+        chosen = [i for i, t in enumerate(toks)
+                  if any(lexicon.eligible(t, text, g) for g in self.groups) and self.rng.random() < rate]
+        done = choose(self, text, toks, chosen, len(chosen))
+        for i, t in enumerate(toks):
+            if i in done or not any(lexicon.eligible(t, text, g) for g in groups):
+                continue
+            if (can_mask is None or can_mask(text[t[0]:t[1]])) and rng.random() < share:
+                done[i] = (MASK, f"mask{lexicon.half(t[4])}")
+        return build(text, toks, done)
+
     def corrupt_n(self, block: dict, n: int) -> tuple[str, list[tuple[int, int, str, str]]]:
         """The block's text with ``n`` eligible words replaced (fewer when it has too few)."""
         text, toks = block["text"], block["toks"]
@@ -170,6 +197,12 @@ class Corruptor:
 def apply(spinner, text: str, toks: list, order: list[int], n: int):
     """Replace up to ``n`` of the tokens ``order`` lists (in that order of preference) with
     ``spinner.replace``; the new text and the replacements (start, end, original, kind)."""
+    return build(text, toks, choose(spinner, text, toks, order, n))
+
+
+def choose(spinner, text: str, toks: list, order: list[int], n: int) -> dict[int, tuple[str, str]]:
+    """Up to ``n`` of the tokens ``order`` lists (in that order of preference) that
+    ``spinner.replace`` finds a substitute for: token index -> (new word, kind)."""
     done = {}
     for i in order:
         if len(done) >= n:
@@ -177,6 +210,12 @@ def apply(spinner, text: str, toks: list, order: list[int], n: int):
         got = spinner.replace(text, toks, i)
         if got is not None:
             done[i] = got
+    return done
+
+
+def build(text: str, toks: list, done: dict[int, tuple[str, str]]):
+    """The text with the tokens ``done`` names replaced, and the replacements (start, end,
+    original, kind) in the new text."""
     out, spans, pos, length = [], [], 0, 0
     for i in sorted(done):
         s, e = toks[i][0], toks[i][1]

@@ -20,8 +20,9 @@ All come from Debian packages read in place, nothing is downloaded:
   Read by ``read_aiksaurus``; only ``corrupt.py`` (training) uses it, never the evaluation's spinner.
 
 ``half(lemma)`` splits the vocabulary in two by a stable hash: training replaces only words of
-half 0, evaluation only words of half 1, so no replaced word of the evaluation was ever a replaced
-word in training.
+half 0 by other words, evaluation only words of half 1, so no replaced word of the evaluation was
+ever replaced by another word in training (``train.py --mask-share`` may mask words of both halves,
+the mask token in place of the word and the corrector asked for it: never a substitute).
 
 Calibration (calibrate.py ``--half``) may also swap words of half 1, to fit the combiner on words
 the model never saw swapped; but only those of one sub-half of it (``sub_half``: a second, salted
