@@ -128,6 +128,11 @@ def _english() -> frozenset[str]:
     return frozenset(_table()["words"].get("en", ()))
 
 
+def english_function_words() -> frozenset[str]:
+    """English's function words (spaCy's stop list, lower case): `each`, `other`, `in`, `a`."""
+    return _english()
+
+
 @lru_cache(maxsize=1)
 def _own_languages_of() -> dict[str, tuple[str, ...]]:
     """Each function word of another language than English that is not one of English's and has

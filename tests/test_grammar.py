@@ -235,3 +235,6 @@ def test_derivation_readings_and_their_test():
                                                       "storyyed": [], "storied": []}, "destroy")  # no verb
     assert solid_compound("webpages", "web pages") and solid_compound("rightwing", "right-wing")
     assert not solid_compound("wich", "which") and not solid_compound("webpages", None)
+    # function words run together: a slip (the start code reported eachother; a test of the
+    # suggestion's shape alone made it silent)
+    assert not solid_compound("eachother", "each other") and not solid_compound("noone", "no one")

@@ -194,6 +194,8 @@ class Misspelling(Rule):
         "The letter was ⟦recieving→receiving⟧ attention from the ministry.",
         "The minister began to ⟦refrom→reform⟧ the rules.",
         "The storm threatened to ⟦destory→destroy⟧ the harbour.",
+        # two function words run together are a slip, not a compound written solid
+        "The two ministers thanked ⟦eachother→each other⟧ after the talks.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi met Soleimani's successor in Baghdad.",
