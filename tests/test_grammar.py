@@ -238,3 +238,4 @@ def test_derivation_readings_and_their_test():
     # function words run together: a slip (the start code reported eachother; a test of the
     # suggestion's shape alone made it silent)
     assert not solid_compound("eachother", "each other") and not solid_compound("noone", "no one")
+    assert solid_compound("wellbeing", "well-being")  # a hyphened word: `well` and `being` are function words

@@ -283,12 +283,15 @@ def regular_derivation(readings: list[tuple[str, bool]], unknown, suggestion: st
 
 
 def solid_compound(word: str, suggestion: str | None) -> bool:
-    """The speller's suggestion is the word itself with a space or hyphen put in, between two
-    content words (webpages → web pages, rightwing → right-wing): a compound written solid, a matter
-    of house style, not a slip. Two function words run together are a slip (eachother, noone, alot,
-    everytime: `each`, `no`, `a`, `every` are English function words)."""
+    """The speller's suggestion is the word itself with a hyphen or a space put in: a compound
+    written solid, a matter of house style, not a slip, where the suggestion is a hyphened word
+    (wellbeing → well-being, rightwing → right-wing) or two content words (webpages → web pages).
+    Two function words run together are a slip (eachother → each other, noone → no one: `each`,
+    `no` and their partners are English function words)."""
     if not suggestion or suggestion.lower() == word.lower() or \
             re.sub(r"[\s\-‑]", "", suggestion).lower() != word.lower():
         return False
+    if not re.search(r"\s", suggestion):
+        return True  # a hyphened word
     from copylint.language import english_function_words
     return not any(part in english_function_words() for part in re.split(r"[\s\-‑]+", suggestion.lower()))
