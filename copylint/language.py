@@ -91,6 +91,12 @@ def _words(text: str, limit: int | None = None) -> list[str]:
     return [m.group() for m in itertools.islice(_WORD.finditer(text), limit)]
 
 
+def _script_name(letters) -> str | None:
+    """The name of the script most of ``letters`` are written in (CJK, Cyrillic), None if unnamed."""
+    top = Counter(map(_script, letters)).most_common(1)[0][0] or None
+    return top if top is None or len(top) <= 3 else top.title()
+
+
 def _other_script(words: list[str], min_letters: int) -> str | None:
     """The script most of ``words``' letters are written in when it is not the Latin alphabet (from
     ``min_letters`` letters on), else None."""
@@ -98,8 +104,7 @@ def _other_script(words: list[str], min_letters: int) -> str | None:
     if len(letters) >= min_letters:
         other = [c for c in letters if c >= "ɐ"]  # past Basic Latin to Latin Extended-B
         if len(other) > (1 - LATIN_SHARE) * len(letters):
-            top = Counter(map(_script, other)).most_common(1)[0][0] or None
-            return top if top is None or len(top) <= 3 else top.title()  # CJK, Cyrillic
+            return _script_name(other)
     return None
 
 
@@ -124,20 +129,16 @@ def other_language(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
-    return frozenset(_table()["words"].get("en", ()))
-
-
 def english_function_words() -> frozenset[str]:
     """English's function words (spaCy's stop list, lower case): `each`, `other`, `in`, `a`."""
-    return _english()
+    return frozenset(_table()["words"].get("en", ()))
 
 
 @lru_cache(maxsize=1)
 def _own_languages_of() -> dict[str, tuple[str, ...]]:
     """Each function word of another language than English that is not one of English's and has
     two letters or more -> the languages whose list holds it (``de`` -> Spanish, French ...)."""
-    english = _english()
+    english = english_function_words()
     return {w: tuple(lang for lang in langs if lang != "en") for w, langs in _languages_of().items()
             if w not in english and len(w) > 1}
 
@@ -161,8 +162,7 @@ def _block_script(text: str, words: list[str]) -> str | None:
     if letters < BLOCK_MIN_LETTERS or sum(map(len, runs)) <= (1 - LATIN_SHARE) * letters:
         return None
     sample = itertools.islice(itertools.chain.from_iterable(runs), SAMPLE_LETTERS)
-    top = Counter(map(_script, sample)).most_common(1)[0][0] or None
-    return top if top is None or len(top) <= 3 else top.title()
+    return _script_name(sample)
 
 
 def block_language(text: str) -> str | None:
@@ -180,7 +180,7 @@ def block_language(text: str) -> str | None:
     best, count = Counter(itertools.chain.from_iterable(hits)).most_common(1)[0]
     if count < BLOCK_MIN_COUNT or count < BLOCK_MIN_SHARE * len(words):
         return None
-    if count <= BLOCK_RATIO * sum(map(_english().__contains__, words)):
+    if count <= BLOCK_RATIO * sum(map(english_function_words().__contains__, words)):
         return None
     return best
 
@@ -192,7 +192,7 @@ def english_block(text: str) -> bool:
     text, words = _block_words(text)
     if len(words) < ENGLISH_MIN_WORDS or _block_script(text, words) is not None:
         return False
-    count = sum(map(_english().__contains__, words))
+    count = sum(map(english_function_words().__contains__, words))
     if count < ENGLISH_MIN_SHARE * len(words):
         return False
     own = _own_languages_of()
@@ -206,7 +206,7 @@ def _leans(text: str, lang: str) -> bool:
     text, words = _block_words(text)
     own = _own_languages_of()
     count = sum(1 for w in words if lang in own.get(w, ()))
-    return count >= NEIGHBOUR_MIN_COUNT and count > sum(map(_english().__contains__, words))
+    return count >= NEIGHBOUR_MIN_COUNT and count > sum(map(english_function_words().__contains__, words))
 
 
 def other_language_blocks(text: str, spans) -> list[tuple[int, int, str]]:

@@ -232,19 +232,20 @@ class Misspelling(Rule):
         return flagged, candidates
 
     def _derived(self, text: str, candidates: list[tuple[int, int, str]],
-                 unknown: dict[str, list[str]]) -> set[str]:
+                 unknown: dict[str, list[str]], best: dict[str, str | None]) -> set[str]:
         """The candidates' cores that are regular derivations of common words the speller knows
         (``news.regular_derivation``: rehiring, decertified, intoxicatingly) or compounds written
-        solid that the speller would split (``news.solid_compound``: webpages). The words the
-        judgement needs (``news.derivation_words``) are asked about in one call to the speller."""
+        solid that the speller would split (``news.solid_compound``: webpages); ``best``: each
+        candidate word's suggestion (``news.best_suggestion``). The words the judgement needs
+        (``news.derivation_words``) are asked about in one call to the speller."""
         readings = {c[2]: news.derivation_readings(c[2]) for c in candidates}
         ask = set().union(*map(news.derivation_words, readings.values()))
         missing = harper_for(self.config).unknown(ask) if ask else {}
         out = set()
         for start, end, core in candidates:
-            sugg = unknown.get(text[start:end]) or []
-            if any(news.solid_compound(core, s) for s in sugg) or (readings[core] and news.regular_derivation(
-                    readings[core], missing, news.best_suggestion(text[start:end], sugg))):
+            word = text[start:end]
+            if any(news.solid_compound(core, s) for s in unknown.get(word) or ()) or (
+                    readings[core] and news.regular_derivation(readings[core], missing, best[word])):
                 out.add(core)
         return out
 
@@ -319,12 +320,13 @@ class Misspelling(Rule):
         # suggestions computed for every word neither dialect knows)
         right_there = {c[2] for c in candidates} - set(self._other_dialect().unknown(c[2] for c in candidates))
         candidates = [c for c in candidates if c[2] not in right_there]
-        derived = self._derived(text, candidates, unknown)
+        best = {w: news.best_suggestion(w, unknown[w]) for w in {text[s:e] for s, e, _ in candidates}}
+        derived = self._derived(text, candidates, unknown, best)
         for start, end, core in candidates:
             if core in derived:
                 continue
             word = text[start:end]
-            sugg = news.best_suggestion(word, unknown[word])
+            sugg = best[word]
             yield self.finding(start, end, f"'{word}' is not in the dictionary"
                                + (f" (did you mean '{sugg}'?)" if sugg else ""),
                                suggestion=sugg, kind="unknown-word")
