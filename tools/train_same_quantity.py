@@ -403,6 +403,8 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0, metavar="N",
                     help="print the N highest-scoring calibration pairs that can reach warning (what sets the threshold)")
     args = ap.parse_args()
+    if args.draws < 1 or args.average < 1:
+        raise SystemExit("--draws and --average take a whole number of 1 or more")
     try:
         import numpy as np
         import sklearn.ensemble  # noqa: F401
