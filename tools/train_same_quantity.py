@@ -44,9 +44,9 @@ whose alarms, counted with every plain warning's, keep the bound within the same
 Each of the two models is the mean of five ensembles fitted with consecutive seeds (``AVERAGE``,
 ``--average``), exported as one ensemble (all their trees, the learning rate divided by five): one
 ensemble's subsampling moved the top clean scores, and the threshold with them, by about 0.2.
-``--draws N`` makes the slips N times over, each weighing 1/N (``slip_examples``): a retrain's one
-draw of slips moves the warning threshold by about 0.2 as well (session 14: 1.68 to 1.88 over five
-seeds, 0.12 with five draws); the default, one draw, is the shipped file.
+``--draws N`` makes the slips N times over, each weighing 1/N (``slip_examples``), to measure what
+the one draw of slips moves: not the threshold (session 14, five seeds each: 1.68 to 1.88 with one
+draw, 1.74 to 1.95 with five); the default, one draw, writes the shipped file.
 
 Usage (from the repository root):
     python tools/train_same_quantity.py [--warning-budget 0.03] [--info-budget 0.3] [--seed 0] [--cache DIR]
