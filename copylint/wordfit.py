@@ -461,6 +461,20 @@ class ShippedModel(Model):
                 out[k] = (encs[k], disc[r], hidden[r])
         return out
 
+    def embed(self, texts: Sequence[str]) -> list:
+        """What each text (a short line) means to the encoder: the mean of its wordpieces' hidden
+        vectors (the special tokens included), one float32 array each. Each text is run alone: the
+        encoder's int8 layers scale their activations by the whole batch, so a text run beside
+        others (padded to the longest) reads differently."""
+        np = self.np
+        out = []
+        for text in texts:
+            enc = self.tokenizer.encode(text)
+            ids, mask = pad([enc])
+            _, hidden = self.session.run(None, {"inputs_embeds": self._rows(ids), "attention_mask": mask})
+            out.append(hidden[0].mean(axis=0).astype(np.float32))
+        return out
+
     def _run(self, texts: list[str]) -> list[list[WordScore]]:
         np = self.np
         out = []

@@ -12,6 +12,7 @@ from typing import Iterator
 from copylint import data, tokens
 from copylint.article import Article
 from copylint.finding import Finding, Severity
+from copylint.nlp import piece_vector
 from copylint.rule import Rule, register
 
 # Marks stripped from a line's edges before it is compared (in Python: a regex with "\s+$" takes
@@ -521,6 +522,22 @@ def _logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 
+#: the line-alone judge's buckets of the line-vector scorer's probability (``vector_feature``)
+VECTOR_EDGES = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
+
+
+def vector_feature(model: tuple, vec) -> str | None:
+    """The line-alone judge's feature of what a line means (a vector: ``copylint.nlp.pooled_vector``
+    or ``wordfit.Model.embed``): the bucket of the probability of residue a linear scorer of the
+    vector gives (``model``: its bias and weights, the training rows' standardisation folded in,
+    and optionally its buckets' edges, else ``VECTOR_EDGES``); None without a vector."""
+    if vec is None:
+        return None
+    bias, weights, *edges = model
+    z = bias + float(sum(a * b for a, b in zip(weights, vec.tolist())))
+    return "sv:" + _bucket(_logistic(z), tuple(edges[0]) if edges else VECTOR_EDGES)
+
+
 def furniture_block(lines: list[str], p1: list[float | None], penalty: float, side: int) -> list[bool]:
     """Which lines stand in a block of page furniture: outside the text's main run of prose (the
     lines the first pass judged prose weigh their words, the others ``-penalty`` each), on a side
@@ -944,6 +961,12 @@ class ResidueModel:
         # the thresholds of a block of residue at the article's top and end (``edge_blocks``)
         edges = {} if alone is None else alone.get("edges", {})
         self.edges = (edges.get("top"), edges.get("end"), edges.get("top_one"), edges.get("end_one"))
+        # the scorer of what a line means (``vector_feature``), when the model has one
+        vector = None if alone is None else alone.get("vector")
+        self.vector = None if vector is None else (float(vector["bias"]), [float(x) for x in vector["weights"]],
+                                                   tuple(vector.get("edges", VECTOR_EDGES)))
+        #: what reads the lines' meaning: spaCy's tok2vec (the parse's piece vectors) or the word-fit encoder
+        self.vector_source = None if vector is None else vector.get("source", "tok2vec")
 
     @staticmethod
     def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
@@ -957,7 +980,7 @@ class ResidueModel:
         an iterator read in step with the lines (``iter_line_tags``)."""
         return self._passes(lines, tags, feats)[:2]
 
-    def _passes(self, lines: list[str], tags=None, feats=None, alone: list[bool] | None = None
+    def _passes(self, lines: list[str], tags=None, feats=None, alone: list[bool] | None = None, vectors=None
                 ) -> tuple[list[float | None], list[float | None], list[float | None], set[int]]:
         """(first pass, second pass, line-alone judge) probabilities of every line (see ``scores``
         and ``alone_scores``), and the edge lines the judge looks at with the shape of the article's
@@ -987,6 +1010,10 @@ class ResidueModel:
             if self.alone is not None and i not in alone_head and not (i in outside and credit_line(x)):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
+                if xa is not None and self.vector is not None and vectors is not None:
+                    sv = vector_feature(self.vector, vectors[i])
+                    if sv is not None:
+                        xa.append(sv)
                 a = None if xa is None else self.score(ba, wa, xa)
                 if a is not None and i in edge and sign_shaped(x, f):
                     signed.add(i)
@@ -997,10 +1024,11 @@ class ResidueModel:
         return [None if i in head else p for i, p in enumerate(p1)], p2, pa, signed
 
     def alone_scores(self, lines: list[str], feats: list[list[str] | None],
-                     alone: list[bool] | None = None) -> list[float | None]:
+                     alone: list[bool] | None = None, vectors=None) -> list[float | None]:
         """The line-alone judge's probability for each line it looks at (None: not looked at, or
-        no such judge shipped); ``alone``: whether each line is a paragraph of its own."""
-        return self._passes(lines, None, feats, alone)[2]
+        no such judge shipped); ``alone``: whether each line is a paragraph of its own;
+        ``vectors``: each line's ``pooled_vector`` (or None), read when the model has a scorer of them."""
+        return self._passes(lines, None, feats, alone, vectors)[2]
 
     def probabilities(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None
                       ) -> list[float | None]:
@@ -1008,10 +1036,12 @@ class ResidueModel:
         return self.scores(lines, tags)[1]
 
     def judge(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None,
-              feats: list[list[str] | None] | None = None, alone: list[bool] | None = None) -> list[bool]:
+              feats: list[list[str] | None] | None = None, alone: list[bool] | None = None,
+              vectors=None) -> list[bool]:
         """Whether each line is residue; ``alone``: whether each line is a paragraph of its own
-        (all, when not given); ``tags``: a list, or an iterator read in step with the lines."""
-        p1, p2, pa, signed = self._passes(lines, tags, feats, alone)
+        (all, when not given); ``tags``: a list, or an iterator read in step with the lines;
+        ``vectors``: see ``alone_scores``."""
+        p1, p2, pa, signed = self._passes(lines, tags, feats, alone, vectors)
         out = self.decide(lines, p1, p2)
         if self.alone is not None:
             out = [v or r for v, r in zip(out, self.alone_reported(lines, pa))]
@@ -1031,6 +1061,21 @@ class ResidueModel:
         block = furniture_block(lines, p1, float(self.block["penalty"]), int(self.block["side"]))
         return [q is not None and (p >= t["line"] or q >= t["context"] or (b and q >= t["block"]))
                 for p, q, b in zip(p1, p2, block)]
+
+
+class EncodedLines:
+    """The word-fit encoder's reading of each line (``wordfit.Model.embed``), made only for the
+    lines asked for (the few the line-alone judge looks at), the model loaded once per process."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.done: dict[int, object] = {}
+
+    def __getitem__(self, i: int):
+        if i not in self.done:
+            from copylint import wordfit
+            self.done[i] = wordfit.load().embed([self.lines[i]])[0]
+        return self.done[i]
 
 
 @lru_cache(maxsize=1)
@@ -1068,7 +1113,11 @@ class Boilerplate(Rule):
     severity = Severity.WARNING
     summary = "Standalone web/CMS residue: prompts, share lines, credits, cookie text (`Please enter your comment!`)."
     fixable = True
-    needs = frozenset({"tagger"})   # the classifier reads each line's grammar from spaCy's tags
+    # the classifier reads each line's grammar from spaCy's tags; a model whose line-alone judge
+    # read the lines' meaning from the parse (``vector.source`` tok2vec, measured in session 14 and
+    # not shipped) would need each piece's vector too (``copylint.nlp.VECTORS``); the shipped one
+    # reads it through the word-fit encoder (``EncodedLines``)
+    needs = frozenset({"tagger"})
     flags = (
         "The fire spread overnight.\n\n⟦Please enter your comment!→delete this line⟧",
         "The strike ended.\n\n⟦Leave a Reply→delete this line⟧",
@@ -1109,7 +1158,15 @@ class Boilerplate(Rule):
         spans = article_lines(article)
         lines = [text[s:e] for s, e in spans]
         tags = None if article.doc is None else iter_line_tags(article.doc, spans, [modelled(x) for x in lines])
-        verdicts = residue_model().judge(lines, tags, alone=alone_lines(article))
+        model = residue_model()
+        # what each line means, when the model reads it: its piece's pooled tok2vec vector, or the
+        # word-fit encoder's reading of the lines the line-alone judge looks at (made when asked)
+        vectors = None
+        if model.vector_source == "wordfit":
+            vectors = EncodedLines(lines)
+        elif model.vector is not None and article.doc is not None:
+            vectors = [piece_vector(article.doc, s, e) for s, e in spans]
+        verdicts = model.judge(lines, tags, alone=alone_lines(article), vectors=vectors)
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
         marked = article.fmt in ("html", "markdown")
