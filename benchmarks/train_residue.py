@@ -99,9 +99,18 @@ article of its fold, as the pages' residue lines are; ``--marked-kinds`` keeps s
 ``--marked-pool`` draws the residue pasted into the training articles from those lines too (a new
 tagging: a new ``--cache`` file).
 
-The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 10:
-``--inside skip --pasted-end kind --split-head --edges``): ``python benchmarks/train_residue.py`` rebuilds it
-byte for byte.
+``--vectors`` (session 14, the default ``wordfit``) lets the line-alone judge read what a line
+means: each line's vector (``line_vectors``: the shipped word-fit encoder's mean-pooled hidden states
+of the line alone, ``wordfit.Model.embed``; ``tok2vec``: spaCy's tok2vec output pooled over the line,
+``copylint.nlp.pooled_vector``, measured and not kept; ``off``: none) is scored by a logistic
+regression (``fit_vector_scorer``, ``--vector-C``, per fold and on every row, stacked: a row's is
+its fold's scorer), and the bucket of its probability (``residue.vector_feature``, ``--vector-edges``)
+is one of the judge's features. ``--vector-cache FILE`` keeps the vectors; ``--passes-cache FILE``
+keeps the two passes, so that the line-alone judge's experiments skip their training.
+
+The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 14:
+``--inside skip --pasted-end kind --split-head --edges --vectors wordfit --vector-C 1``): ``python
+benchmarks/train_residue.py`` rebuilds it byte for byte.
 The models of sessions 2-7 were rebuilt only from session 2's tag cache; the full retrain with every
 kind of residue taught at the end (``--pasted-end residue``, session 7) measured over the
 false-alarm budget on ``news_corpus("test")`` (0.043 per 1,000 words); docs/measurements.md, "Web
@@ -119,7 +128,8 @@ Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
-                                       [--out FILE]
+                                       [--vectors wordfit|tok2vec|off] [--vector-cache FILE] [--vector-C C]
+                                       [--passes-cache FILE] [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
                                         [--marked-pool]]
 """

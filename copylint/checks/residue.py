@@ -946,7 +946,9 @@ class ResidueModel:
     or more at the article's top or end that it leans to at the edge's threshold, or a line there
     it scores at or above the edge's threshold for a line on its own (``edge_blocks``).
     The line-alone judge does not look at the article's own production credit (``credit_line``)
-    above or after its prose (``outside_prose``)."""
+    above or after its prose (``outside_prose``). With ``alone["vector"]`` (session 14), it also
+    reads what a line means: the bucket of a linear scorer of the line's vector (``vector_feature``:
+    the word-fit encoder's reading, source ``wordfit``, or the parse's tok2vec, ``tok2vec``)."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -1099,9 +1101,10 @@ class Boilerplate(Rule):
     paragraph of one line that does not read as a sentence of news: residue pasted singly among prose,
     judged by what it is, by how little of the article's vocabulary it shares (an article's own
     headline or caption names its story; a prompt or a related headline does not), by how little it
-    shares with the paragraphs beside it, and by the shapes of furniture it has where it stands (a
+    shares with the paragraphs beside it, by the shapes of furniture it has where it stands (a
     "By NAME" line or a timestamp is in place at the head of an article, not between its
-    paragraphs). A sentence of
+    paragraphs), and by what it means (the word-fit encoder's reading of the line: residue worded
+    as no training line was, "This video can not be played in your browser", reads like its kind). A sentence of
     an article, or one that quotes such a phrase, is prose; the classifier's two passes leave the
     head of an article (headline, standfirst, byline above the first paragraph) to the line-alone
     judge, and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by
