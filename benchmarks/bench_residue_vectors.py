@@ -6,8 +6,8 @@ The line-alone judge of a model with a line-vector scorer (``rules/residue_model
 (``copylint.wordfit``, ``residue.EncodedLines``) or spaCy's tok2vec output pooled over the line's
 piece of the parse. This prints, over ``../shared/clean-news`` checked with the default rules in
 one process (spaCy loaded and warmed first), the CPU time per article with the model as given
-and with its vector scorer taken out (the rounds alternated), the lines the encoder read per
-article, and the encoder's load time (once per process, when a first line is asked for).
+and with its vector scorer taken out (each side first in every other round), the lines the
+encoder read, and the encoder's load time (once per process, when a first line is asked for).
 
 Usage (from the repository root):
     python benchmarks/bench_residue_vectors.py [--model FILE] [--rounds 3] [--select boilerplate]
@@ -66,7 +66,7 @@ def main() -> None:
               f"{time.perf_counter() - t0:.2f} s wall (once per process)")
     cpu = {k: [] for k in models}
     for r in range(args.rounds):
-        for k, m in models.items():
+        for k, m in (list(models.items()) if r % 2 == 0 else list(models.items())[::-1]):   # each side first in turn
             residue.residue_model = lambda m=m: m
             asked[0] = 0
             c0 = time.process_time()

@@ -152,3 +152,21 @@ def test_the_vector_scorer_folds_its_standardisation_into_its_weights():
     # it separates the two labels on the raw vectors
     assert np.mean([a > 0 for a, r in zip(z, rows) if r.label]) > 0.9
     assert np.mean([a < 0 for a, r in zip(z, rows) if not r.label]) > 0.9
+
+
+def test_the_encoder_reads_a_line_only_where_its_meaning_could_change_a_verdict():
+    """A line whose other features keep it under every threshold, whatever its meaning adds, is
+    not read by the encoder; one its meaning could take over a threshold is."""
+    lines = [PARA, PROMPT, PARA]
+    model = _model("wordfit")
+    enc = EncodedLines(lines)
+    model.judge(lines, vectors=enc)
+    assert set(enc.done) == {1}
+    model.alone = (-30.0,) + model.alone[1:]   # -30 + 20 stays under the threshold's log-odds (4.6)
+    enc = EncodedLines(lines)
+    assert model.judge(lines, vectors=enc) == [False, False, False]
+    assert enc.done == {}
+    # every line read (not lazy): the same verdicts
+    eager = EncodedLines(lines)
+    eager.lazy = False
+    assert model.judge(lines, vectors=eager) == [False, False, False] and set(eager.done) == {1}

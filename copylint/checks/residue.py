@@ -970,6 +970,22 @@ class ResidueModel:
         #: what reads the lines' meaning: spaCy's tok2vec (the parse's piece vectors) or the word-fit encoder
         self.vector_source = None if vector is None else vector.get("source", "tok2vec")
 
+    @property
+    def _vector_most(self) -> float:
+        """The most the meaning's feature (``vector_feature``) can add to the line-alone judge's sum."""
+        edges = self.vector[2] if len(self.vector) > 2 else VECTOR_EDGES
+        labels = [str(e) for e in edges] + [f">{edges[-1]}"]
+        return max(0.0, *(float(self.alone[1].get("sv:" + b, 0.0)) for b in labels))
+
+    @property
+    def _vector_floor(self) -> float:
+        """The log-odds of the lowest threshold the line-alone judge's scores are held to (its own,
+        the head's, the edges'): a line whose sum stays under it, whatever its meaning adds, is
+        reported by none of them (``EncodedLines`` then does not read it)."""
+        cuts = [self.alone[2], self.alone_head_threshold, *(t for t in self.edges if t is not None)]
+        low = min(cuts)
+        return math.log(low / (1 - low)) if 0 < low < 1 else (-math.inf if low <= 0 else math.inf)
+
     @staticmethod
     def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
         return _logistic(bias + sum(map(weights.get, feats, itertools.repeat(0.0))))
@@ -999,6 +1015,9 @@ class ResidueModel:
             outside = outside_prose(lines)
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
         signed: set[int] = set()
+        # a lazy reader of the lines' meaning (``EncodedLines``): the most its feature adds, and the floor
+        lazy = ((self._vector_most, self._vector_floor)
+                if self.vector is not None and getattr(vectors, "lazy", False) else None)
         p1: list[float | None] = []
         pa: list[float | None] = []
         judged: list[bool] = []
@@ -1012,11 +1031,17 @@ class ResidueModel:
             if self.alone is not None and i not in alone_head and not (i in outside and credit_line(x)):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
+                a = None
                 if xa is not None and self.vector is not None and vectors is not None:
-                    sv = vector_feature(self.vector, vectors[i])
+                    if lazy is not None:   # read a line's meaning only where it could matter
+                        z = ba + sum(map(wa.get, xa, itertools.repeat(0.0))) + lazy[0]
+                        if z < lazy[1]:   # under every threshold whatever the line means
+                            a = _logistic(z)
+                    sv = None if a is not None else vector_feature(self.vector, vectors[i])
                     if sv is not None:
                         xa.append(sv)
-                a = None if xa is None else self.score(ba, wa, xa)
+                if a is None and xa is not None:
+                    a = self.score(ba, wa, xa)
                 if a is not None and i in edge and sign_shaped(x, f):
                     signed.add(i)
             pa.append(a)
@@ -1068,6 +1093,8 @@ class ResidueModel:
 class EncodedLines:
     """The word-fit encoder's reading of each line (``wordfit.Model.embed``), made only for the
     lines asked for (the few the line-alone judge looks at), the model loaded once per process."""
+
+    lazy = True   # ResidueModel reads a line's vector only where it could change a verdict
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
