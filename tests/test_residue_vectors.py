@@ -1,6 +1,7 @@
 """What a line means, for the line-alone judge (issue 10, session 14): a vector of the line (spaCy's
 tok2vec output pooled over the line's piece of the parse, or the word-fit encoder's mean-pooled
 hidden states), scored by a linear scorer whose bucket is one of the judge's features."""
+import subprocess
 import sys
 from pathlib import Path
 
@@ -170,3 +171,19 @@ def test_the_encoder_reads_a_line_only_where_its_meaning_could_change_a_verdict(
     eager = EncodedLines(lines)
     eager.lazy = False
     assert model.judge(lines, vectors=eager) == [False, False, False] and set(eager.done) == {1}
+
+
+def test_the_shipped_rule_loads_the_encoder_only_for_a_line_to_read():
+    """The shipped model reads lines through the word-fit encoder: a text whose lines need no reading
+    (prose, and a short line far from any threshold) does not load it; a pasted prompt does, once."""
+    code = ("from copylint.engine import Linter\n"
+            "from copylint.config import Config\n"
+            "from copylint import wordfit\n"
+            "lint = Linter(config=Config(select=('boilerplate',)))\n"
+            f"lint.check_text({PARA + chr(10) * 2 + PARA!r})\n"
+            "print(wordfit.load_count, 'onnxruntime' in __import__('sys').modules)\n"
+            f"for _ in range(2): lint.check_text({PARA + chr(10) * 2 + PROMPT + chr(10) * 2 + PARA!r})\n"
+            "print(wordfit.load_count)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", "False", "1"]
