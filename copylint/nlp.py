@@ -351,7 +351,7 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
                     cache.put((piece, key_tail), arr)
                 if vectors:
                     import numpy
-                    vec = asm.vectors[j] = pooled_vector(d.tensor, d.to_array([spacy_attrs.IS_SPACE]).astype(bool))
+                    vec = asm.vectors[j] = pooled_vector(d.tensor, d.to_array(spacy_attrs.IS_SPACE).astype(bool))
                     if cache is not None:   # a row (none for a piece of white space)
                         cache.put((piece, vec_tail), numpy.zeros((0, 1)) if vec is None else vec[None, :])
         batch, size = [], 0

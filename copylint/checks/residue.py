@@ -1054,7 +1054,8 @@ class ResidueModel:
                      alone: list[bool] | None = None, vectors=None) -> list[float | None]:
         """The line-alone judge's probability for each line it looks at (None: not looked at, or
         no such judge shipped); ``alone``: whether each line is a paragraph of its own;
-        ``vectors``: each line's ``pooled_vector`` (or None), read when the model has a scorer of them."""
+        ``vectors``: each line's vector (or None; a list, or ``EncodedLines``, which reads a line
+        only where its meaning could change a verdict), read when the model has a scorer of them."""
         return self._passes(lines, None, feats, alone, vectors)[2]
 
     def probabilities(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None
@@ -1092,7 +1093,9 @@ class ResidueModel:
 
 class EncodedLines:
     """The word-fit encoder's reading of each line (``wordfit.Model.embed``), made only for the
-    lines asked for (the few the line-alone judge looks at), the model loaded once per process."""
+    lines asked for (the few the line-alone judge looks at), the model loaded once per process:
+    always the shipped one (``wordfit.load()``), whose readings the scorer was trained on, whatever
+    the ``garble-model`` setting names."""
 
     lazy = True   # ResidueModel reads a line's vector only where it could change a verdict
 
