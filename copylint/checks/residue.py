@@ -12,7 +12,6 @@ from typing import Iterator
 from copylint import data, tokens
 from copylint.article import Article
 from copylint.finding import Finding, Severity
-from copylint.nlp import piece_vector
 from copylint.rule import Rule, register
 
 # Marks stripped from a line's edges before it is compared (in Python: a regex with "\s+$" takes
@@ -527,8 +526,7 @@ VECTOR_EDGES = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
 
 
 def vector_feature(model: tuple, vec) -> str | None:
-    """The line-alone judge's feature of what a line means (a vector: ``copylint.nlp.pooled_vector``
-    or ``wordfit.Model.embed``): the bucket of the probability of residue a linear scorer of the
+    """The line-alone judge's feature of what a line means (a vector: ``wordfit.Model.embed``): the bucket of the probability of residue a linear scorer of the
     vector gives (``model``: its bias and weights, the training rows' standardisation folded in,
     and optionally its buckets' edges, else ``VECTOR_EDGES``); None without a vector."""
     if vec is None:
@@ -948,7 +946,8 @@ class ResidueModel:
     The line-alone judge does not look at the article's own production credit (``credit_line``)
     above or after its prose (``outside_prose``). With ``alone["vector"]`` (session 14), it also
     reads what a line means: the bucket of a linear scorer of the line's vector (``vector_feature``:
-    the word-fit encoder's reading, source ``wordfit``, or the parse's tok2vec, ``tok2vec``)."""
+    the word-fit encoder's reading, source ``wordfit``, the only one it reads; spaCy's tok2vec was
+    measured and not kept, docs/measurements.md)."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -967,8 +966,11 @@ class ResidueModel:
         vector = None if alone is None else alone.get("vector")
         self.vector = None if vector is None else (float(vector["bias"]), [float(x) for x in vector["weights"]],
                                                    tuple(vector.get("edges", VECTOR_EDGES)))
-        #: what reads the lines' meaning: spaCy's tok2vec (the parse's piece vectors) or the word-fit encoder
-        self.vector_source = None if vector is None else vector.get("source", "tok2vec")
+        #: what reads the lines' meaning: the word-fit encoder (``EncodedLines``), the only source
+        self.vector_source = None if vector is None else vector.get("source")
+        if vector is not None and self.vector_source != "wordfit":
+            raise ValueError(f"residue model: the line-alone judge's vector source {self.vector_source!r} "
+                             "is not read by this copylint (only 'wordfit')")
 
     @property
     def _vector_most(self) -> float:
@@ -1116,6 +1118,17 @@ def residue_model() -> ResidueModel:
     return ResidueModel(json.loads(data.read_text("residue_model.json")))
 
 
+def load_encoder() -> bool:
+    """Load the word-fit encoder the shipped model reads lines with (``EncodedLines``) and read one
+    line through it (its first run sets up more), so that a first check that reads a line does not
+    wait for it (the language server's start); False, loading nothing, when the model reads none."""
+    if residue_model().vector_source != "wordfit":
+        return False
+    from copylint import wordfit
+    wordfit.load().embed(["Share this article"])
+    return True
+
+
 @register
 class Boilerplate(Rule):
     """Web and CMS residue left in the copy: interface text and prompts, share and follow lines,
@@ -1146,10 +1159,8 @@ class Boilerplate(Rule):
     severity = Severity.WARNING
     summary = "Standalone web/CMS residue: prompts, share lines, credits, cookie text (`Please enter your comment!`)."
     fixable = True
-    # the classifier reads each line's grammar from spaCy's tags; a model whose line-alone judge
-    # read the lines' meaning from the parse (``vector.source`` tok2vec, measured in session 14 and
-    # not shipped) would need each piece's vector too (``copylint.nlp.VECTORS``); the shipped one
-    # reads it through the word-fit encoder (``EncodedLines``)
+    # the classifier reads each line's grammar from spaCy's tags; the line-alone judge reads the
+    # lines' meaning through the word-fit encoder (``EncodedLines``), not the parse
     needs = frozenset({"tagger"})
     flags = (
         "The fire spread overnight.\n\n⟦Please enter your comment!→delete this line⟧",
@@ -1192,13 +1203,9 @@ class Boilerplate(Rule):
         lines = [text[s:e] for s, e in spans]
         tags = None if article.doc is None else iter_line_tags(article.doc, spans, [modelled(x) for x in lines])
         model = residue_model()
-        # what each line means, when the model reads it: its piece's pooled tok2vec vector, or the
-        # word-fit encoder's reading of the lines the line-alone judge looks at (made when asked)
-        vectors = None
-        if model.vector_source == "wordfit":
-            vectors = EncodedLines(lines)
-        elif model.vector is not None and article.doc is not None:
-            vectors = [piece_vector(article.doc, s, e) for s, e in spans]
+        # what each line means, when the model reads it: the word-fit encoder's reading of the
+        # lines the line-alone judge looks at (made when asked)
+        vectors = EncodedLines(lines) if model.vector_source == "wordfit" else None
         verdicts = model.judge(lines, tags, alone=alone_lines(article), vectors=vectors)
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
