@@ -42,11 +42,13 @@ Builds its own planted set, then runs copylint's consistency rules on it and on 
 Usage (from the repository root; ``pip install breame gender-guesser`` and ``apt-get install scowl``
 first, benchmark-only needs):
     python benchmarks/eval_consistency.py [--sets test,clean] [--all] [--seed 9] [--apart-rounds 3] [--verbose]
+                                         [--model FILE]
 ``--sets tune`` or ``train`` plants in news-corpus tune or train instead (for development).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -529,6 +531,18 @@ def run(texts: list[str]):
     return out
 
 
+def use_model(path: Path) -> None:
+    """Score number-mismatch's pairs with the pair model in ``path`` (a retrained
+    ``rules/same_quantity.json``) instead of the shipped one, in this process."""
+    from copylint.checks.consistency import same_quantity
+
+    try:
+        model = same_quantity.Model(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError) as e:
+        raise SystemExit(f"cannot read the pair model {path}: {e}") from None
+    same_quantity.model = lambda: model
+
+
 def _overlaps(f, p: Plant) -> bool:
     places = [(f.start, f.end)] + [(r.start, r.end) for r in f.related]
     return any(s < p.end and p.start < max(e, s + 1) for s, e in places)
@@ -573,7 +587,10 @@ def main() -> None:
                          "(decimal point moved, a figure copied from elsewhere; default 3)")
     ap.add_argument("--no-plant", action="store_true", help="false alarms only")
     ap.add_argument("--no-fa", action="store_true", help="recall only (skip the untouched copies)")
+    ap.add_argument("--model", type=Path, help="score with this pair model (a retrained rules/same_quantity.json)")
     args = ap.parse_args()
+    if args.model is not None:
+        use_model(args.model)
     from copylint.finding import Severity
 
     t0 = time.time()

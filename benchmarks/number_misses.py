@@ -17,6 +17,7 @@ why a plant is missed or held at info. The buckets:
 
 Usage (from the repository root):
     python benchmarks/number_misses.py [--sets tune,web] [--seed 9] [--rounds 3] [--apart 3] [--verbose] [--cache DIR]
+                                       [--model FILE]
 """
 from __future__ import annotations
 
@@ -110,8 +111,12 @@ def main() -> None:
                     help="diagnose the figures planted apart from the slip model's training instead")
     ap.add_argument("--verbose", action="store_true", help="list each plant that is not caught at warning")
     ap.add_argument("--cache", type=Path, help="a folder to keep the planted copies' parses in between runs")
+    ap.add_argument("--model", type=Path, help="score with this pair model (a retrained rules/same_quantity.json)")
     args = ap.parse_args()
     from train_same_quantity import articles
+
+    if args.model is not None:
+        ev.use_model(args.model)
 
     from copylint.checks.consistency.numbers import NumberMismatch
     from copylint.config import Config

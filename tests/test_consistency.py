@@ -216,6 +216,30 @@ def test_a_pair_at_warning_is_not_asked_whether_it_is_confirmed(linter, monkeypa
     assert f.severity == Severity.WARNING and "the same figure?" in f.message and asked == []
 
 
+def test_more_slip_draws_weigh_each_slip_less():
+    """The slip model's trainer (``--draws N``) makes the slips of each clean pair of one value N times
+    over, each weighing 1/N: the chance of one draw averaged out, the balance of slips against pairs of
+    two values kept (session 14 measured with it what the draw moves in the threshold)."""
+    import random
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_same_quantity as trainer
+
+    text = "The council set aside £12bn for schools.\n\nCritics said the £{} set aside for schools was too little."
+    [(x, label, a, b, counts, values)] = list(trainer.pairs(_parsed(text.format("12bn"))))
+    assert label
+    one = list(trainer.slip_examples(x, label, a, b, counts, values, random.Random(0)))
+    five = list(trainer.slip_examples(x, label, a, b, counts, values, random.Random(0), draws=5))
+    assert {(s, w) for _, s, w in one} == {(1, 1.0)} and {(s, w) for _, s, w in five} == {(1, 0.2)}
+    assert len(one) <= trainer.SLIPS_PER_PAIR < len(five) <= 5 * trainer.SLIPS_PER_PAIR
+    [(x, label, a, b, counts, values)] = list(trainer.pairs(_parsed(text.format("21bn"))))
+    assert [(s, w) for _, s, w in trainer.slip_examples(x, label, a, b, counts, values, random.Random(0), draws=5)] \
+        == [(0, 1.0)]
+
+
 def test_the_slip_model_weighs_how_the_values_differ():
     """In one context, a figure one keystroke from the other is likelier a slip than a plainly other
     figure, and a figure the article states once beside one it restates is likelier than two figures

@@ -215,3 +215,51 @@ def test_only_the_words_the_corrector_can_name_are_masked():
     keep = set(groups["1 other"][:5])
     _, spans = _masked(4, block, 1.0, corrupt.MASK_GROUPS["all"], can_mask=lambda w: w in keep)
     assert {orig for *_, orig, kind in spans if kind.startswith("mask")} == keep  # half 1: never swapped
+
+
+class _Synset:
+    """A WordNet synset as corrupt.py reads it, whose relations come in the order given."""
+
+    def __init__(self, name, lemmas, order=1):
+        self._name, self._lemmas, self.order, self.up, self.down = name, lemmas, order, [], []
+
+    def name(self):
+        return self._name
+
+    def lemma_names(self):
+        return list(self._lemmas)
+
+    def hypernyms(self):
+        return self.up[::self.order]
+
+    def hyponyms(self):
+        return self.down[::self.order]
+
+
+class _WordNet:
+    """Two generic terms over six co-hyponyms of one sense of "rocket"; ``order`` -1 gives every
+    relation reversed, as nltk's sets of pointers may come in another process (the salted hash)."""
+
+    def __init__(self, order):
+        self.sense = _Synset("rocket.n.01", ["rocket"], order)
+        kinds = [_Synset(f"{k}.n.01", [k], order) for k in ("weapon", "vehicle")]
+        for kind in kinds:
+            kind.down = [self.sense] + [_Synset(f"{kind.name()[:3]}{j}.n.01", [f"{kind.name()[:3]}{j}"], order)
+                                        for j in "abc"]
+        self.sense.up = kinds
+
+    def synsets(self, lemma, pos=None):
+        return [self.sense] if lemma == "rocket" else []
+
+
+def test_a_sibling_draw_does_not_follow_the_order_nltk_gives_the_relations(monkeypatch):
+    # nltk keeps a synset's pointers in a set, so hypernyms() and hyponyms() come in an order set by
+    # Python's string hash, salted afresh in each process: calibrate.py --prepare drew other
+    # calibration versions in every run from the same seed (session 14)
+    draws = []
+    for order in (1, -1):
+        monkeypatch.setattr(lexicon, "wordnet", lambda order=order: _WordNet(order))
+        cor = corrupt.Corruptor([], seed=7)
+        draws.append([cor.sibling("rocket", "NOUN") for _ in range(40)])
+    assert draws[0] == draws[1]
+    assert len(set(draws[0]) - {None}) >= 6  # co-hyponyms under both generic terms, and the terms

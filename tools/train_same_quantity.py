@@ -44,10 +44,14 @@ whose alarms, counted with every plain warning's, keep the bound within the same
 Each of the two models is the mean of five ensembles fitted with consecutive seeds (``AVERAGE``,
 ``--average``), exported as one ensemble (all their trees, the learning rate divided by five): one
 ensemble's subsampling moved the top clean scores, and the threshold with them, by about 0.2.
+``--draws N`` makes the slips N times over, each weighing 1/N (``slip_examples``), to measure what
+the one draw of slips moves: not the threshold (session 14, five seeds each: 1.68 to 1.88 with one
+draw, 1.74 to 1.95 with five); the default, one draw, writes the shipped file.
 
 Usage (from the repository root):
     python tools/train_same_quantity.py [--warning-budget 0.03] [--info-budget 0.3] [--seed 0] [--cache DIR]
-                                        [--average 5] [--out rules/same_quantity.json] [--show N]
+                                        [--average 5] [--draws 1] [--model-seed 0] [--out rules/same_quantity.json]
+                                        [--show N]
 """
 from __future__ import annotations
 
@@ -181,9 +185,11 @@ class _Figure:
         self.value, self.hedged = value, hedged
 
 
-def slip_examples(x, label, a, b, counts, values, rng):
-    """(features, is a slip?) for the slip model from one clean pair: a pair of two values the rule
-    would score is a negative; a pair of one value gives up to ``SLIPS_PER_PAIR`` positives, one
+def slip_examples(x, label, a, b, counts, values, rng, draws: int = 1):
+    """(features, is a slip?, weight) for the slip model from one clean pair: a pair of two values the
+    rule would score is a negative (weight 1); a pair of one value gives up to ``SLIPS_PER_PAIR``
+    positives per draw, ``draws`` times over (``--draws``), each weighing ``1 / draws``, so that more
+    draws take out the chance of one draw, not the balance of slips against pairs of two values; one
     mention changed each time (to a value the unit does not have already, and not a rounding of the
     other)."""
     from copylint.checks.consistency import numbers
@@ -192,9 +198,9 @@ def slip_examples(x, label, a, b, counts, values, rng):
         return
     if a.value != b.value:
         if not label:
-            yield x + numbers.value_features(a.value, b.value, counts[(a.unit, a.value)], counts[(b.unit, b.value)]), 0
+            yield x + numbers.value_features(a.value, b.value, counts[(a.unit, a.value)], counts[(b.unit, b.value)]), 0, 1.0
         return
-    for _ in range(SLIPS_PER_PAIR):
+    for _ in range(SLIPS_PER_PAIR * draws):
         first = rng.random() < 0.5
         new = make_slip(a.value, rng)
         if new is None or new in values:
@@ -203,7 +209,7 @@ def slip_examples(x, label, a, b, counts, values, rng):
         if numbers._close(_Figure(va, a.hedged), _Figure(vb, b.hedged), as_trained=True):
             continue
         left = counts[(a.unit, a.value)] - 1  # the old value lost a mention; the new one has one
-        yield x + numbers.value_features(va, vb, *((1, left) if first else (left, 1))), 1
+        yield x + numbers.value_features(va, vb, *((1, left) if first else (left, 1))), 1, 1.0 / draws
 
 
 #: the calibration sets: clean copy neither model trained on and no figure is reported on
@@ -303,6 +309,9 @@ class Calibration:
 #: from one seed to the next, as much as most changes of the features (session 9: with 5, the
 #: threshold 1.74 against one ensemble's 1.95 on the same pairs)
 AVERAGE = 5
+#: the slips are made this many times over from each clean pair of one value, each weighing 1/DRAWS
+#: (``--draws``)
+DRAWS = 1
 
 
 class Averaged:
@@ -314,9 +323,9 @@ class Averaged:
 
         self.members = [GradientBoostingClassifier(**{**params, "random_state": seed + k}) for k in range(n)]
 
-    def fit(self, X, y) -> "Averaged":
+    def fit(self, X, y, sample_weight=None) -> "Averaged":
         for m in self.members:
-            m.fit(X, y)
+            m.fit(X, y, sample_weight=sample_weight)
         self.learning_rate = self.members[0].learning_rate / len(self.members)
         return self
 
@@ -353,7 +362,7 @@ def export_trees(clf, X) -> dict:
     return spec
 
 
-def model_spec(clf, X, slip_clf, S) -> dict:
+def model_spec(clf, X, slip_clf, S, draws: int = 1) -> dict:
     """``rules/same_quantity.json``'s content for a fitted pair classifier and slip model, its
     thresholds left open (every pair scored) until the calibration sets them."""
     from copylint.checks.consistency import same_quantity
@@ -367,7 +376,8 @@ def model_spec(clf, X, slip_clf, S) -> dict:
         "features": list(same_quantity.FEATURES),
         **export_trees(clf, X),
         "slip": {"features": list(same_quantity.FEATURES + same_quantity.VALUE_FEATURES), **export_trees(slip_clf, S),
-                 "slip_shares": SLIP_SHARES, "other_range": list(OTHER_RANGE), "slips_per_pair": SLIPS_PER_PAIR},
+                 "slip_shares": SLIP_SHARES, "other_range": list(OTHER_RANGE), "slips_per_pair": SLIPS_PER_PAIR,
+                 **({"draws": draws} if draws > 1 else {})},
         "thresholds": {"warning": -1e9, "info": -1e9},  # while tuning: every pair is scored
     }
 
@@ -386,11 +396,15 @@ def main() -> None:
                     help="the ensembles' and the made slips' seed (default 0; others measure how the threshold moves)")
     ap.add_argument("--average", type=int, default=AVERAGE, metavar="N",
                     help=f"each model the average of N ensembles of consecutive seeds (default {AVERAGE})")
+    ap.add_argument("--draws", type=int, default=DRAWS, metavar="N",
+                    help=f"make the slips N times over from each clean pair of one value, each weighing 1/N (default {DRAWS})")
     ap.add_argument("--out", default=str(ROOT / "rules" / "same_quantity.json"))
     ap.add_argument("--cache", type=Path, help="a folder to keep the parses in between runs (not committed)")
     ap.add_argument("--show", type=int, default=0, metavar="N",
                     help="print the N highest-scoring calibration pairs that can reach warning (what sets the threshold)")
     args = ap.parse_args()
+    if args.draws < 1 or args.average < 1:
+        raise SystemExit("--draws and --average take a whole number of 1 or more")
     try:
         import numpy as np
         import sklearn.ensemble  # noqa: F401
@@ -403,7 +417,7 @@ def main() -> None:
     t0 = time.time()
     rng = random.Random(args.model_seed)
     PARAMS["random_state"] = SLIP_PARAMS["random_state"] = args.model_seed
-    X, y, groups, S, sy, sgroups, words = [], [], [], [], [], [], 0
+    X, y, groups, S, sy, sw, sgroups, words = [], [], [], [], [], [], [], 0
     train_docs, doc_groups = [], []  # (name, group, Article): scored out of fold for the calibration
     for name, group, art in articles(news_corpus("train"), args.cache, "train"):
         words += len(art.text.split())
@@ -414,11 +428,13 @@ def main() -> None:
             X.append(x)
             y.append(label)
             groups.append(group)
-            for sx, slipped in slip_examples(x, label, a, b, counts, values, rng):
+            for sx, slipped, weight in slip_examples(x, label, a, b, counts, values, rng, args.draws):
                 S.append(sx)
                 sy.append(slipped)
+                sw.append(weight)
                 sgroups.append(group)
     X, y, S, sy = np.array(X), np.array(y), np.array(S), np.array(sy)
+    sw = np.array(sw) if args.draws > 1 else None  # all 1 with one draw: unweighted, as before, byte for byte
     print(f"train: {len(y)} pairs ({int(y.sum())} with one value) in {words:,} words; slip model: "
           f"{int(sy.sum())} slips made, {int(len(sy) - sy.sum())} pairs of two values ({time.time() - t0:.0f} s)")
 
@@ -432,13 +448,14 @@ def main() -> None:
     fold_models = []
     for k in range(FOLDS):
         fit_ctx = Averaged(PARAMS, args.average, args.model_seed).fit(X[folds != k], y[folds != k])
-        fit_slip = Averaged(SLIP_PARAMS, args.average, args.model_seed).fit(S[sfolds != k], sy[sfolds != k])
+        fit_slip = Averaged(SLIP_PARAMS, args.average, args.model_seed).fit(
+            S[sfolds != k], sy[sfolds != k], None if sw is None else sw[sfolds != k])
         oof[folds == k] = fit_ctx.predict_proba(X[folds == k])[:, 1]
         soof[sfolds == k] = fit_slip.decision_function(S[sfolds == k])
-        fold_models.append(same_quantity.Model(model_spec(fit_ctx, X, fit_slip, S)))
+        fold_models.append(same_quantity.Model(model_spec(fit_ctx, X, fit_slip, S, args.draws)))
     clf = Averaged(PARAMS, args.average, args.model_seed).fit(X, y)
-    slip_clf = Averaged(SLIP_PARAMS, args.average, args.model_seed).fit(S, sy)
-    spec = model_spec(clf, X, slip_clf, S)
+    slip_clf = Averaged(SLIP_PARAMS, args.average, args.model_seed).fit(S, sy, sw)
+    spec = model_spec(clf, X, slip_clf, S, args.draws)
     model = same_quantity.Model(spec)
     for ens, data, fitted in ((model.same, X, clf), (model.slip_model, S, slip_clf)):
         drift = max(abs(ens.logit(list(x)) - d) for x, d in zip(data, fitted.decision_function(data)))
@@ -488,7 +505,7 @@ def main() -> None:
     spec["training"] = {
         "train_pairs": len(y), "train_same": int(y.sum()), "train_words": words,
         "cv_auc": round(float(roc_auc_score(y, oof)), 3), "cv_average_precision": round(float(average_precision_score(y, oof)), 3),
-        "slip_examples": len(sy), "slips": int(sy.sum()), "slip_cv_auc": round(float(roc_auc_score(sy, soof)), 3),
+        "slip_examples": len(sy), "slips": int(sy.sum()), "slip_cv_auc": round(float(roc_auc_score(sy, soof, sample_weight=sw)), 3),
         "tune_pairs": len(tune_y), "tune_auc": round(float(roc_auc_score(tune_y, pt)), 3),
         "calibration": args.calibration, "calibration_documents": len(cal.words),
         "calibration_units": len(set(cal.units)), "calibration_words": int(sum(cal.words)),

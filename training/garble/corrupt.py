@@ -40,6 +40,15 @@ def thesaurus_kinds(share: float, kinds=KINDS):
     return tuple((k, w * (1 - share)) for k, w in kinds) + (("loose", share),)
 
 
+def by_name(synsets) -> list:
+    """WordNet synsets in the order of their names. nltk (3.10) keeps a synset's pointers in a set of
+    (pos, offset) tuples, so ``hypernyms()`` and ``hyponyms()`` come in an order that follows
+    Python's string hash, salted afresh in every process (PYTHONHASHSEED): drawn from as they come,
+    the same seed gave other swaps in every run (calibrate.py ``--prepare``'s versions, train.py's
+    corruption). Sorted by name, as older nltk releases sorted them in ``Synset._related``."""
+    return sorted(synsets, key=lambda s: s.name())
+
+
 class Corruptor:
     def __init__(self, blocks, seed: int, wanted_half: int = 0, kinds=KINDS, groups=None) -> None:
         """``groups``: the word sets to swap (``lexicon.GROUPS``, calibration's ``--half``), instead of
@@ -84,14 +93,14 @@ class Corruptor:
         if not senses:
             return None
         s = senses[0] if self.rng.random() < 0.6 else self.rng.choice(senses)
-        hypers = s.hypernyms()
+        hypers = by_name(s.hypernyms())
         if not hypers:
             return None
         h = self.rng.choice(hypers)
         if self.rng.random() < 0.15:
             cands = self._names(h, lemma)
         else:
-            cands = [w for sib in h.hyponyms() if sib != s for w in self._names(sib, lemma)]
+            cands = [w for sib in by_name(h.hyponyms()) if sib != s for w in self._names(sib, lemma)]
         return self.rng.choice(cands) if cands else None
 
     @lru_cache(maxsize=100_000)

