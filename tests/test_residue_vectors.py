@@ -190,3 +190,17 @@ def test_the_language_server_loads_the_encoder_at_start_when_boilerplate_is_on(m
     ls.warm_up(str(tmp_path))
     assert ls.ready.is_set()
     assert bool(read) == loaded
+
+
+def test_an_encoder_that_fails_to_load_leaves_the_servers_warm_up_going(monkeypatch, tmp_path):
+    from copylint.server import CopylintServer
+
+    def broken(directory=None):
+        raise wordfit.ModelError("no onnxruntime")
+
+    monkeypatch.setattr(wordfit, "load", broken)
+    ls = CopylintServer()
+    checked = []
+    monkeypatch.setattr(ls.linter, "check_articles", lambda items: checked.append(items) or [])
+    ls.warm_up(str(tmp_path))
+    assert ls.ready.is_set() and checked   # the warm-up check still ran
