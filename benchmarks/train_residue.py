@@ -99,9 +99,18 @@ article of its fold, as the pages' residue lines are; ``--marked-kinds`` keeps s
 ``--marked-pool`` draws the residue pasted into the training articles from those lines too (a new
 tagging: a new ``--cache`` file).
 
-The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 10:
-``--inside skip --pasted-end kind --split-head --edges``): ``python benchmarks/train_residue.py`` rebuilds it
-byte for byte.
+``--vectors`` (session 14, the default ``wordfit``) lets the line-alone judge read what a line
+means: each line's vector (``line_vectors``: the shipped word-fit encoder's mean-pooled hidden states
+of the line alone, ``wordfit.Model.embed``; ``off``: none; spaCy's tok2vec pooled over the line was
+measured in session 14 and not kept, its code is in commit 0158739 of branch i10p) is scored by a logistic
+regression (``fit_vector_scorer``, ``--vector-C``, per fold and on every row, stacked: a row's is
+its fold's scorer), and the bucket of its probability (``residue.vector_feature``, ``--vector-edges``)
+is one of the judge's features. ``--vector-cache FILE`` keeps the vectors; ``--passes-cache FILE``
+keeps the two passes, so that the line-alone judge's experiments skip their training.
+
+The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 14:
+``--inside skip --pasted-end kind --split-head --edges --vectors wordfit --vector-C 1``): ``python
+benchmarks/train_residue.py`` rebuilds it byte for byte.
 The models of sessions 2-7 were rebuilt only from session 2's tag cache; the full retrain with every
 kind of residue taught at the end (``--pasted-end residue``, session 7) measured over the
 false-alarm budget on ``news_corpus("test")`` (0.043 per 1,000 words); docs/measurements.md, "Web
@@ -119,7 +128,8 @@ Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
-                                       [--out FILE]
+                                       [--vectors wordfit|off] [--vector-cache FILE] [--vector-C C]
+                                       [--passes-cache FILE] [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
                                         [--marked-pool]]
 """
@@ -143,7 +153,8 @@ from residue_data import KINDS, mined_residue, page_as_text, residue_kind, site_
 from bounds import BOOTSTRAP, Bound  # noqa: E402
 from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 
-from copylint import data  # noqa: E402
+from copylint import data, wordfit  # noqa: E402
+from copylint.checks import residue  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
     edge_blocks, edge_lines, head_lines, line_kind, line_tags, place_of, second_pass_features, shape_features,
@@ -181,6 +192,10 @@ MARKED_BETWEEN = False   # the marked lines pasted between paragraphs only (--ma
 MARKED_POOL = False   # the pasted copies also draw from those lines (--marked-pool; measured, not kept)
 BETWEEN_REPORT = False   # print what the line-alone judge makes of the lines between two paragraphs of prose
                          # (--between-report, session 13: between_report; changes no threshold)
+VECTORS = "wordfit"   # what reads a line's meaning for the line-alone judge (--vectors, session 14:
+                      # residue.vector_feature): the word-fit encoder, or off
+VECTOR_EDGES = residue.VECTOR_EDGES   # the buckets of the scorer's probability (--vector-edges)
+VECTOR_C = 1.0   # the regularisation of the line-vector scorer (--vector-C)
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
@@ -323,6 +338,46 @@ def tag(docs: list[Doc]) -> None:
     starts = [[s for s, _ in sp] for sp in spans]
     for d, sp, doc in zip(docs, spans, parse(nlp, texts, {"tagger"}, block_starts=starts)):
         d.tags = line_tags(doc, sp)
+
+
+def line_vectors(texts: set[str], path: Path | None = None) -> dict:
+    """Each line's vector, as copylint reads it at run time: the shipped word-fit encoder's
+    mean-pooled hidden states of the line alone (``wordfit.Model.embed``). Kept in ``path`` when
+    given, with the encoder's hash (``wordfit.encoder_hash``): read from it when the hash is the
+    shipped encoder's (only the lines missing there are computed), else computed again."""
+    encoder = wordfit.encoder_hash()
+    have: dict = {}
+    if path is not None and path.exists():
+        with path.open("rb") as f:
+            kept = pickle.load(f)
+        if isinstance(kept, dict) and kept.get("encoder") == encoder:
+            have = kept["vectors"]
+        else:
+            print(f"{path}: read by another encoder than the shipped one ({encoder}): every line is read again")
+    todo = sorted(set(texts) - set(have))
+    if todo:
+        have.update(zip(todo, wordfit.load().embed(todo)))
+    if todo and path is not None:
+        with path.open("wb") as f:
+            pickle.dump({"encoder": encoder, "vectors": have}, f)
+    print(f"line vectors ({VECTORS}): {len(todo)} lines read, {len(have)} in all", flush=True)
+    return have
+
+
+def fit_vector_scorer(rows, vectors: dict) -> tuple[float, list[float], tuple[float, ...]]:
+    """The line-vector scorer (``residue.vector_feature``): a logistic regression of a line's
+    label on its standardised vector (``line_vectors``), the standardisation folded into the weights
+    (rounded as the model file keeps them)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    keep = [r for r in rows if vectors.get(r.text) is not None]
+    X = np.array([vectors[r.text] for r in keep], dtype=np.float64)
+    mu, sd = X.mean(axis=0), X.std(axis=0) + 1e-6
+    clf = LogisticRegression(C=VECTOR_C, max_iter=3000, solver="liblinear", random_state=0)
+    clf.fit((X - mu) / sd, [r.label for r in keep], sample_weight=[r.weight for r in keep])
+    coef = clf.coef_[0] / sd
+    return round(float(clf.intercept_[0] - (coef * mu).sum()), 4), [round(float(x), 5) for x in coef], VECTOR_EDGES
 
 
 def leave_out_inside(docs: list[Doc]) -> int:
@@ -1034,7 +1089,7 @@ def between_report(prose: list[tuple[float, AloneRow]], cal: Calibration, docs: 
 
 def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, budget: float, head: bool,
                 before: dict[int, list[bool]], show: int = 0, spec: dict | None = None,
-                marked: list[Doc] = (), articles: list[Doc] = ()) -> dict:
+                marked: list[Doc] = (), articles: list[Doc] = (), vectors: dict | None = None) -> dict:
     """The line-alone judge: fitted on every row, scored out of fold; its threshold is the lowest
     at which the bound of all the rule's alarms on the calibration copy (the lines the listed
     phrases and the two passes report, ``before``, and those it adds: by the final judge on the
@@ -1046,6 +1101,36 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
     import numpy as np
 
     rows, cal_rows = alone_rows([*docs, *marked], tune, cal.docs)
+    vec_models = vec_final = None
+    if vectors is not None:   # what a line means: a scorer of its vector per fold, its bucket a feature
+        from copylint.checks.residue import vector_feature
+        vec_models = [fit_vector_scorer([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
+        vec_final = fit_vector_scorer(rows, vectors)
+        for r in rows:
+            sv = vector_feature(vec_models[fold_of(r.group)], vectors.get(r.text))
+            if sv is not None:
+                r.feats.append(sv)
+                if r.tune_feats is not None:
+                    r.tune_feats.append(sv)
+        for r in cal_rows:
+            sv = vector_feature(vec_models[fold_of(r.group)] if r.where[0] in cal.oof else vec_final,
+                                vectors.get(r.text))
+            if sv is not None:
+                r.feats.append(sv)
+        print("line-vector scorer: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(
+            f"{f}:{r.label}" for r in rows for f in r.feats if f.startswith("sv:")).items())), flush=True)
+
+    def vector_spec(k: int | None) -> dict:   # the alone spec's vector scorer (fold k's, or the final one)
+        if vectors is None:
+            return {}
+        bv, wv, _ = vec_final if k is None else vec_models[k]
+        # the encoder the vectors were read with: a test checks the shipped encoder still is it
+        return {"vector": {"source": VECTORS, "bias": bv, "weights": wv, "edges": list(VECTOR_EDGES),
+                           "encoder": wordfit.encoder_hash()}}
+
+    def vecs_of(d: Doc):
+        return None if vectors is None else [vectors.get(x) for x in d.lines]
+
     oof: dict[int, float] = {}
     fold_models = []
     for k in range(FOLDS):
@@ -1127,8 +1212,9 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
         for d in articles:
             bw = fold_models[fold_of(d.group)]
             m = ResidueModel(dict(spec, alone={"bias": bw[0], "weights": bw[1], "threshold": threshold,
-                                               "head_threshold": head_threshold, "head": head}))
-            pa = m.alone_scores(d.lines, d.feats)
+                                               "head_threshold": head_threshold, "head": head,
+                                               **vector_spec(fold_of(d.group))}))
+            pa = m.alone_scores(d.lines, d.feats, vectors=vecs_of(d))
             pages.append((d.lines, [None if g or (len(x.split()) <= 14 and listed(x, exact, prefixes)) else a
                                     for x, a, g in zip(d.lines, pa, two.judge(d.lines, feats=d.feats))]))
         between_report(prose, cal, docs, rows, oof, threshold, budget - cal.bound.upper(counts), pages, cal.bound.level)
@@ -1142,22 +1228,22 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
     split = {"head_threshold": head_threshold} if head_threshold != threshold else {}
     edges = {}
     if EDGES and spec is not None:
-        def judge_of(bw):
+        def judge_of(bw, k=None):
             return ResidueModel(dict(spec, alone={"bias": bw[0], "weights": bw[1], "threshold": threshold,
-                                                  "head_threshold": head_threshold, "head": head}))
+                                                  "head_threshold": head_threshold, "head": head, **vector_spec(k)}))
 
-        final, by_fold = judge_of((b, w)), [judge_of(bw) for bw in fold_models]
+        final, by_fold = judge_of((b, w)), [judge_of(bw, k) for k, bw in enumerate(fold_models)]
         scored, flagged = {}, {}
         for d in cal.docs:
             m = by_fold[fold_of(d.group)] if id(d) in cal.oof else final
-            scored[id(d)] = pa = m.alone_scores(d.lines, d.feats)
+            scored[id(d)] = pa = m.alone_scores(d.lines, d.feats, vectors=vecs_of(d))
             flagged[id(d)] = [bool(g or h or r) for g, h, r in
                               zip(before[id(d)], cal.listed[id(d)], m.alone_reported(d.lines, pa))]
         mixed = []
         for d in docs:
             if d.kind == "mixed":
                 m = by_fold[fold_of(d.group)]
-                pa = m.alone_scores(d.lines, d.feats)
+                pa = m.alone_scores(d.lines, d.feats, vectors=vecs_of(d))
                 mixed.append((d, pa, m.alone_reported(d.lines, pa)))
         pages = []
         if EDGE_ONE and "pages" not in cal.sets:   # the training pages' true article text: clean edge lines
@@ -1166,19 +1252,20 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
             two = ResidueModel(dict(spec, alone=None))
             for d in articles:
                 m = by_fold[fold_of(d.group)]
-                pa = m.alone_scores(d.lines, d.feats)
+                pa = m.alone_scores(d.lines, d.feats, vectors=vecs_of(d))
                 fl = [bool(g or (len(x.split()) <= 14 and listed(x, exact, prefixes)) or r) for x, g, r in
                       zip(d.lines, two.judge(d.lines, feats=d.feats), m.alone_reported(d.lines, pa))]
                 pages.append((d.lines, pa, fl, signed_lines(d.lines, d.feats)))
         edges = {"edges": choose_edges(cal, scored, flagged, counts, budget, mixed, pages)}
     return {"bias": round(b, 4), "threshold": threshold, **split, **edges, "head": head, "max_words": ALONE_MAX_WORDS,
+            **vector_spec(None),
             "calibration": {"budget": budget, "level": cal.bound.level, "bootstrap": BOOTSTRAP,
                             "rate": round(cal.bound.point(counts), 4), "bound": round(cal.bound.upper(counts), 4)},
             "weights": {n: round(x, 3) for n, x in sorted(w.items()) if abs(x) >= 0.02}}
 
 
 def main() -> None:
-    global BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global VECTORS, VECTOR_EDGES, VECTOR_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1225,6 +1312,17 @@ def main() -> None:
     ap.add_argument("--marked-pool", action=argparse.BooleanOptionalAction, default=MARKED_POOL,
                     help="draw the residue pasted into the training articles from those lines too, by their "
                          "markup's kind (a new tagging: use a new --cache FILE)")
+    ap.add_argument("--vectors", choices=("off", "wordfit"), default=VECTORS,
+                    help="what reads a line's meaning for the line-alone judge (session 14): the word-fit encoder's "
+                         "mean-pooled hidden states (copylint.wordfit), or off; a linear scorer of the vector gives one of the "
+                         f"judge's features (residue.vector_feature; default {VECTORS})")
+    ap.add_argument("--vector-cache", type=Path,
+                    help="keep the lines' vectors in this file, and read them from it (the encoder's hash "
+                         "kept with them: a file read by another encoder is read again)")
+    ap.add_argument("--vector-edges", default=",".join(map(str, VECTOR_EDGES)),
+                    help="the buckets' edges of the line-vector scorer's probability, the judge's features")
+    ap.add_argument("--vector-C", type=float, default=VECTOR_C,
+                    help=f"regularisation of the line-vector scorer (default {VECTOR_C})")
     ap.add_argument("--beside", action=argparse.BooleanOptionalAction, default=True,
                     help="let the line-alone judge see the lines beside a line (default: yes)")
     ap.add_argument("--between-report", action="store_true",
@@ -1243,9 +1341,16 @@ def main() -> None:
                          "that never close an article (END_KINDS), all but the kinds and shapes a desk may close with "
                          "(may_close), or left out (see leave_out_end; default "
                          f"{PASTED_END})")
+    ap.add_argument("--passes-cache", type=Path,
+                    help="keep the two passes (their model and what they report on the calibration copy) in this "
+                         "file, and read them from it when it exists (with the same --cache and options: the "
+                         "line-alone judge's experiments then skip the two passes' training)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     BESIDE = args.beside
+    VECTOR_C = args.vector_C
+    VECTOR_EDGES = tuple(float(x) for x in args.vector_edges.split(","))
+    VECTORS = args.vectors
     BETWEEN_REPORT = args.between_report
     MARKED_POOL = args.marked_pool
     MARKED_BETWEEN = args.marked_between
@@ -1303,11 +1408,22 @@ def main() -> None:
     if args.alone_only:
         spec = json.loads(args.out.read_text(encoding="utf-8"))
         before = cal_flags(cal, spec)
+    elif args.passes_cache and args.passes_cache.exists():   # the two passes of an earlier run on the same data
+        with args.passes_cache.open("rb") as f:
+            spec, before_list = pickle.load(f)
+        before = {id(d): b for d, b in zip(cal.docs, before_list)}
     else:
         spec, p1, p2 = train(docs, cal, args.C, args.budget)
         before = cal_flags(cal, spec, p1, p2)
+        if args.passes_cache:
+            with args.passes_cache.open("wb") as f:
+                pickle.dump((spec, [before[id(d)] for d in cal.docs]), f)
+    vectors = None
+    if VECTORS != "off":
+        vectors = line_vectors({x for d in docs + tune + articles + marked for x in d.lines
+                                if len(x.split()) <= ALONE_MAX_WORDS}, args.vector_cache)
     spec["alone"] = train_alone(docs, tune, cal, args.C, args.total_budget, args.alone_head, before,
-                                args.show_misses, spec, marked, articles)
+                                args.show_misses, spec, marked, articles, vectors)
     args.out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     n = sum(len(x["weights"]) for x in spec["passes"]) + len(spec["alone"]["weights"])
     print(f"wrote {args.out} ({n} weights, {args.out.stat().st_size // 1024} KB)")

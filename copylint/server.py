@@ -263,6 +263,14 @@ class CopylintServer(LanguageServer):
                 get_nlp(cfg.spacy_model)
             if harper is not None:
                 harper.result()
+            if any(r.id == "boilerplate" for r in rs.rules):
+                # the line-alone judge reads some lines through the word-fit encoder: ~0.3 s CPU
+                # that the first check reading one would otherwise pay
+                from copylint.checks.residue import load_encoder
+                try:
+                    timed("the word-fit encoder (boilerplate's line reader)", load_encoder)
+                except Exception as exc:  # said when a check reads a line; the rest of the warm-up goes on
+                    log.warning("warm-up: the word-fit encoder: %s: %s", type(exc).__name__, exc)
             if semantic.enabled(cfg.semantic) and any(r.id == "list-intruder" for r in rs.rules):
                 # 3 s and more with PyTorch (its imports hold the GIL): loaded in a thread of its
                 # own once the first diagnostics are out, or now if no document waits; checks do

@@ -284,6 +284,22 @@ def fingerprint(directory: str | None) -> str:
         return f"{d}:missing"
 
 
+#: the files that make a line's reading (``Model.embed``): what ``encoder_hash`` covers
+ENCODER_FILES = ("encoder.onnx", "embeddings.npz", "tokenizer.json")
+
+
+def encoder_hash(directory: str | None = None) -> str:
+    """The content of the shipped encoder (``ENCODER_FILES`` in ``directory``, default the shipped
+    one), hashed: a model trained on its readings (the residue model's line-vector scorer) records
+    it, and a test checks the two still match. Reads about 19 MB: not for run time."""
+    import hashlib
+    d = Path(directory) if directory else default_dir()
+    h = hashlib.sha256()
+    for name in ENCODER_FILES:
+        h.update(name.encode() + b"\0" + (d / name).read_bytes())
+    return "sha256:" + h.hexdigest()[:16]
+
+
 def calibration() -> dict:
     """The shipped combiner and thresholds (``calibration.json``, written by training/garble/calibrate.py)."""
     import json
@@ -459,6 +475,20 @@ class ShippedModel(Model):
             disc, hidden = self.session.run(None, {"inputs_embeds": self._rows(ids), "attention_mask": mask})
             for r, k in enumerate(group):
                 out[k] = (encs[k], disc[r], hidden[r])
+        return out
+
+    def embed(self, texts: Sequence[str]) -> list:
+        """What each text (a short line) means to the encoder: the mean of its wordpieces' hidden
+        vectors (the special tokens included), one float32 array each. Each text is run alone: the
+        encoder's int8 layers scale their activations by the whole batch, so a text run beside
+        others (padded to the longest) reads differently."""
+        np = self.np
+        out = []
+        for text in texts:
+            enc = self.tokenizer.encode(text)
+            ids, mask = pad([enc])
+            _, hidden = self.session.run(None, {"inputs_embeds": self._rows(ids), "attention_mask": mask})
+            out.append(hidden[0].mean(axis=0).astype(np.float32))
         return out
 
     def _run(self, texts: list[str]) -> list[list[WordScore]]:

@@ -581,9 +581,13 @@ EDGE_ONE = {"top_one": 0.9801, "end_one": 0.8454}
 
 @pytest.fixture()
 def edge_one(monkeypatch):
-    """The shipped model with session 12's edge thresholds for a line on its own."""
+    """The shipped model with session 12's edge thresholds for a line on its own, and the line-alone
+    judge's own thresholds out of the way (the model of session 14 reports some of these lines
+    alone: what is tested here is the edges' code path)."""
     model = residue_model()
     monkeypatch.setattr(model, "edges", model.edges[:2] + (EDGE_ONE["top_one"], EDGE_ONE["end_one"]))
+    monkeypatch.setattr(model, "alone", model.alone[:2] + (1.01,) + model.alone[3:])
+    monkeypatch.setattr(model, "alone_head_threshold", 1.01)
     return model
 
 

@@ -521,6 +521,21 @@ def _logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 
+#: the line-alone judge's buckets of the line-vector scorer's probability (``vector_feature``)
+VECTOR_EDGES = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
+
+
+def vector_feature(model: tuple, vec) -> str | None:
+    """The line-alone judge's feature of what a line means (a vector: ``wordfit.Model.embed``): the bucket of the probability of residue a linear scorer of the
+    vector gives (``model``: its bias and weights, the training rows' standardisation folded in,
+    and optionally its buckets' edges, else ``VECTOR_EDGES``); None without a vector."""
+    if vec is None:
+        return None
+    bias, weights, *edges = model
+    z = bias + float(sum(a * b for a, b in zip(weights, vec.tolist())))
+    return "sv:" + _bucket(_logistic(z), tuple(edges[0]) if edges else VECTOR_EDGES)
+
+
 def furniture_block(lines: list[str], p1: list[float | None], penalty: float, side: int) -> list[bool]:
     """Which lines stand in a block of page furniture: outside the text's main run of prose (the
     lines the first pass judged prose weigh their words, the others ``-penalty`` each), on a side
@@ -929,7 +944,10 @@ class ResidueModel:
     or more at the article's top or end that it leans to at the edge's threshold, or a line there
     it scores at or above the edge's threshold for a line on its own (``edge_blocks``).
     The line-alone judge does not look at the article's own production credit (``credit_line``)
-    above or after its prose (``outside_prose``)."""
+    above or after its prose (``outside_prose``). With ``alone["vector"]`` (session 14), it also
+    reads what a line means: the bucket of a linear scorer of the line's vector (``vector_feature``:
+    the word-fit encoder's reading, source ``wordfit``, the only one it reads; spaCy's tok2vec was
+    measured and not kept, docs/measurements.md)."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -944,6 +962,31 @@ class ResidueModel:
         # the thresholds of a block of residue at the article's top and end (``edge_blocks``)
         edges = {} if alone is None else alone.get("edges", {})
         self.edges = (edges.get("top"), edges.get("end"), edges.get("top_one"), edges.get("end_one"))
+        # the scorer of what a line means (``vector_feature``), when the model has one
+        vector = None if alone is None else alone.get("vector")
+        self.vector = None if vector is None else (float(vector["bias"]), [float(x) for x in vector["weights"]],
+                                                   tuple(vector.get("edges", VECTOR_EDGES)))
+        #: what reads the lines' meaning: the word-fit encoder (``EncodedLines``), the only source
+        self.vector_source = None if vector is None else vector.get("source")
+        if vector is not None and self.vector_source != "wordfit":
+            raise ValueError(f"residue model: the line-alone judge's vector source {self.vector_source!r} "
+                             "is not read by this copylint (only 'wordfit')")
+
+    @property
+    def _vector_most(self) -> float:
+        """The most the meaning's feature (``vector_feature``) can add to the line-alone judge's sum."""
+        edges = self.vector[2] if len(self.vector) > 2 else VECTOR_EDGES
+        labels = [str(e) for e in edges] + [f">{edges[-1]}"]
+        return max(0.0, *(float(self.alone[1].get("sv:" + b, 0.0)) for b in labels))
+
+    @property
+    def _vector_floor(self) -> float:
+        """The log-odds of the lowest threshold the line-alone judge's scores are held to (its own,
+        the head's, the edges'): a line whose sum stays under it, whatever its meaning adds, is
+        reported by none of them (``EncodedLines`` then does not read it)."""
+        cuts = [self.alone[2], self.alone_head_threshold, *(t for t in self.edges if t is not None)]
+        low = min(cuts)
+        return math.log(low / (1 - low)) if 0 < low < 1 else (-math.inf if low <= 0 else math.inf)
 
     @staticmethod
     def score(bias: float, weights: dict[str, float], feats: list[str]) -> float:
@@ -957,7 +1000,7 @@ class ResidueModel:
         an iterator read in step with the lines (``iter_line_tags``)."""
         return self._passes(lines, tags, feats)[:2]
 
-    def _passes(self, lines: list[str], tags=None, feats=None, alone: list[bool] | None = None
+    def _passes(self, lines: list[str], tags=None, feats=None, alone: list[bool] | None = None, vectors=None
                 ) -> tuple[list[float | None], list[float | None], list[float | None], set[int]]:
         """(first pass, second pass, line-alone judge) probabilities of every line (see ``scores``
         and ``alone_scores``), and the edge lines the judge looks at with the shape of the article's
@@ -974,6 +1017,9 @@ class ResidueModel:
             outside = outside_prose(lines)
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
         signed: set[int] = set()
+        # a lazy reader of the lines' meaning (``EncodedLines``): the most its feature adds, and the floor
+        lazy = ((self._vector_most, self._vector_floor)
+                if self.vector is not None and getattr(vectors, "lazy", False) else None)
         p1: list[float | None] = []
         pa: list[float | None] = []
         judged: list[bool] = []
@@ -987,7 +1033,17 @@ class ResidueModel:
             if self.alone is not None and i not in alone_head and not (i in outside and credit_line(x)):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
-                a = None if xa is None else self.score(ba, wa, xa)
+                a = None
+                if xa is not None and self.vector is not None and vectors is not None:
+                    if lazy is not None:   # read a line's meaning only where it could matter
+                        z = ba + sum(map(wa.get, xa, itertools.repeat(0.0))) + lazy[0]
+                        if z < lazy[1]:   # under every threshold whatever the line means
+                            a = _logistic(z)
+                    sv = None if a is not None else vector_feature(self.vector, vectors[i])
+                    if sv is not None:
+                        xa.append(sv)
+                if a is None and xa is not None:
+                    a = self.score(ba, wa, xa)
                 if a is not None and i in edge and sign_shaped(x, f):
                     signed.add(i)
             pa.append(a)
@@ -997,10 +1053,12 @@ class ResidueModel:
         return [None if i in head else p for i, p in enumerate(p1)], p2, pa, signed
 
     def alone_scores(self, lines: list[str], feats: list[list[str] | None],
-                     alone: list[bool] | None = None) -> list[float | None]:
+                     alone: list[bool] | None = None, vectors=None) -> list[float | None]:
         """The line-alone judge's probability for each line it looks at (None: not looked at, or
-        no such judge shipped); ``alone``: whether each line is a paragraph of its own."""
-        return self._passes(lines, None, feats, alone)[2]
+        no such judge shipped); ``alone``: whether each line is a paragraph of its own;
+        ``vectors``: each line's vector (or None; a list, or ``EncodedLines``, which reads a line
+        only where its meaning could change a verdict), read when the model has a scorer of them."""
+        return self._passes(lines, None, feats, alone, vectors)[2]
 
     def probabilities(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None
                       ) -> list[float | None]:
@@ -1008,10 +1066,12 @@ class ResidueModel:
         return self.scores(lines, tags)[1]
 
     def judge(self, lines: list[str], tags: list[list[tuple[str, str]]] | None = None,
-              feats: list[list[str] | None] | None = None, alone: list[bool] | None = None) -> list[bool]:
+              feats: list[list[str] | None] | None = None, alone: list[bool] | None = None,
+              vectors=None) -> list[bool]:
         """Whether each line is residue; ``alone``: whether each line is a paragraph of its own
-        (all, when not given); ``tags``: a list, or an iterator read in step with the lines."""
-        p1, p2, pa, signed = self._passes(lines, tags, feats, alone)
+        (all, when not given); ``tags``: a list, or an iterator read in step with the lines;
+        ``vectors``: see ``alone_scores``."""
+        p1, p2, pa, signed = self._passes(lines, tags, feats, alone, vectors)
         out = self.decide(lines, p1, p2)
         if self.alone is not None:
             out = [v or r for v, r in zip(out, self.alone_reported(lines, pa))]
@@ -1033,10 +1093,40 @@ class ResidueModel:
                 for p, q, b in zip(p1, p2, block)]
 
 
+class EncodedLines:
+    """The word-fit encoder's reading of each line (``wordfit.Model.embed``), made only for the
+    lines asked for (the few the line-alone judge looks at), the model loaded once per process:
+    always the shipped one (``wordfit.load()``), whose readings the scorer was trained on, whatever
+    the ``garble-model`` setting names."""
+
+    lazy = True   # ResidueModel reads a line's vector only where it could change a verdict
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.done: dict[int, object] = {}
+
+    def __getitem__(self, i: int):
+        if i not in self.done:
+            from copylint import wordfit
+            self.done[i] = wordfit.load().embed([self.lines[i]])[0]
+        return self.done[i]
+
+
 @lru_cache(maxsize=1)
 def residue_model() -> ResidueModel:
     """The shipped model (``rules/residue_model.json``), loaded once per process."""
     return ResidueModel(json.loads(data.read_text("residue_model.json")))
+
+
+def load_encoder() -> bool:
+    """Load the word-fit encoder the shipped model reads lines with (``EncodedLines``) and read one
+    line through it (its first run sets up more), so that a first check that reads a line does not
+    wait for it (the language server's start); False, loading nothing, when the model reads none."""
+    if residue_model().vector_source != "wordfit":
+        return False
+    from copylint import wordfit
+    wordfit.load().embed(["Share this article"])
+    return True
 
 
 @register
@@ -1054,9 +1144,10 @@ class Boilerplate(Rule):
     paragraph of one line that does not read as a sentence of news: residue pasted singly among prose,
     judged by what it is, by how little of the article's vocabulary it shares (an article's own
     headline or caption names its story; a prompt or a related headline does not), by how little it
-    shares with the paragraphs beside it, and by the shapes of furniture it has where it stands (a
+    shares with the paragraphs beside it, by the shapes of furniture it has where it stands (a
     "By NAME" line or a timestamp is in place at the head of an article, not between its
-    paragraphs). A sentence of
+    paragraphs), and by what it means (the word-fit encoder's reading of the line: residue worded
+    as no training line was, "This video can not be played in your browser", reads like its kind). A sentence of
     an article, or one that quotes such a phrase, is prose; the classifier's two passes leave the
     head of an article (headline, standfirst, byline above the first paragraph) to the line-alone
     judge, and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by
@@ -1068,7 +1159,9 @@ class Boilerplate(Rule):
     severity = Severity.WARNING
     summary = "Standalone web/CMS residue: prompts, share lines, credits, cookie text (`Please enter your comment!`)."
     fixable = True
-    needs = frozenset({"tagger"})   # the classifier reads each line's grammar from spaCy's tags
+    # the classifier reads each line's grammar from spaCy's tags; the line-alone judge reads the
+    # lines' meaning through the word-fit encoder (``EncodedLines``), not the parse
+    needs = frozenset({"tagger"})
     flags = (
         "The fire spread overnight.\n\n⟦Please enter your comment!→delete this line⟧",
         "The strike ended.\n\n⟦Leave a Reply→delete this line⟧",
@@ -1109,7 +1202,11 @@ class Boilerplate(Rule):
         spans = article_lines(article)
         lines = [text[s:e] for s, e in spans]
         tags = None if article.doc is None else iter_line_tags(article.doc, spans, [modelled(x) for x in lines])
-        verdicts = residue_model().judge(lines, tags, alone=alone_lines(article))
+        model = residue_model()
+        # what each line means, when the model reads it: the word-fit encoder's reading of the
+        # lines the line-alone judge looks at (made when asked)
+        vectors = EncodedLines(lines) if model.vector_source == "wordfit" else None
+        verdicts = model.judge(lines, tags, alone=alone_lines(article), vectors=vectors)
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
         marked = article.fmt in ("html", "markdown")

@@ -1,0 +1,206 @@
+"""What a line means, for the line-alone judge (issue 10, session 14): a vector of the line (the
+word-fit encoder's mean-pooled hidden states), scored by a linear scorer whose bucket is one of the
+judge's features."""
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from copylint import wordfit
+from copylint.checks import residue
+from copylint.checks.residue import VECTOR_EDGES, EncodedLines, ResidueModel, vector_feature
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+PROMPT = "Tap to expand the gallery"
+PARA = "The council met on Monday to agree the budget for the coming year, the mayor said."
+
+
+def test_the_vector_feature_is_the_bucket_of_the_scorers_probability():
+    vec = np.array([1.0, 2.0], dtype=np.float32)
+    assert vector_feature((0.0, [0.0, 0.0]), vec) == "sv:0.5"
+    assert vector_feature((-1.0, [4.0, 0.0]), vec) == f"sv:>{VECTOR_EDGES[-1]}"
+    assert vector_feature((0.0, [-2.0, -2.0]), vec) == "sv:0.05"
+    assert vector_feature((0.0, [1.0, 1.0]), None) is None
+
+
+def _model(source=None):
+    """A model whose only judge is the line-alone judge, sure of a line only by its meaning."""
+    alone = {"bias": -10.0, "weights": {"sv:>0.95": 20.0}, "threshold": 0.99, "head": True}
+    if source:
+        alone["vector"] = {"source": source, "bias": -5.0, "weights": [1.0] + [0.0] * 383}
+    return ResidueModel({"passes": [{"bias": -10.0, "weights": {}}] * 2,
+                         "thresholds": {"line": 1.01, "context": 1.01, "block": 1.01}, "alone": alone})
+
+
+def test_the_line_alone_judge_reads_the_vector_when_its_model_has_a_scorer():
+    lines = [PARA, PROMPT, PARA]
+    high, low = np.zeros(384, dtype=np.float32), np.zeros(384, dtype=np.float32)
+    high[0], low[0] = 9.0, 1.0
+    assert _model("wordfit").judge(lines, vectors=[None, high, None]) == [False, True, False]
+    assert _model("wordfit").judge(lines, vectors=[None, low, None]) == [False, False, False]
+    # without the scorer, or without the vectors, the line is not reported
+    assert _model().judge(lines, vectors=[None, high, None]) == [False, False, False]
+    assert _model("wordfit").judge(lines) == [False, False, False]
+
+
+@pytest.mark.parametrize("source", [None, "tok2vec"])
+def test_a_model_whose_vectors_no_encoder_here_reads_is_refused(source):
+    """Only the word-fit encoder reads lines at run time (spaCy's tok2vec was measured, not kept):
+    a model file naming another source, or none, is an error, not a scorer silently left unread."""
+    spec = {"passes": [{"bias": -10.0, "weights": {}}] * 2, "thresholds": {"line": 1.01, "context": 1.01, "block": 1.01},
+            "alone": {"bias": -10.0, "weights": {}, "threshold": 0.99,
+                      "vector": {"bias": 0.0, "weights": [0.0] * 4, **({"source": source} if source else {})}}}
+    with pytest.raises(ValueError, match="only 'wordfit'"):
+        ResidueModel(spec)
+
+
+def test_the_encoder_reads_only_the_lines_asked_for_and_loads_once():
+    lines = [PARA, PROMPT, PARA]
+    enc = EncodedLines(lines)
+    v = enc[1]
+    assert v.shape == (384,) and set(enc.done) == {1}
+    assert np.allclose(v, wordfit.load().embed([PROMPT])[0], atol=1e-5)
+    # several lines embedded together read as each alone (the encoder's int8 layers would scale a
+    # batch's activations together)
+    together = wordfit.load().embed([PARA, PROMPT])
+    assert np.array_equal(together[1], v)
+    count = wordfit.load_count
+    EncodedLines(lines)[0]
+    assert wordfit.load_count == count
+
+
+def test_the_rule_gives_the_judge_the_lines_meaning(monkeypatch):
+    """The rule hands the model each line's vector from the encoder: a scorer whose weights the
+    line's vector crosses reports it; the same model without vectors (no scorer) does not."""
+    from copylint.config import Config
+    from copylint.engine import Linter
+
+    text = f"{PARA}\n\n{PROMPT}\n\n{PARA}\n"
+    vec = wordfit.load().embed([PROMPT])[0]
+    model = _model("wordfit")
+    # the scorer's weights: the line's own vector, so that it scores high (and prose lower)
+    w = (vec / float(vec @ vec) * 12.0).tolist()
+    model.vector = (-5.0, w)
+    monkeypatch.setattr(residue, "residue_model", lambda: model)
+    lint = Linter(config=Config(select=("boilerplate",)))
+    found = [f for f in lint.check_text(text, fmt="text") if f.rule == "boilerplate"]
+    assert [text[f.start:f.end] for f in found] == [PROMPT]
+    off = _model()
+    monkeypatch.setattr(residue, "residue_model", lambda: off)
+    assert [f for f in lint.check_text(text, fmt="text") if f.rule == "boilerplate"] == []
+
+
+def test_the_vector_scorer_folds_its_standardisation_into_its_weights():
+    pytest.importorskip("sklearn")
+    from train_residue import AloneRow, fit_vector_scorer
+
+    rng = np.random.default_rng(0)
+    rows, vectors = [], {}
+    for k in range(60):
+        label = k % 2
+        vectors[f"line {k}"] = (rng.normal(size=4) * [1, 10, 0.1, 1] + [label * 6, 50, 0, 0]).astype(np.float32)
+        rows.append(AloneRow("news:a", [], label, 1.0, "news", False, text=f"line {k}"))
+    rows.append(AloneRow("news:a", [], 0, 1.0, "news", False, text="no vector"))
+    bias, weights, _ = fit_vector_scorer(rows, vectors)
+    assert len(weights) == 4
+    z = [bias + float(np.dot(weights, vectors[r.text])) for r in rows[:-1]]
+    # it separates the two labels on the raw vectors
+    assert np.mean([a > 0 for a, r in zip(z, rows) if r.label]) > 0.9
+    assert np.mean([a < 0 for a, r in zip(z, rows) if not r.label]) > 0.9
+
+
+def test_the_encoder_reads_a_line_only_where_its_meaning_could_change_a_verdict():
+    """A line whose other features keep it under every threshold, whatever its meaning adds, is
+    not read by the encoder; one its meaning could take over a threshold is."""
+    lines = [PARA, PROMPT, PARA]
+    model = _model("wordfit")
+    enc = EncodedLines(lines)
+    model.judge(lines, vectors=enc)
+    assert set(enc.done) == {1}
+    model.alone = (-30.0,) + model.alone[1:]   # -30 + 20 stays under the threshold's log-odds (4.6)
+    enc = EncodedLines(lines)
+    assert model.judge(lines, vectors=enc) == [False, False, False]
+    assert enc.done == {}
+    # every line read (not lazy): the same verdicts
+    eager = EncodedLines(lines)
+    eager.lazy = False
+    assert model.judge(lines, vectors=eager) == [False, False, False] and set(eager.done) == {1}
+
+
+def test_the_shipped_rule_loads_the_encoder_only_for_a_line_to_read():
+    """The shipped model reads lines through the word-fit encoder: a text whose lines need no reading
+    (prose, and a short line far from any threshold) does not load it; a pasted prompt does, once."""
+    code = ("from copylint.engine import Linter\n"
+            "from copylint.config import Config\n"
+            "from copylint import wordfit\n"
+            "lint = Linter(config=Config(select=('boilerplate',)))\n"
+            f"lint.check_text({PARA + chr(10) * 2 + PARA!r})\n"
+            "print(wordfit.load_count, 'onnxruntime' in __import__('sys').modules)\n"
+            f"for _ in range(2): lint.check_text({PARA + chr(10) * 2 + PROMPT + chr(10) * 2 + PARA!r})\n"
+            "print(wordfit.load_count)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", "False", "1"]
+
+
+def test_the_residue_model_was_trained_on_the_shipped_encoder():
+    """The line-vector scorer's weights read the shipped encoder's vectors: the model records the
+    encoder it was trained on (``wordfit.encoder_hash``), and a new encoder needs a new model."""
+    import json
+
+    from copylint import data
+
+    recorded = json.loads(data.read_text("residue_model.json"))["alone"]["vector"].get("encoder")
+    assert recorded == wordfit.encoder_hash(), (
+        "the shipped word-fit encoder is not the one the residue model was trained on: retrain the "
+        "residue model: python benchmarks/train_residue.py --cache FILE")
+
+
+def test_the_encoders_hash_is_its_files_content(tmp_path):
+    for name in wordfit.ENCODER_FILES:
+        (tmp_path / name).write_bytes(b"weights of " + name.encode())
+    first = wordfit.encoder_hash(str(tmp_path))
+    assert first.startswith("sha256:") and first != wordfit.encoder_hash()
+    (tmp_path / "calibration.json").write_text("{}")   # not part of a line's reading
+    assert wordfit.encoder_hash(str(tmp_path)) == first
+    (tmp_path / "encoder.onnx").write_bytes(b"weights of encoder.onnx, retrained")
+    assert wordfit.encoder_hash(str(tmp_path)) != first
+
+
+@pytest.mark.parametrize("select, loaded", [(None, True), ('["repeated-word"]', False)])
+def test_the_language_server_loads_the_encoder_at_start_when_boilerplate_is_on(monkeypatch, tmp_path, select, loaded):
+    """The server's warm-up loads the encoder (and reads a line) when the boilerplate rule is
+    enabled, so that an editor's first check does not pay for it; not when the rule is off."""
+    from copylint.server import CopylintServer
+
+    if select:
+        (tmp_path / ".copylint.toml").write_text(f"select = {select}\n")
+    read = []
+
+    class Encoder:
+        def embed(self, texts):
+            read.extend(texts)
+            return [np.zeros(384, dtype=np.float32) for _ in texts]
+
+    monkeypatch.setattr(wordfit, "load", lambda directory=None: Encoder())
+    ls = CopylintServer()
+    ls.warm_up(str(tmp_path))
+    assert ls.ready.is_set()
+    assert bool(read) == loaded
+
+
+def test_an_encoder_that_fails_to_load_leaves_the_servers_warm_up_going(monkeypatch, tmp_path):
+    from copylint.server import CopylintServer
+
+    def broken(directory=None):
+        raise wordfit.ModelError("no onnxruntime")
+
+    monkeypatch.setattr(wordfit, "load", broken)
+    ls = CopylintServer()
+    checked = []
+    monkeypatch.setattr(ls.linter, "check_articles", lambda items: checked.append(items) or [])
+    ls.warm_up(str(tmp_path))
+    assert ls.ready.is_set() and checked   # the warm-up check still ran
