@@ -37,6 +37,7 @@ from collections import Counter
 from functools import lru_cache
 
 from copylint import data
+from copylint.textutil import LETTER_WORD
 
 MIN_WORDS = 30      # fewer words than this: too few to tell ("Die Hard star Bruce Willis")
 MIN_SHARE = 0.15    # another language's function words must be at least this share of the words
@@ -55,7 +56,6 @@ ENGLISH_MIN_WORDS = 8     # at least this many words
 ENGLISH_MIN_SHARE = 0.3   # English function words: at least this share of the words
 ENGLISH_RATIO = 3         # and more than this many times another language's own function words
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NOT_LATIN = re.compile(r"[^\W\d_\x00-\u024f]+")  # runs of letters past Latin Extended-B
 _ADDRESS = re.compile(r"\S+://\S*|www\.\S+|\S+@\S+")  # a web or mail address: letters of no language
 
@@ -88,7 +88,7 @@ def _script(ch: str) -> str:
 
 
 def _words(text: str, limit: int | None = None) -> list[str]:
-    return [m.group() for m in itertools.islice(_WORD.finditer(text), limit)]
+    return [m.group() for m in itertools.islice(LETTER_WORD.finditer(text), limit)]
 
 
 def _script_name(letters) -> str | None:
@@ -149,7 +149,7 @@ def _block_words(text: str) -> tuple[str, list[str]]:
     article's blocks are its whole text (1 MB in tens of milliseconds)."""
     if "://" in text or "www." in text or "@" in text:
         text = _ADDRESS.sub(" ", text)
-    return text, _WORD.findall(text.lower().replace("’", "'"))
+    return text, LETTER_WORD.findall(text.lower().replace("’", "'"))
 
 
 def _block_script(text: str, words: list[str]) -> str | None:

@@ -11,6 +11,9 @@ DOUBLE_QUOTES = '"“”„‟'
 #: never prose. spaCy's tokenizer and Harper take quadratic time on one; they read it as spaces.
 LONG_RUN = re.compile(r"\S{100,}")
 
+#: a word of letters, with its inner apostrophes (`don't`, `O’Neill`): no figures, no underscores
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
 
 def token_span(text: str, start: int, end: int, limit: int | None = None) -> tuple[int, int]:
     """The white-space-delimited token around ``text[start:end]``, as (start, end); with ``limit``

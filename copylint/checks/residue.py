@@ -13,6 +13,7 @@ from copylint import data, tokens
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import Rule, register
+from copylint.textutil import LETTER_WORD
 
 # Marks stripped from a line's edges before it is compared (in Python: a regex with "\s+$" takes
 # quadratic time on a long run of spaces inside a line).
@@ -104,7 +105,6 @@ def _addresses_reader(norm: str) -> bool:
 # paragraphs that do not read as news sentences, the head included, without their surroundings.
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,:/]\d+)*|[^\w\s]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")   # _TOKEN's words
 _TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _QUOTES = frozenset("\"“”«»")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|«[^»\n]*»")
@@ -590,7 +590,7 @@ def content_stems(line: str) -> list[str]:
 def _content_stems(line: str) -> tuple[str, ...]:
     stop = _stop_words()
     out = []
-    for t in _WORD.findall(line.replace("’", "'")):   # the words _TOKEN finds, not its figures and marks
+    for t in LETTER_WORD.findall(line.replace("’", "'")):   # the words _TOKEN finds, not its figures and marks
         t = t.lower()
         if t[:1].isalpha() and len(t) >= 3 and t not in stop:
             t = t.split("'", 1)[0] if "'" in t else t

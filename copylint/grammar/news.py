@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from copylint import data
+from copylint.language import english_function_words
 from copylint.textutil import token_span
 
 NEWS_TOKEN = re.compile(
@@ -293,5 +294,4 @@ def solid_compound(word: str, suggestion: str | None) -> bool:
         return False
     if not re.search(r"\s", suggestion):
         return True  # a hyphened word
-    from copylint.language import english_function_words
     return not any(part in english_function_words() for part in re.split(r"[\s\-‑]+", suggestion.lower()))
