@@ -247,6 +247,7 @@ class CopylintServer(LanguageServer):
         t = time.perf_counter()
         if self.preloading is not None:
             self.preloading.join()
+        encoder = False
         try:
             cfg = self._config(os.path.join(root, "untitled.md") if root else None)
             from copylint.grammar import choose_backend
@@ -263,14 +264,7 @@ class CopylintServer(LanguageServer):
                 get_nlp(cfg.spacy_model)
             if harper is not None:
                 harper.result()
-            if any(r.id == "boilerplate" for r in rs.rules):
-                # the line-alone judge reads some lines through the word-fit encoder: ~0.3 s CPU
-                # that the first check reading one would otherwise pay
-                from copylint.checks.residue import load_encoder
-                try:
-                    timed("the word-fit encoder (boilerplate's line reader)", load_encoder)
-                except Exception as exc:  # said when a check reads a line; the rest of the warm-up goes on
-                    log.warning("warm-up: the word-fit encoder: %s: %s", type(exc).__name__, exc)
+            encoder = any(r.id == "boilerplate" for r in rs.rules)
             if semantic.enabled(cfg.semantic) and any(r.id == "list-intruder" for r in rs.rules):
                 # 3 s and more with PyTorch (its imports hold the GIL): loaded in a thread of its
                 # own once the first diagnostics are out, or now if no document waits; checks do
@@ -286,6 +280,17 @@ class CopylintServer(LanguageServer):
         finally:
             log.info("models loaded, ready in %.2f s", time.perf_counter() - t)
             self.ready.set()
+        if encoder:
+            # boilerplate's line-alone judge reads a few lines through the word-fit encoder (about
+            # 0.3-0.5 s to load): loaded once the first document may be checked, not before, so that
+            # the start's first diagnostics do not wait for it; a check that reads a line meanwhile
+            # waits for this one load (``wordfit.load`` holds a lock), and the later ones find it
+            from copylint.checks.residue import load_encoder
+            from copylint.preload import timed
+            try:
+                timed("the word-fit encoder (boilerplate's line reader, after ready)", load_encoder)
+            except Exception as exc:  # said when a check reads a line
+                log.warning("warm-up: the word-fit encoder: %s: %s", type(exc).__name__, exc)
 
     def _load_semantic(self) -> None:
         if self._semantic_wanted:

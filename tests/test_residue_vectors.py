@@ -173,16 +173,18 @@ def test_the_encoders_hash_is_its_files_content(tmp_path):
 @pytest.mark.parametrize("select, loaded", [(None, True), ('["repeated-word"]', False)])
 def test_the_language_server_loads_the_encoder_at_start_when_boilerplate_is_on(monkeypatch, tmp_path, select, loaded):
     """The server's warm-up loads the encoder (and reads a line) when the boilerplate rule is
-    enabled, so that an editor's first check does not pay for it; not when the rule is off."""
+    enabled, so that an editor's later checks do not pay for it, after it has said it is ready, so
+    that the first diagnostics do not wait for it; not when the rule is off."""
     from copylint.server import CopylintServer
 
     if select:
         (tmp_path / ".copylint.toml").write_text(f"select = {select}\n")
-    read = []
+    read, ready_then = [], []
 
     class Encoder:
         def embed(self, texts):
             read.extend(texts)
+            ready_then.append(ls.ready.is_set())
             return [np.zeros(384, dtype=np.float32) for _ in texts]
 
     monkeypatch.setattr(wordfit, "load", lambda directory=None: Encoder())
@@ -190,6 +192,7 @@ def test_the_language_server_loads_the_encoder_at_start_when_boilerplate_is_on(m
     ls.warm_up(str(tmp_path))
     assert ls.ready.is_set()
     assert bool(read) == loaded
+    assert all(ready_then)   # loaded once the first document could be checked
 
 
 def test_an_encoder_that_fails_to_load_leaves_the_servers_warm_up_going(monkeypatch, tmp_path):
