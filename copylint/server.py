@@ -247,6 +247,7 @@ class CopylintServer(LanguageServer):
         t = time.perf_counter()
         if self.preloading is not None:
             self.preloading.join()
+        from copylint.preload import timed
         encoder = False
         try:
             cfg = self._config(os.path.join(root, "untitled.md") if root else None)
@@ -257,7 +258,6 @@ class CopylintServer(LanguageServer):
             if choose_backend(cfg) == "harper":  # Harper builds its dictionary beside spaCy's load
                 from copylint.grammar.harper_backend import get_harper
                 harper = submit(get_harper, cfg.dialect)
-            from copylint.preload import timed
             rs = timed("rules", self.linter.ruleset, cfg)
             if rs.needs:
                 from copylint.nlp import get_nlp
@@ -286,7 +286,6 @@ class CopylintServer(LanguageServer):
             # the start's first diagnostics do not wait for it; a check that reads a line meanwhile
             # waits for this one load (``wordfit.load`` holds a lock), and the later ones find it
             from copylint.checks.residue import load_encoder
-            from copylint.preload import timed
             try:
                 timed("the word-fit encoder (boilerplate's line reader, after ready)", load_encoder)
             except Exception as exc:  # said when a check reads a line

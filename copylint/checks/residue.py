@@ -1033,17 +1033,15 @@ class ResidueModel:
             if self.alone is not None and i not in alone_head and not (i in outside and credit_line(x)):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
-                a = None
-                if xa is not None and self.vector is not None and vectors is not None:
-                    if lazy is not None:   # read a line's meaning only where it could matter
-                        z = ba + sum(map(wa.get, xa, itertools.repeat(0.0))) + lazy[0]
-                        if z < lazy[1]:   # under every threshold whatever the line means
-                            a = _logistic(z)
-                    sv = None if a is not None else vector_feature(self.vector, vectors[i])
-                    if sv is not None:
-                        xa.append(sv)
-                if a is None and xa is not None:
-                    a = self.score(ba, wa, xa)
+                if xa is not None:
+                    s = sum(map(wa.get, xa, itertools.repeat(0.0)))   # the judge's sum, the meaning aside
+                    if lazy is not None and ba + s + lazy[0] < lazy[1]:
+                        a = _logistic(ba + s + lazy[0])   # under every threshold whatever it means: not read
+                    else:
+                        if self.vector is not None and vectors is not None \
+                                and (sv := vector_feature(self.vector, vectors[i])) is not None:
+                            s += wa.get(sv, 0.0)
+                        a = _logistic(ba + s)
                 if a is not None and i in edge and sign_shaped(x, f):
                     signed.add(i)
             pa.append(a)
