@@ -107,9 +107,16 @@ regression (``fit_vector_scorer``, ``--vector-C``, per fold and on every row, st
 its fold's scorer), and the bucket of its probability (``residue.vector_feature``, ``--vector-edges``)
 is one of the judge's features. ``--vector-cache FILE`` keeps the vectors; ``--passes-cache FILE``
 keeps the two passes, so that the line-alone judge's experiments skip their training.
+``--neighbours K`` (session 15, the default 10) adds the margin of the line's K nearest training
+residue lines over its K nearest prose lines (``residue.Neighbours``: cosines of their vectors; a
+fold's rows read against the other folds' lines), bucketed at its deciles, as another feature;
+``--kinds top|kind`` a multinomial scorer of the vector over prose and the kinds of residue
+(``residue.Kinds``, ``fit_kind_scorer``; measured, not kept); ``--no-vector-linear`` leaves the
+logistic scorer's feature out.
 
 The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 14:
-``--inside skip --pasted-end kind --split-head --edges --vectors wordfit --vector-C 1``): ``python
+``--inside skip --pasted-end kind --split-head --edges --vectors wordfit --vector-C 1``; session 15:
+``--neighbours 10``): ``python
 benchmarks/train_residue.py`` rebuilds it byte for byte.
 The models of sessions 2-7 were rebuilt only from session 2's tag cache; the full retrain with every
 kind of residue taught at the end (``--pasted-end residue``, session 7) measured over the
@@ -129,6 +136,7 @@ Usage (from the repository root):
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
                                        [--vectors wordfit|off] [--vector-cache FILE] [--vector-C C]
+                                       [--neighbours K] [--kinds off|top|kind] [--kind-C C] [--no-vector-linear]
                                        [--passes-cache FILE] [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
                                         [--marked-pool]]
@@ -197,7 +205,8 @@ VECTORS = "wordfit"   # what reads a line's meaning for the line-alone judge (--
 VECTOR_EDGES = residue.VECTOR_EDGES   # the buckets of the scorer's probability (--vector-edges)
 VECTOR_C = 1.0   # the regularisation of the line-vector scorer (--vector-C)
 VECTOR_LINEAR = True   # the linear scorer's bucket is one of the judge's features (--no-vector-linear: not)
-NEIGHBOURS = 0   # the k nearest training residue and prose lines' margin (residue.Neighbours, --neighbours K; 0: off)
+NEIGHBOURS = 10   # the k nearest training residue and prose lines' margin (residue.Neighbours, --neighbours K;
+                 # 0: off; session 15)
 KINDS = "off"   # a scorer per kind of residue (residue.Kinds, --kinds top|kind; off)
 KIND_C = 1.0   # its regularisation (--kind-C)
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not

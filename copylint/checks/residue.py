@@ -579,12 +579,11 @@ class Neighbours:
         v = np.asarray(vecs, dtype=np.float32).reshape(-1, self.residue.shape[1])
         v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
 
-        def top(m):
+        def top(m, u):   # a row at a time, without BLAS's threads (which spin on a busy machine)
             k = min(self.k, m.shape[0])
-            sims = v @ m.T
-            return np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:].mean(axis=1)
+            return float(np.partition(np.einsum("ij,j->i", m, u), m.shape[0] - k)[-k:].mean())
 
-        return top(self.residue) - top(self.prose)
+        return np.array([top(self.residue, u) - top(self.prose, u) for u in v])
 
     def labels(self) -> list[str]:
         return ["sk:" + str(e) for e in self.edges] + [f"sk:>{self.edges[-1]}"]
