@@ -1037,7 +1037,10 @@ class ResidueModel:
     above or after its prose (``outside_prose``). With ``alone["vector"]`` (session 14), it also
     reads what a line means: the bucket of a linear scorer of the line's vector (``vector_feature``:
     the word-fit encoder's reading, source ``wordfit``, the only one it reads; spaCy's tok2vec was
-    measured and not kept, docs/measurements.md)."""
+    measured and not kept, docs/measurements.md), and with ``alone["vector"]["neighbours"]``
+    (session 15) how much nearer the line stands to the training lines of residue than to those of
+    prose (``Neighbours``); ``alone["vector"]["kinds"]`` (a scorer per kind, ``Kinds``) was
+    measured and is not shipped."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -1069,7 +1072,8 @@ class ResidueModel:
 
     @property
     def _vector_most(self) -> float:
-        """The most the meaning's feature (``vector_feature``) can add to the line-alone judge's sum."""
+        """The most the meaning's features (``meaning``) can add to the line-alone judge's sum: each
+        reader's highest weight, summed."""
         edges = self.vector[2] if len(self.vector) > 2 else VECTOR_EDGES
         groups = [["sv:" + str(e) for e in edges] + [f"sv:>{edges[-1]}"]]
         groups += [r.labels() for r in (self.neighbours, self.kinds) if r is not None]
