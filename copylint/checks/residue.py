@@ -6,7 +6,7 @@ import json
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 from copylint import data, tokens
@@ -564,19 +564,27 @@ class Neighbours:
     """A line's meaning read by its nearest training lines (session 15): the mean cosine of its
     vector (``wordfit.Model.embed``) to its ``k`` nearest residue lines minus that to its ``k``
     nearest prose lines, bucketed (``edges``) as the line-alone judge's feature ``sk:B``. The
-    training lines' vectors are kept as int8 (``int8_rows``)."""
+    training lines' vectors are kept as int8 (``int8_rows``), read (with numpy) at the first line
+    asked for: a model is loaded, and judges lines without vectors, where numpy is not installed."""
 
     def __init__(self, spec: dict, width: int) -> None:
         self.k = int(spec["k"])
         self.edges = tuple(float(e) for e in spec["edges"])
-        self.residue = _unit_rows(spec["residue"], width)
-        self.prose = _unit_rows(spec["prose"], width)
+        self.spec, self.width = spec, width
+
+    @cached_property
+    def residue(self):
+        return _unit_rows(self.spec["residue"], self.width)
+
+    @cached_property
+    def prose(self):
+        return _unit_rows(self.spec["prose"], self.width)
 
     def margin(self, vecs):
         """Each vector's margin (a matrix of row vectors in, an array out)."""
         import numpy as np
 
-        v = np.asarray(vecs, dtype=np.float32).reshape(-1, self.residue.shape[1])
+        v = np.asarray(vecs, dtype=np.float32).reshape(-1, self.width)
         v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
 
         def top(m, u):   # a row at a time, without BLAS's threads (which spin on a busy machine)
