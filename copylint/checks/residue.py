@@ -1078,7 +1078,7 @@ class ResidueModel:
             else Neighbours(vector["neighbours"], width)
         self.kinds = None if vector is None or not vector.get("kinds") else Kinds(vector["kinds"])
 
-    @property
+    @cached_property
     def _vector_most(self) -> float:
         """The most the meaning's features (``meaning``) can add to the line-alone judge's sum: each
         reader's highest weight, summed."""
@@ -1095,7 +1095,7 @@ class ResidueModel:
         return [vector_feature(self.vector, vec)] + [r.feature(vec) for r in (self.neighbours, self.kinds)
                                                      if r is not None]
 
-    @property
+    @cached_property
     def _vector_floor(self) -> float:
         """The log-odds of the lowest threshold the line-alone judge's scores are held to (its own,
         the head's, the edges'): a line whose sum stays under it, whatever its meaning adds, is
