@@ -123,7 +123,12 @@ kind of residue taught at the end (``--pasted-end residue``, session 7) measured
 false-alarm budget on ``news_corpus("test")`` (0.043 per 1,000 words); docs/measurements.md, "Web
 residue and HTML pages", has the figures. Write elsewhere with ``--out`` to compare.
 
-Deterministic (fixed seeds) given the tagged documents. One command retrains everything from
+Deterministic (fixed seeds) given the tagged documents, and whatever the machine's core count: the
+script runs every numeric library in one thread (``OPENBLAS_NUM_THREADS``, ``OMP_NUM_THREADS`` and
+the like set to 1 before numpy loads, overriding the environment). Session 15 found the line-alone
+judge's fit moving four of its weights by 0.001 with the BLAS's thread count, so that the file was
+the same bytes only with this machine's default threads; pinned, the output is the same bytes with
+``OPENBLAS_NUM_THREADS`` 1, 2 or unset (``cmp``). One command retrains everything from
 today's parse: ``python benchmarks/train_residue.py --cache FILE`` with no such FILE yet (it tags
 every document with the installed pipeline, trains the two passes, then the line-alone judge, and
 keeps the tagged documents in FILE); about 6 minutes (session 8), far longer when other
@@ -142,6 +147,18 @@ Usage (from the repository root):
                                         [--marked-pool]]
 """
 from __future__ import annotations
+
+import os
+
+# One thread for every numeric library, set before numpy, scipy or scikit-learn load (they read it
+# once, when they load): the line-alone judge's fit moves in the third decimal of a few weights
+# with the BLAS's thread count (session 15: OPENBLAS_NUM_THREADS=1 against this machine's default),
+# so the shipped file is the same bytes on a machine of any core count whatever the environment says.
+# Only when run as the script: a test that imports it keeps its environment.
+PINNED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+          "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+if __name__ == "__main__":
+    os.environ.update(dict.fromkeys(PINNED, "1"))
 
 import argparse
 import json

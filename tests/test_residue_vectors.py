@@ -1,6 +1,7 @@
 """What a line means, for the line-alone judge (issue 10, session 14): a vector of the line (the
 word-fit encoder's mean-pooled hidden states), scored by a linear scorer whose bucket is one of the
 judge's features."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -310,3 +311,29 @@ def test_the_scorer_per_kind_and_the_nearest_lines_are_trained_on_the_rows_class
     monkeypatch.setattr(train_residue, "NEIGHBOURS", 3)
     nb = residue.Neighbours(neighbour_spec(rows, vectors), 4)
     assert nb.residue.shape == (60, 4) and nb.prose.shape == (30, 4)
+
+
+_THREADS = """
+import runpy, sys
+sys.argv = [sys.argv[1], "--help"]
+try:
+    runpy.run_path(sys.argv[0], run_name="__main__")
+except SystemExit:
+    pass
+import numpy, threadpoolctl
+print(sorted({p["num_threads"] for p in threadpoolctl.threadpool_info() if p["user_api"] == "blas"}))
+"""
+
+
+@pytest.mark.parametrize("pin", [True, False])
+def test_the_training_script_runs_numpys_blas_in_one_thread_whatever_the_environment(pin):
+    """train_residue.py sets one thread before numpy loads (session 15: a few of the judge's
+    weights moved with the BLAS's thread count), overriding the environment; imported, as the
+    tests do, it leaves the environment alone."""
+    pytest.importorskip("threadpoolctl")
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "train_residue.py"
+    code = _THREADS if pin else _THREADS.replace('run_name="__main__"', 'run_name="train_residue"')
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="2", OMP_NUM_THREADS="2", MKL_NUM_THREADS="2")
+    out = subprocess.run([sys.executable, "-c", code, str(script)], env=env, capture_output=True, text=True,
+                         check=True).stdout.strip().splitlines()[-1]
+    assert out == ("[1]" if pin else "[2]")
