@@ -309,6 +309,9 @@ class Calibration:
 #: from one seed to the next, as much as most changes of the features (session 9: with 5, the
 #: threshold 1.74 against one ensemble's 1.95 on the same pairs)
 AVERAGE = 5
+#: the warning threshold's kernel bandwidth (``--smooth``; 0: the threshold sits just above one clean
+#: pair's score)
+SMOOTH = 0.0
 #: the slips are made this many times over from each clean pair of one value, each weighing 1/DRAWS
 #: (``--draws``)
 DRAWS = 1
@@ -398,6 +401,9 @@ def main() -> None:
                     help=f"each model the average of N ensembles of consecutive seeds (default {AVERAGE})")
     ap.add_argument("--draws", type=int, default=DRAWS, metavar="N",
                     help=f"make the slips N times over from each clean pair of one value, each weighing 1/N (default {DRAWS})")
+    ap.add_argument("--smooth", type=float, default=SMOOTH, metavar="H",
+                    help="set the warning threshold on the clean pairs' scores smoothed by a normal kernel of sd H "
+                         f"(bounds.smooth_counts), not on one pair's score (default {SMOOTH}: one pair's)")
     ap.add_argument("--out", default=str(ROOT / "rules" / "same_quantity.json"))
     ap.add_argument("--cache", type=Path, help="a folder to keep the parses in between runs (not committed)")
     ap.add_argument("--show", type=int, default=0, metavar="N",
@@ -405,6 +411,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.draws < 1 or args.average < 1:
         raise SystemExit("--draws and --average take a whole number of 1 or more")
+    if args.smooth < 0:
+        raise SystemExit("--smooth takes a bandwidth of 0 (none) or more")
     try:
         import numpy as np
         import sklearn.ensemble  # noqa: F401
@@ -486,7 +494,7 @@ def main() -> None:
                     tune_y.append(label)
         same_quantity.model = lambda: model
     bound = Bound(cal.words, cal.sets, args.level, units=cal.units, seed=args.seed)
-    warning = bound.threshold(*cal.warnable(), args.warning_budget, base=cal.warn_base)
+    warning = bound.threshold(*cal.warnable(), args.warning_budget, base=cal.warn_base, smooth=args.smooth)
     # info does not fail a run: its budget is read at the rate itself, on all the calibration sets
     info = min(bound.threshold(cal.scores, cal.doc_of, args.info_budget, base=cal.info_base, bounded=False), warning)
     plain = cal.alarms(warning, warning=True) + cal.warn_base
@@ -515,6 +523,7 @@ def main() -> None:
         "restated_pairs": len(confirmable[0]),
         "alarms_info": int(at_info.sum()), "bound_info": round(bound.upper(at_info), 4),
         "params": PARAMS, "slip_params": SLIP_PARAMS,
+        **({"smooth": args.smooth} if args.smooth else {}),
     }
     Path(args.out).write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
     t = spec["training"]
