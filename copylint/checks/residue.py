@@ -6,7 +6,7 @@ import json
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 from copylint import data, tokens
@@ -972,14 +972,14 @@ class ResidueModel:
             raise ValueError(f"residue model: the line-alone judge's vector source {self.vector_source!r} "
                              "is not read by this copylint (only 'wordfit')")
 
-    @property
+    @cached_property
     def _vector_most(self) -> float:
         """The most the meaning's feature (``vector_feature``) can add to the line-alone judge's sum."""
         edges = self.vector[2] if len(self.vector) > 2 else VECTOR_EDGES
         labels = [str(e) for e in edges] + [f">{edges[-1]}"]
         return max(0.0, *(float(self.alone[1].get("sv:" + b, 0.0)) for b in labels))
 
-    @property
+    @cached_property
     def _vector_floor(self) -> float:
         """The log-odds of the lowest threshold the line-alone judge's scores are held to (its own,
         the head's, the edges'): a line whose sum stays under it, whatever its meaning adds, is

@@ -242,6 +242,12 @@ def _paradigm(lemma: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (stem + "ing", double + "ing"), (past, double + "ed")
 
 
+def _verb_paradigms(base: str):
+    """Each lemma ``base`` may be a regular verb's form of, with that verb's -ing and -ed forms."""
+    for lemma in _verb_lemmas(base):
+        yield (lemma, *_paradigm(lemma))
+
+
 def derivation_words(readings: list[tuple[str, bool]]) -> set[str]:
     """The words to ask the speller about to judge ``readings``: each base, and for a base that
     must be a verb's form the lemmas it may have with their -ing and -ed forms."""
@@ -249,8 +255,7 @@ def derivation_words(readings: list[tuple[str, bool]]) -> set[str]:
     for base, verb in readings:
         out.add(base)
         if verb:
-            for lemma in _verb_lemmas(base):
-                ing, ed = _paradigm(lemma)
+            for lemma, ing, ed in _verb_paradigms(base):
                 out.update((lemma, *ing, *ed))
     return out
 
@@ -258,11 +263,8 @@ def derivation_words(readings: list[tuple[str, bool]]) -> set[str]:
 def _a_verb_form(base: str, unknown) -> bool:
     """True when ``base`` is a form of a verb the speller knows with its -ing and -ed forms (hiring:
     hire, hired; story has no storying)."""
-    for lemma in _verb_lemmas(base):
-        ing, ed = _paradigm(lemma)
-        if lemma not in unknown and any(w not in unknown for w in ing) and any(w not in unknown for w in ed):
-            return True
-    return False
+    return any(lemma not in unknown and any(w not in unknown for w in ing) and any(w not in unknown for w in ed)
+               for lemma, ing, ed in _verb_paradigms(base))
 
 
 def regular_derivation(readings: list[tuple[str, bool]], unknown, suggestion: str | None) -> bool:
