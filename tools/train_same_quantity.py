@@ -50,8 +50,8 @@ draw, 1.74 to 1.95 with five); the default, one draw, writes the shipped file. `
 the warning threshold on the clean scores smoothed by a normal kernel of sd H (``bounds.smooth_counts``)
 instead of just above one clean pair's score: it does not narrow the spread either (session 15,
 the same five seeds: sd 0.10 with H 0.1 against 0.09), since a seed moves the whole clean tail, not
-one pair in it; with ten ensembles averaged (``--average 10``, three seeds) the tail moves less, the
-spread halves (sd 0.027) and H 0.1 narrows what is left (0.007); the default, 0, writes the shipped file.
+one pair in it; nor do ten ensembles averaged (``--average 10``, five seeds: sd 0.11, with H 0.1
+as well; three seeds had shown 0.027 by chance); the default, 0, writes the shipped file.
 
 Usage (from the repository root):
     python tools/train_same_quantity.py [--warning-budget 0.03] [--info-budget 0.3] [--seed 0] [--cache DIR]
