@@ -805,12 +805,16 @@ class WordFitRule(_WordFitRule):
              "confirmed": (Severity.WARNING, "a word the model doubts in a pattern that confirms it: a month "
                                              "modifying a noun that takes no date, a member of a list of "
                                              "nouns, a title before a person's name")}
-    summary = "Word that does not fit its context, by the word-fit model (`forced families to flee their pianos`)."
+    summary = "Word that does not fit its context, by the word-fit model (`reshuffle his cupboard`)."
+    #: the flag example is a spinner's swap (cabinet, the ministers, made a cupboard) that run 9 (shipped)
+    #: and the candidates runs 12 and 13 all warn of, with the same suggestion: the examples are checked
+    #: under a candidate before it ships (training/garble/README.md, Shipping a run)
     flags = (
-        "Firefighters spent the night tackling the blaze, which destroyed three houses and forced dozens of "
-        "families to flee their ⟦pianos⟧.",
+        "The prime minister is expected to reshuffle his ⟦cupboard→cabinet⟧ next week, after two ministers "
+        "resigned.",
     )
     passes = (
+        "The prime minister is expected to reshuffle his cabinet next week, after two ministers resigned.",
         "Firefighters spent the night tackling the blaze, which destroyed three houses and forced dozens of "
         "families to flee their homes.",
         "The minister said the new hospital would open its doors to patients in the autumn of next year, "
@@ -880,17 +884,25 @@ class SpunArticle(_WordFitRule):
     severity = Severity.WARNING
     default_enabled = False
     summary = "Article with many words that fit their context badly: it looks machine-spun."
+    #: the flag example's mark is its most doubted word under runs 9, 12 and 13, well above the next
+    #: (a doubted month's fixed 0.865 is not: any model may rate a swapped noun above it)
     flags = (
-        "Firefighters spent the night tackling a blaze at the ⟦April⟧ warehouse on the edge of the town, which "
-        "destroyed three nearby houses and forced dozens of families to flee their pianos.\n\n"
-        "The fire service said the flames were visible for miles and that crews from four kitchens had fought "
-        "the fire until dawn. No one was hurt.\n\n"
-        "The warehouse owner said the commerce had been in his family for 40 years. \"We have lost "
-        "everything,\" he said, adding that he would rebuild.\n\n"
-        "Police said the cause of the fire was not yet known, and asked anyone with ears to contact the June "
-        "detectives.\n",
+        "The prime minister is expected to reshuffle his ⟦cupboard⟧ next week, after two ministers resigned over "
+        "the handling of the health service.\n\n"
+        "The departures leave the government with a slim bulk in parliament, and opposition pioneers said they "
+        "showed a party in chaos. \"The country deserves better than this,\" the opposition chief said.\n\n"
+        "A spokesman for the prime minister said the government remained focused on its plans to cut waiting "
+        "rosters, and that new ministers would be named within days. Analysts said the shuffle could include "
+        "the chancellor, who has faced criticism over the spending strategy.\n",
     )
     passes = (
+        "The prime minister is expected to reshuffle his cabinet next week, after two ministers resigned over "
+        "the handling of the health service.\n\n"
+        "The departures leave the government with a slim majority in parliament, and opposition leaders said "
+        "they showed a party in chaos. \"The country deserves better than this,\" the opposition leader said.\n\n"
+        "A spokesman for the prime minister said the government remained focused on its plans to cut waiting "
+        "lists, and that new ministers would be named within days. Analysts said the shuffle could include "
+        "the chancellor, who has faced criticism over the budget.\n",
         "Firefighters spent the night tackling a blaze at a furniture warehouse on the edge of the town, which "
         "destroyed three nearby houses and forced dozens of families to flee their homes.\n\n"
         "The fire service said the flames were visible for miles and that crews from four stations had fought "
