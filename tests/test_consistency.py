@@ -240,6 +240,32 @@ def test_more_slip_draws_weigh_each_slip_less():
         == [(0, 1.0)]
 
 
+def test_a_smoothed_threshold_moves_a_little_when_one_clean_score_moves():
+    """The slip model's warning threshold (``train_same_quantity --smooth H``) counts each clean score
+    as a share of a normal kernel around it: it sits between scores, not on the first one left out,
+    so one clean pair scored 0.05 lower moves it by a fraction of that, where the plain threshold
+    (just above the highest score left out) follows that pair all the way."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import pytest
+    from bounds import Bound
+
+    bound = Bound([1000] * 100, ["cal"] * 100, 0.95)
+    scores = [3.0 - 0.07 * i for i in range(40)]  # one clean pair in each of 40 documents
+    docs = list(range(40))
+    plain = bound.threshold(scores, docs, 0.15)
+    left_out = max(s for s in scores if s < plain)  # the pair the plain threshold sits on
+    moved = [s - 0.05 if s == left_out else s for s in scores]
+    assert bound.threshold(moved, docs, 0.15) == pytest.approx(plain - 0.05)
+    smooth = bound.threshold(scores, docs, 0.15, smooth=0.2)
+    assert not any(abs(smooth - s) < 0.005 for s in scores)
+    assert abs(bound.threshold(moved, docs, 0.15, smooth=0.2) - smooth) < 0.03
+    assert bound.threshold(scores, docs, 0.0, smooth=0.2) > max(scores)  # no alarm allowed: above them all
+
+
 def test_the_slip_model_weighs_how_the_values_differ():
     """In one context, a figure one keystroke from the other is likelier a slip than a plainly other
     figure, and a figure the article states once beside one it restates is likelier than two figures
