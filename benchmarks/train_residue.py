@@ -107,16 +107,28 @@ regression (``fit_vector_scorer``, ``--vector-C``, per fold and on every row, st
 its fold's scorer), and the bucket of its probability (``residue.vector_feature``, ``--vector-edges``)
 is one of the judge's features. ``--vector-cache FILE`` keeps the vectors; ``--passes-cache FILE``
 keeps the two passes, so that the line-alone judge's experiments skip their training.
+``--neighbours K`` (session 15, the default 10) adds the margin of the line's K nearest training
+residue lines over its K nearest prose lines (``residue.Neighbours``: cosines of their vectors; a
+fold's rows read against the other folds' lines), bucketed at its deciles, as another feature;
+``--kinds top|kind`` a multinomial scorer of the vector over prose and the kinds of residue
+(``residue.Kinds``, ``fit_kind_scorer``; measured, not kept); ``--no-vector-linear`` leaves the
+logistic scorer's feature out.
 
 The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 14:
-``--inside skip --pasted-end kind --split-head --edges --vectors wordfit --vector-C 1``): ``python
+``--inside skip --pasted-end kind --split-head --edges --vectors wordfit --vector-C 1``; session 15:
+``--neighbours 10``): ``python
 benchmarks/train_residue.py`` rebuilds it byte for byte.
 The models of sessions 2-7 were rebuilt only from session 2's tag cache; the full retrain with every
 kind of residue taught at the end (``--pasted-end residue``, session 7) measured over the
 false-alarm budget on ``news_corpus("test")`` (0.043 per 1,000 words); docs/measurements.md, "Web
 residue and HTML pages", has the figures. Write elsewhere with ``--out`` to compare.
 
-Deterministic (fixed seeds) given the tagged documents. One command retrains everything from
+Deterministic (fixed seeds) given the tagged documents, and whatever the machine's core count: the
+script runs every numeric library in one thread (``OPENBLAS_NUM_THREADS``, ``OMP_NUM_THREADS`` and
+the like set to 1 before numpy loads, overriding the environment). Session 15 found the line-alone
+judge's fit moving four of its weights by 0.001 with the BLAS's thread count, so that the file was
+the same bytes only with this machine's default threads; pinned, the output is the same bytes with
+``OPENBLAS_NUM_THREADS`` 1, 2 or unset (``cmp``). One command retrains everything from
 today's parse: ``python benchmarks/train_residue.py --cache FILE`` with no such FILE yet (it tags
 every document with the installed pipeline, trains the two passes, then the line-alone judge, and
 keeps the tagged documents in FILE); about 6 minutes (session 8), far longer when other
@@ -129,11 +141,24 @@ Usage (from the repository root):
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
                                        [--vectors wordfit|off] [--vector-cache FILE] [--vector-C C]
+                                       [--neighbours K] [--kinds off|top|kind] [--kind-C C] [--no-vector-linear]
                                        [--passes-cache FILE] [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
                                         [--marked-pool]]
 """
 from __future__ import annotations
+
+import os
+
+# One thread for every numeric library, set before numpy, scipy or scikit-learn load (they read it
+# once, when they load): the line-alone judge's fit moves in the third decimal of a few weights
+# with the BLAS's thread count (session 15: OPENBLAS_NUM_THREADS=1 against this machine's default),
+# so the shipped file is the same bytes on a machine of any core count whatever the environment says.
+# Only when run as the script: a test that imports it keeps its environment.
+PINNED = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
+          "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")
+if __name__ == "__main__":
+    os.environ.update(dict.fromkeys(PINNED, "1"))
 
 import argparse
 import json
@@ -196,6 +221,11 @@ VECTORS = "wordfit"   # what reads a line's meaning for the line-alone judge (--
                       # residue.vector_feature): the word-fit encoder, or off
 VECTOR_EDGES = residue.VECTOR_EDGES   # the buckets of the scorer's probability (--vector-edges)
 VECTOR_C = 1.0   # the regularisation of the line-vector scorer (--vector-C)
+VECTOR_LINEAR = True   # the linear scorer's bucket is one of the judge's features (--no-vector-linear: not)
+NEIGHBOURS = 10   # the k nearest training residue and prose lines' margin (residue.Neighbours, --neighbours K;
+                 # 0: off; session 15)
+KINDS = "off"   # a scorer per kind of residue (residue.Kinds, --kinds top|kind; off)
+KIND_C = 1.0   # its regularisation (--kind-C)
 BESIDE = True   # the line-alone judge sees the lines beside a line (residue.beside_features); --no-beside: not
 # How much a line weighs in training, by its document's kind and its label: the prose of news
 # articles weighs most (precision first: its false alarms are the ones counted); a web page's
@@ -378,6 +408,45 @@ def fit_vector_scorer(rows, vectors: dict) -> tuple[float, list[float], tuple[fl
     clf.fit((X - mu) / sd, [r.label for r in keep], sample_weight=[r.weight for r in keep])
     coef = clf.coef_[0] / sd
     return round(float(clf.intercept_[0] - (coef * mu).sum()), 4), [round(float(x), 5) for x in coef], VECTOR_EDGES
+
+
+def row_kind(r) -> str:
+    """A line-alone row's class for the scorer per kind (``fit_kind_scorer``): prose, or the kind of
+    residue it was pasted as (``pasted:KIND:WHERE``, ``marked:KIND``), else by its words."""
+    if r.label == 0:
+        return "prose"
+    if r.what.startswith(("pasted:", "marked:")):
+        return r.what.split(":")[1]
+    return residue_kind(r.text)
+
+
+def fit_kind_scorer(rows, vectors: dict) -> dict:
+    """The scorer per kind (``residue.Kinds``): a multinomial logistic regression of a row's class
+    (``row_kind``: prose and the kinds of residue) on its standardised vector, the standardisation
+    folded into the weights."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    keep = [r for r in rows if vectors.get(r.text) is not None]
+    X = np.array([vectors[r.text] for r in keep], dtype=np.float64)
+    y = [row_kind(r) for r in keep]
+    kinds = ["prose"] + sorted(set(y) - {"prose"})
+    mu, sd = X.mean(axis=0), X.std(axis=0) + 1e-6
+    clf = LogisticRegression(C=KIND_C, max_iter=3000, random_state=0)
+    clf.fit((X - mu) / sd, [kinds.index(k) for k in y], sample_weight=[r.weight for r in keep])
+    coef = clf.coef_ / sd
+    bias = clf.intercept_ - coef @ mu
+    return {"kinds": kinds, "mode": KINDS, "edges": list(VECTOR_EDGES), "bias": [round(float(x), 4) for x in bias],
+            "weights": [[round(float(x), 5) for x in row] for row in coef]}
+
+
+def neighbour_spec(rows, vectors: dict, edges=(0.0,)) -> dict:
+    """The nearest-lines reader (``residue.Neighbours``) of ``rows``: their distinct residue and prose
+    lines' vectors, int8 as the model file keeps them (a line that is both stays in both)."""
+    res = sorted({r.text for r in rows if r.label == 1 and vectors.get(r.text) is not None})
+    prose = sorted({r.text for r in rows if r.label == 0 and vectors.get(r.text) is not None})
+    return {"k": NEIGHBOURS, "edges": list(edges), "residue": residue.int8_rows([vectors[x] for x in res]),
+            "prose": residue.int8_rows([vectors[x] for x in prose])}
 
 
 def leave_out_inside(docs: list[Doc]) -> int:
@@ -1102,31 +1171,69 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
     rows, cal_rows = alone_rows([*docs, *marked], tune, cal.docs)
     vec_models = vec_final = None
+    encoder = wordfit.encoder_hash() if vectors is not None else None
     if vectors is not None:   # what a line means: a scorer of its vector per fold, its bucket a feature
         from copylint.checks.residue import vector_feature
         vec_models = [fit_vector_scorer([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
         vec_final = fit_vector_scorer(rows, vectors)
-        for r in rows:
-            sv = vector_feature(vec_models[fold_of(r.group)], vectors.get(r.text))
-            if sv is not None:
-                r.feats.append(sv)
-                if r.tune_feats is not None:
-                    r.tune_feats.append(sv)
-        for r in cal_rows:
-            sv = vector_feature(vec_models[fold_of(r.group)] if r.where[0] in cal.oof else vec_final,
-                                vectors.get(r.text))
-            if sv is not None:
-                r.feats.append(sv)
+        # session 15: the k nearest training lines' margin, a scorer per kind (each fold's from the
+        # other folds' rows, the final one's from every row)
+        nb_specs = kind_specs = None
+        if NEIGHBOURS:
+            nb_specs = [neighbour_spec([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
+            nb_specs.append(neighbour_spec(rows, vectors))
+        if KINDS != "off":
+            kind_specs = [fit_kind_scorer([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
+            kind_specs.append(fit_kind_scorer(rows, vectors))
+        # which reader each row has: its fold's (FOLDS: the final one, for the tune articles)
+        reader_of = [fold_of(r.group) for r in rows] + [fold_of(r.group) if r.where[0] in cal.oof else FOLDS
+                                                        for r in cal_rows]
+        every = rows + cal_rows
+        extra: list[list[str]] = [[] for _ in every]
+        if NEIGHBOURS:
+            margins = np.full(len(every), np.nan)
+            for k in range(FOLDS + 1):
+                at = [j for j, r in enumerate(every) if reader_of[j] == k and vectors.get(r.text) is not None]
+                if at:
+                    nb = residue.Neighbours(nb_specs[k], len(vec_final[1]))
+                    margins[at] = nb.margin(np.array([vectors[every[j].text] for j in at]))
+            # the buckets: the training rows' margins' deciles
+            edges = sorted({round(float(q), 3) for q in np.nanquantile(margins[:len(rows)], np.arange(1, 10) / 10)})
+            for spec_k in nb_specs:
+                spec_k["edges"] = edges
+            for j, m in enumerate(margins):
+                if not np.isnan(m):
+                    extra[j].append("sk:" + residue._bucket(float(m), tuple(edges)))
+            print(f"nearest lines (k {NEIGHBOURS}): margin deciles {edges}", flush=True)
+        if kind_specs is not None:
+            for k in range(FOLDS + 1):
+                kd = residue.Kinds(kind_specs[k])
+                at = [j for j, r in enumerate(every) if reader_of[j] == k and vectors.get(r.text) is not None]
+                for j in at:
+                    extra[j].append(kd.feature(vectors[every[j].text]))
+        models = vec_models + [vec_final]
+        for j, r in enumerate(every):
+            sv = vector_feature(models[reader_of[j]], vectors.get(r.text)) if VECTOR_LINEAR else None
+            add = ([sv] if sv is not None else []) + extra[j]
+            r.feats.extend(add)
+            if r.tune_feats is not None:
+                r.tune_feats.extend(add)
         print("line-vector scorer: " + ", ".join(f"{k} {n}" for k, n in sorted(Counter(
-            f"{f}:{r.label}" for r in rows for f in r.feats if f.startswith("sv:")).items())), flush=True)
+            f"{f}:{r.label}" for r in rows for f in r.feats if f.startswith(("sv:", "sk:", "sm:"))).items())),
+            flush=True)
 
     def vector_spec(k: int | None) -> dict:   # the alone spec's vector scorer (fold k's, or the final one)
         if vectors is None:
             return {}
         bv, wv, _ = vec_final if k is None else vec_models[k]
+        more = {}
+        if nb_specs is not None:
+            more["neighbours"] = nb_specs[FOLDS if k is None else k]
+        if kind_specs is not None:
+            more["kinds"] = kind_specs[FOLDS if k is None else k]
         # the encoder the vectors were read with: a test checks the shipped encoder still is it
         return {"vector": {"source": VECTORS, "bias": bv, "weights": wv, "edges": list(VECTOR_EDGES),
-                           "encoder": wordfit.encoder_hash()}}
+                           **more, "encoder": encoder}}
 
     def vecs_of(d: Doc):
         return None if vectors is None else [vectors.get(x) for x in d.lines]
@@ -1265,7 +1372,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global VECTORS, VECTOR_EDGES, VECTOR_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1323,6 +1430,15 @@ def main() -> None:
                     help="the buckets' edges of the line-vector scorer's probability, the judge's features")
     ap.add_argument("--vector-C", type=float, default=VECTOR_C,
                     help=f"regularisation of the line-vector scorer (default {VECTOR_C})")
+    ap.add_argument("--vector-linear", action=argparse.BooleanOptionalAction, default=VECTOR_LINEAR,
+                    help="the line-vector scorer's bucket is one of the judge's features (session 14)")
+    ap.add_argument("--neighbours", type=int, default=NEIGHBOURS, metavar="K",
+                    help="the margin of a line's K nearest training residue lines over its K nearest prose "
+                         "lines (cosine of their vectors) as a feature (residue.Neighbours; 0: off)")
+    ap.add_argument("--kinds", choices=("off", "top", "kind"), default=KINDS,
+                    help="a multinomial scorer of the vector over prose and the kinds of residue: the likeliest "
+                         "kind's probability as a feature (top), or that kind with it (kind); residue.Kinds")
+    ap.add_argument("--kind-C", type=float, default=KIND_C, help=f"its regularisation (default {KIND_C})")
     ap.add_argument("--beside", action=argparse.BooleanOptionalAction, default=True,
                     help="let the line-alone judge see the lines beside a line (default: yes)")
     ap.add_argument("--between-report", action="store_true",
@@ -1349,6 +1465,7 @@ def main() -> None:
     args = ap.parse_args()
     BESIDE = args.beside
     VECTOR_C = args.vector_C
+    VECTOR_LINEAR, NEIGHBOURS, KINDS, KIND_C = args.vector_linear, args.neighbours, args.kinds, args.kind_C
     VECTOR_EDGES = tuple(float(x) for x in args.vector_edges.split(","))
     VECTORS = args.vectors
     BETWEEN_REPORT = args.between_report

@@ -44,7 +44,8 @@ def _with_line(line):
 
 def test_model_is_small_plain_data():
     raw = resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()
-    assert len(raw) < 4_000_000
+    # a few MB (issue 10): since session 15 most of it is the nearest lines' int8 vectors (2.6 MB, base64)
+    assert len(raw) < 5_000_000
     spec = json.loads(raw)
     assert len(spec["passes"]) == 2
     assert set(spec["thresholds"]) == {"line", "context", "block"}

@@ -1,6 +1,7 @@
 """What a line means, for the line-alone judge (issue 10, session 14): a vector of the line (the
 word-fit encoder's mean-pooled hidden states), scored by a linear scorer whose bucket is one of the
 judge's features."""
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -207,3 +208,132 @@ def test_an_encoder_that_fails_to_load_leaves_the_servers_warm_up_going(monkeypa
     monkeypatch.setattr(ls.linter, "check_articles", lambda items: checked.append(items) or [])
     ls.warm_up(str(tmp_path))
     assert ls.ready.is_set() and checked   # the warm-up check still ran
+
+
+# --- session 15: the nearest training lines, a scorer per kind -------------------------------
+def _spec_with(**more):
+    """A model whose line-alone judge is sure of a line only by what the readers of its vector
+    (4 wide) say: the linear scorer is there but weighs nothing."""
+    alone = {"bias": -10.0, "weights": {"sk:>0.1": 20.0, "sm:>0.95": 20.0, "sm:prompt:>0.95": 20.0},
+             "threshold": 0.99, "head": True,
+             "vector": {"source": "wordfit", "bias": 0.0, "weights": [0.0] * 4, **more}}
+    return {"passes": [{"bias": -10.0, "weights": {}}] * 2,
+            "thresholds": {"line": 1.01, "context": 1.01, "block": 1.01}, "alone": alone}
+
+
+RES = [[1.0, 0.1, 0.0, 0.0], [0.9, 0.0, 0.2, 0.0]]     # residue lines' vectors
+PROSE = [[0.0, 0.0, 1.0, 0.1], [0.0, 0.1, 0.9, 0.0]]   # prose lines'
+NEAR_RES, NEAR_PROSE = np.array([1.0, 0.05, 0.1, 0.0], np.float32), np.array([0.0, 0.0, 1.0, 0.0], np.float32)
+
+
+def _neighbours(k=1):
+    return {"k": k, "edges": [-0.1, 0.0, 0.1], "residue": residue.int8_rows(RES), "prose": residue.int8_rows(PROSE)}
+
+
+def test_the_nearest_lines_margin_is_residue_minus_prose_kept_as_int8():
+    nb = residue.Neighbours(_neighbours(k=2), 4)
+    u = NEAR_RES / np.linalg.norm(NEAR_RES)
+    unit = lambda m: np.array(m) / np.linalg.norm(m, axis=1, keepdims=True)  # noqa: E731
+    want = (unit(RES) @ u).mean() - (unit(PROSE) @ u).mean()
+    assert abs(float(nb.margin(NEAR_RES)[0]) - want) < 0.01   # int8 moves a cosine by little
+    assert nb.feature(NEAR_RES) == "sk:>0.1" and nb.feature(NEAR_PROSE) == "sk:-0.1"
+    # k 1: the nearest line of each only
+    near = residue.Neighbours(_neighbours(k=1), 4)
+    assert abs(float(near.margin(NEAR_RES)[0]) - (unit(RES) @ u).max() + (unit(PROSE) @ u).max()) < 0.01
+
+
+def test_the_line_alone_judge_reads_the_nearest_lines_when_its_model_has_them():
+    lines = [PARA, PROMPT, PARA]
+    assert ResidueModel(_spec_with(neighbours=_neighbours())).judge(
+        lines, vectors=[None, NEAR_RES, None]) == [False, True, False]
+    assert ResidueModel(_spec_with(neighbours=_neighbours())).judge(
+        lines, vectors=[None, NEAR_PROSE, None]) == [False, False, False]
+    # without the nearest lines in the model, the same line is not reported
+    assert ResidueModel(_spec_with()).judge(lines, vectors=[None, NEAR_RES, None]) == [False, False, False]
+
+
+def _kinds(mode):
+    # prose, prompt, caption: the first component says prompt, the third prose
+    return {"kinds": ["prose", "caption", "prompt"], "mode": mode, "edges": list(VECTOR_EDGES),
+            "bias": [0.0, 0.0, 0.0], "weights": [[0.0, 0.0, 9.0, 0.0], [0.0, 9.0, 0.0, 0.0], [9.0, 0.0, 0.0, 0.0]]}
+
+
+@pytest.mark.parametrize("mode,feature", [("top", "sm:>0.95"), ("kind", "sm:prompt:>0.95")])
+def test_the_scorer_per_kind_gives_the_likeliest_kinds_bucket(mode, feature):
+    kd = residue.Kinds(_kinds(mode))
+    assert np.allclose(kd.probabilities(NEAR_RES).sum(), 1.0)
+    assert kd.feature(NEAR_RES) == feature
+    assert kd.feature(NEAR_PROSE) in ("sm:0.05", "sm:caption:0.05", "sm:prompt:0.05")
+    assert feature in kd.labels()
+    lines = [PARA, PROMPT, PARA]
+    assert ResidueModel(_spec_with(kinds=_kinds(mode))).judge(lines, vectors=[None, NEAR_RES, None]) \
+        == [False, True, False]
+    assert ResidueModel(_spec_with()).judge(lines, vectors=[None, NEAR_RES, None]) == [False, False, False]
+
+
+def test_the_lazy_reading_counts_what_every_reader_of_the_meaning_can_add():
+    """A line that only the nearest lines' feature can take over the threshold is read: the most
+    the meaning adds is the sum of each reader's most (the linear scorer's alone would leave it)."""
+    lines = [PARA, PROMPT, PARA]
+    spec = _spec_with(neighbours=_neighbours())
+    spec["alone"]["weights"] = {"sv:>0.95": 8.0, "sk:>0.1": 12.0}   # -10 + 8 + 12 = 10 > 4.6
+    spec["alone"]["vector"]["bias"] = 10.0   # the linear scorer sure of every line: sv:>0.95
+    model = ResidueModel(spec)
+    assert model._vector_most == 20.0
+    assert model.judge(lines, vectors=EncodedVectors([None, NEAR_RES, None])) == [False, True, False]
+
+
+class EncodedVectors(list):
+    """A lazy reader of given vectors (as ``EncodedLines``, without the encoder)."""
+    lazy = True
+
+
+def test_the_scorer_per_kind_and_the_nearest_lines_are_trained_on_the_rows_classes(monkeypatch):
+    pytest.importorskip("sklearn")
+    import train_residue
+    from train_residue import AloneRow, fit_kind_scorer, neighbour_spec, row_kind
+
+    rng = np.random.default_rng(0)
+    rows, vectors = [], {}
+    for k in range(90):
+        cls = k % 3   # prose, a pasted prompt, a page's caption line
+        vectors[f"line {k}"] = (rng.normal(size=4) + np.eye(4)[cls] * 5 + [0, 0, 0, 30]).astype(np.float32)
+        what = ("news", "pasted:prompt:top", "page")[cls]
+        rows.append(AloneRow("news:a", [], int(cls > 0), 1.0, what, False, text=f"line {k}"))
+    assert [row_kind(r) for r in rows[:2]] == ["prose", "prompt"]
+    monkeypatch.setattr(train_residue, "KINDS", "kind")
+    spec = fit_kind_scorer(rows, vectors)
+    assert spec["kinds"][0] == "prose" and len(spec["weights"]) == len(spec["kinds"])
+    kd = residue.Kinds(spec)
+    # on the raw vectors (the standardisation folded in), a row's likeliest class is its own
+    got = [kd.kinds[int(kd.probabilities(vectors[r.text])[0].argmax())] for r in rows]
+    assert np.mean([g == row_kind(r) for g, r in zip(got, rows)]) > 0.9
+    monkeypatch.setattr(train_residue, "NEIGHBOURS", 3)
+    nb = residue.Neighbours(neighbour_spec(rows, vectors), 4)
+    assert nb.residue.shape == (60, 4) and nb.prose.shape == (30, 4)
+
+
+_THREADS = """
+import runpy, sys
+sys.argv = [sys.argv[1], "--help"]
+try:
+    runpy.run_path(sys.argv[0], run_name="__main__")
+except SystemExit:
+    pass
+import numpy, threadpoolctl
+print(sorted({p["num_threads"] for p in threadpoolctl.threadpool_info() if p["user_api"] == "blas"}))
+"""
+
+
+@pytest.mark.parametrize("pin", [True, False])
+def test_the_training_script_runs_numpys_blas_in_one_thread_whatever_the_environment(pin):
+    """train_residue.py sets one thread before numpy loads (session 15: a few of the judge's
+    weights moved with the BLAS's thread count), overriding the environment; imported, as the
+    tests do, it leaves the environment alone."""
+    pytest.importorskip("threadpoolctl")
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "train_residue.py"
+    code = _THREADS if pin else _THREADS.replace('run_name="__main__"', 'run_name="train_residue"')
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="2", OMP_NUM_THREADS="2", MKL_NUM_THREADS="2")
+    out = subprocess.run([sys.executable, "-c", code, str(script)], env=env, capture_output=True, text=True,
+                         check=True).stdout.strip().splitlines()[-1]
+    assert out == ("[1]" if pin else "[2]")

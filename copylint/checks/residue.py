@@ -536,6 +536,104 @@ def vector_feature(model: tuple, vec) -> str | None:
     return "sv:" + _bucket(_logistic(z), tuple(edges[0]) if edges else VECTOR_EDGES)
 
 
+def int8_rows(rows) -> str:
+    """Unit vectors kept as the model file holds them (``Neighbours``): each row scaled to its
+    largest component, rounded to int8, the bytes in base64 (cosines move by about 0.001)."""
+    import base64
+
+    import numpy as np
+
+    x = np.asarray(rows, dtype=np.float32)
+    x = x / np.maximum(np.abs(x).max(axis=1, keepdims=True), 1e-12) * 127.0
+    return base64.b64encode(np.rint(x).astype(np.int8).tobytes()).decode("ascii")
+
+
+def _unit_rows(rows, width: int):
+    """A matrix of row vectors (a list, an array, or ``int8_rows``'s text) with unit rows."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(rows, str):
+        rows = np.frombuffer(base64.b64decode(rows), dtype=np.int8).reshape(-1, width)
+    x = np.asarray(rows, dtype=np.float32)
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+class Neighbours:
+    """A line's meaning read by its nearest training lines (session 15): the mean cosine of its
+    vector (``wordfit.Model.embed``) to its ``k`` nearest residue lines minus that to its ``k``
+    nearest prose lines, bucketed (``edges``) as the line-alone judge's feature ``sk:B``. The
+    training lines' vectors are kept as int8 (``int8_rows``), read (with numpy) at the first line
+    asked for: a model is loaded, and judges lines without vectors, where numpy is not installed."""
+
+    def __init__(self, spec: dict, width: int) -> None:
+        self.k = int(spec["k"])
+        self.edges = tuple(float(e) for e in spec["edges"])
+        self.spec, self.width = spec, width
+
+    @cached_property
+    def residue(self):
+        return _unit_rows(self.spec["residue"], self.width)
+
+    @cached_property
+    def prose(self):
+        return _unit_rows(self.spec["prose"], self.width)
+
+    def margin(self, vecs):
+        """Each vector's margin (a matrix of row vectors in, an array out)."""
+        import numpy as np
+
+        v = np.asarray(vecs, dtype=np.float32).reshape(-1, self.width)
+        v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+
+        def top(m, u):   # a row at a time, without BLAS's threads (which spin on a busy machine)
+            k = min(self.k, m.shape[0])
+            return float(np.partition(np.einsum("ij,j->i", m, u), m.shape[0] - k)[-k:].mean())
+
+        return np.array([top(self.residue, u) - top(self.prose, u) for u in v])
+
+    def labels(self) -> list[str]:
+        return ["sk:" + str(e) for e in self.edges] + [f"sk:>{self.edges[-1]}"]
+
+    def feature(self, vec) -> str:
+        return "sk:" + _bucket(float(self.margin(vec)[0]), self.edges)
+
+
+class Kinds:
+    """A line's meaning read as a kind of residue (session 15): a multinomial scorer of its vector
+    over prose and the kinds of residue the training lines carry (``kinds``, prose first; the
+    standardisation folded into ``weights``, one row a class). ``mode`` ``top``: the bucket of the
+    likeliest residue kind's probability (``sm:B``); ``kind``: that kind with it (``sm:KIND:B``)."""
+
+    def __init__(self, spec: dict) -> None:
+        import numpy as np
+
+        self.kinds = list(spec["kinds"])
+        self.bias = np.asarray(spec["bias"], dtype=np.float64)
+        self.weights = np.asarray(spec["weights"], dtype=np.float64)
+        self.edges = tuple(float(e) for e in spec["edges"])
+        self.mode = spec.get("mode", "top")
+
+    def probabilities(self, vecs):
+        import numpy as np
+
+        z = np.asarray(vecs, dtype=np.float64).reshape(-1, self.weights.shape[1]) @ self.weights.T + self.bias
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+    def labels(self) -> list[str]:
+        tails = [str(e) for e in self.edges] + [f">{self.edges[-1]}"]
+        heads = ["sm:"] if self.mode == "top" else [f"sm:{k}:" for k in self.kinds[1:]]
+        return [h + t for h in heads for t in tails]
+
+    def feature(self, vec) -> str:
+        p = self.probabilities(vec)[0]
+        j = 1 + int(p[1:].argmax())
+        head = "sm:" if self.mode == "top" else f"sm:{self.kinds[j]}:"
+        return head + _bucket(float(p[j]), self.edges)
+
+
 def furniture_block(lines: list[str], p1: list[float | None], penalty: float, side: int) -> list[bool]:
     """Which lines stand in a block of page furniture: outside the text's main run of prose (the
     lines the first pass judged prose weigh their words, the others ``-penalty`` each), on a side
@@ -947,7 +1045,10 @@ class ResidueModel:
     above or after its prose (``outside_prose``). With ``alone["vector"]`` (session 14), it also
     reads what a line means: the bucket of a linear scorer of the line's vector (``vector_feature``:
     the word-fit encoder's reading, source ``wordfit``, the only one it reads; spaCy's tok2vec was
-    measured and not kept, docs/measurements.md)."""
+    measured and not kept, docs/measurements.md), and with ``alone["vector"]["neighbours"]``
+    (session 15) how much nearer the line stands to the training lines of residue than to those of
+    prose (``Neighbours``); ``alone["vector"]["kinds"]`` (a scorer per kind, ``Kinds``) was
+    measured and is not shipped."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -971,13 +1072,28 @@ class ResidueModel:
         if vector is not None and self.vector_source != "wordfit":
             raise ValueError(f"residue model: the line-alone judge's vector source {self.vector_source!r} "
                              "is not read by this copylint (only 'wordfit')")
+        # what else reads the vector (session 15): its nearest training lines, a scorer per kind
+        width = 0 if vector is None else len(vector["weights"])
+        self.neighbours = None if vector is None or not vector.get("neighbours") \
+            else Neighbours(vector["neighbours"], width)
+        self.kinds = None if vector is None or not vector.get("kinds") else Kinds(vector["kinds"])
 
     @cached_property
     def _vector_most(self) -> float:
-        """The most the meaning's feature (``vector_feature``) can add to the line-alone judge's sum."""
+        """The most the meaning's features (``meaning``) can add to the line-alone judge's sum: each
+        reader's highest weight, summed."""
         edges = self.vector[2] if len(self.vector) > 2 else VECTOR_EDGES
-        labels = [str(e) for e in edges] + [f">{edges[-1]}"]
-        return max(0.0, *(float(self.alone[1].get("sv:" + b, 0.0)) for b in labels))
+        groups = [["sv:" + str(e) for e in edges] + [f"sv:>{edges[-1]}"]]
+        groups += [r.labels() for r in (self.neighbours, self.kinds) if r is not None]
+        return sum(max(0.0, *(float(self.alone[1].get(b, 0.0)) for b in g)) for g in groups)
+
+    def meaning(self, vec) -> list[str]:
+        """The line-alone judge's features of what a line means (its vector): the linear scorer's
+        bucket (``vector_feature``), and those of ``Neighbours`` and ``Kinds`` when the model has them."""
+        if vec is None:
+            return []
+        return [vector_feature(self.vector, vec)] + [r.feature(vec) for r in (self.neighbours, self.kinds)
+                                                     if r is not None]
 
     @cached_property
     def _vector_floor(self) -> float:
@@ -1038,9 +1154,8 @@ class ResidueModel:
                     if lazy is not None and ba + s + lazy[0] < lazy[1]:
                         a = _logistic(ba + s + lazy[0])   # under every threshold whatever it means: not read
                     else:
-                        if self.vector is not None and vectors is not None \
-                                and (sv := vector_feature(self.vector, vectors[i])) is not None:
-                            s += wa.get(sv, 0.0)
+                        if self.vector is not None and vectors is not None:
+                            s += sum(map(wa.get, self.meaning(vectors[i]), itertools.repeat(0.0)))
                         a = _logistic(ba + s)
                 if a is not None and i in edge and sign_shaped(x, f):
                     signed.add(i)
