@@ -135,6 +135,11 @@ def _bucket(n: float, edges: tuple[float, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def _bucket_labels(edges: tuple[float, ...]) -> list[str]:
+    """Every label ``_bucket`` gives with ``edges``."""
+    return [str(e) for e in edges] + [f">{edges[-1]}"]
+
+
 @lru_cache(maxsize=4096)  # a line's kind is read by the second pass, the head, the prose bounds and its neighbours
 def line_kind(line: str) -> str:
     """P: prose (a sentence: 8+ words ending in a full stop, or 20+ words); S: short (5 words or
@@ -594,7 +599,7 @@ class Neighbours:
         return np.array([top(self.residue, u) - top(self.prose, u) for u in v])
 
     def labels(self) -> list[str]:
-        return ["sk:" + str(e) for e in self.edges] + [f"sk:>{self.edges[-1]}"]
+        return ["sk:" + b for b in _bucket_labels(self.edges)]
 
     def feature(self, vec) -> str:
         return "sk:" + _bucket(float(self.margin(vec)[0]), self.edges)
@@ -623,9 +628,8 @@ class Kinds:
         return z / z.sum(axis=1, keepdims=True)
 
     def labels(self) -> list[str]:
-        tails = [str(e) for e in self.edges] + [f">{self.edges[-1]}"]
         heads = ["sm:"] if self.mode == "top" else [f"sm:{k}:" for k in self.kinds[1:]]
-        return [h + t for h in heads for t in tails]
+        return [h + t for h in heads for t in _bucket_labels(self.edges)]
 
     def feature(self, vec) -> str:
         p = self.probabilities(vec)[0]
@@ -1083,7 +1087,7 @@ class ResidueModel:
         """The most the meaning's features (``meaning``) can add to the line-alone judge's sum: each
         reader's highest weight, summed."""
         edges = self.vector[2] if len(self.vector) > 2 else VECTOR_EDGES
-        groups = [["sv:" + str(e) for e in edges] + [f"sv:>{edges[-1]}"]]
+        groups = [["sv:" + b for b in _bucket_labels(edges)]]
         groups += [r.labels() for r in (self.neighbours, self.kinds) if r is not None]
         return sum(max(0.0, *(float(self.alone[1].get(b, 0.0)) for b in g)) for g in groups)
 
