@@ -153,7 +153,8 @@ def paired_ap(base, other, rounds: int, rng: random.Random):
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("checkpoints", nargs="+", type=Path, help="train.py checkpoints (state dicts); the first is the base")
+    ap.add_argument("checkpoints", nargs="+", type=Path,
+                    help="train.py checkpoints (state dicts); the first is the base")
     ap.add_argument("--rate", type=float, default=0.04, help="share of eligible words swapped (runs 9-14: 0.04)")
     ap.add_argument("--mask-share", type=float, default=0.05, help="the mask pass's share (runs 12-13: 0.05)")
     ap.add_argument("--batch", type=int, default=32)
