@@ -142,8 +142,9 @@ def result(model: Path, plants_of) -> dict:
     return res
 
 
-def report(rows: list[tuple[int, dict, dict | None]], tag: str) -> list[str]:
-    """The per-seed table and the count of seeds won beyond the shipped recipe's sd."""
+def report(rows: list[tuple[int, dict, dict | None]], tag: str, spread: list[dict] | None = None) -> list[str]:
+    """The per-seed table and the count of seeds won beyond the shipped recipe's sd (over the
+    ``spread`` results, every seed of the shipped recipe measured; by default the rows' own)."""
     names = [n for n, _, _ in PLANTINGS]
     lines = [f"{'seed':>4} {'model':8} {'warning':>7} {'alarms w/i':>10} " +
              " ".join(f"{n + ' w/any':>15}" for n in names)]
@@ -154,10 +155,11 @@ def report(rows: list[tuple[int, dict, dict | None]], tag: str) -> list[str]:
             c = r["catches"]
             lines.append(f"{seed:>4} {label[:8]:8} {r['warning']:7.3f} {r['alarms_warning']:>4}/{r['alarms_info']:<5} " +
                          " ".join(f"{c[n]['warning']:>9}/{c[n]['any']:<5}" for n in names))
-    sd = {n: statistics.stdev([b["catches"][n]["warning"] for _, b, _ in rows]) if len(rows) > 1 else 0.0
+    spread = spread or [b for _, b, _ in rows]
+    sd = {n: statistics.stdev([b["catches"][n]["warning"] for b in spread]) if len(spread) > 1 else 0.0
           for n in names}
-    lines.append("base mean (sd) at warning: " + ", ".join(
-        f"{n} {statistics.mean(b['catches'][n]['warning'] for _, b, _ in rows):.1f} ({sd[n]:.1f})" for n in names))
+    lines.append(f"base mean (sd) at warning, {len(spread)} seeds: " + ", ".join(
+        f"{n} {statistics.mean(b['catches'][n]['warning'] for b in spread):.1f} ({sd[n]:.1f})" for n in names))
     paired = [(b, c) for _, b, c in rows if c is not None]
     if paired:
         for n in names:
@@ -215,7 +217,15 @@ def main() -> None:
             got.append(result(path, plants_of))
         rows.append((seed, got[0], got[1] if len(got) > 1 else None))
         print(f"seed {seed} done ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)
-    print("\n".join(report(rows, tag)))
+    # the shipped recipe's spread over every seed of it measured in the folder (a partial run is
+    # judged against the whole spread)
+    spread = []
+    for path in sorted(args.out.glob("base-*.counts.json")):
+        model = path.with_name(path.name.replace(".counts.json", ".json"))
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if model.exists() and kept.get("md5") == _md5(model):
+            spread.append(kept)
+    print("\n".join(report(rows, tag, spread)))
 
 
 if __name__ == "__main__":

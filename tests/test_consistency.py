@@ -311,6 +311,31 @@ def test_a_retrain_with_a_signal_reads_it_and_the_shipped_model_reads_none():
     assert same_quantity.Model(spec).signals == ("topic",)
 
 
+def test_a_signal_wins_a_seed_only_beyond_the_shipped_recipes_spread():
+    """``benchmarks/paired_signal.py`` judges a signal by paired seeds: per planting, a seed is won
+    when the signal's catches at warning exceed the shipped recipe's on that seed by more than the
+    sd of the shipped recipe's catches over its seeds; a gain inside that spread is no win."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import paired_signal
+
+    def res(tw, ap, tr, warning=1.7, alarms=9):
+        return {"warning": warning, "alarms_warning": alarms, "alarms_info": 149,
+                "catches": {n: {"warning": w, "any": w + 10} for n, w in zip(("tune+web", "apart", "train"), (tw, ap, tr))}}
+
+    base = [res(54, 12, 182), res(48, 14, 173), res(51, 16, 180), res(56, 14, 181), res(51, 13, 180)]
+    cand = [res(60, 13, 183), res(53, 14, 175), res(55, 16, 181), res(58, 17, 186), res(56, 13, 179)]
+    lines = paired_signal.report([(s, b, c) for s, b, c in zip((0, 5, 10, 15, 20), base, cand)], "x")
+    [tw] = [line for line in lines if line.startswith("x - base, tune+web")]
+    [ap] = [line for line in lines if line.startswith("x - base, apart")]
+    # tune+web: +6 +5 +4 +2 +5 against the sd 3.1 (four wins); apart +1 0 0 +3 0 against 1.5 (one)
+    assert "[6, 5, 4, 2, 5]" in tw and "wins beyond the sd 3.1: 4 of 5" in tw
+    assert "wins beyond the sd 1.5: 1 of 5" in ap
+
+
 def test_a_smoothed_threshold_moves_a_little_when_one_clean_score_moves():
     """The slip model's warning threshold (``train_same_quantity --smooth H``) counts each clean score
     as a share of a normal kernel around it: it sits between scores, not on the first one left out,

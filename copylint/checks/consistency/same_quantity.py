@@ -215,10 +215,7 @@ def describe(qs: list, article, attribution) -> None:
         d.after = {t.lemma_.lower() for t in doc[tok.i + 1:tok.i + 9] if _word(t) and not t.is_stop}
         d.bounds = _bounds(doc, tok, q)
         d.frame = _frame(doc, d.bounds)
-        anchor = tok
-        while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i != anchor.i and anchor.i - tok.i < 4:
-            anchor = anchor.head
-        d.relation = anchor.dep_
+        d.relation = _anchor(tok).dep_
         gov = q.head
         d.governor = gov.lemma_.lower() if gov is not None and gov.i != tok.i else ""
         subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] if gov is not None else []
@@ -227,6 +224,15 @@ def describe(qs: list, article, attribution) -> None:
         d.named_subject = subj[0].text.lower() if d.subject and subj[0].ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP", "LOC", "FAC") else ""
         q.ctx = d
+
+
+def _anchor(tok):
+    """The token a figure's phrase hangs from: up from the figure over number, quantity and compound
+    links (at most 3 tokens on)."""
+    anchor = tok
+    while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i != anchor.i and anchor.i - tok.i < 4:
+        anchor = anchor.head
+    return anchor
 
 
 #: how many words on each side of a mention its frame holds
@@ -412,10 +418,7 @@ def _topic(q) -> str:
     jobs cut" -> the counted noun's own head when that is a noun), the noun a preposition ties it to
     ("growth of 3.5 percent" -> growth), else the subject of the verb that governs it ("revenue rose
     3.2 percent" -> revenue); "" when the parse names none. Never the figure's own unit."""
-    tok = q.tok
-    anchor = tok
-    while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i != anchor.i and anchor.i - tok.i < 4:
-        anchor = anchor.head
+    anchor = _anchor(q.tok)
     head = anchor.head if anchor.head.i != anchor.i else None
     picks = []
     if head is not None:
