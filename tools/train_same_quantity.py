@@ -52,10 +52,15 @@ instead of just above one clean pair's score: it does not narrow the spread eith
 the same five seeds: sd 0.10 with H 0.1 against 0.09), since a seed moves the whole clean tail, not
 one pair in it; nor do ten ensembles averaged (``--average 10``, five seeds: sd 0.11, with H 0.1
 as well; three seeds had shown 0.027 by chance); the default, 0, writes the shipped file.
+``--signal NAME`` adds a general signal of a pair to the slip model's features
+(``same_quantity.SIGNALS``), to be judged against the shipped recipe on paired seeds
+(``benchmarks/paired_signal.py``): neither ``support`` nor ``topic`` won (session 16); the default,
+none, writes the shipped file.
 
 Usage (from the repository root):
     python tools/train_same_quantity.py [--warning-budget 0.03] [--info-budget 0.3] [--seed 0] [--cache DIR]
-                                        [--average 5] [--draws 1] [--smooth 0] [--model-seed 0] [--out rules/same_quantity.json]
+                                        [--average 5] [--draws 1] [--smooth 0] [--model-seed 0] [--signal NAME]
+                                        [--out rules/same_quantity.json]
                                         [--show N]
 """
 from __future__ import annotations
