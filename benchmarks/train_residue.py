@@ -101,7 +101,9 @@ tagging: a new ``--cache`` file).
 
 ``--vectors`` (session 14, the default ``wordfit``) lets the line-alone judge read what a line
 means: each line's vector (``line_vectors``: the shipped word-fit encoder's mean-pooled hidden states
-of the line alone, ``wordfit.Model.embed``; ``off``: none; spaCy's tok2vec pooled over the line was
+of the line alone, ``wordfit.Model.embed``; ``sentence`` (session 16): all-MiniLM-L6-v2's unit
+vector of the line, ``copylint.sentence``; ``wordfit+sentence``: the two, each a unit vector, joined;
+``off``: none; spaCy's tok2vec pooled over the line was
 measured in session 14 and not kept, its code is in commit 0158739 of branch i10p) is scored by a logistic
 regression (``fit_vector_scorer``, ``--vector-C``, per fold and on every row, stacked: a row's is
 its fold's scorer), and the bucket of its probability (``residue.vector_feature``, ``--vector-edges``)
@@ -140,7 +142,7 @@ Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
-                                       [--vectors wordfit|off] [--vector-cache FILE] [--vector-C C]
+                                       [--vectors wordfit|sentence|wordfit+sentence|off] [--vector-cache FILE] [--vector-C C]
                                        [--neighbours K] [--kinds off|top|kind] [--kind-C C] [--no-vector-linear]
                                        [--passes-cache FILE] [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
@@ -178,7 +180,7 @@ from residue_data import KINDS, mined_residue, page_as_text, residue_kind, site_
 from bounds import BOOTSTRAP, Bound  # noqa: E402
 from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 
-from copylint import data, wordfit  # noqa: E402
+from copylint import data  # noqa: E402
 from copylint.checks import residue  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
@@ -370,12 +372,24 @@ def tag(docs: list[Doc]) -> None:
         d.tags = line_tags(doc, sp)
 
 
-def line_vectors(texts: set[str], path: Path | None = None) -> dict:
-    """Each line's vector, as copylint reads it at run time: the shipped word-fit encoder's
-    mean-pooled hidden states of the line alone (``wordfit.Model.embed``). Kept in ``path`` when
-    given, with the encoder's hash (``wordfit.encoder_hash``): read from it when the hash is the
+def line_vectors(texts: set[str], paths: list[Path] | None = None, source: str | None = None) -> dict:
+    """Each line's vector, as copylint reads it at run time (``residue.read_meaning``: the shipped
+    word-fit encoder's mean-pooled hidden states of the line alone, the sentence embedder's unit
+    vector, or both joined). Kept in ``paths`` when given (one file per encoder of the source, in its
+    order), with the encoder's hash (``residue.encoder_hash``): read from it when the hash is the
     shipped encoder's (only the lines missing there are computed), else computed again."""
-    encoder = wordfit.encoder_hash()
+    source = source or VECTORS
+    parts = source.split("+")
+    if len(parts) > 1:   # each encoder's reading from its own file, joined as read_meaning joins them
+        import numpy as np
+        paths = paths or [None] * len(parts)
+        if len(paths) != len(parts):
+            sys.exit(f"--vector-cache: one file per encoder of {source} ({len(parts)}), not {len(paths)}")
+        each = [line_vectors(texts, [p], part) for p, part in zip(paths, parts)]
+        return {x: np.concatenate([v[x] / (float(np.linalg.norm(v[x])) or 1.0) for v in each]).astype(np.float32)
+                for x in each[0]}
+    path = paths[0] if paths else None
+    encoder = residue.encoder_hash(source)
     have: dict = {}
     if path is not None and path.exists():
         with path.open("rb") as f:
@@ -386,11 +400,11 @@ def line_vectors(texts: set[str], path: Path | None = None) -> dict:
             print(f"{path}: read by another encoder than the shipped one ({encoder}): every line is read again")
     todo = sorted(set(texts) - set(have))
     if todo:
-        have.update(zip(todo, wordfit.load().embed(todo)))
+        have.update(zip(todo, residue.read_meaning(source, todo)))
     if todo and path is not None:
         with path.open("wb") as f:
             pickle.dump({"encoder": encoder, "vectors": have}, f)
-    print(f"line vectors ({VECTORS}): {len(todo)} lines read, {len(have)} in all", flush=True)
+    print(f"line vectors ({source}): {len(todo)} lines read, {len(have)} in all", flush=True)
     return have
 
 
@@ -1171,7 +1185,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
     rows, cal_rows = alone_rows([*docs, *marked], tune, cal.docs)
     vec_models = vec_final = None
-    encoder = wordfit.encoder_hash() if vectors is not None else None
+    encoder = residue.encoder_hash(VECTORS) if vectors is not None else None
     if vectors is not None:   # what a line means: a scorer of its vector per fold, its bucket a feature
         from copylint.checks.residue import vector_feature
         vec_models = [fit_vector_scorer([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
@@ -1419,13 +1433,15 @@ def main() -> None:
     ap.add_argument("--marked-pool", action=argparse.BooleanOptionalAction, default=MARKED_POOL,
                     help="draw the residue pasted into the training articles from those lines too, by their "
                          "markup's kind (a new tagging: use a new --cache FILE)")
-    ap.add_argument("--vectors", choices=("off", "wordfit"), default=VECTORS,
+    ap.add_argument("--vectors", choices=("off", *residue.VECTOR_SOURCES), default=VECTORS,
                     help="what reads a line's meaning for the line-alone judge (session 14): the word-fit encoder's "
-                         "mean-pooled hidden states (copylint.wordfit), or off; a linear scorer of the vector gives one of the "
+                         "mean-pooled hidden states (copylint.wordfit), the sentence embedder's unit vector "
+                         "(copylint.sentence, session 16), both joined, or off; a linear scorer of the vector gives one of the "
                          f"judge's features (residue.vector_feature; default {VECTORS})")
-    ap.add_argument("--vector-cache", type=Path,
+    ap.add_argument("--vector-cache", type=Path, action="append",
                     help="keep the lines' vectors in this file, and read them from it (the encoder's hash "
-                         "kept with them: a file read by another encoder is read again)")
+                         "kept with them: a file read by another encoder is read again); for wordfit+sentence, "
+                         "give it twice, a file per encoder in that order")
     ap.add_argument("--vector-edges", default=",".join(map(str, VECTOR_EDGES)),
                     help="the buckets' edges of the line-vector scorer's probability, the judge's features")
     ap.add_argument("--vector-C", type=float, default=VECTOR_C,

@@ -27,11 +27,11 @@ def test_the_vector_feature_is_the_bucket_of_the_scorers_probability():
     assert vector_feature((0.0, [1.0, 1.0]), None) is None
 
 
-def _model(source=None):
+def _model(source=None, width=384):
     """A model whose only judge is the line-alone judge, sure of a line only by its meaning."""
     alone = {"bias": -10.0, "weights": {"sv:>0.95": 20.0}, "threshold": 0.99, "head": True}
     if source:
-        alone["vector"] = {"source": source, "bias": -5.0, "weights": [1.0] + [0.0] * 383}
+        alone["vector"] = {"source": source, "bias": -5.0, "weights": [1.0] + [0.0] * (width - 1)}
     return ResidueModel({"passes": [{"bias": -10.0, "weights": {}}] * 2,
                          "thresholds": {"line": 1.01, "context": 1.01, "block": 1.01}, "alone": alone})
 
@@ -54,7 +54,7 @@ def test_a_model_whose_vectors_no_encoder_here_reads_is_refused(source):
     spec = {"passes": [{"bias": -10.0, "weights": {}}] * 2, "thresholds": {"line": 1.01, "context": 1.01, "block": 1.01},
             "alone": {"bias": -10.0, "weights": {}, "threshold": 0.99,
                       "vector": {"bias": 0.0, "weights": [0.0] * 4, **({"source": source} if source else {})}}}
-    with pytest.raises(ValueError, match="only 'wordfit'"):
+    with pytest.raises(ValueError, match="only 'wordfit', 'sentence', 'wordfit\\+sentence'"):
         ResidueModel(spec)
 
 
@@ -148,15 +148,16 @@ def test_the_shipped_rule_loads_the_encoder_only_for_a_line_to_read():
 
 
 def test_the_residue_model_was_trained_on_the_shipped_encoder():
-    """The line-vector scorer's weights read the shipped encoder's vectors: the model records the
-    encoder it was trained on (``wordfit.encoder_hash``), and a new encoder needs a new model."""
+    """The line-vector scorer's weights read the shipped encoders' vectors: the model records the
+    encoders it was trained on (``residue.encoder_hash`` of its source: ``wordfit.encoder_hash``,
+    ``sentence.encoder_hash``), and a new encoder needs a new model."""
     import json
 
     from copylint import data
 
-    recorded = json.loads(data.read_text("residue_model.json"))["alone"]["vector"].get("encoder")
-    assert recorded == wordfit.encoder_hash(), (
-        "the shipped word-fit encoder is not the one the residue model was trained on: retrain the "
+    vector = json.loads(data.read_text("residue_model.json"))["alone"]["vector"]
+    assert vector.get("encoder") == residue.encoder_hash(vector["source"]), (
+        f"the shipped encoder ({vector['source']}) is not the one the residue model was trained on: retrain the "
         "residue model: python benchmarks/train_residue.py --cache FILE")
 
 
@@ -337,3 +338,65 @@ def test_the_training_script_runs_numpys_blas_in_one_thread_whatever_the_environ
     out = subprocess.run([sys.executable, "-c", code, str(script)], env=env, capture_output=True, text=True,
                          check=True).stdout.strip().splitlines()[-1]
     assert out == ("[1]" if pin else "[2]")
+
+
+# --- session 16: the sentence embedder (copylint.sentence) as a source of a line's meaning -------
+
+NEWSLETTER = "Sign up for our newsletter"
+
+
+def test_the_sentence_embedder_reads_each_line_alone_as_a_unit_vector_loaded_once():
+    from copylint import sentence
+    enc = sentence.load()
+    one = enc.embed([NEWSLETTER])[0]
+    assert one.shape == (384,) and one.dtype == np.float32
+    assert abs(float(np.linalg.norm(one)) - 1.0) < 1e-4
+    # beside a longer line (which a batch would pad it to) it reads the same
+    assert np.array_equal(enc.embed([PARA, NEWSLETTER])[1], one)
+    count = sentence.load_count
+    assert sentence.load() is enc and sentence.load_count == count
+
+
+def test_the_sentence_embedder_puts_a_paraphrase_nearer_than_prose():
+    """A paraphrase-trained embedder: residue worded differently reads near its kind (what the
+    word-fit encoder, trained to spot swapped words, was not built for)."""
+    from copylint import sentence
+    a, b, c = sentence.load().embed([NEWSLETTER, "Get our daily email delivered to your inbox", PARA])
+    assert float(a @ b) > float(a @ c) + 0.2
+
+
+def test_the_rule_reads_lines_with_the_models_source(monkeypatch):
+    from copylint import sentence
+    lines = [PARA, NEWSLETTER, PARA]
+    assert np.array_equal(EncodedLines(lines, "sentence")[1], sentence.load().embed([NEWSLETTER])[0])
+    both = EncodedLines(lines, "wordfit+sentence")[1]
+    wf = wordfit.load().embed([NEWSLETTER])[0]
+    assert both.shape == (768,)
+    assert np.allclose(both[:384], wf / np.linalg.norm(wf), atol=1e-6)
+    assert np.allclose(both[384:], sentence.load().embed([NEWSLETTER])[0], atol=1e-6)
+    # the rule hands the judge the reader of its model's source
+    seen = []
+    real = residue.EncodedLines.__init__
+
+    def spy(self, lines, source="wordfit"):
+        seen.append(source)
+        real(self, lines, source)
+
+    monkeypatch.setattr(residue.EncodedLines, "__init__", spy)
+    for source in ("sentence", "wordfit+sentence"):
+        model = _model(source, 384 * len(source.split("+")))
+        monkeypatch.setattr(residue, "residue_model", lambda m=model: m)
+        from copylint.config import Config
+        from copylint.engine import Linter
+        Linter(config=Config(select=("boilerplate",))).check_text(PARA + "\n\n" + NEWSLETTER + "\n\n" + PARA)
+    assert seen == ["sentence", "wordfit+sentence"]
+
+
+def test_the_sentence_encoders_hash_is_its_files_content(tmp_path):
+    from copylint import sentence
+    (tmp_path / "encoder.onnx").write_bytes(b"weights")
+    first = sentence.encoder_hash(tmp_path)
+    assert first.startswith("sha256:") and first != sentence.encoder_hash()
+    (tmp_path / "encoder.onnx").write_bytes(b"weights, again")
+    assert sentence.encoder_hash(tmp_path) != first
+    assert residue.encoder_hash("wordfit+sentence") == wordfit.encoder_hash() + "+" + sentence.encoder_hash()

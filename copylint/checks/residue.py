@@ -1071,11 +1071,11 @@ class ResidueModel:
         vector = None if alone is None else alone.get("vector")
         self.vector = None if vector is None else (float(vector["bias"]), [float(x) for x in vector["weights"]],
                                                    tuple(vector.get("edges", VECTOR_EDGES)))
-        #: what reads the lines' meaning: the word-fit encoder (``EncodedLines``), the only source
+        #: what reads the lines' meaning (``VECTOR_SOURCES``, through ``EncodedLines``)
         self.vector_source = None if vector is None else vector.get("source")
-        if vector is not None and self.vector_source != "wordfit":
+        if vector is not None and self.vector_source not in VECTOR_SOURCES:
             raise ValueError(f"residue model: the line-alone judge's vector source {self.vector_source!r} "
-                             "is not read by this copylint (only 'wordfit')")
+                             f"is not read by this copylint (only {', '.join(map(repr, VECTOR_SOURCES))})")
         # what else reads the vector (session 15): its nearest training lines, a scorer per kind
         width = 0 if vector is None else len(vector["weights"])
         self.neighbours = None if vector is None or not vector.get("neighbours") \
@@ -1210,22 +1210,56 @@ class ResidueModel:
                 for p, q, b in zip(p1, p2, block)]
 
 
+#: what can read a line's meaning (a residue model's ``alone.vector.source``): the word-fit
+#: encoder's mean-pooled hidden states (session 14), the sentence embedder's unit vector (session 16,
+#: ``copylint.sentence``), or both side by side (each a unit vector, joined)
+VECTOR_SOURCES = ("wordfit", "sentence", "wordfit+sentence")
+
+
+def _reader(part: str):
+    if part == "wordfit":
+        from copylint import wordfit
+        return wordfit.load()
+    from copylint import sentence
+    return sentence.load()
+
+
+def read_meaning(source: str, texts: list[str]) -> list:
+    """Each text's vector as ``source`` (of ``VECTOR_SOURCES``) reads it, each text alone, the
+    encoders loaded once per process."""
+    got = [_reader(part).embed(texts) for part in source.split("+")]
+    if len(got) == 1:
+        return got[0]
+    import numpy as np
+    return [np.concatenate([v / (float(np.linalg.norm(v)) or 1.0) for v in vs]).astype(np.float32)
+            for vs in zip(*got)]
+
+
+def encoder_hash(source: str) -> str:
+    """The content of the encoders ``source`` reads with (``wordfit.encoder_hash``,
+    ``sentence.encoder_hash``, joined by ``+``): what a residue model trained on their readings
+    records. Reads the files whole: not for run time."""
+    from copylint import sentence, wordfit
+    return "+".join({"wordfit": wordfit.encoder_hash, "sentence": sentence.encoder_hash}[p]()
+                    for p in source.split("+"))
+
+
 class EncodedLines:
-    """The word-fit encoder's reading of each line (``wordfit.Model.embed``), made only for the
-    lines asked for (the few the line-alone judge looks at), the model loaded once per process:
-    always the shipped one (``wordfit.load()``), whose readings the scorer was trained on, whatever
-    the ``garble-model`` setting names."""
+    """Each line's meaning as the model's source reads it (``read_meaning``: the word-fit
+    encoder's, the sentence embedder's), made only for the lines asked for (the few the line-alone
+    judge looks at), the encoders loaded once per process: always the shipped ones, whose readings
+    the scorer was trained on, whatever the ``garble-model`` setting names."""
 
     lazy = True   # ResidueModel reads a line's vector only where it could change a verdict
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], source: str = "wordfit") -> None:
         self.lines = lines
+        self.source = source
         self.done: dict[int, object] = {}
 
     def __getitem__(self, i: int):
         if i not in self.done:
-            from copylint import wordfit
-            self.done[i] = wordfit.load().embed([self.lines[i]])[0]
+            self.done[i] = read_meaning(self.source, [self.lines[i]])[0]
         return self.done[i]
 
 
@@ -1236,13 +1270,13 @@ def residue_model() -> ResidueModel:
 
 
 def load_encoder() -> bool:
-    """Load the word-fit encoder the shipped model reads lines with (``EncodedLines``) and read one
-    line through it (its first run sets up more), so that a first check that reads a line does not
-    wait for it (the language server's start); False, loading nothing, when the model reads none."""
-    if residue_model().vector_source != "wordfit":
+    """Load the encoders the shipped model reads lines with (``EncodedLines``) and read one line
+    through them (a first run sets up more), so that a first check that reads a line does not wait
+    for them (the language server's start); False, loading nothing, when the model reads none."""
+    source = residue_model().vector_source
+    if source is None:
         return False
-    from copylint import wordfit
-    wordfit.load().embed(["Share this article"])
+    read_meaning(source, ["Share this article"])
     return True
 
 
@@ -1322,7 +1356,7 @@ class Boilerplate(Rule):
         model = residue_model()
         # what each line means, when the model reads it: the word-fit encoder's reading of the
         # lines the line-alone judge looks at (made when asked)
-        vectors = EncodedLines(lines) if model.vector_source == "wordfit" else None
+        vectors = None if model.vector_source is None else EncodedLines(lines, model.vector_source)
         verdicts = model.judge(lines, tags, alone=alone_lines(article), vectors=vectors)
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
