@@ -143,7 +143,7 @@ Usage (from the repository root):
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
                                        [--vectors wordfit|sentence|wordfit+sentence|off] [--vector-cache FILE] [--vector-C C]
-                                       [--neighbours K] [--kinds off|top|kind] [--kind-C C] [--no-vector-linear]
+                                       [--neighbours K] [--kinds off|top|kind] [--kind-C C] [--no-vector-linear] [--split-readers]
                                        [--passes-cache FILE] [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
                                         [--marked-pool]]
@@ -224,6 +224,8 @@ VECTORS = "wordfit"   # what reads a line's meaning for the line-alone judge (--
 VECTOR_EDGES = residue.VECTOR_EDGES   # the buckets of the scorer's probability (--vector-edges)
 VECTOR_C = 1.0   # the regularisation of the line-vector scorer (--vector-C)
 VECTOR_LINEAR = True   # the linear scorer's bucket is one of the judge's features (--no-vector-linear: not)
+SPLIT_READERS = False  # wordfit+sentence: the linear scorer reads the word-fit part, the nearest lines the
+                       # sentence part (--split-readers, session 16)
 NEIGHBOURS = 10   # the k nearest training residue and prose lines' margin (residue.Neighbours, --neighbours K;
                  # 0: off; session 15)
 KINDS = "off"   # a scorer per kind of residue (residue.Kinds, --kinds top|kind; off)
@@ -1188,14 +1190,22 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
     encoder = residue.encoder_hash(VECTORS) if vectors is not None else None
     if vectors is not None:   # what a line means: a scorer of its vector per fold, its bucket a feature
         from copylint.checks.residue import vector_feature
-        vec_models = [fit_vector_scorer([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
-        vec_final = fit_vector_scorer(rows, vectors)
+        # --split-readers (session 16): the linear scorer reads the word-fit part of the joined
+        # vector, the nearest lines the sentence embedder's part (``Neighbours.offset``)
+        cut = len(next(iter(vectors.values()))) // 2 if SPLIT_READERS else 0
+        lin_vecs = {x: v[:cut] for x, v in vectors.items()} if cut else vectors
+        nb_vecs = {x: v[cut:] for x, v in vectors.items()} if cut else vectors
+        vec_models = [fit_vector_scorer([r for r in rows if fold_of(r.group) != k], lin_vecs) for k in range(FOLDS)]
+        vec_final = fit_vector_scorer(rows, lin_vecs)
         # session 15: the k nearest training lines' margin, a scorer per kind (each fold's from the
         # other folds' rows, the final one's from every row)
         nb_specs = kind_specs = None
         if NEIGHBOURS:
-            nb_specs = [neighbour_spec([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
-            nb_specs.append(neighbour_spec(rows, vectors))
+            nb_specs = [neighbour_spec([r for r in rows if fold_of(r.group) != k], nb_vecs) for k in range(FOLDS)]
+            nb_specs.append(neighbour_spec(rows, nb_vecs))
+            if cut:
+                for spec_k in nb_specs:
+                    spec_k["offset"] = cut
         if KINDS != "off":
             kind_specs = [fit_kind_scorer([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
             kind_specs.append(fit_kind_scorer(rows, vectors))
@@ -1386,7 +1396,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1448,6 +1458,9 @@ def main() -> None:
                     help=f"regularisation of the line-vector scorer (default {VECTOR_C})")
     ap.add_argument("--vector-linear", action=argparse.BooleanOptionalAction, default=VECTOR_LINEAR,
                     help="the line-vector scorer's bucket is one of the judge's features (session 14)")
+    ap.add_argument("--split-readers", action="store_true",
+                    help="with --vectors wordfit+sentence: the linear scorer reads the word-fit encoder's part of "
+                         "the joined vector, the nearest lines the sentence embedder's (session 16)")
     ap.add_argument("--neighbours", type=int, default=NEIGHBOURS, metavar="K",
                     help="the margin of a line's K nearest training residue lines over its K nearest prose "
                          "lines (cosine of their vectors) as a feature (residue.Neighbours; 0: off)")
@@ -1482,6 +1495,9 @@ def main() -> None:
     BESIDE = args.beside
     VECTOR_C = args.vector_C
     VECTOR_LINEAR, NEIGHBOURS, KINDS, KIND_C = args.vector_linear, args.neighbours, args.kinds, args.kind_C
+    SPLIT_READERS = args.split_readers
+    if SPLIT_READERS and VECTORS != "wordfit+sentence":
+        sys.exit("--split-readers reads the two parts of --vectors wordfit+sentence")
     VECTOR_EDGES = tuple(float(x) for x in args.vector_edges.split(","))
     VECTORS = args.vectors
     BETWEEN_REPORT = args.between_report

@@ -400,3 +400,15 @@ def test_the_sentence_encoders_hash_is_its_files_content(tmp_path):
     (tmp_path / "encoder.onnx").write_bytes(b"weights, again")
     assert sentence.encoder_hash(tmp_path) != first
     assert residue.encoder_hash("wordfit+sentence") == wordfit.encoder_hash() + "+" + sentence.encoder_hash()
+
+
+def test_the_nearest_lines_read_their_part_of_a_joined_vector():
+    """--split-readers: with the two encoders' vectors joined, the nearest lines read the sentence
+    embedder's part (``offset``) and the linear scorer the word-fit part (its first weights)."""
+    rows = np.eye(4, dtype=np.float32)
+    spec = {"k": 1, "edges": [0.0], "residue": residue.int8_rows(rows[:2]), "prose": residue.int8_rows(rows[2:])}
+    joined = np.concatenate([rows[2], rows[0]])   # word-fit part near prose, sentence part near residue
+    assert residue.Neighbours({**spec, "offset": 4}, 4).feature(joined) == "sk:>0.0"
+    assert residue.Neighbours(spec, 4).feature(joined) == "sk:0.0"
+    assert vector_feature((0.0, [0.0, 0.0, 9.0, 0.0]), joined) == f"sv:>{VECTOR_EDGES[-1]}"
+    assert vector_feature((0.0, [9.0, 0.0, 0.0, 0.0]), joined) == "sv:0.5"

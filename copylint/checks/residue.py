@@ -537,6 +537,7 @@ def vector_feature(model: tuple, vec) -> str | None:
     if vec is None:
         return None
     bias, weights, *edges = model
+    # a vector wider than the weights (a joined one) is read by its first len(weights) numbers
     z = bias + float(sum(a * b for a, b in zip(weights, vec.tolist())))
     return "sv:" + _bucket(_logistic(z), tuple(edges[0]) if edges else VECTOR_EDGES)
 
@@ -576,6 +577,9 @@ class Neighbours:
         self.k = int(spec["k"])
         self.edges = tuple(float(e) for e in spec["edges"])
         self.spec, self.width = spec, width
+        #: where its part of a joined vector starts (session 16: the sentence embedder's part of
+        #: ``wordfit+sentence``, the linear scorer reading the word-fit part); 0: the whole vector
+        self.offset = int(spec.get("offset", 0))
 
     @cached_property
     def residue(self):
@@ -589,7 +593,8 @@ class Neighbours:
         """Each vector's margin (a matrix of row vectors in, an array out)."""
         import numpy as np
 
-        v = np.asarray(vecs, dtype=np.float32).reshape(-1, self.width)
+        v = np.asarray(vecs, dtype=np.float32)
+        v = (v.reshape(1, -1) if v.ndim == 1 else v)[:, self.offset:self.offset + self.width]
         v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
 
         def top(m, u):   # a row at a time, without BLAS's threads (which spin on a busy machine)
