@@ -1496,7 +1496,7 @@ def main() -> None:
     VECTOR_C = args.vector_C
     VECTOR_LINEAR, NEIGHBOURS, KINDS, KIND_C = args.vector_linear, args.neighbours, args.kinds, args.kind_C
     SPLIT_READERS = args.split_readers
-    if SPLIT_READERS and VECTORS != "wordfit+sentence":
+    if SPLIT_READERS and args.vectors != "wordfit+sentence":
         sys.exit("--split-readers reads the two parts of --vectors wordfit+sentence")
     VECTOR_EDGES = tuple(float(x) for x in args.vector_edges.split(","))
     VECTORS = args.vectors
