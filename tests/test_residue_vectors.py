@@ -345,35 +345,63 @@ def test_the_training_script_runs_numpys_blas_in_one_thread_whatever_the_environ
 NEWSLETTER = "Sign up for our newsletter"
 
 
-def test_the_sentence_embedder_reads_each_line_alone_as_a_unit_vector_loaded_once():
+def _mean_encoder(directory):
+    """A stand-in sentence encoder with the shipped one's inputs and output: the masked input
+    embeddings' mean, L2-normalised (an ONNX graph of a few nodes, built here)."""
+    from onnx import TensorProto, helper, save
+    nodes = [helper.make_node("Cast", ["attention_mask"], ["m"], to=TensorProto.FLOAT),
+             helper.make_node("Unsqueeze", ["m", "axis"], ["m3"]),
+             helper.make_node("Mul", ["inputs_embeds", "m3"], ["x"]),
+             helper.make_node("ReduceMean", ["x"], ["mean"], axes=[1], keepdims=0),
+             helper.make_node("LpNormalization", ["mean"], ["vector"], axis=1, p=2)]
+    graph = helper.make_graph(
+        nodes, "mean", [helper.make_tensor_value_info("inputs_embeds", TensorProto.FLOAT, ["b", "s", 384]),
+                        helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["b", "s"])],
+        [helper.make_tensor_value_info("vector", TensorProto.FLOAT, ["b", 384])],
+        [helper.make_tensor("axis", TensorProto.INT64, [1], [2])])
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8),
+         str(directory / "encoder.onnx"))
+
+
+def test_the_sentence_encoder_reads_each_line_alone_on_the_word_fit_models_embeddings(tmp_path):
     from copylint import sentence
-    enc = sentence.load()
+    _mean_encoder(tmp_path)
+    enc = sentence.Encoder(tmp_path)
     one = enc.embed([NEWSLETTER])[0]
+    ids = enc.tokenizer.encode(NEWSLETTER).ids
+    rows = wordfit.load()._rows(np.array(ids))   # the word-fit model's input embeddings, as it reads them
+    mean = rows.mean(axis=0)
     assert one.shape == (384,) and one.dtype == np.float32
-    assert abs(float(np.linalg.norm(one)) - 1.0) < 1e-4
+    assert np.allclose(one, mean / np.linalg.norm(mean), atol=1e-5)
     # beside a longer line (which a batch would pad it to) it reads the same
     assert np.array_equal(enc.embed([PARA, NEWSLETTER])[1], one)
-    count = sentence.load_count
-    assert sentence.load() is enc and sentence.load_count == count
 
 
-def test_the_sentence_embedder_puts_a_paraphrase_nearer_than_prose():
-    """A paraphrase-trained embedder: residue worded differently reads near its kind (what the
-    word-fit encoder, trained to spot swapped words, was not built for)."""
+def test_a_missing_sentence_encoder_is_a_model_error(tmp_path):
     from copylint import sentence
-    a, b, c = sentence.load().embed([NEWSLETTER, "Get our daily email delivered to your inbox", PARA])
-    assert float(a @ b) > float(a @ c) + 0.2
+    with pytest.raises(wordfit.ModelError, match="sentence encoder file missing"):
+        sentence.Encoder(tmp_path)
+
+
+class _Reader:
+    """A stand-in encoder: a line's vector is its length times ``scale`` in every component."""
+
+    def __init__(self, scale):
+        self.scale = scale
+
+    def embed(self, texts):
+        return [np.full(384, len(t) * self.scale, dtype=np.float32) for t in texts]
 
 
 def test_the_rule_reads_lines_with_the_models_source(monkeypatch):
-    from copylint import sentence
+    readers = {"wordfit": _Reader(1.0), "sentence": _Reader(-2.0)}
+    monkeypatch.setattr(residue, "_reader", readers.__getitem__)
     lines = [PARA, NEWSLETTER, PARA]
-    assert np.array_equal(EncodedLines(lines, "sentence")[1], sentence.load().embed([NEWSLETTER])[0])
+    assert np.array_equal(EncodedLines(lines, "sentence")[1], readers["sentence"].embed([NEWSLETTER])[0])
+    assert np.array_equal(EncodedLines(lines)[1], readers["wordfit"].embed([NEWSLETTER])[0])
+    # both: each a unit vector, joined
     both = EncodedLines(lines, "wordfit+sentence")[1]
-    wf = wordfit.load().embed([NEWSLETTER])[0]
-    assert both.shape == (768,)
-    assert np.allclose(both[:384], wf / np.linalg.norm(wf), atol=1e-6)
-    assert np.allclose(both[384:], sentence.load().embed([NEWSLETTER])[0], atol=1e-6)
+    assert both.shape == (768,) and np.allclose(both[:384], 1 / np.sqrt(384)) and np.allclose(both[384:], -1 / np.sqrt(384))
     # the rule hands the judge the reader of its model's source
     seen = []
     real = residue.EncodedLines.__init__
@@ -383,23 +411,24 @@ def test_the_rule_reads_lines_with_the_models_source(monkeypatch):
         real(self, lines, source)
 
     monkeypatch.setattr(residue.EncodedLines, "__init__", spy)
+    from copylint.config import Config
+    from copylint.engine import Linter
     for source in ("sentence", "wordfit+sentence"):
         model = _model(source, 384 * len(source.split("+")))
         monkeypatch.setattr(residue, "residue_model", lambda m=model: m)
-        from copylint.config import Config
-        from copylint.engine import Linter
         Linter(config=Config(select=("boilerplate",))).check_text(PARA + "\n\n" + NEWSLETTER + "\n\n" + PARA)
     assert seen == ["sentence", "wordfit+sentence"]
 
 
-def test_the_sentence_encoders_hash_is_its_files_content(tmp_path):
+def test_the_sentence_encoders_hash_is_its_files_content(tmp_path, monkeypatch):
     from copylint import sentence
     (tmp_path / "encoder.onnx").write_bytes(b"weights")
     first = sentence.encoder_hash(tmp_path)
-    assert first.startswith("sha256:") and first != sentence.encoder_hash()
+    assert first.startswith("sha256:")
     (tmp_path / "encoder.onnx").write_bytes(b"weights, again")
     assert sentence.encoder_hash(tmp_path) != first
-    assert residue.encoder_hash("wordfit+sentence") == wordfit.encoder_hash() + "+" + sentence.encoder_hash()
+    monkeypatch.setattr(sentence, "default_dir", lambda: tmp_path)
+    assert residue.encoder_hash("wordfit+sentence") == wordfit.encoder_hash() + "+" + sentence.encoder_hash(tmp_path)
 
 
 def test_the_nearest_lines_read_their_part_of_a_joined_vector():
