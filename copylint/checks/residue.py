@@ -1053,8 +1053,9 @@ class ResidueModel:
     The line-alone judge does not look at the article's own production credit (``credit_line``)
     above or after its prose (``outside_prose``). With ``alone["vector"]`` (session 14), it also
     reads what a line means: the bucket of a linear scorer of the line's vector (``vector_feature``:
-    the word-fit encoder's reading, source ``wordfit``, the only one it reads; spaCy's tok2vec was
-    measured and not kept, docs/measurements.md), and with ``alone["vector"]["neighbours"]``
+    the word-fit encoder's reading, source ``wordfit``; the sentence embedder's, ``sentence``, and
+    both joined were measured in session 16 and are not shipped, nor is spaCy's tok2vec, measured in
+    session 14: docs/measurements.md), and with ``alone["vector"]["neighbours"]``
     (session 15) how much nearer the line stands to the training lines of residue than to those of
     prose (``Neighbours``); ``alone["vector"]["kinds"]`` (a scorer per kind, ``Kinds``) was
     measured and is not shipped."""
