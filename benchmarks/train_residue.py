@@ -383,13 +383,11 @@ def line_vectors(texts: set[str], paths: list[Path] | None = None, source: str |
     source = source or VECTORS
     parts = source.split("+")
     if len(parts) > 1:   # each encoder's reading from its own file, joined as read_meaning joins them
-        import numpy as np
         paths = paths or [None] * len(parts)
         if len(paths) != len(parts):
             sys.exit(f"--vector-cache: one file per encoder of {source} ({len(parts)}), not {len(paths)}")
         each = [line_vectors(texts, [p], part) for p, part in zip(paths, parts)]
-        return {x: np.concatenate([v[x] / (float(np.linalg.norm(v[x])) or 1.0) for v in each]).astype(np.float32)
-                for x in each[0]}
+        return {x: residue.joined([v[x] for v in each]) for x in each[0]}
     path = paths[0] if paths else None
     encoder = residue.encoder_hash(source)
     have: dict = {}

@@ -1234,11 +1234,13 @@ def read_meaning(source: str, texts: list[str]) -> list:
     """Each text's vector as ``source`` (of ``VECTOR_SOURCES``) reads it, each text alone, the
     encoders loaded once per process."""
     got = [_reader(part).embed(texts) for part in source.split("+")]
-    if len(got) == 1:
-        return got[0]
+    return got[0] if len(got) == 1 else [joined(vs) for vs in zip(*got)]
+
+
+def joined(vecs):
+    """One line's readings by several encoders as one vector: each scaled to unit length, joined."""
     import numpy as np
-    return [np.concatenate([v / (float(np.linalg.norm(v)) or 1.0) for v in vs]).astype(np.float32)
-            for vs in zip(*got)]
+    return np.concatenate([v / (float(np.linalg.norm(v)) or 1.0) for v in vecs]).astype(np.float32)
 
 
 def encoder_hash(source: str) -> str:
