@@ -101,7 +101,9 @@ tagging: a new ``--cache`` file).
 
 ``--vectors`` (session 14, the default ``wordfit``) lets the line-alone judge read what a line
 means: each line's vector (``line_vectors``: the shipped word-fit encoder's mean-pooled hidden states
-of the line alone, ``wordfit.Model.embed``; ``off``: none; spaCy's tok2vec pooled over the line was
+of the line alone, ``wordfit.Model.embed``; ``sentence`` (session 16): all-MiniLM-L6-v2's unit
+vector of the line, ``copylint.sentence``; ``wordfit+sentence``: the two, each a unit vector, joined;
+``off``: none; spaCy's tok2vec pooled over the line was
 measured in session 14 and not kept, its code is in commit 0158739 of branch i10p) is scored by a logistic
 regression (``fit_vector_scorer``, ``--vector-C``, per fold and on every row, stacked: a row's is
 its fold's scorer), and the bucket of its probability (``residue.vector_feature``, ``--vector-edges``)
@@ -140,8 +142,8 @@ Usage (from the repository root):
     python benchmarks/train_residue.py [--cache FILE] [--budget 0.02] [--total-budget 0.025] [--level 0.95]
                                        [--calibrate tune,train] [--inside skip|residue]
                                        [--pasted-end residue|kind|closers|skip] [--alone-only] [--between-report]
-                                       [--vectors wordfit|off] [--vector-cache FILE] [--vector-C C]
-                                       [--neighbours K] [--kinds off|top|kind] [--kind-C C] [--no-vector-linear]
+                                       [--vectors wordfit|sentence|wordfit+sentence|off] [--vector-cache FILE] [--vector-C C]
+                                       [--neighbours K] [--kinds off|top|kind] [--kind-C C] [--no-vector-linear] [--split-readers]
                                        [--passes-cache FILE] [--out FILE]
                                        [--marked [--marked-kinds K,K] [--marked-weight W] [--marked-between]
                                         [--marked-pool]]
@@ -178,7 +180,7 @@ from residue_data import KINDS, mined_residue, page_as_text, residue_kind, site_
 from bounds import BOOTSTRAP, Bound  # noqa: E402
 from splits import ROOT, bucket, news_corpus, web_pages  # noqa: E402
 
-from copylint import data, wordfit  # noqa: E402
+from copylint import data  # noqa: E402
 from copylint.checks import residue  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
@@ -222,6 +224,8 @@ VECTORS = "wordfit"   # what reads a line's meaning for the line-alone judge (--
 VECTOR_EDGES = residue.VECTOR_EDGES   # the buckets of the scorer's probability (--vector-edges)
 VECTOR_C = 1.0   # the regularisation of the line-vector scorer (--vector-C)
 VECTOR_LINEAR = True   # the linear scorer's bucket is one of the judge's features (--no-vector-linear: not)
+SPLIT_READERS = False  # wordfit+sentence: the linear scorer reads the word-fit part, the nearest lines the
+                       # sentence part (--split-readers, session 16)
 NEIGHBOURS = 10   # the k nearest training residue and prose lines' margin (residue.Neighbours, --neighbours K;
                  # 0: off; session 15)
 KINDS = "off"   # a scorer per kind of residue (residue.Kinds, --kinds top|kind; off)
@@ -370,12 +374,22 @@ def tag(docs: list[Doc]) -> None:
         d.tags = line_tags(doc, sp)
 
 
-def line_vectors(texts: set[str], path: Path | None = None) -> dict:
-    """Each line's vector, as copylint reads it at run time: the shipped word-fit encoder's
-    mean-pooled hidden states of the line alone (``wordfit.Model.embed``). Kept in ``path`` when
-    given, with the encoder's hash (``wordfit.encoder_hash``): read from it when the hash is the
+def line_vectors(texts: set[str], paths: list[Path] | None = None, source: str | None = None) -> dict:
+    """Each line's vector, as copylint reads it at run time (``residue.read_meaning``: the shipped
+    word-fit encoder's mean-pooled hidden states of the line alone, the sentence embedder's unit
+    vector, or both joined). Kept in ``paths`` when given (one file per encoder of the source, in its
+    order), with the encoder's hash (``residue.encoder_hash``): read from it when the hash is the
     shipped encoder's (only the lines missing there are computed), else computed again."""
-    encoder = wordfit.encoder_hash()
+    source = source or VECTORS
+    parts = source.split("+")
+    if len(parts) > 1:   # each encoder's reading from its own file, joined as read_meaning joins them
+        paths = paths or [None] * len(parts)
+        if len(paths) != len(parts):
+            sys.exit(f"--vector-cache: one file per encoder of {source} ({len(parts)}), not {len(paths)}")
+        each = [line_vectors(texts, [p], part) for p, part in zip(paths, parts)]
+        return {x: residue.joined([v[x] for v in each]) for x in each[0]}
+    path = paths[0] if paths else None
+    encoder = residue.encoder_hash(source)
     have: dict = {}
     if path is not None and path.exists():
         with path.open("rb") as f:
@@ -386,11 +400,11 @@ def line_vectors(texts: set[str], path: Path | None = None) -> dict:
             print(f"{path}: read by another encoder than the shipped one ({encoder}): every line is read again")
     todo = sorted(set(texts) - set(have))
     if todo:
-        have.update(zip(todo, wordfit.load().embed(todo)))
+        have.update(zip(todo, residue.read_meaning(source, todo)))
     if todo and path is not None:
         with path.open("wb") as f:
             pickle.dump({"encoder": encoder, "vectors": have}, f)
-    print(f"line vectors ({VECTORS}): {len(todo)} lines read, {len(have)} in all", flush=True)
+    print(f"line vectors ({source}): {len(todo)} lines read, {len(have)} in all", flush=True)
     return have
 
 
@@ -1171,17 +1185,25 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
     rows, cal_rows = alone_rows([*docs, *marked], tune, cal.docs)
     vec_models = vec_final = None
-    encoder = wordfit.encoder_hash() if vectors is not None else None
+    encoder = residue.encoder_hash(VECTORS) if vectors is not None else None
     if vectors is not None:   # what a line means: a scorer of its vector per fold, its bucket a feature
         from copylint.checks.residue import vector_feature
-        vec_models = [fit_vector_scorer([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
-        vec_final = fit_vector_scorer(rows, vectors)
+        # --split-readers (session 16): the linear scorer reads the word-fit part of the joined
+        # vector, the nearest lines the sentence embedder's part (``Neighbours.offset``)
+        cut = len(next(iter(vectors.values()))) // 2 if SPLIT_READERS else 0
+        lin_vecs = {x: v[:cut] for x, v in vectors.items()} if cut else vectors
+        nb_vecs = {x: v[cut:] for x, v in vectors.items()} if cut else vectors
+        vec_models = [fit_vector_scorer([r for r in rows if fold_of(r.group) != k], lin_vecs) for k in range(FOLDS)]
+        vec_final = fit_vector_scorer(rows, lin_vecs)
         # session 15: the k nearest training lines' margin, a scorer per kind (each fold's from the
         # other folds' rows, the final one's from every row)
         nb_specs = kind_specs = None
         if NEIGHBOURS:
-            nb_specs = [neighbour_spec([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
-            nb_specs.append(neighbour_spec(rows, vectors))
+            nb_specs = [neighbour_spec([r for r in rows if fold_of(r.group) != k], nb_vecs) for k in range(FOLDS)]
+            nb_specs.append(neighbour_spec(rows, nb_vecs))
+            if cut:
+                for spec_k in nb_specs:
+                    spec_k["offset"] = cut
         if KINDS != "off":
             kind_specs = [fit_kind_scorer([r for r in rows if fold_of(r.group) != k], vectors) for k in range(FOLDS)]
             kind_specs.append(fit_kind_scorer(rows, vectors))
@@ -1372,7 +1394,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1419,19 +1441,24 @@ def main() -> None:
     ap.add_argument("--marked-pool", action=argparse.BooleanOptionalAction, default=MARKED_POOL,
                     help="draw the residue pasted into the training articles from those lines too, by their "
                          "markup's kind (a new tagging: use a new --cache FILE)")
-    ap.add_argument("--vectors", choices=("off", "wordfit"), default=VECTORS,
+    ap.add_argument("--vectors", choices=("off", *residue.VECTOR_SOURCES), default=VECTORS,
                     help="what reads a line's meaning for the line-alone judge (session 14): the word-fit encoder's "
-                         "mean-pooled hidden states (copylint.wordfit), or off; a linear scorer of the vector gives one of the "
+                         "mean-pooled hidden states (copylint.wordfit), the sentence embedder's unit vector "
+                         "(copylint.sentence, session 16), both joined, or off; a linear scorer of the vector gives one of the "
                          f"judge's features (residue.vector_feature; default {VECTORS})")
-    ap.add_argument("--vector-cache", type=Path,
+    ap.add_argument("--vector-cache", type=Path, action="append",
                     help="keep the lines' vectors in this file, and read them from it (the encoder's hash "
-                         "kept with them: a file read by another encoder is read again)")
+                         "kept with them: a file read by another encoder is read again); for wordfit+sentence, "
+                         "give it twice, a file per encoder in that order")
     ap.add_argument("--vector-edges", default=",".join(map(str, VECTOR_EDGES)),
                     help="the buckets' edges of the line-vector scorer's probability, the judge's features")
     ap.add_argument("--vector-C", type=float, default=VECTOR_C,
                     help=f"regularisation of the line-vector scorer (default {VECTOR_C})")
     ap.add_argument("--vector-linear", action=argparse.BooleanOptionalAction, default=VECTOR_LINEAR,
                     help="the line-vector scorer's bucket is one of the judge's features (session 14)")
+    ap.add_argument("--split-readers", action="store_true",
+                    help="with --vectors wordfit+sentence: the linear scorer reads the word-fit encoder's part of "
+                         "the joined vector, the nearest lines the sentence embedder's (session 16)")
     ap.add_argument("--neighbours", type=int, default=NEIGHBOURS, metavar="K",
                     help="the margin of a line's K nearest training residue lines over its K nearest prose "
                          "lines (cosine of their vectors) as a feature (residue.Neighbours; 0: off)")
@@ -1466,6 +1493,9 @@ def main() -> None:
     BESIDE = args.beside
     VECTOR_C = args.vector_C
     VECTOR_LINEAR, NEIGHBOURS, KINDS, KIND_C = args.vector_linear, args.neighbours, args.kinds, args.kind_C
+    SPLIT_READERS = args.split_readers
+    if SPLIT_READERS and args.vectors != "wordfit+sentence":
+        sys.exit("--split-readers reads the two parts of --vectors wordfit+sentence")
     VECTOR_EDGES = tuple(float(x) for x in args.vector_edges.split(","))
     VECTORS = args.vectors
     BETWEEN_REPORT = args.between_report

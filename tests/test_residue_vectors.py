@@ -27,11 +27,11 @@ def test_the_vector_feature_is_the_bucket_of_the_scorers_probability():
     assert vector_feature((0.0, [1.0, 1.0]), None) is None
 
 
-def _model(source=None):
+def _model(source=None, width=384):
     """A model whose only judge is the line-alone judge, sure of a line only by its meaning."""
     alone = {"bias": -10.0, "weights": {"sv:>0.95": 20.0}, "threshold": 0.99, "head": True}
     if source:
-        alone["vector"] = {"source": source, "bias": -5.0, "weights": [1.0] + [0.0] * 383}
+        alone["vector"] = {"source": source, "bias": -5.0, "weights": [1.0] + [0.0] * (width - 1)}
     return ResidueModel({"passes": [{"bias": -10.0, "weights": {}}] * 2,
                          "thresholds": {"line": 1.01, "context": 1.01, "block": 1.01}, "alone": alone})
 
@@ -54,7 +54,7 @@ def test_a_model_whose_vectors_no_encoder_here_reads_is_refused(source):
     spec = {"passes": [{"bias": -10.0, "weights": {}}] * 2, "thresholds": {"line": 1.01, "context": 1.01, "block": 1.01},
             "alone": {"bias": -10.0, "weights": {}, "threshold": 0.99,
                       "vector": {"bias": 0.0, "weights": [0.0] * 4, **({"source": source} if source else {})}}}
-    with pytest.raises(ValueError, match="only 'wordfit'"):
+    with pytest.raises(ValueError, match="only 'wordfit', 'sentence', 'wordfit\\+sentence'"):
         ResidueModel(spec)
 
 
@@ -148,15 +148,16 @@ def test_the_shipped_rule_loads_the_encoder_only_for_a_line_to_read():
 
 
 def test_the_residue_model_was_trained_on_the_shipped_encoder():
-    """The line-vector scorer's weights read the shipped encoder's vectors: the model records the
-    encoder it was trained on (``wordfit.encoder_hash``), and a new encoder needs a new model."""
+    """The line-vector scorer's weights read the shipped encoders' vectors: the model records the
+    encoders it was trained on (``residue.encoder_hash`` of its source: ``wordfit.encoder_hash``,
+    ``sentence.encoder_hash``), and a new encoder needs a new model."""
     import json
 
     from copylint import data
 
-    recorded = json.loads(data.read_text("residue_model.json"))["alone"]["vector"].get("encoder")
-    assert recorded == wordfit.encoder_hash(), (
-        "the shipped word-fit encoder is not the one the residue model was trained on: retrain the "
+    vector = json.loads(data.read_text("residue_model.json"))["alone"]["vector"]
+    assert vector.get("encoder") == residue.encoder_hash(vector["source"]), (
+        f"the shipped encoder ({vector['source']}) is not the one the residue model was trained on: retrain the "
         "residue model: python benchmarks/train_residue.py --cache FILE")
 
 
@@ -337,3 +338,106 @@ def test_the_training_script_runs_numpys_blas_in_one_thread_whatever_the_environ
     out = subprocess.run([sys.executable, "-c", code, str(script)], env=env, capture_output=True, text=True,
                          check=True).stdout.strip().splitlines()[-1]
     assert out == ("[1]" if pin else "[2]")
+
+
+# --- session 16: the sentence embedder (copylint.sentence) as a source of a line's meaning -------
+
+NEWSLETTER = "Sign up for our newsletter"
+
+
+def _mean_encoder(directory):
+    """A stand-in sentence encoder with the shipped one's inputs and output: the masked input
+    embeddings' mean, L2-normalised (an ONNX graph of a few nodes, built here)."""
+    from onnx import TensorProto, helper, save
+    nodes = [helper.make_node("Cast", ["attention_mask"], ["m"], to=TensorProto.FLOAT),
+             helper.make_node("Unsqueeze", ["m", "axis"], ["m3"]),
+             helper.make_node("Mul", ["inputs_embeds", "m3"], ["x"]),
+             helper.make_node("ReduceMean", ["x"], ["mean"], axes=[1], keepdims=0),
+             helper.make_node("LpNormalization", ["mean"], ["vector"], axis=1, p=2)]
+    graph = helper.make_graph(
+        nodes, "mean", [helper.make_tensor_value_info("inputs_embeds", TensorProto.FLOAT, ["b", "s", 384]),
+                        helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["b", "s"])],
+        [helper.make_tensor_value_info("vector", TensorProto.FLOAT, ["b", 384])],
+        [helper.make_tensor("axis", TensorProto.INT64, [1], [2])])
+    save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8),
+         str(directory / "encoder.onnx"))
+
+
+def test_the_sentence_encoder_reads_each_line_alone_on_the_word_fit_models_embeddings(tmp_path):
+    from copylint import sentence
+    _mean_encoder(tmp_path)
+    enc = sentence.Encoder(tmp_path)
+    one = enc.embed([NEWSLETTER])[0]
+    ids = enc.tokenizer.encode(NEWSLETTER).ids
+    rows = wordfit.load()._rows(np.array(ids))   # the word-fit model's input embeddings, as it reads them
+    mean = rows.mean(axis=0)
+    assert one.shape == (384,) and one.dtype == np.float32
+    assert np.allclose(one, mean / np.linalg.norm(mean), atol=1e-5)
+    # beside a longer line (which a batch would pad it to) it reads the same
+    assert np.array_equal(enc.embed([PARA, NEWSLETTER])[1], one)
+
+
+def test_a_missing_sentence_encoder_is_a_model_error(tmp_path):
+    from copylint import sentence
+    with pytest.raises(wordfit.ModelError, match="sentence encoder file missing"):
+        sentence.Encoder(tmp_path)
+
+
+class _Reader:
+    """A stand-in encoder: a line's vector is its length times ``scale`` in every component."""
+
+    def __init__(self, scale):
+        self.scale = scale
+
+    def embed(self, texts):
+        return [np.full(384, len(t) * self.scale, dtype=np.float32) for t in texts]
+
+
+def test_the_rule_reads_lines_with_the_models_source(monkeypatch):
+    readers = {"wordfit": _Reader(1.0), "sentence": _Reader(-2.0)}
+    monkeypatch.setattr(residue, "_reader", readers.__getitem__)
+    lines = [PARA, NEWSLETTER, PARA]
+    assert np.array_equal(EncodedLines(lines, "sentence")[1], readers["sentence"].embed([NEWSLETTER])[0])
+    assert np.array_equal(EncodedLines(lines)[1], readers["wordfit"].embed([NEWSLETTER])[0])
+    # both: each a unit vector, joined
+    both = EncodedLines(lines, "wordfit+sentence")[1]
+    assert both.shape == (768,) and np.allclose(both[:384], 1 / np.sqrt(384)) and np.allclose(both[384:], -1 / np.sqrt(384))
+    # the rule hands the judge the reader of its model's source
+    seen = []
+    real = residue.EncodedLines.__init__
+
+    def spy(self, lines, source="wordfit"):
+        seen.append(source)
+        real(self, lines, source)
+
+    monkeypatch.setattr(residue.EncodedLines, "__init__", spy)
+    from copylint.config import Config
+    from copylint.engine import Linter
+    for source in ("sentence", "wordfit+sentence"):
+        model = _model(source, 384 * len(source.split("+")))
+        monkeypatch.setattr(residue, "residue_model", lambda m=model: m)
+        Linter(config=Config(select=("boilerplate",))).check_text(PARA + "\n\n" + NEWSLETTER + "\n\n" + PARA)
+    assert seen == ["sentence", "wordfit+sentence"]
+
+
+def test_the_sentence_encoders_hash_is_its_files_content(tmp_path, monkeypatch):
+    from copylint import sentence
+    (tmp_path / "encoder.onnx").write_bytes(b"weights")
+    first = sentence.encoder_hash(tmp_path)
+    assert first.startswith("sha256:")
+    (tmp_path / "encoder.onnx").write_bytes(b"weights, again")
+    assert sentence.encoder_hash(tmp_path) != first
+    monkeypatch.setattr(sentence, "default_dir", lambda: tmp_path)
+    assert residue.encoder_hash("wordfit+sentence") == wordfit.encoder_hash() + "+" + sentence.encoder_hash(tmp_path)
+
+
+def test_the_nearest_lines_read_their_part_of_a_joined_vector():
+    """--split-readers: with the two encoders' vectors joined, the nearest lines read the sentence
+    embedder's part (``offset``) and the linear scorer the word-fit part (its first weights)."""
+    rows = np.eye(4, dtype=np.float32)
+    spec = {"k": 1, "edges": [0.0], "residue": residue.int8_rows(rows[:2]), "prose": residue.int8_rows(rows[2:])}
+    joined = np.concatenate([rows[2], rows[0]])   # word-fit part near prose, sentence part near residue
+    assert residue.Neighbours({**spec, "offset": 4}, 4).feature(joined) == "sk:>0.0"
+    assert residue.Neighbours(spec, 4).feature(joined) == "sk:0.0"
+    assert vector_feature((0.0, [0.0, 0.0, 9.0, 0.0]), joined) == f"sv:>{VECTOR_EDGES[-1]}"
+    assert vector_feature((0.0, [9.0, 0.0, 0.0, 0.0]), joined) == "sv:0.5"

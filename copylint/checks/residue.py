@@ -537,6 +537,7 @@ def vector_feature(model: tuple, vec) -> str | None:
     if vec is None:
         return None
     bias, weights, *edges = model
+    # a vector wider than the weights (a joined one) is read by its first len(weights) numbers
     z = bias + float(sum(a * b for a, b in zip(weights, vec.tolist())))
     return "sv:" + _bucket(_logistic(z), tuple(edges[0]) if edges else VECTOR_EDGES)
 
@@ -576,6 +577,9 @@ class Neighbours:
         self.k = int(spec["k"])
         self.edges = tuple(float(e) for e in spec["edges"])
         self.spec, self.width = spec, width
+        #: where its part of a joined vector starts (session 16: the sentence embedder's part of
+        #: ``wordfit+sentence``, the linear scorer reading the word-fit part); 0: the whole vector
+        self.offset = int(spec.get("offset", 0))
 
     @cached_property
     def residue(self):
@@ -589,7 +593,8 @@ class Neighbours:
         """Each vector's margin (a matrix of row vectors in, an array out)."""
         import numpy as np
 
-        v = np.asarray(vecs, dtype=np.float32).reshape(-1, self.width)
+        v = np.asarray(vecs, dtype=np.float32)
+        v = (v.reshape(1, -1) if v.ndim == 1 else v)[:, self.offset:self.offset + self.width]
         v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
 
         def top(m, u):   # a row at a time, without BLAS's threads (which spin on a busy machine)
@@ -1048,8 +1053,9 @@ class ResidueModel:
     The line-alone judge does not look at the article's own production credit (``credit_line``)
     above or after its prose (``outside_prose``). With ``alone["vector"]`` (session 14), it also
     reads what a line means: the bucket of a linear scorer of the line's vector (``vector_feature``:
-    the word-fit encoder's reading, source ``wordfit``, the only one it reads; spaCy's tok2vec was
-    measured and not kept, docs/measurements.md), and with ``alone["vector"]["neighbours"]``
+    the word-fit encoder's reading, source ``wordfit``; the sentence embedder's, ``sentence``, and
+    both joined were measured in session 16 and are not shipped, nor is spaCy's tok2vec, measured in
+    session 14: docs/measurements.md), and with ``alone["vector"]["neighbours"]``
     (session 15) how much nearer the line stands to the training lines of residue than to those of
     prose (``Neighbours``); ``alone["vector"]["kinds"]`` (a scorer per kind, ``Kinds``) was
     measured and is not shipped."""
@@ -1071,11 +1077,11 @@ class ResidueModel:
         vector = None if alone is None else alone.get("vector")
         self.vector = None if vector is None else (float(vector["bias"]), [float(x) for x in vector["weights"]],
                                                    tuple(vector.get("edges", VECTOR_EDGES)))
-        #: what reads the lines' meaning: the word-fit encoder (``EncodedLines``), the only source
+        #: what reads the lines' meaning (``VECTOR_SOURCES``, through ``EncodedLines``)
         self.vector_source = None if vector is None else vector.get("source")
-        if vector is not None and self.vector_source != "wordfit":
+        if vector is not None and self.vector_source not in VECTOR_SOURCES:
             raise ValueError(f"residue model: the line-alone judge's vector source {self.vector_source!r} "
-                             "is not read by this copylint (only 'wordfit')")
+                             f"is not read by this copylint (only {', '.join(map(repr, VECTOR_SOURCES))})")
         # what else reads the vector (session 15): its nearest training lines, a scorer per kind
         width = 0 if vector is None else len(vector["weights"])
         self.neighbours = None if vector is None or not vector.get("neighbours") \
@@ -1210,22 +1216,58 @@ class ResidueModel:
                 for p, q, b in zip(p1, p2, block)]
 
 
+#: what can read a line's meaning (a residue model's ``alone.vector.source``): the word-fit
+#: encoder's mean-pooled hidden states (session 14), the sentence embedder's unit vector (session 16,
+#: ``copylint.sentence``), or both side by side (each a unit vector, joined)
+VECTOR_SOURCES = ("wordfit", "sentence", "wordfit+sentence")
+
+
+def _reader(part: str):
+    if part == "wordfit":
+        from copylint import wordfit
+        return wordfit.load()
+    from copylint import sentence
+    return sentence.load()
+
+
+def read_meaning(source: str, texts: list[str]) -> list:
+    """Each text's vector as ``source`` (of ``VECTOR_SOURCES``) reads it, each text alone, the
+    encoders loaded once per process."""
+    got = [_reader(part).embed(texts) for part in source.split("+")]
+    return got[0] if len(got) == 1 else [joined(vs) for vs in zip(*got)]
+
+
+def joined(vecs):
+    """One line's readings by several encoders as one vector: each scaled to unit length, joined."""
+    import numpy as np
+    return np.concatenate([v / (float(np.linalg.norm(v)) or 1.0) for v in vecs]).astype(np.float32)
+
+
+def encoder_hash(source: str) -> str:
+    """The content of the encoders ``source`` reads with (``wordfit.encoder_hash``,
+    ``sentence.encoder_hash``, joined by ``+``): what a residue model trained on their readings
+    records. Reads the files whole: not for run time."""
+    from copylint import sentence, wordfit
+    return "+".join({"wordfit": wordfit.encoder_hash, "sentence": sentence.encoder_hash}[p]()
+                    for p in source.split("+"))
+
+
 class EncodedLines:
-    """The word-fit encoder's reading of each line (``wordfit.Model.embed``), made only for the
-    lines asked for (the few the line-alone judge looks at), the model loaded once per process:
-    always the shipped one (``wordfit.load()``), whose readings the scorer was trained on, whatever
-    the ``garble-model`` setting names."""
+    """Each line's meaning as the model's source reads it (``read_meaning``: the word-fit
+    encoder's, the sentence embedder's), made only for the lines asked for (the few the line-alone
+    judge looks at), the encoders loaded once per process: always the shipped ones, whose readings
+    the scorer was trained on, whatever the ``garble-model`` setting names."""
 
     lazy = True   # ResidueModel reads a line's vector only where it could change a verdict
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], source: str = "wordfit") -> None:
         self.lines = lines
+        self.source = source
         self.done: dict[int, object] = {}
 
     def __getitem__(self, i: int):
         if i not in self.done:
-            from copylint import wordfit
-            self.done[i] = wordfit.load().embed([self.lines[i]])[0]
+            self.done[i] = read_meaning(self.source, [self.lines[i]])[0]
         return self.done[i]
 
 
@@ -1236,13 +1278,13 @@ def residue_model() -> ResidueModel:
 
 
 def load_encoder() -> bool:
-    """Load the word-fit encoder the shipped model reads lines with (``EncodedLines``) and read one
-    line through it (its first run sets up more), so that a first check that reads a line does not
-    wait for it (the language server's start); False, loading nothing, when the model reads none."""
-    if residue_model().vector_source != "wordfit":
+    """Load the encoders the shipped model reads lines with (``EncodedLines``) and read one line
+    through them (a first run sets up more), so that a first check that reads a line does not wait
+    for them (the language server's start); False, loading nothing, when the model reads none."""
+    source = residue_model().vector_source
+    if source is None:
         return False
-    from copylint import wordfit
-    wordfit.load().embed(["Share this article"])
+    read_meaning(source, ["Share this article"])
     return True
 
 
@@ -1322,7 +1364,7 @@ class Boilerplate(Rule):
         model = residue_model()
         # what each line means, when the model reads it: the word-fit encoder's reading of the
         # lines the line-alone judge looks at (made when asked)
-        vectors = EncodedLines(lines) if model.vector_source == "wordfit" else None
+        vectors = None if model.vector_source is None else EncodedLines(lines, model.vector_source)
         verdicts = model.judge(lines, tags, alone=alone_lines(article), vectors=vectors)
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
