@@ -512,22 +512,10 @@ def test_alone_judge_does_not_look_at_a_production_credit():
     assert outside_prose(lines) == {0} and outside_prose(["Share this", "Sign up now"]) == set()
 
 
-@pytest.mark.parametrize("line", [
-    "Respectfully yours",
-    "Yours sincerely,",
-    "Yours faithfully, Jane Roe",
-    "Very truly yours,",
-    "Sincerely yours — Sam Holmes",
-    "Kind regards",
-    "With best wishes, Jane Roe",
-    "Warmest regards.",
-    "Sincerely,",
-])
-def test_sign_off_lines(line):
-    assert sign_off_line(line)
-
-
-@pytest.mark.parametrize("line", [
+SIGN_OFFS = ("Respectfully yours", "Yours sincerely,", "Yours faithfully, Jane Roe", "Very truly yours,",
+             "Sincerely yours — Sam Holmes", "Kind regards", "With best wishes, Jane Roe", "Warmest regards.",
+             "Sincerely,")
+NO_SIGN_OFFS = (
     "Best wishes to all our readers this Christmas",     # more than a name after it
     "Kind regards to everyone who came",
     "Yours truly, the editors",                          # no capitalised name
@@ -536,22 +524,29 @@ def test_sign_off_lines(line):
     "He signed it Respectfully yours",
     "Sign up for our newsletter",
     "Reporting by Jane Roe",
-])
-def test_lines_that_are_no_sign_off(line):
-    assert not sign_off_line(line)
+)
 
 
-def test_alone_judge_does_not_look_at_a_sign_off_after_the_prose(monkeypatch):
-    """A letter's sign-off after the article's last paragraph is left unscored (None), so it is never
-    reported alone and ends a block at the end (``edge_blocks``); among the paragraphs it is judged.
-    Fails with the guard off: the line is scored."""
+def test_sign_off_lines():
+    """A letter's or a column's sign-off (``sign_off_line``): the shapes, and lines that are none."""
+    assert [x for x in SIGN_OFFS if not sign_off_line(x)] == []
+    assert [x for x in NO_SIGN_OFFS if sign_off_line(x)] == []
+
+
+def test_alone_judge_does_not_look_at_a_sign_off_outside_the_prose(monkeypatch):
+    """A letter's sign-off above or after the article's prose is left unscored (None), so it is
+    never reported alone and ends a block at an edge (``edge_blocks``); among the paragraphs it is
+    judged. Fails with the guard off: the line is scored."""
     para = "The council met on Monday to agree the budget for the coming year, the mayor said."
     lines = ["Floods close the valley road", para, para, "Respectfully yours", "Jane Roe"]
     assert residue_model().alone_scores(lines, document_features(lines))[3] is None
+    top = ["Yours sincerely, Jane Roe", para, para]   # a letters page cut after a letter's sign-off
+    assert residue_model().alone_scores(top, document_features(top))[0] is None
     inside = ["Floods close the valley road", para, "Respectfully yours", para]
     assert residue_model().alone_scores(inside, document_features(inside))[2] is not None
     monkeypatch.setattr(residue, "sign_off_line", lambda line: False)
     assert residue_model().alone_scores(lines, document_features(lines))[3] is not None
+    assert residue_model().alone_scores(top, document_features(top))[0] is not None
 
 
 @pytest.mark.parametrize("ending", ["Yours sincerely\n\nJane Roe\n", "Kind regards,\n\nJane Roe\n"])

@@ -1011,23 +1011,17 @@ _SIGNATURE = re.compile(r"[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){0,3}")
 def sign_off_line(line: str) -> bool:
     """Whether the line is a letter's or a column's sign-off, the article's own closing line
     (``_sign_off``: "Yours sincerely", "Respectfully yours", "Kind regards, Jane Roe"): alone, or
-    followed by a name of one to four capitalised words. After the article's last paragraph of
-    prose (``after_prose``) the line-alone judge does not look at it (``ResidueModel``), so it is
-    never reported alone there nor joins an edge block (``edge_blocks``): as the production credit
-    (``credit_line``) it ends the run."""
+    followed by a name of one to four capitalised words. Above or after the article's prose
+    (``outside_prose``: after it, where a letter or a column closes; above it, where a letters page
+    cut between two letters opens with the first one's sign-off) the line-alone judge does not look
+    at it (``ResidueModel``), so it is never reported alone there nor joins an edge block
+    (``edge_blocks``): as the production credit (``credit_line``) it ends the run."""
     m = _sign_off().fullmatch(line.strip())
     if m is None:
         return False
     name = m.group(1)
     return name is None or (_SIGNATURE.fullmatch(name.strip(" .")) is not None
                             and all(w[0].isupper() for w in name.split()))
-
-
-def after_prose(lines: list[str]) -> set[int]:
-    """The lines after the last paragraph of prose (``prose_bounds``), the place of an article's own
-    closing lines; none in a text without prose."""
-    bounds = prose_bounds(lines)
-    return set() if bounds is None else set(range(bounds[1] + 1, len(lines)))
 
 
 #: the shapes of an article's own opening and closing lines (``shape_features``): a sign-off's or a
@@ -1064,7 +1058,7 @@ def edge_blocks(lines: list[str], pa: list[float | None], top: float | None, end
     lines may score lower; that run stops at a line with the shape of the article's own opening or
     closing line (``signed``: see ``signed_lines``; a sign-off's name, an editor's note, a
     correction), which is never taken on its own. The judge does not look at the article's own production credit
-    (``credit_line``), nor a letter's sign-off after its prose (``sign_off_line``), so either ends
+    (``credit_line``), nor a letter's sign-off (``sign_off_line``), so either ends
     the run: it is never taken, nor the lines beyond it, which are no block without it."""
     out: list[int] = []
     for t, one, order in zip((top, end), (top_one, end_one), edge_lines(lines)):
@@ -1093,8 +1087,8 @@ class ResidueModel:
     or more at the article's top or end that it leans to at the edge's threshold, or a line there
     it scores at or above the edge's threshold for a line on its own (``edge_blocks``).
     The line-alone judge does not look at the article's own production credit (``credit_line``)
-    above or after its prose (``outside_prose``), nor at a letter's or a column's sign-off after its
-    prose (``sign_off_line``, session 16). With ``alone["vector"]`` (session 14), it also
+    above or after its prose (``outside_prose``), nor at a letter's or a column's sign-off there
+    (``sign_off_line``, session 16). With ``alone["vector"]`` (session 14), it also
     reads what a line means: the bucket of a linear scorer of the line's vector (``vector_feature``:
     the word-fit encoder's reading, source ``wordfit``; the sentence embedder's, ``sentence``, and
     both joined were measured in session 16 and are not shipped, nor is spaCy's tok2vec, measured in
@@ -1184,7 +1178,6 @@ class ResidueModel:
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
             outside = outside_prose(lines)
-            closing = after_prose(lines)
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
         signed: set[int] = set()
         # a lazy reader of the lines' meaning (``EncodedLines``): the most its feature adds, and the floor
@@ -1200,9 +1193,10 @@ class ResidueModel:
             # the article's own production credit above or after its prose is never residue to
             # this judge: alone, or in a block at an edge (``edge_blocks``), where it closes wire
             # copy on a line or two (among the paragraphs, a credit is out of place: judged);
-            # nor is a letter's or a column's sign-off after it (``sign_off_line``)
+            # nor is a letter's or a column's sign-off there (``sign_off_line``: a letters page
+            # cut between two letters opens with the first one's)
             if self.alone is not None and i not in alone_head and not (i in outside and credit_line(x)) \
-                    and not (i in closing and sign_off_line(x)):
+                    and not (i in outside and sign_off_line(x)):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
                 if xa is not None:
