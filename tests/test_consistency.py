@@ -240,6 +240,102 @@ def test_more_slip_draws_weigh_each_slip_less():
         == [(0, 1.0)]
 
 
+def test_a_value_restated_in_another_context_is_less_supported_than_one_restated_alike():
+    """``same_quantity.support`` (the ``support`` signal a retrain may add, judged by
+    ``benchmarks/paired_signal.py``): a value stated again in the same words is restated; the same
+    number again in another context is not read as surely restated, however often the article
+    states it; a mention with no other of its value has none."""
+    from copylint.checks.consistency import same_quantity
+
+    text = ("The storm left 3,000 homes without power on Monday.\n\nThe 3,000 homes without power were in the "
+            "north.\n\nBuilders plan 4,000 homes.\n\nThe city will build 3,000 homes by 2030, its mayor said.")
+    art = _parsed(text)
+    qs = [q for q in numbers.quantities(art.doc) if not q.blocked]
+    same_quantity.describe(qs, art, numbers._attribution)
+    first, again, other, plan = qs
+    assert [q.value for q in qs] == [3000, 3000, 4000, 3000]
+    assert same_quantity.support(other) == 0.0
+    assert same_quantity.support(first) > same_quantity.support(plan) > 0.0
+    assert same_quantity.support(plan, (first, again)) == 0.0
+    assert same_quantity.support(first) == same_quantity.support(first, (plan,))  # the most alike counts
+    [low, high, _, _] = same_quantity.signal_features(("support", "topic"), first, other)
+    assert low == 0.0 and high == same_quantity.support(first)
+
+
+def test_the_topic_of_a_figure_is_the_noun_it_is_a_figure_of():
+    """``same_quantity._topic`` (the ``topic`` signal): revenue and growth are two quantities however
+    alike their percentages read."""
+    from copylint.checks.consistency import same_quantity
+
+    art = _parsed("Revenue rose 3.2 percent in the quarter.\n\nSales growth of 3.5 percent was expected.")
+    qs = [q for q in numbers.quantities(art.doc) if not q.blocked]
+    same_quantity.describe(qs, art, numbers._attribution)
+    assert [same_quantity._topic(q) for q in qs] == ["revenue", "growth"]
+    assert same_quantity.signal_features(("topic",), *qs) == [0.0, 1.0]
+
+
+def test_a_retrain_with_a_signal_reads_it_and_the_shipped_model_reads_none():
+    """``train_same_quantity --signal NAME`` adds a signal's features to the slip model's, after the
+    value features, for the pairs of two values and for the slips made (a changed figure's value is
+    stated nowhere else: its support 0); a model file names its signals and number-mismatch reads
+    them; the shipped file names none, and a file whose features do not match its signals is refused."""
+    import copy
+    import random
+    import sys
+
+    import pytest
+
+    from conftest import ROOT
+    from copylint.checks.consistency import same_quantity
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_same_quantity as trainer
+
+    text = ("The council set aside £12bn for schools.\n\nCritics said the £12bn set aside for schools was too "
+            "little.\n\nThe £12bn set aside for schools was cut, they said.")
+    width = len(same_quantity.FEATURES + same_quantity.VALUE_FEATURES)
+    [(x, label, a, b, counts, values), *_] = list(trainer.pairs(_parsed(text)))
+    assert label
+    plain = list(trainer.slip_examples(x, label, a, b, counts, values, random.Random(0)))
+    more = list(trainer.slip_examples(x, label, a, b, counts, values, random.Random(0), signals=("support",)))
+    assert plain and {len(f) for f, _, _ in plain} == {width} and {len(f) for f, _, _ in more} == {width + 2}
+    assert [f[:width] for f, _, _ in more] == [f for f, _, _ in plain]  # the same slips, the same draws
+    assert all(f[width] == 0.0 and f[width + 1] > 0.0 for f, _, _ in more)  # the third £12bn still restates
+    shipped = same_quantity.model()
+    assert shipped.signals == () and "signals" not in shipped.spec["slip"]
+    spec = copy.deepcopy(shipped.spec)
+    spec["slip"]["signals"] = ["topic"]
+    with pytest.raises(ValueError, match="trained on other features"):
+        same_quantity.Model(spec)
+    spec["slip"]["features"] += list(same_quantity.SIGNALS["topic"])
+    assert same_quantity.Model(spec).signals == ("topic",)
+
+
+def test_a_signal_wins_a_seed_only_beyond_the_shipped_recipes_spread():
+    """``benchmarks/paired_signal.py`` judges a signal by paired seeds: per planting, a seed is won
+    when the signal's catches at warning exceed the shipped recipe's on that seed by more than the
+    sd of the shipped recipe's catches over its seeds; a gain inside that spread is no win."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import paired_signal
+
+    def res(tw, ap, tr, warning=1.7, alarms=9):
+        return {"warning": warning, "alarms_warning": alarms, "alarms_info": 149,
+                "catches": {n: {"warning": w, "any": w + 10} for n, w in zip(("tune+web", "apart", "train"), (tw, ap, tr))}}
+
+    base = [res(54, 12, 182), res(48, 14, 173), res(51, 16, 180), res(56, 14, 181), res(51, 13, 180)]
+    cand = [res(60, 13, 183), res(53, 14, 175), res(55, 16, 181), res(58, 17, 186), res(56, 13, 179)]
+    lines = paired_signal.report([(s, b, c) for s, b, c in zip((0, 5, 10, 15, 20), base, cand)], "x")
+    [tw] = [line for line in lines if line.startswith("x - base, tune+web")]
+    [ap] = [line for line in lines if line.startswith("x - base, apart")]
+    # tune+web: +6 +5 +4 +2 +5 against the sd 3.1 (four wins); apart +1 0 0 +3 0 against 1.5 (one)
+    assert "[6, 5, 4, 2, 5]" in tw and "wins beyond the sd 3.1: 4 of 5" in tw
+    assert "wins beyond the sd 1.5: 1 of 5" in ap
+
+
 def test_a_smoothed_threshold_moves_a_little_when_one_clean_score_moves():
     """The slip model's warning threshold (``train_same_quantity --smooth H``) counts each clean score
     as a share of a normal kernel around it: it sits between scores, not on the first one left out,

@@ -52,10 +52,15 @@ instead of just above one clean pair's score: it does not narrow the spread eith
 the same five seeds: sd 0.10 with H 0.1 against 0.09), since a seed moves the whole clean tail, not
 one pair in it; nor do ten ensembles averaged (``--average 10``, five seeds: sd 0.11, with H 0.1
 as well; three seeds had shown 0.027 by chance); the default, 0, writes the shipped file.
+``--signal NAME`` adds a general signal of a pair to the slip model's features
+(``same_quantity.SIGNALS``), to be judged against the shipped recipe on paired seeds
+(``benchmarks/paired_signal.py``): neither ``support`` nor ``topic`` won (session 16); the default,
+none, writes the shipped file.
 
 Usage (from the repository root):
     python tools/train_same_quantity.py [--warning-budget 0.03] [--info-budget 0.3] [--seed 0] [--cache DIR]
-                                        [--average 5] [--draws 1] [--smooth 0] [--model-seed 0] [--out rules/same_quantity.json]
+                                        [--average 5] [--draws 1] [--smooth 0] [--model-seed 0] [--signal NAME]
+                                        [--out rules/same_quantity.json]
                                         [--show N]
 """
 from __future__ import annotations
@@ -190,21 +195,25 @@ class _Figure:
         self.value, self.hedged = value, hedged
 
 
-def slip_examples(x, label, a, b, counts, values, rng, draws: int = 1):
+def slip_examples(x, label, a, b, counts, values, rng, draws: int = 1, signals=()):
     """(features, is a slip?, weight) for the slip model from one clean pair: a pair of two values the
     rule would score is a negative (weight 1); a pair of one value gives up to ``SLIPS_PER_PAIR``
     positives per draw, ``draws`` times over (``--draws``), each weighing ``1 / draws``, so that more
     draws take out the chance of one draw, not the balance of slips against pairs of two values; one
     mention changed each time (to a value the unit does not have already, and not a rounding of the
-    other)."""
-    from copylint.checks.consistency import numbers
+    other). ``signals`` (``same_quantity.SIGNALS``) adds those features: for a slip, the changed
+    mention's value is stated nowhere else (its ``support`` 0), the other's support is read without
+    the changed mention."""
+    from copylint.checks.consistency import numbers, same_quantity
 
     if numbers._two_quantities(a, b, as_trained=True):
         return
     if a.value != b.value:
         if not label:
-            yield x + numbers.value_features(a.value, b.value, counts[(a.unit, a.value)], counts[(b.unit, b.value)]), 0, 1.0
+            yield x + numbers.value_features(a.value, b.value, counts[(a.unit, a.value)], counts[(b.unit, b.value)]) \
+                + same_quantity.signal_features(signals, a, b), 0, 1.0
         return
+    kept = {}  # the unchanged mention's support, read once for each of the two
     for _ in range(SLIPS_PER_PAIR * draws):
         first = rng.random() < 0.5
         new = make_slip(a.value, rng)
@@ -214,7 +223,13 @@ def slip_examples(x, label, a, b, counts, values, rng, draws: int = 1):
         if numbers._close(_Figure(va, a.hedged), _Figure(vb, b.hedged), as_trained=True):
             continue
         left = counts[(a.unit, a.value)] - 1  # the old value lost a mention; the new one has one
-        yield x + numbers.value_features(va, vb, *((1, left) if first else (left, 1))), 1, 1.0 / draws
+        extra = []
+        if signals:
+            if first not in kept:
+                changed, other = (a, b) if first else (b, a)
+                kept[first] = same_quantity.support(other, (changed,)) if "support" in signals else 0.0
+            extra = same_quantity.signal_features(signals, a, b, (0.0, kept[first]))
+        yield x + numbers.value_features(va, vb, *((1, left) if first else (left, 1))) + extra, 1, 1.0 / draws
 
 
 #: the calibration sets: clean copy neither model trained on and no figure is reported on
@@ -370,7 +385,7 @@ def export_trees(clf, X) -> dict:
     return spec
 
 
-def model_spec(clf, X, slip_clf, S, draws: int = 1) -> dict:
+def model_spec(clf, X, slip_clf, S, draws: int = 1, signals=()) -> dict:
     """``rules/same_quantity.json``'s content for a fitted pair classifier and slip model, its
     thresholds left open (every pair scored) until the calibration sets them."""
     from copylint.checks.consistency import same_quantity
@@ -383,9 +398,10 @@ def model_spec(clf, X, slip_clf, S, draws: int = 1) -> dict:
                  "Do not edit by hand.",
         "features": list(same_quantity.FEATURES),
         **export_trees(clf, X),
-        "slip": {"features": list(same_quantity.FEATURES + same_quantity.VALUE_FEATURES), **export_trees(slip_clf, S),
+        "slip": {"features": list(same_quantity.FEATURES + same_quantity.VALUE_FEATURES)
+                 + [f for name in signals for f in same_quantity.SIGNALS[name]], **export_trees(slip_clf, S),
                  "slip_shares": SLIP_SHARES, "other_range": list(OTHER_RANGE), "slips_per_pair": SLIPS_PER_PAIR,
-                 **({"draws": draws} if draws > 1 else {})},
+                 **({"draws": draws} if draws > 1 else {}), **({"signals": list(signals)} if signals else {})},
         "thresholds": {"warning": -1e9, "info": -1e9},  # while tuning: every pair is scored
     }
 
@@ -409,6 +425,9 @@ def main() -> None:
     ap.add_argument("--smooth", type=float, default=SMOOTH, metavar="H",
                     help="set the warning threshold on the clean pairs' scores smoothed by a normal kernel of sd H "
                          f"(bounds.smooth_counts), not on one pair's score (default {SMOOTH}: one pair's)")
+    ap.add_argument("--signal", action="append", default=[], metavar="NAME",
+                    help="add a general signal to the slip model's features, of "
+                         "same_quantity.SIGNALS (repeatable; default none: the shipped features)")
     ap.add_argument("--out", default=str(ROOT / "rules" / "same_quantity.json"))
     ap.add_argument("--cache", type=Path, help="a folder to keep the parses in between runs (not committed)")
     ap.add_argument("--show", type=int, default=0, metavar="N",
@@ -427,6 +446,10 @@ def main() -> None:
         raise SystemExit("training needs scikit-learn (not a copylint dependency): pip install scikit-learn") from None
     from copylint.checks.consistency import same_quantity
 
+    unknown = [name for name in args.signal if name not in same_quantity.SIGNALS]
+    if unknown:
+        raise SystemExit(f"unknown --signal {unknown[0]!r}: one of {', '.join(same_quantity.SIGNALS)}")
+    signals = tuple(dict.fromkeys(args.signal))
     t0 = time.time()
     rng = random.Random(args.model_seed)
     PARAMS["random_state"] = SLIP_PARAMS["random_state"] = args.model_seed
@@ -441,7 +464,7 @@ def main() -> None:
             X.append(x)
             y.append(label)
             groups.append(group)
-            for sx, slipped, weight in slip_examples(x, label, a, b, counts, values, rng, args.draws):
+            for sx, slipped, weight in slip_examples(x, label, a, b, counts, values, rng, args.draws, signals):
                 S.append(sx)
                 sy.append(slipped)
                 sw.append(weight)
@@ -465,10 +488,10 @@ def main() -> None:
             S[sfolds != k], sy[sfolds != k], None if sw is None else sw[sfolds != k])
         oof[folds == k] = fit_ctx.predict_proba(X[folds == k])[:, 1]
         soof[sfolds == k] = fit_slip.decision_function(S[sfolds == k])
-        fold_models.append(same_quantity.Model(model_spec(fit_ctx, X, fit_slip, S, args.draws)))
+        fold_models.append(same_quantity.Model(model_spec(fit_ctx, X, fit_slip, S, args.draws, signals)))
     clf = Averaged(PARAMS, args.average, args.model_seed).fit(X, y)
     slip_clf = Averaged(SLIP_PARAMS, args.average, args.model_seed).fit(S, sy, sw)
-    spec = model_spec(clf, X, slip_clf, S, args.draws)
+    spec = model_spec(clf, X, slip_clf, S, args.draws, signals)
     model = same_quantity.Model(spec)
     for ens, data, fitted in ((model.same, X, clf), (model.slip_model, S, slip_clf)):
         drift = max(abs(ens.logit(list(x)) - d) for x, d in zip(data, fitted.decision_function(data)))

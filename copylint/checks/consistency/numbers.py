@@ -1103,6 +1103,8 @@ def figure_pairs(article: Article, skip: list[tuple[int, int]] = ()) -> Iterator
             continue
         context = same_quantity.pair_features(a, b, n, between)
         values = value_features(a.value, b.value, counts[(a.unit, a.value)], counts[(b.unit, b.value)])
+        if model.signals:  # a retrain judged with general signals (same_quantity.SIGNALS)
+            values += same_quantity.signal_features(model.signals, a, b)
         score = model.slip(context, values)
         if score < model.info:
             continue

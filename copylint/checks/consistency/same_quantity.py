@@ -67,6 +67,22 @@ VALUE_FEATURES = (
     "value_log_ratio", "values_one_restated", "values_none_restated", "values_both_restated",
 )
 
+#: general signals of a pair that a retrain may add to the slip model's features, after
+#: ``VALUE_FEATURES`` (``tools/train_same_quantity.py --signal NAME``), each judged against the shipped
+#: recipe on paired seeds (``benchmarks/paired_signal.py``); the shipped model reads none of them:
+#:
+#: - ``support``: how surely each figure's own value is restated elsewhere, read from the contexts
+#:   (the most alike other mention of its unit with its value: the mean of the rarity-weighted overlap
+#:   of their windows and of their sentences; 0 with none), the lower and the higher of the two. The
+#:   value features count the mentions of each value, blind to whether the other mention of a value is
+#:   the same quantity or only the same number in another context;
+#: - ``topic``: whether the nouns the two figures are figures *of* agree (``_topic``: "revenue rose 3.2
+#:   percent", "growth of 3.5 percent", "the 1,200 jobs"): the same noun, or two different ones.
+SIGNALS = {
+    "support": ("support_low", "support_high"),
+    "topic": ("topic_same", "topic_differs"),
+}
+
 
 def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
@@ -144,7 +160,7 @@ class Described:
 
     __slots__ = ("block", "heading", "lead", "quoted", "window", "sentence", "hedge", "cues", "dates",
                  "figures", "governor", "subject", "source", "order", "after", "relation", "near_date",
-                 "near_entity", "definite", "numbers", "named_subject", "frame", "bounds")
+                 "near_entity", "definite", "numbers", "named_subject", "frame", "bounds", "peers")
 
 
 def describe(qs: list, article, attribution) -> None:
@@ -157,10 +173,14 @@ def describe(qs: list, article, attribution) -> None:
     sent_cache: dict[int, tuple] = {}
     ents = doc_ents(article.doc) if qs else None
     quotes = [-1, 0, 0, 0, 0]  # block, position read to, straight quotes, opening and closing curly ones
+    peers: dict[tuple, list] = {}  # the mentions of each unit and value, one list shared by its members
+    for q in qs:
+        peers.setdefault((q.unit, q.value), []).append(q)
 
     for n, q in enumerate(qs):
         d = Described()
         d.order = n
+        d.peers = peers[(q.unit, q.value)]
         bi = max(0, bisect.bisect_right(starts, q.start) - 1)
         d.block = bi
         d.heading = bi in heads
@@ -195,10 +215,7 @@ def describe(qs: list, article, attribution) -> None:
         d.after = {t.lemma_.lower() for t in doc[tok.i + 1:tok.i + 9] if _word(t) and not t.is_stop}
         d.bounds = _bounds(doc, tok, q)
         d.frame = _frame(doc, d.bounds)
-        anchor = tok
-        while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i != anchor.i and anchor.i - tok.i < 4:
-            anchor = anchor.head
-        d.relation = anchor.dep_
+        d.relation = _anchor(tok).dep_
         gov = q.head
         d.governor = gov.lemma_.lower() if gov is not None and gov.i != tok.i else ""
         subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")] if gov is not None else []
@@ -207,6 +224,15 @@ def describe(qs: list, article, attribution) -> None:
         d.named_subject = subj[0].text.lower() if d.subject and subj[0].ent_type_ in (
             "GPE", "ORG", "PERSON", "NORP", "LOC", "FAC") else ""
         q.ctx = d
+
+
+def _anchor(tok):
+    """The token a figure's phrase hangs from: up from the figure over number, quantity and compound
+    links (at most 3 tokens on)."""
+    anchor = tok
+    while anchor.dep_ in ("nummod", "quantmod", "compound") and anchor.head.i != anchor.i and anchor.i - tok.i < 4:
+        anchor = anchor.head
+    return anchor
 
 
 #: how many words on each side of a mention its frame holds
@@ -371,6 +397,63 @@ def pair_features(a, b, unit_mentions: int, between: int) -> list[float]:
     return f
 
 
+#: how many other mentions of a figure's unit and value ``support`` reads (the nearest in the article)
+SUPPORT_REACH = 12
+
+
+def support(q, exclude=()) -> float:
+    """How surely another mention restates a described mention ``q`` with its own value, from the
+    contexts alone: the most alike of the other mentions of its unit and value (``q.ctx.peers``, the
+    nearest ``SUPPORT_REACH``; never one in ``exclude``), as the mean of the rarity-weighted overlap of
+    their windows and of their sentences; 0 when none is left."""
+    ca = q.ctx
+    peers = sorted((r for r in ca.peers if r is not q and all(r is not x for x in exclude)),
+                   key=lambda r: abs(r.ctx.order - ca.order))[:SUPPORT_REACH]
+    return max(((_weighted(ca.window, r.ctx.window) + _weighted(ca.sentence, r.ctx.sentence)) / 2 for r in peers),
+               default=0.0)
+
+
+def _topic(q) -> str:
+    """The noun a figure is a figure *of*, from the parse: the noun its phrase modifies ("the 1,200
+    jobs cut" -> the counted noun's own head when that is a noun), the noun a preposition ties it to
+    ("growth of 3.5 percent" -> growth), else the subject of the verb that governs it ("revenue rose
+    3.2 percent" -> revenue); "" when the parse names none. Never the figure's own unit."""
+    anchor = _anchor(q.tok)
+    head = anchor.head if anchor.head.i != anchor.i else None
+    picks = []
+    if head is not None:
+        if head.pos_ == "ADP" and head.head.i != head.i:
+            picks.append(head.head)
+        elif head.pos_ in ("NOUN", "PROPN"):
+            picks.append(head)
+        elif head.pos_ in ("VERB", "AUX"):
+            picks += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i]
+    own = (q.unit or "").lower()
+    for t in picks:
+        if t.pos_ in ("NOUN", "PROPN") and _word(t) and t.lemma_.lower() != own and not (q.start <= t.idx < q.end):
+            return t.lemma_.lower()
+    return ""
+
+
+def signal_features(names, a, b, low_high: tuple[float, float] | None = None) -> list[float]:
+    """The features of the ``SIGNALS`` named (in that order) for a pair of described mentions ``a``
+    and ``b`` with different values; ``low_high``: the two mentions' ``support`` when the caller
+    knows it otherwise (the trainer, for a pair with one figure changed)."""
+    f: list[float] = []
+    for name in names:
+        if name == "support":
+            if low_high is None:
+                sa, sb = support(a, (b,)), support(b, (a,))
+                low_high = (min(sa, sb), max(sa, sb))
+            f += list(low_high)
+        elif name == "topic":
+            ta, tb = _topic(a), _topic(b)
+            f += [float(bool(ta) and ta == tb), float(bool(ta and tb) and ta != tb)]
+        else:
+            raise ValueError(f"unknown signal {name!r}: one of {', '.join(SIGNALS)}")
+    return f
+
+
 class Ensemble:
     """A small gradient-boosted ensemble of decision trees (or a logistic regression) exported from
     scikit-learn as plain lists, evaluated here without scikit-learn or numpy."""
@@ -407,7 +490,10 @@ class Model:
       that confirm a weaker doubt."""
 
     def __init__(self, spec: dict) -> None:
-        if tuple(spec["features"]) != FEATURES or tuple(spec["slip"]["features"]) != FEATURES + VALUE_FEATURES:
+        #: the ``SIGNALS`` the slip model reads after ``VALUE_FEATURES`` (none in the shipped file)
+        self.signals = tuple(spec["slip"].get("signals", ()))
+        extra = tuple(f for name in self.signals for f in SIGNALS.get(name, ("?",)))
+        if tuple(spec["features"]) != FEATURES or tuple(spec["slip"]["features"]) != FEATURES + VALUE_FEATURES + extra:
             raise ValueError("rules/same_quantity.json was trained on other features: retrain it with "
                              "tools/train_same_quantity.py")
         self.spec = spec
