@@ -991,15 +991,16 @@ def credit_line(line: str) -> bool:
 @lru_cache(maxsize=1)
 def _sign_off() -> re.Pattern:
     """A letter's or a column's sign-off (``sign_off_line``), from the word lists of
-    ``rules/words.toml``: "yours" with a sign-off adverb before or after it ("Yours sincerely",
+    ``rules/words.toml``: "yours" with a sign-off adverb (an intensifier may come first) before or after it ("Yours sincerely",
     "Respectfully yours", "Very truly yours"), a qualifier then a noun ("Kind regards", "With best
     wishes"), or a word of ``sign-off-single`` on its own ("Sincerely"); then a comma or a full stop
     and nothing, or a name (group 1)."""
     def alt(name: str) -> str:
         words = sorted(data.word_list(name), key=len, reverse=True)
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
-    adv = alt("sign-off-adverbs")
-    shape = (rf"(?:(?:very\s+)?{adv}\s+yours|yours\s+(?:very\s+)?{adv}"
+    adv = rf"(?:{alt('sign-off-intensifiers')}\s+)?{alt('sign-off-adverbs')}"
+    yours = alt("sign-off-pronouns")
+    shape = (rf"(?:{adv}\s+{yours}|{yours}\s+{adv}"
              rf"|{alt('sign-off-qualifiers')}\s+{alt('sign-off-nouns')}|{alt('sign-off-single')})")
     return re.compile(rf"[\s\-–—]*{shape}\s*[,.!]?(?:(?:\s*[\-–—]\s*|\s+)(\S.*))?", re.I)
 
@@ -1195,8 +1196,8 @@ class ResidueModel:
             # copy on a line or two (among the paragraphs, a credit is out of place: judged);
             # nor is a letter's or a column's sign-off there (``sign_off_line``: a letters page
             # cut between two letters opens with the first one's)
-            if self.alone is not None and i not in alone_head and not (i in outside and credit_line(x)) \
-                    and not (i in outside and sign_off_line(x)):
+            if self.alone is not None and i not in alone_head \
+                    and not (i in outside and (credit_line(x) or sign_off_line(x))):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
                 if xa is not None:
