@@ -8,9 +8,10 @@ from importlib import resources
 import pytest
 
 from copylint import readers
+from copylint.checks import residue
 from copylint.checks.residue import (
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, edge_blocks, furniture_block, head_lines,
-    alone_features, beside_features, credit_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
+    alone_features, beside_features, credit_line, sign_off_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
     residue_model,
     shape_features, stem_counts,
 )
@@ -509,6 +510,57 @@ def test_alone_judge_does_not_look_at_a_production_credit():
     lines = ["Floods close the valley road", para, "Reporting by Jane Roe in London", para]
     assert residue_model().alone_scores(lines, document_features(lines))[2] is not None
     assert outside_prose(lines) == {0} and outside_prose(["Share this", "Sign up now"]) == set()
+
+
+SIGN_OFFS = ("Respectfully yours", "Yours sincerely,", "Yours faithfully, Jane Roe", "Very truly yours,",
+             "Sincerely yours — Sam Holmes", "Kind regards", "With best wishes, Jane Roe", "Warmest regards.",
+             "Sincerely,")
+NO_SIGN_OFFS = (
+    "Best wishes to all our readers this Christmas",     # more than a name after it
+    "Kind regards to everyone who came",
+    "Yours truly, the editors",                          # no capitalised name
+    "Sincerely yours, Jane Roe of the Low Ford residents' association",
+    "Sincerely, I think the council is wrong",
+    "He signed it Respectfully yours",
+    "Sign up for our newsletter",
+    "Reporting by Jane Roe",
+)
+
+
+def test_sign_off_lines():
+    """A letter's or a column's sign-off (``sign_off_line``): the shapes, and lines that are none."""
+    assert [x for x in SIGN_OFFS if not sign_off_line(x)] == []
+    assert [x for x in NO_SIGN_OFFS if sign_off_line(x)] == []
+
+
+def test_alone_judge_does_not_look_at_a_sign_off_outside_the_prose(monkeypatch):
+    """A letter's sign-off above or after the article's prose is left unscored (None), so it is
+    never reported alone and ends a block at an edge (``edge_blocks``); among the paragraphs it is
+    judged. Fails with the guard off: the line is scored."""
+    para = "The council met on Monday to agree the budget for the coming year, the mayor said."
+    lines = ["Floods close the valley road", para, para, "Respectfully yours", "Jane Roe"]
+    assert residue_model().alone_scores(lines, document_features(lines))[3] is None
+    top = ["Yours sincerely, Jane Roe", para, para]   # a letters page cut after a letter's sign-off
+    assert residue_model().alone_scores(top, document_features(top))[0] is None
+    inside = ["Floods close the valley road", para, "Respectfully yours", para]
+    assert residue_model().alone_scores(inside, document_features(inside))[2] is not None
+    monkeypatch.setattr(residue, "sign_off_line", lambda line: False)
+    assert residue_model().alone_scores(lines, document_features(lines))[3] is not None
+    assert residue_model().alone_scores(top, document_features(top))[0] is not None
+
+
+@pytest.mark.parametrize("ending", ["Yours sincerely\n\nJane Roe\n", "Kind regards,\n\nJane Roe\n"])
+def test_letter_closed_by_its_sign_off_is_clean(linter, monkeypatch, ending):
+    """A letter closing with its sign-off and signature: no residue; without the guard the shipped
+    model reports both lines as a block at the end."""
+    assert _flagged(linter, WIRE_BODY + ending) == []
+    monkeypatch.setattr(residue, "sign_off_line", lambda line: False)
+    assert [x for x, _ in _flagged(linter, WIRE_BODY + ending)] == [x for x in ending.split("\n") if x]
+
+
+def test_residue_pasted_after_a_sign_off_is_still_a_block(linter):
+    body = WIRE_BODY + "Kind regards\n\n"
+    assert [x for x, _ in _flagged(linter, body + "Energy\n\nHousing\n")] == ["Energy", "Housing"]
 
 
 WIRE_BODY = (

@@ -988,6 +988,43 @@ def credit_line(line: str) -> bool:
     return m is not None and m.group(1).isupper()
 
 
+@lru_cache(maxsize=1)
+def _sign_off() -> re.Pattern:
+    """A letter's or a column's sign-off (``sign_off_line``), from the word lists of
+    ``rules/words.toml``: "yours" with a sign-off adverb (an intensifier may come first) before or after it ("Yours sincerely",
+    "Respectfully yours", "Very truly yours"), a qualifier then a noun ("Kind regards", "With best
+    wishes"), or a word of ``sign-off-single`` on its own ("Sincerely"); then a comma or a full stop
+    and nothing, or a name (group 1)."""
+    def alt(name: str) -> str:
+        words = sorted(data.word_list(name), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+    adv = rf"(?:{alt('sign-off-intensifiers')}\s+)?{alt('sign-off-adverbs')}"
+    yours = alt("sign-off-pronouns")
+    shape = (rf"(?:{adv}\s+{yours}|{yours}\s+{adv}"
+             rf"|{alt('sign-off-qualifiers')}\s+{alt('sign-off-nouns')}|{alt('sign-off-single')})")
+    return re.compile(rf"[\s\-–—]*{shape}\s*[,.!]?(?:(?:\s*[\-–—]\s*|\s+)(\S.*))?", re.I)
+
+
+#: a name after a sign-off on its line: one to four words, each opening with a capital letter
+_SIGNATURE = re.compile(r"[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){0,3}")
+
+
+def sign_off_line(line: str) -> bool:
+    """Whether the line is a letter's or a column's sign-off, the article's own closing line
+    (``_sign_off``: "Yours sincerely", "Respectfully yours", "Kind regards, Jane Roe"): alone, or
+    followed by a name of one to four capitalised words. Above or after the article's prose
+    (``outside_prose``: after it, where a letter or a column closes; above it, where a letters page
+    cut between two letters opens with the first one's sign-off) the line-alone judge does not look
+    at it (``ResidueModel``), so it is never reported alone there nor joins an edge block
+    (``edge_blocks``): as the production credit (``credit_line``) it ends the run."""
+    m = _sign_off().fullmatch(line.strip())
+    if m is None:
+        return False
+    name = m.group(1)
+    return name is None or (_SIGNATURE.fullmatch(name.strip(" .")) is not None
+                            and all(w[0].isupper() for w in name.split()))
+
+
 #: the shapes of an article's own opening and closing lines (``shape_features``): a sign-off's or a
 #: byline's bare name, "NAME, role", "By NAME", a credit's "Name/Agency" or closing parenthesis, a
 #: "Label: ..." line (an editor's note, a correction, "See also: ..."): never taken on their own at
@@ -1022,8 +1059,8 @@ def edge_blocks(lines: list[str], pa: list[float | None], top: float | None, end
     lines may score lower; that run stops at a line with the shape of the article's own opening or
     closing line (``signed``: see ``signed_lines``; a sign-off's name, an editor's note, a
     correction), which is never taken on its own. The judge does not look at the article's own production credit
-    (``credit_line``), so it ends the run: it is never taken, nor the lines beyond it, which are
-    no block without it."""
+    (``credit_line``), nor a letter's sign-off (``sign_off_line``), so either ends
+    the run: it is never taken, nor the lines beyond it, which are no block without it."""
     out: list[int] = []
     for t, one, order in zip((top, end), (top_one, end_one), edge_lines(lines)):
         run: list[int] = []
@@ -1051,7 +1088,8 @@ class ResidueModel:
     or more at the article's top or end that it leans to at the edge's threshold, or a line there
     it scores at or above the edge's threshold for a line on its own (``edge_blocks``).
     The line-alone judge does not look at the article's own production credit (``credit_line``)
-    above or after its prose (``outside_prose``). With ``alone["vector"]`` (session 14), it also
+    above or after its prose (``outside_prose``), nor at a letter's or a column's sign-off there
+    (``sign_off_line``, session 16). With ``alone["vector"]`` (session 14), it also
     reads what a line means: the bucket of a linear scorer of the line's vector (``vector_feature``:
     the word-fit encoder's reading, source ``wordfit``; the sentence embedder's, ``sentence``, and
     both joined were measured in session 16 and are not shipped, nor is spaCy's tok2vec, measured in
@@ -1155,8 +1193,11 @@ class ResidueModel:
             a = None
             # the article's own production credit above or after its prose is never residue to
             # this judge: alone, or in a block at an edge (``edge_blocks``), where it closes wire
-            # copy on a line or two (among the paragraphs, a credit is out of place: judged)
-            if self.alone is not None and i not in alone_head and not (i in outside and credit_line(x)):
+            # copy on a line or two (among the paragraphs, a credit is out of place: judged);
+            # nor is a letter's or a column's sign-off there (``sign_off_line``: a letters page
+            # cut between two letters opens with the first one's)
+            if self.alone is not None and i not in alone_head \
+                    and not (i in outside and (credit_line(x) or sign_off_line(x))):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
                 if xa is not None:
@@ -1351,6 +1392,11 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
         "Writing by Jane Roe\n\nEditing by Mark Potter",
+        # a letter's sign-off and its signature closing the copy are the article's own, no block
+        # (``sign_off_line``)
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
+        "Yours sincerely\n\nJane Roe",
     )
 
     MAX_WORDS = 14   # a listed phrase is a short line
