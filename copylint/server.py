@@ -281,15 +281,16 @@ class CopylintServer(LanguageServer):
             log.info("models loaded, ready in %.2f s", time.perf_counter() - t)
             self.ready.set()
         if encoder:
-            # boilerplate's line-alone judge reads a few lines through the word-fit encoder (about
-            # 0.3-0.5 s to load): loaded once the first document may be checked, not before, so that
-            # the start's first diagnostics do not wait for it; a check that reads a line meanwhile
-            # waits for this one load (``wordfit.load`` holds a lock), and the later ones find it
+            # boilerplate's line-alone judge reads a few lines through the encoder its model reads
+            # with (``load_encoder``: the residue model's source; about 0.3-0.5 s to load): loaded
+            # once the first document may be checked, not before, so that the start's first
+            # diagnostics do not wait for it; a check that reads a line meanwhile waits for this one
+            # load (the encoder's ``load`` holds a lock), and the later ones find it
             from copylint.checks.residue import load_encoder
             try:
-                timed("the word-fit encoder (boilerplate's line reader, after ready)", load_encoder)
+                timed("the residue model's line encoder (boilerplate's line reader, after ready)", load_encoder)
             except Exception as exc:  # said when a check reads a line
-                log.warning("warm-up: the word-fit encoder: %s: %s", type(exc).__name__, exc)
+                log.warning("warm-up: the residue model's line encoder: %s: %s", type(exc).__name__, exc)
 
     def _load_semantic(self) -> None:
         if self._semantic_wanted:

@@ -132,16 +132,17 @@ def test_the_encoder_reads_a_line_only_where_its_meaning_could_change_a_verdict(
 
 
 def test_the_shipped_rule_loads_the_encoder_only_for_a_line_to_read():
-    """The shipped model reads lines through the word-fit encoder: a text whose lines need no reading
+    """The shipped model reads lines through its source's encoder: a text whose lines need no reading
     (prose, and a short line far from any threshold) does not load it; a pasted prompt does, once."""
     code = ("from copylint.engine import Linter\n"
             "from copylint.config import Config\n"
-            "from copylint import wordfit\n"
+            "from copylint import sentence, wordfit\n"
+            "loads = lambda: wordfit.load_count + sentence.load_count\n"
             "lint = Linter(config=Config(select=('boilerplate',)))\n"
             f"lint.check_text({PARA + chr(10) * 2 + PARA!r})\n"
-            "print(wordfit.load_count, 'onnxruntime' in __import__('sys').modules)\n"
+            "print(loads(), 'onnxruntime' in __import__('sys').modules)\n"
             f"for _ in range(2): lint.check_text({PARA + chr(10) * 2 + PROMPT + chr(10) * 2 + PARA!r})\n"
-            "print(wordfit.load_count)\n")
+            "print(loads())\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["0", "False", "1"]
@@ -189,7 +190,7 @@ def test_the_language_server_loads_the_encoder_at_start_when_boilerplate_is_on(m
             ready_then.append(ls.ready.is_set())
             return [np.zeros(384, dtype=np.float32) for _ in texts]
 
-    monkeypatch.setattr(wordfit, "load", lambda directory=None: Encoder())
+    monkeypatch.setattr(residue, "_reader", lambda part: Encoder())   # whichever the model reads
     ls = CopylintServer()
     ls.warm_up(str(tmp_path))
     assert ls.ready.is_set()
@@ -200,10 +201,10 @@ def test_the_language_server_loads_the_encoder_at_start_when_boilerplate_is_on(m
 def test_an_encoder_that_fails_to_load_leaves_the_servers_warm_up_going(monkeypatch, tmp_path):
     from copylint.server import CopylintServer
 
-    def broken(directory=None):
+    def broken(part):
         raise wordfit.ModelError("no onnxruntime")
 
-    monkeypatch.setattr(wordfit, "load", broken)
+    monkeypatch.setattr(residue, "_reader", broken)
     ls = CopylintServer()
     checked = []
     monkeypatch.setattr(ls.linter, "check_articles", lambda items: checked.append(items) or [])
@@ -441,3 +442,49 @@ def test_the_nearest_lines_read_their_part_of_a_joined_vector():
     assert residue.Neighbours(spec, 4).feature(joined) == "sk:0.0"
     assert vector_feature((0.0, [0.0, 0.0, 9.0, 0.0]), joined) == f"sv:>{VECTOR_EDGES[-1]}"
     assert vector_feature((0.0, [9.0, 0.0, 0.0, 0.0]), joined) == "sv:0.5"
+
+
+def _encoder_files(source):
+    """The package files a source's reading of a line is made of (``residue.encoder_hash`` hashes
+    them): the word-fit encoder's, the sentence encoder's with the word-fit files it shares."""
+    from copylint import sentence
+    files = []
+    for part in source.split("+"):
+        if part == "wordfit":
+            files += [wordfit.default_dir() / name for name in wordfit.ENCODER_FILES]
+        else:
+            files += [(sentence.default_dir() if d == "sentence" else wordfit.default_dir()) / name
+                      for d, name in sentence.FILES]
+    return files
+
+
+def test_the_shipped_models_encoder_is_package_data_and_loads_offline_reading_a_line_the_same_twice():
+    """The encoder the shipped residue model reads lines with is in the package (each of its files
+    listed as package data in pyproject.toml, so that an installed copylint has it), loads with the
+    network shut (nothing is downloaded) and without PyTorch, and reads a line the same twice."""
+    import fnmatch
+    import tomllib
+
+    import copylint
+
+    source = residue.residue_model().vector_source
+    assert source is not None
+    package = Path(copylint.__file__).parent
+    data_globs = tomllib.loads((package.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    for path in _encoder_files(source):
+        assert path.is_file() and package in path.parents, path
+        rel = path.relative_to(package / "models").as_posix()
+        assert any(fnmatch.fnmatch(rel, g) for g in data_globs["copylint.models"]), f"{rel} is not package data"
+    code = ("import socket\n"
+            "def no_network(*a, **k): raise OSError('no network in this test')\n"
+            "socket.socket.connect = socket.socket.connect_ex = socket.create_connection = no_network\n"
+            "import sys\n"
+            "from copylint.checks import residue\n"
+            "assert residue.load_encoder()\n"
+            "source = residue.residue_model().vector_source\n"
+            f"a, b = (residue.read_meaning(source, [{PROMPT!r}])[0] for _ in range(2))\n"
+            "print(source, a.shape[0], bool((a == b).all()), round(float((a * a).sum()), 3) > 0, 'torch' in sys.modules)\n")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == [source, str(384 * len(source.split("+"))), "True", "True", "False"]
