@@ -1,10 +1,13 @@
 """Export the trained word-fit model for the package: ONNX (int8) + int8 embeddings + tokenizer.
 
     python training/garble/export.py [--checkpoint work/wordfit.pt] [--out copylint/models/wordfit]
+                                     [--weights int8|int8-channel|fp32]
 
 Writes into ``--out``:
 - ``encoder.onnx``: input embeddings + attention mask -> discriminator logits, corrector hidden
-  vectors; weights dynamically quantised to int8 (onnxruntime.quantization);
+  vectors; weights dynamically quantised to int8 (onnxruntime.quantization), one scale per
+  tensor (the default, as shipped), one per output channel (`--weights int8-channel`), or left
+  fp32 (`--weights fp32`: about four times the size; for measuring what quantising costs);
 - ``embeddings.npz``: the word-embedding matrix as int8 with one scale per row (the input lookup
   and the corrector's tied output layer) and the corrector's output bias;
 - ``tokenizer.json``: the base model's WordPiece tokenizer (BERT uncased vocabulary).
@@ -31,6 +34,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--checkpoint", default=str(HERE / "work" / "wordfit.pt"))
     ap.add_argument("--out", default=str(ROOT / "copylint" / "models" / "wordfit"))
+    ap.add_argument("--weights", choices=("int8", "int8-channel", "fp32"), default="int8",
+                    help="encoder weights: int8 with one scale per tensor (shipped), per output channel, or fp32")
     args = ap.parse_args()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -53,7 +58,11 @@ def main() -> None:
                           dynamic_axes={"inputs_embeds": {0: "batch", 1: "seq"},
                                         "attention_mask": {0: "batch", 1: "seq"},
                                         "disc": {0: "batch", 1: "seq"}, "hidden": {0: "batch", 1: "seq"}})
-        quantize_dynamic(str(fp32), str(out / "encoder.onnx"), weight_type=QuantType.QInt8)
+        if args.weights == "fp32":
+            shutil.copyfile(fp32, out / "encoder.onnx")
+        else:
+            quantize_dynamic(str(fp32), str(out / "encoder.onnx"), weight_type=QuantType.QInt8,
+                             per_channel=args.weights == "int8-channel")
     w = model.bert.embeddings.word_embeddings.weight.detach().numpy().astype(np.float32)
     scale = np.abs(w).max(axis=1) / 127.0
     scale[scale == 0] = 1.0
