@@ -38,13 +38,9 @@ FILES = (("sentence", "encoder.onnx"), ("wordfit", "embeddings.npz"), ("wordfit"
 def encoder_hash(directory: Path | None = None) -> str:
     """The content of the encoder (``FILES``), hashed: the residue model records the hash of the
     encoder its scorers were trained on, and a test checks the two still match. Not for run time."""
-    import hashlib
     d = Path(directory) if directory else default_dir()
-    h = hashlib.sha256()
-    for part, name in FILES:
-        path = d / name if part == "sentence" else wordfit.default_dir() / name
-        h.update(f"{part}/{name}".encode() + b"\0" + path.read_bytes())
-    return "sha256:" + h.hexdigest()[:16]
+    return wordfit.hash_files((f"{part}/{name}", (d if part == "sentence" else wordfit.default_dir()) / name)
+                              for part, name in FILES)
 
 
 class Encoder:
@@ -53,8 +49,8 @@ class Encoder:
     def __init__(self, directory: Path | None = None) -> None:
         try:
             import numpy as np
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
+            import onnxruntime  # noqa: F401 (the session is made by onnx_session: checked here for the error)
+            import tokenizers  # noqa: F401 (likewise, wordpiece_tokenizer)
         except ImportError as exc:  # pragma: no cover - dependencies of the package
             raise wordfit.ModelError(f"the sentence encoder needs onnxruntime and tokenizers ({exc})") from None
         d = Path(directory) if directory else default_dir()
@@ -63,16 +59,11 @@ class Encoder:
             if not path.is_file():
                 raise wordfit.ModelError(f"sentence encoder file missing: {path} "
                                          "(write it with python training/sentence/export.py)")
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = 1   # one core: spaCy parses on the other meanwhile
-        opts.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(d / "encoder.onnx"), opts, providers=["CPUExecutionProvider"])
+        self.session = wordfit.onnx_session(d / "encoder.onnx")
         with np.load(shared / "embeddings.npz") as z:
             self.q, self.scale = z["q"], z["scale"]
         self.np = np
-        self.tokenizer = Tokenizer.from_file(str(shared / "tokenizer.json"))
-        self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(MAX_PIECES)
+        self.tokenizer = wordfit.wordpiece_tokenizer(shared / "tokenizer.json", MAX_PIECES)
 
     def embed(self, texts: Sequence[str]) -> list:
         """Each text's unit vector (float32), each text run alone: the int8 layers scale their
@@ -82,7 +73,7 @@ class Encoder:
         for text in texts:
             enc = self.tokenizer.encode(text)
             ids, mask = wordfit.pad([enc])
-            rows = (self.q[ids].astype(np.float32) * self.scale[ids][..., None]).astype(np.float32)
+            rows = wordfit.embedding_rows(self.q, self.scale, ids)
             vec, = self.session.run(None, {"inputs_embeds": rows, "attention_mask": mask})
             out.append(vec[0].astype(np.float32))
         return out

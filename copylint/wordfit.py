@@ -288,16 +288,47 @@ def fingerprint(directory: str | None) -> str:
 ENCODER_FILES = ("encoder.onnx", "embeddings.npz", "tokenizer.json")
 
 
+def hash_files(named: Iterable[tuple[str, Path]]) -> str:
+    """The content of files given as (label, path) pairs, hashed with their labels: what a model
+    trained on an encoder's readings records of it (``encoder_hash``, ``sentence.encoder_hash``)."""
+    import hashlib
+    h = hashlib.sha256()
+    for label, path in named:
+        h.update(label.encode() + b"\0" + Path(path).read_bytes())
+    return "sha256:" + h.hexdigest()[:16]
+
+
 def encoder_hash(directory: str | None = None) -> str:
     """The content of the shipped encoder (``ENCODER_FILES`` in ``directory``, default the shipped
     one), hashed: a model trained on its readings (the residue model's line-vector scorer) records
     it, and a test checks the two still match. Reads about 19 MB: not for run time."""
-    import hashlib
     d = Path(directory) if directory else default_dir()
-    h = hashlib.sha256()
-    for name in ENCODER_FILES:
-        h.update(name.encode() + b"\0" + (d / name).read_bytes())
-    return "sha256:" + h.hexdigest()[:16]
+    return hash_files((name, d / name) for name in ENCODER_FILES)
+
+
+def onnx_session(path: Path):
+    """An onnxruntime session of the model at ``path`` on one core (spaCy parses on the other)."""
+    import onnxruntime as ort
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = 1
+    opts.inter_op_num_threads = 1
+    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+
+
+def wordpiece_tokenizer(path: Path, max_pieces: int):
+    """The WordPiece tokenizer at ``path``, unpadded, truncating a text at ``max_pieces``."""
+    from tokenizers import Tokenizer
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_pieces)
+    return tokenizer
+
+
+def embedding_rows(q, scale, ids):
+    """The float32 input embeddings of token ids ``ids`` (any shape) from the shipped int8 rows ``q``
+    and their ``scale``: each element exactly as the whole table dequantised at once would hold it."""
+    import numpy as np
+    return (q[ids].astype(np.float32) * scale[ids][..., None]).astype(np.float32)
 
 
 def calibration() -> dict:
@@ -412,27 +443,21 @@ class ShippedModel(Model):
     def __init__(self, directory: Path) -> None:
         try:
             import numpy as np
-            import onnxruntime as ort
-            from tokenizers import Tokenizer
+            import onnxruntime  # noqa: F401 (the session is made by onnx_session: checked here for the error)
+            import tokenizers  # noqa: F401 (likewise, wordpiece_tokenizer)
         except ImportError as exc:  # pragma: no cover - dependencies of the package
             raise ModelError(f"the word-fit model needs onnxruntime and tokenizers ({exc})") from None
         for name in ("encoder.onnx", "embeddings.npz", "tokenizer.json"):
             if not (directory / name).is_file():
                 raise ModelError(f"word-fit model file missing: {directory / name}")
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = 1   # one core: spaCy parses on the other meanwhile
-        opts.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(directory / "encoder.onnx"), opts,
-                                            providers=["CPUExecutionProvider"])
+        self.session = onnx_session(directory / "encoder.onnx")
         with np.load(directory / "embeddings.npz") as z:
             # held as shipped (int8 rows, a scale each) and dequantised row by row when read
             # (``_rows``): the whole float32 table was 47 MB more, and as much again while made
             self.q, self.scale = z["q"], z["scale"]
             self.bias = z["bias"].astype(np.float32)
         self.np = np
-        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
-        self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(128)
+        self.tokenizer = wordpiece_tokenizer(directory / "tokenizer.json", 128)
         cal = calibration()
         self.corr_top = int(cal.get("corr_top", CORR_TOP))
         #: how the windows reach the encoder (``ENCODE``): as the shipped calibration was made
@@ -452,10 +477,8 @@ class ShippedModel(Model):
         self.out_b = self.bias[whole]
 
     def _rows(self, ids):
-        """The float32 embeddings of token ids ``ids`` (any shape): each element exactly as the
-        whole table dequantised at once would hold it."""
-        np = self.np
-        return (self.q[ids].astype(np.float32) * self.scale[ids][..., None]).astype(np.float32)
+        """The float32 embeddings of token ids ``ids`` (any shape): ``embedding_rows``."""
+        return embedding_rows(self.q, self.scale, ids)
 
     def _corrector_blas(self):
         """How the corrector's output layer runs numpy's BLAS (``copylint.blas``): in ``window`` mode in

@@ -1263,12 +1263,15 @@ class ResidueModel:
 VECTOR_SOURCES = ("wordfit", "sentence", "wordfit+sentence")
 
 
+def _encoder_module(part: str):
+    """The module of one encoder a source names (``wordfit``, ``sentence``): its ``load`` and
+    ``encoder_hash``."""
+    from copylint import sentence, wordfit
+    return {"wordfit": wordfit, "sentence": sentence}[part]
+
+
 def _reader(part: str):
-    if part == "wordfit":
-        from copylint import wordfit
-        return wordfit.load()
-    from copylint import sentence
-    return sentence.load()
+    return _encoder_module(part).load()
 
 
 def read_meaning(source: str, texts: list[str]) -> list:
@@ -1288,9 +1291,7 @@ def encoder_hash(source: str) -> str:
     """The content of the encoders ``source`` reads with (``wordfit.encoder_hash``,
     ``sentence.encoder_hash``, joined by ``+``): what a residue model trained on their readings
     records. Reads the files whole: not for run time."""
-    from copylint import sentence, wordfit
-    return "+".join({"wordfit": wordfit.encoder_hash, "sentence": sentence.encoder_hash}[p]()
-                    for p in source.split("+"))
+    return "+".join(_encoder_module(p).encoder_hash() for p in source.split("+"))
 
 
 class EncodedLines:
