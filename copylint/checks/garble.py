@@ -759,6 +759,22 @@ class _WordFitRule(Rule):
         return fit.judged
 
 
+def hint_cap(words: int, per: int | None) -> int | None:
+    """How many hints an article of ``words`` words may get with one hint per ``per`` words (at
+    least one), or None (no cap) when ``per`` is unset: calibration.json's ``hint_words``."""
+    return max(1, -(-words // per)) if per else None
+
+
+def capped_hints(hints: list[Candidate], words: int, per: int | None) -> list[Candidate]:
+    """The hints an article keeps under ``hint_cap``: the most doubtful first (ties to the earlier
+    word), kept in their own order."""
+    cap = hint_cap(words, per)
+    if cap is None or len(hints) <= cap:
+        return hints
+    keep = {id(c) for c in sorted(hints, key=lambda c: (-c.p, c.score.start))[:cap]}
+    return [c for c in hints if id(c) in keep]
+
+
 def _suggestion(c: Candidate) -> str | None:
     """The corrector's word for the place, unless it is unsure or it is a form of the same word."""
     alt, word = c.score.alt, c.token.lower_
@@ -853,7 +869,7 @@ class WordFitRule(_WordFitRule):
                 key = block.start if block is not None else -1
                 if key not in best_in_block or c.p > best_in_block[key].p:
                     best_in_block[key] = c
-        for c in best_in_block.values():
+        for c in capped_hints(list(best_in_block.values()), article.word_count, cal.get("hint_words")):
             alt = _suggestion(c)
             msg = f"'{c.token.text}' is unusual here" + (f": '{alt}'?" if alt else "")
             yield self.finding(c.score.start, c.score.end, msg, suggestion=alt, kind="hint")
