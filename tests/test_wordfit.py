@@ -442,6 +442,26 @@ def test_an_articles_hints_are_capped_by_its_length_the_most_doubtful_kept(monke
     assert _capped_hints(monkeypatch, hint_words=500) == [("hint", "ramps")]
 
 
+#: a spinner's swap (agreement made a stipulation, p 0.75 under run 9) and, in the next paragraph, a
+#: rare but right word (undercard, 0.38): both over run 9's hint level (0.29), under its warning (0.83)
+CAPPED_STORY = ("The two sides reached a stable stipulation on Monday after three weeks of talks, the mediator said.\n\n"
+                "The boxer, who fought on the undercard last year, said he was ready for a title bout.\n")
+
+
+def test_the_cap_drops_a_short_articles_less_doubtful_hint_under_the_shipped_model(monkeypatch, linter):
+    from copylint.checks import garble
+
+    shipped = {k: v for k, v in garble.combiner().items() if k != "hint_words"}
+
+    def hints(**cal):
+        monkeypatch.setattr(garble, "combiner", lambda: {**shipped, **cal})
+        found = linter.check_text(CAPPED_STORY, path="x", fmt="text", cfg=Config(select=("word-fit",)))
+        return [(f.kind, CAPPED_STORY[f.start:f.end]) for f in found]
+
+    assert hints() == [("hint", "stipulation"), ("hint", "undercard")]  # one a paragraph, no cap
+    assert hints(hint_words=500) == [("hint", "stipulation")]  # 34 words: one hint, the most doubtful
+
+
 def test_the_hint_cap_is_one_per_w_words_and_at_least_one():
     from copylint.checks.garble import hint_cap
 

@@ -322,6 +322,10 @@ def main() -> None:
                     help="cap an article's hints at one per this many words (at least one), its most doubtful "
                          "first, and set the info threshold under the cap (written into calibration.json as "
                          "hint_words, which word-fit reads); 0: no cap (the default)")
+    ap.add_argument("--keep",
+                    help="a calibration.json kept but for its info threshold, set again here from the clean versions "
+                         "under its combiner and warning levels (and --hint-words): the shipped file's combiner was "
+                         "fitted on versions since lost, so only this changes nothing but the hints")
     ap.add_argument("--hint-caps", default="",
                     help="also measure (not ship) caps of one hint per W words, a comma-separated list of W: the "
                          "info threshold, hints per set and the one-swap versions found, paired against no cap")
@@ -434,6 +438,12 @@ def main() -> None:
           f"{sum(1 for *_, k in months if k == 'clean')} in clean versions); doubt >= {month_disc:.3f} "
           f"(median word {median:.3f}): {len(above)} above, {sum(above)} swapped, p {month_p:.3f}")
 
+    base = None
+    if args.keep:  # another calibration kept: its combiner, months and warning levels (below)
+        base = json.loads(Path(args.keep).read_text(encoding="utf-8"))
+        if base.get("encode", "batch") != args.encode or base.get("corr_top") != args.corr_top:
+            raise SystemExit(f"--keep {args.keep}: calibrated with another --encode or --corr-top")
+        cal.update({k: base[k] for k in ("features", "mean", "scale", "coef", "intercept", "month")})
     for cs in cands:
         for c in cs:
             c.p = 0.0
@@ -453,6 +463,10 @@ def main() -> None:
     # threshold, as long as every warning's bound stays within ``--warn-target``
     cv = [(c.p, d) for d, (_, cs, _) in enumerate(clean) for c in cs if plain(c) and c.pattern and c.p < warn_t]
     confirmed_t = bound.threshold([v for v, _ in cv], [d for _, d in cv], args.warn_target, base=warn_counts)
+    if base is not None:  # the other calibration's warning levels kept: only the hint level is set here
+        print(f"set here: warning >= {warn_t:.7f}, confirmed >= {confirmed_t:.7f}; kept from --keep: "
+              f"{base['warning']:.7f}, {base['confirmed']:.7f}")
+        warn_t, confirmed_t = base["warning"], base["confirmed"]
     warned = lambda c: month_warned(c) or plain(c) and (c.p >= warn_t or c.pattern is not None and c.p >= confirmed_t)  # noqa: E731
     all_warn = np.array([sum(warned(c) for c in cs) for _, cs, _ in clean])
 
@@ -580,6 +594,15 @@ def main() -> None:
                 "tuned_on": f"{' + '.join(sets)} (training/garble/calibrate.py), training corruption"
                             f"{'' if args.half == '0' else f' on words of --half {args.half}'}; "
                             f"false-alarm bounds at level {args.level}{', each set alone' if args.per_set else ''}"})
+    if base is not None:  # the other calibration, with only its info threshold (and the cap) set here
+        cal = {}
+        for k, v in base.items():
+            cal[k] = info_t if k == "info" else v
+            if k == "info" and args.hint_words:
+                cal["hint_words"] = args.hint_words
+        if args.hint_words:
+            cal["tuned_on"] = (f"{base.get('tuned_on', '')}; info threshold under one hint per {args.hint_words} "
+                               "words of an article (training/garble/calibrate.py --keep --hint-words)")
     Path(args.out).write_text(json.dumps(cal, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} in {time.time() - t0:.0f}s")
     if args.hint_caps:
