@@ -801,9 +801,12 @@ class WordFitRule(_WordFitRule):
     warning of kind `confirmed` when a precise pattern backs a weaker doubt (a month modifying a
     noun that takes no date, `the August suspects`, which `month-modifier` reports only for the
     nouns of its table; a member of a list of nouns; a title noun right before a person's name);
-    else an info hint, at most one per paragraph (the most doubtful word). A finding offers the
-    word the model would expect only when the model is confident of it (the confidence from which
-    at least half its words were right on held-apart news): a poor suggestion is worse than none.
+    else an info hint, at most one per paragraph (the most doubtful word; a calibration with
+    ``hint_words`` W also caps an article's hints at one per W words, at least one, the most doubtful
+    kept: the shipped one has none, since the cap found no more held apart, training/garble/README.md).
+    A finding offers the word the model would expect only when the model is confident of it (the
+    confidence from which at least half its words were right on held-apart news): a poor suggestion
+    is worse than none.
 
     Off by default for now (`extend-select = ["word-fit"]` turns it on): the shipped model finds
     about a quarter of swapped words with its hints, and most of its hints on clean copy are rare

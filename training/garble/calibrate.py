@@ -28,7 +28,12 @@ swapped. Then:
   that modifies a noun taking no date (``--month-budget``); ``info``: the lowest whose bound of
   warnings and hints (one per paragraph at most) stays within ``--info-target`` per 1,000 words;
   with ``--per-set`` (``SetBound``) every one of these bounds is held on each calibration set alone
-  (tune's news, the web pages' articles) instead of on the two pooled;
+  (tune's news, the web pages' articles) instead of on the two pooled; with ``--hint-words W`` an
+  article keeps at most ``max(1, ceil(words / W))`` hints, its most doubtful (garble.capped_hints),
+  the info threshold is set under that cap and W is written into the file (``hint_words``, which
+  word-fit reads; without it the rule and the file are as before); ``--keep FILE`` keeps another
+  calibration whole (combiner, months, warning levels, suggestions, spun-article) and sets only its
+  info threshold again, the way to change the hints alone;
 - ``suggest_min``: the corrector's confidence from which at least half of its words are right (the
   swapped word's original) on the swapped tune words;
 - ``spun``: the evidence (garble.spun_evidence: the log likelihood ratio of "a few per cent of its
