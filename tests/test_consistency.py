@@ -526,6 +526,29 @@ def test_a_lower_bound_over_an_upper_bound_is_held_at_info(linter, monkeypatch):
     assert f.severity == Severity.WARNING and trap[f.start:f.end] == "3,800 searches"
 
 
+def test_a_limit_and_a_figure_within_it_are_held_at_info(linter, monkeypatch):
+    """"a minimum capacity of 100 MW" ... "a capacity of 1200 MW": a limit (``maximum-words``,
+    ``minimum-words``) and a figure within it are as likely a peak or a required least and one level as
+    one figure, so at info at most (``within-limit``); without the kind the pair warns. A figure outside
+    its limit contradicts it and still warns; a name's "Max" is no limit."""
+    def limits(text):
+        return [numbers._limit(q) for q in numbers.quantities(_parsed(text).doc)]
+
+    assert limits("Police counted a max. of 700 vehicles.") == ["ceiling"]
+    assert limits("The plant needs a minimum capacity of 100 MW.") == ["floor"]
+    assert limits("The iPhone 11 Pro Max costs $999.") == [""]
+    trap = ("The plant will have a minimum capacity of 100 MW, the bill says.\n\nThe new block should have a "
+            "capacity of 1200 MW.")
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.INFO and f.kind == "within-limit"
+    outside = "Police counted a max. of 700 vehicles at the meeting.\n\nPolice said 7,000 vehicles had come to the meeting."
+    [f] = _check(linter, outside, "number-mismatch")
+    assert f.severity == Severity.WARNING and outside[f.start:f.end] == "7,000 vehicles"
+    monkeypatch.setattr(numbers, "_within_limit", lambda a, b: False)
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.WARNING and trap[f.start:f.end] == "1200 MW"
+
+
 def test_the_figure_a_figure_is_counted_in():
     """"3 goals in 5 games" is counted in 5; two figures counted in different figures are two
     quantities, in the same figure still one."""

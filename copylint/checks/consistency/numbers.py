@@ -858,6 +858,32 @@ def _bounds_apart(a: Quantity, b: Quantity) -> bool:
     return {ba, bb} == {"floor", "ceiling"} and not _bounds_agree(a, b)
 
 
+_MAXIMA, _MINIMA = data.words("maximum-words"), data.words("minimum-words")
+
+
+def _limit(q: Quantity) -> str:
+    """ "ceiling" for a figure stated as the most something reaches ("a maximum speed of 200 km/h", "a
+    max. of 700 vehicles"), "floor" for the least it may be ("minimum electric power 100 MW"), else ""
+    (a name's "Max", "iPhone 11 Pro Max for $999", is no limit)."""
+    doc, i = q.tok.doc, q.tok.i
+    kinds = {"ceiling" if t.lower_ in _MAXIMA else "floor" for t in doc[max(0, i - 4):i]
+             if (t.lower_ in _MAXIMA or t.lower_ in _MINIMA) and t.pos_ != "PROPN"}
+    return kinds.pop() if len(kinds) == 1 else ""
+
+
+def _within_limit(a: Quantity, b: Quantity) -> bool:
+    """One figure a limit and the other, no limit, within it: "a maximum speed of 200 km/h" ... "a speed
+    of 120 km/h", "minimum electric power 100 MW" ... "electric power of 1200 MW". A peak or a required
+    least beside one level is as likely two quantities as one (on news-corpus train, tune and the web
+    pages, 19 such pairs of two values to 1 of one, "a max. of 700 vehicles" restating "700 vehicles");
+    a figure outside the limit contradicts it and is scored as any pair."""
+    la, lb = _limit(a), _limit(b)
+    if bool(la) == bool(lb):
+        return False
+    limit, level, kind = (a, b, la) if la else (b, a, lb)
+    return level.value <= limit.value if kind == "ceiling" else level.value >= limit.value
+
+
 _CHANGE = frozenset(same_quantity.CUES["change"])
 
 
@@ -1046,7 +1072,8 @@ def info_only(a: Quantity, b: Quantity) -> str | None:
     30,000 years" ... "lived there for 20,000 years"); counted things or aged people qualified two
     ways (``other-group``: "the 34-year-old owner of a motorcycle" ... "the 22-year-old owner of a
     Hyundai"); a lower bound over an upper one (``bounds-apart``: "more than 38,000 searches" ...
-    "less than 9,000 searches", ``_bounds_apart``)."""
+    "less than 9,000 searches", ``_bounds_apart``); a limit and a figure within it (``within-limit``: "a
+    maximum speed of 200 km/h" ... "a speed of 120 km/h", ``_within_limit``)."""
     if a.listed or b.listed:
         return "in-a-list"
     if _duration(a) and _duration(b) and not _same_event(a, b):
@@ -1056,6 +1083,8 @@ def info_only(a: Quantity, b: Quantity) -> str | None:
         return "other-group"
     if _bounds_apart(a, b):
         return "bounds-apart"
+    if _within_limit(a, b):
+        return "within-limit"
     return None
 
 
@@ -1218,7 +1247,8 @@ class NumberMismatch(Rule):
     counts or ages whose nouns are qualified two ways ("213 drunk drivers" ... "13 drivers with fake
     plates", "the owner of a motorcycle" ... "the owner of a Hyundai") and a lower bound over an upper
     one ("more than 38,000 searches" ... "less than 3,800 searches": said of two things, since a changed
-    figure keeps its hedge; "no less than" is a lower bound); a mention
+    figure keeps its hedge; "no less than" is a lower bound) and a limit beside a figure within it ("a
+    maximum speed of 200 km/h" ... "a speed of 120 km/h": as likely a peak and a level); a mention
     restated elsewhere with its own value at least as surely is consistent. The finding points at
     the odd mention (the later one unless the earlier one is the only figure not restated), with
     ``related`` at the other.
@@ -1239,7 +1269,9 @@ class NumberMismatch(Rule):
              "other-group": (Severity.INFO, "the counted things or aged people are qualified two ways (the "
                                             "owner of a Hyundai, the owner of a motorcycle): as likely two groups"),
              "bounds-apart": (Severity.INFO, "a lower bound over an upper one (more than 38,000, less than 9,000): "
-                                             "said of two things, a changed figure keeps its hedge")}
+                                             "said of two things, a changed figure keeps its hedge"),
+             "within-limit": (Severity.INFO, "a maximum or minimum and a figure within it (a maximum speed of 200 "
+                                             "km/h, a speed of 120 km/h): as likely a peak and a level as one figure")}
     needs = frozenset({"parser", "ner", "lemmatizer"})
     flags = (
         "A wildfire has forced more than 3,000 people to leave their homes, fire officials said.\n\n"
@@ -1288,6 +1320,9 @@ class NumberMismatch(Rule):
         # "no less than" is a lower bound: two of them still warn (``_bound``)
         "The fund must pay owners no less than 90% of the proceeds each quarter.\n\nThe fund must pay owners no "
         "less than ⟦60%⟧ of the proceeds each quarter.",
+        # a figure outside its limit contradicts it (``_within_limit``: within it, info)
+        "Police counted a max. of 700 vehicles at the meeting.\n\nPolice said ⟦7,000 vehicles⟧ had come to the "
+        "meeting.",
         # a hedged exact figure is no rounding of an unhedged round one (``_close``)
         "The council will spend £200 million on new schools.\n\nThe council will spend about ⟦£260 million⟧ on new "
         "schools, the mayor said.",
