@@ -819,7 +819,6 @@ def _another_instance(q: Quantity) -> bool:
 
 
 _NEGATORS = data.words("bound-negators")
-_TURNED = {"floor": "ceiling", "ceiling": "floor"}
 
 
 def _bound(q: Quantity, as_trained: bool = False) -> str:
@@ -831,10 +830,10 @@ def _bound(q: Quantity, as_trained: bool = False) -> str:
     kinds = set()
     for t in doc[max(0, i - 4):i]:
         kind = same_quantity.HEDGES.get(t.lower_)
-        if kind not in _TURNED or t.lower_ == "up" and doc[t.i + 1].lower_ != "to":  # "up 12%" is a change
+        if kind not in ("floor", "ceiling") or t.lower_ == "up" and doc[t.i + 1].lower_ != "to":  # "up 12%": a change
             continue
         if not as_trained and t.i > 0 and doc[t.i - 1].lower_ in _NEGATORS:
-            kind = _TURNED[kind]
+            kind = "ceiling" if kind == "floor" else "floor"
         kinds.add(kind)
     return kinds.pop() if len(kinds) == 1 else ""
 
