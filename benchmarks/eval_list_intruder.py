@@ -3,13 +3,17 @@
 
     python benchmarks/eval_list_intruder.py DIR_OR_FILE...        # every finding, in context
     python benchmarks/eval_list_intruder.py --planted [--variants 3]
+    python benchmarks/eval_list_intruder.py --table-swaps 3 [--seed 7]
 
 The first form runs the rule alone over the given files (news-corpus, clean-news, the devset, a
 folder of news snippets) and prints each finding with its severity, kind and sentence, then the
 counts by severity: the clean-copy findings to sort into kinds. ``--planted`` builds the versions
 ``eval_garble.py`` builds (its spinner, seed and order: ``--variants`` one-swap versions of every
 document of news-corpus ``test`` and clean-news, and one with 3 % of its content words swapped)
-and counts the swapped words list-intruder covers, by severity. Needs ../shared and the spinner's
+and counts the swapped words list-intruder covers, by severity. ``--table-swaps N`` swaps each member
+of every list the noun table reads in the same held-apart documents for N table words of a class
+it shares nothing with (a swap the table can see, unlike most of the spinner's) and counts the
+level at which the rule reports the swapped word. Needs ../shared and the spinner's
 packages (see eval_garble.py).
 """
 from __future__ import annotations
@@ -92,13 +96,65 @@ def planted(variants: int) -> None:
                         print(f"    [{f.severity.name.lower()}] {a.path}: {context(a.text, f)}")
 
 
+def table_swaps(per: int, seed: int) -> None:
+    """Swap one member of every list the noun table reads in the held-apart copy for a table word of
+    a class it shares nothing with, and say at which level the rule reports the swapped word."""
+    import random
+
+    from lemminflect import getInflection
+    from splits import clean_news, news_corpus
+
+    from copylint.checks.garble import conjuncts, list_heads, member_lemma, noun_classes
+    from copylint.nlp import get_nlp, parse
+
+    classes = noun_classes()
+    pool = sorted(w for w in classes.tags if " " not in w and w not in classes.agent)
+    rng = random.Random(seed)
+    cfg = Config(select=(RULE,))
+    linter = Linter(config=cfg)
+    nlp = get_nlp(cfg.spacy_model)
+    docs = [d.text for d in (*news_corpus("test"), *clean_news())]
+    versions = []  # (sentence with one member swapped, (start, end) of the swap, "old→new")
+    for doc in parse(nlp, docs, {"parser", "lemmatizer"}):
+        for head in list_heads(doc):
+            members = conjuncts(head)
+            if len(members) < 3 or any(m.pos_ != "NOUN" or m.ent_type_ for m in members):
+                continue
+            tags = [classes.lookup(member_lemma(m)) for m in members]
+            if any(t is None for t in tags) or any(member_lemma(m) in classes.agent for m in members):
+                continue
+            sent = head.sent
+            for m, t in zip(members, tags):
+                far = [w for w in pool if not classes.lookup(w) & t]
+                for w in rng.sample(far, min(per, len(far))):
+                    new = (getInflection(w, "NNS") or (w + "s",))[0] if m.tag_ == "NNS" else w
+                    s = m.idx - sent.start_char
+                    text = sent.text[:s] + new + sent.text[s + len(m.text):]
+                    versions.append((text, (s, s + len(new)), f"{m.text}→{new}"))
+    levels = Counter()
+    arts = [load_article("swap", text, "text") for text, _, _ in versions]
+    for (text, (s, e), what), fs in zip(versions, linter.check_articles([(a, cfg) for a in arts])):
+        hit = [f for f in fs if f.start < e and s < f.end]
+        level = hit[0].severity.name.lower() + (f".{hit[0].kind}" if hit[0].kind else "") if hit else "none"
+        levels[level] += 1
+        if level.startswith("info"):
+            print(f"  [{level}] {what}: {text.strip()}")
+    print(f"{len(versions)} swapped lists (one member of a list the table reads, for a word of a class it shares "
+          f"nothing with): " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("paths", nargs="*", help="files or folders of .txt articles")
     ap.add_argument("--planted", action="store_true", help="what it catches of eval_garble's planted swaps")
     ap.add_argument("--variants", type=int, default=3, help="with --planted: one-swap versions per document")
+    ap.add_argument("--table-swaps", type=int, metavar="N",
+                    help="swap each member of the lists the table reads for N table words of another class")
+    ap.add_argument("--seed", type=int, default=7, help="with --table-swaps")
     args = ap.parse_args()
-    if args.planted:
+    if args.table_swaps:
+        table_swaps(args.table_swaps, args.seed)
+    elif args.planted:
         planted(args.variants)
     elif args.paths:
         listing(args.paths)
