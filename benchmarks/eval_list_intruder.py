@@ -3,7 +3,7 @@
 
     python benchmarks/eval_list_intruder.py DIR_OR_FILE...        # every finding, in context
     python benchmarks/eval_list_intruder.py --planted [--variants 3]
-    python benchmarks/eval_list_intruder.py --table-swaps 3 [--seed 7]
+    python benchmarks/eval_list_intruder.py --table-swaps 3 [--seed 7] [DIR_OR_FILE...]
 
 The first form runs the rule alone over the given files (news-corpus, clean-news, the devset, a
 folder of news snippets) and prints each finding with its severity, kind and sentence, then the
@@ -13,7 +13,7 @@ document of news-corpus ``test`` and clean-news, and one with 3 % of its content
 and counts the swapped words list-intruder covers, by severity. ``--table-swaps N`` swaps each member
 of every list the noun table reads in the same held-apart documents for N table words of a class
 it shares nothing with (a swap the table can see, unlike most of the spinner's) and counts the
-level at which the rule reports the swapped word. Needs ../shared and the spinner's
+level at which the rule reports the swapped word (in the given files instead, if any). Needs ../shared and the spinner's
 packages (see eval_garble.py).
 """
 from __future__ import annotations
@@ -41,9 +41,12 @@ def context(text: str, f) -> str:
     return (text[lo:f.start] + "⟦" + text[f.start:f.end] + "⟧" + text[f.end:hi + 1]).strip()
 
 
+def files(paths: list[str]) -> list[Path]:
+    return sorted(p for a in paths for p in ([Path(a)] if Path(a).is_file() else Path(a).rglob("*.txt")))
+
+
 def listing(paths: list[str]) -> None:
-    files = sorted(p for a in paths for p in ([Path(a)] if Path(a).is_file() else Path(a).rglob("*.txt")))
-    arts = [load_article(str(p), p.read_text(encoding="utf-8", errors="replace"), "text") for p in files]
+    arts = [load_article(str(p), p.read_text(encoding="utf-8", errors="replace"), "text") for p in files(paths)]
     cfg = Config(select=(RULE,))
     counts = Counter()
     for a, fs in zip(arts, Linter(config=cfg).check_articles([(a, cfg) for a in arts])):
@@ -96,7 +99,7 @@ def planted(variants: int) -> None:
                         print(f"    [{f.severity.name.lower()}] {a.path}: {context(a.text, f)}")
 
 
-def table_swaps(per: int, seed: int) -> None:
+def table_swaps(per: int, seed: int, paths: list[str]) -> None:
     """Swap one member of every list the noun table reads in the held-apart copy for a table word of
     a class it shares nothing with, and say at which level the rule reports the swapped word."""
     import random
@@ -113,7 +116,7 @@ def table_swaps(per: int, seed: int) -> None:
     cfg = Config(select=(RULE,))
     linter = Linter(config=cfg)
     nlp = get_nlp(cfg.spacy_model)
-    docs = [d.text for d in (*news_corpus("test"), *clean_news())]
+    docs = [p.read_text(encoding="utf-8", errors="replace") for p in files(paths)] if paths else [d.text for d in (*news_corpus("test"), *clean_news())]
     versions = []  # (sentence with one member swapped, (start, end) of the swap, "old→new")
     for doc in parse(nlp, docs, {"parser", "lemmatizer"}):
         for head in list_heads(doc):
@@ -153,7 +156,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7, help="with --table-swaps")
     args = ap.parse_args()
     if args.table_swaps:
-        table_swaps(args.table_swaps, args.seed)
+        table_swaps(args.table_swaps, args.seed, args.paths)
     elif args.planted:
         planted(args.variants)
     elif args.paths:
