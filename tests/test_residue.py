@@ -1,6 +1,5 @@
 """The boilerplate rule's line classifier: shipped as plain weights, read in pure Python, judging
 lines by what they are and where they stand, with the listed phrases kept as sure hits."""
-import json
 import subprocess
 import sys
 from importlib import resources
@@ -44,10 +43,11 @@ def _with_line(line):
 
 
 def test_model_is_small_plain_data():
-    raw = resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()
-    # a few MB (issue 10): since session 15 most of it is the nearest lines' int8 vectors (2.6 MB, base64)
-    assert len(raw) < 5_000_000
-    spec = json.loads(raw)
+    raw = resources.files("copylint.ruledata").joinpath(residue.MODEL_FILE).read_bytes()
+    # a few MB (issue 10): since session 15 most of it is the nearest lines' int8 vectors (2.6 MB;
+    # 2.0 MB deflated in the zip since session 17, 4.6 MB of JSON and base64 before)
+    assert len(raw) < 2_600_000
+    spec = residue.model_spec(raw)
     assert len(spec["passes"]) == 2
     assert set(spec["thresholds"]) == {"line", "context", "block"}
     t = spec["thresholds"]
@@ -56,11 +56,15 @@ def test_model_is_small_plain_data():
 
 
 def test_runs_without_scikit_learn_or_numpy():
+    """The model file is read with the standard library alone, the nearest lines' rows too."""
     code = ("import sys; sys.modules['sklearn'] = None; sys.modules['numpy'] = None\n"
-            "from copylint.checks.residue import residue_model\n"
+            "from copylint.checks.residue import residue_model, model_spec\n"
+            "nb = model_spec()['alone']['vector']['neighbours']\n"
+            "print(len(nb['residue']) % 384, len(nb['prose']) % 384, len(nb['residue']) > 0)\n"
             "print(residue_model().judge(['Prices rose.', 'Share this', 'Sign in to your account']))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.startswith("[")
+    first, judged = out.split("\n", 1)
+    assert first.split() == ["0", "0", "True"] and judged.startswith("[")
 
 
 def test_clean_article_is_silent(linter):
@@ -412,7 +416,7 @@ def test_alone_judge_looks_only_at_paragraphs_of_their_own():
 def test_alone_judge_holds_the_head_to_its_own_threshold():
     """With a ``head_threshold``, a line in the article's head (``head_lines``) is reported only at
     or above it; elsewhere the judge's ``threshold`` applies."""
-    spec = dict(json.loads(resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()))
+    spec = residue.model_spec()
     lines = ["Turn on notifications for this story"] + [x for x in ARTICLE.split("\n") if x.strip()] + \
         ["Turn on notifications for this story"]
     feats = document_features(lines)
@@ -594,7 +598,7 @@ def test_residue_pasted_after_the_credit_is_still_a_block(linter):
 def test_model_reports_a_block_at_the_end_not_a_single_closing_line():
     """With edge thresholds, two short lines the judge leans to after the last paragraph are
     reported though each is under the judge's own threshold; the same line alone at the end is not."""
-    spec = dict(json.loads(resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()))
+    spec = residue.model_spec()
     body = [x for x in ARTICLE.split("\n") if x.strip()]
     two = body + ["Turn on notifications for this story", "Follow us for more stories like this"]
     one = body + ["Turn on notifications for this story"]
@@ -694,7 +698,7 @@ def test_a_sign_off_at_the_end_is_taken_without_its_shape(linter, edge_one, monk
 
 
 def test_shipped_alone_judge_is_plain_data():
-    spec = json.loads(resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes())
+    spec = residue.model_spec()
     alone = spec["alone"]
     assert 0.5 <= alone["threshold"] <= 1.0 and isinstance(alone["bias"], float)
     assert all(isinstance(w, float) for w in alone["weights"].values())
