@@ -269,6 +269,40 @@ def test_alone_gate_looks_at_short_lines_that_are_not_news_sentences():
     assert not alone_gate(None, "Share this")                           # not judged at all
 
 
+def test_name_features_say_whether_the_text_names_what_a_line_among_the_paragraphs_names():
+    """Session 17: a line's capitalised words after its first are its names; residue pasted from
+    another story names people and places the article never does. Read among the paragraphs only."""
+    lines = ["The valley road was closed on Monday near Low Ford, Jane Roe said.",
+             "US charges two jail guards over Jeffrey Epstein death", "Engineers at Low Ford inspect the bridge",
+             "By Anna Kowalski", "Roe said the work at Ford would take a week", "Share this"]
+    counts = stem_counts(lines)
+
+    def names(line, c=counts, own=True, place="body"):
+        return residue.name_features(line, c, own, place)
+
+    assert names(lines[1]) == ["nm:new:body", "nm:new:2+:body"]
+    assert names(lines[2]) == ["nm:known:body", "nm:known:2+:body"]   # the story's own place
+    assert names(lines[3])[0] == "nm:new:body"                         # a byline from elsewhere
+    assert names(lines[4]) == ["nm:known:body", "nm:known:1:body"]    # "Roe" first: not counted a name
+    assert names(lines[5]) == []                                       # no name
+    assert names("Jeffrey Epstein and Jane Roe")[0] == "nm:some:body"
+    assert names(lines[1], place="head") == names(lines[1], place="last") == []   # bylines are in place there
+    # a line from elsewhere is not one of the text's lines: its own names do not count
+    assert names("Talks with Anna Kowalski", stem_counts(lines[:3]), own=False)[0] == "nm:new:body"
+
+
+def test_a_headline_naming_what_the_story_never_names_is_reported_among_the_paragraphs(linter, monkeypatch):
+    """The rule's example: the same headline shape is reported when its names are not the article's,
+    not when they are; without the names read (``NAME_FEATURES`` off) the shipped model misses it."""
+    body = ("The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at Low Ford."
+            "\n\n{}\n\nThe vote was close, and the mayor said more cuts would follow in the spring.\n")
+    pasted, own = "Greta Lindqvist wins the Stockholm marathon in record time", "Mayor Jane Roe defends the Low Ford budget"
+    assert [x for x, _ in _flagged(linter, body.format(pasted))] == [pasted]
+    assert _flagged(linter, body.format(own)) == []
+    monkeypatch.setattr(residue, "NAME_FEATURES", False)
+    assert _flagged(linter, body.format(pasted)) == []
+
+
 def test_overlap_counts_words_the_rest_of_the_text_shares():
     lines = ["Floods close the valley road", "The valley road was closed after the floods on Monday.",
              "Turn on notifications"]

@@ -761,6 +761,10 @@ ALONE_MAX_WORDS = 25
 ALONE_MAX_CHARS = 400   # a longer line of 25 words or fewer is not a line of text (a run of symbols, a URL)
 
 
+#: whether the line-alone judge reads whether a line's names are the text's (``name_features``)
+NAME_FEATURES = True
+
+
 def _stem(t: str) -> str:
     return t[:5]
 
@@ -791,11 +795,55 @@ def _content_stems(line: str) -> tuple[str, ...]:
 
 
 def stem_counts(lines: list[str]) -> Counter:
-    """How many lines of the text use each content stem."""
+    """How many lines of the text use each content stem, and (keyed ``_WORD_KEY`` + the word, for
+    ``name_features``) each word, lower-cased."""
     c: Counter = Counter()
     for x in lines:
         c.update(set(content_stems(x)))
+        c.update(_WORD_KEY + w for w in _line_words(x))
     return c
+
+
+_WORD_KEY = "\0"   # a word's key in ``stem_counts`` (no stem starts with it)
+
+
+@lru_cache(maxsize=4096)
+def _line_words(line: str) -> frozenset[str]:
+    return frozenset(t.lower().replace("’", "'").split("'", 1)[0] for t in LETTER_WORD.findall(line))
+
+
+@lru_cache(maxsize=4096)
+def _names(line: str) -> tuple[str, ...]:
+    """The line's capitalised words after its first (the names a line mentions, or a title's
+    capitals), lower-cased, function words left out."""
+    stop = _stop_words()
+    words = LETTER_WORD.findall(line)
+    out = []
+    for t in words[1:]:
+        w = t.replace("’", "'").split("'", 1)[0]
+        if len(w) >= 2 and w[:1].isupper() and w.lower() not in stop:
+            out.append(w.lower())
+    return tuple(dict.fromkeys(out))
+
+
+def name_features(line: str, counts: Counter, own: bool = True, place: str | None = None) -> list[str]:
+    """Whether the names a line among the paragraphs mentions (``_names``) are the text's (session
+    17): residue pasted from another story (a related headline, a caption, a byline) names people
+    and places the article never does, where the article's own subheading or caption names its
+    own. Only in the body (``place`` "body", ``place_of``): in the head or closing the copy, a
+    byline, a dateline or a credit names what the text does not, in place (read there too, the
+    calibration copy's head lines rose and the thresholds with them: docs/measurements.md).
+    ``counts``: ``stem_counts`` of the text (``own``: the line is one of its lines); features
+    ``nm:STATE:body`` and ``nm:STATE:N:body``, STATE new (none of its names elsewhere in the text),
+    some or known, N 1 or 2+ names."""
+    names = _names(line) if place == "body" else ()
+    if not names:
+        return []
+    mine = int(own)
+    new = sum(counts.get(_WORD_KEY + w, 0) - mine <= 0 for w in names)
+    state = "new" if new == len(names) else "known" if new == 0 else "some"
+    n = "1" if len(names) == 1 else "2+"
+    return [f"nm:{state}:body", f"nm:{state}:{n}:body"]
 
 
 def alone_gate(feats: list[str] | None, line: str) -> bool:
@@ -999,6 +1047,8 @@ def alone_features(line: str, feats: list[str], counts: Counter, own: bool = Tru
     (``beside_features``). ``shapes``: the line's ``shape_features``, when already made."""
     shapes = shape_features(line, feats) if shapes is None else shapes
     out = feats + overlap_features(line, counts, own) + shapes
+    if NAME_FEATURES:
+        out += name_features(line, counts, own, place)
     if place is not None:
         stamps = [x for x in shapes if x in _PLACED_SHAPES] + [f for f in feats if f in ("has:time", "has:date")]
         out += [f"at:{place}:{k}" for k in stamps]
@@ -1429,7 +1479,9 @@ class Boilerplate(Rule):
     paragraph of one line that does not read as a sentence of news: residue pasted singly among prose,
     judged by what it is, by how little of the article's vocabulary it shares (an article's own
     headline or caption names its story; a prompt or a related headline does not), by how little it
-    shares with the paragraphs beside it, by the shapes of furniture it has where it stands (a
+    shares with the paragraphs beside it, whether the names it mentions among the paragraphs are
+    the article's (a related headline names people and places the story never does), by the
+    shapes of furniture it has where it stands (a
     "By NAME" line or a timestamp is in place at the head of an article, not between its
     paragraphs), and by what it means (the word-fit encoder's reading of the line: residue worded
     as no training line was, "This video can not be played in your browser", reads like its kind). A sentence of
@@ -1459,6 +1511,11 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "⟦Get our free daily newsletter delivered to your inbox→delete this line if it is not copy⟧\n\n"
         "The vote was close, the mayor said.",
+        # a headline pasted among the paragraphs naming people and places the story never names
+        # (``name_features``, session 17)
+        "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
+        "Low Ford.\n\n⟦Greta Lindqvist wins the Stockholm marathon in record time→delete this line if it "
+        "is not copy⟧\n\nThe vote was close, and the mayor said more cuts would follow in the spring.",
     )
     passes = (
         'The site showed "Please enter your comment!" to every visitor, she said.',
@@ -1482,6 +1539,10 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
         "Yours sincerely\n\nJane Roe",
+        # a subheading among the paragraphs that names the story's own people and places
+        "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
+        "Low Ford.\n\nMayor Jane Roe defends the Low Ford budget\n\nThe vote was close, and the mayor "
+        "said more cuts would follow in the spring.",
     )
 
     MAX_WORDS = 14   # a listed phrase is a short line
