@@ -284,6 +284,45 @@ def test_text_report_follows_the_terminal_width(tmp_path):
     assert src.index("the the") == caret.index("^")
 
 
+def test_a_finding_on_a_very_long_line_reads_only_its_window(monkeypatch):
+    """Minified HTML and text with no line breaks put every finding on one line of a megabyte: the
+    excerpt measures only the characters it shows, not the whole line for each finding."""
+    import importlib
+
+    from copylint.engine import FileResult
+    from copylint.finding import Finding
+
+    report = importlib.import_module("copylint.reporters.text")  # the package's `text` is a function
+    filler = "word " * 40_000
+    raw = f"{filler}the the end {filler}\n"
+    col = raw.index("the the") + 1
+    measured = []
+    real = report.get_character_cell_size
+    monkeypatch.setattr(report, "get_character_cell_size", lambda ch: measured.append(ch) or real(ch))
+    f = Finding("repeated-word", 0, 0, "'the' repeated", line=1, column=col, end_line=1, end_column=col + 7)
+    out = report.render([FileResult("a.txt", findings=[f] * 3)], sources={"a.txt": raw}, width=80)
+    assert len(measured) < 3 * 400  # about the width a finding, never the line's 400,000 characters
+    src = next(ln for ln in out.splitlines() if ln.startswith("     1 | "))
+    caret = next(ln for ln in out.splitlines() if set(ln.strip()) == {"^"})
+    assert len(src) <= 80 and src.startswith("     1 | …") and src.endswith("…")
+    assert src.index("the the") == caret.index("^") and caret.count("^") == 7
+
+
+def test_a_span_longer_than_the_width_is_shown_from_its_start_to_the_cut():
+    from copylint.engine import FileResult
+    from copylint.finding import Finding
+    from copylint.reporters.text import render
+
+    sentence = "The council said on Monday that the new road would open next year after a long delay. "
+    raw = "Intro. " + sentence * 4 + "\n"
+    f = Finding("duplicate-sentence", 0, 0, "repeats", line=1, column=8, end_line=1, end_column=len(raw))
+    out = render([FileResult("a.txt", findings=[f])], sources={"a.txt": raw}, width=80)
+    src = next(ln for ln in out.splitlines() if ln.startswith("     1 | "))
+    caret = next(ln for ln in out.splitlines() if set(ln.strip()) == {"^"})
+    assert len(src) <= 80 and src.endswith("…")  # not the whole span wrapped over lines
+    assert caret.index("^") == src.index("The council") and len(caret) == len(src) - 1
+
+
 def test_carets_line_up_after_wide_characters():
     from rich.cells import cell_len
 

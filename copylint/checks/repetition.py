@@ -44,7 +44,9 @@ class RepeatedWord(Rule):
     doubled ("Ban Ban", "Bora Bora", "Duran Duran"): those are left alone, and so are a word that
     belongs to a hyphenated compound beside it (`seven-time time trial`, `head-on on`, `three
     three-pointers`) and a doubled word that is a whole quotation (`the "zoom zoom" kid`). Runs
-    across a line break inside a paragraph, never from a headline into the next paragraph.
+    across a line break inside a paragraph, never from a headline into the next paragraph. A word
+    written three times or more in a row (`the the the`) is one slip and one finding, whose fix
+    leaves one.
     """
 
     id = "repeated-word"
@@ -60,6 +62,7 @@ class RepeatedWord(Rule):
         "Deliveries of cars, grain ⟦and and→and⟧ medicines.",
         "It was checked by ⟦the\nthe→the⟧ staff.",
         "⟦The the→The⟧ council met.",
+        "He said ⟦the the the→the⟧ plan would work.",
     )
     passes = (
         "He said that that was wrong.",
@@ -78,6 +81,23 @@ class RepeatedWord(Rule):
     _PAT = re.compile(r"\b([^\W\d_][\w'’-]*)(\s+)(\1)\b", re.I)
 
     def check(self, article: Article) -> Iterator[Finding]:
+        run: list[re.Match] = []  # doublings that chain (`the the the`): one slip, one finding
+        for m in self._doublings(article):
+            if run and m.start(1) != run[-1].start(3):
+                yield self._report(article, run)
+                run = []
+            run.append(m)
+        if run:
+            yield self._report(article, run)
+
+    def _report(self, article: Article, run: list[re.Match]) -> Finding:
+        first, start, end = run[0].group(1), run[0].start(1), run[-1].end(3)
+        said = "repeated" if len(run) == 1 else f"written {len(run) + 1} times in a row"
+        return self.finding(start, end, f"'{first}' {said}",
+                            suggestion=first, fix=article.replacement(start, end, first))
+
+    def _doublings(self, article: Article) -> Iterator[re.Match]:
+        """Each word written twice side by side that is a slip, in the order of the text."""
         for m, _, _ in repeats_in_blocks(article, self._PAT):
             first, gap, second = m.group(1), m.group(2), m.group(3)
             if gap.count("\n") > 1 or first.lower() in LEGIT_DOUBLES:
@@ -93,8 +113,7 @@ class RepeatedWord(Rule):
             if left and right and left in DOUBLE_QUOTES + "‘'" and right in DOUBLE_QUOTES + "’'" \
                     and first.lower() not in _FUNCTION_WORDS:
                 continue  # the "zoom zoom" kid: the doubling is what is quoted
-            yield self.finding(m.start(1), m.end(3), f"'{first}' repeated",
-                               suggestion=first, fix=article.replacement(m.start(1), m.end(3), first))
+            yield m
 
 
 INTENSIFIERS = data.words("intensifiers")

@@ -38,34 +38,54 @@ def _printable(ch: str) -> str:
     return ch
 
 
+def _cells(line: str, i: int) -> int:
+    """Terminal cells of the ``i``-th character of ``line`` as the report shows it."""
+    return get_character_cell_size(_printable(line[i]))
+
+
+def _fits(line: str, width: int) -> bool:
+    """Whether the whole of ``line`` fits ``width`` cells (reads no more of it than that takes)."""
+    used = 0
+    for ch in line:
+        used += get_character_cell_size(_printable(ch))
+        if used > width:
+            return False
+    return True
+
+
 def _excerpt(line: str, col: int, end_col: int, width: int = 100) -> tuple[str, tuple[int, int], tuple[int, int]]:
     """A window of ``line`` around the span [col, end_col) (1-based characters) that fits ``width``
-    terminal cells: (shown text, the span in its characters, the span in terminal cells)."""
-    chars = [_printable(c) for c in line]
-    cells = [get_character_cell_size(c) for c in chars]
-    s, e = min(col - 1, len(chars)), min(max(end_col - 1, col), len(chars))
-    if sum(cells) <= width:
-        left, right = 0, len(chars)
+    terminal cells: (shown text, the span in its characters, the span in terminal cells).
+
+    A line too long for the width is cut to a window from a little before the span's start, with
+    an ellipsis at each cut; a span longer than the window is shown from its start up to the cut
+    (the carets end there too). Only the window's characters are measured, so a finding on a
+    megabyte-long line (minified HTML, text with no line breaks) costs the width, not the line."""
+    n = len(line)
+    s, e = min(col - 1, n), min(max(end_col - 1, col), n)
+    if _fits(line, width):
+        left, right = 0, n
     else:
         width -= 2  # room for the ellipses
         left = s
-        budget = 30  # context before the span
-        while left > 0 and budget - cells[left - 1] >= 0:
+        budget = min(30, width // 2)  # context before the span; the span's start always shows
+        while left > 0 and budget - _cells(line, left - 1) >= 0:
             left -= 1
-            budget -= cells[left]
+            budget -= _cells(line, left)
         right, used = left, 0
-        while right < len(chars) and (used + cells[right] <= width or right < e):
-            used += cells[right]
+        while right < n and used + _cells(line, right) <= width:
+            used += _cells(line, right)
             right += 1
-        while left > 0 and used + cells[left - 1] <= width and right == len(chars):
+        while left > 0 and used + _cells(line, left - 1) <= width and right == n:
             left -= 1  # the end of the line is shown: use the room on the left
-            used += cells[left]
+            used += _cells(line, left)
     prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(chars) else ""
-    shown = prefix + "".join(chars[left:right]) + suffix
+    suffix = "…" if right < n else ""
+    shown = prefix + "".join(_printable(c) for c in line[left:right]) + suffix
+    e = max(s, min(e, right))  # a span past the cut is underlined up to it
     start_char = len(prefix) + s - left
-    start_cell = len(prefix) + sum(cells[left:s])
-    return shown, (start_char, start_char + e - s), (start_cell, start_cell + sum(cells[s:e]))
+    start_cell = len(prefix) + sum(_cells(line, i) for i in range(left, s))
+    return shown, (start_char, start_char + e - s), (start_cell, start_cell + sum(_cells(line, i) for i in range(s, e)))
 
 
 def suggestion_text(f) -> str | None:
