@@ -437,7 +437,13 @@ def test_alone_lines_are_paragraphs_of_one_line():
 
 def test_alone_judge_looks_only_at_paragraphs_of_their_own():
     m = residue_model()
-    lines = [x for x in ARTICLE.split("\n") if x.strip()] + ["Turn on notifications for this story"]
+    more = ["The county council said the valley road would stay closed until the engineers had "
+            "finished their inspection of the bridge and the river had fallen below the warning level.",
+            "Buses between the valley villages and the town will use the hill route, adding about twenty "
+            "minutes to each journey, the operator said, and the school run will start earlier.",
+            "The river last burst its banks near the old mill four years ago, when the valley road was "
+            "closed for nine days and forty homes were flooded."]
+    lines = [x for x in ARTICLE.split("\n") if x.strip()] + more + ["Turn on notifications for this story"]
     feats = document_features(lines)
     on = m.alone_scores(lines, feats, alone=[True] * len(lines))
     off = m.alone_scores(lines, feats, alone=[False] * len(lines))
@@ -445,6 +451,9 @@ def test_alone_judge_looks_only_at_paragraphs_of_their_own():
     assert all(x is None for x in off)
     # the headline is looked at too, and shares the story's words: far from residue
     assert on[0] is not None and on[0] < 0.5 < on[-1]
+    # in a brief (the rest under ``BRIEF_WORDS``), the headline is not read (``brief_headline``)
+    brief = [x for x in ARTICLE.split("\n") if x.strip()]
+    assert m.alone_scores(brief, document_features(brief), alone=[True] * len(brief))[0] is None
 
 
 def test_alone_judge_holds_the_head_to_its_own_threshold():
@@ -583,6 +592,7 @@ def test_alone_judge_does_not_look_at_a_sign_off_outside_the_prose(monkeypatch):
     inside = ["Floods close the valley road", para, "Respectfully yours", para]
     assert residue_model().alone_scores(inside, document_features(inside))[2] is not None
     monkeypatch.setattr(residue, "sign_off_line", lambda line: False)
+    monkeypatch.setattr(residue, "brief_headline", lambda lines: False)  # `top` is short: a brief's head too
     assert residue_model().alone_scores(lines, document_features(lines))[3] is not None
     assert residue_model().alone_scores(top, document_features(top))[0] is not None
 
@@ -751,3 +761,16 @@ def test_function_words_are_spacys_stop_words():
     assert len(ours) == len(set(ours))
     spacys = {w.lower().replace("’", "'").replace("‘", "'") for w in STOP_WORDS}
     assert set(ours) == spacys, (sorted(spacys - set(ours)), sorted(set(ours) - spacys))
+
+
+def test_a_briefs_headline_is_not_read_against_a_body_too_short_to_tell():
+    from copylint.checks.residue import BRIEF_WORDS, brief_headline
+
+    body = "Heating bills will rise again in January, the regulator said, though by less than feared."
+    assert brief_headline(["Cold Comfort", body])
+    assert brief_headline(["Cold Comfort", body, "Suppliers said the cap would be reviewed in the spring."])
+    long_body = [body] * (BRIEF_WORDS // len(body.split()) + 1)
+    assert not brief_headline(["Cold Comfort", *long_body])          # an article: its words tell
+    assert not brief_headline(["Skip to content", "Cold Comfort", body])  # not directly above the prose
+    for furniture in ("By Jane Roe", "Photo: Jane Roe/Reuters", "Jane Roe/AFP"):
+        assert not brief_headline([furniture, body])                   # a byline or a credit is judged

@@ -79,6 +79,8 @@ class GrammarCheck(Rule):
         "The words spoken were hers.",
         "For their two-month anniversary he took her out; he beat him at the meeting last year.",
         "Police said an unidentified body was found.",
+        # the same exceptions opening a sentence, where Harper asks for a capital "A" or "An"
+        "An unidentified gunman fled. An historic vote followed. A unanimous verdict came next.",
     )
     # the parse (spaCy) shows where Harper misread a sentence: "their" owning a noun, "were" with
     # its own subject, a pronoun's verb in the past or after a modal

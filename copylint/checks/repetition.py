@@ -72,6 +72,7 @@ class RepeatedWord(Rule):
         "They met in Ban Ban, a small town.",
         "A very, very good year.",
         "Bye bye, she said.",
+        "Ooh la la, the carmaker unveiled its new roadster.",
         "Flood warning\n\nWarning signs went up.",
         "Flood warning\nWarning signs went up across the valley.",
         "The seven-time time trial champion hit a car head-on on a bend and made three three-pointers.",

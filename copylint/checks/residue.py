@@ -1167,6 +1167,29 @@ SIGN_SHAPES = frozenset({"sh:name", "sh:name-role", "sh:by", "sh:by-low", "sh:la
                          "sh:paren"})
 
 
+#: a text under this many words below its first line is a brief (a wire item, a news-in-brief
+#: paragraph, a listing): its headline shares few words with so short a body
+BRIEF_WORDS = 120
+
+
+def brief_headline(lines: list[str]) -> bool:
+    """Whether the first line is a brief's headline: it stands directly above the first paragraph
+    of prose (``prose_bounds``), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
+    shape of a credit or a byline ("Name/Agency", "Photo: ...", "By NAME"). The line-alone judge
+    reads a line against the vocabulary of the rest of the article (an article's own headline names
+    its story); a body of one or two paragraphs is too short to tell, and a brief's headline,
+    often a pun ("When Models Explode"), scores as residue there. The listed phrases still apply."""
+    bounds = prose_bounds(lines)
+    if bounds is None or bounds[0] != 1:
+        return False
+    if sum(len(x.split()) for x in lines[1:]) >= BRIEF_WORDS:
+        return False
+    head = lines[0].strip()
+    words = _NAME_WORD.findall(head)
+    byline = len(words) >= 2 and words[0].lower() == "by" and words[1][:1].isupper()
+    return not (byline or _slash_credit(head) or _credit(head, _PAREN_TAIL.search(head)))
+
+
 def signed_lines(lines: list[str], feats: list[list[str] | None]) -> set[int]:
     """The lines at the article's edges (``edge_lines``) with the shape of its own opening or
     closing line (``SIGN_SHAPES``; ``feats``: the first pass's features)."""
@@ -1314,6 +1337,7 @@ class ResidueModel:
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
             outside = outside_prose(lines)
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
+            brief = brief_headline(lines)
         signed: set[int] = set()
         # a lazy reader of the lines' meaning (``EncodedLines``): the most its feature adds, and the floor
         lazy = ((self._vector_most, self._vector_floor)
@@ -1329,8 +1353,9 @@ class ResidueModel:
             # this judge: alone, or in a block at an edge (``edge_blocks``), where it closes wire
             # copy on a line or two (among the paragraphs, a credit is out of place: judged);
             # nor is a letter's or a column's sign-off there (``sign_off_line``: a letters page
-            # cut between two letters opens with the first one's)
-            if self.alone is not None and i not in alone_head \
+            # cut between two letters opens with the first one's), nor a brief's headline
+            # (``brief_headline``: its body is too short to read it against)
+            if self.alone is not None and i not in alone_head and not (i == 0 and brief) \
                     and not (i in outside and (credit_line(x) or sign_off_line(x))):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
@@ -1487,7 +1512,8 @@ class Boilerplate(Rule):
     as no training line was, "This video can not be played in your browser", reads like its kind). A sentence of
     an article, or one that quotes such a phrase, is prose; the classifier's two passes leave the
     head of an article (headline, standfirst, byline above the first paragraph) to the line-alone
-    judge, and headings that HTML or Markdown mark as such alone. Listed phrases can be deleted by
+    judge, and headings that HTML or Markdown mark as such alone; nor does the line-alone judge read
+    a brief's headline (a body of a paragraph or two is too short to tell it by shared words). Listed phrases can be deleted by
     ``--fix``; the classifiers' lines are left to the editor.
     """
 
@@ -1516,6 +1542,9 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\n⟦Greta Lindqvist wins the Stockholm marathon in record time→delete this line if it "
         "is not copy⟧\n\nThe vote was close, and the mayor said more cuts would follow in the spring.",
+        # a picture credit over a brief is still residue (``brief_headline``)
+        "⟦Photo: Jane Roe/Reuters→delete this line if it is not copy⟧\n\nThe city's buses will run a "
+        "reduced timetable from Monday after the operator said it could not find enough drivers.",
     )
     passes = (
         'The site showed "Please enter your comment!" to every visitor, she said.',
@@ -1543,6 +1572,9 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\nMayor Jane Roe defends the Low Ford budget\n\nThe vote was close, and the mayor "
         "said more cuts would follow in the spring.",
+        # a brief's headline, a pun sharing no word with its one paragraph (``brief_headline``)
+        "Cold Comfort\n\nHeating bills will rise again in January, the regulator said, though by "
+        "less than many households had feared.",
     )
 
     MAX_WORDS = 14   # a listed phrase is a short line

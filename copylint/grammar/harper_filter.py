@@ -83,11 +83,13 @@ def keep_harper_match(text: str, m: BackendMatch, doc=None) -> bool:
         word = nxt.group(1) if nxt else ""
         if not word or _ACRONYMISH.match(word) or text[m.end:m.end + 1] == "&":
             return False  # a/an before an acronym or a number depends on how it is read
-        if m.replacements[:1] == ["an"] and _VOWEL_SOUND_U.match(word):
+        # the article it asks for, whatever its case ("A" opening a sentence)
+        wanted = m.replacements[0].lower() if m.replacements else ""
+        if wanted == "an" and _VOWEL_SOUND_U.match(word):
             return False  # "a unanimous", "a European", "a one-off": harper is wrong there
-        if m.replacements[:1] == ["a"] and word[:1].lower() == "h":
+        if wanted == "a" and word[:1].lower() == "h":
             return False  # "an historic", "an hotel": accepted British usage
-        if m.replacements[:1] == ["a"] and _un_prefixed(word):
+        if wanted == "a" and _un_prefixed(word):
             return False  # "an unidentified body": un- + identified, not "uni-" as in "university"
     return not _parse_disagrees(doc, text, m)
 
