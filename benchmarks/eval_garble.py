@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import json
 import random
 import sys
 import time
@@ -191,6 +192,8 @@ def main() -> None:
     ap.add_argument("--calibration", help="a calibration.json to judge with instead of the shipped one (the same model)")
     ap.add_argument("--unseen", action="store_true",
                     help="also the recall on the swaps of words no calibration ever swapped (half 1's other sub-half)")
+    ap.add_argument("--found", help="write each one-swap version's word-fit finding of its swap (0 none, 1 a hint, "
+                                     "2 a warning) per set to this JSON file, to pair two calibrations version by version")
     args = ap.parse_args()
     if args.speed:
         speed(args.repeat)
@@ -205,8 +208,6 @@ def main() -> None:
     from copylint.rule import all_rules
 
     if args.calibration:
-        import json
-
         from copylint import wordfit
         try:
             cal = json.loads(Path(args.calibration).read_text(encoding="utf-8"))
@@ -228,6 +229,7 @@ def main() -> None:
     print(f"spinner ready ({time.time() - t0:.0f}s)", flush=True)
     fa_examples = []
     rows = []
+    found = {}
     for name, docs in sets.items():
         clean = [load_article(d.name, d.text, "text") for d in docs]
         words = sum(a.word_count for a in clean)
@@ -271,6 +273,8 @@ def main() -> None:
                         hit_kind[spans[0][3]] += 1
                 rec[(scope, lv)] = (hit / max(1, len(ones)), hit_kind)
                 rec[(scope, lv, "unseen")] = (hit_unseen, sum(unseen))
+        found[name] = [2 if covered(wf, spans, {"warning", "error"}) else int(covered(wf, spans, {"info"}))
+                       for (a, spans), fs in zip(ones, one_res) for wf in [[f for f in fs if f.rule == "word-fit"]]]
         spun_hit = sum(1 for fs in spun_res if any(f.rule == "spun-article" for f in fs))
         # spun-article by article length: (spun versions reported, of, clean documents reported, of)
         by_len = {}
@@ -318,6 +322,8 @@ def main() -> None:
         print(f"\nfalse alarms of word-fit on clean copy ({len(fa_examples)}), first {args.show}:")
         for name, path, sev, ctx, msg in fa_examples[:args.show]:
             print(f"  [{sev}] {path}: ...{ctx}...  -- {msg}")
+    if args.found:
+        Path(args.found).write_text(json.dumps(found) + "\n", encoding="utf-8")
     print(f"\n({time.time() - t0:.0f}s)")
 
 

@@ -502,6 +502,53 @@ def test_counts_and_ages_qualified_two_ways_are_two_groups(linter):
     assert a.mods and b.post and not numbers._qualified_apart(a, b)
 
 
+def test_a_lower_bound_over_an_upper_bound_is_held_at_info(linter, monkeypatch):
+    """"more than 38,000 searches" ... "less than 3,800 searches": a floor over a ceiling is said of two
+    things (a changed figure keeps its hedge), so at info at most (``bounds-apart``); without the kind
+    the pair warns. A negator turns a hedge round ("no less than 90%" is a floor) in the rule's reading,
+    not in the slip model's training; two floors stated that way still warn."""
+    def bounds(text, as_trained=False):
+        return [numbers._bound(q, as_trained) for q in numbers.quantities(_parsed(text).doc)]
+
+    assert bounds("Owners get no less than 90% and not more than 40 shares.") == ["floor", "ceiling"]
+    assert bounds("Owners get no less than 90% and not more than 40 shares.", as_trained=True) == ["ceiling", "floor"]
+    assert bounds("Owners get less than 90% and more than 40 shares.") == ["ceiling", "floor"]
+    trap = ("Entry-level jobs led the demand with more than 38,000 searches last month.\n\nEntry-level jobs had "
+            "slightly less than 3,800 searches last month.")
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.INFO and f.kind == "bounds-apart"
+    floors = ("The fund must pay owners no less than 90% of the proceeds each quarter.\n\nThe fund must pay owners "
+              "no less than 60% of the proceeds each quarter.")
+    [f] = _check(linter, floors, "number-mismatch")
+    assert f.severity == Severity.WARNING and floors[f.start:f.end] == "60%"
+    monkeypatch.setattr(numbers, "_bounds_apart", lambda a, b: False)
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.WARNING and trap[f.start:f.end] == "3,800 searches"
+
+
+def test_a_limit_and_a_figure_within_it_are_held_at_info(linter, monkeypatch):
+    """"a minimum capacity of 100 MW" ... "a capacity of 1200 MW": a limit (``maximum-words``,
+    ``minimum-words``) and a figure within it are as likely a peak or a required least and one level as
+    one figure, so at info at most (``within-limit``); without the kind the pair warns. A figure outside
+    its limit contradicts it and still warns; a name's "Max" is no limit."""
+    def limits(text):
+        return [numbers._limit(q) for q in numbers.quantities(_parsed(text).doc)]
+
+    assert limits("Police counted a max. of 700 vehicles.") == ["ceiling"]
+    assert limits("The plant needs a minimum capacity of 100 MW.") == ["floor"]
+    assert limits("The iPhone 11 Pro Max costs $999.") == [""]
+    trap = ("The plant will have a minimum capacity of 100 MW, the bill says.\n\nThe new block should have a "
+            "capacity of 1200 MW.")
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.INFO and f.kind == "within-limit"
+    outside = "Police counted a max. of 700 vehicles at the meeting.\n\nPolice said 7,000 vehicles had come to the meeting."
+    [f] = _check(linter, outside, "number-mismatch")
+    assert f.severity == Severity.WARNING and outside[f.start:f.end] == "7,000 vehicles"
+    monkeypatch.setattr(numbers, "_within_limit", lambda a, b: False)
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.WARNING and trap[f.start:f.end] == "1200 MW"
+
+
 def test_the_figure_a_figure_is_counted_in():
     """"3 goals in 5 games" is counted in 5; two figures counted in different figures are two
     quantities, in the same figure still one."""

@@ -397,6 +397,78 @@ def test_a_confirming_pattern_lowers_the_warning_threshold_and_nothing_else(monk
     assert _rule_findings(monkeypatch, [cand(0.95, None)], **levels) == [("warning", None)]
 
 
+#: three paragraphs of 20 words: a word at doubt 0.5, 0.3 and 0.4 in each (the hint level 0.2)
+CAPPED = ("The council said the new bridge would open in May, after the builders finish the deck and the ramps "
+          "there.\n\n"
+          "Officials said the work had cost more than planned because the price of steel rose sharply over "
+          "the winter.\n\n"
+          "Residents said they had waited ten years for a crossing, and that the ferry had been slow and "
+          "often very late.\n")
+
+
+def _capped_hints(monkeypatch, **cal):
+    """The hints word-fit gives ``CAPPED`` (one doubted word a paragraph) under ``cal``."""
+    from copylint.checks import garble
+    from copylint.checks.garble import Candidate
+    from copylint.readers import load_article
+    from copylint.wordfit import WordScore
+
+    class Tok:
+        def __init__(self, text):
+            self.text = self.lower_ = self.lemma_ = text
+
+    cands = []
+    for word, p in (("ramps", 0.5), ("steel", 0.3), ("ferry", 0.4)):
+        start = CAPPED.index(word)
+        cands.append(Candidate(Tok(word), WordScore(start, start + len(word), 1.0), [], p=p))
+    shipped = {k: v for k, v in garble.combiner().items() if k != "hint_words"}
+    shipped.update(warning=0.9, confirmed=0.9, info=0.2, **cal)
+    monkeypatch.setattr(garble, "combiner", lambda: shipped)
+    rule = garble.WordFitRule(Config())
+    monkeypatch.setattr(rule, "candidates", lambda article: cands)
+    article = load_article("a.txt", CAPPED, "text")
+    assert article.word_count == 60
+    return [(f.kind, CAPPED[f.start:f.end]) for f in rule.check(article)]
+
+
+def test_an_articles_hints_are_capped_by_its_length_the_most_doubtful_kept(monkeypatch):
+    every = [("hint", "ramps"), ("hint", "steel"), ("hint", "ferry")]
+    # no hint_words in the calibration: one hint a paragraph, as before the cap
+    assert _capped_hints(monkeypatch) == every
+    assert _capped_hints(monkeypatch, hint_words=20) == every  # 60 words: three hints allowed
+    # one per 30 words: two, the most doubtful two (0.5, 0.4), in text order; the third is dropped
+    assert _capped_hints(monkeypatch, hint_words=30) == [("hint", "ramps"), ("hint", "ferry")]
+    # one per 500 words: a 60-word article still gets one, its most doubtful word
+    assert _capped_hints(monkeypatch, hint_words=500) == [("hint", "ramps")]
+
+
+#: a spinner's swap (agreement made a stipulation, p 0.75 under run 9) and, in the next paragraph, a
+#: rare but right word (undercard, 0.38): both over run 9's hint level (0.29), under its warning (0.83)
+CAPPED_STORY = ("The two sides reached a stable stipulation on Monday after three weeks of talks, the mediator said.\n\n"
+                "The boxer, who fought on the undercard last year, said he was ready for a title bout.\n")
+
+
+def test_the_cap_drops_a_short_articles_less_doubtful_hint_under_the_shipped_model(monkeypatch, linter):
+    from copylint.checks import garble
+
+    shipped = {k: v for k, v in garble.combiner().items() if k != "hint_words"}
+
+    def hints(**cal):
+        monkeypatch.setattr(garble, "combiner", lambda: {**shipped, **cal})
+        found = linter.check_text(CAPPED_STORY, path="x", fmt="text", cfg=Config(select=("word-fit",)))
+        return [(f.kind, CAPPED_STORY[f.start:f.end]) for f in found]
+
+    assert hints() == [("hint", "stipulation"), ("hint", "undercard")]  # one a paragraph, no cap
+    assert hints(hint_words=500) == [("hint", "stipulation")]  # 34 words: one hint, the most doubtful
+
+
+def test_the_hint_cap_is_one_per_w_words_and_at_least_one():
+    from copylint.checks.garble import hint_cap
+
+    assert hint_cap(330, None) is None and hint_cap(330, 0) is None
+    assert [hint_cap(n, 500) for n in (1, 499, 500, 501, 1000, 1001)] == [1, 1, 1, 2, 2, 3]
+
+
 def test_a_calibration_may_read_some_of_the_features_in_their_order():
     from copylint.checks.garble import FEATURES, Candidate, doubt, feature_columns
     from copylint.wordfit import WordScore

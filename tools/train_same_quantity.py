@@ -34,7 +34,8 @@ The warning threshold is the lowest whose bound stays within ``--warning-budget`
 issue's 0.05 for the three consistency families together), counting the count-of-people path's
 alarms, which no threshold moves, and only the pairs that can reach warning (not those that
 ``numbers.info_only`` holds at info: in a list or a table, two durations of other events, groups
-qualified two ways); info, which fails no run, is the lowest whose rate itself stays
+qualified two ways, a lower bound over an upper one, a limit beside a figure within it; a kind added
+there moves only the thresholds, since neither model's training reads it: session 17); info, which fails no run, is the lowest whose rate itself stays
 within ``--info-budget`` on all the calibration sets together. A pair in a restated frame
 (``numbers.restated``: its two figures in one long frame of the same words, not two items of a
 parallel list), or two ages of one person named (``numbers._same_person``), confirms a weaker doubt

@@ -759,6 +759,22 @@ class _WordFitRule(Rule):
         return fit.judged
 
 
+def hint_cap(words: int, per: int | None) -> int | None:
+    """How many hints an article of ``words`` words may get with one hint per ``per`` words (at
+    least one), or None (no cap) when ``per`` is unset: calibration.json's ``hint_words``."""
+    return max(1, -(-words // per)) if per else None
+
+
+def capped_hints(hints: list[Candidate], words: int, per: int | None) -> list[Candidate]:
+    """The hints an article keeps under ``hint_cap``: the most doubtful first (ties to the earlier
+    word), kept in their own order."""
+    cap = hint_cap(words, per)
+    if cap is None or len(hints) <= cap:
+        return hints
+    keep = {id(c) for c in sorted(hints, key=lambda c: (-c.p, c.score.start))[:cap]}
+    return [c for c in hints if id(c) in keep]
+
+
 def _suggestion(c: Candidate) -> str | None:
     """The corrector's word for the place, unless it is unsure or it is a form of the same word."""
     alt, word = c.score.alt, c.token.lower_
@@ -785,9 +801,12 @@ class WordFitRule(_WordFitRule):
     warning of kind `confirmed` when a precise pattern backs a weaker doubt (a month modifying a
     noun that takes no date, `the August suspects`, which `month-modifier` reports only for the
     nouns of its table; a member of a list of nouns; a title noun right before a person's name);
-    else an info hint, at most one per paragraph (the most doubtful word). A finding offers the
-    word the model would expect only when the model is confident of it (the confidence from which
-    at least half its words were right on held-apart news): a poor suggestion is worse than none.
+    else an info hint, at most one per paragraph (the most doubtful word; a calibration with
+    ``hint_words`` W also caps an article's hints at one per W words, at least one, the most doubtful
+    kept: the shipped one has none, since the cap found no more held apart, training/garble/README.md).
+    A finding offers the word the model would expect only when the model is confident of it (the
+    confidence from which at least half its words were right on held-apart news): a poor suggestion
+    is worse than none.
 
     Off by default for now (`extend-select = ["word-fit"]` turns it on): the shipped model finds
     about a quarter of swapped words with its hints, and most of its hints on clean copy are rare
@@ -853,7 +872,7 @@ class WordFitRule(_WordFitRule):
                 key = block.start if block is not None else -1
                 if key not in best_in_block or c.p > best_in_block[key].p:
                     best_in_block[key] = c
-        for c in best_in_block.values():
+        for c in capped_hints(list(best_in_block.values()), article.word_count, cal.get("hint_words")):
             alt = _suggestion(c)
             msg = f"'{c.token.text}' is unusual here" + (f": '{alt}'?" if alt else "")
             yield self.finding(c.score.start, c.score.end, msg, suggestion=alt, kind="hint")

@@ -28,7 +28,12 @@ swapped. Then:
   that modifies a noun taking no date (``--month-budget``); ``info``: the lowest whose bound of
   warnings and hints (one per paragraph at most) stays within ``--info-target`` per 1,000 words;
   with ``--per-set`` (``SetBound``) every one of these bounds is held on each calibration set alone
-  (tune's news, the web pages' articles) instead of on the two pooled;
+  (tune's news, the web pages' articles) instead of on the two pooled; with ``--hint-words W`` an
+  article keeps at most ``max(1, ceil(words / W))`` hints, its most doubtful (garble.capped_hints),
+  the info threshold is set under that cap and W is written into the file (``hint_words``, which
+  word-fit reads; without it the rule and the file are as before); ``--keep FILE`` keeps another
+  calibration whole (combiner, months, warning levels, suggestions, spun-article) and sets only its
+  info threshold again, the way to change the hints alone;
 - ``suggest_min``: the corrector's confidence from which at least half of its words are right (the
   swapped word's original) on the swapped tune words;
 - ``spun``: the evidence (garble.spun_evidence: the log likelihood ratio of "a few per cent of its
@@ -276,6 +281,31 @@ def per_doc(values, docs, n: int, at: float):
     return np.bincount(docs[np.asarray(values, dtype=float) >= at], minlength=n)
 
 
+def rule_hints(a, cs, hintable, info_t: float, per: int | None = None) -> list:
+    """The hints word-fit gives article ``a`` (its candidates ``cs``, ``hintable`` the ones not
+    warned of): each paragraph's most doubtful candidate at ``info_t`` or over, and of those the
+    article's ``garble.hint_cap(words, per)`` most doubtful (all with ``per`` None)."""
+    best: dict[int, object] = {}
+    for c in cs:
+        if hintable(c) and c.p >= info_t:
+            b = a.block_at(c.score.start).start
+            if b not in best or c.p > best[b].p:
+                best[b] = c
+    return garble.capped_hints(list(best.values()), a.word_count, per)
+
+
+def hint_values(clean, hintable, per: int | None = None) -> list[tuple[float, int]]:
+    """(p, document) of every hint the ``clean`` versions could get, whatever the threshold."""
+    return [(c.p, d) for d, (a, cs, _) in enumerate(clean) for c in rule_hints(a, cs, hintable, -math.inf, per)]
+
+
+def info_threshold(clean, hintable, bound, all_warn, target: float, per: int | None = None) -> float:
+    """The lowest hint threshold whose bound of warnings and hints per 1,000 clean words stays
+    within ``target``, with one hint a paragraph and (``per``) one per ``per`` words of an article."""
+    iv = hint_values(clean, hintable, per)
+    return max(bound.threshold([v for v, _ in iv], [d for _, d in iv], target, base=all_warn), 0.05)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sets", default=",".join(SETS), help=f"calibration sets, of: {', '.join(SETS)}")
@@ -293,6 +323,17 @@ def main() -> None:
     ap.add_argument("--per-set", action="store_true",
                     help="hold every false-alarm bound within its budget on each calibration set alone (the "
                          "highest of the sets' bounds), not on the sets pooled")
+    ap.add_argument("--hint-words", type=int, default=0,
+                    help="cap an article's hints at one per this many words (at least one), its most doubtful "
+                         "first, and set the info threshold under the cap (written into calibration.json as "
+                         "hint_words, which word-fit reads); 0: no cap (the default)")
+    ap.add_argument("--keep",
+                    help="a calibration.json kept but for its info threshold, set again here from the clean versions "
+                         "under its combiner and warning levels (and --hint-words): the shipped file's combiner was "
+                         "fitted on versions since lost, so only this changes nothing but the hints")
+    ap.add_argument("--hint-caps", default="",
+                    help="also measure (not ship) caps of one hint per W words, a comma-separated list of W: the "
+                         "info threshold, hints per set and the one-swap versions found, paired against no cap")
     ap.add_argument("--spun-target", type=float, default=0.01, help="bound of the share of clean articles reported spun")
     ap.add_argument("--seed", type=int, default=88)
     ap.add_argument("--out", default=str(wordfit.default_dir() / "calibration.json"))
@@ -402,6 +443,12 @@ def main() -> None:
           f"{sum(1 for *_, k in months if k == 'clean')} in clean versions); doubt >= {month_disc:.3f} "
           f"(median word {median:.3f}): {len(above)} above, {sum(above)} swapped, p {month_p:.3f}")
 
+    base = None
+    if args.keep:  # another calibration kept: its combiner, months and warning levels (below)
+        base = json.loads(Path(args.keep).read_text(encoding="utf-8"))
+        if base.get("encode", "batch") != args.encode or base.get("corr_top") != args.corr_top:
+            raise SystemExit(f"--keep {args.keep}: calibrated with another --encode or --corr-top")
+        cal.update({k: base[k] for k in ("features", "mean", "scale", "coef", "intercept", "month")})
     for cs in cands:
         for c in cs:
             c.p = 0.0
@@ -421,19 +468,18 @@ def main() -> None:
     # threshold, as long as every warning's bound stays within ``--warn-target``
     cv = [(c.p, d) for d, (_, cs, _) in enumerate(clean) for c in cs if plain(c) and c.pattern and c.p < warn_t]
     confirmed_t = bound.threshold([v for v, _ in cv], [d for _, d in cv], args.warn_target, base=warn_counts)
+    if base is not None:  # the other calibration's warning levels kept: only the hint level is set here
+        print(f"set here: warning >= {warn_t:.7f}, confirmed >= {confirmed_t:.7f}; kept from --keep: "
+              f"{base['warning']:.7f}, {base['confirmed']:.7f}")
+        warn_t, confirmed_t = base["warning"], base["confirmed"]
     warned = lambda c: month_warned(c) or plain(c) and (c.p >= warn_t or c.pattern is not None and c.p >= confirmed_t)  # noqa: E731
     all_warn = np.array([sum(warned(c) for c in cs) for _, cs, _ in clean])
 
-    def block_max(a, cs):
-        best = {}
-        for c in cs:
-            if plain(c) and not warned(c):
-                b = a.block_at(c.score.start).start
-                best[b] = max(best.get(b, 0.0), c.p)
-        return list(best.values())
-
-    iv = [(v, d) for d, (a, cs, _) in enumerate(clean) for v in block_max(a, cs)]
-    info_t = max(bound.threshold([v for v, _ in iv], [d for _, d in iv], args.info_target, base=all_warn), 0.05)
+    hintable = lambda c: plain(c) and not warned(c)  # noqa: E731
+    info_free = info_t = info_threshold(clean, hintable, bound, all_warn, args.info_target)
+    if args.hint_words:  # the hints an article may get: one per --hint-words words, its most doubtful
+        info_t = info_threshold(clean, hintable, bound, all_warn, args.info_target, args.hint_words)
+    iv = hint_values(clean, hintable, args.hint_words or None)
     confirmed_t = max(confirmed_t, info_t)
     warned = lambda c: month_warned(c) or plain(c) and (c.p >= warn_t or c.pattern is not None and c.p >= confirmed_t)  # noqa: E731
     all_warn = np.array([sum(warned(c) for c in cs) for _, cs, _ in clean])
@@ -513,7 +559,8 @@ def main() -> None:
         top = sorted(zip(clean_ev[g], clean_all), key=lambda x: -x[0][0])[:5]
         print(f"  window {window or 'whole article'}, rate {rate}: clean versions with the most evidence: " + "; ".join(
             f"{src} {a.word_count} words {e:.2f}" for (e, *_), (a, _, _, src) in top))
-        for word_t in sorted({round(info_t, 4), 0.1, 0.2, 0.3}):
+        # (the hint level without an article's cap: the cap changes no spun-article verdict)
+        for word_t in sorted({round(info_free, 4), 0.1, 0.2, 0.3}):
             for min_words in (1, 2, 3):
                 ok = lambda p: int((p >= word_t).sum()) >= min_words  # noqa: E731
                 vals = sorted((e for e, p, *_ in clean_ev[g] if ok(p)), reverse=True)
@@ -546,16 +593,60 @@ def main() -> None:
           f"{len(clean_all)} clean ones (at most {allowed} allowed: bound of the share "
           f"{share_bound(max(allowed, 0), len(clean_all), args.level):.4f})")
     cal.update({"warning": warn_t, "confirmed": confirmed_t, "info": info_t,
+                **({"hint_words": args.hint_words} if args.hint_words else {}),
                 "spun": {"prior": fit_prior, "rate": spun_rate, "threshold": thr, "word": word_t,
                          "min_words": min_words, "window": window},
                 "tuned_on": f"{' + '.join(sets)} (training/garble/calibrate.py), training corruption"
                             f"{'' if args.half == '0' else f' on words of --half {args.half}'}; "
                             f"false-alarm bounds at level {args.level}{', each set alone' if args.per_set else ''}"})
+    if base is not None:  # the other calibration, with only its info threshold (and the cap) set here
+        cal = {}
+        for k, v in base.items():
+            cal[k] = info_t if k == "info" else v
+            if k == "info" and args.hint_words:
+                cal["hint_words"] = args.hint_words
+        if args.hint_words:
+            cal["tuned_on"] = (f"{base.get('tuned_on', '')}; info threshold under one hint per {args.hint_words} "
+                               "words of an article (training/garble/calibrate.py --keep --hint-words)")
     Path(args.out).write_text(json.dumps(cal, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} in {time.time() - t0:.0f}s")
+    if args.hint_caps:
+        hint_caps(vers, cands, source, warned, all_warn, bound, args)
     if args.ideas:
         ideas(vers, cands, parses, bound, month_counts, args, clean_ev[(0, spun_rate)], spun_ev[(0, spun_rate)])
         ideas_recall(vers, cands, scored, source, bound, month_counts, args, cal)
+
+
+def hint_caps(vers, cands, source, warned, all_warn, bound, args) -> None:
+    """Measured, not shipped (in-sample, on the calibration sets): for each cap of one hint per W
+    words of an article (``--hint-caps``; none first), the info threshold under the bound of this
+    calibration (pooled, or each set alone with ``--per-set``), warnings and hints per 1,000 clean
+    words by set and on short articles, and the one-swap versions found as word-fit reports them
+    (warned, or a hint kept by both caps), paired against no cap: versions gained and lost."""
+    import numpy as np
+
+    hintable = lambda c: c.features is not None and not warned(c)  # noqa: E731
+    clean = [(a, cs, src) for (kind, a, _), cs, src in zip(vers, cands, source) if kind == "clean"]
+    ones = [(a, cs, label(cs, spans), src) for (kind, a, spans), cs, src in zip(vers, cands, source) if kind == "one"]
+    words = np.array([a.word_count for a, _, _ in clean], dtype=float)
+    parts = {name: np.array([src == name for *_, src in clean]) for name in sorted(set(source))}
+    parts["under 400 words"] = words < 400
+    print(f"hints capped per article (in-sample; {len(ones)} one-swap versions; warnings as calibrated):")
+    before = None
+    for per in [None, *(int(w) for w in args.hint_caps.split(",") if w.strip())]:
+        t = info_threshold(clean, hintable, bound, all_warn, args.info_target, per)
+        counts = all_warn + np.array([len(rule_hints(a, cs, hintable, t, per)) for a, cs, _ in clean])
+        found = np.array([any(lab and (warned(c) or id(c) in ids) for c, lab in zip(cs, labs))
+                          for a, cs, labs, _ in ones
+                          for ids in [{id(h) for h in rule_hints(a, cs, hintable, t, per)}]])
+        before = found if before is None else before
+        by_set = "; ".join(f"{name} {1000 * counts[keep].sum() / words[keep].sum():.2f}" for name, keep in parts.items())
+        by_src = ", ".join(f"{name} {int(sum(f for f, (*_, src) in zip(found, ones) if src == name))}"
+                           for name in sorted({src for *_, src in ones}))
+        print(f"  {'no cap' if per is None else f'one per {per} words'}: info >= {t:.4f}; warnings and hints per "
+              f"1,000 clean words {bound.point(counts):.3f} (bound {bound.upper(counts):.3f}; {by_set}); one-swap "
+              f"versions found {int(found.sum())} ({by_src}): {int((found & ~before).sum())} gained, "
+              f"{int((before & ~found).sum())} lost against no cap")
 
 
 RARE_ZIPF = 3.5

@@ -818,23 +818,69 @@ def _another_instance(q: Quantity) -> bool:
     return any(c.lower_ in _ANOTHER and c.dep_ in ("det", "amod") for n in nouns for c in n.children)
 
 
-def _bound(q: Quantity) -> str:
-    """ "floor" for a figure stated as a lower bound ("more than 3,000", "starting at $60"), "ceiling"
-    for an upper one ("up to 2,100", "less than $100"), else ""."""
+_NEGATORS = data.words("bound-negators")
+
+
+def _bound(q: Quantity, as_trained: bool = False) -> str:
+    """ "floor" for a figure stated as a lower bound ("more than 3,000", "starting at $60", "no less
+    than 90%"), "ceiling" for an upper one ("up to 2,100", "less than $100", "no more than 40"), else
+    "". A negator right before the hedge (``bound-negators``) turns it round, except with
+    ``as_trained``, as the slip model's training read it (a "no less than" was a ceiling)."""
     doc, i = q.tok.doc, q.tok.i
-    kinds = {same_quantity.HEDGES.get(t.lower_) for t in doc[max(0, i - 4):i]
-             if t.lower_ != "up" or doc[t.i + 1].lower_ == "to"} & {"floor", "ceiling"}  # "up 12%" is a change
+    kinds = set()
+    for t in doc[max(0, i - 4):i]:
+        kind = same_quantity.HEDGES.get(t.lower_)
+        if kind not in ("floor", "ceiling") or t.lower_ == "up" and doc[t.i + 1].lower_ != "to":  # "up 12%": a change
+            continue
+        if not as_trained and t.i > 0 and doc[t.i - 1].lower_ in _NEGATORS:
+            kind = "ceiling" if kind == "floor" else "floor"
+        kinds.add(kind)
     return kinds.pop() if len(kinds) == 1 else ""
 
 
-def _bounds_agree(a: Quantity, b: Quantity) -> bool:
+def _bounds_agree(a: Quantity, b: Quantity, as_trained: bool = False) -> bool:
     """A lower bound at or under an upper bound: "less than $100" ... "starting at $60" say the
     same thing two ways (a price range), not two values of one figure."""
-    ba, bb = _bound(a), _bound(b)
+    ba, bb = _bound(a, as_trained), _bound(b, as_trained)
     if {ba, bb} != {"floor", "ceiling"}:
         return False
     floor, ceiling = (a, b) if ba == "floor" else (b, a)
     return floor.value <= ceiling.value
+
+
+def _bounds_apart(a: Quantity, b: Quantity) -> bool:
+    """A lower bound over an upper bound: "more than 38,000 searches" ... "less than 9,000 searches",
+    "less than 10%" ... "no less than 90%". Of one quantity the two would contradict each other
+    whatever the figures; copy says them of two things (one job and another, one share and another),
+    and a changed figure keeps its hedge, so a slip does not make a floor of a ceiling."""
+    ba, bb = _bound(a), _bound(b)
+    return {ba, bb} == {"floor", "ceiling"} and not _bounds_agree(a, b)
+
+
+_MAXIMA, _MINIMA = data.words("maximum-words"), data.words("minimum-words")
+
+
+def _limit(q: Quantity) -> str:
+    """ "ceiling" for a figure stated as the most something reaches ("a maximum speed of 200 km/h", "a
+    max. of 700 vehicles"), "floor" for the least it may be ("minimum electric power 100 MW"), else ""
+    (a name's "Max", "iPhone 11 Pro Max for $999", is no limit)."""
+    doc, i = q.tok.doc, q.tok.i
+    kinds = {"ceiling" if t.lower_ in _MAXIMA else "floor" for t in doc[max(0, i - 4):i]
+             if (t.lower_ in _MAXIMA or t.lower_ in _MINIMA) and t.pos_ != "PROPN"}
+    return kinds.pop() if len(kinds) == 1 else ""
+
+
+def _within_limit(a: Quantity, b: Quantity) -> bool:
+    """One figure a limit and the other, no limit, within it: "a maximum speed of 200 km/h" ... "a speed
+    of 120 km/h", "minimum electric power 100 MW" ... "electric power of 1200 MW". A peak or a required
+    least beside one level is as likely two quantities as one (on news-corpus train, tune and the web
+    pages, 19 such pairs of two values to 1 of one, "a max. of 700 vehicles" restating "700 vehicles");
+    a figure outside the limit contradicts it and is scored as any pair."""
+    la, lb = _limit(a), _limit(b)
+    if bool(la) == bool(lb):
+        return False
+    limit, level, kind = (a, b, la) if la else (b, a, lb)
+    return level.value <= limit.value if kind == "ceiling" else level.value >= limit.value
 
 
 _CHANGE = frozenset(same_quantity.CUES["change"])
@@ -917,7 +963,7 @@ def _two_quantities(a: Quantity, b: Quantity, one_person: bool = False, as_train
     ca, cb = _counted_in(a), _counted_in(b)
     if ca and cb and ca != cb:
         return True  # "3 goals in 5 games" ... "8 goals in 10 games"
-    if _bounds_agree(a, b) or _change_amount(a, as_trained) != _change_amount(b, as_trained):
+    if _bounds_agree(a, b, as_trained) or _change_amount(a, as_trained) != _change_amount(b, as_trained):
         return True  # a range's two ends; a change beside a level ("risen by 30" ... "360 people")
     if a.unit != "%" and _part_of_other(a, b):
         return True  # a part of a whole: "120 people were arrested" ... "Of those, 40 were charged"
@@ -1024,7 +1070,9 @@ def info_only(a: Quantity, b: Quantity) -> str | None:
     (``in-a-list``); two durations that do not measure one event (``other-event``: "settled for
     30,000 years" ... "lived there for 20,000 years"); counted things or aged people qualified two
     ways (``other-group``: "the 34-year-old owner of a motorcycle" ... "the 22-year-old owner of a
-    Hyundai")."""
+    Hyundai"); a lower bound over an upper one (``bounds-apart``: "more than 38,000 searches" ...
+    "less than 9,000 searches", ``_bounds_apart``); a limit and a figure within it (``within-limit``: "a
+    maximum speed of 200 km/h" ... "a speed of 120 km/h", ``_within_limit``)."""
     if a.listed or b.listed:
         return "in-a-list"
     if _duration(a) and _duration(b) and not _same_event(a, b):
@@ -1032,6 +1080,10 @@ def info_only(a: Quantity, b: Quantity) -> str | None:
     if not a.unit.startswith(("%", "cur:")) and a.unit != "scaled" and _qualified_apart(a, b) \
             and not _same_person(a, b):
         return "other-group"
+    if _bounds_apart(a, b):
+        return "bounds-apart"
+    if _within_limit(a, b):
+        return "within-limit"
     return None
 
 
@@ -1192,7 +1244,10 @@ class NumberMismatch(Rule):
     and "lived there for 20,000 years" are two; one event is the same governing verb or event noun,
     two words of one WordNet synset, "jailed" and "imprisoned", or the subject of "lasted") and
     counts or ages whose nouns are qualified two ways ("213 drunk drivers" ... "13 drivers with fake
-    plates", "the owner of a motorcycle" ... "the owner of a Hyundai"); a mention
+    plates", "the owner of a motorcycle" ... "the owner of a Hyundai") and a lower bound over an upper
+    one ("more than 38,000 searches" ... "less than 3,800 searches": said of two things, since a changed
+    figure keeps its hedge; "no less than" is a lower bound) and a limit beside a figure within it ("a
+    maximum speed of 200 km/h" ... "a speed of 120 km/h": as likely a peak and a level); a mention
     restated elsewhere with its own value at least as surely is consistent. The finding points at
     the odd mention (the later one unless the earlier one is the only figure not restated), with
     ``related`` at the other.
@@ -1211,7 +1266,11 @@ class NumberMismatch(Rule):
              "other-event": (Severity.INFO, "two durations governed by different verbs or event nouns "
                                             "(settled, lived): as likely the spans of two events"),
              "other-group": (Severity.INFO, "the counted things or aged people are qualified two ways (the "
-                                            "owner of a Hyundai, the owner of a motorcycle): as likely two groups")}
+                                            "owner of a Hyundai, the owner of a motorcycle): as likely two groups"),
+             "bounds-apart": (Severity.INFO, "a lower bound over an upper one (more than 38,000, less than 9,000): "
+                                             "said of two things, a changed figure keeps its hedge"),
+             "within-limit": (Severity.INFO, "a maximum or minimum and a figure within it (a maximum speed of 200 "
+                                             "km/h, a speed of 120 km/h): as likely a peak and a level as one figure")}
     needs = frozenset({"parser", "ner", "lemmatizer"})
     flags = (
         "A wildfire has forced more than 3,000 people to leave their homes, fire officials said.\n\n"
@@ -1257,6 +1316,12 @@ class NumberMismatch(Rule):
         "Those who anted up $129 for the Founder's Edition will get it in November.\n\nThe Founder's Edition, which "
         "costs ⟦$219⟧, ships in November.",
         "Apple's 12-inch MacBook was discontinued in July.\n\nApple said the ⟦1-inch⟧ MacBook would not return.",
+        # "no less than" is a lower bound: two of them still warn (``_bound``)
+        "The fund must pay owners no less than 90% of the proceeds each quarter.\n\nThe fund must pay owners no "
+        "less than ⟦60%⟧ of the proceeds each quarter.",
+        # a figure outside its limit contradicts it (``_within_limit``: within it, info)
+        "Police counted a max. of 700 vehicles at the meeting.\n\nPolice said ⟦7,000 vehicles⟧ had come to the "
+        "meeting.",
         # a hedged exact figure is no rounding of an unhedged round one (``_close``)
         "The council will spend £200 million on new schools.\n\nThe council will spend about ⟦£260 million⟧ on new "
         "schools, the mayor said.",
