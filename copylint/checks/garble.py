@@ -179,10 +179,9 @@ class ListIntruder(Rule):
     any of them. A member only a step from the others (a place among the vehicles that serve it:
     `factories, trains and planes`, the table's `[near]` pairs) is reported as a hint (info, kind
     `near`): news lists cross that step on purpose. People and organisations go with anything and
-    are never reported; lists with an
-    unknown word are left alone, unless the optional `embeddings` extra is installed: then a bare
-    noun far in meaning from every other member, among members close to each other, is reported
-    as a hint (info).
+    are never reported; lists with an unknown word are left alone, unless the optional
+    `embeddings` extra is installed: then a bare noun far in meaning from every other member,
+    among members close to each other, is reported as a hint (info).
     """
 
     id = "list-intruder"
