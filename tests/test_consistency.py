@@ -549,6 +549,31 @@ def test_a_limit_and_a_figure_within_it_are_held_at_info(linter, monkeypatch):
     assert f.severity == Severity.WARNING and trap[f.start:f.end] == "1200 MW"
 
 
+def test_a_rate_against_a_total_is_held_at_info(linter, monkeypatch):
+    """"£40 million on road repairs" ... "£4 million a year on road repairs": a sum per period (``period-words``
+    after ``period-determiners``, ``period-adverbs``) against a sum with none is a rate and a total, so at
+    info at most (``rate-total``); without the kind the pair warns. "a year earlier" is a time, not a rate;
+    two rates with different values still warn."""
+    def rates(text):
+        return [numbers._per_period(q) for q in numbers.quantities(_parsed(text).doc)]
+
+    assert rates("The state will spend $300 million a year on research.") == [True]
+    assert rates("Farmers are paid 7,000 crowns per month.") == [True]
+    assert rates("The firm pays $2 billion annually to its staff.") == [True]
+    assert rates("Net profit was €2.1bn, from €1.2bn a year earlier.") == [False, False]
+    trap = ("The council will spend £40 million on road repairs.\n\nThe council will spend £4 million a year on "
+            "road repairs, the mayor said.")
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.INFO and f.kind == "rate-total"
+    rates_apart = ("The state will spend $300m a year on stem cell research.\n\nThe state will spend $530m a year "
+                   "on stem cell research, the governor said.")
+    [f] = _check(linter, rates_apart, "number-mismatch")
+    assert f.severity == Severity.WARNING and rates_apart[f.start:f.end] == "$530m"
+    monkeypatch.setattr(numbers, "_rate_and_total", lambda a, b: False)
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.WARNING and trap[f.start:f.end] == "£4 million"
+
+
 def test_the_figure_a_figure_is_counted_in():
     """"3 goals in 5 games" is counted in 5; two figures counted in different figures are two
     quantities, in the same figure still one."""
