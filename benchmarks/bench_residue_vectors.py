@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What reading a line's meaning costs the boilerplate rule (issue 10, session 14; needs ../shared).
 
-The line-alone judge of a model with a line-vector scorer (``rules/residue_model.json``'s
+The line-alone judge of a model with a line-vector scorer (``rules/residue_model.zip``'s
 ``alone.vector``, or ``--model FILE``) reads each line it looks at through its encoder (the word-fit
 encoder, ``copylint.wordfit``; the sentence embedder, ``copylint.sentence``; or both: the model's
 ``alone.vector.source``, ``residue.EncodedLines``). This prints, over ``../shared/clean-news`` checked with the default rules in
@@ -15,7 +15,7 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
-import json
+import copy
 import sys
 import time
 from pathlib import Path
@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from splits import clean_news, need_shared  # noqa: E402
 
-from copylint import data  # noqa: E402
 from copylint.checks import residue  # noqa: E402
 from copylint.config import Config  # noqa: E402
 from copylint.engine import Linter  # noqa: E402
@@ -32,13 +31,13 @@ from copylint.engine import Linter  # noqa: E402
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", type=Path, help="a model file (default: the shipped rules/residue_model.json)")
+    ap.add_argument("--model", type=Path, help="a model file (default: the shipped rules/residue_model.zip)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--select", default="", help="rules to run (comma-separated; default: the default rules)")
     args = ap.parse_args()
     need_shared()
-    spec = json.loads(args.model.read_text(encoding="utf-8") if args.model else data.read_text("residue_model.json"))
-    without = json.loads(json.dumps(spec))
+    spec = residue.model_spec(args.model.read_bytes() if args.model else None)
+    without = copy.deepcopy(spec)
     without["alone"].pop("vector", None)
     models = {"with the vector scorer": residue.ResidueModel(spec), "without": residue.ResidueModel(without)}
     if models["with the vector scorer"].vector is None:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the boilerplate rule's line classifier and write ``rules/residue_model.json``.
+"""Train the boilerplate rule's line classifier and write ``rules/residue_model.zip``.
 
 Needs ``../shared``, spaCy's pipeline (installed with copylint) and scikit-learn (for training only:
 ``pip install scikit-learn`` in your venv; copylint does not depend on it, the shipped model is
@@ -116,7 +116,7 @@ fold's rows read against the other folds' lines), bucketed at its deciles, as an
 (``residue.Kinds``, ``fit_kind_scorer``; measured, not kept); ``--no-vector-linear`` leaves the
 logistic scorer's feature out.
 
-The shipped ``rules/residue_model.json`` is this script's output with its defaults (session 14:
+The shipped ``rules/residue_model.zip`` is this script's output with its defaults (session 14:
 ``--inside skip --pasted-end kind --split-head --edges --vectors wordfit --vector-C 1``; session 15:
 ``--neighbours 10``): ``python
 benchmarks/train_residue.py`` rebuilds it byte for byte.
@@ -163,7 +163,6 @@ if __name__ == "__main__":
     os.environ.update(dict.fromkeys(PINNED, "1"))
 
 import argparse
-import json
 import math
 import pickle
 import random
@@ -188,7 +187,7 @@ from copylint.checks.residue import (  # noqa: E402
     signed_lines, stem_counts,
 )
 
-OUT = ROOT / "rules" / "residue_model.json"
+OUT = ROOT / "rules" / residue.MODEL_FILE
 SEED = 20240610
 FOLDS = 5
 LEVEL = 0.95           # one-sided level of the false-alarm bounds (as the other calibrations)
@@ -1553,7 +1552,7 @@ def main() -> None:
     print(f"{len(docs)} documents, {len(y)} counted lines ({sum(y)} residue)", flush=True)
     cal = calibration(docs, tune, articles, tuple(args.calibrate.split(",")), args.level)
     if args.alone_only:
-        spec = json.loads(args.out.read_text(encoding="utf-8"))
+        spec = residue.model_spec(args.out.read_bytes())
         before = cal_flags(cal, spec)
     elif args.passes_cache and args.passes_cache.exists():   # the two passes of an earlier run on the same data
         with args.passes_cache.open("rb") as f:
@@ -1571,7 +1570,7 @@ def main() -> None:
                                 if len(x.split()) <= ALONE_MAX_WORDS}, args.vector_cache)
     spec["alone"] = train_alone(docs, tune, cal, args.C, args.total_budget, args.alone_head, before,
                                 args.show_misses, spec, marked, articles, vectors)
-    args.out.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    args.out.write_bytes(residue.model_bytes(spec))
     n = sum(len(x["weights"]) for x in spec["passes"]) + len(spec["alone"]["weights"])
     print(f"wrote {args.out} ({n} weights, {args.out.stat().st_size // 1024} KB)")
 

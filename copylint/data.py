@@ -12,8 +12,8 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-#: the kinds of file rule data comes in
-SUFFIXES = (".txt", ".toml", ".json")
+#: the kinds of file rule data comes in (``.zip``: the residue model, session 17)
+SUFFIXES = (".txt", ".toml", ".json", ".zip")
 
 
 def root():
@@ -23,6 +23,10 @@ def root():
 
 def read_text(name: str) -> str:
     return root().joinpath(name).read_text(encoding="utf-8")
+
+
+def read_bytes(name: str) -> bytes:
+    return root().joinpath(name).read_bytes()
 
 
 def fingerprint(folder=None) -> str:

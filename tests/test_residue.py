@@ -1,6 +1,5 @@
 """The boilerplate rule's line classifier: shipped as plain weights, read in pure Python, judging
 lines by what they are and where they stand, with the listed phrases kept as sure hits."""
-import json
 import subprocess
 import sys
 from importlib import resources
@@ -44,10 +43,11 @@ def _with_line(line):
 
 
 def test_model_is_small_plain_data():
-    raw = resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()
-    # a few MB (issue 10): since session 15 most of it is the nearest lines' int8 vectors (2.6 MB, base64)
-    assert len(raw) < 5_000_000
-    spec = json.loads(raw)
+    raw = resources.files("copylint.ruledata").joinpath(residue.MODEL_FILE).read_bytes()
+    # a few MB (issue 10): since session 15 most of it is the nearest lines' int8 vectors (2.6 MB;
+    # 2.0 MB deflated in the zip since session 17, 4.6 MB of JSON and base64 before)
+    assert len(raw) < 2_600_000
+    spec = residue.model_spec(raw)
     assert len(spec["passes"]) == 2
     assert set(spec["thresholds"]) == {"line", "context", "block"}
     t = spec["thresholds"]
@@ -56,11 +56,15 @@ def test_model_is_small_plain_data():
 
 
 def test_runs_without_scikit_learn_or_numpy():
+    """The model file is read with the standard library alone, the nearest lines' rows too."""
     code = ("import sys; sys.modules['sklearn'] = None; sys.modules['numpy'] = None\n"
-            "from copylint.checks.residue import residue_model\n"
+            "from copylint.checks.residue import residue_model, model_spec\n"
+            "nb = model_spec()['alone']['vector']['neighbours']\n"
+            "print(len(nb['residue']) % 384, len(nb['prose']) % 384, len(nb['residue']) > 0)\n"
             "print(residue_model().judge(['Prices rose.', 'Share this', 'Sign in to your account']))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.startswith("[")
+    first, judged = out.split("\n", 1)
+    assert first.split() == ["0", "0", "True"] and judged.startswith("[")
 
 
 def test_clean_article_is_silent(linter):
@@ -265,6 +269,40 @@ def test_alone_gate_looks_at_short_lines_that_are_not_news_sentences():
     assert not alone_gate(None, "Share this")                           # not judged at all
 
 
+def test_name_features_say_whether_the_text_names_what_a_line_among_the_paragraphs_names():
+    """Session 17: a line's capitalised words after its first are its names; residue pasted from
+    another story names people and places the article never does. Read among the paragraphs only."""
+    lines = ["The valley road was closed on Monday near Low Ford, Jane Roe said.",
+             "US charges two jail guards over Jeffrey Epstein death", "Engineers at Low Ford inspect the bridge",
+             "By Anna Kowalski", "Roe said the work at Ford would take a week", "Share this"]
+    counts = stem_counts(lines)
+
+    def names(line, c=counts, own=True, place="body"):
+        return residue.name_features(line, c, own, place)
+
+    assert names(lines[1]) == ["nm:new:body", "nm:new:2+:body"]
+    assert names(lines[2]) == ["nm:known:body", "nm:known:2+:body"]   # the story's own place
+    assert names(lines[3])[0] == "nm:new:body"                         # a byline from elsewhere
+    assert names(lines[4]) == ["nm:known:body", "nm:known:1:body"]    # "Roe" first: not counted a name
+    assert names(lines[5]) == []                                       # no name
+    assert names("Jeffrey Epstein and Jane Roe")[0] == "nm:some:body"
+    assert names(lines[1], place="head") == names(lines[1], place="last") == []   # bylines are in place there
+    # a line from elsewhere is not one of the text's lines: its own names do not count
+    assert names("Talks with Anna Kowalski", stem_counts(lines[:3]), own=False)[0] == "nm:new:body"
+
+
+def test_a_headline_naming_what_the_story_never_names_is_reported_among_the_paragraphs(linter, monkeypatch):
+    """The rule's example: the same headline shape is reported when its names are not the article's,
+    not when they are; without the names read (``NAME_FEATURES`` off) the shipped model misses it."""
+    body = ("The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at Low Ford."
+            "\n\n{}\n\nThe vote was close, and the mayor said more cuts would follow in the spring.\n")
+    pasted, own = "Greta Lindqvist wins the Stockholm marathon in record time", "Mayor Jane Roe defends the Low Ford budget"
+    assert [x for x, _ in _flagged(linter, body.format(pasted))] == [pasted]
+    assert _flagged(linter, body.format(own)) == []
+    monkeypatch.setattr(residue, "NAME_FEATURES", False)
+    assert _flagged(linter, body.format(pasted)) == []
+
+
 def test_overlap_counts_words_the_rest_of_the_text_shares():
     lines = ["Floods close the valley road", "The valley road was closed after the floods on Monday.",
              "Turn on notifications"]
@@ -421,7 +459,7 @@ def test_alone_judge_looks_only_at_paragraphs_of_their_own():
 def test_alone_judge_holds_the_head_to_its_own_threshold():
     """With a ``head_threshold``, a line in the article's head (``head_lines``) is reported only at
     or above it; elsewhere the judge's ``threshold`` applies."""
-    spec = dict(json.loads(resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()))
+    spec = residue.model_spec()
     lines = ["Turn on notifications for this story"] + [x for x in ARTICLE.split("\n") if x.strip()] + \
         ["Turn on notifications for this story"]
     feats = document_features(lines)
@@ -604,7 +642,7 @@ def test_residue_pasted_after_the_credit_is_still_a_block(linter):
 def test_model_reports_a_block_at_the_end_not_a_single_closing_line():
     """With edge thresholds, two short lines the judge leans to after the last paragraph are
     reported though each is under the judge's own threshold; the same line alone at the end is not."""
-    spec = dict(json.loads(resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes()))
+    spec = residue.model_spec()
     body = [x for x in ARTICLE.split("\n") if x.strip()]
     two = body + ["Turn on notifications for this story", "Follow us for more stories like this"]
     one = body + ["Turn on notifications for this story"]
@@ -704,7 +742,7 @@ def test_a_sign_off_at_the_end_is_taken_without_its_shape(linter, edge_one, monk
 
 
 def test_shipped_alone_judge_is_plain_data():
-    spec = json.loads(resources.files("copylint.ruledata").joinpath("residue_model.json").read_bytes())
+    spec = residue.model_spec()
     alone = spec["alone"]
     assert 0.5 <= alone["threshold"] <= 1.0 and isinstance(alone["bias"], float)
     assert all(isinstance(w, float) for w in alone["weights"].values())

@@ -152,11 +152,7 @@ def test_the_residue_model_was_trained_on_the_shipped_encoder():
     """The line-vector scorer's weights read the shipped encoders' vectors: the model records the
     encoders it was trained on (``residue.encoder_hash`` of its source: ``wordfit.encoder_hash``,
     ``sentence.encoder_hash``), and a new encoder needs a new model."""
-    import json
-
-    from copylint import data
-
-    vector = json.loads(data.read_text("residue_model.json"))["alone"]["vector"]
+    vector = residue.model_spec()["alone"]["vector"]
     assert vector.get("encoder") == residue.encoder_hash(vector["source"]), (
         f"the shipped encoder ({vector['source']}) is not the one the residue model was trained on: retrain the "
         "residue model: python benchmarks/train_residue.py --cache FILE")
@@ -230,6 +226,41 @@ NEAR_RES, NEAR_PROSE = np.array([1.0, 0.05, 0.1, 0.0], np.float32), np.array([0.
 
 def _neighbours(k=1):
     return {"k": k, "edges": [-0.1, 0.0, 0.1], "residue": residue.int8_rows(RES), "prose": residue.int8_rows(PROSE)}
+
+
+def test_the_model_file_holds_the_spec_exactly_and_is_written_the_same_bytes():
+    """``rules/residue_model.zip`` (session 17): the spec read back is the spec written (every weight
+    the same float, the nearest lines' rows the same int8 bytes), the same spec writes the same bytes,
+    and the shipped file is what the writer makes of its own spec."""
+    import io
+    import zipfile
+
+    spec = {"passes": [{"bias": -0.2773, "weights": {"w:share": 1.234, "b:sign_in": -0.069, "n:2": 0.07}}],
+            "thresholds": {"line": 0.9785},
+            "alone": {"bias": 0.1, "weights": {"sk:>0.1": 1.26, "sv:0.5": -0.001},
+                      "vector": {"source": "wordfit", "bias": 0.47164, "weights": [0.1, -0.2, 0.3, 0.4],
+                                 "neighbours": _neighbours(k=2)}}}
+    raw = residue.model_bytes(spec)
+    assert residue.model_bytes(spec) == raw and residue.model_spec(raw) == spec
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        assert [i.date_time for i in z.infolist()] == [(1980, 1, 1, 0, 0, 0)] * 3
+    lazy = residue.model_spec(raw, lazy=True)["alone"]["vector"]["neighbours"]
+    assert bytes(lazy["residue"]) == spec["alone"]["vector"]["neighbours"]["residue"]
+    assert residue.Neighbours(lazy, 4).feature(NEAR_RES) == residue.Neighbours(_neighbours(k=2), 4).feature(NEAR_RES)
+    shipped = residue.data.read_bytes(residue.MODEL_FILE)
+    assert residue.model_bytes(residue.model_spec(shipped)) == shipped
+
+
+def test_the_model_files_rows_keep_every_int8_value():
+    """The rows are kept less their columns' means, mod 256: every byte value comes back, whatever
+    the means (each column here has a different one, up to the int8 range's ends)."""
+    rng = np.random.default_rng(3)
+    x = rng.integers(-128, 128, size=(300, 8)).astype(np.int8)
+    x[:, 0], x[:, 1] = 127, -128
+    x[:, 2] = np.arange(300) % 256 - 128
+    blob = x.tobytes()
+    kept = residue._centred(blob, 8)
+    assert len(kept) == len(blob) + 8 and residue._uncentred(kept, 8) == blob
 
 
 def test_the_nearest_lines_margin_is_residue_minus_prose_kept_as_int8():

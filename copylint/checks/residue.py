@@ -1,10 +1,13 @@
 """Web residue and placeholders: what a scraper, a CMS or a hurried draft leaves in the copy."""
 from __future__ import annotations
 
+import copy
+import io
 import itertools
 import json
 import math
 import re
+import zipfile
 from collections import Counter
 from functools import cached_property, lru_cache
 from typing import Iterator
@@ -84,7 +87,7 @@ def _addresses_reader(norm: str) -> bool:
 
 
 # --- the line classifier ------------------------------------------------------------------------
-# Two passes of logistic regression, the weights in rules/residue_model.json (trained by
+# Two passes of logistic regression, the weights in rules/residue_model.zip (trained by
 # benchmarks/train_residue.py on real pages' residue against their article text, on professional
 # news copy, and on that copy with residue lines pasted in).
 # - The first pass judges a line by what it is: its words and word pairs; its shape (length, final
@@ -542,28 +545,106 @@ def vector_feature(model: tuple, vec) -> str | None:
     return "sv:" + _bucket(_logistic(z), tuple(edges[0]) if edges else VECTOR_EDGES)
 
 
-def int8_rows(rows) -> str:
+def int8_rows(rows) -> bytes:
     """Unit vectors kept as the model file holds them (``Neighbours``): each row scaled to its
-    largest component, rounded to int8, the bytes in base64 (cosines move by about 0.001)."""
-    import base64
-
+    largest component, rounded to int8 (cosines move by about 0.001), the bytes row by row."""
     import numpy as np
 
     x = np.asarray(rows, dtype=np.float32)
     x = x / np.maximum(np.abs(x).max(axis=1, keepdims=True), 1e-12) * 127.0
-    return base64.b64encode(np.rint(x).astype(np.int8).tobytes()).decode("ascii")
+    return np.rint(x).astype(np.int8).tobytes()
 
 
 def _unit_rows(rows, width: int):
-    """A matrix of row vectors (a list, an array, or ``int8_rows``'s text) with unit rows."""
-    import base64
-
+    """A matrix of row vectors (a list, an array, ``int8_rows``'s bytes or the model file's
+    ``_Rows``) with unit rows."""
     import numpy as np
 
-    if isinstance(rows, str):
-        rows = np.frombuffer(base64.b64decode(rows), dtype=np.int8).reshape(-1, width)
+    if isinstance(rows, (bytes, _Rows)):
+        rows = np.frombuffer(bytes(rows), dtype=np.int8).reshape(-1, width)
     x = np.asarray(rows, dtype=np.float32)
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+# --- the model file -----------------------------------------------------------------------------
+# ``rules/residue_model.zip`` (session 17; ``residue_model.json`` before, 4.5 MB): a zip of
+# deflated members, ``model.json`` (the spec: thresholds, the passes' and the line-alone judge's
+# weights, the vector scorer, exactly as the JSON file held them) and, for each matrix of the
+# nearest lines' int8 vectors (``int8_rows``), a member of its own: the rounded mean of each
+# column, then each row less its column's mean (mod 256), which deflates 4 % smaller than the rows
+# as they are. Read with the standard library alone (no numpy), to the same spec, the rows as the
+# bytes ``int8_rows`` made; written the same bytes for the same spec (fixed dates and attributes).
+MODEL_FILE = "residue_model.zip"
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_BYTE_ROTATIONS = bytes(range(256)) * 2
+
+
+def _centred(rows: bytes, width: int) -> bytes:
+    """``int8_rows``'s bytes as the model file keeps them: the columns' rounded means (int8), then
+    each byte less its column's (mod 256)."""
+    import numpy as np
+
+    x = np.frombuffer(bytes(rows), dtype=np.int8).reshape(-1, width).astype(np.int16)
+    mean = np.rint(x.mean(axis=0)).astype(np.int16) if len(x) else np.zeros(width, np.int16)
+    return mean.astype(np.int8).tobytes() + ((x - mean) % 256).astype(np.uint8).tobytes()
+
+
+def _uncentred(blob: bytes, width: int) -> bytes:
+    """``_centred`` undone without numpy: each column's bytes shifted back by its mean (a byte
+    table a column)."""
+    means, rest = blob[:width], blob[width:]
+    out = bytearray(len(rest))
+    for j, m in enumerate(means):
+        out[j::width] = rest[j::width].translate(_BYTE_ROTATIONS[m:m + 256])
+    return bytes(out)
+
+
+def model_bytes(spec: dict) -> bytes:
+    """A model spec as the model file's bytes (``MODEL_FILE``): the same bytes for the same spec."""
+    spec = copy.deepcopy(spec)
+    members = []
+    nb = (spec.get("alone") or {}).get("vector", {}).get("neighbours")
+    if nb:
+        width = len(spec["alone"]["vector"]["weights"])   # the rows' width, as ``ResidueModel`` reads them
+        for part in Neighbours.MATRICES:
+            name = f"neighbours-{part}.i8"
+            members.append((name, _centred(nb[part], width)))
+            nb[part] = name
+    members.insert(0, ("model.json", json.dumps(spec, ensure_ascii=False, separators=(",", ":")).encode("utf-8")))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, blob in members:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type, info.create_system, info.external_attr = zipfile.ZIP_DEFLATED, 3, 0o644 << 16
+            z.writestr(info, blob, compresslevel=9)
+    return buf.getvalue()
+
+
+class _Rows:
+    """A matrix of the model file's nearest-line vectors, inflated when first read (``bytes``): a
+    process that reads no line's meaning never inflates them (about 17 ms of CPU)."""
+
+    def __init__(self, raw: bytes, name: str, width: int) -> None:
+        self.raw, self.name, self.width = raw, name, width
+
+    def __bytes__(self) -> bytes:
+        with zipfile.ZipFile(io.BytesIO(self.raw)) as z:
+            return _uncentred(z.read(self.name), self.width)
+
+
+def model_spec(raw: bytes | None = None, lazy: bool = False) -> dict:
+    """The model spec a model file's bytes hold (``model_bytes``; by default the shipped file's),
+    a fresh dict each call; ``lazy``: the nearest lines' rows inflated when first read (``_Rows``)."""
+    raw = data.read_bytes(MODEL_FILE) if raw is None else raw
+    with zipfile.ZipFile(io.BytesIO(raw)) as z:
+        spec = json.loads(z.read("model.json").decode("utf-8"))
+    nb = (spec.get("alone") or {}).get("vector", {}).get("neighbours")
+    if nb:
+        width = len(spec["alone"]["vector"]["weights"])
+        for part in Neighbours.MATRICES:
+            nb[part] = _Rows(raw, nb[part], width)
+            nb[part] = nb[part] if lazy else bytes(nb[part])
+    return spec
 
 
 class Neighbours:
@@ -572,6 +653,9 @@ class Neighbours:
     nearest prose lines, bucketed (``edges``) as the line-alone judge's feature ``sk:B``. The
     training lines' vectors are kept as int8 (``int8_rows``), read (with numpy) at the first line
     asked for: a model is loaded, and judges lines without vectors, where numpy is not installed."""
+
+    #: the spec's matrices of training lines (each a member of its own in the model file)
+    MATRICES = ("residue", "prose")
 
     def __init__(self, spec: dict, width: int) -> None:
         self.k = int(spec["k"])
@@ -677,6 +761,10 @@ ALONE_MAX_WORDS = 25
 ALONE_MAX_CHARS = 400   # a longer line of 25 words or fewer is not a line of text (a run of symbols, a URL)
 
 
+#: whether the line-alone judge reads whether a line's names are the text's (``name_features``)
+NAME_FEATURES = True
+
+
 def _stem(t: str) -> str:
     return t[:5]
 
@@ -707,11 +795,55 @@ def _content_stems(line: str) -> tuple[str, ...]:
 
 
 def stem_counts(lines: list[str]) -> Counter:
-    """How many lines of the text use each content stem."""
+    """How many lines of the text use each content stem, and (keyed ``_WORD_KEY`` + the word, for
+    ``name_features``) each word, lower-cased."""
     c: Counter = Counter()
     for x in lines:
         c.update(set(content_stems(x)))
+        c.update(_WORD_KEY + w for w in _line_words(x))
     return c
+
+
+_WORD_KEY = "\0"   # a word's key in ``stem_counts`` (no stem starts with it)
+
+
+@lru_cache(maxsize=4096)
+def _line_words(line: str) -> frozenset[str]:
+    return frozenset(t.lower().replace("’", "'").split("'", 1)[0] for t in LETTER_WORD.findall(line))
+
+
+@lru_cache(maxsize=4096)
+def _names(line: str) -> tuple[str, ...]:
+    """The line's capitalised words after its first (the names a line mentions, or a title's
+    capitals), lower-cased, function words left out."""
+    stop = _stop_words()
+    words = LETTER_WORD.findall(line)
+    out = []
+    for t in words[1:]:
+        w = t.replace("’", "'").split("'", 1)[0]
+        if len(w) >= 2 and w[:1].isupper() and w.lower() not in stop:
+            out.append(w.lower())
+    return tuple(dict.fromkeys(out))
+
+
+def name_features(line: str, counts: Counter, own: bool = True, place: str | None = None) -> list[str]:
+    """Whether the names a line among the paragraphs mentions (``_names``) are the text's (session
+    17): residue pasted from another story (a related headline, a caption, a byline) names people
+    and places the article never does, where the article's own subheading or caption names its
+    own. Only in the body (``place`` "body", ``place_of``): in the head or closing the copy, a
+    byline, a dateline or a credit names what the text does not, in place (read there too, the
+    calibration copy's head lines rose and the thresholds with them: docs/measurements.md).
+    ``counts``: ``stem_counts`` of the text (``own``: the line is one of its lines); features
+    ``nm:STATE:body`` and ``nm:STATE:N:body``, STATE new (none of its names elsewhere in the text),
+    some or known, N 1 or 2+ names."""
+    names = _names(line) if place == "body" else ()
+    if not names:
+        return []
+    mine = int(own)
+    new = sum(counts.get(_WORD_KEY + w, 0) - mine <= 0 for w in names)
+    state = "new" if new == len(names) else "known" if new == 0 else "some"
+    n = "1" if len(names) == 1 else "2+"
+    return [f"nm:{state}:body", f"nm:{state}:{n}:body"]
 
 
 def alone_gate(feats: list[str] | None, line: str) -> bool:
@@ -915,6 +1047,8 @@ def alone_features(line: str, feats: list[str], counts: Counter, own: bool = Tru
     (``beside_features``). ``shapes``: the line's ``shape_features``, when already made."""
     shapes = shape_features(line, feats) if shapes is None else shapes
     out = feats + overlap_features(line, counts, own) + shapes
+    if NAME_FEATURES:
+        out += name_features(line, counts, own, place)
     if place is not None:
         stamps = [x for x in shapes if x in _PLACED_SHAPES] + [f for f in feats if f in ("has:time", "has:date")]
         out += [f"at:{place}:{k}" for k in stamps]
@@ -1340,8 +1474,8 @@ class EncodedLines:
 
 @lru_cache(maxsize=1)
 def residue_model() -> ResidueModel:
-    """The shipped model (``rules/residue_model.json``), loaded once per process."""
-    return ResidueModel(json.loads(data.read_text("residue_model.json")))
+    """The shipped model (``rules/residue_model.zip``: ``model_spec``), loaded once per process."""
+    return ResidueModel(model_spec(lazy=True))
 
 
 def load_encoder() -> bool:
@@ -1370,7 +1504,9 @@ class Boilerplate(Rule):
     paragraph of one line that does not read as a sentence of news: residue pasted singly among prose,
     judged by what it is, by how little of the article's vocabulary it shares (an article's own
     headline or caption names its story; a prompt or a related headline does not), by how little it
-    shares with the paragraphs beside it, by the shapes of furniture it has where it stands (a
+    shares with the paragraphs beside it, whether the names it mentions among the paragraphs are
+    the article's (a related headline names people and places the story never does), by the
+    shapes of furniture it has where it stands (a
     "By NAME" line or a timestamp is in place at the head of an article, not between its
     paragraphs), and by what it means (the word-fit encoder's reading of the line: residue worded
     as no training line was, "This video can not be played in your browser", reads like its kind). A sentence of
@@ -1401,6 +1537,11 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "⟦Get our free daily newsletter delivered to your inbox→delete this line if it is not copy⟧\n\n"
         "The vote was close, the mayor said.",
+        # a headline pasted among the paragraphs naming people and places the story never names
+        # (``name_features``, session 17)
+        "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
+        "Low Ford.\n\n⟦Greta Lindqvist wins the Stockholm marathon in record time→delete this line if it "
+        "is not copy⟧\n\nThe vote was close, and the mayor said more cuts would follow in the spring.",
         # a picture credit over a brief is still residue (``brief_headline``)
         "⟦Photo: Jane Roe/Reuters→delete this line if it is not copy⟧\n\nThe city's buses will run a "
         "reduced timetable from Monday after the operator said it could not find enough drivers.",
@@ -1427,6 +1568,10 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
         "Yours sincerely\n\nJane Roe",
+        # a subheading among the paragraphs that names the story's own people and places
+        "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
+        "Low Ford.\n\nMayor Jane Roe defends the Low Ford budget\n\nThe vote was close, and the mayor "
+        "said more cuts would follow in the spring.",
         # a brief's headline, a pun sharing no word with its one paragraph (``brief_headline``)
         "Cold Comfort\n\nHeating bills will rise again in January, the regulator said, though by "
         "less than many households had feared.",
