@@ -73,9 +73,12 @@ them out): two lines or more at its top or its end that the line-alone judge eac
 above the edge's own threshold. ``choose_edges`` takes, of a grid of pairs (``EDGE_GRID``), those
 at which the bound of all the rule's alarms stays within ``--total-budget`` on the calibration copy
 and on the training articles' own lines in their copies with residue pasted in (out of fold), the
-one that reports the most residue pasted at the top and the end of the training articles, out of
-fold. ``--edge-one`` (session 12: docs/measurements.md) then chooses each edge's threshold for a
-line on its own (``top_one``, ``end_one``: the run of one line or more from the outside in at or
+one that reports the most residue pasted into the training articles, out of fold (at the top and
+the end, and the few lines pasted "between" that stand among an edge's lines).
+``--show-edge-grid`` (session 17) prints every pair tried: the lines it adds on either side, the
+bounds, the pasted lines it reports, and with one edge alone the own lines it takes.
+``--edge-one`` (session 12: docs/measurements.md) then chooses each edge's threshold for a line on
+its own (``top_one``, ``end_one``: the run of one line or more from the outside in at or
 above it, stopping at a line shaped as the article's own opening or closing line,
 ``residue.signed_lines``), just above one of the highest clean edge lines (the calibration copy's
 and the training pages' true article text's), within the same bounds and with their alarms counted
@@ -1035,8 +1038,9 @@ def choose_edges(cal: Calibration, scored: dict[int, list[float | None]], flagge
                         hit[d.inserted[i][1]] += 1
             if EDGE_GRID_SHOW:
                 print(f"edge grid: top {t_top} end {t_end}: calibration lines added {sum(len(x) for x in cal_new)} "
-                      f"(bound {cal_up:.4f}), own lines {sum(own)} (bound {mixed_up:.4f}), pasted top {hit['top']} "
-                      f"end {hit['end']}{'' if max(cal_up, mixed_up) <= budget else ' (over the budget)'}", flush=True)
+                      f"(bound {cal_up:.4f}), own lines {sum(own)} (bound {mixed_up:.4f}), pasted lines reported "
+                      f"{sum(hit.values())} (" + ", ".join(f"{p} {n}" for p, n in sorted(hit.items())) + ")"
+                      f"{'' if max(cal_up, mixed_up) <= budget else ' (over the budget)'}", flush=True)
                 if EDGE_GRID[-1] in (t_top, t_end):   # one edge alone: the training articles' own lines it takes
                     for (d, pa, _), x in zip(mixed, mixed_new):
                         for i in x:
