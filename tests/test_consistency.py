@@ -502,6 +502,18 @@ def test_counts_and_ages_qualified_two_ways_are_two_groups(linter):
     assert a.mods and b.post and not numbers._qualified_apart(a, b)
 
 
+def _held_at_info(linter, monkeypatch, kind, switch, trap, odd, warns, warns_odd):
+    """``trap`` is reported at info as ``kind``, and warns at ``odd`` with the kind's predicate
+    (``numbers.<switch>``) switched off; ``warns``, a pair the kind leaves alone, still warns at ``warns_odd``."""
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.INFO and f.kind == kind
+    [f] = _check(linter, warns, "number-mismatch")
+    assert f.severity == Severity.WARNING and warns[f.start:f.end] == warns_odd
+    monkeypatch.setattr(numbers, switch, lambda a, b: False)
+    [f] = _check(linter, trap, "number-mismatch")
+    assert f.severity == Severity.WARNING and trap[f.start:f.end] == odd
+
+
 def test_a_lower_bound_over_an_upper_bound_is_held_at_info(linter, monkeypatch):
     """"more than 38,000 searches" ... "less than 3,800 searches": a floor over a ceiling is said of two
     things (a changed figure keeps its hedge), so at info at most (``bounds-apart``); without the kind
@@ -515,15 +527,9 @@ def test_a_lower_bound_over_an_upper_bound_is_held_at_info(linter, monkeypatch):
     assert bounds("Owners get less than 90% and more than 40 shares.") == ["ceiling", "floor"]
     trap = ("Entry-level jobs led the demand with more than 38,000 searches last month.\n\nEntry-level jobs had "
             "slightly less than 3,800 searches last month.")
-    [f] = _check(linter, trap, "number-mismatch")
-    assert f.severity == Severity.INFO and f.kind == "bounds-apart"
     floors = ("The fund must pay owners no less than 90% of the proceeds each quarter.\n\nThe fund must pay owners "
               "no less than 60% of the proceeds each quarter.")
-    [f] = _check(linter, floors, "number-mismatch")
-    assert f.severity == Severity.WARNING and floors[f.start:f.end] == "60%"
-    monkeypatch.setattr(numbers, "_bounds_apart", lambda a, b: False)
-    [f] = _check(linter, trap, "number-mismatch")
-    assert f.severity == Severity.WARNING and trap[f.start:f.end] == "3,800 searches"
+    _held_at_info(linter, monkeypatch, "bounds-apart", "_bounds_apart", trap, "3,800 searches", floors, "60%")
 
 
 def test_a_limit_and_a_figure_within_it_are_held_at_info(linter, monkeypatch):
@@ -539,14 +545,27 @@ def test_a_limit_and_a_figure_within_it_are_held_at_info(linter, monkeypatch):
     assert limits("The iPhone 11 Pro Max costs $999.") == [""]
     trap = ("The plant will have a minimum capacity of 100 MW, the bill says.\n\nThe new block should have a "
             "capacity of 1200 MW.")
-    [f] = _check(linter, trap, "number-mismatch")
-    assert f.severity == Severity.INFO and f.kind == "within-limit"
     outside = "Police counted a max. of 700 vehicles at the meeting.\n\nPolice said 7,000 vehicles had come to the meeting."
-    [f] = _check(linter, outside, "number-mismatch")
-    assert f.severity == Severity.WARNING and outside[f.start:f.end] == "7,000 vehicles"
-    monkeypatch.setattr(numbers, "_within_limit", lambda a, b: False)
-    [f] = _check(linter, trap, "number-mismatch")
-    assert f.severity == Severity.WARNING and trap[f.start:f.end] == "1200 MW"
+    _held_at_info(linter, monkeypatch, "within-limit", "_within_limit", trap, "1200 MW", outside, "7,000 vehicles")
+
+
+def test_a_rate_against_a_total_is_held_at_info(linter, monkeypatch):
+    """"£40 million on road repairs" ... "£4 million a year on road repairs": a sum per period (``period-words``
+    after ``period-determiners``, ``period-adverbs``) against a sum with none is a rate and a total, so at
+    info at most (``rate-total``); without the kind the pair warns. "a year earlier" is a time, not a rate;
+    two rates with different values still warn."""
+    def rates(text):
+        return [numbers._per_period(q) for q in numbers.quantities(_parsed(text).doc)]
+
+    assert rates("The state will spend $300 million a year on research.") == [True]
+    assert rates("Farmers are paid 7,000 crowns per month.") == [True]
+    assert rates("The firm pays $2 billion annually to its staff.") == [True]
+    assert rates("Net profit was €2.1bn, from €1.2bn a year earlier.") == [False, False]
+    trap = ("The council will spend £40 million on road repairs.\n\nThe council will spend £4 million a year on "
+            "road repairs, the mayor said.")
+    rates_apart = ("The state will spend $300m a year on stem cell research.\n\nThe state will spend $530m a year "
+                   "on stem cell research, the governor said.")
+    _held_at_info(linter, monkeypatch, "rate-total", "_rate_and_total", trap, "£4 million", rates_apart, "$530m")
 
 
 def test_the_figure_a_figure_is_counted_in():
