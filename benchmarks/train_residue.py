@@ -73,9 +73,12 @@ them out): two lines or more at its top or its end that the line-alone judge eac
 above the edge's own threshold. ``choose_edges`` takes, of a grid of pairs (``EDGE_GRID``), those
 at which the bound of all the rule's alarms stays within ``--total-budget`` on the calibration copy
 and on the training articles' own lines in their copies with residue pasted in (out of fold), the
-one that reports the most residue pasted at the top and the end of the training articles, out of
-fold. ``--edge-one`` (session 12: docs/measurements.md) then chooses each edge's threshold for a
-line on its own (``top_one``, ``end_one``: the run of one line or more from the outside in at or
+one that reports the most residue pasted into the training articles, out of fold (at the top and
+the end, and the few lines pasted "between" that stand among an edge's lines).
+``--show-edge-grid`` (session 17) prints every pair tried: the lines it adds on either side, the
+bounds, the pasted lines it reports, and with one edge alone the own lines it takes.
+``--edge-one`` (session 12: docs/measurements.md) then chooses each edge's threshold for a line on
+its own (``top_one``, ``end_one``: the run of one line or more from the outside in at or
 above it, stopping at a line shaped as the article's own opening or closing line,
 ``residue.signed_lines``), just above one of the highest clean edge lines (the calibration copy's
 and the training pages' true article text's), within the same bounds and with their alarms counted
@@ -209,6 +212,7 @@ SPLIT_HEAD = True   # the line-alone judge's own threshold in the article's head
 EDGES = True   # blocks of residue at an article's top and end (residue.edge_blocks); --no-edges: none
 EDGE_ONE = False   # a line on its own at an article's top or end, at the edge's own threshold (--edge-one; session 12:
                    # none within the budget counted per edge line, edge_line_bound)
+EDGE_GRID_SHOW = False   # --show-edge-grid: print every pair of edge thresholds tried (choose_edges)
 EDGE_ONE_TRIED = 10   # the calibration copy's highest edge lines each edge's threshold for a line on its own is tried above
 EDGE_GRID = tuple(round(0.5 + 0.05 * k, 2) for k in range(10)) + (1.01,)   # edge thresholds tried (1.01: none);
 # from 0.5 up: an edge block's lines each lean to residue, whatever the calibration allows
@@ -1021,17 +1025,29 @@ def choose_edges(cal: Calibration, scored: dict[int, list[float | None]], flagge
     for t_top in EDGE_GRID:
         for t_end in EDGE_GRID:
             cal_new = added(cal_docs, t_top, t_end)
-            if cal_bound.upper(base + np.array([len(x) for x in cal_new])) > budget:
+            cal_up = cal_bound.upper(base + np.array([len(x) for x in cal_new]))
+            if cal_up > budget and not EDGE_GRID_SHOW:
                 continue
             mixed_new = added(mixed_docs, t_top, t_end)
             own = [sum(not d.inserted[i] for i in x) for (d, _, _), x in zip(mixed, mixed_new)]
-            if mixed_bound.upper(mixed_base + np.array(own)) > budget:
-                continue
+            mixed_up = mixed_bound.upper(mixed_base + np.array(own))
             hit = Counter()
             for (d, _, _), x in zip(mixed, mixed_new):
                 for i in x:
                     if d.inserted[i]:
                         hit[d.inserted[i][1]] += 1
+            if EDGE_GRID_SHOW:
+                print(f"edge grid: top {t_top} end {t_end}: calibration lines added {sum(len(x) for x in cal_new)} "
+                      f"(bound {cal_up:.4f}), own lines {sum(own)} (bound {mixed_up:.4f}), pasted lines reported "
+                      f"{sum(hit.values())} (" + ", ".join(f"{p} {n}" for p, n in sorted(hit.items())) + ")"
+                      f"{'' if max(cal_up, mixed_up) <= budget else ' (over the budget)'}", flush=True)
+                if EDGE_GRID[-1] in (t_top, t_end):   # one edge alone: the training articles' own lines it takes
+                    for (d, pa, _), x in zip(mixed, mixed_new):
+                        for i in x:
+                            if not d.inserted[i]:
+                                print(f"   own line taken: {pa[i]:.4f} {d.group}: {d.lines[i][:80]}", flush=True)
+            if max(cal_up, mixed_up) > budget:
+                continue
             if best is None or sum(hit.values()) > best[0]:
                 best = (sum(hit.values()), t_top, t_end, hit, sum(own), sum(len(x) for x in cal_new))
     if best is None:
@@ -1393,7 +1409,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global EDGE_GRID_SHOW, VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1472,6 +1488,10 @@ def main() -> None:
                          "many, the highest, the bound a threshold of their own would add) and the residue pasted "
                          "there caught just above each (between_report; session 13: no such threshold fits the "
                          "budget); the model is the same")
+    ap.add_argument("--show-edge-grid", action="store_true",
+                    help="print every pair of edge blocks' thresholds tried: the calibration copy's lines and the "
+                         "training articles' own lines each adds, their bounds, the pasted residue it reports at "
+                         "the top and the end, and with one edge alone the own lines it takes (choose_edges); the model is the same")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N",
                     help="print N of the line-alone judge's misses of each kind (the training pages' residue "
                          "pasted into tune articles, out of fold) and the professional lines just below its threshold")
@@ -1503,6 +1523,7 @@ def main() -> None:
     MARKED_WEIGHT = args.marked_weight
     EDGES = args.edges
     EDGE_ONE = args.edge_one
+    EDGE_GRID_SHOW = args.show_edge_grid
     SPLIT_HEAD = args.split_head
     PASTED_END = args.pasted_end
     if args.cache and args.cache.exists():
