@@ -88,6 +88,9 @@ class NounClasses:
     def __init__(self, table: dict) -> None:
         self.tags: dict[str, set[str]] = {}
         self.agent: set[str] = set()
+        #: pairs of groups a step apart (``[near] pairs``), as tags: {frozenset({"g:place", "g:transport"})}
+        self.near: set[frozenset[str]] = {frozenset("g:" + g for g in pair)
+                                          for pair in table.get("near", {}).get("pairs", [])}
         for name, spec in table.get("class", {}).items():
             tags = {"c:" + name} | {"g:" + g for g in spec.get("groups", [])}
             for w in spec.get("words", []):
@@ -98,6 +101,11 @@ class NounClasses:
 
     def lookup(self, lemma: str) -> set[str] | None:
         return self.tags.get(lemma.lower())
+
+    def near_to(self, a: set[str], b: set[str]) -> bool:
+        """Whether two members' tags are a step apart: a group of one and a group of the other form
+        a ``[near]`` pair."""
+        return any(frozenset((x, y)) in self.near for x in a for y in b)
 
 
 @lru_cache(maxsize=1)

@@ -176,17 +176,21 @@ class ListIntruder(Rule):
     common nouns from the parse and looks each member up in a table of coarse noun classes (food,
     fuel, vehicles, aircraft, weapons, weather, buildings...). It reports a member only when every
     member is known, the others fit together, and that one shares no class or broader group with
-    any of them. People and organisations go with anything and are never reported; lists with an
-    unknown word are left alone, unless the optional `embeddings` extra is installed: then a bare
-    noun far in meaning from every other member, among members close to each other, is reported
-    as a hint (info).
+    any of them. A member only a step from the others (a place among the vehicles that serve it:
+    `factories, trains and planes`, the table's `[near]` pairs) is reported as a hint (info, kind
+    `near`): news lists cross that step on purpose. People and organisations go with anything and
+    are never reported; lists with an unknown word are left alone, unless the optional
+    `embeddings` extra is installed: then a bare noun far in meaning from every other member,
+    among members close to each other, is reported as a hint (info).
     """
 
     id = "list-intruder"
     family = "garble"
     severity = Severity.WARNING
     summary = "List member that does not fit the others (`helicopters, aircraft and bread`)."
-    kinds = {"by-meaning": (SEMANTIC_SEVERITY, "a member far in meaning from the others (embeddings extra)")}
+    kinds = {"by-meaning": (SEMANTIC_SEVERITY, "a member far in meaning from the others (embeddings extra)"),
+             "near": (Severity.INFO, "a member only a step from the others: a place among vehicles "
+                                     "(`roads, bridges and trucks`; rules/noun_classes.toml [near])")}
     needs = frozenset({"parser", "lemmatizer"})
     flags = (
         "About 400 firefighters, supported by helicopters, aircraft and ⟦bread⟧, are tackling the blaze.",
@@ -194,6 +198,7 @@ class ListIntruder(Rule):
         "They carried out hundreds of rocket, ⟦mud⟧ and drone attacks.",
         "Soldiers carried rifles, grenades and ⟦carrots⟧ into the village.",
         "Aid convoys brought tents, blankets, medicine and ⟦thunder⟧ to the camp.",
+        "Shelling damaged homes, hospitals and ⟦rain⟧ across the city.",
     )
     passes = (
         "Shipping firms warned of delays to deliveries of cars, grain and medicines.",
@@ -322,6 +327,13 @@ class ListIntruder(Rule):
         shared = set.intersection(*(tags[i] for i in others))
         kind = sorted(t[2:] for t in shared if t.startswith("c:")) or sorted(t[2:] for t in shared)
         what = f" (the others are {' or '.join(kind[:2])})" if kind else ""
+        if any(classes.near_to(tags[k], tags[i]) for i in others):
+            # only a step from the others (a place among the transport that serves it): news lists
+            # cross that step on purpose ("factories, trains and planes"), so a hint
+            yield self.finding(tok.idx, tok.idx + len(tok.text),
+                               f"'{tok.text}' is a step from the rest of the list{what}: a swapped word?",
+                               kind="near")
+            return
         yield self.finding(tok.idx, tok.idx + len(tok.text),
                            f"'{tok.text}' does not fit with the rest of the list{what}: a swapped word?")
 
