@@ -930,6 +930,11 @@ def _slash_credit(s: str) -> bool:
     return False
 
 
+def _by_name(words: list[str]) -> bool:
+    """A "By NAME" line's words (a byline): "by", then a capitalised word."""
+    return len(words) >= 2 and words[0].lower() == "by" and words[1][:1].isupper()
+
+
 def _capitalised(words: list[str]) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
@@ -950,7 +955,7 @@ def shape_features(line: str, feats: list[str]) -> list[str]:
     out = []
     if 2 <= len(words) <= 4 and _capitalised(words) and verbless and not stop and not any(c.isdigit() for c in s):
         out.append("sh:name")
-    if len(words) >= 2 and words[0].lower() == "by" and words[1][:1].isupper():
+    if _by_name(words):
         out.append("sh:by" if _capitalised(words[1:3]) else "sh:by-low")
     if _LABEL.search(s):
         out.append("sh:label")
@@ -1186,8 +1191,7 @@ def brief_headline(lines: list[str]) -> bool:
         return False
     head = lines[0].strip()
     words = _NAME_WORD.findall(head)
-    byline = len(words) >= 2 and words[0].lower() == "by" and words[1][:1].isupper()
-    return not (byline or _slash_credit(head) or _credit(head, _PAREN_TAIL.search(head)))
+    return not (_by_name(words) or _slash_credit(head) or _credit(head, _PAREN_TAIL.search(head)))
 
 
 def signed_lines(lines: list[str], feats: list[list[str] | None]) -> set[int]:
