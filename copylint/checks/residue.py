@@ -642,8 +642,8 @@ def model_spec(raw: bytes | None = None, lazy: bool = False) -> dict:
     if nb:
         width = len(spec["alone"]["vector"]["weights"])
         for part in Neighbours.MATRICES:
-            nb[part] = _Rows(raw, nb[part], width)
-            nb[part] = nb[part] if lazy else bytes(nb[part])
+            rows = _Rows(raw, nb[part], width)
+            nb[part] = rows if lazy else bytes(rows)
     return spec
 
 
@@ -1105,14 +1105,19 @@ def edge_lines(lines: list[str]) -> tuple[list[int], list[int]]:
     return list(range(first - 1)), list(range(len(lines) - 1, last, -1))
 
 
+def _word_alternation(name: str) -> str:
+    """A word list of ``rules/words.toml`` as a regular-expression group matching any of its entries,
+    the longest first, the spaces inside an entry matching any run of white space."""
+    words = sorted(data.word_list(name), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
 @lru_cache(maxsize=1)
 def _production_credit() -> re.Pattern:
     """A production credit's opening (``credit_line``): the roles and qualifiers of
     ``rules/words.toml`` (``credit-roles``, ``credit-qualifiers``), then "by" and a word."""
-    def alt(name: str) -> str:
-        return "|".join(map(re.escape, sorted(data.word_list(name), key=len, reverse=True)))
-    role = rf"(?:{alt('credit-roles')})"
-    return re.compile(rf"[(\[\s\-–—]*(?:(?:{alt('credit-qualifiers')})\s+)?{role}"
+    role = _word_alternation("credit-roles")
+    return re.compile(rf"[(\[\s\-–—]*(?:{_word_alternation('credit-qualifiers')}\s+)?{role}"
                       rf"(?:\s*(?:,|and|&)\s*{role})*\s+by\s+([^\W\d_])", re.I)
 
 
@@ -1134,9 +1139,7 @@ def _sign_off() -> re.Pattern:
     "Respectfully yours", "Very truly yours"), a qualifier then a noun ("Kind regards", "With best
     wishes"), or a word of ``sign-off-single`` on its own ("Sincerely"); then a comma or a full stop
     and nothing, or a name (group 1)."""
-    def alt(name: str) -> str:
-        words = sorted(data.word_list(name), key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+    alt = _word_alternation
     adv = rf"(?:{alt('sign-off-intensifiers')}\s+)?{alt('sign-off-adverbs')}"
     yours = alt("sign-off-pronouns")
     shape = (rf"(?:{adv}\s+{yours}|{yours}\s+{adv}"

@@ -46,8 +46,8 @@ def _cells(line: str, i: int) -> int:
 def _fits(line: str, width: int) -> bool:
     """Whether the whole of ``line`` fits ``width`` cells (reads no more of it than that takes)."""
     used = 0
-    for ch in line:
-        used += get_character_cell_size(_printable(ch))
+    for i in range(len(line)):
+        used += _cells(line, i)
         if used > width:
             return False
     return True
