@@ -384,6 +384,13 @@ def _gerund_subject(doc, subj) -> bool:
     return False
 
 
+def _subject_of_gerund(subj) -> bool:
+    """True when ``subj`` is followed directly by an -ing verb it is the subject of: the -ing clause
+    is the real subject (`Other teams finding the same results was encouraging`)."""
+    nxt = subj.nbor(1) if subj.i + 1 < len(subj.doc) else None
+    return nxt is not None and nxt.tag_ == "VBG" and nxt.head.i == subj.i and nxt.dep_ == "acl"
+
+
 def _not_a_word(cfg, low: str) -> bool:
     """True when the lower-case form is not an English word (Harper's dictionary): a capitalised
     plural-looking subject at a sentence start is then a name (Barclays, Lyons, Siemens)."""
@@ -409,8 +416,10 @@ class SubjectVerbAgreement(Rule):
     `is`, `has` or `does` is reported; measures ("two years is a long time"), plural-looking
     singulars ("the news is", "politics is"), names and titles (`Barclays was fined`, a name
     Harper's dictionary does not know as a word, or a sentence-initial word the article names
-    elsewhere: `Senator Wendy Rogers ... Rogers has`), coordinated subjects, subjects with a number and
-    the object of a gerund that is the real subject (`Reading so many reports is`) are left alone.
+    elsewhere: `Senator Wendy Rogers ... Rogers has`), coordinated subjects, subjects with a number,
+    the object or subject of a gerund when the -ing clause is the real subject (`Reading so many
+    reports is`, `Other teams finding the same results was encouraging`) and a singular the parser
+    reads as a plural (its singular no word: `acumen`, `specimen` read as `acuman`) are left alone.
     """
 
     id = "subject-verb-agreement"
@@ -439,6 +448,8 @@ class SubjectVerbAgreement(Rule):
         "Nvidia was founded in 1993. Barclays was fined £10m.",
         "Reading so many reports is tiring, and residents know that moving bears is a job for experts.",
         "Senator Wendy Rogers spoke on Sunday.\n\nRogers has been vocal about her stance against communism before.",
+        "Her business acumen has grown, and the specimen has been lost.",
+        "Other teams finding the same results in other cities was very encouraging.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -471,8 +482,11 @@ class SubjectVerbAgreement(Rule):
                 names = _names_in(doc) if names is None else names
                 if subj.text in names:
                     continue  # a name the article uses elsewhere: "Senator Wendy Rogers ... Rogers has"
-            if _gerund_subject(doc, subj):
-                continue  # "Reading so many reports is": the subject is the -ing clause
+            if _gerund_subject(doc, subj) or _subject_of_gerund(subj):
+                continue  # "Reading so many reports is", "Other teams finding it was": the -ing clause
+            lemma = subj.lemma_.lower()
+            if lemma != slow and lemma.isalpha() and _not_a_word(self.config, lemma):
+                continue  # no plural: the parser's singular is no word ("acumen" read as "acuman")
             kids = list(subj.children)
             if any(c.dep_ in ("conj", "cc", "nummod", "quantmod", "appos") or c.like_num or c.pos_ == "PROPN"
                    for c in kids):
