@@ -386,7 +386,7 @@ def _gerund_subject(doc, subj) -> bool:
 
 def _subject_of_gerund(subj) -> bool:
     """True when ``subj`` is followed directly by an -ing verb it is the subject of: the -ing clause
-    is the real subject (`Other teams finding the same results was encouraging`)."""
+    is the real subject (`Other teams finding similar results was encouraging`)."""
     nxt = subj.nbor(1) if subj.i + 1 < len(subj.doc) else None
     return nxt is not None and nxt.tag_ == "VBG" and nxt.head.i == subj.i and nxt.dep_ == "acl"
 
@@ -418,7 +418,7 @@ class SubjectVerbAgreement(Rule):
     Harper's dictionary does not know as a word, or a sentence-initial word the article names
     elsewhere: `Senator Wendy Rogers ... Rogers has`), coordinated subjects, subjects with a number,
     the object or subject of a gerund when the -ing clause is the real subject (`Reading so many
-    reports is`, `Other teams finding the same results was encouraging`) and a singular the parser
+    reports is`, `Other teams finding similar results was encouraging`) and a singular the parser
     reads as a plural (its singular no word: `acumen`, `specimen` read as `acuman`) are left alone.
     """
 
@@ -449,7 +449,7 @@ class SubjectVerbAgreement(Rule):
         "Reading so many reports is tiring, and residents know that moving bears is a job for experts.",
         "Senator Wendy Rogers spoke on Sunday.\n\nRogers has been vocal about her stance against communism before.",
         "Her business acumen has grown, and the specimen has been lost.",
-        "Other teams finding the same results in other cities was very encouraging.",
+        "Other teams finding similar results in other cities was very encouraging.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -483,7 +483,7 @@ class SubjectVerbAgreement(Rule):
                 if subj.text in names:
                     continue  # a name the article uses elsewhere: "Senator Wendy Rogers ... Rogers has"
             if _gerund_subject(doc, subj) or _subject_of_gerund(subj):
-                continue  # "Reading so many reports is", "Other teams finding it was": the -ing clause
+                continue  # "Reading so many reports is", "Other teams finding similar results was": the -ing clause
             lemma = subj.lemma_.lower()
             if lemma != slow and lemma.isalpha() and _not_a_word(self.config, lemma):
                 continue  # no plural: the parser's singular is no word ("acumen" read as "acuman")
@@ -513,7 +513,9 @@ class VerbFormAfterDo(Rule):
 
     After the auxiliary `do` the verb takes its base form ("did the council know"). Read from the
     parse (spaCy): the verb must be the auxiliary's head, come after it in the same clause, and be
-    an inflected form of a verb whose base form differs.
+    an inflected form of a verb whose base form differs. A verb the parser reads as a relative clause
+    on a noun that is left the sentence's root (no other main verb) is the main verb, the auxiliary
+    ending a relative clause before it (`The plan we did followed the rules`).
     """
 
     id = "verb-form-after-do"
@@ -533,6 +535,7 @@ class VerbFormAfterDo(Rule):
         "They did well, winning 2-0.",
         "Does the plan work?",
         "What the council did was lawful.",
+        "The plan we did followed the rules in every way.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -552,9 +555,22 @@ class VerbFormAfterDo(Rule):
                 continue
             if any(t.is_punct or t.lower_ in _DO_VERB_BREAKS for t in doc[tok.i + 1:verb.i]):
                 continue
+            if _main_verb_read_as_relative(verb):
+                continue  # "The plan we did followed the rules": `did` ends the relative clause
             yield self.finding(verb.idx, verb.idx + len(verb.text),
                                f"'{verb.text}' after '{tok.text}': the verb takes its base form",
                                suggestion=lemma)
+
+
+def _main_verb_read_as_relative(verb) -> bool:
+    """True when the parser hangs ``verb`` as a relative clause on a noun that is then the root of
+    its sentence, with no relative pronoun: the sentence has no other main verb, so ``verb`` is it
+    and the auxiliary before it ends a contact relative clause (`The plan we did followed the
+    rules`: the plan [that] we did)."""
+    head = verb.head
+    return verb.dep_ == "relcl" and head.dep_ == "ROOT" and head.i < verb.i \
+        and head.pos_ in ("NOUN", "PROPN", "PRON") \
+        and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in verb.doc[head.i:verb.i])
 
 
 _LESS = frozenset({"less"})  # less-fewer's one word, as tokens.lower_in asks for a set
