@@ -575,8 +575,9 @@ def _main_verb_read_as_relative(verb) -> bool:
 
 _LESS = frozenset({"less"})  # less-fewer's one word, as tokens.lower_in asks for a set
 
-#: demonstrative -> (the one of the other number, the verbs that disagree with it)
-_DEMONSTRATIVE = {word: (entry["other"], frozenset(entry["disagree"]))
+#: demonstrative -> (the one of the other number, the verbs that disagree with it, whether it is
+#: also a relative pronoun)
+_DEMONSTRATIVE = {word: (entry["other"], frozenset(entry["disagree"]), entry.get("relative", False))
                   for word, entry in _TABLES["demonstratives"].items()}
 
 
@@ -585,7 +586,9 @@ class DemonstrativeAgreement(Rule):
     """A demonstrative pronoun that disagrees with its verb: `this are the results`, `these is`.
 
     Read from the parse: the demonstrative (tagged DT, not the relative "that") is the subject and
-    the verb follows it directly. Relative clauses ("the homes that were damaged") are left alone.
+    the verb follows it directly. Relative clauses ("the homes that were damaged") are left alone,
+    and so is a "that" after a coordinator or a noun, which the parser may tag DT in a relative
+    clause ("Which vaccines exist now or that are in trials").
     """
 
     id = "demonstrative-agreement"
@@ -604,6 +607,7 @@ class DemonstrativeAgreement(Rule):
         "The homes that were damaged will be rebuilt.",
         "Those were the days, he said.",
         "He said that was the plan.",
+        "Which vaccines exist now or that are in trials that could protect children?",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -618,6 +622,8 @@ class DemonstrativeAgreement(Rule):
             verb = doc[tok.i + 1]
             if verb.lower_ not in entry[1] or tok.head.i != verb.i:
                 continue
+            if entry[2] and tok.i and (doc[tok.i - 1].tag_ == "CC" or doc[tok.i - 1].pos_ in ("NOUN", "PROPN")):
+                continue  # the relative pronoun: "Which firms exist today or that are planned"
             other = entry[0]
             other = other.capitalize() if tok.text[:1].isupper() else other
             yield self.finding(tok.idx, verb.idx + len(verb.text),
