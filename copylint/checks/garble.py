@@ -36,6 +36,7 @@ SEMANTIC_SEVERITY = Severity.INFO
 #: words before a month that make it the end of a time phrase, not a modifier
 RANGE_WORDS = data.words("range-words")
 QUANTITY_HEADS = data.words("quantity-heads")
+COMPLEMENT_PREPOSITIONS = data.words("complement-prepositions")
 
 
 # --- data -----------------------------------------------------------------------------------------
@@ -348,7 +349,8 @@ class HeadlessList(Rule):
     attacks", "economic and cultural fields"). Two shapes are reported from the parse: a list of
     bare singular nouns after "hundreds of", "thousands of" and the like (which need a plural:
     "hundreds of rockets"), and a list of three or more adjectives standing where a noun should be
-    (object of a preposition or verb) with no noun after it.
+    (object of a preposition or verb) with no noun after it; after "as" such a list is the predicate
+    of an object ("described the plan as costly, slow and unfair"), no noun missing.
     """
 
     id = "headless-list"
@@ -369,6 +371,8 @@ class HeadlessList(Rule):
         "We work together in economic, environmental and cultural fields.",
         "The plan is economic, social and environmental.",
         "Tens of thousands of dollars were raised.",
+        "Many people regard the plan as costly, slow and unfair.",
+        'The coach described his players as "tough, fast, and smart" after the game.',
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -396,6 +400,8 @@ class HeadlessList(Rule):
         attached = head.dep_ in ("pobj", "dobj") or (head.dep_ == "amod" and head.head.pos_ == "ADP")
         if not attached or len(members) < 3:
             return False
+        if head.head.lower_ in COMPLEMENT_PREPOSITIONS:
+            return False  # a predicate: "described the plan as costly, slow and unfair"
         adjs = [m for m in members if m.tag_ in ("JJ", "JJR")]
         if len(adjs) < len(members) - 1 or head.tag_ != "JJ":
             return False
