@@ -370,8 +370,9 @@ _DO_VERB_BREAKS = frozenset(_TABLES["do-verb-breaks"])
 
 def _gerund_subject(doc, subj) -> bool:
     """True when ``subj`` is the object inside an -ing clause that is the real subject: the clause
-    (from the sentence start or a comma, `that`, `whether`...) opens with a gerund (`moving bears
-    is`, `Finding survivors in the rubble is`, `Trying to make predictions about this is`)."""
+    (from the sentence start or a comma, `that`, `whether`...) opens with a gerund, after a
+    coordinator or an adverb at most (`moving bears is`, `Finding survivors in the rubble is`, `But
+    trying to make predictions about this is`)."""
     start = subj.sent.start
     for t in doc[subj.sent.start:subj.i]:
         if t.lower_ in _CLAUSE_EDGE:
@@ -379,7 +380,7 @@ def _gerund_subject(doc, subj) -> bool:
     for t in doc[start:subj.i]:
         if t.tag_ == "VBG":
             return True
-        if t.pos_ not in ("ADV", "PART", "PUNCT"):
+        if t.pos_ not in ("ADV", "PART", "PUNCT", "CCONJ"):
             return False
     return False
 
@@ -450,6 +451,7 @@ class SubjectVerbAgreement(Rule):
         "Senator Wendy Rogers spoke on Sunday.\n\nRogers has been vocal about her stance against communism before.",
         "Her business acumen has grown, and the specimen has been lost.",
         "Other teams finding similar results in other cities was very encouraging.",
+        "But trying to make predictions about this is hopeless.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -513,7 +515,8 @@ class VerbFormAfterDo(Rule):
 
     After the auxiliary `do` the verb takes its base form ("did the council know"). Read from the
     parse (spaCy): the verb must be the auxiliary's head, come after it in the same clause, and be
-    an inflected form of a verb whose base form differs. A verb the parser reads as a relative clause
+    an inflected form of a verb whose base form differs, with no other auxiliary between (`did not
+    get paid`: `get` takes the base form). A verb the parser reads as a relative clause
     on a noun that is left the sentence's root (no other main verb) is the main verb, the auxiliary
     ending a relative clause before it (`The plan we did followed the rules`).
     """
@@ -536,6 +539,7 @@ class VerbFormAfterDo(Rule):
         "Does the plan work?",
         "What the council did was lawful.",
         "The plan we did followed the rules in every way.",
+        "He didn't get paid, and the minutes sometimes don't get published at all.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -555,6 +559,8 @@ class VerbFormAfterDo(Rule):
                 continue
             if any(t.is_punct or t.lower_ in _DO_VERB_BREAKS for t in doc[tok.i + 1:verb.i]):
                 continue
+            if any(t.dep_ in ("aux", "auxpass") and t.head.i == verb.i for t in doc[tok.i + 1:verb.i]):
+                continue  # another auxiliary takes the base form: "did not get paid"
             if _main_verb_read_as_relative(verb):
                 continue  # "The plan we did followed the rules": `did` ends the relative clause
             yield self.finding(verb.idx, verb.idx + len(verb.text),
