@@ -222,6 +222,13 @@ def _different_people(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
     return len(ra) == len(rb) == 1 and ra != rb and "" not in ra | rb
 
 
+def _lower_words(article: Article, memo: list) -> frozenset[str]:
+    """The words the article writes in lower case (``memo``: a one-place cache per article)."""
+    if not memo:
+        memo.append(frozenset(t.text for t in article.doc if t.is_lower and t.is_alpha))
+    return memo[0]
+
+
 @register
 class NameVariant(Rule):
     """One name spelt two ways in one article: `Ms Marquez` ... `Ms Marques`, `Ms Lund` ... `Ms
@@ -286,6 +293,7 @@ class NameVariant(Rule):
         "Stav Cohen sang first.\n\nThe Star of David hung above the stage, and the Star choir sang.",
         "Nashville beat Dallas 3-1 on Sunday. Mikael Granlund scored twice.\n\nVegas beat Calgary "
         "4-2. Mikkael Lindqvist stopped 30 shots for his eighth win.",
+        'The new word of the year is "vlop". Video flop = Vlop. And Vlog fans hate it.',
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -298,10 +306,14 @@ class NameVariant(Rule):
         forms = Counter({f: len(ts) for f, ts in toks.items()})
         # only forms one edit apart in lower case can be judged below: found through shared keys,
         # not by comparing every pair (linear on a huge file)
+        lower: list[frozenset[str]] = []  # the article's words in lower case, read once if asked
         for a, b in one_edit_pairs(forms, str.lower):
-            yield from self._pair(a, b, forms, toks)
+            yield from self._pair(a, b, forms, toks, lambda: _lower_words(article, lower))
 
-    def _pair(self, a: str, b: str, forms: Counter, toks: dict[str, list[Token]]) -> Iterator[Finding]:
+    def _pair(self, a: str, b: str, forms: Counter, toks: dict[str, list[Token]],
+              lower_words) -> Iterator[Finding]:
+        """Report the rarer of two forms one edit apart when it reads as a slip of the other
+        (``lower_words()``: the article's words in lower case)."""
         la, lb = a.lower(), b.lower()
         if la == lb or la[0] != lb[0] or _damerau(la, lb) != 1 or _family_form(la, lb):
             return
@@ -319,6 +331,8 @@ class NameVariant(Rule):
             return  # a short name in use one letter from a well-known word or name is another name (Stav, Star)
         if _different_people(a, b, toks):
             return
+        if minority.lower() in lower_words():
+            return  # a word the article writes in lower case too ("spim" ... Spim), no misspelt name
         ref = toks[majority][0]
         # a slip is made once; two forms each written more than once are as often two names (Pham and
         # Phan, Haihe and Huaihe): info
