@@ -245,7 +245,8 @@ class NameVariant(Rule):
     (Icelanders, Russian, Khorasani, Ivanova, Zelenska), and two people told apart by their first
     names, titles or roles (John Lee and Peter Lea, Mr Lund and Ms Lunds, Kelly Smith and Ann
     Kelley) or by their surnames (two first names each always before a surname, none shared: Mikael
-    Granlund and Mikkael Lindqvist). A role before a surname ("Minister", "Director", "CEO") is no first name; and where one
+    Granlund and Mikkael Lindqvist), and a form the article also writes in lower case, a word of
+    its own (`"vlop"` ... `Vlop`). A role before a surname ("Minister", "Director", "CEO") is no first name; and where one
     form is no name in use at all, only different titles keep the two apart (relatives share a
     surname: Adriana Kuch and her father Michael Kuchh; first names are transliterated two ways;
     a name in family-name-first order reads its surname as a first name). Dropping an "al-" prefix after the first mention ("Mustafa al-Kadhimi" then "Mr
