@@ -539,6 +539,7 @@ class VerbFormAfterDo(Rule):
         "Does the plan work?",
         "What the council did was lawful.",
         "The plan we did followed the rules in every way.",
+        '"The trip we did covered the whole coast in one week," the captain said.',
         "He didn't get paid, and the minutes sometimes don't get published at all.",
     )
 
@@ -569,14 +570,19 @@ class VerbFormAfterDo(Rule):
 
 
 def _main_verb_read_as_relative(verb) -> bool:
-    """True when the parser hangs ``verb`` as a relative clause on a noun that is then the root of
-    its sentence, with no relative pronoun: the sentence has no other main verb, so ``verb`` is it
-    and the auxiliary before it ends a contact relative clause (`The plan we did followed the
-    rules`: the plan [that] we did)."""
+    """True when the parser hangs ``verb`` as a relative clause on a noun left with no role in its
+    sentence (the root, or hung on a quote mark), with no relative pronoun: the sentence has no
+    other main verb for it, so ``verb`` is it and the auxiliary before it ends a contact relative
+    clause (`The plan we did followed the rules`: the plan [that] we did)."""
     head = verb.head
-    return verb.dep_ == "relcl" and head.dep_ == "ROOT" and head.i < verb.i \
+    return verb.dep_ == "relcl" and head.dep_ not in _NOUN_ROLES and head.i < verb.i \
         and head.pos_ in ("NOUN", "PROPN", "PRON") \
         and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in verb.doc[head.i:verb.i])
+
+
+#: the dependencies that give a noun a role in its sentence (subject, object, complement, apposition)
+_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "attr", "oprd", "appos",
+                         "conj", "agent", "npadvmod", "compound", "poss"})
 
 
 _LESS = frozenset({"less"})  # less-fewer's one word, as tokens.lower_in asks for a set
