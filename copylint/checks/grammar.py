@@ -540,6 +540,7 @@ class VerbFormAfterDo(Rule):
         "What the council did was lawful.",
         "The plan we did followed the rules in every way.",
         '"The trip we did covered the whole coast in one week," the captain said.',
+        '"The trip we did covered the whole coast in one week," Jones, the captain, replied.',
         "He didn't get paid, and the minutes sometimes don't get published at all.",
     )
 
@@ -571,13 +572,24 @@ class VerbFormAfterDo(Rule):
 
 def _main_verb_read_as_relative(verb) -> bool:
     """True when the parser hangs ``verb`` as a relative clause on a noun left with no role in its
-    sentence (the root, or hung on a quote mark), with no relative pronoun: the sentence has no
+    sentence (the root, hung on a quote mark, or a second subject of the reporting verb after a
+    quotation), with no relative pronoun: the sentence has no
     other main verb for it, so ``verb`` is it and the auxiliary before it ends a contact relative
     clause (`The plan we did followed the rules`: the plan [that] we did)."""
     head = verb.head
-    return verb.dep_ == "relcl" and head.dep_ not in _NOUN_ROLES and head.i < verb.i \
+    return verb.dep_ == "relcl" and not _has_role(head) and head.i < verb.i \
         and head.pos_ in ("NOUN", "PROPN", "PRON") \
         and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in verb.doc[head.i:verb.i])
+
+
+def _has_role(noun) -> bool:
+    """The noun is a subject, object, complement or apposition in its sentence, and not one of two
+    subjects of one verb (a quotation's subject hung on the reporting verb: "The trip we did
+    covered the coast," the captain said)."""
+    if noun.dep_ not in _NOUN_ROLES:
+        return False
+    return not (noun.dep_ in ("nsubj", "nsubjpass")
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i for c in noun.head.children))
 
 
 #: the dependencies that give a noun a role in its sentence (subject, object, complement, apposition)
