@@ -366,6 +366,8 @@ _SUBJECT_VERB_BREAKS = frozenset(_TABLES["subject-verb-breaks"])
 _SUBJECT_JOINS = frozenset(_TABLES["subject-joins"])
 _DO_FORMS = frozenset(_TABLES["do-forms"])
 _DO_VERB_BREAKS = frozenset(_TABLES["do-verb-breaks"])
+#: the dependencies that give a noun a role in its sentence (subject, object, complement, apposition)
+_NOUN_ROLES = frozenset(_TABLES["noun-roles"])
 
 
 def _gerund_subject(doc, subj) -> bool:
@@ -523,8 +525,8 @@ class VerbFormAfterDo(Rule):
     After the auxiliary `do` the verb takes its base form ("did the council know"). Read from the
     parse (spaCy): the verb must be the auxiliary's head, come after it in the same clause, and be
     an inflected form of a verb whose base form differs, with no other auxiliary between (`did not
-    get paid`: `get` takes the base form). A verb the parser reads as a relative clause
-    on a noun that is left the sentence's root (no other main verb) is the main verb, the auxiliary
+    get paid`: `get` takes the base form). A verb the parser reads as a relative clause on a noun
+    left with no role in its sentence (no other main verb for it) is the main verb, the auxiliary
     ending a relative clause before it (`The plan we did followed the rules`).
     """
 
@@ -580,9 +582,9 @@ class VerbFormAfterDo(Rule):
 def _main_verb_read_as_relative(verb) -> bool:
     """True when the parser hangs ``verb`` as a relative clause on a noun left with no role in its
     sentence (the root, hung on a quote mark, or a second subject of the reporting verb after a
-    quotation), with no relative pronoun: the sentence has no
-    other main verb for it, so ``verb`` is it and the auxiliary before it ends a contact relative
-    clause (`The plan we did followed the rules`: the plan [that] we did)."""
+    quotation), with no relative pronoun: the sentence has no other main verb for it, so ``verb``
+    is it and the auxiliary before it ends a contact relative clause (`The plan we did followed
+    the rules`: the plan [that] we did)."""
     head = verb.head
     return verb.dep_ == "relcl" and not _has_role(head) and head.i < verb.i \
         and head.pos_ in ("NOUN", "PROPN", "PRON") \
@@ -598,10 +600,6 @@ def _has_role(noun) -> bool:
     return not (noun.dep_ in ("nsubj", "nsubjpass")
                 and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i for c in noun.head.children))
 
-
-#: the dependencies that give a noun a role in its sentence (subject, object, complement, apposition)
-_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "attr", "oprd", "appos",
-                         "conj", "agent", "npadvmod", "compound", "poss"})
 
 
 _LESS = frozenset({"less"})  # less-fewer's one word, as tokens.lower_in asks for a set
