@@ -65,6 +65,7 @@ class GrammarCheck(Rule):
         "They ⟦was→were⟧ late for the hearing, police said.",
         "⟦Its→It's⟧ a shame that the mayor could not attend.",
         "The team said ⟦its→it's⟧ been a long season.",
+        "⟦Its→It's⟧ been grueling work, but she made a full recovery.",
         "They left ⟦there→their⟧ bags at the station.",
         "The firm said ⟦it's→its⟧ own figures showed a fall.",
     )

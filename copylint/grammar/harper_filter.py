@@ -78,11 +78,12 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
 
 def _owns_noun(tok) -> bool:
     """`its` owning the noun after it (`cancelled its failed project`, `celebrated its coming of
-    age`), with no determiner between: `Its a shame` is still `It's`."""
+    age`), with no determiner or auxiliary between: `Its a shame` and `Its been grueling work` are
+    still `It's`."""
     head = tok.head
     if tok.dep_ != "poss" or head.pos_ not in ("NOUN", "PROPN") or head.i <= tok.i:
         return False
-    return not any(t.pos_ == "DET" for t in tok.doc[tok.i + 1:head.i])
+    return not any(t.pos_ in ("DET", "AUX") for t in tok.doc[tok.i + 1:head.i])
 
 
 def _names_after_is(tok) -> bool:
