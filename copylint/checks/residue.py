@@ -1633,8 +1633,10 @@ class Placeholder(Rule):
     """A placeholder left in the draft: TK, TKTK, lorem ipsum, XXX, [INSERT QUOTE], "headline here".
 
     These mark what the writer meant to come back to; published, they are the most embarrassing
-    fault in the list. All-capital markers (TK, XXX) match only in capitals, so "Atkins" or the
-    Roman numeral in "Super Bowl XX" are left alone where the list says so.
+    fault in the list. All-capital markers (TK, XXX) match only in capitals and only as words, so
+    "Atkins" and "XXL" are left alone, and so is such a marker that is part of a name: followed by a
+    capitalised word ("TK Maxx"), a Roman numeral after one ("Super Bowl XX"), or an abbreviation
+    the article itself defines or compounds ("Techniker Krankenkasse (TK)", "TK-Safe").
     """
 
     id = "placeholder"
@@ -1652,10 +1654,30 @@ class Placeholder(Rule):
         "Mr Atkins said the TKO came in round three.",
         "The company's XXL range sold out.",
         "Insert the key and turn it.",
+        "Shoppers queued outside TK Maxx, and the Giants won Super Bowl XX.",
+        "The insurer Techniker Krankenkasse (TK) runs TK-Safe. The TK said data stays private.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         for m in _placeholder_patterns().finditer(text):
-            yield self.finding(m.start(), m.end(), f"placeholder '{m.group()}' left in the copy",
-                               suggestion="replace it with the real text")
+            if not _in_a_name(text, m.start(), m.end()):
+                yield self.finding(m.start(), m.end(), f"placeholder '{m.group()}' left in the copy",
+                                   suggestion="replace it with the real text")
+
+
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """An all-capital marker (TK, XX) that is part of a name: followed by a capitalised word
+    (`TK Maxx`), a Roman numeral after one (`Super Bowl XX`), or an abbreviation the article defines
+    or compounds (`Techniker Krankenkasse (TK)`, `TK-Safe`). `Mayor TK said` stays a placeholder."""
+    marker = text[start:end]
+    if not marker.isupper():
+        return False
+    if _NAME_AFTER.match(text, end) or (_ROMAN.fullmatch(marker) and _NAME_BEFORE.search(text, max(0, start - 40), start)):
+        return True
+    return re.search(rf"\({re.escape(marker)}\)|(?<![\w-]){re.escape(marker)}-\w", text) is not None
