@@ -1127,6 +1127,29 @@ DATA_FIGURES, DATA_WORDS = 4, 4
 #: figure, where one unit takes ``LIST_VALUES`` values or more ("VIP: 60,000 won" / "R: 50,000 won" /
 #: "S: 40,000 won"; a commodity's price and change per line)
 LIST_RUN, LIST_WORDS, LIST_VALUES = 3, 20, 3
+#: a paragraph of prose, never an item of a list: each of its sentences has a finite verb (Penn tags
+#: ``FINITE_TAGS``) and ends as a sentence, it holds no more figures than sentences, and its words
+#: outnumber its figures at least ``PROSE_WORDS`` to one ("The police suspect that the 81-year-old had
+#: meant to sleep."; not "Aluminium on the London Metal Exchange lost 0.06% to $1,737 a tonne.", a line
+#: of a market report, nor "VIP: 60,000 won")
+FINITE_TAGS, PROSE_WORDS = frozenset({"VBD", "VBZ", "VBP", "MD"}), 5
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+#: read paragraphs as prose (``_prose``); off, every short block with a figure may be a list's item
+READ_PROSE = True
+
+
+def _prose(article: Article, block, size: int, figures: int) -> bool:
+    """Whether a block is a paragraph of prose (``PROSE_WORDS``, ``FINITE_TAGS``): short news
+    paragraphs of one sentence each, a figure in each, are no list; a line stating two figures (a
+    change and a price) is a line of data however it is worded."""
+    if not READ_PROSE or block.kind != "paragraph" or figures * PROSE_WORDS > size:
+        return False
+    span = article.doc.char_span(block.start, block.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sents = [s for s in span.sents if s.text.strip()]
+    return len(sents) >= figures and all(any(t.tag_ in FINITE_TAGS for t in s) and _SENTENCE_END.search(s.text.strip())
+                               for s in sents)
 
 
 def mark_lists(article: Article, qs: list[Quantity]) -> None:
@@ -1148,7 +1171,7 @@ def mark_lists(article: Article, qs: list[Quantity]) -> None:
         q.listed = figures[q.ctx.block] >= DATA_FIGURES and figures[q.ctx.block] * DATA_WORDS >= size[q.ctx.block]
     run: list[int] = []
     for i in range(len(blocks) + 1):
-        if i < len(blocks) and figures[i] and size[i] <= LIST_WORDS:
+        if i < len(blocks) and figures[i] and size[i] <= LIST_WORDS and not _prose(article, blocks[i], size[i], figures[i]):
             run.append(i)
             continue
         if len(run) >= LIST_RUN:
