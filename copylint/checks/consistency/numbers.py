@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from copylint import data, tokens
-from copylint.article import Article
+from copylint.article import Article, Block
 from copylint.checks.consistency import same_quantity
 from copylint.data import noun_classes
 from copylint.finding import Finding, Related, Severity
@@ -1138,7 +1138,7 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 READ_PROSE = True
 
 
-def _prose(article: Article, block, size: int, figures: int) -> bool:
+def _prose(article: Article, block: Block, size: int, figures: int) -> bool:
     """Whether a block is a paragraph of prose (``PROSE_WORDS``, ``FINITE_TAGS``): short news
     paragraphs of one sentence each, a figure in each, are no list; a line stating two figures (a
     change and a price) is a line of data however it is worded."""
@@ -1148,15 +1148,16 @@ def _prose(article: Article, block, size: int, figures: int) -> bool:
     if span is None:
         return False
     sents = [s for s in span.sents if s.text.strip()]
-    return len(sents) >= figures and all(any(t.tag_ in FINITE_TAGS for t in s) and _SENTENCE_END.search(s.text.strip())
-                               for s in sents)
+    return len(sents) >= figures and all(
+        any(t.tag_ in FINITE_TAGS for t in s) and _SENTENCE_END.search(s.text.strip()) for s in sents)
 
 
 def mark_lists(article: Article, qs: list[Quantity]) -> None:
     """Set ``q.listed`` on the mentions (described: ``q.ctx.block``) that are items of a list or a
     table: each item of one has its own value (a price per seat, a player's tackles, a metal's
     change), so two of them, or one of them and a figure in the prose, are as likely two quantities
-    as one: compared at info only. Read once per article, block by block."""
+    as one: compared at info only. A paragraph of prose (``_prose``) is no list's item, however short.
+    Read once per article, block by block."""
     text, blocks = article.text, article.blocks
     if not blocks:
         return
