@@ -459,7 +459,7 @@ def test_short_paragraphs_of_prose_are_no_list(linter, monkeypatch):
     a figure in every four words or fewer) and a scorer's lines (no verb) stay lists."""
     run_over = ("A man lying in a street in Hamm was run over by a car on Sunday night.\n\nThe 18-year-old had been "
                 "lying on the road when a 42-year-old drove into Bahnhofstrasse.\n\nThe 42-year-old could not stop "
-                "in time, police said.\n\nThe police suspect that the 81-year-old had meant to sleep there.\n\n"
+                "in time, police said.\n\nPolice believe the 81-year-old had fallen asleep there.\n\n"
                 "The driver was not hurt.")
     crash = ("Two cars collided on the B54 near Hamm on Monday morning.\n\nThat is when the car of a 27-year-old "
              "crossed into the other lane.\n\nThe car of the 53-year-old was then pushed into a tree.\n\nThe "

@@ -1129,8 +1129,8 @@ DATA_FIGURES, DATA_WORDS = 4, 4
 LIST_RUN, LIST_WORDS, LIST_VALUES = 3, 20, 3
 #: a paragraph of prose, never an item of a list: each of its sentences has a finite verb (Penn tags
 #: ``FINITE_TAGS``) and ends as a sentence, it holds no more figures than sentences, and its words
-#: outnumber its figures at least ``PROSE_WORDS`` to one ("The police suspect that the 81-year-old had
-#: meant to sleep."; not "Aluminium on the London Metal Exchange lost 0.06% to $1,737 a tonne.", a line
+#: outnumber its figures at least ``PROSE_WORDS`` to one ("Police believe the 81-year-old had fallen
+#: asleep there."; not "Aluminium on the London Metal Exchange lost 0.06% to $1,737 a tonne.", a line
 #: of a market report, nor "VIP: 60,000 won")
 FINITE_TAGS, PROSE_WORDS = frozenset({"VBD", "VBZ", "VBP", "MD"}), 5
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
