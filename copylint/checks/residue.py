@@ -1325,6 +1325,9 @@ class ResidueModel:
         # the line-alone judge's threshold in the article's head (``head_lines``), where headlines,
         # bylines and datelines stand in place: its own, when the calibration set one
         self.alone_head_threshold = None if alone is None else float(alone.get("head_threshold", alone["threshold"]))
+        # whether the line-alone judge reads the run of lines closing an article (``end_runs``:
+        # session 18's ``--closing``, measured and not shipped), so that it is made only then
+        self.closing = alone is not None and any(k.startswith("closing:") for k in alone["weights"])
         # the thresholds of a block of residue at the article's top and end (``edge_blocks``)
         edges = {} if alone is None else alone.get("edges", {})
         self.edges = (edges.get("top"), edges.get("end"), edges.get("top_one"), edges.get("end_one"))
@@ -1398,7 +1401,7 @@ class ResidueModel:
             outside = outside_prose(lines)
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
             brief = brief_headline(lines)
-            runs = end_runs(lines)
+            runs = end_runs(lines) if self.closing else {}
         signed: set[int] = set()
         # a lazy reader of the lines' meaning (``EncodedLines``): the most its feature adds, and the floor
         lazy = ((self._vector_most, self._vector_floor)
