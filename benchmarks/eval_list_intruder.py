@@ -138,9 +138,13 @@ def _levels(versions, show=("info", "warning")) -> Counter:
         hit = [f for f in fs if f.start < e and s < f.end]
         level = hit[0].severity.name.lower() + (f".{hit[0].kind}" if hit[0].kind else "") if hit else "none"
         levels[level] += 1
-        levels["elsewhere"] += any(not (f.start < e and s < f.end) for f in fs)
+        away = [f for f in fs if not (f.start < e and s < f.end)]
+        levels["elsewhere"] += bool(away)
         if level.startswith(show):
             print(f"  [{level}] {what}: {text.strip()}")
+        for f in away:
+            print(f"  [elsewhere: {f.severity.name.lower()}{'.' + f.kind if f.kind else ''} on "
+                  f"'{text[f.start:f.end]}'] {what}: {text.strip()}")
     return levels
 
 
