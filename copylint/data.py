@@ -119,8 +119,9 @@ class WordNetClasses:
     """Noun classes derived from WordNet (``rules/noun_classes_wordnet.txt``, built by
     tools/build_noun_classes.py), read by the policy of ``rules/noun_classes.toml`` ``[wordnet]``:
     a sense weighs its tag count plus ``smooth``; a word's class is clear when its heaviest class and
-    those that share a tag with it hold ``dominant`` of its weight; ``agent`` classes go with anything; a class's tags are itself and its
-    ``groups`` (two members fit when they share a tag); ``near`` pairs of tags are a step apart."""
+    those that share a tag with it hold ``dominant`` of its weight; ``agent`` classes go with
+    anything; a class's tags are itself and its ``groups`` (two members fit when they share a tag);
+    ``near`` pairs of tags are a step apart."""
 
     def __init__(self, policy: dict, text: str) -> None:
         self.smooth = float(policy["smooth"])

@@ -367,7 +367,7 @@ class ListIntruder(Rule):
             # an abstract odd one (a sale, money, diplomacy among things) is as often a sound news list
             # ("discussed tanks, artillery and diplomacy") as a swap: measured, not reported
             return None
-        kinds = sorted({dom[i] for i in others})
+        kinds = sorted({dom[i].split(".")[-1] for i in others})  # "weapon" for artifact.weapon
         tok = members[k]
         if any(c.dep_ in ("compound", "nmod") and wn.all_tags(c.lower_) & tags[i]
                for c in tok.lefts for i in others):
