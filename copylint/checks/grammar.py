@@ -63,6 +63,11 @@ class GrammarCheck(Rule):
         "He is interested ⟦on→in⟧ the project.",
         "The new stadium is ⟦more better→better⟧ than the old one.",
         "They ⟦was→were⟧ late for the hearing, police said.",
+        "⟦Its→It's⟧ a shame that the mayor could not attend.",
+        "The team said ⟦its→it's⟧ been a long season.",
+        "⟦Its→It's⟧ been grueling work, but she made a full recovery.",
+        "They left ⟦there→their⟧ bags at the station.",
+        "The firm said ⟦it's→its⟧ own figures showed a fall.",
     )
     passes = (
         "She ate an apple on the train.",
@@ -81,9 +86,17 @@ class GrammarCheck(Rule):
         "Police said an unidentified body was found.",
         # the same exceptions opening a sentence, where Harper asks for a capital "A" or "An"
         "An unidentified gunman fled. An historic vote followed. A unanimous verdict came next.",
+        # what the parse tells: `its` owning the noun after it, `there` opening a clause, `it's`
+        # before the name it introduces, `more` before an adjective in -est that is no superlative;
+        # and a letter glued to a figure is no article
+        "Apple cancelled its failed charging mat project. The town celebrated its coming of age.",
+        "She said there needs to be zero shame around it.",
+        "The Yankees said it's Orlando Hernandez who will start the first game.",
+        "Edwards won by the more modest but still substantial margin of 20 points.",
+        "He plugged it into either the Pixel 3a or the computer he was using.",
     )
-    # the parse (spaCy) shows where Harper misread a sentence: "their" owning a noun, "were" with
-    # its own subject, a pronoun's verb in the past or after a modal
+    # the parse (spaCy) shows where Harper misread a sentence: "their" or "its" owning a noun, "were"
+    # with its own subject, a pronoun's verb in the past or after a modal, "there" opening a clause
     needs = frozenset({"parser"})
 
     def __init__(self, config) -> None:

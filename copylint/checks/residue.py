@@ -15,7 +15,7 @@ from typing import Iterator
 from copylint import data, tokens
 from copylint.article import Article
 from copylint.finding import Finding, Severity
-from copylint.rule import Rule, register
+from copylint.rule import Rule, html, markdown, register
 from copylint.textutil import LETTER_WORD
 
 # Marks stripped from a line's edges before it is compared (in Python: a regex with "\s+$" takes
@@ -373,6 +373,29 @@ def alone_lines(article: Article) -> list[bool]:
     for block in article.blocks:
         n = sum(1 for line in text[block.start:block.end].split("\n") if line.strip())
         out += [n == 1] * n
+    return out
+
+
+#: a run of this many table cells or more, most of them this short, is a table of data (a league
+#: table, election results), not a page's layout table holding a prompt or the story's paragraphs
+DATA_TABLE_CELLS = 4
+DATA_CELL_WORDS = 3
+
+
+def data_table_lines(article: Article) -> list[bool]:
+    """For each line of ``article_lines``: whether it is a cell of a table of data the markup
+    declares (HTML, Markdown): a run of at least ``DATA_TABLE_CELLS`` table blocks, most of them at
+    most ``DATA_CELL_WORDS`` words long. Plain text has no such mark."""
+    text = article.text
+    counts = [sum(1 for line in text[b.start:b.end].split("\n") if line.strip()) for b in article.blocks]
+    out: list[bool] = []
+    if article.fmt not in ("html", "markdown"):
+        return [False] * sum(counts)
+    for is_table, run in itertools.groupby(zip(article.blocks, counts), key=lambda bc: bc[0].kind == "table"):
+        run = list(run)
+        short = sum(1 for b, _ in run if len(text[b.start:b.end].split()) <= DATA_CELL_WORDS)
+        data = is_table and len(run) >= DATA_TABLE_CELLS and 2 * short >= len(run)
+        out += [data] * sum(n for _, n in run)
     return out
 
 
@@ -1582,6 +1605,16 @@ class Boilerplate(Rule):
         # a brief's headline, a pun sharing no word with its one paragraph (``brief_headline``)
         "Cold Comfort\n\nHeating bills will rise again in January, the regulator said, though by "
         "less than many households had feared.",
+        # a table of data the markup declares is the article's own (``data_table_lines``): each cell
+        # read as a line of its own looked like a page's furniture, and so did the lead above it
+        markdown("# United climb to third\n\nUnited moved up to third in the table after a 2-1 win at "
+                 "Villa on Sunday, with both goals in the second half.\n\n| Pos | Team | Points |\n"
+                 "|---|---|---|\n| 1 | Liverpool | 29 |\n| 2 | Arsenal | 27 |\n| 3 | United | 26 |\n\n"
+                 "The manager said his side had shown great character after a difficult first half."),
+        html("<article><p>Labour won a large majority in the general election, official results "
+             "showed on Friday.</p><table><tr><th>Party</th><th>Seats</th></tr><tr><td>Labour</td>"
+             "<td>412</td></tr><tr><td>Conservative</td><td>121</td></tr></table><p>Turnout fell to "
+             "about 60 per cent, the lowest since 2001, the electoral commission said.</p></article>"),
     )
 
     MAX_WORDS = 14   # a listed phrase is a short line
@@ -1589,18 +1622,26 @@ class Boilerplate(Rule):
     def check(self, article: Article) -> Iterator[Finding]:
         exact, prefixes = _phrase_table(tuple(self.config.boilerplate))
         text = article.text
-        spans = article_lines(article)
+        every = article_lines(article)
+        # a table of data the markup declares is the article's own: the classifier reads the lines
+        # around it as if it were not there (each cell is a block of its own, and a league table's
+        # cells read as a page's furniture); the listed phrases are still looked for in its cells
+        in_table = data_table_lines(article)
+        spans = [span for span, t in zip(every, in_table) if not t]
         lines = [text[s:e] for s, e in spans]
         tags = None if article.doc is None else iter_line_tags(article.doc, spans, [modelled(x) for x in lines])
         model = residue_model()
         # what each line means, when the model reads it: the word-fit encoder's reading of the
         # lines the line-alone judge looks at (made when asked)
         vectors = None if model.vector_source is None else EncodedLines(lines, model.vector_source)
-        verdicts = model.judge(lines, tags, alone=alone_lines(article), vectors=vectors)
+        alone = [a for a, t in zip(alone_lines(article), in_table) if not t]
+        judged = iter(model.judge(lines, tags, alone=alone, vectors=vectors) if lines else ())
+        verdicts = [False if t else next(judged) for t in in_table]
+        lines = [text[s:e] for s, e in every]
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
         marked = article.fmt in ("html", "markdown")
-        for (start, end), line, residue in zip(spans, lines, verdicts):
+        for (start, end), line, residue in zip(every, lines, verdicts):
             if residue and marked and (b := article.block_at(start)) is not None and b.kind == "heading":
                 residue = False
             lead = len(line) - len(line.lstrip())
@@ -1633,8 +1674,10 @@ class Placeholder(Rule):
     """A placeholder left in the draft: TK, TKTK, lorem ipsum, XXX, [INSERT QUOTE], "headline here".
 
     These mark what the writer meant to come back to; published, they are the most embarrassing
-    fault in the list. All-capital markers (TK, XXX) match only in capitals, so "Atkins" or the
-    Roman numeral in "Super Bowl XX" are left alone where the list says so.
+    fault in the list. All-capital markers (TK, XXX) match only in capitals and only as words, so
+    "Atkins" and "XXL" are left alone, and so is such a marker that is part of a name: followed by a
+    capitalised word ("TK Maxx"), a Roman numeral after one ("Super Bowl XX"), or an abbreviation
+    the article itself defines or compounds ("Techniker Krankenkasse (TK)", "TK-Safe").
     """
 
     id = "placeholder"
@@ -1652,10 +1695,30 @@ class Placeholder(Rule):
         "Mr Atkins said the TKO came in round three.",
         "The company's XXL range sold out.",
         "Insert the key and turn it.",
+        "Shoppers queued outside TK Maxx, and the Giants won Super Bowl XX.",
+        "The insurer Techniker Krankenkasse (TK) runs TK-Safe. The TK said data stays private.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         for m in _placeholder_patterns().finditer(text):
-            yield self.finding(m.start(), m.end(), f"placeholder '{m.group()}' left in the copy",
-                               suggestion="replace it with the real text")
+            if not _in_a_name(text, m.start(), m.end()):
+                yield self.finding(m.start(), m.end(), f"placeholder '{m.group()}' left in the copy",
+                                   suggestion="replace it with the real text")
+
+
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """An all-capital marker (TK, XX) that is part of a name: followed by a capitalised word
+    (`TK Maxx`), a Roman numeral after one (`Super Bowl XX`), or an abbreviation the article defines
+    or compounds (`Techniker Krankenkasse (TK)`, `TK-Safe`). `Mayor TK said` stays a placeholder."""
+    marker = text[start:end]
+    if not marker.isupper():
+        return False
+    if _NAME_AFTER.match(text, end) or (_ROMAN.fullmatch(marker) and _NAME_BEFORE.search(text, max(0, start - 40), start)):
+        return True
+    return re.search(rf"\({re.escape(marker)}\)|(?<![\w-]){re.escape(marker)}-\w", text) is not None

@@ -59,7 +59,14 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
     if m.rule in ("TheirToTheyre", "TheirToThere"):
         return tok.lower_ == "their" and tok.dep_ == "poss" and tok.head.pos_ in ("NOUN", "PROPN", "NUM")
     if m.rule == "ThereToTheir":
-        return tok.lower_ == "there" and tok.i > 0 and tok.doc[tok.i - 1].tag_ == "IN"
+        return tok.lower_ == "there" and (tok.dep_ == "expl" or (tok.i > 0 and tok.doc[tok.i - 1].tag_ == "IN"))
+    if m.rule == "ItsContraction":
+        return tok.lower_ == "its" and _owns_noun(tok)
+    if m.rule == "ItsPossessive":
+        return _names_after_is(tok)
+    if m.rule == "AdjectiveDoubleDegree":
+        adjective = _token_at(doc, m.end - 1)
+        return adjective is not None and adjective.tag_ == "JJ"  # `more modest`: not a comparative
     if m.rule == "WereWhere":
         return tok.lower_ == "were" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     if m.rule == "PronounVerbAgreement":
@@ -67,6 +74,30 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
         return verb.tag_ not in ("VB", "VBP", "VBZ") or any(
             c.dep_ == "aux" or c.tag_ == "MD" for c in verb.children)
     return False
+
+
+def _owns_noun(tok) -> bool:
+    """`its` owning the noun after it (`cancelled its failed project`, `celebrated its coming of
+    age`), with no determiner or auxiliary between: `Its a shame` and `Its been grueling work` are
+    still `It's`."""
+    head = tok.head
+    if tok.dep_ != "poss" or head.pos_ not in ("NOUN", "PROPN") or head.i <= tok.i:
+        return False
+    return not any(t.pos_ in ("DET", "AUX") for t in tok.doc[tok.i + 1:head.i])
+
+
+def _names_after_is(tok) -> bool:
+    """`it's` before a name that is the complement, not a noun's owner: `it's Orlando Hernandez who
+    starts` (it is), where `it's British subsidiary` still asks for `its`."""
+    doc = tok.doc
+    i = tok.i + 1
+    if tok.lower_ == "it" and i < len(doc) and doc[i].lower_ in ("'s", "’s"):
+        i += 1
+    if i >= len(doc) or doc[i].pos_ != "PROPN":
+        return False
+    while i < len(doc) and doc[i].pos_ == "PROPN":
+        i += 1
+    return i >= len(doc) or doc[i].pos_ != "NOUN"
 
 
 def keep_harper_match(text: str, m: BackendMatch, doc=None) -> bool:
@@ -81,6 +112,8 @@ def keep_harper_match(text: str, m: BackendMatch, doc=None) -> bool:
     if m.rule == "AnA":
         nxt = re.match(r"\s*[\"“‘']?(\S+)", text[m.end:])
         word = nxt.group(1) if nxt else ""
+        if m.start > 0 and text[m.start - 1].isalnum():
+            return False  # not an article but a word's last letter: `the Pixel 3a`
         if not word or _ACRONYMISH.match(word) or text[m.end:m.end + 1] == "&":
             return False  # a/an before an acronym or a number depends on how it is read
         # the article it asks for, whatever its case ("A" opening a sentence)
