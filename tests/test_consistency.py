@@ -451,6 +451,45 @@ def test_figures_in_a_list_or_a_table_are_compared_at_info_only(linter):
     assert f.kind != "in-a-list"
 
 
+def test_short_paragraphs_of_prose_are_no_list(linter, monkeypatch):
+    """One-sentence news paragraphs, a figure in each, are prose, not a list's items: each has a
+    finite verb and ends as a sentence, and its figures are sparse (``numbers._prose``), so an age
+    restated differently warns; without the prose reading the run of paragraphs is read as a list
+    and the pair held at info. Lines of prices, a line of prices per metal (verbs and full stops, but
+    a figure in every four words or fewer) and a scorer's lines (no verb) stay lists."""
+    run_over = ("A man lying in a street in Hamm was run over by a car on Sunday night.\n\nThe 18-year-old had been "
+                "lying on the road when a 42-year-old drove into Bahnhofstrasse.\n\nThe 42-year-old could not stop "
+                "in time, police said.\n\nPolice believe the 81-year-old had fallen asleep there.\n\n"
+                "The driver was not hurt.")
+    crash = ("Two cars collided on the B54 near Hamm on Monday morning.\n\nThat is when the car of a 27-year-old "
+             "crossed into the other lane.\n\nThe car of the 53-year-old was then pushed into a tree.\n\nThe "
+             "72-year-old and a 23-year-old passenger were taken to hospital.")
+    for text, odd in ((run_over, "81-year-old"), (crash, "72-year-old")):
+        found = _check(linter, text, "number-mismatch")
+        assert [text[f.start:f.end] for f in found if f.severity == Severity.WARNING] == [odd]
+        assert not any(f.kind == "in-a-list" for f in found)
+    def listed(text):
+        art = _parsed(text)
+        qs = [q for q in numbers.quantities(art.doc) if not q.blocked]
+        same_quantity.describe(qs, art, numbers._attribution)
+        numbers.mark_lists(art, qs)
+        return [(text[q.start:q.end], q.listed) for q in qs]
+
+    from copylint.checks.consistency import same_quantity
+
+    scorers = ("Palm Bay won both games on Friday.\n\nPalm Bay: Tolivert 25 points. Davis 17 points.\n\n"
+               "Rockledge: Blakely 15 points. Baker 6 points.\n\nHeritage: Sheffield 19 points. Howard 6 points.")
+    metals = ("Metals were mixed.\n\nGold rose 0.1% to $1,472 an ounce.\n\nCopper rose 0.86% to $5,880 a tonne.\n\n"
+              "Aluminium on the London Metal Exchange lost 0.06% to $1,737 a tonne.")
+    for text in (scorers, metals):
+        assert all(is_listed for _, is_listed in listed(text))
+    assert not any(is_listed for _, is_listed in listed(crash))
+    monkeypatch.setattr(numbers, "READ_PROSE", False)
+    for text in (run_over, crash):
+        found = _check(linter, text, "number-mismatch")
+        assert found and all(f.severity == Severity.INFO and f.kind == "in-a-list" for f in found)
+
+
 def test_a_part_of_a_whole_is_no_restatement(linter):
     for text, part in (("Of those arrested, 40 people were charged.", True), ("Police said 40 of them were released.", True),
                        ("Police said 40 of their officers were hurt.", True),

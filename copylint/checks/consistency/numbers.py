@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from copylint import data, tokens
-from copylint.article import Article
+from copylint.article import Article, Block
 from copylint.checks.consistency import same_quantity
 from copylint.data import noun_classes
 from copylint.finding import Finding, Related, Severity
@@ -1127,13 +1127,37 @@ DATA_FIGURES, DATA_WORDS = 4, 4
 #: figure, where one unit takes ``LIST_VALUES`` values or more ("VIP: 60,000 won" / "R: 50,000 won" /
 #: "S: 40,000 won"; a commodity's price and change per line)
 LIST_RUN, LIST_WORDS, LIST_VALUES = 3, 20, 3
+#: a paragraph of prose, never an item of a list: each of its sentences has a finite verb (Penn tags
+#: ``FINITE_TAGS``) and ends as a sentence, it holds no more figures than sentences, and its words
+#: outnumber its figures at least ``PROSE_WORDS`` to one ("Police believe the 81-year-old had fallen
+#: asleep there."; not "Aluminium on the London Metal Exchange lost 0.06% to $1,737 a tonne.", a line
+#: of a market report, nor "VIP: 60,000 won")
+FINITE_TAGS, PROSE_WORDS = frozenset({"VBD", "VBZ", "VBP", "MD"}), 5
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+#: read paragraphs as prose (``_prose``); off, every short block with a figure may be a list's item
+READ_PROSE = True
+
+
+def _prose(article: Article, block: Block, size: int, figures: int) -> bool:
+    """Whether a block is a paragraph of prose (``PROSE_WORDS``, ``FINITE_TAGS``): short news
+    paragraphs of one sentence each, a figure in each, are no list; a line stating two figures (a
+    change and a price) is a line of data however it is worded."""
+    if not READ_PROSE or block.kind != "paragraph" or figures * PROSE_WORDS > size:
+        return False
+    span = article.doc.char_span(block.start, block.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sents = [s for s in span.sents if s.text.strip()]
+    return len(sents) >= figures and all(
+        any(t.tag_ in FINITE_TAGS for t in s) and _SENTENCE_END.search(s.text.strip()) for s in sents)
 
 
 def mark_lists(article: Article, qs: list[Quantity]) -> None:
     """Set ``q.listed`` on the mentions (described: ``q.ctx.block``) that are items of a list or a
     table: each item of one has its own value (a price per seat, a player's tackles, a metal's
     change), so two of them, or one of them and a figure in the prose, are as likely two quantities
-    as one: compared at info only. Read once per article, block by block."""
+    as one: compared at info only. A paragraph of prose (``_prose``) is no list's item, however short.
+    Read once per article, block by block."""
     text, blocks = article.text, article.blocks
     if not blocks:
         return
@@ -1148,7 +1172,7 @@ def mark_lists(article: Article, qs: list[Quantity]) -> None:
         q.listed = figures[q.ctx.block] >= DATA_FIGURES and figures[q.ctx.block] * DATA_WORDS >= size[q.ctx.block]
     run: list[int] = []
     for i in range(len(blocks) + 1):
-        if i < len(blocks) and figures[i] and size[i] <= LIST_WORDS:
+        if i < len(blocks) and figures[i] and size[i] <= LIST_WORDS and not _prose(article, blocks[i], size[i], figures[i]):
             run.append(i)
             continue
         if len(run) >= LIST_RUN:
