@@ -93,6 +93,13 @@ clean lines there the line-alone judge looks at, the highest of them, the residu
 the judge would catch just above each, and the bound of none taken counted per line against the
 budget the rule's other alarms leave (over: no such threshold is set); the model is the same.
 
+``--closing`` (session 18, measured: docs/measurements.md) lets the line-alone judge read the run
+of lines closing an article (``residue.end_runs``: after the last paragraph of prose, two lines or
+more, how many and how much of their vocabulary the text above uses); ``--alone-end`` teaches it
+lines pasted at the end that ``--pasted-end`` leaves out of the two passes' training
+(``alone_end_taught``: ``block``, those of a block of two or more pasted there, less the article's
+last line; ``residue``, every one; the default ``kind``, none).
+
 ``--marked`` (session 11, measured and not kept: docs/measurements.md) also teaches the line-alone
 judge the residue the training pages' markup names (``marked_docs``: figcaptions, elements whose
 class or id says caption, credit, byline, related, share, newsletter, promo or tags, the site's
@@ -186,6 +193,7 @@ from copylint import data  # noqa: E402
 from copylint.checks import residue  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
+    end_runs,
     edge_blocks, edge_lines, head_lines, line_kind, line_tags, place_of, second_pass_features, shape_features,
     signed_lines, stem_counts,
 )
@@ -200,6 +208,9 @@ CALIBRATE = ("tune", "train")   # the clean copy the thresholds are set on (Cali
 MIXED_COPIES = 2
 POSITIONS = ("top", "between", "end")
 PLACES = {"top": "head", "between": "body", "end": "last"}   # residue.place_of of a line put in there
+ALONE_END = "kind"   # of those lines, what the line-alone judge learns as residue (--alone-end: alone_end_taught)
+END_IN_CHOICE = False   # --end-in-choice: those lines count in the thresholds' choice (choose_alone_thresholds)
+CLOSING = False   # --closing: the line-alone judge reads the run of lines closing an article (residue.end_runs)
 PASTED_END = "kind"   # residue pasted at the end of a training article: taught (residue), by kind (kind, closers: end_taught), or not (skip)
 #: the kinds of residue (``residue_data.residue_kind``) never in place at an article's end: the
 #: interface talking to the reader (prompts, subscription and sign-in text), cookie and consent
@@ -527,11 +538,25 @@ def leave_out_end(docs: list[Doc]) -> int:
     n = 0
     for d in docs:
         if d.kind == "mixed":
+            d.left_end = set()
             for i, put in enumerate(d.inserted):
                 if put and put[1] == "end" and d.labels[i] == 1 and not end_taught(d.lines[i], put[0], d.feats[i]):
                     d.labels[i] = None
+                    d.left_end.add(i)
                     n += 1
     return n
+
+
+def alone_end_taught(d: Doc, i: int) -> bool:
+    """Whether the line-alone judge learns a line ``leave_out_end`` left out as residue
+    (``--alone-end``, session 18): none (``kind``, as the passes), every one (``residue``), or
+    those of a block of two lines or more pasted at the end (``block``: related headlines, a
+    gallery's captions), less the article's last line (a single short line after the last
+    paragraph stays how desks close: the place ``last`` is not taught such lines)."""
+    if i not in getattr(d, "left_end", ()) or (ALONE_END == "block" and i == len(d.lines) - 1):
+        return False
+    return ALONE_END == "residue" or (ALONE_END == "block"
+                                      and sum(1 for put in d.inserted if put and put[1] == "end") >= 2)
 
 
 def featurise(docs: list[Doc], use_tags: bool = True) -> None:
@@ -843,6 +868,7 @@ class AloneRow:
     tune_score: float | None = None       # ... scored out of fold
     text: str = ""
     where: tuple[int, int] = (0, 0)      # (id of its document, line number)
+    end_only: bool = False                # pasted at the end, taught to this judge alone (alone_end_taught)
 
 
 def beside(lines: list[str], i: int) -> tuple[list[str], list[str]] | None:
@@ -857,6 +883,12 @@ def pasted_beside(lines: list[str], where: str, k: int) -> tuple[list[str], list
         return None
     at = 0 if where == "top" else len(lines) if where == "end" else 1 + k // 21 % max(1, len(lines) - 1)
     return lines[max(0, at - 2):at], lines[at:at + 2]
+
+
+def pasted_end(lines: list[str], line: str, where: str) -> list[str] | None:
+    """The closing run's features (``residue.end_runs``) of a line pasted after an article's
+    ``lines`` (``where`` end), none elsewhere or without ``--closing``."""
+    return end_runs([*lines, line]).get(len(lines)) if CLOSING and where == "end" else None
 
 
 def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[AloneRow], list[AloneRow]]:
@@ -880,18 +912,24 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
     for d in docs:
         head, lead = head_lines(d.lines), head_lines(d.lines, ALONE_HEAD_LINES)
         prose_at = [i for i, lab in enumerate(d.labels) if lab == 0] if d.kind == "page" else []
+        runs = end_runs(d.lines) if CLOSING else {}
         for i, (x, f, lab) in enumerate(zip(d.lines, d.feats, d.labels)):
+            end_only = d.kind == "mixed" and lab is None and alone_end_taught(d, i)
+            if end_only:
+                lab = 1
             if lab is None or not alone_gate(f, x):
                 continue
             n_rows = len(rows)
             place = place_of(i, len(d.lines), lead)
             if d.kind == "news":
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i)),
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i),
+                                                             end=runs.get(i)),
                                      0, WEIGHTS["news", 0], "news", i in head, len(x.split())))
             elif d.kind == "mixed" and lab == 1:
                 kind, where = d.inserted[i]
-                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i)),
-                                     1, 1.0, f"pasted:{kind}:{where}", i in head))
+                rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i),
+                                                             end=runs.get(i)),
+                                     1, 1.0, f"pasted:{kind}:{where}", i in head, end_only=end_only))
             elif d.kind == "page" and lab == 0:
                 # a page's article line, as the article's own would stand: in its body, among the
                 # page's article lines
@@ -913,20 +951,24 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                 where = "between" if kind == "byline" else places[k // 7 % len(places)]
                 place = PLACES[where]
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(host), own=False, place=place,
-                                                             beside=pasted_beside(host.lines, where, k)),
+                                                             beside=pasted_beside(host.lines, where, k),
+                                                             end=pasted_end(host.lines, x, where)),
                                      1, 1.0 if d.kind == "page" else MARKED_WEIGHT, "page" if d.kind == "page"
                                      else "marked:" + kind, place == "head",
                                      tune_feats=alone_features(x, f, counts(t), own=False, place=place,
-                                                               beside=pasted_beside(t.lines, where, k))))
+                                                               beside=pasted_beside(t.lines, where, k),
+                                                               end=pasted_end(t.lines, x, where))))
             if len(rows) > n_rows:
                 rows[-1].text, rows[-1].where = x, (id(d), i)
     cal_rows = []
     for d in cal:
         head, lead = head_lines(d.lines), head_lines(d.lines, ALONE_HEAD_LINES)
+        runs = end_runs(d.lines) if CLOSING else {}
         for i, (x, f) in enumerate(zip(d.lines, d.feats)):
             if alone_gate(f, x):
                 place = place_of(i, len(d.lines), lead)
-                cal_rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i)),
+                cal_rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i),
+                                                                 end=runs.get(i)),
                                          0, 0.0, "cal:" + d.kind, i in head, len(x.split()), text=x,
                                          where=(id(d), i)))
     return rows, cal_rows
@@ -962,7 +1004,9 @@ def choose_alone_thresholds(bound: Bound, scores, doc_of, in_head, base, budget:
     if not split:
         t = _up(max(0.5, bound.threshold(scores, doc_of, budget, base=base)))
         return t, t
-    pasted = [(oof[j], r.head) for j, r in enumerate(rows) if r.label == 1 and r.what.startswith("pasted")]
+    # the lines taught at the end to this judge alone weigh in the choice only with --end-in-choice
+    pasted = [(oof[j], r.head) for j, r in enumerate(rows) if r.label == 1 and r.what.startswith("pasted")
+              and (END_IN_CHOICE or not r.end_only)]
     pages = [(r.tune_score, r.head) for r in rows if r.label == 1 and r.what == "page"]
     PS, PH = np.array([p for p, _ in pasted]), np.array([h for _, h in pasted], dtype=bool)
     TS, TH = np.array([p for p, _ in pages]), np.array([h for _, h in pages], dtype=bool)
@@ -1409,7 +1453,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global EDGE_GRID_SHOW, VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global ALONE_END, CLOSING, END_IN_CHOICE, EDGE_GRID_SHOW, VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1498,6 +1542,15 @@ def main() -> None:
     ap.add_argument("--inside", choices=("residue", "skip"), default="skip",
                     help="a page's residue lines inside its article (captions, credits, subheadings among its "
                          "paragraphs): left out (default; see leave_out_inside) or counted as residue")
+    ap.add_argument("--alone-end", choices=("kind", "block", "residue"), default=ALONE_END,
+                    help="of the lines pasted at the end that --pasted-end leaves out, those the line-alone judge "
+                         "learns as residue: none (kind), those of a pasted block of two or more (block), every one "
+                         f"(residue; see alone_end_taught; default {ALONE_END})")
+    ap.add_argument("--end-in-choice", action="store_true",
+                    help="the lines --alone-end teaches count in the choice of the line-alone judge's thresholds "
+                         "(by default they do not: the thresholds are chosen on the residue they were before)")
+    ap.add_argument("--closing", action="store_true",
+                    help="the line-alone judge reads the run of lines closing an article (residue.end_runs)")
     ap.add_argument("--pasted-end", choices=("residue", "kind", "closers", "skip"), default=PASTED_END,
                     help="residue pasted at the end of the training articles: taught as residue, only of the kinds "
                          "that never close an article (END_KINDS), all but the kinds and shapes a desk may close with "
@@ -1526,6 +1579,7 @@ def main() -> None:
     EDGE_GRID_SHOW = args.show_edge_grid
     SPLIT_HEAD = args.split_head
     PASTED_END = args.pasted_end
+    ALONE_END, CLOSING, END_IN_CHOICE = args.alone_end, args.closing, args.end_in_choice
     if args.cache and args.cache.exists():
         with args.cache.open("rb") as f:
             cached = pickle.load(f)

@@ -10,7 +10,7 @@ from copylint import readers
 from copylint.checks import residue
 from copylint.checks.residue import (
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, edge_blocks, furniture_block, head_lines,
-    alone_features, beside_features, credit_line, sign_off_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
+    alone_features, beside_features, credit_line, end_runs, sign_off_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
     residue_model,
     shape_features, stem_counts,
 )
@@ -426,6 +426,24 @@ def test_alone_judge_sees_the_lines_beside():
     counts = stem_counts([para1, sub, para2])
     assert not any(f.startswith("nx:") for f in alone_features(sub, line_features(sub), counts))
     assert "nx:PP" in alone_features(sub, line_features(sub), counts, beside=([para1], [para2]))
+
+
+def test_alone_judge_reads_the_run_closing_an_article():
+    """The lines after the last paragraph of prose: how many, and whether the run shares the
+    story's words (a desk's credit and tag do; a block of related headlines does not)."""
+    body = ARTICLE.split("\n\n")
+    related = ["Singer wins award at film gala", "Ten recipes for a cheap winter supper", "Stocks slide as oil jumps"]
+    runs = end_runs(body + related)
+    assert set(runs) == {4, 5, 6}
+    assert runs[4] == ["closing:run:3+", "closing:ov:new", "closing:run:3+:ov:new"]
+    own = end_runs(body + ["Picture: the river at Low Ford on Monday", "Floods"])
+    assert set(own) == {4, 5} and "closing:run:2:ov:high" in own[5]
+    # one line alone after the last paragraph is no run (a desk's tag), and a text without prose has none
+    assert end_runs(body) == {} and end_runs(body + ["Energy"]) == {} and end_runs(related) == {}
+    counts = stem_counts(body + related)
+    line = related[0]
+    assert "closing:run:3+" in alone_features(line, line_features(line), counts, place="last", end=runs[6])
+    assert not any(f.startswith("closing:") for f in alone_features(line, line_features(line), counts, place="last"))
 
 
 def test_alone_lines_are_paragraphs_of_one_line():

@@ -1065,14 +1065,42 @@ def beside_features(line: str, feats: list[str], shapes: list[str], before: list
     return out
 
 
+def end_runs(lines: list[str]) -> dict[int, list[str]]:
+    """What the run of lines closing an article says of each of its lines (session 18): the lines
+    after the last paragraph of prose (``prose_bounds``), when two or more: how many they are
+    (``closing:run:2``, ``3+``) and how much of the run's vocabulary the text above it uses
+    (``closing:ov:new``: none, ``low``: under half, ``high``; ``none``: the run has no content
+    word), alone and crossed. A desk's closing lines (a credit, a sign-off, a tag) are one or two
+    and share the story's names; a block of related headlines pasted after it runs longer on
+    words of other stories. One line alone after the last paragraph has no run: that is how desks
+    close copy too (a tag such as ``Energy``), never a block. A text without prose has no run."""
+    bounds = prose_bounds(lines)
+    if bounds is None or bounds[1] >= len(lines) - 2:
+        return {}
+    last = bounds[1]
+    above: set[str] = set()
+    for x in lines[:last + 1]:
+        above.update(content_stems(x))
+    run: set[str] = set()
+    for x in lines[last + 1:]:
+        run.update(content_stems(x))
+    size = len(lines) - 1 - last
+    r = "3+" if size >= 3 else str(size)
+    share = len(run & above) / len(run) if run else None
+    ov = "none" if share is None else "new" if share == 0 else "low" if share < 0.5 else "high"
+    feats = [f"closing:run:{r}", f"closing:ov:{ov}", f"closing:run:{r}:ov:{ov}"]
+    return {i: feats for i in range(last + 1, len(lines))}
+
+
 def alone_features(line: str, feats: list[str], counts: Counter, own: bool = True,
                    place: str | None = None, beside: tuple[list[str], list[str]] | None = None,
-                   shapes: list[str] | None = None) -> list[str]:
+                   shapes: list[str] | None = None, end: list[str] | None = None) -> list[str]:
     """The line-alone judge's features: the first pass's (what the line is), its vocabulary's
     overlap with the rest of the text (``counts``: see ``overlap_features``), its furniture shapes
     (``shape_features``), given its ``place`` (``place_of``) each of them crossed with it, and given
     the lines ``beside`` it (the two above, the two below), how it stands against them
-    (``beside_features``). ``shapes``: the line's ``shape_features``, when already made."""
+    (``beside_features``). ``shapes``: the line's ``shape_features``, when already made; ``end``:
+    the line's ``end_runs`` features, when it closes the article."""
     shapes = shape_features(line, feats) if shapes is None else shapes
     out = feats + overlap_features(line, counts, own) + shapes
     if NAME_FEATURES:
@@ -1082,12 +1110,14 @@ def alone_features(line: str, feats: list[str], counts: Counter, own: bool = Tru
         out += [f"at:{place}:{k}" for k in stamps]
     if beside is not None:
         out += beside_features(line, feats, shapes, *beside)
+    if end:
+        out += end
     return out
 
 
 def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alone: bool = True,
-                        place: str | None = None, beside: tuple[list[str], list[str]] | None = None
-                        ) -> list[str] | None:
+                        place: str | None = None, beside: tuple[list[str], list[str]] | None = None,
+                        end: list[str] | None = None) -> list[str] | None:
     """The line-alone judge's features of one line (``feats``: its first-pass features; ``counts``:
     the text's ``stem_counts``; ``alone``: whether it is a paragraph of its own; ``place``: see
     ``place_of``; ``beside``: the lines above and below it, see ``beside_features``), or None when
@@ -1095,7 +1125,7 @@ def line_alone_features(line: str, feats: list[str] | None, counts: Counter, alo
     judged, shapes = _alone_gate(feats, line) if alone else (False, None)
     if not judged:
         return None
-    return alone_features(line, feats, counts, place=place, beside=beside, shapes=shapes)
+    return alone_features(line, feats, counts, place=place, beside=beside, shapes=shapes, end=end)
 
 
 def prose_bounds(lines: list[str]) -> tuple[int, int] | None:
@@ -1295,6 +1325,9 @@ class ResidueModel:
         # the line-alone judge's threshold in the article's head (``head_lines``), where headlines,
         # bylines and datelines stand in place: its own, when the calibration set one
         self.alone_head_threshold = None if alone is None else float(alone.get("head_threshold", alone["threshold"]))
+        # whether the line-alone judge reads the run of lines closing an article (``end_runs``:
+        # session 18's ``--closing``, measured and not shipped), so that it is made only then
+        self.closing = alone is not None and any(k.startswith("closing:") for k in alone["weights"])
         # the thresholds of a block of residue at the article's top and end (``edge_blocks``)
         edges = {} if alone is None else alone.get("edges", {})
         self.edges = (edges.get("top"), edges.get("end"), edges.get("top_one"), edges.get("end_one"))
@@ -1368,6 +1401,7 @@ class ResidueModel:
             outside = outside_prose(lines)
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
             brief = brief_headline(lines)
+            runs = end_runs(lines) if self.closing else {}
         signed: set[int] = set()
         # a lazy reader of the lines' meaning (``EncodedLines``): the most its feature adds, and the floor
         lazy = ((self._vector_most, self._vector_floor)
@@ -1388,7 +1422,7 @@ class ResidueModel:
             if self.alone is not None and i not in alone_head and not (i == 0 and brief) \
                     and not (i in outside and (credit_line(x) or sign_off_line(x))):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
-                                         (lines[max(0, i - 2):i], lines[i + 1:i + 3]))
+                                         (lines[max(0, i - 2):i], lines[i + 1:i + 3]), runs.get(i))
                 if xa is not None:
                     s = sum(map(wa.get, xa, itertools.repeat(0.0)))   # the judge's sum, the meaning aside
                     if lazy is not None and ba + s + lazy[0] < lazy[1]:
