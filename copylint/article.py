@@ -267,13 +267,19 @@ def looks_like_heading(line: str) -> bool:
     return s[:1].isupper() or s[:1].isdigit() or s[:1] in "\"“‘'"
 
 
+def ends_as_heading(line: str) -> bool:
+    """A line that reads as a headline (``looks_like_heading``) and does not end with a function
+    word (`It was checked by the` runs on into the next line)."""
+    s = line.rstrip()
+    return looks_like_heading(s) and not _FUNCTION_END.search(s)
+
+
 def _closes_block(line: str, next_line: str) -> bool:
     s = line.rstrip()
     if _TERMINAL.search(s):
         return True
     nxt = next_line.lstrip()
-    return bool(nxt[:1].isupper() or nxt[:1] in "\"“‘'") and looks_like_heading(s) \
-        and not _FUNCTION_END.search(s)
+    return bool(nxt[:1].isupper() or nxt[:1] in "\"“‘'") and ends_as_heading(s)
 
 
 def read_plain(path: str, raw: str, encoding: str = "utf-8") -> Article:

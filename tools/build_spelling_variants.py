@@ -13,7 +13,9 @@ organise/organize, analyse/analyze, manoeuvre/maneuver, catalogue/catalog, judge
 cheque/check, programme/program ...), one or two of them per word. A pair is kept only when both
 words are in SCOWL's lists: the American side American-only, or (``dual``) spelt the same in every
 dialect with another sense (a gas meter, a computer program, to check, to tire), which the rule
-then reads in context.
+then reads in context. SCOWL's own mapping spells some foreign words and obscure ones "American"
+(entendre/entender, notre/noter, pandoura/pandora): a pair whose two forms English use (wordfreq)
+does not bear out as one word's two spellings is left out (``not_in_use``).
 
 Usage:  python tools/build_spelling_variants.py [--scowl /usr/share/dict/scowl] [--level 80]
 """
@@ -92,6 +94,32 @@ DUAL = frozenset({r"(?<=[bcdfghklmnpstvz])re(?=s?$|d$|ly$|[bfgp])", r"que", r"^t
 ONE_SIDED_SKIP = frozenset({r"ph", r"ey", r"^ty", r"^py", r"oe"})
 
 
+#: a real American spelling is in English use about as much as the British one or more (wordfreq's
+#: English is mostly American text): an "American" form ten times rarer (a Zipf point) than a British
+#: form in use is no spelling of it but SCOWL's -re/-er or -ise/-ize mapping of a foreign word
+#: (entendre/entender, notre/noter, vivre/viver, ombre/omber, Blaise/blaize)
+RARER_AMERICAN = 1.0
+#: a British form no English text uses (wordfreq's Zipf under this) beside a common American word
+#: (at least ``COMMON_AMERICAN``, ``UNUSED_GAP`` points more) is an obscure word paired with another
+#: one (pandoura/pandora, lourdy/lordy, gaed/ged), or a spelling British copy no longer uses
+#: (colourectal): the common word says nothing of the article's dialect
+UNUSED_BRITISH, COMMON_AMERICAN, UNUSED_GAP = 1.3, 2.5, 1.5
+
+
+def not_in_use(gb: str, us: str, flag: str, zipf) -> bool:
+    """True when English use (``zipf``: a word's Zipf frequency) says the pair is no pair of
+    spellings: the American form far rarer than the British one (unless it is the rare American
+    form by definition, ``us-only``), or the British form unused beside a common American word
+    (unless only the British form is ever reported, ``gb-only``). Pairs both dialects accept
+    (``variant``) are kept."""
+    if flag == "variant":
+        return False
+    g, a = zipf(gb), zipf(us)
+    if flag != "us-only" and g >= 1.0 and a < g - RARER_AMERICAN:
+        return True
+    return flag != "gb-only" and g < UNUSED_BRITISH and a >= COMMON_AMERICAN and a - g >= UNUSED_GAP
+
+
 def nearest(forms, word: str) -> str:
     """Of the candidate ``forms`` for ``word``, the one nearest it in length (then the first alphabetically)."""
     return min(forms, key=lambda f: (abs(len(f) - len(word)), f))
@@ -146,7 +174,9 @@ HEADER = """\
 # article spells the same word both ways.
 #
 # Derived by tools/build_spelling_variants.py from SCOWL (Spell Checker Oriented Word Lists,
-# version 2020.12.07, Debian package "scowl"), size level <= {level}. SCOWL's licence:
+# version 2020.12.07, Debian package "scowl"), size level <= {level}; pairs that English use
+# (wordfreq) says are no pair of spellings are left out (entendre/entender: a French word SCOWL
+# maps as -re/-er; pandoura/pandora). SCOWL's licence:
 #
 #   Copyright 2000-2020 by Kevin Atkinson
 #   Permission to use, copy, modify, distribute and sell these word lists, the associated scripts,
@@ -212,7 +242,11 @@ def main() -> None:
         marks = sorted(f for f in american_forms(gb, one_sided) if f in rejected_by_gb and not kind(gb, f))
         if marks:
             rows.append((gb, nearest(marks, gb), "us-only"))
-    rows.sort()
+    from wordfreq import zipf_frequency
+    zipf = lambda w: zipf_frequency(w, "en")  # noqa: E731
+    before = len(rows)
+    rows = sorted(r for r in rows if not not_in_use(*r, zipf))
+    print(f"{before - len(rows)} pairs dropped: not a pair of spellings in English use (wordfreq)")
     lines = [HEADER.format(level=args.level)]
     for gb, us, flag in rows:
         lines.append(f"{gb} | {us}" + (f" | {flag}" if flag else ""))

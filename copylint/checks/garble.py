@@ -36,6 +36,8 @@ SEMANTIC_SEVERITY = Severity.INFO
 #: words before a month that make it the end of a time phrase, not a modifier
 RANGE_WORDS = data.words("range-words")
 QUANTITY_HEADS = data.words("quantity-heads")
+COMPLEMENT_PREPOSITIONS = data.words("complement-prepositions")
+LIST_INTRODUCERS = data.words("list-introducers")
 
 
 # --- data -----------------------------------------------------------------------------------------
@@ -419,7 +421,10 @@ class HeadlessList(Rule):
     attacks", "economic and cultural fields"). Two shapes are reported from the parse: a list of
     bare singular nouns after "hundreds of", "thousands of" and the like (which need a plural:
     "hundreds of rockets"), and a list of three or more adjectives standing where a noun should be
-    (object of a preposition or verb) with no noun after it.
+    (object of a preposition or verb) with no noun after it; after "as" such a list is the predicate
+    of an object ("described the plan as costly, slow and unfair"), no noun missing, and after a
+    noun and a dash or colon it names that noun's members ("threads of several shades - green,
+    white and gold").
     """
 
     id = "headless-list"
@@ -440,6 +445,9 @@ class HeadlessList(Rule):
         "We work together in economic, environmental and cultural fields.",
         "The plan is economic, social and environmental.",
         "Tens of thousands of dollars were raised.",
+        "Many people regard the plan as costly, slow and unfair.",
+        'The coach described his players as "tough, fast, and smart" after the game.',
+        "The scarf is a weave of threads of several shades - green, white, gold, and orange.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -450,9 +458,18 @@ class HeadlessList(Rule):
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
                 continue
+            if self._enumerates_noun(doc, first):
+                continue  # "threads of several shades - green, white, gold and orange"
             if self._bare_after_quantity(head, members) or self._adjectives(head, members):
                 yield self.finding(first.idx, last.idx + len(last.text),
                                    "list of modifiers without the noun they describe: a word was dropped?")
+
+    @staticmethod
+    def _enumerates_noun(doc, first) -> bool:
+        """The list follows a dash or colon after a noun: it names that noun's members (`shades -
+        green, white and gold`), nothing dropped."""
+        i = first.i
+        return i >= 2 and doc[i - 1].text in LIST_INTRODUCERS and doc[i - 2].pos_ in ("NOUN", "PROPN")
 
     @staticmethod
     def _bare_after_quantity(head, members) -> bool:
@@ -467,6 +484,8 @@ class HeadlessList(Rule):
         attached = head.dep_ in ("pobj", "dobj") or (head.dep_ == "amod" and head.head.pos_ == "ADP")
         if not attached or len(members) < 3:
             return False
+        if head.head.lower_ in COMPLEMENT_PREPOSITIONS:
+            return False  # a predicate: "described the plan as costly, slow and unfair"
         adjs = [m for m in members if m.tag_ in ("JJ", "JJR")]
         if len(adjs) < len(members) - 1 or head.tag_ != "JJ":
             return False

@@ -379,12 +379,15 @@ _SUBJECT_VERB_BREAKS = frozenset(_TABLES["subject-verb-breaks"])
 _SUBJECT_JOINS = frozenset(_TABLES["subject-joins"])
 _DO_FORMS = frozenset(_TABLES["do-forms"])
 _DO_VERB_BREAKS = frozenset(_TABLES["do-verb-breaks"])
+#: the dependencies that give a noun a role in its sentence (subject, object, complement, apposition)
+_NOUN_ROLES = frozenset(_TABLES["noun-roles"])
 
 
 def _gerund_subject(doc, subj) -> bool:
     """True when ``subj`` is the object inside an -ing clause that is the real subject: the clause
-    (from the sentence start or a comma, `that`, `whether`...) opens with a gerund (`moving bears
-    is`, `Finding survivors in the rubble is`, `Trying to make predictions about this is`)."""
+    (from the sentence start or a comma, `that`, `whether`...) opens with a gerund, after a
+    coordinator or an adverb at most (`moving bears is`, `Finding survivors in the rubble is`, `But
+    trying to make predictions about this is`)."""
     start = subj.sent.start
     for t in doc[subj.sent.start:subj.i]:
         if t.lower_ in _CLAUSE_EDGE:
@@ -392,9 +395,22 @@ def _gerund_subject(doc, subj) -> bool:
     for t in doc[start:subj.i]:
         if t.tag_ == "VBG":
             return True
-        if t.pos_ not in ("ADV", "PART", "PUNCT"):
+        if t.pos_ not in ("ADV", "PART", "PUNCT", "CCONJ"):
             return False
     return False
+
+
+def _subject_of_gerund(subj) -> bool:
+    """True when ``subj`` is followed directly by an -ing verb it is the subject of: the -ing clause
+    is the real subject (`Other teams finding similar results was encouraging`)."""
+    nxt = subj.nbor(1) if subj.i + 1 < len(subj.doc) else None
+    return nxt is not None and nxt.tag_ == "VBG" and nxt.head.i == subj.i and nxt.dep_ == "acl"
+
+
+def _in_english_use(word: str) -> bool:
+    """The word is written in English (wordfreq, either dialect: `flavor` as well as `flavour`)."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en") >= 1.0
 
 
 def _not_a_word(cfg, low: str) -> bool:
@@ -422,8 +438,10 @@ class SubjectVerbAgreement(Rule):
     `is`, `has` or `does` is reported; measures ("two years is a long time"), plural-looking
     singulars ("the news is", "politics is"), names and titles (`Barclays was fined`, a name
     Harper's dictionary does not know as a word, or a sentence-initial word the article names
-    elsewhere: `Senator Wendy Rogers ... Rogers has`), coordinated subjects, subjects with a number and
-    the object of a gerund that is the real subject (`Reading so many reports is`) are left alone.
+    elsewhere: `Senator Wendy Rogers ... Rogers has`), coordinated subjects, subjects with a number,
+    the object or subject of a gerund when the -ing clause is the real subject (`Reading so many
+    reports is`, `Other teams finding similar results was encouraging`) and a singular the parser
+    reads as a plural (its singular no word: `acumen`, `specimen` read as `acuman`) are left alone.
     """
 
     id = "subject-verb-agreement"
@@ -436,6 +454,7 @@ class SubjectVerbAgreement(Rule):
         "The results ⟦was→were⟧ announced on Monday.",
         "The teams ⟦has→have⟧ agreed a deal.",
         "Officials said the new rules ⟦is→are⟧ too strict.",
+        "Naturally, the flavors of the region's cuisine ⟦is→are⟧ familiar to visitors.",
     )
     passes = (
         "Hundreds of homes were damaged in the storm.",
@@ -452,6 +471,9 @@ class SubjectVerbAgreement(Rule):
         "Nvidia was founded in 1993. Barclays was fined £10m.",
         "Reading so many reports is tiring, and residents know that moving bears is a job for experts.",
         "Senator Wendy Rogers spoke on Sunday.\n\nRogers has been vocal about her stance against communism before.",
+        "Her business acumen has grown, and the specimen has been lost.",
+        "Other teams finding similar results in other cities was very encouraging.",
+        "But trying to make predictions about this is hopeless.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -484,8 +506,11 @@ class SubjectVerbAgreement(Rule):
                 names = _names_in(doc) if names is None else names
                 if subj.text in names:
                     continue  # a name the article uses elsewhere: "Senator Wendy Rogers ... Rogers has"
-            if _gerund_subject(doc, subj):
-                continue  # "Reading so many reports is": the subject is the -ing clause
+            if _gerund_subject(doc, subj) or _subject_of_gerund(subj):
+                continue  # "Reading so many reports is", "Other teams finding similar results was": the -ing clause
+            lemma = subj.lemma_.lower()
+            if lemma != slow and lemma.isalpha() and not _in_english_use(lemma):
+                continue  # no plural: the parser's singular is no word ("acumen" read as "acuman")
             kids = list(subj.children)
             if any(c.dep_ in ("conj", "cc", "nummod", "quantmod", "appos") or c.like_num or c.pos_ == "PROPN"
                    for c in kids):
@@ -512,7 +537,10 @@ class VerbFormAfterDo(Rule):
 
     After the auxiliary `do` the verb takes its base form ("did the council know"). Read from the
     parse (spaCy): the verb must be the auxiliary's head, come after it in the same clause, and be
-    an inflected form of a verb whose base form differs.
+    an inflected form of a verb whose base form differs, with no other auxiliary between (`did not
+    get paid`: `get` takes the base form). A verb the parser reads as a relative clause on a noun
+    left with no role in its sentence (no other main verb for it) is the main verb, the auxiliary
+    ending a relative clause before it (`The plan we did followed the rules`).
     """
 
     id = "verb-form-after-do"
@@ -532,6 +560,10 @@ class VerbFormAfterDo(Rule):
         "They did well, winning 2-0.",
         "Does the plan work?",
         "What the council did was lawful.",
+        "The plan we did followed the rules in every way.",
+        '"The trip we did covered the whole coast in one week," the captain said.',
+        '"The trip we did covered the whole coast in one week," Jones, the captain, replied.',
+        "He didn't get paid, and the minutes sometimes don't get published at all.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -551,15 +583,43 @@ class VerbFormAfterDo(Rule):
                 continue
             if any(t.is_punct or t.lower_ in _DO_VERB_BREAKS for t in doc[tok.i + 1:verb.i]):
                 continue
+            if any(t.dep_ in ("aux", "auxpass") and t.head.i == verb.i for t in doc[tok.i + 1:verb.i]):
+                continue  # another auxiliary takes the base form: "did not get paid"
+            if _main_verb_read_as_relative(verb):
+                continue  # "The plan we did followed the rules": `did` ends the relative clause
             yield self.finding(verb.idx, verb.idx + len(verb.text),
                                f"'{verb.text}' after '{tok.text}': the verb takes its base form",
                                suggestion=lemma)
 
 
+def _main_verb_read_as_relative(verb) -> bool:
+    """True when the parser hangs ``verb`` as a relative clause on a noun left with no role in its
+    sentence (the root, hung on a quote mark, or a second subject of the reporting verb after a
+    quotation), with no relative pronoun: the sentence has no other main verb for it, so ``verb``
+    is it and the auxiliary before it ends a contact relative clause (`The plan we did followed
+    the rules`: the plan [that] we did)."""
+    head = verb.head
+    return verb.dep_ == "relcl" and not _has_role(head) and head.i < verb.i \
+        and head.pos_ in ("NOUN", "PROPN", "PRON") \
+        and not any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in verb.doc[head.i:verb.i])
+
+
+def _has_role(noun) -> bool:
+    """The noun is a subject, object, complement or apposition in its sentence, and not one of two
+    subjects of one verb (a quotation's subject hung on the reporting verb: "The trip we did
+    covered the coast," the captain said)."""
+    if noun.dep_ not in _NOUN_ROLES:
+        return False
+    return not (noun.dep_ in ("nsubj", "nsubjpass")
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i for c in noun.head.children))
+
+
+
 _LESS = frozenset({"less"})  # less-fewer's one word, as tokens.lower_in asks for a set
 
-#: demonstrative -> (the one of the other number, the verbs that disagree with it)
-_DEMONSTRATIVE = {word: (entry["other"], frozenset(entry["disagree"]))
+#: demonstrative -> (the one of the other number, the verbs that disagree with it, whether it is
+#: also a relative pronoun)
+_DEMONSTRATIVE = {word: (entry["other"], frozenset(entry["disagree"]), entry.get("relative", False))
                   for word, entry in _TABLES["demonstratives"].items()}
 
 
@@ -568,7 +628,9 @@ class DemonstrativeAgreement(Rule):
     """A demonstrative pronoun that disagrees with its verb: `this are the results`, `these is`.
 
     Read from the parse: the demonstrative (tagged DT, not the relative "that") is the subject and
-    the verb follows it directly. Relative clauses ("the homes that were damaged") are left alone.
+    the verb follows it directly. Relative clauses ("the homes that were damaged") are left alone,
+    and so is a "that" after a coordinator or a noun, which the parser may tag DT in a relative
+    clause ("Which vaccines exist now or that are in trials").
     """
 
     id = "demonstrative-agreement"
@@ -587,6 +649,7 @@ class DemonstrativeAgreement(Rule):
         "The homes that were damaged will be rebuilt.",
         "Those were the days, he said.",
         "He said that was the plan.",
+        "Which vaccines exist now or that are in trials that could protect children?",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -601,6 +664,8 @@ class DemonstrativeAgreement(Rule):
             verb = doc[tok.i + 1]
             if verb.lower_ not in entry[1] or tok.head.i != verb.i:
                 continue
+            if entry[2] and tok.i and (doc[tok.i - 1].tag_ == "CC" or doc[tok.i - 1].pos_ in ("NOUN", "PROPN")):
+                continue  # the relative pronoun: "Which firms exist today or that are planned"
             other = entry[0]
             other = other.capitalize() if tok.text[:1].isupper() else other
             yield self.finding(tok.idx, verb.idx + len(verb.text),

@@ -32,8 +32,9 @@ class MissingSpaceAfterPunctuation(Rule):
     alike; they are common in hurried or scraped copy. Numbers (`3,000`, `4.5%`), times (`07:00`),
     abbreviations (`U.S.`, `e.g.`), URLs, e-mail addresses and file names are left alone. A colon
     or an exclamation mark between two capitalised words is how show and brand names are written
-    (`TV:Live`, `Re:Mix`, `Yahoo!News`): left alone too; a full stop there (`Kostroma.Today`, but
-    also `in London.The`) is reported at info, without a fix. A quote mark after a comma and before
+    (`TV:Live`, `Re:Mix`, `Yahoo!News`): left alone too, and so is a colon or semicolon inside a
+    short word of capitals, an abbreviation written so (`TL;DR`, `IMO;TBH`); a full stop there
+    (`Kostroma.Today`, but also `in London.The`) is reported at info, without a fix. A quote mark after a comma and before
     a space closes a quotation (`years,“ she said`).
     """
 
@@ -65,6 +66,7 @@ class MissingSpaceAfterPunctuation(Rule):
         "The score was 2-1, and the final was 3:2.",
         "He read John 3:16 aloud.",
         "The firm, Yahoo!, said no.",
+        "Here is the TL;DR of the plan, and the IMO;TBH crowd agreed.",
     )
 
     # punctuation, then a letter or an opening quote
@@ -72,6 +74,15 @@ class MissingSpaceAfterPunctuation(Rule):
                       r"(?<=\d)(,)(?=[^\W\d_]{2})")
     # the word before the mark is capitalised: TV:Live, Yahoo!News (a name), not "home.The"
     _NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“‘'-]))[A-Z][\w&-]*$")
+    # a colon or semicolon inside one short word of capitals: an abbreviation (TL;DR), no slip
+    _CAPS_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z]{1,4}[;:][A-Z]{1,4}(?![\w])")
+
+    def _abbreviation(self, text: str, i: int) -> bool:
+        """The mark at ``i`` sits inside a short word of capitals (`TL;DR`)."""
+        j = i
+        while j > max(0, i - 4) and "A" <= text[j - 1] <= "Z":
+            j -= 1
+        return bool(self._CAPS_ABBREVIATION.match(text, j))
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
@@ -82,6 +93,8 @@ class MissingSpaceAfterPunctuation(Rule):
             punct = text[i]
             if punct in "!?" and text[i + 1:i + 2].islower():
                 continue  # brand names (Yahoo!), interrobang-style interjections
+            if punct in ";:" and self._abbreviation(text, i):
+                continue  # TL;DR
             word = re.match(r"[“‘\"(]?[^\s,;:!?]*", text[i + 1:])
             end = i + 1 + (word.end() if word else 1)
             # trim trailing sentence punctuation from the shown span

@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from copylint import data
-from copylint.article import Article
+from copylint.article import Article, ends_as_heading
 from copylint.finding import Finding, Severity
 from copylint.rule import Rule, markdown, register
 from copylint.textutil import DOUBLE_QUOTES
@@ -44,7 +44,9 @@ class RepeatedWord(Rule):
     doubled ("Ban Ban", "Bora Bora", "Duran Duran"): those are left alone, and so are a word that
     belongs to a hyphenated compound beside it (`seven-time time trial`, `head-on on`, `three
     three-pointers`) and a doubled word that is a whole quotation (`the "zoom zoom" kid`). Runs
-    across a line break inside a paragraph, never from a headline into the next paragraph. A word
+    across a line break inside a paragraph, never from a headline into the next paragraph, nor from
+    a paragraph's first line that reads as a headline into the line below (`About zip4you` /
+    `zip4you offers`: a lower-case name keeps the two lines one block). A word
     written three times or more in a row (`the the the`) is one slip and one finding, whose fix
     leaves one.
     """
@@ -75,6 +77,7 @@ class RepeatedWord(Rule):
         "Ooh la la, the carmaker unveiled its new roadster.",
         "Flood warning\n\nWarning signs went up.",
         "Flood warning\nWarning signs went up across the valley.",
+        "About zip4you\nzip4you offers a way to send large files.",
         "The seven-time time trial champion hit a car head-on on a bend and made three three-pointers.",
         'He is the "zoom zoom" kid of the advert.',
     )
@@ -99,15 +102,18 @@ class RepeatedWord(Rule):
 
     def _doublings(self, article: Article) -> Iterator[re.Match]:
         """Each word written twice side by side that is a slip, in the order of the text."""
-        for m, _, _ in repeats_in_blocks(article, self._PAT):
+        text = article.text
+        for m, block_start, _ in repeats_in_blocks(article, self._PAT):
             first, gap, second = m.group(1), m.group(2), m.group(3)
             if gap.count("\n") > 1 or first.lower() in LEGIT_DOUBLES:
                 continue
+            if "\n" in gap and "\n" not in text[block_start:m.start(1)] \
+                    and ends_as_heading(text[block_start:m.end(1)]):
+                continue  # a headline line, then its paragraph: "About zip4you" / "zip4you offers"
             if first[:1].isupper() and second[:1].isupper() and first.lower() not in _FUNCTION_WORDS:
                 continue  # a doubled name: Ban Ban, Bora Bora, Duran Duran
             if not article.contiguous(m.start(3), m.end(3)) or not article.contiguous(m.start(1), m.end(1)):
                 continue
-            text = article.text
             left, right = text[m.start(1) - 1:m.start(1)], text[m.end(3):m.end(3) + 1]
             if left == "-" or right == "-":
                 continue  # seven-time time trial: one of them belongs to a compound

@@ -119,11 +119,13 @@ def _damerau(a: str, b: str) -> int:
 
 
 class Token:
-    """One use of a capitalised word: its form, place, and who it may belong to."""
-    __slots__ = ("form", "start", "end", "first", "title", "role")
+    """One use of a capitalised word: its form, place, and who it may belong to (``first``: the
+    first name before a surname; ``last``: the surname after a first name)."""
+    __slots__ = ("form", "start", "end", "first", "title", "role", "last")
 
-    def __init__(self, form, start, end, first, title, role):
+    def __init__(self, form, start, end, first, title, role, last=""):
         self.form, self.start, self.end, self.first, self.title, self.role = form, start, end, first, title, role
+        self.last = last
 
 
 _PLACE = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -160,7 +162,7 @@ def name_tokens(article: Article) -> list[Token]:
         text = seen.setdefault(text, text)
         prev = doc[tok.i - 1] if tok.i else None
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        first = title = role = ""
+        first = title = role = last = ""
         if _name_word(tok) and (tok.ent_type_ == "PERSON" or prev is not None and prev.ent_type_ == "PERSON"):
             if prev is not None and _name_word(prev) and not tok.is_sent_start and prev.text not in TITLES:
                 role = "surname"
@@ -168,9 +170,10 @@ def name_tokens(article: Article) -> list[Token]:
                     first = seen.setdefault(prev.text, prev.text)
             elif nxt is not None and _name_word(nxt):
                 role = "first"
+                last = seen.setdefault(nxt.text, nxt.text)
         if prev is not None and prev.text in TITLES:
             title, role = TITLES[prev.text] or prev.text, "surname"
-        out.append(Token(text, tok.idx, tok.idx + len(text), first, title, role))
+        out.append(Token(text, tok.idx, tok.idx + len(text), first, title, role, last))
     return out
 
 
@@ -182,14 +185,29 @@ def _same_person_evidence(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
     return bool(fa & fb)
 
 
+def _first_names_of_others(uses_a: list[Token], uses_b: list[Token]) -> bool:
+    """Two first names, each always followed by a surname, and no surname of one the other's (nor
+    one edit from it): two people (Jonas Brodin, Joonas Korpisalo; Mattias Ekholm, Matias
+    Maccelli), whether or not either first name is in common use. A first name misspelt keeps its
+    surname (Adriana Kuch, Adrianna Kuch)."""
+    la = {t.last for t in uses_a}
+    lb = {t.last for t in uses_b}
+    if "" in la or "" in lb:
+        return False
+    return all(x[0] != y[0] or _damerau(x.lower(), y.lower()) > 1 for x in la for y in lb)
+
+
 def _different_people(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
     """Two people, not one name spelt twice: different first names (John Lee, Peter Lea), different
-    titles (Mr Lund, Ms Lunds), or one form always a first name and the other always a surname
+    titles (Mr Lund, Ms Lunds), two first names before different surnames (Jonas Brodin, Joonas
+    Korpisalo), or one form always a first name and the other always a surname
     (Kelly Smith, Ann Kelley)."""
     def attrs(form, key):
         return {getattr(t, key) for t in toks[form] if getattr(t, key)}
     ta, tb = attrs(a, "title"), attrs(b, "title")
     if ta and tb and not ta & tb:
+        return True
+    if _first_names_of_others(toks[a], toks[b]):
         return True
     if min(_zipf(a), _zipf(b)) < UNKNOWN_ZIPF:
         # one form is no name in use: a slip, unless the titles differ. Relatives share a surname
@@ -202,6 +220,13 @@ def _different_people(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
         return True
     ra, rb = {t.role for t in toks[a]}, {t.role for t in toks[b]}
     return len(ra) == len(rb) == 1 and ra != rb and "" not in ra | rb
+
+
+def _lower_words(article: Article, memo: list) -> frozenset[str]:
+    """The words the article writes in lower case (``memo``: a one-place cache per article)."""
+    if not memo:
+        memo.append(frozenset(t.text for t in article.doc if t.is_lower and t.is_alpha))
+    return memo[0]
 
 
 @register
@@ -219,7 +244,9 @@ class NameVariant(Rule):
     well-known word or name (Stav, Star), a plural, demonym or family form
     (Icelanders, Russian, Khorasani, Ivanova, Zelenska), and two people told apart by their first
     names, titles or roles (John Lee and Peter Lea, Mr Lund and Ms Lunds, Kelly Smith and Ann
-    Kelley). A role before a surname ("Minister", "Director", "CEO") is no first name; and where one
+    Kelley) or by their surnames (two first names each always before a surname, none shared: Mikael
+    Granlund and Mikkael Lindqvist), and a form the article also writes in lower case, a word of
+    its own (`"vlop"` ... `Vlop`). A role before a surname ("Minister", "Director", "CEO") is no first name; and where one
     form is no name in use at all, only different titles keep the two apart (relatives share a
     surname: Adriana Kuch and her father Michael Kuchh; first names are transliterated two ways;
     a name in family-name-first order reads its surname as a first name). Dropping an "al-" prefix after the first mention ("Mustafa al-Kadhimi" then "Mr
@@ -247,6 +274,8 @@ class NameVariant(Rule):
         "father, Michael ⟦Kuchh→Kuch⟧, said the school had failed her.",
         "Boris Johnson spoke first.\n\nMr Johnson said the plan was ready.\n\nPrime Minister "
         "⟦Johnsen→Johnson⟧ added that it would cost £2m.",
+        "Nashville beat Dallas 3-1 on Sunday. Mikael Granlund scored twice.\n\nThe win was their "
+        "third in a row, and ⟦Mikkael→Mikael⟧ Granlund now has 12 goals.",
     )
     passes = (
         "Iraqi Prime Minister Mustafa al-Kadhimi visited Washington.\n\nMr Kadhimi said no foreign "
@@ -263,6 +292,9 @@ class NameVariant(Rule):
         "Iran and Iraq signed the deal.\n\nIceland and Icelanders welcomed it, Russia and Russian "
         "officials too, and the two Koreas sent Korean envoys.",
         "Stav Cohen sang first.\n\nThe Star of David hung above the stage, and the Star choir sang.",
+        "Nashville beat Dallas 3-1 on Sunday. Mikael Granlund scored twice.\n\nVegas beat Calgary "
+        "4-2. Mikkael Lindqvist stopped 30 shots for his eighth win.",
+        'The new word of the year is "vlop". Video flop = Vlop. And Vlog fans hate it.',
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -275,10 +307,14 @@ class NameVariant(Rule):
         forms = Counter({f: len(ts) for f, ts in toks.items()})
         # only forms one edit apart in lower case can be judged below: found through shared keys,
         # not by comparing every pair (linear on a huge file)
+        lower: list[frozenset[str]] = []  # the article's words in lower case, read once if asked
         for a, b in one_edit_pairs(forms, str.lower):
-            yield from self._pair(a, b, forms, toks)
+            yield from self._pair(a, b, forms, toks, lambda: _lower_words(article, lower))
 
-    def _pair(self, a: str, b: str, forms: Counter, toks: dict[str, list[Token]]) -> Iterator[Finding]:
+    def _pair(self, a: str, b: str, forms: Counter, toks: dict[str, list[Token]],
+              lower_words) -> Iterator[Finding]:
+        """Report the rarer of two forms one edit apart when it reads as a slip of the other
+        (``lower_words()``: the article's words in lower case)."""
         la, lb = a.lower(), b.lower()
         if la == lb or la[0] != lb[0] or _damerau(la, lb) != 1 or _family_form(la, lb):
             return
@@ -296,6 +332,8 @@ class NameVariant(Rule):
             return  # a short name in use one letter from a well-known word or name is another name (Stav, Star)
         if _different_people(a, b, toks):
             return
+        if minority.lower() in lower_words():
+            return  # a word the article writes in lower case too ("spim" ... Spim), no misspelt name
         ref = toks[majority][0]
         # a slip is made once; two forms each written more than once are as often two names (Pham and
         # Phan, Haihe and Huaihe): info

@@ -260,8 +260,9 @@ class SpellingVariant(Rule):
     the config's ``dialect`` (british or american) or, by default (``auto``), the one most of its
     spellings follow, and a spelling of the other dialect is reported, quotations and headlines
     included (a house spells a speaker's words its own way); a pair whose counterpart no one writes
-    (wordfreq) is skipped. A spelling the other dialect's dictionaries accept says nothing of the
-    dialect (cancelled, judgment, grams, archaeology) and is reported only beside the same word
+    (wordfreq) is skipped, and the table leaves out pairs English use does not bear out as one
+    word's two spellings (`vivre`/`viver`: a French word SCOWL maps as -re/-er). A spelling the
+    other dialect's dictionaries accept says nothing of the dialect (cancelled, judgment, grams, archaeology) and is reported only beside the same word
     spelt the other way; its counterpart may still mark one dialect (canceled, judgement,
     grammes, archeology). With as many spellings of each dialect (one "colour", one "defense"), the
     article is split: the spellings of the dialect it does not open with are reported, and the
@@ -311,6 +312,8 @@ class SpellingVariant(Rule):
     )
     passes = (
         "The US military will leave Iraq.\n\nUS troops will stay until December.",
+        "The neighborhood center reopened in the fall, painted in an ombre of reds, and the crowd "
+        "showed real joie de vivre.",
         "Officials advise people to organise their papers.\n\nThe size of the problem is clear.",
         "Prime Minister Mustafa al-Kadhimi met Mr Biden.\n\nThe prime minister said troops were not needed.",
         "WHAT IS THE PLAN?\n\nISIS fighters fled the city.",
