@@ -192,7 +192,7 @@ def read_markdown(path: str, raw: str, encoding: str = "utf-8") -> Article:
 # --- HTML --------------------------------------------------------------------------------------
 _BLOCK_TAGS = {
     "p": "paragraph", "div": "paragraph", "section": "paragraph", "article": "paragraph",
-    "header": "paragraph", "footer": "paragraph", "main": "paragraph", "aside": "paragraph",
+    "header": "paragraph", "footer": "paragraph", "main": "paragraph", "aside": "quote",
     "nav": "paragraph", "form": "paragraph", "ul": "paragraph", "ol": "paragraph",
     "dl": "paragraph", "dt": "paragraph", "dd": "paragraph", "table": "table", "tr": "table",
     "td": "table", "th": "table", "figure": "paragraph", "br": None, "hr": "paragraph",
@@ -222,6 +222,9 @@ _FURNITURE_NAMES = frozenset(
     "breadcrumbs".split())
 _NAME_PARTS = re.compile(r"[\s_-]+")
 _MARKABLE = frozenset("div section aside figure ul ol p li span header footer".split())
+# An element whose class or id names it a pull quote (pullquote, pull-quote, pull_quote) repeats
+# the body's words on purpose: its block is a quote, whatever the tag (a layout table's cell).
+_PULL_QUOTE = re.compile(r"pull[\s_-]?quote", re.I)
 
 
 class _HTMLToArticle(HTMLParser):
@@ -282,7 +285,8 @@ class _HTMLToArticle(HTMLParser):
             self._break()
             kind = _BLOCK_TAGS[tag]
             if kind and tag not in _VOID:
-                self.kinds.append(kind)
+                names = " ".join(v for a, v in attrs if a in ("class", "id") and v)
+                self.kinds.append("quote" if names and _PULL_QUOTE.search(names) else kind)
         if tag in _MARKABLE:
             if tag in ("p", "li") and self.marks and self.marks[-1] == tag:
                 self.marks.pop()          # an unclosed <p> or <li> ends where the next begins

@@ -255,6 +255,59 @@ def test_duplicate_line_compares_a_bounded_number_of_earlier_lines(monkeypatch):
     assert max(sizes) <= 2 * duplicates.DuplicateLine.NEAR_CANDIDATES  # ... among the latest lines
 
 
+def _duplicates(text: str, fmt: str) -> list[tuple[str, str, str | None]]:
+    linter = Linter(isolated=True, overrides={"select": ("duplicate-line", "duplicate-sentence")})
+    return [(f.rule, str(f.severity), f.kind) for f in linter.check_text(text, fmt=fmt)]
+
+
+_WARN = [("duplicate-line", "warning", None)]
+_ON_PURPOSE = [("duplicate-line", "info", "on-purpose")]
+_MEAL = "One scoop of oats with a cup of strawberries and a glass of milk."
+
+
+def test_duplicate_line_parallel_sections_are_on_purpose():
+    # a meal plan: the same meal under Day 1's "Meal 1" and Day 2's
+    plan = f"## Day 1\n\n### Meal 1\n\n{_MEAL}\n\n## Day 2\n\n### Meal 1\n\n{_MEAL}\n"
+    assert _duplicates(plan, "markdown") == _ON_PURPOSE
+    # two products' feature lists
+    features = ("## Kettle A\n\n- Boils a full jug of water in under two minutes\n- Glass jug\n\n"
+                "## Kettle B\n\n- Brushed steel\n- Boils a full jug of water in under two minutes\n")
+    assert _duplicates(features, "markdown") == _ON_PURPOSE
+    # a paragraph pasted twice, under a label of its own or a headline that came again, still warns
+    assert _duplicates(plan.replace("### Meal 1", "### Meal 3", 1), "markdown") == _WARN
+    related = "## Ten things in tech today\n\n" + _MEAL + "\n\n"
+    assert _duplicates(related + "Other news.\n\n" + related, "markdown") == [
+        ("duplicate-line", "warning", None)] * 2
+    assert _duplicates(f"{_MEAL}\n\nThe end.\n\n{_MEAL}\n", "text") == _WARN
+
+
+def test_duplicate_line_pull_quote_and_standfirst_are_on_purpose():
+    body = "<p>He said that nobody was confident it could happen before the end of the year.</p>"
+    quote = "He said that nobody was confident it could happen before the end of the year."
+    for pull in (f'<td class="pull-quote">{quote}</td>', f"<aside><p>{quote}</p></aside>",
+                 f"<blockquote>{quote}</blockquote>"):
+        assert _duplicates(f"{body}<table><tr>{pull}</tr></table>" if "td" in pull else body + pull,
+                           "html") == _ON_PURPOSE, pull
+    assert _duplicates(body + body, "html") == _WARN
+    standfirst = "<h1>Boss agrees deal</h1><h2>He had been out of work since he was sacked in December.</h2>"
+    assert _duplicates(standfirst + "<p>He had been out of work since he was sacked in December.</p>",
+                       "html") == _ON_PURPOSE
+    # a headline (no full stop) printed again in the body is a paste
+    assert _duplicates("<h1>Boss agrees deal to manage the club until 2023</h1>"
+                       "<p>Boss agrees deal to manage the club until 2023</p>",
+                       "html") == _WARN
+
+
+def test_reader_names_pull_quotes_and_asides_quotes():
+    from copylint.readers import read_html
+
+    raw = ('<p>Body text here.</p><table><tr><td class="story-pullquote">Pulled.</td><td>Cell.</td></tr>'
+           '</table><aside><p>Aside text.</p></aside>')
+    a = read_html("x.html", raw)
+    assert [(a.text[b.start:b.end], b.kind) for b in a.blocks] == [
+        ("Body text here.", "paragraph"), ("Pulled.", "quote"), ("Cell.", "table"), ("Aside text.", "quote")]
+
+
 def _counted_calls(monkeypatch, module, name: str, rule: str, article) -> list[int]:
     """How often ``module.name`` is called while ``rule`` checks ``article(n)``, for n and 4n."""
     calls = []

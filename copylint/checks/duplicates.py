@@ -1,6 +1,7 @@
 """Duplicates: a headline, line or paragraph that appears again, exactly or nearly."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, deque
 from typing import Iterator
@@ -9,7 +10,7 @@ from rapidfuzz import fuzz, process
 
 from copylint.article import Article, Block
 from copylint.finding import Finding, Related, Severity
-from copylint.rule import Rule, register
+from copylint.rule import Rule, html, register
 
 _NORM_DROP = re.compile(r"[^\w\s]")
 
@@ -34,6 +35,41 @@ def _lines(article: Article) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*$")
+
+
+def _block(article: Article, i: int) -> Block | None:
+    return article.block_at(i)
+
+
+def is_standfirst(article: Article, block: Block | None) -> bool:
+    """A heading written as a sentence (it ends with . ! or ?): a standfirst or a summary, which the
+    body may restate on purpose; a headline has no full stop."""
+    return block is not None and block.kind == "heading" and bool(
+        _SENTENCE_END.search(article.text[block.start:block.end].rstrip()))
+
+
+def quoted_once(first: Block | None, later: Block | None) -> bool:
+    """One copy in a quote block (a pull quote, a ``<blockquote>`` or an ``<aside>``), the other in
+    the body: a pull quote repeats the body's words on purpose."""
+    return first is not None and later is not None and (first.kind == "quote") != (later.kind == "quote")
+
+
+class _Sections:
+    """Which headline each offset stands under, and that headline's text."""
+
+    def __init__(self, article: Article) -> None:
+        heads = [b for b in article.blocks if b.kind == "heading"]
+        self.starts = [b.start for b in heads]
+        self.titles = [normalize(article.text[b.start:b.end]) for b in heads]
+
+    def index(self, i: int) -> int:
+        return bisect.bisect_right(self.starts, i) - 1
+
+    def title(self, k: int) -> str | None:
+        return self.titles[k] if k >= 0 else None
+
+
 @register
 class DuplicateLine(Rule):
     """A headline, line or paragraph that appears again later in the article.
@@ -45,8 +81,12 @@ class DuplicateLine(Rule):
     boilerplate rule. Some repeats are made on purpose, so they are reported at info only: a near
     copy (a standfirst or a summary point restated in the body, in other words), and a short line
     of fewer than eight words that is not a headline (a photo credit, a caption, a refrain such as
-    "A hit has been detected."), and a line that comes three times or more (a running head or a
-    section label: a paste goes wrong once, a template repeats).
+    "A hit has been detected."), a line that comes three times or more (a running head or a
+    section label: a paste goes wrong once, a template repeats), a pull quote (a block the page
+    names so, an ``<aside>``, a ``<blockquote>``) and the body line it repeats, a standfirst (a
+    heading written as a sentence) that the body restates, and the lines of parallel sections: a
+    list item or a table row repeated under another headline (two products' features), a line
+    repeated under a short label that repeats the first copy's (Day 1's "Meal 1" and Day 2's).
     """
 
     id = "duplicate-line"
@@ -56,7 +96,9 @@ class DuplicateLine(Rule):
     summary = "Headline, line or paragraph repeated."
     fixable = True
     kinds = {"on-purpose": (Severity.INFO, "a repeat often made on purpose: a near copy, a short line "
-                                           "that is not a headline, a line that comes three times or more")}
+                                           "that is not a headline, a line that comes three times or more, "
+                                           "a pull quote, a standfirst the body restates, a line of "
+                                           "parallel sections")}
     flags = (
         "Wildfire forces evacuation of mountain towns\n\nThe fire started on Saturday.\n\n"
         "⟦Wildfire forces evacuation of mountain towns→delete the repeated copy⟧",
@@ -88,6 +130,7 @@ class DuplicateLine(Rule):
         by_key: dict[str, deque[int]] = {}  # first/last four words -> indexes into earlier (the last NEAR_CANDIDATES)
         reported_reach = -1  # the furthest end of a reported copy (lines come in order of their start)
         lines = _lines(article)
+        sections = _Sections(article)
         copies = Counter(normalize(text[a:b]) for a, b in lines)
         for start, end in lines:
             raw = text[start:end].strip()
@@ -115,7 +158,8 @@ class DuplicateLine(Rule):
                 what = "nearly repeats" if near or text[first[0]:first[1]].strip() != raw else "repeats"
                 kind = self._kind(article, s)
                 on_purpose = what != "repeats" or copies[norm] >= self.TEMPLATE_COPIES or (
-                    len(norm.split()) < self.SHORT and kind != "headline")
+                    len(norm.split()) < self.SHORT and kind != "headline") or self._made_on_purpose(
+                    article, sections, first[0], s)
                 yield self.finding(
                     s, e, f"this {kind} {what} an earlier one",
                     related=[Related(first[0], first[1], "first copy")],
@@ -127,6 +171,23 @@ class DuplicateLine(Rule):
                 for k in set(keys):
                     by_key.setdefault(k, deque(maxlen=self.NEAR_CANDIDATES)).append(len(earlier))
                 earlier.append((norm, s, e))
+
+    @staticmethod
+    def _made_on_purpose(article: Article, sections: _Sections, first: int, later: int) -> bool:
+        """A pull quote and the body; a standfirst the body restates; a line of parallel sections (a
+        list item or a table row repeated under another headline: two products' features; or a line
+        under a short label that repeats the first copy's: Day 1's "Meal 1" and Day 2's)."""
+        b1, b2 = _block(article, first), _block(article, later)
+        if quoted_once(b1, b2) or (is_standfirst(article, b1) and b2 is not None and b2.kind != "heading"):
+            return True
+        k1, k2 = sections.index(first), sections.index(later)
+        if k1 == k2 or k1 < 0 or b2 is None or b2.kind == "heading":
+            return False
+        title = sections.title(k1)
+        # a label ("Meal 1", "Day 2") heads parallel sections; a longer headline that comes again
+        # is a paste's (a related article printed twice), and so are the lines under it
+        return b2.kind in ("list_item", "table") or (
+            title == sections.title(k2) and len(title.split()) < DuplicateLine.MIN_WORDS)
 
     @staticmethod
     def _kind(article: Article, i: int) -> str:
@@ -162,7 +223,9 @@ class DuplicateSentence(Rule):
     words or more are compared (short ones — "He denied it." — recur naturally), in normalised
     form; a whole repeated paragraph is left to `duplicate-line`. A sentence repeated under
     another headline is about another thing (the same delivery terms for two products in a
-    comparison, the same line under each candidate's profile): left alone.
+    comparison, the same line under each candidate's profile): left alone. So is a sentence that
+    a pull quote (a block the page names so, an ``<aside>``, a ``<blockquote>``) takes from the body,
+    and a standfirst (a heading written as a sentence) that the body restates.
     """
 
     id = "duplicate-sentence"
@@ -182,6 +245,15 @@ class DuplicateSentence(Rule):
         "The fire began on Saturday afternoon near the old mill.",  # a repeated line: duplicate-line
         "Kettle A\n\nA fast kettle with a glass jug. Delivery is free on all orders over £20 in the UK.\n\n"
         "Kettle B\n\nA quiet kettle in brushed steel. Delivery is free on all orders over £20 in the UK.",
+        # a pull quote (a block the page names so, an <aside>, a <blockquote>) repeats the body
+        html("<p>The agency will build three rockets by 2024. Adding another rocket into the mix is "
+             "not something I am confident could happen, he said.</p><table><tr><td class=\"pullquote\">"
+             "Adding another rocket into the mix is not something I am confident could happen, he said."
+             "</td></tr></table>"),
+        # a standfirst (a heading written as a sentence) that the first paragraph restates
+        html("<h1>Oxygen bar opens in Delhi</h1><h2>The brains behind the startup are said to be two "
+             "former bankers from Mumbai.</h2><p>The brains behind the startup are said to be two "
+             "former bankers from Mumbai. They saw an oxygen bar in Las Vegas.</p>"),
     )
 
     MIN_WORDS = 8
@@ -207,6 +279,9 @@ class DuplicateSentence(Rule):
                     continue
                 if repeated_block or first[2] != section:
                     continue  # a repeated paragraph (duplicate-line), or another section's sentence
+                b1 = _block(article, first[0])
+                if quoted_once(b1, block) or (is_standfirst(article, b1) and block.kind != "heading"):
+                    continue  # a pull quote and the body, or a standfirst the body restates
                 yield self.finding(s, e, "this sentence repeats an earlier one",
                                    related=[Related(first[0], first[1], "first copy")],
                                    suggestion="delete the repeated sentence")
