@@ -4,6 +4,7 @@
     python benchmarks/eval_list_intruder.py DIR_OR_FILE...        # every finding, in context
     python benchmarks/eval_list_intruder.py --planted [--variants 3]
     python benchmarks/eval_list_intruder.py --table-swaps 3 [--seed 7] [DIR_OR_FILE...]
+    python benchmarks/eval_list_intruder.py --spun-lists [--sets tune test clean-news] [DIR_OR_FILE...]
 
 The first form runs the rule alone over the given files (news-corpus, clean-news, the devset, a
 folder of news snippets) and prints each finding with its severity, kind and sentence, then the
@@ -13,8 +14,13 @@ document of news-corpus ``test`` and clean-news, and one with 3 % of its content
 and counts the swapped words list-intruder covers, by severity. ``--table-swaps N`` swaps each member
 of every list the noun table reads in the same held-apart documents for N table words of a class
 it shares nothing with (a swap the table can see, unlike most of the spinner's) and counts the
-level at which the rule reports the swapped word (in the given files instead, if any). Needs ../shared and the spinner's
-packages (see eval_garble.py).
+level at which the rule reports the swapped word (in the given files instead, if any).
+``--spun-lists`` does the same for the lists the hand table does NOT read whole (those the WordNet
+classes may read), each member swapped the way eval_garble's spinner swaps a noun: a MyThes synonym
+of another sense, and an unrelated noun of the same frequency (tune on ``tune``, report ``test`` and
+``clean-news``); it also counts the rule's findings on those sentences unswapped, and findings on
+another word of a swapped sentence (``elsewhere``). Needs ../shared and the spinner's packages (see
+eval_garble.py).
 """
 from __future__ import annotations
 
@@ -99,6 +105,49 @@ def planted(variants: int) -> None:
                         print(f"    [{f.severity.name.lower()}] {a.path}: {context(a.text, f)}")
 
 
+def _sentence_swaps(docs: list[str], swaps) -> list[tuple[str, tuple[int, int], str]]:
+    """One version of a sentence for each swap of a member of a list of three or more common nouns:
+    ``swaps(members, m)`` gives the new words for member ``m`` (inflected like it here)."""
+    from copylint.checks.garble import conjuncts, list_heads
+    from copylint.config import Config as _Config
+    from copylint.nlp import get_nlp, parse
+
+    nlp = get_nlp(_Config().spacy_model)
+    versions = []  # (sentence with one member swapped, (start, end) of the swap, "old→new")
+    for doc in parse(nlp, docs, {"parser", "lemmatizer"}):
+        for head in list_heads(doc):
+            members = conjuncts(head)
+            if len(members) < 3 or any(m.pos_ != "NOUN" or m.ent_type_ for m in members):
+                continue
+            sent = head.sent
+            for m in members:
+                for new in swaps(members, m):
+                    s = m.idx - sent.start_char
+                    text = sent.text[:s] + new + sent.text[s + len(m.text):]
+                    versions.append((text, (s, s + len(new)), f"{m.text}→{new}"))
+    return versions
+
+
+def _levels(versions, show=("info", "warning")) -> Counter:
+    """The level (severity.kind) at which the rule reports each version's swapped word; findings on
+    another word of a version count as ``elsewhere``."""
+    cfg = Config(select=(RULE,))
+    levels = Counter()
+    arts = [load_article("swap", text, "text") for text, _, _ in versions]
+    for (text, (s, e), what), fs in zip(versions, Linter(config=cfg).check_articles([(a, cfg) for a in arts])):
+        hit = [f for f in fs if f.start < e and s < f.end]
+        level = hit[0].severity.name.lower() + (f".{hit[0].kind}" if hit[0].kind else "") if hit else "none"
+        levels[level] += 1
+        away = [f for f in fs if not (f.start < e and s < f.end)]
+        levels["elsewhere"] += bool(away)
+        if level.startswith(show):
+            print(f"  [{level}] {what}: {text.strip()}")
+        for f in away:
+            print(f"  [elsewhere: {f.severity.name.lower()}{'.' + f.kind if f.kind else ''} on "
+                  f"'{text[f.start:f.end]}'] {what}: {text.strip()}")
+    return levels
+
+
 def table_swaps(per: int, seed: int, paths: list[str]) -> None:
     """Swap one member of every list the noun table reads in the held-apart copy for a table word of
     a class it shares nothing with, and say at which level the rule reports the swapped word."""
@@ -107,43 +156,70 @@ def table_swaps(per: int, seed: int, paths: list[str]) -> None:
     from lemminflect import getInflection
     from splits import clean_news, news_corpus
 
-    from copylint.checks.garble import conjuncts, list_heads, member_lemma, noun_classes
-    from copylint.nlp import get_nlp, parse
+    from copylint.checks.garble import member_lemma, noun_classes
 
     classes = noun_classes()
     pool = sorted(w for w in classes.tags if " " not in w and w not in classes.agent)
     rng = random.Random(seed)
-    cfg = Config(select=(RULE,))
-    linter = Linter(config=cfg)
-    nlp = get_nlp(cfg.spacy_model)
+
+    def swaps(members, m):
+        tags = [classes.lookup(member_lemma(x)) for x in members]
+        if any(t is None for t in tags) or any(member_lemma(x) in classes.agent for x in members):
+            return []
+        t = classes.lookup(member_lemma(m))
+        far = [w for w in pool if not classes.lookup(w) & t]
+        return [(getInflection(w, "NNS") or (w + "s",))[0] if m.tag_ == "NNS" else w
+                for w in rng.sample(far, min(per, len(far)))]
+
     docs = [p.read_text(encoding="utf-8", errors="replace") for p in files(paths)] if paths else [d.text for d in (*news_corpus("test"), *clean_news())]
-    versions = []  # (sentence with one member swapped, (start, end) of the swap, "old→new")
-    for doc in parse(nlp, docs, {"parser", "lemmatizer"}):
-        for head in list_heads(doc):
-            members = conjuncts(head)
-            if len(members) < 3 or any(m.pos_ != "NOUN" or m.ent_type_ for m in members):
-                continue
-            tags = [classes.lookup(member_lemma(m)) for m in members]
-            if any(t is None for t in tags) or any(member_lemma(m) in classes.agent for m in members):
-                continue
-            sent = head.sent
-            for m, t in zip(members, tags):
-                far = [w for w in pool if not classes.lookup(w) & t]
-                for w in rng.sample(far, min(per, len(far))):
-                    new = (getInflection(w, "NNS") or (w + "s",))[0] if m.tag_ == "NNS" else w
-                    s = m.idx - sent.start_char
-                    text = sent.text[:s] + new + sent.text[s + len(m.text):]
-                    versions.append((text, (s, s + len(new)), f"{m.text}→{new}"))
-    levels = Counter()
-    arts = [load_article("swap", text, "text") for text, _, _ in versions]
-    for (text, (s, e), what), fs in zip(versions, linter.check_articles([(a, cfg) for a in arts])):
-        hit = [f for f in fs if f.start < e and s < f.end]
-        level = hit[0].severity.name.lower() + (f".{hit[0].kind}" if hit[0].kind else "") if hit else "none"
-        levels[level] += 1
-        if level.startswith("info"):
-            print(f"  [{level}] {what}: {text.strip()}")
-    print(f"{len(versions)} swapped lists (one member of a list the table reads, for a word of a class it shares "
-          f"nothing with): " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
+    levels = _levels(_sentence_swaps(docs, swaps), show=("info",))
+    print(f"{sum(levels.values()) - levels['elsewhere']} swapped lists (one member of a list the table reads, for a "
+          f"word of a class it shares nothing with): " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
+
+
+def spun_lists(sets: list[str], paths: list[str]) -> None:
+    """Swap each member of every list the hand table does NOT read whole for what the evaluation's
+    spinner puts there (eval_garble's Spinner: a MyThes synonym of another sense, or an unrelated noun
+    of the same frequency; one version each), in held-apart documents, and say at which level the
+    rule reports the swapped word; the unswapped sentences' findings are the clean side."""
+    import lexicon
+    from eval_garble import Spinner
+    from splits import clean_news, news_corpus
+
+    from copylint.checks.garble import member_lemma, noun_classes
+
+    classes = noun_classes()
+    spinner = Spinner()
+    clean = []
+
+    def swaps(members, m):
+        if all(classes.lookup(member_lemma(x)) is not None for x in members):
+            return []  # the hand table reads it whole: --table-swaps measures those
+        if m is members[0]:
+            sent = m.sent
+            clean.append((sent.text, (0, 0), "clean"))
+        out = []
+        for kind in ("sense", "same"):
+            new = getattr(spinner, kind)(m.lemma_.lower(), "NOUN")
+            form = new and lexicon.inflect_like(new, m.tag_, m.text)
+            if form and form.lower() != m.lower_ and form.isalpha():
+                out.append(form)
+        return out
+
+    chosen = [(p, [Path(p)]) for p in paths] if paths else [(s, s) for s in sets]
+    for name, what in chosen:
+        clean.clear()
+        if isinstance(what, str):
+            docs = [d.text for d in (clean_news() if what == "clean-news" else news_corpus(what))]
+        else:
+            docs = [p.read_text(encoding="utf-8", errors="replace") for p in files([str(x) for x in what])]
+        versions = _sentence_swaps(docs, swaps)
+        print(f"== {name}: {len(versions)} swapped members of {len(clean)} lists the hand table does not read whole")
+        levels = _levels(versions)
+        print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
+        base = _levels(clean)
+        print(f"{name}, the {len(clean)} sentences unswapped: findings "
+              + ", ".join(f"{k} {v}" for k, v in sorted(base.items()) if k != "none"))
 
 
 def main() -> None:
@@ -154,8 +230,15 @@ def main() -> None:
     ap.add_argument("--table-swaps", type=int, metavar="N",
                     help="swap each member of the lists the table reads for N table words of another class")
     ap.add_argument("--seed", type=int, default=7, help="with --table-swaps")
+    ap.add_argument("--spun-lists", action="store_true",
+                    help="swap members of lists the hand table does not read whole, the spinner's way (in --sets, "
+                         "or in the given folders)")
+    ap.add_argument("--sets", nargs="+", default=["test", "clean-news"], metavar="SET",
+                    help="with --spun-lists: tune, test, clean-news (default test and clean-news)")
     args = ap.parse_args()
-    if args.table_swaps:
+    if args.spun_lists:
+        spun_lists(args.sets, args.paths)
+    elif args.table_swaps:
         table_swaps(args.table_swaps, args.seed, args.paths)
     elif args.planted:
         planted(args.variants)

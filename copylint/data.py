@@ -3,7 +3,9 @@
 The one loader of rule data: rules read their word lists, phrases and tables through it, never from
 Python constants. ``words("months")`` is a named list of ``rules/words.toml``; ``phrases(file)`` a
 list one entry a line; ``pairs(file, sep)`` lines ``left SEP right``; ``toml(file)`` a table;
-``noun_classes()`` the coarse noun classes of ``rules/noun_classes.toml``.
+``noun_classes()`` the coarse noun classes of ``rules/noun_classes.toml``; ``wordnet_classes()`` the
+classes derived from WordNet (``rules/noun_classes_wordnet.txt``) with the policy of that file's
+``[wordnet]`` section.
 """
 from __future__ import annotations
 
@@ -111,3 +113,60 @@ class NounClasses:
 @lru_cache(maxsize=1)
 def noun_classes() -> NounClasses:
     return NounClasses(toml("noun_classes.toml"))
+
+
+class WordNetClasses:
+    """Noun classes derived from WordNet (``rules/noun_classes_wordnet.txt``, built by
+    tools/build_noun_classes.py), read by the policy of ``rules/noun_classes.toml`` ``[wordnet]``:
+    a sense weighs its tag count plus ``smooth``; a word's class is clear when its heaviest class and
+    those that share a tag with it hold ``dominant`` of its weight; ``agent`` classes go with
+    anything; a class's tags are itself and its ``groups`` (two members fit when they share a tag);
+    ``near`` pairs of tags are a step apart."""
+
+    def __init__(self, policy: dict, text: str) -> None:
+        self.smooth = float(policy["smooth"])
+        self.dominant = float(policy["dominant"])
+        self.agent = frozenset(policy["agent"])
+        #: the classes a list may be read in (the others' class): concrete kinds
+        self.judged = frozenset(policy["judged"])
+        self.groups = {c: frozenset(["c:" + c, *("g:" + g for g in gs)]) for c, gs in policy["groups"].items()}
+        self.near = {frozenset(pair) for pair in policy.get("near", [])}
+        #: word -> ((class, tag count, senses), ...)
+        self.senses: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        for line in text.splitlines():
+            if not line or line.startswith("#"):
+                continue
+            word, rest = line.split("\t", 1)
+            parts = rest.split()
+            self.senses[word] = tuple((c, int(n), int(k)) for c, n, k in
+                                      ((parts[i], *parts[i + 1].split("/")) for i in range(0, len(parts), 2)))
+
+    def tags(self, cls: str) -> frozenset[str]:
+        return self.groups.get(cls, frozenset(["c:" + cls]))
+
+    def dominant_class(self, word: str) -> str | None:
+        """The word's heaviest class when the senses that share a tag with it (itself or a group:
+        `apple` the food and the plant) hold at least ``dominant`` of its weight, else None (unknown
+        too)."""
+        senses = self.senses.get(word.lower())
+        if not senses:
+            return None
+        weights = [(n + self.smooth * k, c) for c, n, k in senses]
+        cls = max(weights)[1]
+        kin = sum(w for w, c in weights if self.tags(c) & self.tags(cls))
+        return cls if kin >= self.dominant * sum(w for w, _ in weights) else None
+
+    def all_tags(self, word: str) -> frozenset[str]:
+        """The tags of every sense of the word, however rare."""
+        return frozenset().union(*(self.tags(c) for c, _, _ in self.senses.get(word.lower(), ())))
+
+    def near_to(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Whether a tag of one and a tag of the other form a ``near`` pair (names without the
+        ``c:``/``g:`` prefix)."""
+        return any(frozenset((x[2:], y[2:])) in self.near for x in a for y in b)
+
+
+@lru_cache(maxsize=1)
+def wordnet_classes() -> WordNetClasses:
+    policy = toml("noun_classes.toml")["wordnet"]
+    return WordNetClasses(policy, read_text(policy["file"]))

@@ -98,3 +98,42 @@ def test_inverted_phrase_entries_match_themselves_and_not_their_correction():
     for (pat, intended, _), wrong in zip(pats, wrongs):
         assert pat.search(f"They said {wrong} was the plan.")
         assert not pat.search(f"They said {intended} was the plan.")
+
+
+def _list_intruder(linter, text):
+    found = linter.check_text(text, path="x", fmt="text", cfg=Config(select=("list-intruder",)))
+    return [(text[f.start:f.end], f.severity.name, f.kind) for f in found]
+
+
+def test_list_intruder_reads_the_wordnet_classes_where_the_hand_table_is_silent(linter, monkeypatch):
+    # `pumpkin` is in no class of rules/noun_classes.toml: the classes derived from WordNet read the list
+    text = "Troops found pistols, bullets and pumpkins in the house."
+    assert _list_intruder(linter, text) == [("pumpkins", "WARNING", "wordnet")]
+    # with the derived table empty, the list is left alone (or to the embeddings extra, as a hint)
+    from copylint import data
+    empty = data.WordNetClasses(data.toml("noun_classes.toml")["wordnet"], "")
+    monkeypatch.setattr(garble, "wordnet_classes", lambda: empty)
+    assert [f for f in _list_intruder(linter, text) if f[1] != "INFO"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The museum displays swords, shields and helmets.",           # kinds of artifact that go together
+    "The city helps them with electricity, gas, and gasoline costs.",  # a list of the last noun's modifiers
+    "Rebels looted apples, pears and cabbages from the farms.",   # food or plant: one kind in WordNet
+])
+def test_list_intruder_passes_sound_lists_the_wordnet_classes_read(linter, text):
+    assert _list_intruder(linter, text) == []
+
+
+def test_wordnet_class_data_is_well_formed():
+    wn = garble.wordnet_classes()
+    assert 5000 < len(wn.senses) and all(w == w.lower() and " " not in w for w in wn.senses)
+    assert wn.dominant_class("bread") == "food" and wn.dominant_class("rifle") == "artifact.weapon"
+    assert wn.dominant_class("helicopter") == "artifact.vehicle"
+    # a word of two common senses in different classes is not judged (a weapon, a building material)
+    assert wn.dominant_class("mortar") is None
+    # the policy names classes the file has, and groups only classes it names
+    classes = {c for senses in wn.senses.values() for c, _, _ in senses}
+    assert wn.judged <= classes and wn.agent <= classes and set(wn.groups) <= wn.judged
+    groups = {t[2:] for tags in wn.groups.values() for t in tags if t.startswith("g:")}
+    assert wn.near and all(pair <= groups for pair in wn.near)

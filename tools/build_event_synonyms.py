@@ -19,14 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-NOTICE = """\
-# Synonym sets of verbs and nouns (one WordNet synset a line, its single-word lemmas that are common
-# English words, two or more a line): number-mismatch reads them to tell whether two durations
-# measure one event (the same governing verb or event noun, or two of one line).
-#
-# Derived by tools/build_event_synonyms.py from WordNet 3.0 (Debian package "wordnet-base"),
-# lemmas of Zipf frequency >= {zipf} (wordfreq). WordNet's licence:
-#
+#: WordNet's licence, kept in every file derived from it (tools/build_noun_classes.py too)
+WORDNET_LICENCE = """\
 #   WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 #   Permission to use, copy, modify and distribute this software and database and its
 #   documentation for any purpose and without fee or royalty is hereby granted, provided that you
@@ -43,6 +37,16 @@ NOTICE = """\
 #   software, database and any associated documentation shall at all times remain with Princeton
 #   University and LICENSEE agrees to preserve same.
 """
+
+NOTICE = """\
+# Synonym sets of verbs and nouns (one WordNet synset a line, its single-word lemmas that are common
+# English words, two or more a line): number-mismatch reads them to tell whether two durations
+# measure one event (the same governing verb or event noun, or two of one line).
+#
+# Derived by tools/build_event_synonyms.py from WordNet 3.0 (Debian package "wordnet-base"),
+# lemmas of Zipf frequency >= {zipf} (wordfreq). WordNet's licence:
+#
+""" + WORDNET_LICENCE
 
 
 def synsets(path: Path):

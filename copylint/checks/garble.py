@@ -42,6 +42,7 @@ LIST_INTRODUCERS = data.words("list-introducers")
 
 # --- data -----------------------------------------------------------------------------------------
 noun_classes = data.noun_classes  # the noun classes live in copylint.data (consistency reads them too)
+wordnet_classes = data.wordnet_classes
 
 
 @lru_cache(maxsize=1)
@@ -181,9 +182,14 @@ class ListIntruder(Rule):
     any of them. A member only a step from the others (a place among the vehicles that serve it:
     `factories, trains and planes`, the table's `[near]` pairs) is reported as a hint (info, kind
     `near`): news lists cross that step on purpose. People and organisations go with anything and
-    are never reported; lists with an unknown word are left alone, unless the optional
-    `embeddings` extra is installed: then a bare noun far in meaning from every other member,
-    among members close to each other, is reported as a hint (info).
+    are never reported. Where the table is silent, the classes derived from WordNet read the list
+    (rules/noun_classes_wordnet.txt, policy in the table's `[wordnet]` section: kind `wordnet`, or
+    `wordnet-near` at info for a step such as two kinds of artifact): every member's class must be
+    clear (one class, or classes that go together, holding most of its WordNet sense weight), the
+    others of one concrete kind and the odd one, concrete too, sharing no sense with them (`pistols,
+    bullets and pumpkins`). Lists neither reads are left alone, unless the optional `embeddings`
+    extra is installed: then a bare noun far in meaning from every other member, among members
+    close to each other, is reported as a hint (info).
     """
 
     id = "list-intruder"
@@ -191,6 +197,10 @@ class ListIntruder(Rule):
     severity = Severity.WARNING
     summary = "List member that does not fit the others (`helicopters, aircraft and bread`)."
     kinds = {"by-meaning": (SEMANTIC_SEVERITY, "a member far in meaning from the others (embeddings extra)"),
+             "wordnet": (Severity.WARNING, "a member of another kind than the others by the WordNet classes, "
+                                           "where the hand table is silent (rules/noun_classes_wordnet.txt)"),
+             "wordnet-near": (Severity.INFO, "a member a step from the others by the WordNet classes (two kinds "
+                                             "of artifact, or a place among vehicles)"),
              "near": (Severity.INFO, "a member only a step from the others: a place among vehicles "
                                      "(`roads, bridges and trucks`; rules/noun_classes.toml [near])")}
     needs = frozenset({"parser", "lemmatizer"})
@@ -201,6 +211,7 @@ class ListIntruder(Rule):
         "Soldiers carried rifles, grenades and ⟦carrots⟧ into the village.",
         "Aid convoys brought tents, blankets, medicine and ⟦thunder⟧ to the camp.",
         "Shelling damaged homes, hospitals and ⟦rain⟧ across the city.",
+        "Troops found pistols, bullets and ⟦pumpkins⟧ in the house.",  # the WordNet classes: pumpkin, a food
     )
     passes = (
         "Shipping firms warned of delays to deliveries of cars, grain and medicines.",
@@ -212,6 +223,8 @@ class ListIntruder(Rule):
         "Police seized guns, drugs and cash.",
         "They sell smartphones, laptops and tablets.",
         "The convoy carried food, water and blankets.",
+        "The museum displays swords, shields and helmets.",  # the WordNet classes: kinds of artifact
+        "They discussed tanks, artillery and diplomacy at the summit.",  # an abstract noun among things
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -230,7 +243,12 @@ class ListIntruder(Rule):
                 # ("rifles, grenades and carrots/VBZ"): judge it as the noun it is
                 t = classes.lookup(member_lemma(m)) if m.pos_ == "NOUN" else self._as_noun(m, classes)
                 if t is None:
-                    unread.append(members)
+                    # the hand table is silent: the classes derived from WordNet, then (extra) embeddings
+                    found = self._judge_wordnet(members, classes)
+                    if found is None:
+                        unread.append(members)
+                    else:
+                        yield found
                     break
                 tags.append(t)
             else:
@@ -305,6 +323,67 @@ class ListIntruder(Rule):
                 return t
         return None
 
+    @staticmethod
+    def _hang_together(others: list[int], tags) -> bool:
+        """Whether the members ``others`` form one chain of shared tags: else nothing is "the" odd
+        one out."""
+        reached, frontier = {others[0]}, [others[0]]
+        while frontier:
+            a = frontier.pop()
+            for b in others:
+                if b not in reached and tags[a] & tags[b]:
+                    reached.add(b)
+                    frontier.append(b)
+        return len(reached) == len(others)
+
+    @staticmethod
+    def _wordnet_word(tok, wn) -> str | None:
+        """The member as a word of the WordNet classes: nouns only (a member tagged as a verb is
+        left alone here: WordNet has a noun for most verbs, "are", "doubles")."""
+        if tok.pos_ != "NOUN":
+            return None
+        lemma = tok.lemma_.lower()
+        return lemma if lemma in wn.senses else tok.lower_ if tok.lower_ in wn.senses else None
+
+    def _judge_wordnet(self, members, classes) -> Finding | None:
+        """A list the hand table does not read whole, judged by the WordNet classes
+        (rules/noun_classes_wordnet.txt, policy in rules/noun_classes.toml [wordnet]): every member's
+        class clear, the others of one concrete kind, the odd one sharing nothing with them."""
+        wn = wordnet_classes()
+        words = [self._wordnet_word(m, wn) for m in members]
+        if None in words:
+            return None
+        dom = [wn.dominant_class(w) for w in words]
+        if None in dom:
+            return None  # a word with several common senses of different classes is not judged
+        things = [i for i, d in enumerate(dom) if d not in wn.agent and words[i] not in classes.agent]
+        if len(things) < 3:
+            return None
+        tags = [wn.tags(d) for d in dom]
+        isolated = [i for i in things if not any(wn.all_tags(words[i]) & tags[j] for j in things if j != i)]
+        if len(isolated) != 1:
+            return None
+        k = isolated[0]
+        others = [i for i in things if i != k]
+        if any(dom[i] not in wn.judged for i in others + [k]) or not self._hang_together(others, tags):
+            # an abstract odd one (a sale, money, diplomacy among things) is as often a sound news list
+            # ("discussed tanks, artillery and diplomacy") as a swap: measured, not reported
+            return None
+        kinds = sorted({dom[i].split(".")[-1] for i in others})  # "weapon" for artifact.weapon
+        tok = members[k]
+        if any(c.dep_ in ("compound", "nmod") and wn.all_tags(c.lower_) & tags[i]
+               for c in tok.lefts for i in others):
+            # the list was of its modifiers, not of it: "electricity, gas and gasoline costs"
+            return None
+        if any(dom[k].split(".")[0] == dom[i].split(".")[0] or wn.near_to(tags[k], tags[i]) for i in others):
+            # two kinds of one lexicographer file (artifact.vehicle, artifact.building) or a [near] pair
+            kind, how = "wordnet-near", "a step from the rest of the list"
+        else:
+            kind, how = "wordnet", "far from the rest of the list"
+        return self.finding(tok.idx, tok.idx + len(tok.text),
+                            f"'{tok.text}' is {how} (the others are {' or '.join(kinds[:2])}; WordNet): "
+                            "a swapped word?", kind=kind)
+
     def _judge(self, article, members, tags, classes) -> Iterator[Finding]:
         agent = [member_lemma(m) in classes.agent for m in members]
         things = [i for i in range(len(members)) if not agent[i]]
@@ -315,15 +394,7 @@ class ListIntruder(Rule):
             return
         k = isolated[0]
         others = [i for i in things if i != k]
-        # the others must hang together (a chain of shared classes), or nothing is "the" odd one out
-        reached, frontier = {others[0]}, [others[0]]
-        while frontier:
-            a = frontier.pop()
-            for b in others:
-                if b not in reached and tags[a] & tags[b]:
-                    reached.add(b)
-                    frontier.append(b)
-        if len(reached) != len(others):
+        if not self._hang_together(others, tags):
             return
         tok = members[k]
         shared = set.intersection(*(tags[i] for i in others))
