@@ -614,7 +614,6 @@ def _has_role(noun) -> bool:
                 and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i for c in noun.head.children))
 
 
-
 _LESS = frozenset({"less"})  # less-fewer's one word, as tokens.lower_in asks for a set
 
 #: demonstrative -> (the one of the other number, the verbs that disagree with it, whether it is
