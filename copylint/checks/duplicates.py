@@ -38,10 +38,6 @@ def _lines(article: Article) -> list[tuple[int, int]]:
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*$")
 
 
-def _block(article: Article, i: int) -> Block | None:
-    return article.block_at(i)
-
-
 def is_standfirst(article: Article, block: Block | None) -> bool:
     """A heading written as a sentence (it ends with . ! or ?): a standfirst or a summary, which the
     body may restate on purpose; a headline has no full stop."""
@@ -53,6 +49,13 @@ def quoted_once(first: Block | None, later: Block | None) -> bool:
     """One copy in a quote block (a pull quote, a ``<blockquote>`` or an ``<aside>``), the other in
     the body: a pull quote repeats the body's words on purpose."""
     return first is not None and later is not None and (first.kind == "quote") != (later.kind == "quote")
+
+
+def restated_on_purpose(article: Article, first: Block | None, later: Block | None) -> bool:
+    """The later copy repeats the first on purpose: a pull quote and the body (``quoted_once``), or a
+    standfirst the body restates (``is_standfirst``)."""
+    return quoted_once(first, later) or (
+        is_standfirst(article, first) and later is not None and later.kind != "heading")
 
 
 class _Sections:
@@ -177,8 +180,8 @@ class DuplicateLine(Rule):
         """A pull quote and the body; a standfirst the body restates; a line of parallel sections (a
         list item or a table row repeated under another headline: two products' features; or a line
         under a short label that repeats the first copy's: Day 1's "Meal 1" and Day 2's)."""
-        b1, b2 = _block(article, first), _block(article, later)
-        if quoted_once(b1, b2) or (is_standfirst(article, b1) and b2 is not None and b2.kind != "heading"):
+        b1, b2 = article.block_at(first), article.block_at(later)
+        if restated_on_purpose(article, b1, b2):
             return True
         k1, k2 = sections.index(first), sections.index(later)
         if k1 == k2 or k1 < 0 or b2 is None or b2.kind == "heading":
@@ -279,8 +282,7 @@ class DuplicateSentence(Rule):
                     continue
                 if repeated_block or first[2] != section:
                     continue  # a repeated paragraph (duplicate-line), or another section's sentence
-                b1 = _block(article, first[0])
-                if quoted_once(b1, block) or (is_standfirst(article, b1) and block.kind != "heading"):
+                if restated_on_purpose(article, article.block_at(first[0]), block):
                     continue  # a pull quote and the body, or a standfirst the body restates
                 yield self.finding(s, e, "this sentence repeats an earlier one",
                                    related=[Related(first[0], first[1], "first copy")],
