@@ -1235,13 +1235,20 @@ BRIEF_WORDS = 120
 
 def brief_headline(lines: list[str]) -> bool:
     """Whether the first line is a brief's headline: it stands directly above the first paragraph
-    of prose (``prose_bounds``), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
+    of prose (``prose_bounds``; in a text with none, every line below it is more than a short line:
+    a body of one short sentence), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
     shape of a credit or a byline ("Name/Agency", "Photo: ...", "By NAME"). The line-alone judge
     reads a line against the vocabulary of the rest of the article (an article's own headline names
     its story); a body of one or two paragraphs is too short to tell, and a brief's headline,
     often a pun ("When Models Explode"), scores as residue there. The listed phrases still apply."""
     bounds = prose_bounds(lines)
-    if bounds is None or bounds[0] != 1:
+    if bounds is None:
+        # no line long enough to count as prose: a brief of one short sentence, or one cut short
+        # ("The company's earnings beat Wall Street expectations."), is still a body if it is no
+        # short line (``line_kind``)
+        if len(lines) < 2 or any(line_kind(x) == "S" for x in lines[1:]):
+            return False
+    elif bounds[0] != 1:
         return False
     if sum(len(x.split()) for x in lines[1:]) >= BRIEF_WORDS:
         return False
@@ -1639,6 +1646,8 @@ class Boilerplate(Rule):
         # a brief's headline, a pun sharing no word with its one paragraph (``brief_headline``)
         "Cold Comfort\n\nHeating bills will rise again in January, the regulator said, though by "
         "less than many households had feared.",
+        # ... and over a body of one short sentence, too short to count as a paragraph of prose
+        "Strong Sales Lift Carmaker\n\nThe firm's quarterly earnings beat forecasts.",
         # a table of data the markup declares is the article's own (``data_table_lines``): each cell
         # read as a line of its own looked like a page's furniture, and so did the lead above it
         markdown("# United climb to third\n\nUnited moved up to third in the table after a 2-1 win at "
