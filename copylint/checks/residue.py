@@ -365,13 +365,17 @@ def article_lines(article: Article) -> list[tuple[int, int]]:
     return out
 
 
+def block_line_counts(article: Article) -> list[int]:
+    """How many lines of ``article_lines`` each of the article's blocks holds (its non-blank lines)."""
+    text = article.text
+    return [sum(1 for line in text[b.start:b.end].split("\n") if line.strip()) for b in article.blocks]
+
+
 def alone_lines(article: Article) -> list[bool]:
     """For each line of ``article_lines``: whether it is a paragraph of its own (its block's only
     non-blank line)."""
     out: list[bool] = []
-    text = article.text
-    for block in article.blocks:
-        n = sum(1 for line in text[block.start:block.end].split("\n") if line.strip())
+    for n in block_line_counts(article):
         out += [n == 1] * n
     return out
 
@@ -387,7 +391,7 @@ def data_table_lines(article: Article) -> list[bool]:
     declares (HTML, Markdown): a run of at least ``DATA_TABLE_CELLS`` table blocks, most of them at
     most ``DATA_CELL_WORDS`` words long. Plain text has no such mark."""
     text = article.text
-    counts = [sum(1 for line in text[b.start:b.end].split("\n") if line.strip()) for b in article.blocks]
+    counts = block_line_counts(article)
     out: list[bool] = []
     if article.fmt not in ("html", "markdown"):
         return [False] * sum(counts)
@@ -1670,8 +1674,9 @@ class Boilerplate(Rule):
         # around it as if it were not there (each cell is a block of its own, and a league table's
         # cells read as a page's furniture); the listed phrases are still looked for in its cells
         in_table = data_table_lines(article)
+        every_line = [text[s:e] for s, e in every]
         spans = [span for span, t in zip(every, in_table) if not t]
-        lines = [text[s:e] for s, e in spans]
+        lines = [x for x, t in zip(every_line, in_table) if not t]
         tags = None if article.doc is None else iter_line_tags(article.doc, spans, [modelled(x) for x in lines])
         model = residue_model()
         # what each line means, when the model reads it: the word-fit encoder's reading of the
@@ -1680,11 +1685,10 @@ class Boilerplate(Rule):
         alone = [a for a, t in zip(alone_lines(article), in_table) if not t]
         judged = iter(model.judge(lines, tags, alone=alone, vectors=vectors) if lines else ())
         verdicts = [False if t else next(judged) for t in in_table]
-        lines = [text[s:e] for s, e in every]
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
         marked = article.fmt in ("html", "markdown")
-        for (start, end), line, residue in zip(every, lines, verdicts):
+        for (start, end), line, residue in zip(every, every_line, verdicts):
             if residue and marked and (b := article.block_at(start)) is not None and b.kind == "heading":
                 residue = False
             lead = len(line) - len(line.lstrip())
