@@ -792,6 +792,8 @@ def test_a_briefs_headline_is_not_read_against_a_body_too_short_to_tell():
     assert not brief_headline(["Skip to content", "Cold Comfort", body])  # not directly above the prose
     for furniture in ("By Jane Roe", "Photo: Jane Roe/Reuters", "Jane Roe/AFP"):
         assert not brief_headline([furniture, body])                   # a byline or a credit is judged
+    assert brief_headline(["Cold Comfort", "By Jane Roe", "10:42 BST", body])  # above its byline and stamp
+    assert not brief_headline(["Cold Comfort", "Skip to content", body])
 
 
 def test_a_byline_or_a_date_stamp_in_the_head_is_the_articles_own(linter):
@@ -808,6 +810,7 @@ def test_a_byline_or_a_date_stamp_in_the_head_is_the_articles_own(linter):
                   "Sign up, writers", "May 2020 be kind", "10 things to do", "Greta Lindqvist wins the marathon"):
         assert not head_stamp_line(other), other
     assert not date_line("3 March: what we know") and not date_line("2009") and date_line("11/19/19 06:56 AM EST")
+    assert date_line("10:42 BST") and date_line("Updated 5.30pm") and not date_line("1:41")
     body = ("The council met on Monday to agree the budget for the coming year, the mayor said.\n\n"
             "The vote was close, and the mayor said more cuts would follow in the spring.")
     assert not _flagged(linter, f"Council agrees budget\n\nBy Jane Roe\n\n{body}")

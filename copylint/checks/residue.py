@@ -1229,17 +1229,21 @@ def sign_off_line(line: str) -> bool:
 #: a date stamp's words besides the date (``date_line``): "Published", "Updated 5:30 PM EST", "Last
 #: modified on"
 _NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")   # 2020-03-03, 11/19/19
+#: a time of day with its half of the day or its zone: "10:42 BST", "5.30pm" (a bare "1:41" may be a
+#: video's length)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|[A-Z]{2,4}\b)", re.I)
 _STAMP_WORD = re.compile(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?|[^\w\s]", re.I)
 
 
 def date_line(line: str) -> bool:
     """Whether the line is a date stamp and nothing more: a date with a month's or a day's name or
-    written in figures in full ("March 3, 2020", "3 March 2020", "Tuesday", "2020-03-03", "11/19/19"; a
-    year alone is no stamp), a time beside it, a stamp's label (``stamp-labels`` of
-    ``rules/words.toml``: "Published", "Updated") and time zones (short capitals)."""
+    written in figures in full ("March 3, 2020", "3 March 2020", "Tuesday", "2020-03-03", "11/19/19";
+    a year alone is no stamp) or a time of day with its zone or its half of the day ("10:42 BST",
+    "5.30pm"), with a stamp's label (``stamp-labels`` of ``rules/words.toml``: "Published",
+    "Updated") and time zones (short capitals)."""
     names, labels = data.words("month-and-day-names"), data.words("stamp-labels")
     s = line.strip()
-    dated = bool(_NUMERIC_DATE.search(s))
+    dated = bool(_NUMERIC_DATE.search(s) or _CLOCK_TIME.search(s))
     for t in _STAMP_WORD.findall(s):
         low = t.lower()
         if low in names:
@@ -1285,8 +1289,8 @@ BRIEF_WORDS = 120
 
 def brief_headline(lines: list[str]) -> bool:
     """Whether the first line is a brief's headline: it stands directly above the first paragraph
-    of prose (``prose_bounds``; in a text with none, every line below it is more than a short line:
-    a body of one short sentence), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
+    of prose or above its byline or date stamp (``prose_bounds``, ``head_stamp_line``; in a text with
+    none, every line below it is more than a short line: a body of one short sentence), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
     shape of a credit or a byline ("Name/Agency", "Photo: ...", "By NAME"). The line-alone judge
     reads a line against the vocabulary of the rest of the article (an article's own headline names
     its story); a body of one or two paragraphs is too short to tell, and a brief's headline,
@@ -1298,8 +1302,8 @@ def brief_headline(lines: list[str]) -> bool:
         # short line (``line_kind``)
         if len(lines) < 2 or any(line_kind(x) == "S" for x in lines[1:]):
             return False
-    elif bounds[0] != 1:
-        return False
+    elif not all(head_stamp_line(x) for x in lines[1:bounds[0]]):
+        return False   # not directly above the first paragraph, nor above its byline or date stamp
     if sum(len(x.split()) for x in lines[1:]) >= BRIEF_WORDS:
         return False
     head = lines[0].strip()
