@@ -61,7 +61,8 @@ within ``--total-budget`` (0.025, below the target's 0.03), with its own thresho
 head (``choose_alone_thresholds``, session 9: a headline, a byline or a dateline stands there in
 place, and one threshold for both let the head's professional lines set it everywhere; of the
 pairs within the budget, the one that catches the most residue out of fold; ``--no-split-head``:
-one threshold, as before). The true article text of the training
+one threshold, as before; ``--split-end``, session 19, measured and not shipped: a third, after
+the article's last paragraph, ``residue.end_lines``, chosen in the same loop). The true article text of the training
 pages (``--calibrate tune,train,pages``) is not used by default: every judge trains on those lines
 as prose (they would be scored out of fold), and they are an extraction benchmark's article text,
 picture credits and "Disclaimer" lines included, which the listed phrases rightly report.
