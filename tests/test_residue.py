@@ -10,7 +10,7 @@ from copylint import readers
 from copylint.checks import residue
 from copylint.checks.residue import (
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, edge_blocks, furniture_block, head_lines,
-    alone_features, beside_features, credit_line, end_runs, sign_off_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
+    alone_features, beside_features, credit_line, end_lines, end_runs, sign_off_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
     residue_model,
     shape_features, stem_counts,
 )
@@ -428,6 +428,43 @@ def test_alone_judge_sees_the_lines_beside():
     assert "nx:PP" in alone_features(sub, line_features(sub), counts, beside=([para1], [para2]))
 
 
+def test_alone_judge_holds_the_end_to_its_own_threshold():
+    """With an ``end_threshold`` (session 19), a line after the article's last paragraph
+    (``end_lines``) is reported only at or above it; a line among the paragraphs is held to the
+    judge's ``threshold``; a model without one (an older file) holds the end to the body's. A
+    text of one paragraph has no end: its closing line is the body's."""
+    spec = residue.model_spec()
+    line = "Turn on notifications for this story"
+    body = [x for x in ARTICLE.split("\n") if x.strip()]
+    lines = body[:2] + [line] + body[2:] + [line, line]
+    feats = document_features(lines)
+    p = ResidueModel(spec).alone_scores(lines, feats)
+    assert end_lines(lines) == [len(lines) - 2, len(lines) - 1]
+    assert p[2] is not None and p[-1] is not None
+    low, high = min(p[2], p[-1]), 1.01
+    alone = {k: v for k, v in spec["alone"].items() if k not in ("head_threshold", "end_threshold", "edges")}
+    passes = [{"bias": -40.0, "weights": {}}] * 2   # the two passes never report
+
+    def judged(lines, feats, **thresholds):
+        out = ResidueModel(dict(spec, passes=passes, alone=dict(alone, **thresholds))).judge(lines, feats=feats)
+        return out[2], out[-1]
+
+    assert judged(lines, feats, threshold=low, end_threshold=high) == (True, False)
+    assert judged(lines, feats, threshold=high, end_threshold=low) == (False, True)
+    assert judged(lines, feats, threshold=low) == (True, True)      # without an end threshold, the body's
+    assert judged(lines, feats, threshold=high) == (False, False)
+    # one line after the last paragraph is no run, nor is a line with a credit or a sign-off; and
+    # a text of one paragraph has no end
+    assert end_lines(lines[:-1]) == [] and end_lines(lines[:-1] + ["Editing by Mark Potter"]) == []
+    assert end_lines(lines[:-1] + ["Yours sincerely"]) == []
+    one = [body[0], body[1], line, line]
+    assert end_lines(one) == [] and end_lines(body[:1]) == []
+    one_feats = document_features(one)
+    pa = ResidueModel(spec).alone_scores(one, one_feats)
+    cut = min(pa[2], pa[3])
+    assert judged(one, one_feats, threshold=1.01, end_threshold=cut) == (False, False)
+
+
 def test_alone_judge_reads_the_run_closing_an_article():
     """The lines after the last paragraph of prose: how many, and whether the run shares the
     story's words (a desk's credit and tag do; a block of related headlines does not)."""
@@ -792,3 +829,27 @@ def test_a_briefs_headline_is_not_read_against_a_body_too_short_to_tell():
     assert not brief_headline(["Skip to content", "Cold Comfort", body])  # not directly above the prose
     for furniture in ("By Jane Roe", "Photo: Jane Roe/Reuters", "Jane Roe/AFP"):
         assert not brief_headline([furniture, body])                   # a byline or a credit is judged
+    assert brief_headline(["Cold Comfort", "By Jane Roe", "10:42 BST", body])  # above its byline and stamp
+    assert not brief_headline(["Cold Comfort", "Skip to content", body])
+
+
+def test_a_byline_or_a_date_stamp_in_the_head_is_the_articles_own(linter):
+    """An editor's draft opens with its headline, byline and date: above the first paragraph of
+    prose they are in place (``head_stamp_line``), and the line-alone judge does not look at them;
+    among the paragraphs a byline is out of place and still judged."""
+    from copylint.checks.residue import date_line, head_stamp_line
+
+    for own in ("By Jane Roe", "By JANE ROE and Mark Potter", "By Jane Roe | March 3, 2020",
+                "Jane Roe, Energy Correspondent", "Jane Roe - Political editor", "March 3, 2020",
+                "Published: 10:42 BST, 3 March 2020", "Updated 5:30 PM EST Nov 19, 2019", "2020-03-03"):
+        assert head_stamp_line(own), own
+    for other in ("By continuing you accept our terms.", "By the river", "Jane Roe, chief executive",
+                  "Sign up, writers", "May 2020 be kind", "10 things to do", "Greta Lindqvist wins the marathon"):
+        assert not head_stamp_line(other), other
+    assert not date_line("3 March: what we know") and not date_line("2009") and date_line("11/19/19 06:56 AM EST")
+    assert date_line("10:42 BST") and date_line("Updated 5.30pm") and not date_line("1:41")
+    body = ("The council met on Monday to agree the budget for the coming year, the mayor said.\n\n"
+            "The vote was close, and the mayor said more cuts would follow in the spring.")
+    assert not _flagged(linter, f"Council agrees budget\n\nBy Jane Roe\n\n{body}")
+    assert _flagged(linter, "The council met on Monday to agree the budget for the coming year, the mayor "
+                    "said.\n\nBy Jane Roe\n\nThe vote was close, and the mayor said more cuts would follow.")

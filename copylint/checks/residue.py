@@ -1139,10 +1139,28 @@ def prose_bounds(lines: list[str]) -> tuple[int, int] | None:
     return (prose[0], prose[-1]) if prose else None
 
 
-def outside_prose(lines: list[str]) -> set[int]:
-    """The lines above the first paragraph of prose (``prose_bounds``) and after the last, the
-    places of an article's own headline, byline and closing credit; none in a text without prose."""
+def end_lines(lines: list[str]) -> list[int]:
+    """The lines closing an article where the line-alone judge's ``end_threshold`` holds (session
+    19): those after its last paragraph of prose (``prose_bounds``), when they are two or more,
+    as ``end_runs`` reads them. One line alone there is how a desk closes copy (a tag such as
+    ``Energy``, a signature), and is held to the body's threshold; the article's own production
+    credit and a letter's sign-off (``credit_line``, ``sign_off_line``), which the judge does not
+    read, do not count towards the two. A text needs two paragraphs of prose or more to have an
+    end: after a single paragraph nothing shows that the article has closed (a fragment, a
+    brief), and its lines are the body's."""
     bounds = prose_bounds(lines)
+    if bounds is None or bounds[0] == bounds[1]:
+        return []
+    run = [i for i in range(bounds[1] + 1, len(lines)) if not (credit_line(lines[i]) or sign_off_line(lines[i]))]
+    return run if len(run) >= 2 else []
+
+
+def outside_prose(lines: list[str], bounds: tuple[int, int] | None | bool = False) -> set[int]:
+    """The lines above the first paragraph of prose (``prose_bounds``, or ``bounds`` when given) and
+    after the last, the places of an article's own headline, byline and closing credit; none in a
+    text without prose."""
+    if bounds is False:
+        bounds = prose_bounds(lines)
     if bounds is None:
         return set()
     first, last = bounds
@@ -1224,6 +1242,54 @@ def sign_off_line(line: str) -> bool:
                             and all(w[0].isupper() for w in name.split()))
 
 
+#: a date stamp's words besides the date (``date_line``): "Published", "Updated 5:30 PM EST", "Last
+#: modified on"
+_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")   # 2020-03-03, 11/19/19
+#: a time of day with its half of the day or its zone: "10:42 BST", "5.30pm" (a bare "1:41" may be a
+#: video's length)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|[A-Z]{2,4}\b)", re.I)
+_STAMP_WORD = re.compile(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?|[^\w\s]", re.I)
+
+
+def date_line(line: str) -> bool:
+    """Whether the line is a date stamp and nothing more: a date with a month's or a day's name or
+    written in figures in full ("March 3, 2020", "3 March 2020", "Tuesday", "2020-03-03", "11/19/19";
+    a year alone is no stamp) or a time of day with its zone or its half of the day ("10:42 BST",
+    "5.30pm"), with a stamp's label (``stamp-labels`` of ``rules/words.toml``: "Published",
+    "Updated") and time zones (short capitals)."""
+    names, labels = data.words("month-and-day-names"), data.words("stamp-labels")
+    s = line.strip()
+    dated = bool(_NUMERIC_DATE.search(s) or _CLOCK_TIME.search(s))
+    for t in _STAMP_WORD.findall(s):
+        low = t.lower()
+        if low in names:
+            dated = True
+        elif not (re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", low) or low in labels
+                  or (t.isupper() and len(t) <= 4) or re.fullmatch(r"[^\w\s]", t)):
+            return False
+    return dated
+
+
+def head_stamp_line(line: str) -> bool:
+    """Whether the line is the article's own byline or date stamp, in place in its head (above the
+    first paragraph of prose): "By Jane Roe", "By Jane Roe, Energy Correspondent", "By Jane Roe |
+    March 3, 2020" (``_by_name``, twelve words at most, no full stop closing it), a name and a
+    journalist's role ("Jane Roe, Energy Correspondent": ``byline-roles`` of ``rules/words.toml``)
+    or a date stamp (``date_line``). An editor's draft opens so; the line-alone judge does not look at it there
+    (``ResidueModel``), as at the end it does not look at the desk's production credit
+    (``credit_line``). Among the paragraphs, a byline or a timestamp is out of place: judged."""
+    s = line.strip()
+    words = _NAME_WORD.findall(s)
+    if _by_name(words) and len(words) <= 12 and _capitalised(words[1:3]) and not _TERMINAL.search(s):
+        return True
+    r = _ROLE_TAIL.search(s)   # "Jane Roe, Energy Correspondent": a name, then a journalist's role
+    if r and not _TERMINAL.search(s) and _capitalised(_NAME_WORD.findall(r.group(1))):
+        role = _NAME_WORD.findall(r.group(2).lower())
+        if 0 < len(role) <= 4 and role[-1].rstrip("s") in data.words("byline-roles"):
+            return True
+    return date_line(s)
+
+
 #: the shapes of an article's own opening and closing lines (``shape_features``): a sign-off's or a
 #: byline's bare name, "NAME, role", "By NAME", a credit's "Name/Agency" or closing parenthesis, a
 #: "Label: ..." line (an editor's note, a correction, "See also: ..."): never taken on their own at
@@ -1239,8 +1305,8 @@ BRIEF_WORDS = 120
 
 def brief_headline(lines: list[str]) -> bool:
     """Whether the first line is a brief's headline: it stands directly above the first paragraph
-    of prose (``prose_bounds``; in a text with none, every line below it is more than a short line:
-    a body of one short sentence), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
+    of prose or above its byline or date stamp (``prose_bounds``, ``head_stamp_line``; in a text with
+    none, every line below it is more than a short line: a body of one short sentence), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
     shape of a credit or a byline ("Name/Agency", "Photo: ...", "By NAME"). The line-alone judge
     reads a line against the vocabulary of the rest of the article (an article's own headline names
     its story); a body of one or two paragraphs is too short to tell, and a brief's headline,
@@ -1252,8 +1318,8 @@ def brief_headline(lines: list[str]) -> bool:
         # short line (``line_kind``)
         if len(lines) < 2 or any(line_kind(x) == "S" for x in lines[1:]):
             return False
-    elif bounds[0] != 1:
-        return False
+    elif not all(head_stamp_line(x) for x in lines[1:bounds[0]]):
+        return False   # not directly above the first paragraph, nor above its byline or date stamp
     if sum(len(x.split()) for x in lines[1:]) >= BRIEF_WORDS:
         return False
     head = lines[0].strip()
@@ -1311,8 +1377,9 @@ class ResidueModel:
     a block of page furniture around the article and the second pass leans to residue
     (``thresholds["block"]``, see ``furniture_block``). Besides them, the line-alone judge
     (``alone``, see ``line_alone_features``) reports a paragraph of one line it is sure of
-    (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]`` when the model
-    has one), residue pasted singly among prose; and, with ``alone["edges"]``, a block of two lines
+    (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]``, and after its
+    last paragraph, ``alone["end_threshold"]``, when the model has them), residue pasted singly
+    among prose; and, with ``alone["edges"]``, a block of two lines
     or more at the article's top or end that it leans to at the edge's threshold, or a line there
     it scores at or above the edge's threshold for a line on its own (``edge_blocks``).
     The line-alone judge does not look at the article's own production credit (``credit_line``)
@@ -1336,6 +1403,10 @@ class ResidueModel:
         # the line-alone judge's threshold in the article's head (``head_lines``), where headlines,
         # bylines and datelines stand in place: its own, when the calibration set one
         self.alone_head_threshold = None if alone is None else float(alone.get("head_threshold", alone["threshold"]))
+        # ... and after the article's last paragraph (``end_lines``: session 19), where a desk's
+        # closing lines stand in place: its own, when the calibration set one (an older model
+        # without it holds the end to the body's threshold)
+        self.alone_end_threshold = None if alone is None else float(alone.get("end_threshold", alone["threshold"]))
         # whether the line-alone judge reads the run of lines closing an article (``end_runs``:
         # session 18's ``--closing``, measured and not shipped), so that it is made only then
         self.closing = alone is not None and any(k.startswith("closing:") for k in alone["weights"])
@@ -1379,7 +1450,8 @@ class ResidueModel:
         """The log-odds of the lowest threshold the line-alone judge's scores are held to (its own,
         the head's, the edges'): a line whose sum stays under it, whatever its meaning adds, is
         reported by none of them (``EncodedLines`` then does not read it)."""
-        cuts = [self.alone[2], self.alone_head_threshold, *(t for t in self.edges if t is not None)]
+        cuts = [self.alone[2], self.alone_head_threshold, self.alone_end_threshold,
+                *(t for t in self.edges if t is not None)]
         low = min(cuts)
         return math.log(low / (1 - low)) if 0 < low < 1 else (-math.inf if low <= 0 else math.inf)
 
@@ -1409,7 +1481,9 @@ class ResidueModel:
             alone_head = range(0) if with_head else head
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
-            outside = outside_prose(lines)
+            bounds = prose_bounds(lines)
+            outside = outside_prose(lines, bounds)
+            above = range(bounds[0] if bounds else 0)   # the head: above the first paragraph of prose
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
             brief = brief_headline(lines)
             runs = end_runs(lines) if self.closing else {}
@@ -1431,7 +1505,8 @@ class ResidueModel:
             # cut between two letters opens with the first one's), nor a brief's headline
             # (``brief_headline``: its body is too short to read it against)
             if self.alone is not None and i not in alone_head and not (i == 0 and brief) \
-                    and not (i in outside and (credit_line(x) or sign_off_line(x))):
+                    and not (i in outside and (credit_line(x) or sign_off_line(x))) \
+                    and not (i in above and head_stamp_line(x)):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]), runs.get(i))
                 if xa is not None:
@@ -1480,9 +1555,10 @@ class ResidueModel:
     def alone_reported(self, lines: list[str], pa: list[float | None]) -> list[bool]:
         """Whether the line-alone judge reports each line on its own (``pa``: its scores, see
         ``alone_scores``): at or above its threshold, in the article's head (``head_lines``) the
-        head's own."""
-        t, th, head = self.alone[2], self.alone_head_threshold, head_lines(lines)
-        return [a is not None and a >= (th if i in head else t) for i, a in enumerate(pa)]
+        head's own, after its last paragraph (``end_lines``) the end's own."""
+        t, th, te, head = self.alone[2], self.alone_head_threshold, self.alone_end_threshold, head_lines(lines)
+        end = set(end_lines(lines)) if te != t else set()
+        return [a is not None and a >= (th if i in head else te if i in end else t) for i, a in enumerate(pa)]
 
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
         t = self.thresholds
@@ -1647,6 +1723,10 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\nMayor Jane Roe defends the Low Ford budget\n\nThe vote was close, and the mayor "
         "said more cuts would follow in the spring.",
+        # a draft's own byline and date stamp under its headline (``head_stamp_line``)
+        "Council agrees budget\n\nBy Jane Roe, Local Government Correspondent\n\nUpdated 5:30 PM, 3 March "
+        "2020\n\nThe council met on Monday to agree the budget for the coming year.\n\nThe vote was "
+        "close, and the mayor said more cuts would follow in the spring.",
         # a brief's headline, a pun sharing no word with its one paragraph (``brief_headline``)
         "Cold Comfort\n\nHeating bills will rise again in January, the regulator said, though by "
         "less than many households had feared.",
