@@ -1268,13 +1268,16 @@ def sign_off_line(line: str) -> bool:
                             and all(w[0].isupper() for w in name.split()))
 
 
-#: a date stamp's words besides the date (``date_line``): "Published", "Updated 5:30 PM EST", "Last
-#: modified on"
-_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")   # 2020-03-03, 11/19/19
+#: a date written in figures in full (``date_line``): "2020-03-03", "11/19/19", "3.11.2023"
+_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 #: a time of day with its half of the day or its zone: "10:42 BST", "5.30pm" (a bare "1:41" may be a
 #: video's length)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|[A-Z]{2,4}\b)", re.I)
+#: a date stamp's pieces (``date_line``): words, figures ("3rd"), punctuation; and of them, a figure
+#: and a mark
 _STAMP_WORD = re.compile(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?|[^\w\s]", re.I)
+_STAMP_FIGURE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?", re.I)
+_STAMP_MARK = re.compile(r"[^\w\s]")
 
 
 def date_line(line: str) -> bool:
@@ -1290,8 +1293,8 @@ def date_line(line: str) -> bool:
         low = t.lower()
         if low in names:
             dated = True
-        elif not (re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", low) or low in labels
-                  or (t.isupper() and len(t) <= 4) or re.fullmatch(r"[^\w\s]", t)):
+        elif not (_STAMP_FIGURE.fullmatch(low) or low in labels or (t.isupper() and len(t) <= 4)
+                  or _STAMP_MARK.fullmatch(t)):
             return False
     return dated
 
@@ -1306,11 +1309,11 @@ def by_line(line: str) -> bool:
 def head_stamp_line(line: str) -> bool:
     """Whether the line is the article's own byline or date stamp, in place in its head (above the
     first paragraph of prose): "By Jane Roe", "By Jane Roe, Energy Correspondent", "By Jane Roe |
-    March 3, 2020" (``_by_name``, twelve words at most, no full stop closing it), a name and a
-    journalist's role ("Jane Roe, Energy Correspondent": ``byline-roles`` of ``rules/words.toml``)
-    or a date stamp (``date_line``). An editor's draft opens so; the line-alone judge does not look at it there
-    (``ResidueModel``), as at the end it does not look at the desk's production credit
-    (``credit_line``). Among the paragraphs, a byline or a timestamp is out of place: judged."""
+    March 3, 2020" (``by_line``), a name and a journalist's role ("Jane Roe, Energy Correspondent":
+    ``byline-roles`` of ``rules/words.toml``) or a date stamp (``date_line``). An editor's draft
+    opens so; no judge reads it there (``head_stamps``, ``ResidueModel``), as at the end the
+    line-alone judge does not read the desk's production credit (``credit_line``). Among the
+    paragraphs, a byline or a timestamp is out of place: judged."""
     if by_line(line):
         return True
     s = line.strip()
