@@ -64,6 +64,8 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
         return tok.lower_ == "its" and _owns_noun(tok)
     if m.rule == "ItsPossessive":
         return _names_after_is(tok) or _complement_of_is(tok)
+    if m.rule == "DoubleModal":
+        return _may_named(tok)
     if m.rule == "AdjectiveDoubleDegree":
         adjective = _token_at(doc, m.end - 1)
         return adjective is not None and adjective.tag_ == "JJ"  # `more modest`: not a comparative
@@ -74,6 +76,13 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
         return verb.tag_ not in ("VB", "VBP", "VBZ") or any(
             c.dep_ == "aux" or c.tag_ == "MD" for c in verb.children)
     return False
+
+
+def _may_named(tok) -> bool:
+    """`May` as a name, not the modal: the month (`the election on 5 May will be`) or a person
+    (`Mrs May will speak`), which the parse reads as a proper noun. A capitalised `May` the parse
+    reads as a modal (`May will you help`) is still reported."""
+    return tok.text == "May" and tok.tag_ != "MD"
 
 
 def _owns_noun(tok) -> bool:
