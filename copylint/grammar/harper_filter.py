@@ -40,6 +40,18 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return first_cap and not sentence_start and (prev_cap or next_cap)
 
 
+#: the country written `US` where Harper reads the pronoun `us` (`The US was slow`): before the
+#: lint's span or opening it
+_US_BEFORE = re.compile(r"(?<![\w.])US\s+$")
+_US_OPENING = re.compile(r"US\b")
+
+
+def _country_us(text: str, m: BackendMatch) -> bool:
+    """A pronoun rule (`us was` -> `us were`) on the country `US`, written in capitals."""
+    return m.rule.startswith("Pronoun") and bool(
+        _US_BEFORE.search(text[max(0, m.start - 8):m.start]) or _US_OPENING.match(text, m.start))
+
+
 def _token_at(doc, i: int):
     """The spaCy token covering character ``i`` of the article's text, or None."""
     if doc is None:
@@ -152,6 +164,8 @@ def keep_harper_match(text: str, m: BackendMatch, doc=None) -> bool:
             return False  # "an historic", "an hotel": accepted British usage
         if wanted == "a" and _un_prefixed(word):
             return False  # "an unidentified body": un- + identified, not "uni-" as in "university"
+    if _country_us(text, m):
+        return False  # "The US was": the country, not the pronoun
     return not _parse_disagrees(doc, text, m)
 
 
