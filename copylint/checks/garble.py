@@ -24,7 +24,7 @@ from itertools import accumulate
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from copylint import data, semantic, tokens, wordfit
+from copylint import data, selpref, semantic, tokens, wordfit
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import BODY, PROSE, Rule, register
@@ -646,10 +646,14 @@ _QUOTE_CLOSE = "”\""
 
 
 #: the patterns that confirm the model's doubt (Candidate.pattern): a month modifying a noun that
-#: takes no date, a member of a coordination of common nouns, a title noun before a person's name
+#: takes no date, a member of a coordination of common nouns, a title noun before a person's name,
+#: a word of a selectional misfit (copylint/selpref.py: a verb and an object of a class it never
+#: takes in clean copy, `fired a mud`; a noun and a compound modifier, `mud attacks`; an adjective
+#: and its noun)
 MONTH = "month"
 LIST = "list"
 TITLE = "title"
+SELPREF = "selpref"
 
 
 @dataclass(slots=True)
@@ -688,14 +692,15 @@ def _eligible(tok) -> bool:
 def _pattern(tok) -> str | None:
     """The precise pattern a candidate is in, if any: a member of a coordination of common nouns
     ("helicopters, aircraft and bread"), a title noun right before a person's name ("the opposition
-    ladle John Smith")."""
-    if tok.pos_ != "NOUN":
-        return None
-    if tok.conjuncts and all(m.pos_ == "NOUN" for m in tok.conjuncts):
-        return LIST
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
-        return TITLE
+    ladle John Smith"), either word of a selectional misfit ("fired a mud", "mud attacks")."""
+    if tok.pos_ == "NOUN":
+        if tok.conjuncts and all(m.pos_ == "NOUN" for m in tok.conjuncts):
+            return LIST
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+            return TITLE
+    if tok.pos_ in ("NOUN", "VERB", "ADJ") and selpref.preferences().token_misfit(tok):
+        return SELPREF
     return None
 
 
@@ -954,6 +959,8 @@ class WordFitRule(_WordFitRule):
         cal = combiner()
         warn_t, info_t = cal["warning"], cal["info"]
         confirmed_t = cal.get("confirmed", warn_t)
+        # a selectional misfit confirms from its own level (rules/noun_classes.toml [selpref]), never below a hint's
+        selpref_t = max(selpref.preferences().min_doubt, cal["info"])
         best_in_block: dict[int, Candidate] = {}
         for c in cands:
             if c.pattern == MONTH:
@@ -964,7 +971,7 @@ class WordFitRule(_WordFitRule):
                                        f"'{c.token.text}' modifies '{head.text}', which takes no date, and the "
                                        "model doubts it here: a swapped word?", kind="confirmed")
                 continue
-            if c.p >= warn_t or c.pattern is not None and c.p >= confirmed_t:
+            if c.p >= warn_t or c.pattern is not None and c.p >= (selpref_t if c.pattern == SELPREF else confirmed_t):
                 alt = _suggestion(c)
                 msg = f"'{c.token.text}' does not fit here" + (f": '{alt}'?" if alt else ": a swapped word?")
                 yield self.finding(c.score.start, c.score.end, msg, suggestion=alt,
