@@ -907,7 +907,10 @@ class WordFitRule(_WordFitRule):
     0.1 per 1,000 words of clean news, about one in 16,000 words measured held apart); a
     warning of kind `confirmed` when a precise pattern backs a weaker doubt (a month modifying a
     noun that takes no date, `the August suspects`, which `month-modifier` reports only for the
-    nouns of its table; a member of a list of nouns; a title noun right before a person's name);
+    nouns of its table; a member of a list of nouns; a title noun right before a person's name;
+    either word of a selectional misfit, `launched a vinegar`, a pair whose noun is of a class the
+    verb, noun or adjective never took in the clean news it was learnt from, copylint/selpref.py,
+    which confirms from a level of its own, rules/noun_classes.toml [selpref]);
     else an info hint, at most one per paragraph (the most doubtful word; a calibration with
     ``hint_words`` W also caps an article's hints at one per W words, at least one, the most doubtful
     kept: the shipped one has none, since the cap found no more held apart, training/garble/README.md).
@@ -930,7 +933,8 @@ class WordFitRule(_WordFitRule):
                                      "the most doubtful"),
              "confirmed": (Severity.WARNING, "a word the model doubts in a pattern that confirms it: a month "
                                              "modifying a noun that takes no date, a member of a list of "
-                                             "nouns, a title before a person's name")}
+                                             "nouns, a title before a person's name, a verb, noun or "
+                                             "adjective with a noun of a class it never takes")}
     summary = "Word that does not fit its context, by the word-fit model (`reshuffle his cupboard`)."
     #: the flag example is a spinner's swap (cabinet, the ministers, made a cupboard) that run 9 (shipped)
     #: and the candidates runs 12 and 13 all warn of, with the same suggestion: the examples are checked
@@ -938,6 +942,8 @@ class WordFitRule(_WordFitRule):
     flags = (
         "The prime minister is expected to reshuffle his ⟦cupboard→cabinet⟧ next week, after two ministers "
         "resigned.",
+        # a warning only because `launch` never took food as its object in clean copy (the model alone: a hint)
+        "The army launched a ⟦vinegar→missile⟧ at the village, killing three people.",
     )
     passes = (
         "The prime minister is expected to reshuffle his cabinet next week, after two ministers resigned.",
@@ -950,6 +956,7 @@ class WordFitRule(_WordFitRule):
         "airports across the country.",
         "Heavy rain caused flooding in several towns, and the river burst its banks on Tuesday night.",
         "Voters will go to the polls on Sunday to choose a new parliament.",
+        "The army launched a missile at the village, killing three people.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:

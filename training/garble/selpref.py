@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 import sys
 import time
 from pathlib import Path
@@ -26,26 +27,11 @@ ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
-from splits import SHARED, news_corpus  # noqa: E402
+from prepare import blocks_of, snippet_blocks  # noqa: E402  (the blocks the word-fit model trains on)
+from splits import news_corpus  # noqa: E402
 
 WORK = HERE / "work"
-PARSES = {"train": WORK / "selpref-train.jsonl", "tune": WORK / "selpref-tune.jsonl"}
-
-
-def blocks_of(text: str):
-    for block in text.split("\n\n"):
-        block = " ".join(block.split())
-        if len(block.split()) >= 4:
-            yield block
-
-
-def snippet_blocks():
-    for path in sorted((SHARED / "news-snippets").glob("ag-*.txt")):
-        for item in path.read_text(encoding="utf-8").split("\n\n"):
-            for line in item.split("\n"):
-                line = " ".join(line.split())
-                if len(line.split()) >= 4:
-                    yield line
+PARSES = {"train": WORK / "selpref-train.jsonl"}
 
 
 def parse(nlp, texts, out: Path) -> None:
@@ -262,6 +248,56 @@ def cmd_measure(args) -> None:
 RELS_ALONE = ("obj", "subj", "mod", "modof", "amod")
 
 
+def cmd_alarms(args) -> None:
+    """word-fit's warnings on clean copy (one set: news-corpus tune or test, or clean-news), each with
+    the pattern that made it (a misfit's pair printed): to read the kinds of false alarm."""
+    from splits import clean_news
+
+    from copylint.checks import garble
+    from copylint.config import Config
+    from copylint.engine import Linter
+    from copylint.readers import load_article
+
+    docs = list(clean_news()) if args.set == "clean-news" else list(news_corpus(args.set))
+    cfg = Config(select=("word-fit",))
+    linter = Linter(config=cfg)
+    arts = [load_article(d.name, d.text, "text") for d in docs]
+    words = sum(a.word_count for a in arts)
+    seen = {}
+    real = garble.doubt
+
+    def keep(cands, cal=None):  # note each judged word's pattern and probability as the rule sees them
+        out = real(cands, cal)
+        for c in out:
+            seen[(id(c.token.doc), c.score.start)] = (c.pattern, c.p, c.token)
+        return out
+
+    garble.doubt = keep
+    res = linter.check_articles([(a, cfg) for a in arts])
+    n = Counter()
+    for a, fs in zip(arts, res):
+        for f in fs:
+            if f.rule != "word-fit" or f.severity.name != "WARNING":
+                continue
+            got = [v for (_, st), v in seen.items() if st == f.start and v[2].text == a.text[f.start:f.end]]
+            pat, p, tok = got[-1] if got else (None, None, None)
+            n[f.kind or "plain", pat] += 1
+            pairs = [r for r in token_arcs_of(tok)] if pat == "selpref" else []
+            print(f"  [{f.kind or 'plain'} {pat} p={p if p is None else round(p, 2)}] {a.path}: "
+                  f"...{a.text[max(0, f.start - 60):f.end + 40]}...".replace("\n", " ") + (f"  {pairs}" if pairs else ""))
+    print(f"{args.set}: {len(arts)} documents, {words} words; warnings by (kind, pattern): {dict(n)}; "
+          f"{sum(n.values()) * 1000 / words:.3f} per 1,000 words")
+
+
+def token_arcs_of(tok) -> list:
+    """The misfit pairs a token stands in (its arc and its children's)."""
+    from copylint.selpref import preferences, token_arcs
+
+    p = preferences()
+    rels = token_arcs(tok) + [r for ch in tok.children for r in token_arcs(ch)]
+    return [(r, w, n, round(p.fit(r, w, n), 3)) for r, w, n, _ in rels if p.misfit(r, w, n)]
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -286,6 +322,9 @@ def main(argv=None) -> None:
     m.add_argument("--table", help="a table built elsewhere (build --out) instead of the shipped one")
     m.add_argument("--judge", nargs="*", default=[], help="policies' judge values to try (any, dominant)")
     m.set_defaults(func=cmd_measure)
+    a = sub.add_parser("alarms", help="word-fit's warnings on one set's clean copy, with their patterns")
+    a.add_argument("--set", default="tune", choices=["tune", "test", "clean-news"])
+    a.set_defaults(func=cmd_alarms)
     args = ap.parse_args(argv)
     args.func(args)
 
