@@ -79,9 +79,10 @@ def token_arcs(tok) -> list[tuple[str, str, str, int]]:
 
 
 class Preferences:
-    """The table (``build``'s output) read by a policy (``POLICY``): ``min_seen`` observations of a (word, relation) before it is
-    judged, ``smooth`` pseudo-observations at the relation's base rate, ``lift`` the most a misfit
-    noun's best class may be likelier than that base rate, ``skip`` noun classes never judged."""
+    """The table (``build``'s output) read by a policy (``POLICY``): ``min_seen`` observations of a
+    (relation, word) before it is judged, ``smooth`` pseudo-observations at the relation's base
+    rate, ``lift`` the most a misfit noun's best class may be likelier than that base rate, ``skip``
+    noun classes never judged, ``relations`` those read, ``judge`` which of the noun's classes."""
 
     def __init__(self, policy: dict, text: str, classes) -> None:
         self.min_seen = float(policy["min_seen"])
@@ -93,7 +94,7 @@ class Preferences:
         #: judged, and a noun without one is not
         self.judge = policy.get("judge", "any")
         self.classes = classes
-        #: (relation, word) -> (observations, {class: weight}); relation -> (total, {class: share})
+        #: (relation, word) -> (observations, {class: weight}); relation -> {class: share} (base rates)
         self.table: dict[tuple[str, str], tuple[float, dict[str, float]]] = {}
         self.base: dict[str, dict[str, float]] = {}
         for line in text.splitlines():
