@@ -13,7 +13,8 @@ articles, on a held-out list of residue lines and on clean copy, and the HTML re
 2. Residue pasted into articles: every ``news_corpus("test")`` and ``clean-news`` article, twice,
    with one to three residue lines of the held-apart pages (drawn from their distinct residue
    lines) put in as paragraphs at the top, between paragraphs or at the end (a byline or a
-   timestamp only between paragraphs: at the top or the end of an article it is in place). Prints
+   timestamp only between paragraphs of the body, never right under the headline: at the top, under
+   the headline or at the end of an article it is in place). Prints
    the share of those lines reported, by position, kind and length, and the article lines reported
    in those texts.
 3. The held-out list ``benchmarks/residue_heldout.tsv`` (residue lines written by hand before any
@@ -136,12 +137,15 @@ def _hosts() -> list:
 
 def _pasted_texts(items: list[tuple[list[str], list[tuple[str, str]]]], rng: random.Random):
     """Texts of articles (their paragraphs) with lines put in: per item (paragraphs,
-    [(line, where)]); yields (text, {line number: index of the put-in line in the item's list},
+    [(line, where, kind)]); yields (text, {line number: index of the put-in line in the item's list},
     line numbers of the article's own lines)."""
     for paras, puts in items:
         paras = [(p, None) for p in paras]
-        for k, (line, where) in enumerate(puts):
-            at = 0 if where == "top" else len(paras) if where == "end" else rng.randint(1, max(1, len(paras) - 1))
+        for k, (line, where, kind) in enumerate(puts):
+            # between paragraphs: after the first (a news-corpus article's first is its headline), and a
+            # byline or a timestamp after the second (right under the headline it is in place)
+            low = 2 if kind == "byline" and len(paras) > 2 else 1
+            at = 0 if where == "top" else len(paras) if where == "end" else rng.randint(low, max(low, len(paras) - 1))
             paras.insert(at, (line, k))
         text, no, ours, own = [], 1, {}, []
         for p, k in paras:
@@ -173,7 +177,7 @@ def pasted_recall(pool: list[str], show: int) -> None:
             for _ in range(rng.choice((1, 2, 3))):
                 line = rng.choice(pool)
                 kind = residue_kind(line)
-                puts.append((line, _where(kind, rng)))
+                puts.append((line, _where(kind, rng), kind))
             items.append((_paragraphs(d.text), puts))
             meta.append(puts)
     hit, tot = Counter(), Counter()
@@ -181,8 +185,7 @@ def pasted_recall(pool: list[str], show: int) -> None:
     texts = list(_pasted_texts(items, rng))
     for (text, ours, own), flagged, puts in zip(texts, flagged_many([t for t, _, _ in texts]), meta):
         for no, k in ours.items():
-            line, where = puts[k]
-            kind = residue_kind(line)
+            line, where, kind = puts[k]
             keys = ["all", "pos:" + where, "kind:" + kind, f"{where}:{kind}", _length(len(line.split()))]
             for key in keys:
                 tot[key] += 1
@@ -219,7 +222,7 @@ def heldout_recall(show: int) -> None:
     j = 0
     for kind, line in entries:
         for where in POSITIONS:
-            items.append((_paragraphs(hosts[j % len(hosts)].text), [(line, "between" if kind == "byline" else where)]))
+            items.append((_paragraphs(hosts[j % len(hosts)].text), [(line, "between" if kind == "byline" else where, kind)]))
             meta.append(kind)
             j += 7
     hit, tot, judges = Counter(), Counter(), Counter()

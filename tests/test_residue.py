@@ -792,3 +792,27 @@ def test_a_briefs_headline_is_not_read_against_a_body_too_short_to_tell():
     assert not brief_headline(["Skip to content", "Cold Comfort", body])  # not directly above the prose
     for furniture in ("By Jane Roe", "Photo: Jane Roe/Reuters", "Jane Roe/AFP"):
         assert not brief_headline([furniture, body])                   # a byline or a credit is judged
+    assert brief_headline(["Cold Comfort", "By Jane Roe", "10:42 BST", body])  # above its byline and stamp
+    assert not brief_headline(["Cold Comfort", "Skip to content", body])
+
+
+def test_a_byline_or_a_date_stamp_in_the_head_is_the_articles_own(linter):
+    """An editor's draft opens with its headline, byline and date: above the first paragraph of
+    prose they are in place (``head_stamp_line``), and the line-alone judge does not look at them;
+    among the paragraphs a byline is out of place and still judged."""
+    from copylint.checks.residue import date_line, head_stamp_line
+
+    for own in ("By Jane Roe", "By JANE ROE and Mark Potter", "By Jane Roe | March 3, 2020",
+                "Jane Roe, Energy Correspondent", "Jane Roe - Political editor", "March 3, 2020",
+                "Published: 10:42 BST, 3 March 2020", "Updated 5:30 PM EST Nov 19, 2019", "2020-03-03"):
+        assert head_stamp_line(own), own
+    for other in ("By continuing you accept our terms.", "By the river", "Jane Roe, chief executive",
+                  "Sign up, writers", "May 2020 be kind", "10 things to do", "Greta Lindqvist wins the marathon"):
+        assert not head_stamp_line(other), other
+    assert not date_line("3 March: what we know") and not date_line("2009") and date_line("11/19/19 06:56 AM EST")
+    assert date_line("10:42 BST") and date_line("Updated 5.30pm") and not date_line("1:41")
+    body = ("The council met on Monday to agree the budget for the coming year, the mayor said.\n\n"
+            "The vote was close, and the mayor said more cuts would follow in the spring.")
+    assert not _flagged(linter, f"Council agrees budget\n\nBy Jane Roe\n\n{body}")
+    assert _flagged(linter, "The council met on Monday to agree the budget for the coming year, the mayor "
+                    "said.\n\nBy Jane Roe\n\nThe vote was close, and the mayor said more cuts would follow.")

@@ -38,11 +38,23 @@ def _lines(article: Article) -> list[tuple[int, int]]:
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*$")
 
 
+#: a heading right under the headline of this many words or more is a standfirst (a dek)
+DEK_WORDS = 8
+
+
 def is_standfirst(article: Article, block: Block | None) -> bool:
-    """A heading written as a sentence (it ends with . ! or ?): a standfirst or a summary, which the
-    body may restate on purpose; a headline has no full stop."""
-    return block is not None and block.kind == "heading" and bool(
-        _SENTENCE_END.search(article.text[block.start:block.end].rstrip()))
+    """A heading written as a sentence (it ends with . ! or ?), or the heading right under the
+    article's headline, above any paragraph, as long as a sentence (``DEK_WORDS``; a dek is often
+    written without its full stop): a standfirst or a summary, which the body may restate on
+    purpose; a headline has no full stop."""
+    if block is None or block.kind != "heading":
+        return False
+    line = article.text[block.start:block.end].rstrip()
+    if _SENTENCE_END.search(line):
+        return True
+    blocks = article.blocks
+    return len(blocks) > 1 and blocks[0].kind == "heading" and blocks[1].start == block.start \
+        and len(line.split()) >= DEK_WORDS
 
 
 def quoted_once(first: Block | None, later: Block | None) -> bool:
@@ -228,7 +240,8 @@ class DuplicateSentence(Rule):
     another headline is about another thing (the same delivery terms for two products in a
     comparison, the same line under each candidate's profile): left alone. So is a sentence that
     a pull quote (a block the page names so, an ``<aside>``, a ``<blockquote>``) takes from the body,
-    and a standfirst (a heading written as a sentence) that the body restates.
+    and a standfirst (a heading written as a sentence, or a dek under the headline) that the body
+    restates.
     """
 
     id = "duplicate-sentence"
@@ -257,6 +270,10 @@ class DuplicateSentence(Rule):
         html("<h1>Oxygen bar opens in Delhi</h1><h2>The brains behind the startup are said to be two "
              "former bankers from Mumbai.</h2><p>The brains behind the startup are said to be two "
              "former bankers from Mumbai. They saw an oxygen bar in Las Vegas.</p>"),
+        # ... and a dek, the heading under the headline, written without its full stop
+        html("<h1>Coal emissions fall again</h1><h2>Coal has been in a slow-motion death spiral over the "
+             "past ten years</h2><p>Emissions fell by 2 percent last year, the firm said.</p><p>Coal has "
+             "been in a slow-motion death spiral over the past ten years. Gas took up the slack.</p>"),
     )
 
     MIN_WORDS = 8

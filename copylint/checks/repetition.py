@@ -19,6 +19,19 @@ LEGIT_DOUBLES = data.words("legit-doubles")
 # Words nobody doubles on purpose, even in a name or a quotation.
 _FUNCTION_WORDS = data.words("doubled-function-words")
 
+# "great great grandfather": a grader doubled (or more) before a kinship word
+_KIN_GRADERS = data.words("kin-graders")
+_KIN_WORD = re.compile(r"[\s-]*(?:" + "|".join(sorted(data.words("kin-words"))) + ")", re.I)
+
+
+def _grades_kin(text: str, word: str, end: int) -> bool:
+    """Whether ``word``, doubled up to ``end``, grades a kinship word after any more of itself
+    ("great great great grandfather")."""
+    if word.lower() not in _KIN_GRADERS:
+        return False
+    after = re.match(r"(?:[\s-]+" + re.escape(word) + r"\b)*", text[end:end + 80], re.I)
+    return bool(_KIN_WORD.match(text, end + after.end()))
+
 
 def repeats_in_blocks(article: Article, pattern: re.Pattern) -> Iterator[tuple[re.Match, int, int]]:
     """Matches of ``pattern`` (whose group 3 is the repeat) inside each block, overlapping allowed:
@@ -41,7 +54,8 @@ class RepeatedWord(Rule):
 
     A classic slip of editing that spell-checkers miss because each word is spelt right. English
     does double some words correctly ("that that", "had had", "what it is is"), and some names are
-    doubled ("Ban Ban", "Bora Bora", "Duran Duran"): those are left alone, and so are a word that
+    doubled ("Ban Ban", "Bora Bora", "Duran Duran"), and a grader before a kinship word is doubled
+    on purpose (`great great grandfather`): those are left alone, and so are a word that
     belongs to a hyphenated compound beside it (`seven-time time trial`, `head-on on`, `three
     three-pointers`) and a doubled word that is a whole quotation (`the "zoom zoom" kid`). Runs
     across a line break inside a paragraph, never from a headline into the next paragraph, nor from
@@ -65,6 +79,7 @@ class RepeatedWord(Rule):
         "It was checked by ⟦the\nthe→the⟧ staff.",
         "⟦The the→The⟧ council met.",
         "He said ⟦the the the→the⟧ plan would work.",
+        "It was a ⟦great great→great⟧ day for the grandparents.",
     )
     passes = (
         "He said that that was wrong.",
@@ -80,6 +95,7 @@ class RepeatedWord(Rule):
         "About zip4you\nzip4you offers a way to send large files.",
         "The seven-time time trial champion hit a car head-on on a bend and made three three-pointers.",
         'He is the "zoom zoom" kid of the advert.',
+        "A photo shows his great great grandfather and her great great great aunt.",
     )
 
     _PAT = re.compile(r"\b([^\W\d_][\w'’-]*)(\s+)(\1)\b", re.I)
@@ -105,8 +121,8 @@ class RepeatedWord(Rule):
         text = article.text
         for m, block_start, _ in repeats_in_blocks(article, self._PAT):
             first, gap, second = m.group(1), m.group(2), m.group(3)
-            if gap.count("\n") > 1 or first.lower() in LEGIT_DOUBLES:
-                continue
+            if gap.count("\n") > 1 or first.lower() in LEGIT_DOUBLES or _grades_kin(text, first, m.end(3)):
+                continue  # "that that", "bye bye"; "great great grandfather"
             if "\n" in gap and "\n" not in text[block_start:m.start(1)] \
                     and ends_as_heading(text[block_start:m.end(1)]):
                 continue  # a headline line, then its paragraph: "About zip4you" / "zip4you offers"

@@ -1139,10 +1139,12 @@ def prose_bounds(lines: list[str]) -> tuple[int, int] | None:
     return (prose[0], prose[-1]) if prose else None
 
 
-def outside_prose(lines: list[str]) -> set[int]:
-    """The lines above the first paragraph of prose (``prose_bounds``) and after the last, the
-    places of an article's own headline, byline and closing credit; none in a text without prose."""
-    bounds = prose_bounds(lines)
+def outside_prose(lines: list[str], bounds: tuple[int, int] | None | bool = False) -> set[int]:
+    """The lines above the first paragraph of prose (``prose_bounds``, or ``bounds`` when given) and
+    after the last, the places of an article's own headline, byline and closing credit; none in a
+    text without prose."""
+    if bounds is False:
+        bounds = prose_bounds(lines)
     if bounds is None:
         return set()
     first, last = bounds
@@ -1224,6 +1226,54 @@ def sign_off_line(line: str) -> bool:
                             and all(w[0].isupper() for w in name.split()))
 
 
+#: a date stamp's words besides the date (``date_line``): "Published", "Updated 5:30 PM EST", "Last
+#: modified on"
+_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")   # 2020-03-03, 11/19/19
+#: a time of day with its half of the day or its zone: "10:42 BST", "5.30pm" (a bare "1:41" may be a
+#: video's length)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|[A-Z]{2,4}\b)", re.I)
+_STAMP_WORD = re.compile(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?|[^\w\s]", re.I)
+
+
+def date_line(line: str) -> bool:
+    """Whether the line is a date stamp and nothing more: a date with a month's or a day's name or
+    written in figures in full ("March 3, 2020", "3 March 2020", "Tuesday", "2020-03-03", "11/19/19";
+    a year alone is no stamp) or a time of day with its zone or its half of the day ("10:42 BST",
+    "5.30pm"), with a stamp's label (``stamp-labels`` of ``rules/words.toml``: "Published",
+    "Updated") and time zones (short capitals)."""
+    names, labels = data.words("month-and-day-names"), data.words("stamp-labels")
+    s = line.strip()
+    dated = bool(_NUMERIC_DATE.search(s) or _CLOCK_TIME.search(s))
+    for t in _STAMP_WORD.findall(s):
+        low = t.lower()
+        if low in names:
+            dated = True
+        elif not (re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", low) or low in labels
+                  or (t.isupper() and len(t) <= 4) or re.fullmatch(r"[^\w\s]", t)):
+            return False
+    return dated
+
+
+def head_stamp_line(line: str) -> bool:
+    """Whether the line is the article's own byline or date stamp, in place in its head (above the
+    first paragraph of prose): "By Jane Roe", "By Jane Roe, Energy Correspondent", "By Jane Roe |
+    March 3, 2020" (``_by_name``, twelve words at most, no full stop closing it), a name and a
+    journalist's role ("Jane Roe, Energy Correspondent": ``byline-roles`` of ``rules/words.toml``)
+    or a date stamp (``date_line``). An editor's draft opens so; the line-alone judge does not look at it there
+    (``ResidueModel``), as at the end it does not look at the desk's production credit
+    (``credit_line``). Among the paragraphs, a byline or a timestamp is out of place: judged."""
+    s = line.strip()
+    words = _NAME_WORD.findall(s)
+    if _by_name(words) and len(words) <= 12 and _capitalised(words[1:3]) and not _TERMINAL.search(s):
+        return True
+    r = _ROLE_TAIL.search(s)   # "Jane Roe, Energy Correspondent": a name, then a journalist's role
+    if r and not _TERMINAL.search(s) and _capitalised(_NAME_WORD.findall(r.group(1))):
+        role = _NAME_WORD.findall(r.group(2).lower())
+        if 0 < len(role) <= 4 and role[-1].rstrip("s") in data.words("byline-roles"):
+            return True
+    return date_line(s)
+
+
 #: the shapes of an article's own opening and closing lines (``shape_features``): a sign-off's or a
 #: byline's bare name, "NAME, role", "By NAME", a credit's "Name/Agency" or closing parenthesis, a
 #: "Label: ..." line (an editor's note, a correction, "See also: ..."): never taken on their own at
@@ -1239,8 +1289,8 @@ BRIEF_WORDS = 120
 
 def brief_headline(lines: list[str]) -> bool:
     """Whether the first line is a brief's headline: it stands directly above the first paragraph
-    of prose (``prose_bounds``; in a text with none, every line below it is more than a short line:
-    a body of one short sentence), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
+    of prose or above its byline or date stamp (``prose_bounds``, ``head_stamp_line``; in a text with
+    none, every line below it is more than a short line: a body of one short sentence), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
     shape of a credit or a byline ("Name/Agency", "Photo: ...", "By NAME"). The line-alone judge
     reads a line against the vocabulary of the rest of the article (an article's own headline names
     its story); a body of one or two paragraphs is too short to tell, and a brief's headline,
@@ -1252,8 +1302,8 @@ def brief_headline(lines: list[str]) -> bool:
         # short line (``line_kind``)
         if len(lines) < 2 or any(line_kind(x) == "S" for x in lines[1:]):
             return False
-    elif bounds[0] != 1:
-        return False
+    elif not all(head_stamp_line(x) for x in lines[1:bounds[0]]):
+        return False   # not directly above the first paragraph, nor above its byline or date stamp
     if sum(len(x.split()) for x in lines[1:]) >= BRIEF_WORDS:
         return False
     head = lines[0].strip()
@@ -1409,7 +1459,9 @@ class ResidueModel:
             alone_head = range(0) if with_head else head
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
-            outside = outside_prose(lines)
+            bounds = prose_bounds(lines)
+            outside = outside_prose(lines, bounds)
+            above = range(bounds[0] if bounds else 0)   # the head: above the first paragraph of prose
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
             brief = brief_headline(lines)
             runs = end_runs(lines) if self.closing else {}
@@ -1431,7 +1483,8 @@ class ResidueModel:
             # cut between two letters opens with the first one's), nor a brief's headline
             # (``brief_headline``: its body is too short to read it against)
             if self.alone is not None and i not in alone_head and not (i == 0 and brief) \
-                    and not (i in outside and (credit_line(x) or sign_off_line(x))):
+                    and not (i in outside and (credit_line(x) or sign_off_line(x))) \
+                    and not (i in above and head_stamp_line(x)):
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]), runs.get(i))
                 if xa is not None:
@@ -1647,6 +1700,10 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\nMayor Jane Roe defends the Low Ford budget\n\nThe vote was close, and the mayor "
         "said more cuts would follow in the spring.",
+        # a draft's own byline and date stamp under its headline (``head_stamp_line``)
+        "Council agrees budget\n\nBy Jane Roe, Local Government Correspondent\n\nUpdated 5:30 PM, 3 March "
+        "2020\n\nThe council met on Monday to agree the budget for the coming year.\n\nThe vote was "
+        "close, and the mayor said more cuts would follow in the spring.",
         # a brief's headline, a pun sharing no word with its one paragraph (``brief_headline``)
         "Cold Comfort\n\nHeating bills will rise again in January, the regulator said, though by "
         "less than many households had feared.",

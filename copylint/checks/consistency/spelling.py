@@ -25,8 +25,10 @@ from copylint.rule import Rule, register
 
 @lru_cache(maxsize=None)
 def _form_pattern(form: str, dotted: bool = False) -> re.Pattern:
-    """Whole-token uses of ``form``; with ``dotted``, not when a full stop follows ("Mr" in "Mr.")."""
-    tail = r"(?![\w\-‑]|\.\w" + (r"|\.)" if dotted else ")")
+    """Whole-token uses of ``form``; with ``dotted``, not when a full stop follows ("Mr" in "Mr.");
+    never glued to a dollar sign ("US$1 billion" is a currency's sign, written so in a house that
+    dots "U.S.")."""
+    tail = r"(?![\w\-‑$]|\.\w" + (r"|\.)" if dotted else ")")
     return re.compile(r"(?<![\w.\-‑])" + re.escape(form) + tail)
 
 
@@ -135,10 +137,26 @@ def _dual_is_american(tok) -> bool:
     return False  # curb/kerb, draft/draught: no context tells them apart reliably
 
 
+def _compound_bounds(tok) -> tuple[int, int]:
+    """The token indices (first, last) of the hyphenated compound ``tok`` stands in ("Five-hundred-meter":
+    the tokens glued by hyphens), ``tok``'s own when it stands alone."""
+    doc, a, b = tok.doc, tok.i, tok.i
+    while a >= 2 and doc[a - 1].text in "-‑" and not doc[a - 2].whitespace_ and not doc[a - 1].whitespace_:
+        a -= 2
+    while b + 2 < len(doc) and doc[b + 1].text in "-‑" and not doc[b].whitespace_ and not doc[b + 1].whitespace_:
+        b += 2
+    return a, b
+
+
 def _is_name(tok) -> bool:
-    """Part of a name or title ("World Trade Center", "Defense Department", "Labor Party")."""
+    """Part of a name or title ("World Trade Center", "Defense Department", "Labor Party"), a word in
+    a capitalised hyphenated compound of one included ("the Five-hundred-meter Aperture Spherical
+    Radio Telescope")."""
     if not tok.text[:1].isupper():
-        return False
+        a, b = _compound_bounds(tok)
+        doc = tok.doc
+        return a != tok.i and doc[a].text[:1].isupper() and _is_name(doc[a]) and b + 1 < len(doc) \
+            and doc[b + 1].text[:1].isupper() and doc[b].whitespace_ != ""
     first = tok.is_sent_start or tok.i == 0 or tok.doc[tok.i - 1].text in "\"“‘'(\n" \
         or tok.doc[tok.i - 1].is_space
     if not first:
@@ -333,6 +351,9 @@ class SpellingVariant(Rule):
         "She analyzes the data.\n\nThe two analyses agree on the color of the soil.",
         "The baby weighed 900 grams.\n\nThe colour of the theatre was grey.",
         "Her favourite dish was served first.\n\nThe judgment was read out in court.",
+        # a currency's sign is no abbreviation; a word of a capitalised compound in a name is the name's
+        "The U.S. firm will invest US$1 billion.\n\nThe Five-hundred-meter Aperture Spherical Radio "
+        "Telescope has a 500-metre-wide dish.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
