@@ -61,7 +61,8 @@ within ``--total-budget`` (0.025, below the target's 0.03), with its own thresho
 head (``choose_alone_thresholds``, session 9: a headline, a byline or a dateline stands there in
 place, and one threshold for both let the head's professional lines set it everywhere; of the
 pairs within the budget, the one that catches the most residue out of fold; ``--no-split-head``:
-one threshold, as before). The true article text of the training
+one threshold, as before; ``--split-end``, session 19, measured and not shipped: a third, after
+the article's last paragraph, ``residue.end_lines``, chosen in the same loop). The true article text of the training
 pages (``--calibrate tune,train,pages``) is not used by default: every judge trains on those lines
 as prose (they would be scored out of fold), and they are an extraction benchmark's article text,
 picture credits and "Disclaimer" lines included, which the listed phrases rightly report.
@@ -193,7 +194,7 @@ from copylint import data  # noqa: E402
 from copylint.checks import residue  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
-    end_runs,
+    end_lines, end_runs,
     edge_blocks, edge_lines, head_lines, line_kind, line_tags, place_of, second_pass_features, shape_features,
     signed_lines, stem_counts,
 )
@@ -220,6 +221,8 @@ PASTED_END = "kind"   # residue pasted at the end of a training article: taught 
 END_KINDS = frozenset({"prompt", "consent", "share"})
 _DESK_END = re.compile(r"©|\(c\)|\bcopyright|\brights reserved\b|\blicen[cs]e", re.I)
 SPLIT_HEAD = True   # the line-alone judge's own threshold in the article's head (--no-split-head: one threshold)
+SPLIT_END = False   # --split-end (session 19): its own threshold after the article's last paragraph (end_lines)
+END_FLOOR = False   # --end-floor: ... above the training pages' own closing lines (end_own_lines)
 EDGES = True   # blocks of residue at an article's top and end (residue.edge_blocks); --no-edges: none
 EDGE_ONE = False   # a line on its own at an article's top or end, at the edge's own threshold (--edge-one; session 12:
                    # none within the budget counted per edge line, edge_line_bound)
@@ -869,6 +872,7 @@ class AloneRow:
     text: str = ""
     where: tuple[int, int] = (0, 0)      # (id of its document, line number)
     end_only: bool = False                # pasted at the end, taught to this judge alone (alone_end_taught)
+    end: bool = False                     # after its article's last paragraph (residue.end_lines)
 
 
 def beside(lines: list[str], i: int) -> tuple[list[str], list[str]] | None:
@@ -913,6 +917,7 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
         head, lead = head_lines(d.lines), head_lines(d.lines, ALONE_HEAD_LINES)
         prose_at = [i for i, lab in enumerate(d.labels) if lab == 0] if d.kind == "page" else []
         runs = end_runs(d.lines) if CLOSING else {}
+        closing = end_lines(d.lines)
         for i, (x, f, lab) in enumerate(zip(d.lines, d.feats, d.labels)):
             end_only = d.kind == "mixed" and lab is None and alone_end_taught(d, i)
             if end_only:
@@ -924,12 +929,13 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
             if d.kind == "news":
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i),
                                                              end=runs.get(i)),
-                                     0, WEIGHTS["news", 0], "news", i in head, len(x.split())))
+                                     0, WEIGHTS["news", 0], "news", i in head, len(x.split()), end=i in closing))
             elif d.kind == "mixed" and lab == 1:
                 kind, where = d.inserted[i]
                 rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i),
                                                              end=runs.get(i)),
-                                     1, 1.0, f"pasted:{kind}:{where}", i in head, end_only=end_only))
+                                     1, 1.0, f"pasted:{kind}:{where}", i in head, end_only=end_only,
+                                     end=i in closing))
             elif d.kind == "page" and lab == 0:
                 # a page's article line, as the article's own would stand: in its body, among the
                 # page's article lines
@@ -957,20 +963,22 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                                      else "marked:" + kind, place == "head",
                                      tune_feats=alone_features(x, f, counts(t), own=False, place=place,
                                                                beside=pasted_beside(t.lines, where, k),
-                                                               end=pasted_end(t.lines, x, where))))
+                                                               end=pasted_end(t.lines, x, where)),
+                                     end=where == "end" and len(host.lines) in end_lines([*host.lines, x])))
             if len(rows) > n_rows:
                 rows[-1].text, rows[-1].where = x, (id(d), i)
     cal_rows = []
     for d in cal:
         head, lead = head_lines(d.lines), head_lines(d.lines, ALONE_HEAD_LINES)
         runs = end_runs(d.lines) if CLOSING else {}
+        closing = end_lines(d.lines)
         for i, (x, f) in enumerate(zip(d.lines, d.feats)):
             if alone_gate(f, x):
                 place = place_of(i, len(d.lines), lead)
                 cal_rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i),
                                                                  end=runs.get(i)),
                                          0, 0.0, "cal:" + d.kind, i in head, len(x.split()), text=x,
-                                         where=(id(d), i)))
+                                         where=(id(d), i), end=i in closing))
     return rows, cal_rows
 
 
@@ -989,38 +997,90 @@ def cal_flags(cal: Calibration, spec: dict, p1: dict | None = None, p2: dict | N
     return out
 
 
+def end_own_lines(articles: list[Doc], spec: dict, fold_models, vector_spec, vecs_of
+                  ) -> list[tuple[float, str, str]]:
+    """The training pages' true article text's closing lines (``residue.end_lines``) that the
+    line-alone judge looks at and the rule reports by nothing else, each scored by the judge of its
+    fold: (score, site, line), the highest first. A page's own closing run (a credit, a tag, an
+    author's note) is the desk's, as the calibration copy's few closing runs are not (session 19:
+    ``--end-floor``)."""
+    from copylint.checks.residue import _phrase_table, listed
+    exact, prefixes = _phrase_table(())
+    two, out = ResidueModel(dict(spec, alone=None)), []
+    for d in articles:
+        ends = end_lines(d.lines)
+        if not ends:
+            continue
+        bw = fold_models[fold_of(d.group)]
+        m = ResidueModel(dict(spec, alone={"bias": bw[0], "weights": bw[1], "threshold": 1.01, "head": False,
+                                           **vector_spec(fold_of(d.group))}))
+        pa, g = m.alone_scores(d.lines, d.feats, vectors=vecs_of(d)), two.judge(d.lines, feats=d.feats)
+        out += [(pa[i], d.group, d.lines[i]) for i in ends if pa[i] is not None and not g[i]
+                and not (len(d.lines[i].split()) <= 14 and listed(d.lines[i], exact, prefixes))]
+    return sorted(out, key=lambda x: -x[0])
+
+
 def choose_alone_thresholds(bound: Bound, scores, doc_of, in_head, base, budget: float, rows: list[AloneRow],
-                            oof: dict[int, float], split: bool, n_cands: int = 40) -> tuple[float, float]:
-    """The line-alone judge's thresholds (elsewhere, in the article's head): one, the lowest at which
-    the bound of all the rule's alarms on the calibration copy (``base`` alarms per document, and the
-    ``scores`` at or above it, each in document ``doc_of``) stays within ``budget``; or, ``split``,
-    one for the head (``head_lines``: a headline, a standfirst, a byline and a dateline stand there in
-    place) and one for the rest: of the head thresholds (the calibration copy's highest head scores),
-    each with the lowest threshold elsewhere that keeps the bound within ``budget``, the pair that
-    catches the most residue out of fold (the mean of the recall of the lines pasted into the
-    training articles and of the training pages' residue lines pasted into tune articles)."""
+                            oof: dict[int, float], split: bool, n_cands: int = 40, in_end=None,
+                            end_floor: float | None = None) -> tuple[float, float, float | None]:
+    """The line-alone judge's thresholds (elsewhere, in the article's head, after its last
+    paragraph): one, the lowest at which the bound of all the rule's alarms on the calibration copy
+    (``base`` alarms per document, and the ``scores`` at or above it, each in document ``doc_of``)
+    stays within ``budget``; or, ``split``, one for the head (``head_lines``: a headline, a
+    standfirst, a byline and a dateline stand there in place) and one for the rest: of the head
+    thresholds (the calibration copy's highest head scores), each with the lowest threshold
+    elsewhere that keeps the bound within ``budget``, the pair that catches the most residue out of
+    fold (the mean of the recall of the lines pasted into the training articles and of the
+    training pages' residue lines pasted into tune articles). With ``in_end`` (``--split-end``,
+    session 19: the calibration lines after their article's last paragraph, ``end_lines``), a
+    third, the end's, is chosen in the same loop and within the same budget, of the calibration
+    copy's highest end scores and None (the end read at the threshold elsewhere, as before): of
+    each head and end threshold, the lowest elsewhere within the budget, the triple that catches
+    the most, the end's no higher than the body's; the end's is None when none is chosen.
+    ``end_floor``: the highest score of the training pages' own closing lines (``end_own_lines``):
+    the end's threshold stays above it."""
     import numpy as np
 
     if not split:
         t = _up(max(0.5, bound.threshold(scores, doc_of, budget, base=base)))
-        return t, t
+        return t, t, None
     # the lines taught at the end to this judge alone weigh in the choice only with --end-in-choice
-    pasted = [(oof[j], r.head) for j, r in enumerate(rows) if r.label == 1 and r.what.startswith("pasted")
+    pasted = [(oof[j], r.head, r.end) for j, r in enumerate(rows) if r.label == 1 and r.what.startswith("pasted")
               and (END_IN_CHOICE or not r.end_only)]
-    pages = [(r.tune_score, r.head) for r in rows if r.label == 1 and r.what == "page"]
-    PS, PH = np.array([p for p, _ in pasted]), np.array([h for _, h in pasted], dtype=bool)
-    TS, TH = np.array([p for p, _ in pages]), np.array([h for _, h in pages], dtype=bool)
+    pages = [(r.tune_score, r.head, r.end) for r in rows if r.label == 1 and r.what == "page"]
+    PS, PH, PE = (np.array([x[k] for x in pasted], dtype=float if k == 0 else bool) for k in range(3))
+    TS, TH, TE = (np.array([x[k] for x in pages], dtype=float if k == 0 else bool) for k in range(3))
+    in_end = np.zeros(len(scores), dtype=bool) if in_end is None else np.asarray(in_end, dtype=bool)
+    body = ~in_head & ~in_end
     head_scores = np.sort(scores[in_head])[::-1][:n_cands]
+    end_cands = [None]
+    if in_end.any():
+        end_cands += [1.01, *(_up(float(v) + 1e-6) for v in np.sort(scores[in_end])[::-1][:n_cands])]
+        if end_floor is not None:
+            floor = _up(end_floor + 1e-6)
+            end_cands = [None, *sorted({max(floor, te) for te in end_cands[1:]}, reverse=True)]
     best = None
     for th in [1.01, *(_up(float(v) + 1e-6) for v in head_scores)]:
         counts = base + np.bincount(doc_of[in_head & (scores >= th)], minlength=len(base))
         if bound.upper(counts) > budget:
             break
-        t = _up(max(0.5, bound.threshold(scores[~in_head], doc_of[~in_head], budget, base=counts)))
-        recall = (np.where(PH, PS >= th, PS >= t).mean() + np.where(TH, TS >= th, TS >= t).mean()) / 2
-        if best is None or recall > best[0]:
-            best = (recall, t, th)
-    return best[1], best[2]
+        for te in end_cands:
+            if te is None:   # the end at the threshold elsewhere
+                t = _up(max(0.5, bound.threshold(scores[~in_head], doc_of[~in_head], budget, base=counts)))
+                at_end = t
+            else:
+                more = counts + np.bincount(doc_of[in_end & (scores >= te)], minlength=len(base))
+                if bound.upper(more) > budget:
+                    break
+                t = _up(max(0.5, bound.threshold(scores[body], doc_of[body], budget, base=more)))
+                if te > t:   # the end's own is to catch more there, never to free the budget for the body
+                    continue
+                at_end = te
+            recall = (np.where(PH, PS >= th, np.where(PE, PS >= at_end, PS >= t)).mean()
+                      + np.where(TH, TS >= th, np.where(TE, TS >= at_end, TS >= t)).mean()) / 2
+            if best is None or recall > best[0]:
+                best = (recall, t, th, te)
+    return best[1], best[2], best[3]
 
 
 def choose_edges(cal: Calibration, scored: dict[int, list[float | None]], flagged: dict[int, list[bool]],
@@ -1340,12 +1400,25 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
             fb, fw = fold_models[fold_of(r.group)] if d_id in cal.oof else (b, w)
             prose.append((ResidueModel.score(fb, fw, r.feats), r))
     doc_of = np.array([index[r.where[0]] for _, r in prose], dtype=int)
-    threshold, head_threshold = choose_alone_thresholds(
+    own_ends = end_own_lines(articles, spec, fold_models, vector_spec, vecs_of) if SPLIT_END and END_FLOOR else []
+    threshold, head_threshold, end_threshold = choose_alone_thresholds(
         cal.bound, np.array([p for p, _ in prose]), doc_of, np.array([r.head for _, r in prose], dtype=bool),
-        base, budget, rows, oof, head and SPLIT_HEAD)
+        base, budget, rows, oof, head and SPLIT_HEAD,
+        in_end=np.array([r.end for _, r in prose], dtype=bool) if SPLIT_END else None,
+        end_floor=max((p for p, _, _ in own_ends), default=None))
+    # the end's own threshold, in the model file only when one was chosen (else the end is the body's)
+    at_end = {} if end_threshold is None else {"end_threshold": end_threshold}
+    if SPLIT_END:
+        ends = sorted(((p, r) for p, r in prose if r.end), key=lambda x: -x[0])
+        print(f"line-alone judge, after the last paragraph: {len(ends)} lines of the calibration copy "
+              f"({len({r.where[0] for _, r in ends})} texts), the highest "
+              + "; ".join(f"{p:.4f} {r.text[:60]}" for p, r in ends[:6]), flush=True)
+        if END_FLOOR:
+            print(f"   the training pages' own closing lines (end_lines, out of fold): {len(own_ends)}, the highest "
+                  + "; ".join(f"{p:.4f} {g}: {x[:60]}" for p, g, x in own_ends[:6]), flush=True)
 
     def cut(r: AloneRow) -> float:   # the threshold of a row's place
-        return head_threshold if r.head else threshold
+        return head_threshold if r.head else end_threshold if r.end and end_threshold is not None else threshold
 
     fired = [r for p, r in prose if p >= cut(r)]
     counts = base + np.bincount([index[r.where[0]] for r in fired], minlength=len(base)).astype(int)
@@ -1385,7 +1458,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
         for key in keys:
             hit[key] += oof[j] >= cut(r)
     print(f"line-alone judge: {len(rows)} rows ({sum(r.label for r in rows)} residue), threshold {threshold} "
-          f"(in the head {head_threshold}): "
+          f"(in the head {head_threshold}, after the last paragraph {end_threshold or threshold}): "
           f"{len(fired)} lines of the calibration copy reported besides the {int(base.sum())} the listed phrases and "
           f"the two passes report, in {words} words ({sum(r.head for r in fired)} in the head); all the rule's "
           f"alarms there: {cal.report(counts)}; recall out of fold (residue of the training pages pasted "
@@ -1400,7 +1473,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
         for d in articles:
             bw = fold_models[fold_of(d.group)]
             m = ResidueModel(dict(spec, alone={"bias": bw[0], "weights": bw[1], "threshold": threshold,
-                                               "head_threshold": head_threshold, "head": head,
+                                               "head_threshold": head_threshold, **at_end, "head": head,
                                                **vector_spec(fold_of(d.group))}))
             pa = m.alone_scores(d.lines, d.feats, vectors=vecs_of(d))
             pages.append((d.lines, [None if g or (len(x.split()) <= 14 and listed(x, exact, prefixes)) else a
@@ -1418,7 +1491,8 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
     if EDGES and spec is not None:
         def judge_of(bw, k=None):
             return ResidueModel(dict(spec, alone={"bias": bw[0], "weights": bw[1], "threshold": threshold,
-                                                  "head_threshold": head_threshold, "head": head, **vector_spec(k)}))
+                                                  "head_threshold": head_threshold, **at_end, "head": head,
+                                                  **vector_spec(k)}))
 
         final, by_fold = judge_of((b, w)), [judge_of(bw, k) for k, bw in enumerate(fold_models)]
         scored, flagged = {}, {}
@@ -1445,7 +1519,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
                       zip(d.lines, two.judge(d.lines, feats=d.feats), m.alone_reported(d.lines, pa))]
                 pages.append((d.lines, pa, fl, signed_lines(d.lines, d.feats)))
         edges = {"edges": choose_edges(cal, scored, flagged, counts, budget, mixed, pages)}
-    return {"bias": round(b, 4), "threshold": threshold, **split, **edges, "head": head, "max_words": ALONE_MAX_WORDS,
+    return {"bias": round(b, 4), "threshold": threshold, **split, **at_end, **edges, "head": head, "max_words": ALONE_MAX_WORDS,
             **vector_spec(None),
             "calibration": {"budget": budget, "level": cal.bound.level, "bootstrap": BOOTSTRAP,
                             "rate": round(cal.bound.point(counts), 4), "bound": round(cal.bound.upper(counts), 4)},
@@ -1453,7 +1527,7 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
 
 
 def main() -> None:
-    global ALONE_END, CLOSING, END_IN_CHOICE, EDGE_GRID_SHOW, VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD
+    global ALONE_END, CLOSING, END_IN_CHOICE, EDGE_GRID_SHOW, VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD, SPLIT_END, END_FLOOR
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1546,6 +1620,13 @@ def main() -> None:
                     help="of the lines pasted at the end that --pasted-end leaves out, those the line-alone judge "
                          "learns as residue: none (kind), those of a pasted block of two or more (block), every one "
                          f"(residue; see alone_end_taught; default {ALONE_END})")
+    ap.add_argument("--split-end", action=argparse.BooleanOptionalAction, default=SPLIT_END,
+                    help="give the line-alone judge its own threshold after the article's last paragraph "
+                         "(residue.end_lines), chosen with the others within the budget (choose_alone_thresholds; "
+                         f"default {'yes' if SPLIT_END else 'no'})")
+    ap.add_argument("--end-floor", action=argparse.BooleanOptionalAction, default=END_FLOOR,
+                    help="with --split-end, the end's threshold stays above every closing line of the training "
+                         f"pages' own article text, out of fold (end_own_lines; default {'yes' if END_FLOOR else 'no'})")
     ap.add_argument("--end-in-choice", action="store_true",
                     help="the lines --alone-end teaches count in the choice of the line-alone judge's thresholds "
                          "(by default they do not: the thresholds are chosen on the residue they were before)")
@@ -1578,6 +1659,7 @@ def main() -> None:
     EDGE_ONE = args.edge_one
     EDGE_GRID_SHOW = args.show_edge_grid
     SPLIT_HEAD = args.split_head
+    SPLIT_END, END_FLOOR = args.split_end, args.end_floor
     PASTED_END = args.pasted_end
     ALONE_END, CLOSING, END_IN_CHOICE = args.alone_end, args.closing, args.end_in_choice
     if args.cache and args.cache.exists():

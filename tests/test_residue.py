@@ -10,7 +10,7 @@ from copylint import readers
 from copylint.checks import residue
 from copylint.checks.residue import (
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, edge_blocks, furniture_block, head_lines,
-    alone_features, beside_features, credit_line, end_runs, sign_off_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
+    alone_features, beside_features, credit_line, end_lines, end_runs, sign_off_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
     residue_model,
     shape_features, stem_counts,
 )
@@ -426,6 +426,43 @@ def test_alone_judge_sees_the_lines_beside():
     counts = stem_counts([para1, sub, para2])
     assert not any(f.startswith("nx:") for f in alone_features(sub, line_features(sub), counts))
     assert "nx:PP" in alone_features(sub, line_features(sub), counts, beside=([para1], [para2]))
+
+
+def test_alone_judge_holds_the_end_to_its_own_threshold():
+    """With an ``end_threshold`` (session 19), a line after the article's last paragraph
+    (``end_lines``) is reported only at or above it; a line among the paragraphs is held to the
+    judge's ``threshold``; a model without one (an older file) holds the end to the body's. A
+    text of one paragraph has no end: its closing line is the body's."""
+    spec = residue.model_spec()
+    line = "Turn on notifications for this story"
+    body = [x for x in ARTICLE.split("\n") if x.strip()]
+    lines = body[:2] + [line] + body[2:] + [line, line]
+    feats = document_features(lines)
+    p = ResidueModel(spec).alone_scores(lines, feats)
+    assert end_lines(lines) == [len(lines) - 2, len(lines) - 1]
+    assert p[2] is not None and p[-1] is not None
+    low, high = min(p[2], p[-1]), 1.01
+    alone = {k: v for k, v in spec["alone"].items() if k not in ("head_threshold", "end_threshold", "edges")}
+    passes = [{"bias": -40.0, "weights": {}}] * 2   # the two passes never report
+
+    def judged(lines, feats, **thresholds):
+        out = ResidueModel(dict(spec, passes=passes, alone=dict(alone, **thresholds))).judge(lines, feats=feats)
+        return out[2], out[-1]
+
+    assert judged(lines, feats, threshold=low, end_threshold=high) == (True, False)
+    assert judged(lines, feats, threshold=high, end_threshold=low) == (False, True)
+    assert judged(lines, feats, threshold=low) == (True, True)      # without an end threshold, the body's
+    assert judged(lines, feats, threshold=high) == (False, False)
+    # one line after the last paragraph is no run, nor is a line with a credit or a sign-off; and
+    # a text of one paragraph has no end
+    assert end_lines(lines[:-1]) == [] and end_lines(lines[:-1] + ["Editing by Mark Potter"]) == []
+    assert end_lines(lines[:-1] + ["Yours sincerely"]) == []
+    one = [body[0], body[1], line, line]
+    assert end_lines(one) == [] and end_lines(body[:1]) == []
+    one_feats = document_features(one)
+    pa = ResidueModel(spec).alone_scores(one, one_feats)
+    cut = min(pa[2], pa[3])
+    assert judged(one, one_feats, threshold=1.01, end_threshold=cut) == (False, False)
 
 
 def test_alone_judge_reads_the_run_closing_an_article():

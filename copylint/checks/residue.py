@@ -1139,6 +1139,22 @@ def prose_bounds(lines: list[str]) -> tuple[int, int] | None:
     return (prose[0], prose[-1]) if prose else None
 
 
+def end_lines(lines: list[str]) -> list[int]:
+    """The lines closing an article where the line-alone judge's ``end_threshold`` holds (session
+    19): those after its last paragraph of prose (``prose_bounds``), when they are two or more,
+    as ``end_runs`` reads them. One line alone there is how a desk closes copy (a tag such as
+    ``Energy``, a signature), and is held to the body's threshold; the article's own production
+    credit and a letter's sign-off (``credit_line``, ``sign_off_line``), which the judge does not
+    read, do not count towards the two. A text needs two paragraphs of prose or more to have an
+    end: after a single paragraph nothing shows that the article has closed (a fragment, a
+    brief), and its lines are the body's."""
+    bounds = prose_bounds(lines)
+    if bounds is None or bounds[0] == bounds[1]:
+        return []
+    run = [i for i in range(bounds[1] + 1, len(lines)) if not (credit_line(lines[i]) or sign_off_line(lines[i]))]
+    return run if len(run) >= 2 else []
+
+
 def outside_prose(lines: list[str], bounds: tuple[int, int] | None | bool = False) -> set[int]:
     """The lines above the first paragraph of prose (``prose_bounds``, or ``bounds`` when given) and
     after the last, the places of an article's own headline, byline and closing credit; none in a
@@ -1361,8 +1377,9 @@ class ResidueModel:
     a block of page furniture around the article and the second pass leans to residue
     (``thresholds["block"]``, see ``furniture_block``). Besides them, the line-alone judge
     (``alone``, see ``line_alone_features``) reports a paragraph of one line it is sure of
-    (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]`` when the model
-    has one), residue pasted singly among prose; and, with ``alone["edges"]``, a block of two lines
+    (``alone["threshold"]``; in the article's head, ``alone["head_threshold"]``, and after its
+    last paragraph, ``alone["end_threshold"]``, when the model has them), residue pasted singly
+    among prose; and, with ``alone["edges"]``, a block of two lines
     or more at the article's top or end that it leans to at the edge's threshold, or a line there
     it scores at or above the edge's threshold for a line on its own (``edge_blocks``).
     The line-alone judge does not look at the article's own production credit (``credit_line``)
@@ -1386,6 +1403,10 @@ class ResidueModel:
         # the line-alone judge's threshold in the article's head (``head_lines``), where headlines,
         # bylines and datelines stand in place: its own, when the calibration set one
         self.alone_head_threshold = None if alone is None else float(alone.get("head_threshold", alone["threshold"]))
+        # ... and after the article's last paragraph (``end_lines``: session 19), where a desk's
+        # closing lines stand in place: its own, when the calibration set one (an older model
+        # without it holds the end to the body's threshold)
+        self.alone_end_threshold = None if alone is None else float(alone.get("end_threshold", alone["threshold"]))
         # whether the line-alone judge reads the run of lines closing an article (``end_runs``:
         # session 18's ``--closing``, measured and not shipped), so that it is made only then
         self.closing = alone is not None and any(k.startswith("closing:") for k in alone["weights"])
@@ -1429,7 +1450,8 @@ class ResidueModel:
         """The log-odds of the lowest threshold the line-alone judge's scores are held to (its own,
         the head's, the edges'): a line whose sum stays under it, whatever its meaning adds, is
         reported by none of them (``EncodedLines`` then does not read it)."""
-        cuts = [self.alone[2], self.alone_head_threshold, *(t for t in self.edges if t is not None)]
+        cuts = [self.alone[2], self.alone_head_threshold, self.alone_end_threshold,
+                *(t for t in self.edges if t is not None)]
         low = min(cuts)
         return math.log(low / (1 - low)) if 0 < low < 1 else (-math.inf if low <= 0 else math.inf)
 
@@ -1533,9 +1555,10 @@ class ResidueModel:
     def alone_reported(self, lines: list[str], pa: list[float | None]) -> list[bool]:
         """Whether the line-alone judge reports each line on its own (``pa``: its scores, see
         ``alone_scores``): at or above its threshold, in the article's head (``head_lines``) the
-        head's own."""
-        t, th, head = self.alone[2], self.alone_head_threshold, head_lines(lines)
-        return [a is not None and a >= (th if i in head else t) for i, a in enumerate(pa)]
+        head's own, after its last paragraph (``end_lines``) the end's own."""
+        t, th, te, head = self.alone[2], self.alone_head_threshold, self.alone_end_threshold, head_lines(lines)
+        end = set(end_lines(lines)) if te != t else set()
+        return [a is not None and a >= (th if i in head else te if i in end else t) for i, a in enumerate(pa)]
 
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
         t = self.thresholds
