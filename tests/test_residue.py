@@ -851,5 +851,8 @@ def test_a_byline_or_a_date_stamp_in_the_head_is_the_articles_own(linter):
     body = ("The council met on Monday to agree the budget for the coming year, the mayor said.\n\n"
             "The vote was close, and the mayor said more cuts would follow in the spring.")
     assert not _flagged(linter, f"Council agrees budget\n\nBy Jane Roe\n\n{body}")
+    # under a standfirst (one sentence right under the headline): a byline and the date stamp below it
+    standfirst = "The mayor's plan to cut spending won by a single vote after a long night."
+    assert not _flagged(linter, f"Council agrees budget\n\n{standfirst}\n\nBy Jane Roe\n3 March 2020\n\n{body}")
     assert _flagged(linter, "The council met on Monday to agree the budget for the coming year, the mayor "
                     "said.\n\nBy Jane Roe\n\nThe vote was close, and the mayor said more cuts would follow.")
