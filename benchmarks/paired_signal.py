@@ -5,7 +5,8 @@ scikit-learn and the planting's ``pip install breame gender-guesser``, ``apt-get
 A retrain's warning threshold moves with its seed alone (the whole clean tail of the calibration
 moves: sessions 14 and 15), by as much as most changes of the features, so one retrain with a
 signal against the shipped file says nothing. Here the shipped recipe and the same recipe with the
-candidate signal (``tools/train_same_quantity.py --signal NAME``, ``same_quantity.SIGNALS``) are
+candidate signal (``tools/train_same_quantity.py --signal NAME``, ``same_quantity.SIGNALS``), or
+with a share of its slips made to any value (``--any-share S``), are
 trained on the same ``--model-seed`` s (the same ensemble members and the same drawn slips, so the
 tail's move is shared), each pair is run on the development plants of ``number_misses.py`` (tune
 and the web pages, ``--seed 21``, three rounds; the figures planted apart, three rounds; train),
@@ -24,7 +25,7 @@ for any number of signals. The parses are kept in the two cache folders (as
 per process.
 
 Usage (from the repository root; one heavy job: each retrain takes 2 to 7 minutes):
-    python benchmarks/paired_signal.py --signal NAME [--signal NAME2] [--seeds 0,5,10,15,20]
+    python benchmarks/paired_signal.py --signal NAME [--signal NAME2] [--any-share S] [--seeds 0,5,10,15,20]
                                        --out DIR [--cache DIR] [--plants-cache DIR] [--tag TAG]
     python benchmarks/paired_signal.py --out DIR --only-base   # the shipped recipe's seeds alone
 """
@@ -68,8 +69,9 @@ def _memo_articles(trainer):
     return articles
 
 
-def train(out: Path, seed: int, signals: list[str], cache: Path | None) -> None:
-    """One retrain of the shipped recipe (with ``signals``) at ``--model-seed seed``, to ``out``."""
+def train(out: Path, seed: int, signals: list[str], cache: Path | None, any_share: float = 0.0) -> None:
+    """One retrain of the shipped recipe (with ``signals``, and ``--any-share``) at ``--model-seed
+    seed``, to ``out``."""
     import train_same_quantity as trainer
 
     if not getattr(trainer, "_memoized", False):
@@ -77,7 +79,8 @@ def train(out: Path, seed: int, signals: list[str], cache: Path | None) -> None:
         trainer._memoized = True
     argv = sys.argv
     sys.argv = ["train_same_quantity.py", "--model-seed", str(seed), "--out", str(out)] + \
-        (["--cache", str(cache)] if cache else []) + [a for s in signals for a in ("--signal", s)]
+        (["--cache", str(cache)] if cache else []) + [a for s in signals for a in ("--signal", s)] + \
+        (["--any-share", str(any_share)] if any_share else [])
     try:
         trainer.main()
     finally:
@@ -178,6 +181,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--signal", action="append", default=[], metavar="NAME",
                     help="the candidate: a signal of same_quantity.SIGNALS (repeatable: together)")
+    ap.add_argument("--any-share", type=float, default=0.0, metavar="SHARE",
+                    help="the candidate makes this share of its slips to any value of the old one's form "
+                         "(train_same_quantity.py --any-share; with or without signals)")
     ap.add_argument("--tag", help="the candidate's name in the files and the table (default: the signals)")
     ap.add_argument("--only-base", action="store_true", help="the shipped recipe's seeds alone")
     ap.add_argument("--seeds", default=",".join(map(str, SEEDS)), help="model seeds (default 0,5,10,15,20)")
@@ -187,8 +193,8 @@ def main() -> None:
     args = ap.parse_args()
     from copylint.checks.consistency import same_quantity
 
-    if not args.signal and not args.only_base:
-        raise SystemExit("name a candidate with --signal NAME, or give --only-base")
+    if not args.signal and not args.any_share and not args.only_base:
+        raise SystemExit("name a candidate with --signal NAME or --any-share SHARE, or give --only-base")
     unknown = [s for s in args.signal if s not in same_quantity.SIGNALS]
     if unknown:
         raise SystemExit(f"unknown --signal {unknown[0]!r}: one of {', '.join(same_quantity.SIGNALS)}")
@@ -196,7 +202,7 @@ def main() -> None:
         seeds = [int(s) for s in args.seeds.split(",")]
     except ValueError:
         raise SystemExit("--seeds takes whole numbers separated by commas") from None
-    tag = args.tag or "+".join(args.signal) or "base"
+    tag = args.tag or "+".join(args.signal + ([f"any{args.any_share:g}"] if args.any_share else [])) or "base"
     args.out.mkdir(parents=True, exist_ok=True)
     plants: dict = {}
 
@@ -208,12 +214,12 @@ def main() -> None:
     rows = []
     for seed in seeds:
         t0 = time.time()
-        arms = [("base", [])] + ([] if args.only_base else [(tag, args.signal)])
+        arms = [("base", [], 0.0)] + ([] if args.only_base else [(tag, args.signal, args.any_share)])
         got = []
-        for name, signals in arms:
+        for name, signals, any_share in arms:
             path = args.out / f"{name}-{seed}.json"
             if not path.exists():
-                train(path, seed, signals, args.cache)
+                train(path, seed, signals, args.cache, any_share)
             got.append(result(path, plants_of))
         rows.append((seed, got[0], got[1] if len(got) > 1 else None))
         print(f"seed {seed} done ({time.time() - t0:.0f} s)", file=sys.stderr, flush=True)

@@ -240,6 +240,32 @@ def test_more_slip_draws_weigh_each_slip_less():
         == [(0, 1.0)]
 
 
+def test_slips_to_any_value_take_the_ratios_of_two_quantities_and_the_old_form():
+    """``--any-share`` (session 19): a share of the slips takes any value of the old one's form, the
+    old value times or divided by how the clean pairs of two values of one unit differ (up to
+    ``ANY_MAX_RATIO``), rounded as the old one is; without it the slips are the shipped ones."""
+    import random
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_same_quantity as trainer
+
+    assert trainer.slip_shares(0) is trainer.SLIP_SHARES
+    shares = trainer.slip_shares(0.2)
+    assert shares["any"] == 0.2 and abs(sum(shares.values()) - 1) < 1e-9
+    assert abs(shares["keystroke"] / shares["other"] - trainer.SLIP_SHARES["keystroke"] / trainer.SLIP_SHARES["other"]) < 1e-9
+    text = "The council set aside £12bn for schools.\n\nCritics said the £{} set aside for schools was too little."
+    [two] = list(trainer.pairs(_parsed(text.format("36bn"))))
+    [one] = list(trainer.pairs(_parsed(text.format("12bn"))))
+    [far] = list(trainer.pairs(_parsed(text.format("1,500bn"))))
+    assert trainer.value_ratios([two, one, far]) == [3.0]  # one value: no ratio; x125: past the bound
+    rng = random.Random(0)
+    made = sorted({round(trainer.make_slip(4.5, rng, {"any": 1.0}, [3.0]), 9) for _ in range(40)})
+    assert made == [1.5, 14.0]  # 4.5 / 3 and 4.5 x 3 = 13.5, each rounded to two significant digits
+
+
 def test_a_value_restated_in_another_context_is_less_supported_than_one_restated_alike():
     """``same_quantity.support`` (the ``support`` signal a retrain may add, judged by
     ``benchmarks/paired_signal.py``): a value stated again in the same words is restated; the same

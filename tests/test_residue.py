@@ -851,14 +851,17 @@ def test_a_byline_or_a_date_stamp_in_the_head_is_the_articles_own(linter):
     body = ("The council met on Monday to agree the budget for the coming year, the mayor said.\n\n"
             "The vote was close, and the mayor said more cuts would follow in the spring.")
     assert not _flagged(linter, f"Council agrees budget\n\nBy Jane Roe\n\n{body}")
+    # under a standfirst (one sentence right under the headline): a byline and the date stamp below it
+    standfirst = "The mayor's plan to cut spending won by a single vote after a long night."
+    assert not _flagged(linter, f"Council agrees budget\n\n{standfirst}\n\nBy Jane Roe\n3 March 2020\n\n{body}")
     assert _flagged(linter, "The council met on Monday to agree the budget for the coming year, the mayor "
                     "said.\n\nBy Jane Roe\n\nThe vote was close, and the mayor said more cuts would follow.")
 
 
 def test_closing_own_lines_shapes():
     """The lines closing an editor's draft that are its own (``closing_own_lines``): a signature and
-    its place or role below a sign-off, a press release's end mark and what follows it, a desk's
-    lone tag; and the closing residue they leave to the judge."""
+    its place or role below a sign-off, a press release's end mark and what follows it; and the
+    closing residue they leave to the judge (a desk's lone tag, measured, is not kept)."""
     para = "The council met on Monday to agree the budget for the coming year, the mayor said."
     body = ["Floods close the valley road", para, para]
     own = lambda end: sorted(closing_own_lines(body + end))
@@ -872,9 +875,9 @@ def test_closing_own_lines_shapes():
     assert own(["Kind regards", "Energy", "Housing"]) == []           # no name below the sign-off
     assert own(["Yours sincerely", "Share this article", "Sign up now"]) == []
     assert own(["Yours sincerely", "Jane Roe", "Low Ford", "Most read", "Topics"]) == []  # more than a signature
-    assert own(["Energy", "Housing"]) == []                           # two lines: no lone tag
     assert own(["Yours sincerely", "Jane Roe", "Sign up for our newsletter"]) == []   # furniture's words
-    assert closing_own_lines([para, "ENDS", "Contact: 01234 567890"]) == set()   # under the first paragraph
+    assert closing_own_lines(["ENDS", para, para]) == set()          # an end mark above the prose is none
+    assert closing_own_lines([para, "ENDS", "Contact: 01234 567890"]) == {1, 2}
 
 
 @pytest.mark.parametrize("ending", ["Yours sincerely\n\nJane Roe\n\nLow Ford\n",

@@ -1155,6 +1155,32 @@ def end_lines(lines: list[str]) -> list[int]:
     return run if len(run) >= 2 else []
 
 
+#: a standfirst is one sentence of at most this many words
+STANDFIRST_WORDS = 40
+#: a sentence's end inside a line: a full stop, a question or an exclamation mark before a space and a capital
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+
+
+def head_stamps(lines: list[str], bounds: tuple[int, int] | None) -> set[int]:
+    """The article's own byline and date stamp lines in its head (``head_stamp_line``), which no
+    judge reads there: above its first paragraph of prose (``prose_bounds``: ``bounds``), and, when
+    that paragraph is a standfirst (one sentence of ``STANDFIRST_WORDS`` or fewer right under the
+    first line), between it and the next paragraph of prose a "By NAME" byline (``by_line``) and a
+    date stamp right under it ("Headline / Standfirst. / By Jane Roe / 3 March 2020 / The lead
+    ..."): a standfirst and a one-sentence lead look alike, and a timestamp alone after a lead is
+    stray."""
+    if bounds is None:
+        return set()
+    stamped = {i for i in range(bounds[0]) if head_stamp_line(lines[i])}
+    first = lines[bounds[0]].strip()
+    if bounds[0] == 1 and len(first.split()) <= STANDFIRST_WORDS and not _INNER_SENTENCE_END.search(first):
+        for i in range(2, len(lines)):
+            if line_kind(lines[i]) == "P" or not (by_line(lines[i]) or (i - 1 in stamped and date_line(lines[i]))):
+                break
+            stamped.add(i)
+    return stamped
+
+
 def outside_prose(lines: list[str], bounds: tuple[int, int] | None | bool = False) -> set[int]:
     """The lines above the first paragraph of prose (``prose_bounds``, or ``bounds`` when given) and
     after the last, the places of an article's own headline, byline and closing credit; none in a
@@ -1301,13 +1327,16 @@ def closing_own_lines(lines: list[str], bounds: tuple[int, int] | None | bool = 
     return out
 
 
-#: a date stamp's words besides the date (``date_line``): "Published", "Updated 5:30 PM EST", "Last
-#: modified on"
-_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")   # 2020-03-03, 11/19/19
+#: a date written in figures in full (``date_line``): "2020-03-03", "11/19/19", "3.11.2023"
+_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 #: a time of day with its half of the day or its zone: "10:42 BST", "5.30pm" (a bare "1:41" may be a
 #: video's length)
 _CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|[A-Z]{2,4}\b)", re.I)
+#: a date stamp's pieces (``date_line``): words, figures ("3rd"), punctuation; and of them, a figure
+#: and a mark
 _STAMP_WORD = re.compile(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?|[^\w\s]", re.I)
+_STAMP_FIGURE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?", re.I)
+_STAMP_MARK = re.compile(r"[^\w\s]")
 
 
 def date_line(line: str) -> bool:
@@ -1323,24 +1352,30 @@ def date_line(line: str) -> bool:
         low = t.lower()
         if low in names:
             dated = True
-        elif not (re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", low) or low in labels
-                  or (t.isupper() and len(t) <= 4) or re.fullmatch(r"[^\w\s]", t)):
+        elif not (_STAMP_FIGURE.fullmatch(low) or low in labels or (t.isupper() and len(t) <= 4)
+                  or _STAMP_MARK.fullmatch(t)):
             return False
     return dated
+
+
+def by_line(line: str) -> bool:
+    """A "By NAME" byline: "by", a capitalised name, twelve words at most, no full stop closing it."""
+    s = line.strip()
+    words = _NAME_WORD.findall(s)
+    return _by_name(words) and len(words) <= 12 and _capitalised(words[1:3]) and not _TERMINAL.search(s)
 
 
 def head_stamp_line(line: str) -> bool:
     """Whether the line is the article's own byline or date stamp, in place in its head (above the
     first paragraph of prose): "By Jane Roe", "By Jane Roe, Energy Correspondent", "By Jane Roe |
-    March 3, 2020" (``_by_name``, twelve words at most, no full stop closing it), a name and a
-    journalist's role ("Jane Roe, Energy Correspondent": ``byline-roles`` of ``rules/words.toml``)
-    or a date stamp (``date_line``). An editor's draft opens so; the line-alone judge does not look at it there
-    (``ResidueModel``), as at the end it does not look at the desk's production credit
-    (``credit_line``). Among the paragraphs, a byline or a timestamp is out of place: judged."""
-    s = line.strip()
-    words = _NAME_WORD.findall(s)
-    if _by_name(words) and len(words) <= 12 and _capitalised(words[1:3]) and not _TERMINAL.search(s):
+    March 3, 2020" (``by_line``), a name and a journalist's role ("Jane Roe, Energy Correspondent":
+    ``byline-roles`` of ``rules/words.toml``) or a date stamp (``date_line``). An editor's draft
+    opens so; no judge reads it there (``head_stamps``, ``ResidueModel``), as at the end the
+    line-alone judge does not read the desk's production credit (``credit_line``). Among the
+    paragraphs, a byline or a timestamp is out of place: judged."""
+    if by_line(line):
         return True
+    s = line.strip()
     r = _ROLE_TAIL.search(s)   # "Jane Roe, Energy Correspondent": a name, then a journalist's role
     if r and not _TERMINAL.search(s) and _capitalised(_NAME_WORD.findall(r.group(1))):
         role = _NAME_WORD.findall(r.group(2).lower())
@@ -1365,11 +1400,12 @@ BRIEF_WORDS = 120
 def brief_headline(lines: list[str]) -> bool:
     """Whether the first line is a brief's headline: it stands directly above the first paragraph
     of prose or above its byline or date stamp (``prose_bounds``, ``head_stamp_line``; in a text with
-    none, every line below it is more than a short line: a body of one short sentence), the rest of the text is under ``BRIEF_WORDS`` words, and it has no
-    shape of a credit or a byline ("Name/Agency", "Photo: ...", "By NAME"). The line-alone judge
-    reads a line against the vocabulary of the rest of the article (an article's own headline names
-    its story); a body of one or two paragraphs is too short to tell, and a brief's headline,
-    often a pun ("When Models Explode"), scores as residue there. The listed phrases still apply."""
+    none, every line below it is more than a short line: a body of one short sentence), the rest of
+    the text is under ``BRIEF_WORDS`` words, and it has no shape of a credit or a byline
+    ("Name/Agency", "Photo: ...", "By NAME"). The line-alone judge reads a line against the
+    vocabulary of the rest of the article (an article's own headline names its story); a body of
+    one or two paragraphs is too short to tell, and a brief's headline, often a pun ("When Models
+    Explode"), scores as residue there. The listed phrases still apply."""
     bounds = prose_bounds(lines)
     if bounds is None:
         # no line long enough to count as prose: a brief of one short sentence, or one cut short
@@ -1535,14 +1571,19 @@ class ResidueModel:
         is held for a huge article is a few numbers a line, never every line's features."""
         (b1, w1), (b2, w2) = self.passes
         head = head_lines(lines)
+        bounds = prose_bounds(lines)
+        # the article's own byline and date stamp in its head (``head_stamps``):
+        # the line-alone judge does not read them, nor do the two passes under a standfirst (above
+        # the first paragraph the passes read a page's top, where they are the page's)
+        stamped = head_stamps(lines, bounds)
+        if bounds is not None and any(i > bounds[0] for i in stamped):
+            head = set(head) | {i for i in stamped if i > bounds[0]}
         if self.alone is not None:
             ba, wa, _, with_head = self.alone
             alone_head = range(0) if with_head else head
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
-            bounds = prose_bounds(lines)
             outside = outside_prose(lines, bounds)
-            above = range(bounds[0] if bounds else 0)   # the head: above the first paragraph of prose
             own_end = closing_own_lines(lines, bounds)
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
             brief = brief_headline(lines)
@@ -1566,7 +1607,7 @@ class ResidueModel:
             # (``brief_headline``: its body is too short to read it against)
             if self.alone is not None and i not in alone_head and not (i == 0 and brief) \
                     and not (i in outside and (credit_line(x) or sign_off_line(x))) \
-                    and not (i in above and head_stamp_line(x)) and i not in own_end:
+                    and i not in stamped and i not in own_end:
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]), runs.get(i))
                 if xa is not None:
