@@ -890,3 +890,22 @@ def test_draft_closed_by_its_own_lines_is_clean(linter, monkeypatch, ending):
     assert _flagged(linter, body + ending) == []
     monkeypatch.setattr(residue, "closing_own_lines", lambda lines, bounds=False: set())
     assert _flagged(linter, body + ending) != []
+
+
+@pytest.mark.parametrize("ending, reported", [
+    ("Police appeal after crash on bypass\n\nSchool wins national award\n",
+     ["Police appeal after crash on bypass", "School wins national award"]),
+    ("Most read\n\nPolice appeal after crash on bypass\n", ["Most read", "Police appeal after crash on bypass"]),
+    ("Yours sincerely\n\nShare this article\n\nSign up for our newsletter\n",
+     ["Share this article", "Sign up for our newsletter"]),
+    # more than a signature below the sign-off: the page's whole closing run, as on main
+    ("Yours sincerely\n\nJane Roe\n\nLow Ford\n\nMost read\n\nTopics\n",
+     ["Yours sincerely", "Jane Roe", "Low Ford", "Most read", "Topics"]),
+])
+def test_residue_closing_a_page_is_still_reported(linter, ending, reported):
+    """Residue closing a page is no signature nor a release's closing lines (``closing_own_lines``):
+    it is reported as on main (the rule's examples take one finding each, so these blocks of two
+    lines or more are tested here)."""
+    body = ("The council met on Monday to agree the budget for the coming year.\n\n"
+            "The vote was close, and the mayor said more cuts would follow in the spring.\n\n")
+    assert [x for x, _ in _flagged(linter, body + ending)] == reported

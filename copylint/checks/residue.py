@@ -1794,12 +1794,6 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\n⟦Greta Lindqvist wins the Stockholm marathon in record time→delete this line if it "
         "is not copy⟧\n\nThe vote was close, and the mayor said more cuts would follow in the spring.",
-        # two related headlines closing a page are a block of residue, no signature nor a release's
-        # closing lines (``closing_own_lines``)
-        "The council met on Monday to agree the budget for the coming year.\n\n"
-        "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
-        "⟦Police appeal after crash on bypass→delete this line if it is not copy⟧\n\n"
-        "⟦School wins national award→delete this line if it is not copy⟧",
         "⟦Photo: Jane Roe/Reuters→delete this line if it is not copy⟧\n\nThe city's buses will run a "
         "reduced timetable from Monday after the operator said it could not find enough drivers.",
     )
