@@ -92,10 +92,13 @@ class GrammarCheck(Rule):
         "Apple cancelled its failed charging mat project. The town celebrated its coming of age.",
         "She said there needs to be zero shame around it.",
         "The Yankees said it's Orlando Hernandez who will start the first game.",
+        # `it's` as "it is" before the noun the parse reads as its complement
+        "She loves coaching, but says it's time to step back from the club.",
         "Edwards won by the more modest but still substantial margin of 20 points.",
         "He plugged it into either the Pixel 3a or the computer he was using.",
     )
-    # the parse (spaCy) shows where Harper misread a sentence: "their" or "its" owning a noun, "were"
+    # the parse (spaCy) shows where Harper misread a sentence: "their" or "its" owning a noun, "it's"
+    # before its complement ("it's time"), "were"
     # with its own subject, a pronoun's verb in the past or after a modal, "there" opening a clause
     needs = frozenset({"parser"})
 

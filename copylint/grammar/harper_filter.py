@@ -63,7 +63,7 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
     if m.rule == "ItsContraction":
         return tok.lower_ == "its" and _owns_noun(tok)
     if m.rule == "ItsPossessive":
-        return _names_after_is(tok)
+        return _names_after_is(tok) or _complement_of_is(tok)
     if m.rule == "AdjectiveDoubleDegree":
         adjective = _token_at(doc, m.end - 1)
         return adjective is not None and adjective.tag_ == "JJ"  # `more modest`: not a comparative
@@ -84,6 +84,25 @@ def _owns_noun(tok) -> bool:
     if tok.dep_ != "poss" or head.pos_ not in ("NOUN", "PROPN") or head.i <= tok.i:
         return False
     return not any(t.pos_ in ("DET", "AUX") for t in tok.doc[tok.i + 1:head.i])
+
+
+def _complement_of_is(tok) -> bool:
+    """`it's` as "it is" before a noun that takes an infinitive (`feel it's time to move on`: the
+    parse reads `time` as the attribute of `'s`, `to move on` as its clause). A bare noun the parse
+    also reads as the attribute (`wagged it's tail`: a singular noun with no determiner cannot be a
+    complement) and a possessive's noun that is the subject of a verb of its own (`said it's own
+    figures showed`) are still reported."""
+    doc = tok.doc
+    i = tok.i + 1
+    if tok.lower_ != "it" or i >= len(doc) or doc[i].lower_ not in ("'s", "’s") or doc[i].tag_ != "VBZ":
+        return False
+    return any(c.dep_ == "attr" and c.i > i and _takes_infinitive(c) for c in doc[i].children)
+
+
+def _takes_infinitive(noun) -> bool:
+    """The noun has a clause of its own with `to` and a verb after it (`time to move on`)."""
+    return any(c.dep_ in ("relcl", "acl") and c.i > noun.i and c.tag_ == "VB"
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in noun.children)
 
 
 def _names_after_is(tok) -> bool:

@@ -803,7 +803,15 @@ def _years(dates: set[str]) -> set[str]:
 
 
 _ADDED = data.words("added-words")
+_REMAINDER = data.words("remainder-words")
 _ANOTHER = data.words("another-instance-words")
+
+
+def _remainder(q: Quantity) -> bool:
+    """The figure is what is left of something, read from the words after it (``remainder-words``):
+    "with 500m to go", "10 minutes left". Beside a whole ("the 5,000m") it is another quantity."""
+    words = [t.lower_ for t in q.sent if t.idx >= q.end and not t.is_punct and not t.is_space][:2]
+    return bool(words) and (words[0] in _REMAINDER or " ".join(words) in _REMAINDER)
 
 
 def _another_instance(q: Quantity) -> bool:
@@ -974,7 +982,8 @@ def _two_quantities(a: Quantity, b: Quantity, one_person: bool = False, as_train
     happened to (the event groups of ``quantities.toml``: "killed 120 people" ... "saved 210
     people"), or figures counted in other figures ("3 goals in 5 games" ... "8 goals in 10
     games"), or figures of another instance of what they measure ("a second earthquake with a 7.5
-    magnitude", "another storm flooded 7,000 homes"). Weaker signs of two quantities (other
+    magnitude", "another storm flooded 7,000 homes"), or what is left of a quantity beside it ("the
+    5,000m" ... "with 500m to go", ``_remainder``). Weaker signs of two quantities (other
     entities elsewhere in the sentences, dates that are not years) are weighed by the pair
     classifier: a translation may write "in Britain", then "in England", of one quantity.
 
@@ -1002,6 +1011,8 @@ def _two_quantities(a: Quantity, b: Quantity, one_person: bool = False, as_train
     years_a, years_b = _years(a.ctx.dates), _years(b.ctx.dates)
     if years_a and years_b and not years_a & years_b:
         return True
+    if not as_trained and _remainder(a) != _remainder(b):
+        return True  # what is left beside the whole: "the women's 5,000m" ... "with 500m to go"
     for q in (a, b):
         doc, i = q.tok.doc, q.tok.i
         if any(t.lower_ in _ADDED for t in doc[max(0, i - 3):i]) or (
@@ -1398,6 +1409,8 @@ class NumberMismatch(Rule):
         "Tuesday.",
         "About 3,000 people were evacuated in Ardena.\n\nThe fire burned 3,000 hectares.",
         "United secured a 2-1 win over City.\n\nLast week they lost 3-1.",
+        # what is left of a distance beside the distance: another quantity
+        "She won the 5,000m final in Oslo.\n\nShe kicked with 500m to go and held off her rivals.",
         "At least 20 people were killed.\n\nAnother 30 people were killed in a second blast.",
         "The firm reported $9.1bn revenue.\n\nIt also reported $2.4bn profit.",
         "The fund holds $200bn (£110bn) for schools.\n\nThe fund holds £120bn for schools, a rise.",

@@ -338,6 +338,9 @@ class SpellingVariant(Rule):
         "The World Health Organization says hospitals must prioritise vaccines.",
         "The colour of the theatre is grey.\n\nEngineers fitted a new gas meter and a computer program "
         "checks it; the neighbours tire of it.",
+        # a program named by what it does on a computer: the words of the sentence tell
+        "Her favourite shops are online.\n\nRivals now sell programs that let people search their PC "
+        "and the web.",
         "The defence secretary visited the World Trade Center and the Defense Department.",
         "Her favourite colour is red.\n\nThe Labor Party won in Australia, and the Pearl Harbor memorial "
         "reopened.",
