@@ -11,7 +11,7 @@ from copylint.checks import residue
 from copylint.checks.residue import (
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, edge_blocks, furniture_block, head_lines,
     alone_features, beside_features, credit_line, end_lines, end_runs, sign_off_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
-    residue_model,
+    closing_own_lines, end_mark_line, residue_model,
     shape_features, stem_counts,
 )
 from copylint.config import Config
@@ -856,3 +856,56 @@ def test_a_byline_or_a_date_stamp_in_the_head_is_the_articles_own(linter):
     assert not _flagged(linter, f"Council agrees budget\n\n{standfirst}\n\nBy Jane Roe\n3 March 2020\n\n{body}")
     assert _flagged(linter, "The council met on Monday to agree the budget for the coming year, the mayor "
                     "said.\n\nBy Jane Roe\n\nThe vote was close, and the mayor said more cuts would follow.")
+
+
+def test_closing_own_lines_shapes():
+    """The lines closing an editor's draft that are its own (``closing_own_lines``): a signature and
+    its place or role below a sign-off, a press release's end mark and what follows it; and the
+    closing residue they leave to the judge (a desk's lone tag, measured, is not kept)."""
+    para = "The council met on Monday to agree the budget for the coming year, the mayor said."
+    body = ["Floods close the valley road", para, para]
+    own = lambda end: sorted(closing_own_lines(body + end))
+    assert own(["Yours sincerely", "Jane Roe", "Low Ford"]) == [4, 5]
+    assert own(["Kind regards,", "Jane Roe", "Chair, Low Ford Residents' Association"]) == [4, 5]
+    assert own(["Yours faithfully, Sam Holmes", "High Moor, Yorkshire"]) == [4]
+    assert own(["ENDS", "For more information contact Sam Holmes on 01234 567890"]) == [3, 4]
+    assert own(["-30-"]) == [3] and end_mark_line("# # #") and not end_mark_line("Ends")
+    assert own(["Energy"]) == [] and own(["Reporting by Jane Roe", "Energy"]) == []   # a desk's tag: not kept
+    # residue closing a page: left to the judge
+    assert own(["Kind regards", "Energy", "Housing"]) == []           # no name below the sign-off
+    assert own(["Yours sincerely", "Share this article", "Sign up now"]) == []
+    assert own(["Yours sincerely", "Jane Roe", "Low Ford", "Most read", "Topics"]) == []  # more than a signature
+    assert own(["Yours sincerely", "Jane Roe", "Sign up for our newsletter"]) == []   # furniture's words
+    assert closing_own_lines(["ENDS", para, para]) == set()          # an end mark above the prose is none
+    assert closing_own_lines([para, "ENDS", "Contact: 01234 567890"]) == {1, 2}
+
+
+@pytest.mark.parametrize("ending", ["Yours sincerely\n\nJane Roe\n\nLow Ford\n",
+                                    "ENDS\n\nFor more information contact Sam Holmes on 01234 567890\n"])
+def test_draft_closed_by_its_own_lines_is_clean(linter, monkeypatch, ending):
+    """A draft closing with a signature and its place, a press release's end mark and contact
+    line: no residue; main's judge reports them as a block (fails with the guard off)."""
+    body = ("The council met on Monday to agree the budget for the coming year.\n\n"
+            "The vote was close, and the mayor said more cuts would follow in the spring.\n\n")
+    assert _flagged(linter, body + ending) == []
+    monkeypatch.setattr(residue, "closing_own_lines", lambda lines, bounds=False: set())
+    assert _flagged(linter, body + ending) != []
+
+
+@pytest.mark.parametrize("ending, reported", [
+    ("Police appeal after crash on bypass\n\nSchool wins national award\n",
+     ["Police appeal after crash on bypass", "School wins national award"]),
+    ("Most read\n\nPolice appeal after crash on bypass\n", ["Most read", "Police appeal after crash on bypass"]),
+    ("Yours sincerely\n\nShare this article\n\nSign up for our newsletter\n",
+     ["Share this article", "Sign up for our newsletter"]),
+    # more than a signature below the sign-off: the page's whole closing run, as on main
+    ("Yours sincerely\n\nJane Roe\n\nLow Ford\n\nMost read\n\nTopics\n",
+     ["Yours sincerely", "Jane Roe", "Low Ford", "Most read", "Topics"]),
+])
+def test_residue_closing_a_page_is_still_reported(linter, ending, reported):
+    """Residue closing a page is no signature nor a release's closing lines (``closing_own_lines``):
+    it is reported as on main (the rule's examples take one finding each, so these blocks of two
+    lines or more are tested here)."""
+    body = ("The council met on Monday to agree the budget for the coming year.\n\n"
+            "The vote was close, and the mayor said more cuts would follow in the spring.\n\n")
+    assert [x for x, _ in _flagged(linter, body + ending)] == reported

@@ -1268,6 +1268,65 @@ def sign_off_line(line: str) -> bool:
                             and all(w[0].isupper() for w in name.split()))
 
 
+#: a signature's name on the line after a sign-off: two to four words, each opening with a capital
+_SIGNATURE_NAME = re.compile(r"[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){1,3}")
+SIGNATURE_LINES = 3       # a signature below a sign-off: a name, then a place or a role, on three lines at most
+SIGNATURE_LINE_WORDS = 8  # ... each of this many words at most ("Chair, Low Ford Residents' Association")
+
+
+def _furniture_words(line: str) -> bool:
+    """Whether the line has a word of page furniture's vocabulary (``furniture-kinds`` of the
+    residue lexicon, ``share-bar-words``)."""
+    lex, kinds = _lexicon(), data.words("furniture-kinds")
+    return any(t in _NAV_WORDS or not kinds.isdisjoint(lex.get(t, ())) for t in map(str.lower, _NAME_WORD.findall(line)))
+
+
+def end_mark_line(line: str) -> bool:
+    """Whether the line is a press release's or a wire story's end mark (``end-marks`` of
+    ``rules/words.toml``: "ENDS", "-30-", "###")."""
+    return "".join(line.split()) in data.words("end-marks")
+
+
+def _signature(lines: list[str], named: bool) -> bool:
+    """Whether ``lines``, below a sign-off, are its signature: a name of two to four capitalised words
+    first (unless the sign-off has one on its line: ``named``), then a place or a role, each line
+    short, opening with a capital, with no full stop closing it and no word of page furniture."""
+    if not 0 < len(lines) <= SIGNATURE_LINES - named:
+        return False
+    first = lines[0].strip(" .,")
+    if not named and not (_SIGNATURE_NAME.fullmatch(first) and all(w[0].isupper() for w in first.split())):
+        return False
+    return all(len(x.split()) <= SIGNATURE_LINE_WORDS and x.strip()[:1].isupper() and not _TERMINAL.search(x.strip())
+               and not _furniture_words(x) for x in lines)
+
+
+def closing_own_lines(lines: list[str], bounds: tuple[int, int] | None | bool = False) -> set[int]:
+    """The lines closing an article that are its own, as an editor's draft is closed (session 19,
+    i10u-2), besides the production credit and the sign-off (``credit_line``, ``sign_off_line``):
+    the line-alone judge does not look at them, so none is reported alone nor joins a block at the
+    end (``edge_blocks``). After the last paragraph of prose (``prose_bounds``, or ``bounds``):
+    the signature below a letter's sign-off, when it closes the text (``_signature``: "Jane Roe",
+    then "Low Ford" or "Chair, Low Ford Residents' Association"). Below the first paragraph: a press
+    release's end mark (``end_mark_line``: "ENDS") and every line after it that is no paragraph
+    of prose (a contact line, "Notes to editors"). (A desk's lone tag of two words or fewer after
+    the last paragraph, "Energy", was measured as a third and is not kept: it cost five pasted
+    closing lines held apart, docs/measurements.md, issue 10, session 19.)"""
+    if bounds is False:
+        bounds = prose_bounds(lines)
+    if bounds is None:
+        return set()
+    first, last = bounds
+    out: set[int] = set()
+    marks = [i for i in range(first + 1, len(lines)) if end_mark_line(lines[i])]
+    if marks:
+        out |= {i for i in range(marks[0], len(lines)) if line_kind(lines[i]) != "P"}
+    after = [i for i in range(last + 1, len(lines)) if i not in out]
+    signs = [i for i in after if sign_off_line(lines[i])]
+    if signs and _signature(lines[signs[-1] + 1:], _sign_off().fullmatch(lines[signs[-1]].strip()).group(1) is not None):
+        out |= set(range(signs[-1] + 1, len(lines)))
+    return out
+
+
 #: a date written in figures in full (``date_line``): "2020-03-03", "11/19/19", "3.11.2023"
 _NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b")
 #: a time of day with its half of the day or its zone: "10:42 BST", "5.30pm" (a bare "1:41" may be a
@@ -1525,6 +1584,7 @@ class ResidueModel:
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
             outside = outside_prose(lines, bounds)
+            own_end = closing_own_lines(lines, bounds)
             edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
             brief = brief_headline(lines)
             runs = end_runs(lines) if self.closing else {}
@@ -1547,7 +1607,7 @@ class ResidueModel:
             # (``brief_headline``: its body is too short to read it against)
             if self.alone is not None and i not in alone_head and not (i == 0 and brief) \
                     and not (i in outside and (credit_line(x) or sign_off_line(x))) \
-                    and i not in stamped:
+                    and i not in stamped and i not in own_end:
                 xa = line_alone_features(x, f, counts, alone is None or alone[i], place_of(i, n, place_head),
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]), runs.get(i))
                 if xa is not None:
@@ -1734,7 +1794,6 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\n⟦Greta Lindqvist wins the Stockholm marathon in record time→delete this line if it "
         "is not copy⟧\n\nThe vote was close, and the mayor said more cuts would follow in the spring.",
-        # a picture credit over a brief is still residue (``brief_headline``)
         "⟦Photo: Jane Roe/Reuters→delete this line if it is not copy⟧\n\nThe city's buses will run a "
         "reduced timetable from Monday after the operator said it could not find enough drivers.",
     )
@@ -1760,7 +1819,15 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
         "Yours sincerely\n\nJane Roe",
-        # a subheading among the paragraphs that names the story's own people and places
+        # the lines closing an editor's draft are its own (``closing_own_lines``, session 19): a
+        # signature and its place below a sign-off, a press release's end mark and contact line;
+        # main reported each as a block at the end
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
+        "Yours sincerely\n\nJane Roe\n\nLow Ford",
+        "The council met on Monday to agree the budget for the coming year.\n\n"
+        "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
+        "ENDS\n\nFor more information contact Sam Holmes on 01234 567890",
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\nMayor Jane Roe defends the Low Ford budget\n\nThe vote was close, and the mayor "
         "said more cuts would follow in the spring.",
