@@ -94,6 +94,10 @@ class GrammarCheck(Rule):
         "The Yankees said it's Orlando Hernandez who will start the first game.",
         # `it's` as "it is" before the noun the parse reads as its complement
         "She loves coaching, but says it's time to step back from the club.",
+        # `May` the month or a name before a modal: no double modal
+        "The election on 5 May will be the party's first test. Mrs May would not comment.",
+        # the country `US` is no pronoun `us`
+        "The US was slow to respond to the floods, officials said.",
         "Edwards won by the more modest but still substantial margin of 20 points.",
         "He plugged it into either the Pixel 3a or the computer he was using.",
     )

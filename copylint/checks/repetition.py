@@ -181,7 +181,11 @@ class RepeatedListItem(Rule):
         "The zoo in Ote, Fukui, Fukui Prefecture, opened in May.",
         "It operates in Sudan, Mozambique, Guinea, Guinea-Bissau and Angola.",
         'The crowd sang "Gen, Gen, Genghis Khan" at the end.',
+        # the last member a compound the repeated noun opens (`content protection`)
+        "Firms choose the devices, network, content, or content protection they want.",
     )
+    # the tags tell a noun opening a compound (`content protection`) from a list member
+    needs = frozenset({"tagger"})
 
     # X, X followed by another member (", Y" / " and Y") or preceded by one ("W, ")
     _PAIR = re.compile(r"\b((?:[^\W\d_][\w'’-]*\s){0,2}[^\W\d_][\w'’-]*)(, | and | or |, and |, or )(\1)\b", re.I)
@@ -201,7 +205,7 @@ class RepeatedListItem(Rule):
                 ok = bool(re.search(r"[^\W\d_][\w'’-]*, [^\W\d_][\w'’-]*, $", before))
             else:
                 ok = listed_before or listed_after
-            if not ok or self._on_purpose(text, m, block_start, block_end):
+            if not ok or self._on_purpose(text, m, block_start, block_end) or self._opens_compound(article, m):
                 continue
             yield self.finding(m.start(1), m.end(3), f"list item '{item}' repeated",
                                suggestion=item, fix=article.replacement(m.start(1), m.end(3), item))
@@ -224,3 +228,16 @@ class RepeatedListItem(Rule):
         if item[:1].isupper() and re.match(r" [A-Z]", after):
             return True  # Fukui, Fukui Prefecture; New York, New York City
         return False
+
+    @staticmethod
+    def _opens_compound(article: Article, m: re.Match) -> bool:
+        """The repeat is the last member of the list and a noun that opens a longer one, a compound
+        (`the devices, network, content, or content protection scheme`): the tags read it and the word
+        after it as nouns. `Roads, bridges, schools and schools were damaged` is still reported."""
+        if article.doc is None or m.group(2).strip(", ") not in ("and", "or"):
+            return False
+        span = article.doc.char_span(m.start(3), m.end(3), alignment_mode="expand")
+        if span is None or not len(span) or span[-1].i + 1 >= len(article.doc):
+            return False
+        last, nxt = span[-1], article.doc[span[-1].i + 1]
+        return last.tag_ == "NN" and nxt.tag_ in ("NN", "NNS") and last.whitespace_ != ""

@@ -40,6 +40,18 @@ def _in_title(text: str, start: int, end: int) -> bool:
     return first_cap and not sentence_start and (prev_cap or next_cap)
 
 
+#: the country written `US` where Harper reads the pronoun `us` (`The US was slow`): before the
+#: lint's span or opening it
+_US_BEFORE = re.compile(r"(?<![\w.])US\s+$")
+_US_OPENING = re.compile(r"US\b")
+
+
+def _country_us(text: str, m: BackendMatch) -> bool:
+    """A pronoun rule (`us was` -> `us were`) on the country `US`, written in capitals."""
+    return m.rule.startswith("Pronoun") and bool(
+        _US_BEFORE.search(text[max(0, m.start - 8):m.start]) or _US_OPENING.match(text, m.start))
+
+
 def _token_at(doc, i: int):
     """The spaCy token covering character ``i`` of the article's text, or None."""
     if doc is None:
@@ -64,6 +76,8 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
         return tok.lower_ == "its" and _owns_noun(tok)
     if m.rule == "ItsPossessive":
         return _names_after_is(tok) or _complement_of_is(tok)
+    if m.rule == "DoubleModal":
+        return _may_named(tok)
     if m.rule == "AdjectiveDoubleDegree":
         adjective = _token_at(doc, m.end - 1)
         return adjective is not None and adjective.tag_ == "JJ"  # `more modest`: not a comparative
@@ -74,6 +88,13 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
         return verb.tag_ not in ("VB", "VBP", "VBZ") or any(
             c.dep_ == "aux" or c.tag_ == "MD" for c in verb.children)
     return False
+
+
+def _may_named(tok) -> bool:
+    """`May` as a name, not the modal: the month (`the election on 5 May will be`) or a person
+    (`Mrs May will speak`), which the parse reads as a proper noun. A capitalised `May` the parse
+    reads as a modal (`May will you help`) is still reported."""
+    return tok.text == "May" and tok.tag_ != "MD"
 
 
 def _owns_noun(tok) -> bool:
@@ -143,6 +164,8 @@ def keep_harper_match(text: str, m: BackendMatch, doc=None) -> bool:
             return False  # "an historic", "an hotel": accepted British usage
         if wanted == "a" and _un_prefixed(word):
             return False  # "an unidentified body": un- + identified, not "uni-" as in "university"
+    if _country_us(text, m):
+        return False  # "The US was": the country, not the pronoun
     return not _parse_disagrees(doc, text, m)
 
 

@@ -107,9 +107,10 @@ _UNIT_PREMODIFIERS = data.words("unit-premodifiers")
 _PROPER = frozenset("ORG GPE FAC LOC PERSON WORK_OF_ART EVENT LAW PRODUCT NORP".split())
 
 
-def _dual_is_american(tok) -> bool:
+def _dual_is_american(tok, block=None) -> bool:
     """An American form that is also a British word in another sense, read in context: a unit
-    ("400 meters", not "a gas meter"), a programme ("a TV program", not "a computer program"), a
+    ("400 meters", not "a gas meter"), a programme ("a TV program", not "a computer program": no
+    computer word in its sentence or in its paragraph, ``block``), a
     tyre (the noun, not "to tire"), a licence (the noun), to practise (the verb), a cheque (cashed,
     written, for a sum), a storey ("a 10-story building")."""
     low = tok.lower_
@@ -119,7 +120,9 @@ def _dual_is_american(tok) -> bool:
             prev[-1].like_num or prev[-1].lower_ in _UNIT_PREMODIFIERS
             or (prev[-1].text == "-" and len(prev) > 1 and prev[-2].like_num))
     if low in ("program", "programs"):
-        words = {t.lower_ for t in tok.sent}
+        # the paragraph too: "the program" a sentence after the software it names
+        span = tok.doc.char_span(block.start, block.end, alignment_mode="expand") if block else None
+        words = {t.lower_ for t in (span if span is not None else tok.sent)}
         return tok.pos_ == "NOUN" and not words & _COMPUTING
     if low in ("tire", "tires"):  # a noun with a determiner or modifier: "a flat tire", "tire pressure"
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
@@ -220,7 +223,7 @@ def dialect_spellings(article: Article) -> list[Spelt]:
             continue  # the table's counterpart is no word in use (colorectal: no "colourectal")
         if low in table.british:
             out.append(Spelt("british", kind, tok.idx, tok.idx + len(tok), tok.text, table.british[low]))
-        elif kind != "dual" or _dual_is_american(tok):
+        elif kind != "dual" or _dual_is_american(tok, block):
             out.append(Spelt("american", kind, tok.idx, tok.idx + len(tok), tok.text, table.american[low]))
     return out
 
@@ -341,6 +344,9 @@ class SpellingVariant(Rule):
         # a program named by what it does on a computer: the words of the sentence tell
         "Her favourite shops are online.\n\nRivals now sell programs that let people search their PC "
         "and the web.",
+        # ... or of its paragraph: the program a sentence after the software it is
+        "Her favourite colour is red.\n\nThe firm sells spyware cleaners. Its free program is labelled "
+        "as a wallpaper file.",
         "The defence secretary visited the World Trade Center and the Defense Department.",
         "Her favourite colour is red.\n\nThe Labor Party won in Australia, and the Pearl Harbor memorial "
         "reopened.",
