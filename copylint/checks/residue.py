@@ -1278,7 +1278,8 @@ def _furniture_words(line: str) -> bool:
     """Whether the line has a word of page furniture's vocabulary (``furniture-kinds`` of the
     residue lexicon, ``share-bar-words``)."""
     lex, kinds = _lexicon(), data.words("furniture-kinds")
-    return any(t in _NAV_WORDS or not kinds.isdisjoint(lex.get(t, ())) for t in map(str.lower, _NAME_WORD.findall(line)))
+    return any(t in _NAV_WORDS or not kinds.isdisjoint(lex.get(t, ()))
+               for t in map(str.lower, _NAME_WORD.findall(line)))
 
 
 def end_mark_line(line: str) -> bool:
@@ -1794,6 +1795,7 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\n⟦Greta Lindqvist wins the Stockholm marathon in record time→delete this line if it "
         "is not copy⟧\n\nThe vote was close, and the mayor said more cuts would follow in the spring.",
+        # a picture credit over a brief is still residue (``brief_headline``)
         "⟦Photo: Jane Roe/Reuters→delete this line if it is not copy⟧\n\nThe city's buses will run a "
         "reduced timetable from Monday after the operator said it could not find enough drivers.",
     )
@@ -1828,6 +1830,7 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
         "ENDS\n\nFor more information contact Sam Holmes on 01234 567890",
+        # a subheading among the paragraphs that names the story's own people and places
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\nMayor Jane Roe defends the Low Ford budget\n\nThe vote was close, and the mayor "
         "said more cuts would follow in the spring.",
