@@ -19,6 +19,9 @@ LEGIT_DOUBLES = data.words("legit-doubles")
 # Words nobody doubles on purpose, even in a name or a quotation.
 _FUNCTION_WORDS = data.words("doubled-function-words")
 
+# a people's adjective is no name doubled on purpose: "the British British Casino Association" is a slip
+_DEMONYMS = frozenset(dem for _, dem in data.pairs("demonyms.txt", "|"))
+
 # "great great grandfather": a grader doubled (or more) before a kinship word
 _KIN_GRADERS = data.words("kin-graders")
 _KIN_WORD = re.compile(r"[\s-]*(?:" + "|".join(sorted(data.words("kin-words"))) + ")", re.I)
@@ -54,8 +57,9 @@ class RepeatedWord(Rule):
 
     A classic slip of editing that spell-checkers miss because each word is spelt right. English
     does double some words correctly ("that that", "had had", "what it is is"), and some names are
-    doubled ("Ban Ban", "Bora Bora", "Duran Duran"), and a grader before a kinship word is doubled
-    on purpose (`great great grandfather`): those are left alone, and so are a word that
+    doubled ("Ban Ban", "Bora Bora", "Duran Duran"; a people's adjective never is: `British
+    British`), and a grader before a kinship word is doubled on purpose (`great great
+    grandfather`): those are left alone, and so are a word that
     belongs to a hyphenated compound beside it (`seven-time time trial`, `head-on on`, `three
     three-pointers`) and a doubled word that is a whole quotation (`the "zoom zoom" kid`). Runs
     across a line break inside a paragraph, never from a headline into the next paragraph, nor from
@@ -80,6 +84,7 @@ class RepeatedWord(Rule):
         "⟦The the→The⟧ council met.",
         "He said ⟦the the the→the⟧ plan would work.",
         "It was a ⟦great great→great⟧ day for the grandparents.",
+        "The ⟦British British→British⟧ Casino Association objected.",
     )
     passes = (
         "He said that that was wrong.",
@@ -126,8 +131,9 @@ class RepeatedWord(Rule):
             if "\n" in gap and "\n" not in text[block_start:m.start(1)] \
                     and ends_as_heading(text[block_start:m.end(1)]):
                 continue  # a headline line, then its paragraph: "About zip4you" / "zip4you offers"
-            if first[:1].isupper() and second[:1].isupper() and first.lower() not in _FUNCTION_WORDS:
-                continue  # a doubled name: Ban Ban, Bora Bora, Duran Duran
+            if first[:1].isupper() and second[:1].isupper() and first.lower() not in _FUNCTION_WORDS \
+                    and first not in _DEMONYMS:
+                continue  # a doubled name: Ban Ban, Bora Bora, Duran Duran (never "British British")
             if not article.contiguous(m.start(3), m.end(3)) or not article.contiguous(m.start(1), m.end(1)):
                 continue
             left, right = text[m.start(1) - 1:m.start(1)], text[m.end(3):m.end(3) + 1]
