@@ -386,6 +386,7 @@ _SUBJECT_VERB_BREAKS = frozenset(_TABLES["subject-verb-breaks"])
 _SUBJECT_JOINS = frozenset(_TABLES["subject-joins"])
 _DO_FORMS = frozenset(_TABLES["do-forms"])
 _DO_VERB_BREAKS = frozenset(_TABLES["do-verb-breaks"])
+_MODAL_FORMS = frozenset(_TABLES["modal-forms"])
 #: the dependencies that give a noun a role in its sentence (subject, object, complement, apposition)
 _NOUN_ROLES = frozenset(_TABLES["noun-roles"])
 
@@ -594,6 +595,66 @@ class VerbFormAfterDo(Rule):
                 continue  # another auxiliary takes the base form: "did not get paid"
             if _main_verb_read_as_relative(verb):
                 continue  # "The plan we did followed the rules": `did` ends the relative clause
+            yield self.finding(verb.idx, verb.idx + len(verb.text),
+                               f"'{verb.text}' after '{tok.text}': the verb takes its base form",
+                               suggestion=lemma)
+
+
+@register
+class VerbFormAfterModal(Rule):
+    """An -s form after a modal: `could means`, `will goes`, `it may costs`.
+
+    After a modal (`can`, `could`, `may`, `will`, ...) the verb takes its base form ("could mean").
+    Machine translation and spun copy leave the -s of the original's verb behind. Read from the
+    parse (spaCy), as `verb-form-after-do` reads `did`: the modal, in lower case, is the verb's
+    auxiliary, before it in the same clause, no other auxiliary, punctuation or clause opener
+    between (`all that they can as he now needs`), and the verb is tagged as a third-person present
+    form whose base form differs. Questions are left alone (the parse reads `How will rules
+    surrounding ...` as a verb). A past form after a modal (`would went`) is
+    left alone: the tagger reads it as a base form there, so the parse cannot tell it.
+    """
+
+    id = "verb-form-after-modal"
+    family = "grammar"
+    severity = Severity.WARNING
+    summary = "An -s form after a modal (`could means`)."
+    needs = _UNIT_NEEDS
+    flags = (
+        "The new rules could ⟦means→mean⟧ higher prices for shoppers.",
+        "The plan will ⟦goes→go⟧ ahead next week, officials said.",
+        "It may not ⟦costs→cost⟧ more than last year.",
+    )
+    passes = (
+        "The new rules could mean higher prices for shoppers.",
+        "The plan will go ahead next week, and it goes to a vote in May.",
+        "It will be used, and the firm says it might have gone further.",
+        "Whatever the council may decide, the mayor says the plan works.",
+        "The will of the people is clear, she says.",
+        "British PM May accuses critics of playing politics.",
+        "They are doing all that they can as the player now needs time to recover.",
+        "How will rules surrounding inheritance change?",
+    )
+
+    def check(self, article: Article) -> Iterator[Finding]:
+        doc = article.doc
+        for i in tokens.lower_in(doc, _MODAL_FORMS):
+            tok = doc[i]
+            if tok.dep_ != "aux" or tok.tag_ != "MD" or not tok.is_lower:
+                continue  # "British PM May accuses": a name
+            verb = tok.head
+            if verb.i <= tok.i or verb.i - tok.i > _MAX_DO_GAP or verb.pos_ != "VERB" or verb.tag_ != "VBZ":
+                continue
+            if tok.sent.text.rstrip().endswith("?"):
+                continue  # "How will rules surrounding inheritance change?": the parse misreads questions
+            if any(t.dep_ == "mark" or t.tag_ in ("IN", "WDT", "WP", "WRB") for t in doc[tok.i + 1:verb.i]):
+                continue  # "all that they can as Filip now needs time": another clause begins
+            lemma = verb.lemma_.lower()
+            if not verb.is_lower or not lemma or lemma == verb.lower_ or not lemma.isalpha():
+                continue
+            if any(t.is_punct or t.lower_ in _DO_VERB_BREAKS for t in doc[tok.i + 1:verb.i]):
+                continue
+            if any(t.dep_ in ("aux", "auxpass") and t.head.i == verb.i for t in doc[tok.i + 1:verb.i]):
+                continue
             yield self.finding(verb.idx, verb.idx + len(verb.text),
                                f"'{verb.text}' after '{tok.text}': the verb takes its base form",
                                suggestion=lemma)
