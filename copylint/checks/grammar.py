@@ -579,25 +579,10 @@ class VerbFormAfterDo(Rule):
         doc = article.doc
         for i in tokens.lower_in(doc, _DO_FORMS):
             tok = doc[i]
-            if tok.dep_ != "aux":
-                continue
-            verb = tok.head
-            if verb.i <= tok.i or verb.i - tok.i > _MAX_DO_GAP or verb.pos_ != "VERB":
-                continue
-            if verb.tag_ not in ("VBD", "VBN") or not verb.is_lower:
-                continue
-            lemma = verb.lemma_.lower()
-            if not lemma or lemma == verb.lower_ or not lemma.isalpha():
-                continue
-            if any(t.is_punct or t.lower_ in _DO_VERB_BREAKS for t in doc[tok.i + 1:verb.i]):
-                continue
-            if any(t.dep_ in ("aux", "auxpass") and t.head.i == verb.i for t in doc[tok.i + 1:verb.i]):
-                continue  # another auxiliary takes the base form: "did not get paid"
-            if _main_verb_read_as_relative(verb):
+            verb = _inflected_after(tok, ("VBD", "VBN"))
+            if verb is None or _main_verb_read_as_relative(verb):
                 continue  # "The plan we did followed the rules": `did` ends the relative clause
-            yield self.finding(verb.idx, verb.idx + len(verb.text),
-                               f"'{verb.text}' after '{tok.text}': the verb takes its base form",
-                               suggestion=lemma)
+            yield _base_form_finding(self, tok, verb)
 
 
 @register
@@ -609,9 +594,9 @@ class VerbFormAfterModal(Rule):
     parse (spaCy), as `verb-form-after-do` reads `did`: the modal, in lower case, is the verb's
     auxiliary, before it in the same clause, no other auxiliary, punctuation or clause opener
     between (`all that they can as he now needs`), and the verb is tagged as a third-person present
-    form whose base form differs. Questions are left alone (the parse reads `How will rules
-    surrounding ...` as a verb). A past form after a modal (`would went`) is
-    left alone: the tagger reads it as a base form there, so the parse cannot tell it.
+    form whose base form differs (``_inflected_after``). Questions are left alone (the parse reads
+    `How will rules surrounding ...` as a verb), and so is a past form after a modal (`would
+    went`): the tagger reads it as a base form there, so the parse cannot tell it.
     """
 
     id = "verb-form-after-modal"
@@ -639,25 +624,40 @@ class VerbFormAfterModal(Rule):
         doc = article.doc
         for i in tokens.lower_in(doc, _MODAL_FORMS):
             tok = doc[i]
-            if tok.dep_ != "aux" or tok.tag_ != "MD" or not tok.is_lower:
-                continue  # "British PM May accuses": a name
-            verb = tok.head
-            if verb.i <= tok.i or verb.i - tok.i > _MAX_DO_GAP or verb.pos_ != "VERB" or verb.tag_ != "VBZ":
-                continue
-            if tok.sent.text.rstrip().endswith("?"):
-                continue  # "How will rules surrounding inheritance change?": the parse misreads questions
-            if any(t.dep_ == "mark" or t.tag_ in ("IN", "WDT", "WP", "WRB") for t in doc[tok.i + 1:verb.i]):
+            if tok.tag_ != "MD" or not tok.is_lower or tok.sent.text.rstrip().endswith("?"):
+                continue  # "British PM May accuses": a name; questions the parse misreads
+            verb = _inflected_after(tok, ("VBZ",))
+            if verb is None or any(t.dep_ == "mark" or t.tag_ in ("IN", "WDT", "WP", "WRB")
+                                   for t in doc[tok.i + 1:verb.i]):
                 continue  # "all that they can as Filip now needs time": another clause begins
-            lemma = verb.lemma_.lower()
-            if not verb.is_lower or not lemma or lemma == verb.lower_ or not lemma.isalpha():
-                continue
-            if any(t.is_punct or t.lower_ in _DO_VERB_BREAKS for t in doc[tok.i + 1:verb.i]):
-                continue
-            if any(t.dep_ in ("aux", "auxpass") and t.head.i == verb.i for t in doc[tok.i + 1:verb.i]):
-                continue
-            yield self.finding(verb.idx, verb.idx + len(verb.text),
-                               f"'{verb.text}' after '{tok.text}': the verb takes its base form",
-                               suggestion=lemma)
+            yield _base_form_finding(self, tok, verb)
+
+
+def _inflected_after(aux, tags: tuple[str, ...]):
+    """The verb ``aux`` is the auxiliary of, when it follows in the same clause in an inflected form
+    (one of ``tags``) whose base form differs, with nothing between that would start another clause
+    (punctuation, a coordinator) or take the base form itself (another auxiliary: "did not get
+    paid"); else None."""
+    if aux.dep_ != "aux":
+        return None
+    verb, doc = aux.head, aux.doc
+    if verb.i <= aux.i or verb.i - aux.i > _MAX_DO_GAP or verb.pos_ != "VERB" or verb.tag_ not in tags:
+        return None
+    lemma = verb.lemma_.lower()
+    if not verb.is_lower or not lemma or lemma == verb.lower_ or not lemma.isalpha():
+        return None
+    between = doc[aux.i + 1:verb.i]
+    if any(t.is_punct or t.lower_ in _DO_VERB_BREAKS for t in between):
+        return None
+    if any(t.dep_ in ("aux", "auxpass") and t.head.i == verb.i for t in between):
+        return None
+    return verb
+
+
+def _base_form_finding(rule: Rule, aux, verb) -> Finding:
+    return rule.finding(verb.idx, verb.idx + len(verb.text),
+                        f"'{verb.text}' after '{aux.text}': the verb takes its base form",
+                        suggestion=verb.lemma_.lower())
 
 
 def _main_verb_read_as_relative(verb) -> bool:
