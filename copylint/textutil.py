@@ -3,6 +3,7 @@ never imports another rule module)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: the double quote marks, straight and curly
 DOUBLE_QUOTES = '"“”„‟'
@@ -25,3 +26,11 @@ def token_span(text: str, start: int, end: int, limit: int | None = None) -> tup
     while e < hi and not text[e].isspace():
         e += 1
     return s, e
+
+
+@lru_cache(maxsize=None)
+def in_english_use(word: str) -> bool:
+    """The word is written in English, in either dialect (wordfreq's Zipf scale at 1.0 or more:
+    `flavor` as well as `flavour`; `acuman` and `colourectal` are not)."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en") >= 1.0

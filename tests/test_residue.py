@@ -647,7 +647,7 @@ def test_alone_judge_does_not_look_at_a_sign_off_outside_the_prose(monkeypatch):
     inside = ["Floods close the valley road", para, "Respectfully yours", para]
     assert residue_model().alone_scores(inside, document_features(inside))[2] is not None
     monkeypatch.setattr(residue, "sign_off_line", lambda line: False)
-    monkeypatch.setattr(residue, "brief_headline", lambda lines: False)  # `top` is short: a brief's head too
+    monkeypatch.setattr(residue, "brief_headline", lambda lines, bounds=False: False)  # `top` is short: a brief's head too
     assert residue_model().alone_scores(lines, document_features(lines))[3] is not None
     assert residue_model().alone_scores(top, document_features(top))[0] is not None
 

@@ -16,6 +16,7 @@ from copylint.grammar import UNAVAILABLE, BackendMatch, BackendUnavailable, choo
 from copylint.grammar import news
 from copylint.grammar.harper_filter import harper_for, keep_harper_match
 from copylint.rule import Rule, register
+from copylint.textutil import in_english_use
 
 # a word as harper's tokeniser reads it: letters and digits, apostrophes inside (O'Mahony, Pelosi's)
 _HARPER_WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -415,12 +416,6 @@ def _subject_of_gerund(subj) -> bool:
     return nxt is not None and nxt.tag_ == "VBG" and nxt.head.i == subj.i and nxt.dep_ == "acl"
 
 
-def _in_english_use(word: str) -> bool:
-    """The word is written in English (wordfreq, either dialect: `flavor` as well as `flavour`)."""
-    from wordfreq import zipf_frequency
-    return zipf_frequency(word, "en") >= 1.0
-
-
 def _not_a_word(cfg, low: str) -> bool:
     """True when the lower-case form is not an English word (Harper's dictionary): a capitalised
     plural-looking subject at a sentence start is then a name (Barclays, Lyons, Siemens)."""
@@ -517,7 +512,7 @@ class SubjectVerbAgreement(Rule):
             if _gerund_subject(doc, subj) or _subject_of_gerund(subj):
                 continue  # "Reading so many reports is", "Other teams finding similar results was": the -ing clause
             lemma = subj.lemma_.lower()
-            if lemma != slow and lemma.isalpha() and not _in_english_use(lemma):
+            if lemma != slow and lemma.isalpha() and not in_english_use(lemma):
                 continue  # no plural: the parser's singular is no word ("acumen" read as "acuman")
             kids = list(subj.children)
             if any(c.dep_ in ("conj", "cc", "nummod", "quantmod", "appos") or c.like_num or c.pos_ == "PROPN"

@@ -1193,13 +1193,15 @@ def outside_prose(lines: list[str], bounds: tuple[int, int] | None | bool = Fals
     return set(range(first)) | set(range(last + 1, len(lines)))
 
 
-def edge_lines(lines: list[str]) -> tuple[list[int], list[int]]:
+def edge_lines(lines: list[str], bounds: tuple[int, int] | None | bool = False) -> tuple[list[int], list[int]]:
     """The lines an edge block of residue may take (``edge_blocks``), each edge's from its outside
     in: at the top, from the first line down to the line above the one just above the first
     paragraph of prose (``prose_bounds``; that line is the place of the article's own headline or
     byline, which a block pasted above it must not take); at the end, from the last line up to
-    the one after the last paragraph. A text without a paragraph of prose has no edges."""
-    bounds = prose_bounds(lines)
+    the one after the last paragraph. A text without a paragraph of prose has no edges.
+    ``bounds``: ``prose_bounds(lines)`` when the caller has it."""
+    if bounds is False:
+        bounds = prose_bounds(lines)
     if bounds is None:
         return [], []
     first, last = bounds
@@ -1398,7 +1400,7 @@ SIGN_SHAPES = frozenset({"sh:name", "sh:name-role", "sh:by", "sh:by-low", "sh:la
 BRIEF_WORDS = 120
 
 
-def brief_headline(lines: list[str]) -> bool:
+def brief_headline(lines: list[str], bounds: tuple[int, int] | None | bool = False) -> bool:
     """Whether the first line is a brief's headline: it stands directly above the first paragraph
     of prose or above its byline or date stamp (``prose_bounds``, ``head_stamp_line``; in a text with
     none, every line below it is more than a short line: a body of one short sentence), the rest of
@@ -1406,8 +1408,10 @@ def brief_headline(lines: list[str]) -> bool:
     ("Name/Agency", "Photo: ...", "By NAME"). The line-alone judge reads a line against the
     vocabulary of the rest of the article (an article's own headline names its story); a body of
     one or two paragraphs is too short to tell, and a brief's headline, often a pun ("When Models
-    Explode"), scores as residue there. The listed phrases still apply."""
-    bounds = prose_bounds(lines)
+    Explode"), scores as residue there. The listed phrases still apply. ``bounds``:
+    ``prose_bounds(lines)`` when the caller has it."""
+    if bounds is False:
+        bounds = prose_bounds(lines)
     if bounds is None:
         # no line long enough to count as prose: a brief of one short sentence, or one cut short
         # ("The company's earnings beat Wall Street expectations."), is still a body if it is no
@@ -1586,8 +1590,8 @@ class ResidueModel:
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
             outside = outside_prose(lines, bounds)
             own_end = closing_own_lines(lines, bounds)
-            edge = set(itertools.chain(*edge_lines(lines))) if self.edges[2:] != (None, None) else set()
-            brief = brief_headline(lines)
+            edge = set(itertools.chain(*edge_lines(lines, bounds))) if self.edges[2:] != (None, None) else set()
+            brief = brief_headline(lines, bounds)
             runs = end_runs(lines) if self.closing else {}
         signed: set[int] = set()
         # a lazy reader of the lines' meaning (``EncodedLines``): the most its feature adds, and the floor

@@ -21,6 +21,7 @@ from copylint import data, tokens
 from copylint.article import Article
 from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
+from copylint.textutil import in_english_use
 
 
 @lru_cache(maxsize=None)
@@ -189,12 +190,6 @@ class Spelt:
         return self.word.lower() if self.dialect == "british" else self.other
 
 
-@lru_cache(maxsize=None)
-def _in_use(word: str) -> bool:
-    from wordfreq import zipf_frequency
-    return zipf_frequency(word, "en") >= 1.0
-
-
 #: how much an -ize spelling says "American" (Oxford British spells -ize too)
 IZE_WEIGHT = 0.5
 
@@ -219,7 +214,7 @@ def dialect_spellings(article: Article) -> list[Spelt]:
         kind = table.kind.get(low, "")
         if low.endswith("yses") and tok.pos_ != "VERB":
             continue  # the plural of analysis, right in both dialects; only the verb is British (analyzes)
-        if not _in_use(table.british.get(low) or table.american.get(low)):
+        if not in_english_use(table.british.get(low) or table.american.get(low)):
             continue  # the table's counterpart is no word in use (colorectal: no "colourectal")
         if low in table.british:
             out.append(Spelt("british", kind, tok.idx, tok.idx + len(tok), tok.text, table.british[low]))
