@@ -70,6 +70,7 @@ class GrammarCheck(Rule):
         "They left ⟦there→their⟧ bags at the station.",
         "The firm said ⟦it's→its⟧ own figures showed a fall.",
         "The club cut prices; ⟦it's→its⟧ fans cheered the decision.",
+        "The teacher gave the children ⟦there→their⟧ lunch.",
     )
     passes = (
         "She ate an apple on the train.",
@@ -104,6 +105,10 @@ class GrammarCheck(Rule):
         "The US was slow to respond to the floods, officials said.",
         "Edwards won by the more modest but still substantial margin of 20 points.",
         "He plugged it into either the Pixel 3a or the computer he was using.",
+        # a word censored with asterisks is read as the whole word, whatever its first letter
+        "The coach called it more of a f***ing joke than a match.",
+        # `there` placing the noun before it, that noun the subject of the verb after it
+        "Polls also suggest that most voters there support Smith’s tough stance on taxes.",
     )
     # the parse (spaCy) shows where Harper misread a sentence: "their" or "its" owning a noun, "it's"
     # before its complement ("it's time"), "were"
