@@ -106,7 +106,7 @@ class GrammarCheck(Rule):
         "Edwards won by the more modest but still substantial margin of 20 points.",
         "He plugged it into either the Pixel 3a or the computer he was using.",
         # a word censored with asterisks is read as the whole word, whatever its first letter
-        "The coach called it more of a f***ing joke than a match.",
+        "The coach called it more of a f***ing joke than a match. It will bite him on the a**e.",
         # `there` placing the noun before it, that noun the subject of the verb after it
         "Polls also suggest that most voters there support Smith’s tough stance on taxes.",
     )

@@ -196,8 +196,8 @@ def keep_harper_match(text: str, m: BackendMatch, doc=None) -> bool:
             return False  # not an article but a word's last letter: `the Pixel 3a`
         if not word or _ACRONYMISH.match(word) or text[m.end:m.end + 1] == "&":
             return False  # a/an before an acronym or a number depends on how it is read
-        if re.search(r"[A-Za-z]\*", word):
-            return False  # a word censored with asterisks (`a f***ing`): read as the whole word
+        if re.search(r"[A-Za-z]\*", word) or text[m.end:m.end + 1] == "*":
+            return False  # a word censored with asterisks (`a f***ing`, `the a**e`): read as the whole word
         # the article it asks for, whatever its case ("A" opening a sentence)
         wanted = m.replacements[0].lower() if m.replacements else ""
         if wanted == "an" and _VOWEL_SOUND_U.match(word):
