@@ -198,7 +198,8 @@ class Misspelling(Rule):
     noun or an entity, a capitalised word inside a sentence, a word the article uses more than
     once, a word in the newsroom's dictionary (``dictionary`` words files, ``words``), a word
     spelt right in the other dialect, or a news convention (£48m, €1.2bn, 38C, 07:00 GMT, MPs,
-    G7, 2 mln, a scale word in common English use after a figure (₹8 lakh), a fragment of a hyphenated compound, a web address such as IHNED.cz), a word with a
+    G7, 2 mln, a scale word in common English use after a figure (₹8 lakh), a fragment of a
+    hyphenated compound, a web address such as IHNED.cz), a word with a
     letter English does not write (shōnen), or a regular derivation of common words the speller
     knows (``news.regular_derivation``: re + hiring, intoxicating + ly; `recieving`, `refrom`,
     `destory` and `happyness` are still slips) or a compound written solid that it would split
