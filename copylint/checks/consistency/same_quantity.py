@@ -90,14 +90,16 @@ VALUE_FEATURES = (
 #:   (what hangs from the figure's anchor: "£12bn set aside for schools"), the unit left out;
 #: - ``beyond``: the rarity-weighted overlap of the two sentences' content words, the unit left out
 #:   (``sentence_weighted`` counts the unit, which every pair shares).
-SIGNALS = {
-    "support": ("support_low", "support_high"),
-    "topic": ("topic_same", "topic_differs"),
-    "clause": ("clause_overlap",),
-    "synonym": ("governor_synonym",),
-    "phrase": ("phrase_overlap",),
-    "beyond": ("sentence_beyond",),
-}
+#:
+#: (Names of feature groups, the trainer's ``--signal`` values: code, not a word list an editor keeps.)
+SIGNALS = dict(
+    support=("support_low", "support_high"),
+    topic=("topic_same", "topic_differs"),
+    clause=("clause_overlap",),
+    synonym=("governor_synonym",),
+    phrase=("phrase_overlap",),
+    beyond=("sentence_beyond",),
+)
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -469,13 +471,23 @@ def _phrase(q) -> set[str]:
     return _content(_anchor(q.tok).subtree, q)
 
 
+@lru_cache(maxsize=1)
+def synonym_sets() -> dict[str, tuple[int, ...]]:
+    """Each word of ``rules/event_synonyms.txt`` (WordNet's synsets of common verbs and nouns) and
+    the lines it is on (read here, not in ``numbers``, which reads it for two durations of one event,
+    so that this helper module imports no rule's module)."""
+    out: dict[str, list[int]] = {}
+    for n, line in enumerate(data.phrases("event_synonyms.txt")):
+        for w in line.split():
+            out.setdefault(w, []).append(n)
+    return {w: tuple(ns) for w, ns in out.items()}
+
+
 def _synonyms(x: str, y: str) -> bool:
     """Two different words of one WordNet synset (``rules/event_synonyms.txt``)."""
     if not x or not y or x == y:
         return False
-    from copylint.checks.consistency.numbers import _synonym_sets
-
-    sets = _synonym_sets()
+    sets = synonym_sets()
     return bool(set(sets.get(x, ())) & set(sets.get(y, ())))
 
 
