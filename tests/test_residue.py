@@ -909,3 +909,19 @@ def test_residue_closing_a_page_is_still_reported(linter, ending, reported):
     body = ("The council met on Monday to agree the budget for the coming year.\n\n"
             "The vote was close, and the mayor said more cuts would follow in the spring.\n\n")
     assert [x for x, _ in _flagged(linter, body + ending)] == reported
+
+
+def test_timeline_lines_shapes():
+    """A timeline the article gives (``timeline_lines``): three dated entries or more in a row,
+    earliest first, with its title; a page's dated links latest first, two stamps, or dated lines
+    with nothing after the date are no timeline."""
+    from copylint.checks.residue import timeline_lines
+    entries = ["2014: the library moves", "March 2019 - campaigners ask for a lease", "3 June: a survey finds damp",
+               "June 2023 – the roof is found unsafe"]
+    assert timeline_lines(["Key dates"] + entries) == [True] * 5
+    assert timeline_lines(["The council met.", "2014: the library moves"] + entries[1:3]) == [False, True, True, True]
+    assert timeline_lines(list(reversed(entries))) == [False] * 4               # latest first: a page's links
+    assert timeline_lines(entries[:2]) == [False, False]                        # two are a page's stamps
+    assert timeline_lines(["Updated: 3 March 2020", "Published: 1 March 2020", "Posted: 4 March 2020"]) == [False] * 3
+    assert timeline_lines(["2019: rules", "2020: more", "2021: change"]) == [False] * 3   # one word after the date
+    assert timeline_lines(["Ferry: the boat leaves daily", "Train: two an hour run", "Bus: every ten minutes"]) == [False] * 3

@@ -1,6 +1,7 @@
 """Web residue and placeholders: what a scraper, a CMS or a hurried draft leaves in the copy."""
 from __future__ import annotations
 
+import calendar
 import copy
 import io
 import itertools
@@ -400,6 +401,79 @@ def data_table_lines(article: Article) -> list[bool]:
         short = sum(1 for b, _ in run if len(text[b.start:b.end].split()) <= DATA_CELL_WORDS)
         data = is_table and len(run) >= DATA_TABLE_CELLS and 2 * short >= len(run)
         out += [data] * sum(n for _, n in run)
+    return out
+
+
+#: a timeline needs this many entries in a row: two dated lines may be a page's stamps
+TIMELINE_ENTRIES = 3
+#: a timeline's title above it is a short line ("Timeline", "Key dates")
+TIMELINE_TITLE_WORDS = 4
+#: a timeline's entry: a date opening the line, a colon or a spaced dash, then what happened then
+_TIMELINE_ENTRY = re.compile(r"(?P<date>[^:–—]{1,30}?)\s*(?::|\s[-–—])\s+(?P<what>\S.*)")
+_DATE_PIECE = re.compile(r"(?P<year>\d{4})s?|(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<word>[^\W\d_]+)\.?|,")
+
+
+def _timeline_date(date: str, year: int | None) -> tuple[int, int, int] | None:
+    """The (year, month, day) a timeline entry's date names ("April 2017", "3 March", "March 3,
+    2020", "2019", "1990s"), the year carried from the entry above when it names none; None when the
+    words are not a date alone (a month or a year needed)."""
+    got: dict[str, int] = {}
+    pos, s = 0, date.strip()
+    for m in _DATE_PIECE.finditer(s):
+        if s[pos:m.start()].strip():
+            return None
+        pos = m.end()
+        if m["year"]:
+            got.setdefault("year", int(m["year"]))
+        elif m["day"]:
+            if "day" in got or not 1 <= int(m["day"]) <= 31:
+                return None
+            got["day"] = int(m["day"])
+        elif m["word"]:
+            low = m["word"].lower()
+            if low not in data.words("months") and low not in data.words("month-and-day-names") \
+                    or low[:3] not in _MONTH_ABBR or "month" in got:
+                return None
+            got["month"] = _MONTH_ABBR.index(low[:3])
+    if s[pos:].strip() or not ("year" in got or "month" in got):
+        return None
+    if "year" not in got and year is None:
+        return None
+    return got.get("year", year), got.get("month", 0), got.get("day", 0)
+
+
+_MONTH_ABBR = [m.lower() for m in calendar.month_abbr]   # "", "jan", ... "dec"
+
+
+def timeline_lines(lines: list[str]) -> list[bool]:
+    """For each line: whether it is an entry of a timeline the article gives (an explainer's "April
+    2017: limit introduced" / "July 2021: Supreme Court rules the policy lawful"): at least
+    ``TIMELINE_ENTRIES`` lines in a row, each a date, a colon or a spaced dash and what happened
+    then (two words or more), the dates in order, earliest first, with its title right above it when
+it has one (a short line, no full stop). A timeline is the article's own:
+    the classifier reads the lines around it as if it were not there, as around a table of data
+    (``data_table_lines``), where each entry, a short dated line, looked like a page's stamp. A
+    page's list of dated links runs latest first, and is judged."""
+    keys: list[tuple[int, int, int] | None] = []
+    year = None
+    for line in lines:
+        m = _TIMELINE_ENTRY.fullmatch(line.strip())
+        key = _timeline_date(m["date"], year) if m and len(m["what"].split()) >= 2 else None
+        keys.append(key)
+        year = key[0] if key else None
+    out = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and keys[j] and keys[j + 1] and keys[j + 1] >= keys[j]:
+            j += 1
+        if keys[i] and j + 1 - i >= TIMELINE_ENTRIES:
+            out[i:j + 1] = [True] * (j + 1 - i)
+            # its title right above it ("Timeline", "Key dates:")
+            if i and 0 < len(lines[i - 1].split()) <= TIMELINE_TITLE_WORDS \
+                    and not _TERMINAL.search(lines[i - 1].strip().rstrip(":")):
+                out[i - 1] = True
+        i = j + 1
     return out
 
 
@@ -1847,6 +1921,13 @@ class Boilerplate(Rule):
         "less than many households had feared.",
         # ... and over a body of one short sentence, too short to count as a paragraph of prose
         "Strong Sales Lift Carmaker\n\nThe firm's quarterly earnings beat forecasts.",
+        # a timeline the article gives, under its title, is its own (``timeline_lines``): its dated
+        # entries at the end read as a page's stamps to main's classifier
+        "The council voted on Monday to sell the old library building on Bridge Street, ending a "
+        "ten-year campaign to reopen it.\n\nThe building has stood empty since the library moved, and "
+        "repairs would now cost more than it is worth, officers said.\n\nKey dates\n2014 - the library "
+        "moves to the civic centre\nMarch 2019 - campaigners ask for a community lease\nJune 2023 - a "
+        "survey finds the roof unsafe",
         # a table of data the markup declares is the article's own (``data_table_lines``): each cell
         # read as a line of its own looked like a page's furniture, and so did the lead above it
         markdown("# United climb to third\n\nUnited moved up to third in the table after a 2-1 win at "
@@ -1868,8 +1949,9 @@ class Boilerplate(Rule):
         # a table of data the markup declares is the article's own: the classifier reads the lines
         # around it as if it were not there (each cell is a block of its own, and a league table's
         # cells read as a page's furniture); the listed phrases are still looked for in its cells
-        in_table = data_table_lines(article)
         every_line = [text[s:e] for s, e in every]
+        # a timeline the article gives is its own too, and is read around the same way
+        in_table = [t or d for t, d in zip(data_table_lines(article), timeline_lines(every_line))]
         spans = [span for span, t in zip(every, in_table) if not t]
         lines = [x for x, t in zip(every_line, in_table) if not t]
         tags = None if article.doc is None else iter_line_tags(article.doc, spans, [modelled(x) for x in lines])
