@@ -878,6 +878,20 @@ def test_closing_own_lines_shapes():
     assert own(["Yours sincerely", "Jane Roe", "Sign up for our newsletter"]) == []   # furniture's words
     assert closing_own_lines(["ENDS", para, para]) == set()          # an end mark above the prose is none
     assert closing_own_lines([para, "ENDS", "Contact: 01234 567890"]) == {1, 2}
+    # a release's media contact right above its end mark
+    assert own(["Media contact:", "Sam Holmes, press office", "01234 567890", "ENDS"]) == [3, 4, 5, 6]
+    assert own(["Share this article", "Most read"]) == []                # no mark: left to the judge
+
+
+def test_release_head_line_shapes():
+    """A press release's own head (``release_head_line``): its label alone or with its embargo's
+    date; a headline that opens with the label is not one."""
+    from copylint.checks.residue import release_head_line
+    assert release_head_line("FOR IMMEDIATE RELEASE") and release_head_line("Press release")
+    assert release_head_line("EMBARGOED UNTIL 00:01 GMT, 12 March 2025")
+    assert release_head_line("Embargo: 00:01 BST Tuesday 4 March")
+    assert not release_head_line("PRESS RELEASE: New ferry for Skye")
+    assert not release_head_line("Press release archive") and not release_head_line("Embargoed until further notice")
 
 
 @pytest.mark.parametrize("ending", ["Yours sincerely\n\nJane Roe\n\nLow Ford\n",

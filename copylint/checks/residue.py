@@ -1385,7 +1385,8 @@ def closing_own_lines(lines: list[str], bounds: tuple[int, int] | None | bool = 
     the signature below a letter's sign-off, when it closes the text (``_signature``: "Jane Roe",
     then "Low Ford" or "Chair, Low Ford Residents' Association"). Below the first paragraph: a press
     release's end mark (``end_mark_line``: "ENDS") and every line after it that is no paragraph
-    of prose (a contact line, "Notes to editors"). (A desk's lone tag of two words or fewer after
+    of prose (a contact line, "Notes to editors"), and the lines of no prose right above it (its
+    media contact). The classifier's two passes do not read them either. (A desk's lone tag of two words or fewer after
     the last paragraph, "Energy", was measured as a third and is not kept: it cost five pasted
     closing lines held apart, docs/measurements.md, issue 10, session 19.)"""
     if bounds is False:
@@ -1397,6 +1398,11 @@ def closing_own_lines(lines: list[str], bounds: tuple[int, int] | None | bool = 
     marks = [i for i in range(first + 1, len(lines)) if end_mark_line(lines[i])]
     if marks:
         out |= {i for i in range(marks[0], len(lines)) if line_kind(lines[i]) != "P"}
+        # and the release's contact lines right above its mark ("Media contact:" / a name / a number)
+        k = marks[0] - 1
+        while k > first and line_kind(lines[k]) != "P":
+            out.add(k)
+            k -= 1
     after = [i for i in range(last + 1, len(lines)) if i not in out]
     signs = [i for i in after if sign_off_line(lines[i])]
     if signs and _signature(lines[signs[-1] + 1:], _sign_off().fullmatch(lines[signs[-1]].strip()).group(1) is not None):
@@ -1435,6 +1441,24 @@ def date_line(line: str) -> bool:
     return dated
 
 
+@lru_cache(maxsize=1)
+def _release_label() -> re.Pattern:
+    labels = sorted(data.words("release-labels"), key=len, reverse=True)
+    return re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, x.split())) for x in labels), re.I)
+
+
+def release_head_line(line: str) -> bool:
+    """Whether the line is a press release's own head: its label ("FOR IMMEDIATE RELEASE", "PRESS
+    RELEASE", ``release-labels`` of ``rules/words.toml``) alone or with its embargo's date and time
+    ("EMBARGOED UNTIL 00:01 GMT, 12 March 2025": ``date_line``)."""
+    m = _release_label().match(line.strip())
+    if m is None:
+        return False
+    rest = re.sub(r"^[\s:,–—-]*(?:(?:until|till|to)\b[\s:]*)?", "", line.strip()[m.end():], flags=re.I)
+    return not rest or date_line(rest)
+    return False
+
+
 def by_line(line: str) -> bool:
     """A "By NAME" byline: "by", a capitalised name, twelve words at most, no full stop closing it."""
     s = line.strip()
@@ -1444,13 +1468,13 @@ def by_line(line: str) -> bool:
 
 def head_stamp_line(line: str) -> bool:
     """Whether the line is the article's own byline or date stamp, in place in its head (above the
-    first paragraph of prose): "By Jane Roe", "By Jane Roe, Energy Correspondent", "By Jane Roe |
+    first paragraph of prose), or a press release's head (``release_head_line``): "By Jane Roe", "By Jane Roe, Energy Correspondent", "By Jane Roe |
     March 3, 2020" (``by_line``), a name and a journalist's role ("Jane Roe, Energy Correspondent":
     ``byline-roles`` of ``rules/words.toml``) or a date stamp (``date_line``). An editor's draft
     opens so; no judge reads it there (``head_stamps``, ``ResidueModel``), as at the end the
     line-alone judge does not read the desk's production credit (``credit_line``). Among the
     paragraphs, a byline or a timestamp is out of place: judged."""
-    if by_line(line):
+    if by_line(line) or release_head_line(line):
         return True
     s = line.strip()
     r = _ROLE_TAIL.search(s)   # "Jane Roe, Energy Correspondent": a name, then a journalist's role
@@ -1657,13 +1681,16 @@ class ResidueModel:
         stamped = head_stamps(lines, bounds)
         if bounds is not None and any(i > bounds[0] for i in stamped):
             head = set(head) | {i for i in stamped if i > bounds[0]}
+        # nor do they read the lines closing an editor's draft (``closing_own_lines``)
+        own_end = closing_own_lines(lines, bounds)
+        if own_end:
+            head = set(head) | own_end
         if self.alone is not None:
             ba, wa, _, with_head = self.alone
             alone_head = range(0) if with_head else head
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
             outside = outside_prose(lines, bounds)
-            own_end = closing_own_lines(lines, bounds)
             edge = set(itertools.chain(*edge_lines(lines, bounds))) if self.edges[2:] != (None, None) else set()
             brief = brief_headline(lines, bounds)
             runs = end_runs(lines) if self.closing else {}
@@ -1908,6 +1935,12 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
         "ENDS\n\nFor more information contact Sam Holmes on 01234 567890",
+        # a press release's head, its media contact above its end mark and the mark: its own, and
+        # the classifier's two passes no longer read them (main reported the contact and the mark)
+        "FOR IMMEDIATE RELEASE\n\nCouncil opens new swimming pool\n\nThe council opened its new "
+        "swimming pool in Low Ford on Monday, two years after the old one closed.\n\nThe pool cost 6 "
+        "million pounds and will open seven days a week, the council said.\n\nMedia contact:\nSam "
+        "Holmes, press office\n01234 567890\n\nENDS",
         # a subheading among the paragraphs that names the story's own people and places
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\nMayor Jane Roe defends the Low Ford budget\n\nThe vote was close, and the mayor "
