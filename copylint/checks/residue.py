@@ -2046,6 +2046,7 @@ class Placeholder(Rule):
         "The council will cut ⟦TK→replace it with the real text⟧ jobs.",
         "⟦Lorem ipsum→replace it with the real text⟧ dolor.",
         "The mayor said ⟦[INSERT QUOTE]→replace it with the real text⟧ on Monday.",
+        "The bridge at dawn. ⟦[CAPTION TK]→replace it with the real text⟧",
         "⟦Headline here→replace it with the real text⟧\n\nThe council met.",
     )
     passes = (
@@ -2054,16 +2055,22 @@ class Placeholder(Rule):
         "Insert the key and turn it.",
         "Shoppers queued outside TK Maxx, and the Giants won Super Bowl XX.",
         "The insurer Techniker Krankenkasse (TK) runs TK-Safe. The TK said data stays private.",
+        # a WordPress shortcode with its attributes is the CMS's markup (main: an error)
+        '[caption id="attachment_12" align="alignnone" width="800"]The site on Eastern Avenue.[/caption]',
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         for m in _placeholder_patterns().finditer(text):
+            if _SHORTCODE_ATTRIBUTE.search(m.group()):
+                continue   # a CMS shortcode with its attributes ([caption id="..."]): markup, not a gap
             if not _in_a_name(text, m.start(), m.end()):
                 yield self.finding(m.start(), m.end(), f"placeholder '{m.group()}' left in the copy",
                                    suggestion="replace it with the real text")
 
 
+#: an attribute inside brackets: a WordPress shortcode's ``[caption id="attachment_1" width="800"]``
+_SHORTCODE_ATTRIBUTE = re.compile(r"^\[\w+\s.*\b\w+=[\"'\w]")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
 _ROMAN = re.compile(r"[IVXLCDM]+")
