@@ -2017,8 +2017,15 @@ def _placeholder_patterns() -> re.Pattern:
     for p in data.phrases("placeholders.txt"):
         pat = r"\s+".join(re.escape(w) for w in p.split())
         (sensitive if p.upper() == p and any(c.isalpha() for c in p) else insensitive).append(pat)
-    bracket = (r"\[\s*(?:INSERT|ADD|TK|TKTK|TBC|TBD|LINK|QUOTE|PHOTO|PIC|IMAGE|CAPTION|NAME|HED|"
-               r"DEK|FIGURE|CHECK|XX+|FILL)\b[^\]\n]{0,60}\]")
+    def alternation(name: str, case=str.lower) -> str:
+        return "|".join(sorted((re.escape(case(w)) for w in data.words(name)), key=len, reverse=True))
+
+    # a bracketed gap ("[INSERT QUOTE]", "[SOURCE]"), a note to the desk ("[Ed: need a quote]"), a
+    # writer's note in double parentheses ("((need latest figures))") or query ("(spelling?)")
+    bracket = (rf"\[\s*(?:(?:{alternation('placeholder-bracket-words')}|XX+)\b[^\]\n]{{0,60}}"
+               rf"|(?-i:(?:{alternation('placeholder-bracket-slots', str.upper)})\b[A-Z ]{{0,40}})"
+               rf"|(?:{alternation('placeholder-note-openers')})\s*[:.]\s[^\]\n]{{0,120}})\]"
+               rf"|\(\([^()\n]{{2,120}}\)\)|\((?:(?:{alternation('placeholder-queries')})\s*)?\?\)")
     # the whole-word test once for every phrase (not once a phrase at every character): at each place
     # the phrases are tried in the same order as before, each followed by the same test
     words = sorted(sensitive, key=len, reverse=True)
@@ -2028,10 +2035,14 @@ def _placeholder_patterns() -> re.Pattern:
 
 @register
 class Placeholder(Rule):
-    """A placeholder left in the draft: TK, TKTK, lorem ipsum, XXX, [INSERT QUOTE], "headline here".
+    """A placeholder left in the draft: TK, TKTK, lorem ipsum, XXX, [INSERT QUOTE], [SOURCE],
+    "headline here", or a writer's note to the desk: [Ed: need a quote here], ((check figures)),
+    (spelling?), NOTE TO SUBS.
 
     These mark what the writer meant to come back to; published, they are the most embarrassing
-    fault in the list. All-capital markers (TK, XXX) match only in capitals and only as words, so
+    fault in the list. A slot a template names is read in capitals only ("[SOURCE]", "[CITY
+    NAME]"; "[Source: Xinhua]" is a credit); square brackets a writer puts inside a quotation
+    ("He [the minister] was wrong") are published text. All-capital markers (TK, XXX) match only in capitals and only as words, so
     "Atkins" and "XXL" are left alone, and so is such a marker that is part of a name: followed by a
     capitalised word ("TK Maxx"), a Roman numeral after one ("Super Bowl XX"), or an abbreviation
     the article itself defines or compounds ("Techniker Krankenkasse (TK)", "TK-Safe").
@@ -2041,12 +2052,17 @@ class Placeholder(Rule):
     any_language = True
     family = "placeholder"
     severity = Severity.ERROR
-    summary = "Placeholder left in the copy (`TK`, `lorem ipsum`, `[INSERT QUOTE]`)."
+    summary = "Placeholder or writer's note left in the copy (`TK`, `lorem ipsum`, `[INSERT QUOTE]`, `[Ed: check]`)."
     flags = (
         "The council will cut ⟦TK→replace it with the real text⟧ jobs.",
         "⟦Lorem ipsum→replace it with the real text⟧ dolor.",
         "The mayor said ⟦[INSERT QUOTE]→replace it with the real text⟧ on Monday.",
         "The bridge at dawn. ⟦[CAPTION TK]→replace it with the real text⟧",
+        # a writer's note to the desk, a query, a gap named by what should fill it
+        "The council should have acted sooner. ⟦[Ed: need a quote from Wilkes here]→replace it with the real text⟧",
+        "The bridge carries 30,000 vehicles a day ⟦((need latest traffic figures))→replace it with the real text⟧.",
+        "said council leader Amanda Hopgood ⟦(spelling?)→replace it with the real text⟧.",
+        "The work will take 18 months, according to ⟦[SOURCE]→replace it with the real text⟧.",
         "⟦Headline here→replace it with the real text⟧\n\nThe council met.",
     )
     passes = (
@@ -2057,6 +2073,8 @@ class Placeholder(Rule):
         "The insurer Techniker Krankenkasse (TK) runs TK-Safe. The TK said data stays private.",
         # a WordPress shortcode with its attributes is the CMS's markup (main: an error)
         '[caption id="attachment_12" align="alignnone" width="800"]The site on Eastern Avenue.[/caption]',
+        # square brackets a writer puts in a quotation, a credit, an acronym: published text
+        '"He [the minister] was wrong," she said. [Editor in charge: Li Wei] [NFL] (Reuters) (pictured)',
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
