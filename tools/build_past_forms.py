@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Build ``rules/past_forms.txt``, the irregular past forms of common English verbs, which
+"""Build ``rules/past_forms.txt``, the past forms of common English verbs, which
 ``verb-form-after-modal`` and ``verb-form-after-causative`` read to tell a past form where a base
-form belongs (`would went`, `could took`, `made them went`) when spaCy's tagger reads the past form
-as a base form (it tags `made` in `would made` as VB, lemma `made`).
+form belongs (`would went`, `could fired`, `made them went`) when spaCy's tagger reads the past form
+as a base form (it tags `made` in `would made` and `fired` in `could fired` as VB, lemma itself),
+and ``missing-to`` reads as the list of verbs' base forms (the lemma column).
 
 The forms come from lemminflect's inflection tables (``pip install lemminflect``; AGID-based, MIT),
 not from a list typed by hand: for every verb lemma English uses commonly (wordfreq Zipf
 ``--min-zipf`` or more, 3.0 by default), each form its tables give as a past tense (VBD) or past
-participle (VBN) that differs from the lemma and is not the regular -ed form. Each line:
+participle (VBN) that differs from the lemma, regular (-ed) or not. Each line:
 
     form lemma kind [base]
 
@@ -41,9 +42,10 @@ def build(min_zipf: float, base_zipf: float) -> list[str]:
             continue
         infl = lemminflect.getAllInflections(lemma, upos="VERB")
         past, participle = set(infl.get("VBD", ())), set(infl.get("VBN", ()))
+        participle = participle or past  # the tables leave out a participle that is the past tense (shared)
         for form in sorted(past | participle):
-            if form == lemma or not form.isalpha() or form.endswith("ed"):
-                continue  # the regular -ed form: the tagger reads it as a past form itself
+            if form == lemma or not form.isalpha():
+                continue
             kind = "past" if form not in participle else "participle" if form not in past else "both"
             base = ""
             own = table.get(form)
@@ -63,7 +65,7 @@ def main() -> None:
     args = ap.parse_args()
     lines = build(args.min_zipf, args.base_zipf)
     head = [
-        "# Irregular past forms of common verbs: form lemma kind [base]. Built by tools/build_past_forms.py",
+        "# Past forms of common verbs: form lemma kind [base]. Built by tools/build_past_forms.py",
         "# from lemminflect's inflection tables and wordfreq; do not edit by hand. kind: past (simple past",
         "# only), participle (past participle only), both. base: also the base form of a verb in use.",
         f"# --min-zipf {args.min_zipf} --base-zipf {args.base_zipf}",
