@@ -722,6 +722,7 @@ class VerbFormAfterModal(Rule):
         "She could ⟦saw→see⟧ the ships from her window.",
         "They said that they could ⟦fired→fire⟧ a missile from there.",
         "Retailers hope their new fashions will ⟦made→make⟧ the grade.",
+        "He said its security delegation will ⟦went→go⟧ to Chittagong.",
         "The firm said it will ⟦shared→share⟧ the data with police.",
     )
     passes = (
@@ -754,7 +755,7 @@ class VerbFormAfterModal(Rule):
                 continue  # "all that they can as Filip now needs time": another clause begins; "could've"
             if _inflected_after(tok, _VBZ_TAGS) is not None:
                 yield _base_form_finding(self, tok, verb)
-            elif (base := _past_reading(verb)) is not None and not _modal_read_as_noun(tok):
+            elif (base := _past_reading(verb)) is not None and not _modal_read_as_noun(tok, verb):
                 yield _base_form_finding(self, tok, verb, base)
 
 
@@ -877,12 +878,14 @@ class MissingTo(Rule):
                                suggestion=f"{adj.text} to {verb.text}")
 
 
-def _modal_read_as_noun(modal) -> bool:
-    """True when ``modal`` is a modal that is also a noun (``modal-nouns``: `will`) and the word
-    before it a singular noun or a participle whose phrase a possessive opens: the noun and its
-    owner, the verb after it a past tense (`Ford's unexecuted will specified`). A plural before it
-    is the modal's subject (`their new fashions will made the grade`: a slip)."""
-    if modal.lower_ not in _MODAL_NOUNS or not modal.i:
+def _modal_read_as_noun(modal, verb) -> bool:
+    """True when ``modal`` is a modal that is also a noun (``modal-nouns``: `will`), the verb after
+    it could be a past participle as well as a tense (`specified`, `left`; not `went`, `began`),
+    and the word before it is a singular noun or a participle whose phrase a possessive opens: the
+    noun and its owner, the verb after it a past tense (`Ford's unexecuted will specified`). A
+    plural before it is the modal's subject (`their new fashions will made the grade`: a slip),
+    and so is a noun before a simple past (`its security delegation will went`)."""
+    if modal.lower_ not in _MODAL_NOUNS or not modal.i or _PAST_FORMS.get(verb.lower_, ("", ""))[1] == "past":
         return False
     prev = modal.doc[modal.i - 1]
     return prev.tag_ in ("NN", "VBN") and any(t.tag_ in ("PRP$", "POS") for t in modal.doc[prev.left_edge.i:prev.i])
