@@ -11,7 +11,8 @@ their verb changed to the form a slip leaves (lemminflect's inflection tables gi
   `would went`), owned by ``verb-form-after-modal``;
 - ``causative``: `let`/`help`/`make` + object + bare verb, the verb put in the past (`let them
   share` -> `let them shared`; after `make` only verbs whose simple past is no participle, the
-  rule's scope), owned by ``verb-form-after-causative``;
+  rule's scope; `help them to share` takes no bare infinitive, so it is no site), owned by
+  ``verb-form-after-causative``;
 - ``able``: `able to` + verb with `to` dropped (`able to appear` -> `able appear`), owned by
   ``missing-to``;
 - ``agreement``: a plural common noun subject and its present verb (VBP), the verb given its -s
@@ -71,7 +72,7 @@ def plant(doc) -> tuple[str, str, int, int] | None:
                 if v.dep_ in ("ccomp", "xcomp") and v.tag_ == "VB" and v.is_lower and v.is_alpha \
                         and t.i + 1 < v.i <= t.i + 4 \
                         and any(c.dep_ == "nsubj" and t.i < c.i < v.i for c in v.children) \
-                        and not any(x.is_punct for x in doc[t.i + 1:v.i]):
+                        and not any(x.is_punct or x.lower_ == "to" for x in doc[t.i + 1:v.i]):
                     past = inflect(v.lemma_, "VBD")
                     if not past or past == v.text:
                         continue
