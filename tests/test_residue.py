@@ -860,8 +860,8 @@ def test_a_byline_or_a_date_stamp_in_the_head_is_the_articles_own(linter):
 
 def test_closing_own_lines_shapes():
     """The lines closing an editor's draft that are its own (``closing_own_lines``): a signature and
-    its place or role below a sign-off, a press release's end mark and what follows it; and the
-    closing residue they leave to the judge (a desk's lone tag, measured, is not kept)."""
+    its place or role below a sign-off, a press release's end mark and what follows it, a bare
+    signature or a desk's tag closing the text alone; and the closing residue they leave to the judge."""
     para = "The council met on Monday to agree the budget for the coming year, the mayor said."
     body = ["Floods close the valley road", para, para]
     own = lambda end: sorted(closing_own_lines(body + end))
@@ -870,7 +870,15 @@ def test_closing_own_lines_shapes():
     assert own(["Yours faithfully, Sam Holmes", "High Moor, Yorkshire"]) == [4]
     assert own(["ENDS", "For more information contact Sam Holmes on 01234 567890"]) == [3, 4]
     assert own(["-30-"]) == [3] and end_mark_line("# # #") and not end_mark_line("Ends")
-    assert own(["Energy"]) == [] and own(["Reporting by Jane Roe", "Energy"]) == []   # a desk's tag: not kept
+    # a desk's tag (session 20): alone after the last paragraph, or below the production credit
+    assert own(["Energy"]) == [3] and own(["UK news"]) == [3] and own(["Reporting by Jane Roe", "Energy"]) == [4]
+    assert own(["Energy", "Housing"]) == [] and own(["Most read"]) == [] and own(["Sign up"]) == []
+    assert own(["Vote 2024"]) == [] and own(["Energy prices rise"]) == [] and not residue.desk_tag("energy")
+    # a signature with no sign-off (session 20): alone after the last paragraph, the text's last line
+    assert own(["Jane Roe"]) == [3] and own(["Mark Potter, London"]) == [3] and own(["J. K. Rowling"]) == [3]
+    assert own(["Jane Roe", "Low Ford"]) == [] and own(["Jane Roe."]) == [] and own(["Follow Us"]) == []
+    assert own(["Mark Potter, London, United Kingdom, Europe"]) == [] and own(["Local news"]) == []
+    assert closing_own_lines(["Floods close the valley road", para, "Jane Roe"]) == set()   # one paragraph
     # residue closing a page: left to the judge
     assert own(["Kind regards", "Energy", "Housing"]) == []           # no name below the sign-off
     assert own(["Yours sincerely", "Share this article", "Sign up now"]) == []
@@ -881,10 +889,14 @@ def test_closing_own_lines_shapes():
 
 
 @pytest.mark.parametrize("ending", ["Yours sincerely\n\nJane Roe\n\nLow Ford\n",
-                                    "ENDS\n\nFor more information contact Sam Holmes on 01234 567890\n"])
+                                    "ENDS\n\nFor more information contact Sam Holmes on 01234 567890\n",
+                                    "Jane Roe\n", "Mark Potter, London\n", "Business\n", "Environment\n"])
 def test_draft_closed_by_its_own_lines_is_clean(linter, monkeypatch, ending):
     """A draft closing with a signature and its place, a press release's end mark and contact
-    line: no residue; main's judge reports them as a block (fails with the guard off)."""
+    line, a columnist's or a letter writer's bare signature, a desk's tag: no residue; without the
+    guard the shipped judge reports them (as a block; the bare signature and the tag alone, since
+    session 20's model reads a line's meaning through the sentence embedder: fails with the guard
+    off)."""
     body = ("The council met on Monday to agree the budget for the coming year.\n\n"
             "The vote was close, and the mayor said more cuts would follow in the spring.\n\n")
     assert _flagged(linter, body + ending) == []
