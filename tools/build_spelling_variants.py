@@ -13,7 +13,8 @@ organise/organize, analyse/analyze, manoeuvre/maneuver, catalogue/catalog, judge
 cheque/check, programme/program ...), one or two of them per word. A pair is kept only when both
 words are in SCOWL's lists: the American side American-only, or (``dual``) spelt the same in every
 dialect with another sense (a gas meter, a computer program, to check, to tire), which the rule
-then reads in context. SCOWL's own mapping spells some foreign words and obscure ones "American"
+then reads in context; an -ise/-ize pair whose -ize form is an inflection of a word SCOWL spells
+the same in every dialect (prised/prized: "a prized scalp" is British too) is ``dual`` as well. SCOWL's own mapping spells some foreign words and obscure ones "American"
 (entendre/entender, notre/noter, pandoura/pandora): a pair whose two forms English use (wordfreq)
 does not bear out as one word's two spellings is left out (``not_in_use``).
 
@@ -154,6 +155,15 @@ def american_forms(gb: str, table=CORRESPONDENCES) -> set[str]:
     return out
 
 
+def inflected_from(word: str, words: set[str]) -> bool:
+    """``word`` is in ``words`` or an inflection of one of them (-d, -s, -r, -rs, -ing)."""
+    stems = {word}
+    for suffix, add in (("d", ""), ("s", ""), ("r", ""), ("rs", ""), ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix):
+            stems.add(word[:-len(suffix)] + add)
+    return bool(stems & words)
+
+
 def kind(gb: str, us: str) -> str:
     """ize: the pair differs only by -ise/-ize, which Oxford British spelling shares (not -yse/-yze:
     Oxford spells "analyse")."""
@@ -217,6 +227,10 @@ def main() -> None:
             # the nearest American-only form (fewest changed letters)
             best = nearest(us, gb)
             flag = kind(gb, best)
+            if flag == "ize" and inflected_from(best, common) and not inflected_from(gb, common):
+                # the -ize form is an everyday word of every dialect in its own sense (prized, a
+                # prized scalp; seizer): a British article writes it too, beside its -ise words
+                flag = "dual"
             if not flag:  # a form the other dialect accepts says nothing of the article's dialect
                 us_ok, gb_ok = best in british_accepts, gb in american_accepts
                 flag = "variant" if us_ok and gb_ok else "gb-only" if us_ok else "us-only" if gb_ok else ""

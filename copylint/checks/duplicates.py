@@ -230,6 +230,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+#: a sentence opening with an ellipsis (after an opening quote or bracket): an excerpt of words
+#: quoted before, quoted again on purpose ("… Fares have increased," he had tweeted)
+_EXCERPT = re.compile(r"""\s*["“‘'(\[]*\s*(?:…|\.\.\.)""")
+
+
 @register
 class DuplicateSentence(Rule):
     """A sentence that appears again later in the article.
@@ -241,7 +246,7 @@ class DuplicateSentence(Rule):
     comparison, the same line under each candidate's profile): left alone. So is a sentence that
     a pull quote (a block the page names so, an ``<aside>``, a ``<blockquote>``) takes from the body,
     and a standfirst (a heading written as a sentence, or a dek under the headline) that the body
-    restates.
+    restates, and a quotation quoted again as an excerpt, opening with an ellipsis.
     """
 
     id = "duplicate-sentence"
@@ -270,6 +275,10 @@ class DuplicateSentence(Rule):
         html("<h1>Oxygen bar opens in Delhi</h1><h2>The brains behind the startup are said to be two "
              "former bankers from Mumbai.</h2><p>The brains behind the startup are said to be two "
              "former bankers from Mumbai. They saw an oxygen bar in Las Vegas.</p>"),
+        # a quotation quoted again as an excerpt, its ellipsis marking the cut
+        "The firm tweeted: \"We are all concerned. Fares have increased to encourage more drivers to come "
+        "online in the area.\"\n\nThat opener sounds civic.\n\n\"… Fares have increased to encourage more "
+        "drivers to come online in the area.\"\n\nThe rest is a transaction.",
         # ... and a dek, the heading under the headline, written without its full stop
         html("<h1>Coal emissions fall again</h1><h2>Coal has been in a slow-motion death spiral over the "
              "past ten years</h2><p>Emissions fell by 2 percent last year, the firm said.</p><p>Coal has "
@@ -301,6 +310,8 @@ class DuplicateSentence(Rule):
                     continue  # a repeated paragraph (duplicate-line), or another section's sentence
                 if restated_on_purpose(article, article.block_at(first[0]), block):
                     continue  # a pull quote and the body, or a standfirst the body restates
+                if _EXCERPT.match(text, s, e):
+                    continue  # a quotation's words quoted again, marked as an excerpt by an ellipsis
                 yield self.finding(s, e, "this sentence repeats an earlier one",
                                    related=[Related(first[0], first[1], "first copy")],
                                    suggestion="delete the repeated sentence")

@@ -69,6 +69,7 @@ class GrammarCheck(Rule):
         "⟦Its→It's⟧ been grueling work, but she made a full recovery.",
         "They left ⟦there→their⟧ bags at the station.",
         "The firm said ⟦it's→its⟧ own figures showed a fall.",
+        "The club cut prices; ⟦it's→its⟧ fans cheered the decision.",
     )
     passes = (
         "She ate an apple on the train.",
@@ -95,6 +96,8 @@ class GrammarCheck(Rule):
         "The Yankees said it's Orlando Hernandez who will start the first game.",
         # `it's` as "it is" before the noun the parse reads as its complement
         "She loves coaching, but says it's time to step back from the club.",
+        # ... or opening a clause of its own with a bare noun that closes it
+        "\"It's sleet; it's rain; it's 31 degrees. It's ugly out there,\" the forecaster said.",
         # `May` the month or a name before a modal: no double modal
         "The election on 5 May will be the party's first test. Mrs May would not comment.",
         # the country `US` is no pronoun `us`

@@ -403,6 +403,51 @@ def data_table_lines(article: Article) -> list[bool]:
     return out
 
 
+#: a line an article numbers itself: "1. Finland", "2) Improve site search"
+_NUMBERED = re.compile(r"\s*(\d{1,2})[.)]\s+\S")
+#: the fewest items of an article's own numbered list, and the words of a line of prose between the
+#: headings of a numbered listicle or of the sentence that introduces a list (ending with a colon)
+ENUMERATED_ITEMS = 3
+ENUMERATED_PROSE_WORDS = 8
+ENUMERATED_INTRO_WORDS = 5
+
+
+def enumerated_lines(lines: list[str]) -> list[bool]:
+    """For each line: whether it is an item of a list the article numbers itself, 1, 2, 3 ... in
+    order, at least ``ENUMERATED_ITEMS`` of them, in either shape: a run of lines right under a
+    sentence of the article that introduces it (`The countries ranked as follows:` / `1. Finland` /
+    `2. Norway` ...), or a listicle's numbered headings each followed by its paragraphs of prose
+    (`1. Upsell and cross-sell` / its paragraph / `2. Improve site search` ...). A page's numbered
+    list of related headlines comes as a run under a label (`Most read`), not under a sentence."""
+    out = [False] * len(lines)
+    nums = [int(m.group(1)) if (m := _NUMBERED.match(x)) else None for x in lines]
+    prose = [len(x.split()) >= ENUMERATED_PROSE_WORDS and nums[i] is None for i, x in enumerate(lines)]
+    for i, first in enumerate(nums):
+        if first != 1:
+            continue
+        # a run of items right under a sentence that introduces it
+        run = [i]
+        while run[-1] + 1 < len(lines) and nums[run[-1] + 1] == len(run) + 1:
+            run.append(run[-1] + 1)
+        intro = lines[i - 1].rstrip() if i else ""
+        if len(run) >= ENUMERATED_ITEMS and intro.endswith(":") and len(intro.split()) >= ENUMERATED_INTRO_WORDS:
+            for j in run:
+                out[j] = True
+            continue
+        # a listicle's headings: each item followed by prose before the next
+        items, j = [i], i + 1
+        while j < len(lines):
+            if nums[j] == len(items) + 1 and any(prose[items[-1] + 1:j]):
+                items.append(j)
+            elif nums[j] is not None:
+                break
+            j += 1
+        if len(items) >= ENUMERATED_ITEMS and any(prose[items[-1] + 1:]):
+            for j in items:
+                out[j] = True
+    return out
+
+
 def line_tags(doc, spans: list[tuple[int, int]]) -> list[list[tuple[str, str]]]:
     """spaCy's (lower-case text, fine tag) of the tokens inside each (start, end) span of the
     document's text, in linear time (spans in order, not overlapping)."""
@@ -1811,7 +1856,10 @@ class Boilerplate(Rule):
     an article, or one that quotes such a phrase, is prose; the classifier's two passes leave the
     head of an article (headline, standfirst, byline above the first paragraph) to the line-alone
     judge, and headings that HTML or Markdown mark as such alone; nor does the line-alone judge read
-    a brief's headline (a body of a paragraph or two is too short to tell it by shared words). Listed phrases can be deleted by
+    a brief's headline (a body of a paragraph or two is too short to tell it by shared words). A
+    table of data and a list the article numbers itself (the items under the sentence that
+    introduces them, a listicle's numbered headings over their paragraphs) are read as the
+    article's own. Listed phrases can be deleted by
     ``--fix``; the classifiers' lines are left to the editor.
     """
 
@@ -1894,6 +1942,20 @@ class Boilerplate(Rule):
                  "Villa on Sunday, with both goals in the second half.\n\n| Pos | Team | Points |\n"
                  "|---|---|---|\n| 1 | Liverpool | 29 |\n| 2 | Arsenal | 27 |\n| 3 | United | 26 |\n\n"
                  "The manager said his side had shown great character after a difficult first half."),
+        # a list the article numbers itself (``enumerated_lines``): a run of items under the sentence
+        # that introduces it, and a listicle's numbered headings over their paragraphs (main
+        # reported two of the items, and one heading)
+        "A new report ranks ten wealthy countries on poverty, inequality and jobs, and the United "
+        "States comes last.\n\nThe overall rankings of the countries were as follows:\n1. Finland\n"
+        "2. Norway\n3. Australia\n4. Canada\n5. Germany\n\nThe low ranking the U.S. received was due "
+        "to its extreme levels of wealth and income inequality, the authors said.",
+        "Shops lose sales when visitors cannot find what they want, and a few changes bring more of "
+        "them to the checkout.\n\n1. Upsell and Cross Sell\n\nOffering related products on product "
+        "pages to sell more than one product is a common strategy known as cross-selling.\n\n2. "
+        "Improve Site Search\n\nMake sure your customers can find what they want quickly, and test "
+        "your site search so that all your products show up.\n\n3. Be Easy to Contact\n\nPeople "
+        "don't buy unless they're confident they are making the right decision, so have a contact "
+        "page that is easy to find.",
         html("<article><p>Labour won a large majority in the general election, official results "
              "showed on Friday.</p><table><tr><th>Party</th><th>Seats</th></tr><tr><td>Labour</td>"
              "<td>412</td></tr><tr><td>Conservative</td><td>121</td></tr></table><p>Turnout fell to "
@@ -1909,8 +1971,10 @@ class Boilerplate(Rule):
         # a table of data the markup declares is the article's own: the classifier reads the lines
         # around it as if it were not there (each cell is a block of its own, and a league table's
         # cells read as a page's furniture); the listed phrases are still looked for in its cells
-        in_table = data_table_lines(article)
         every_line = [text[s:e] for s, e in every]
+        # ... and so is a list the article numbers itself (``enumerated_lines``): its items read alone
+        # as short lines of a page's furniture
+        in_table = [t or n for t, n in zip(data_table_lines(article), enumerated_lines(every_line))]
         spans = [span for span, t in zip(every, in_table) if not t]
         lines = [x for x, t in zip(every_line, in_table) if not t]
         tags = None if article.doc is None else iter_line_tags(article.doc, spans, [modelled(x) for x in lines])

@@ -75,7 +75,7 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
     if m.rule == "ItsContraction":
         return tok.lower_ == "its" and _owns_noun(tok)
     if m.rule == "ItsPossessive":
-        return _names_after_is(tok) or _complement_of_is(tok)
+        return _names_after_is(tok) or _complement_of_is(tok) or _clause_of_is(tok)
     if m.rule == "DoubleModal":
         return _may_named(tok)
     if m.rule == "AdjectiveDoubleDegree":
@@ -118,6 +118,32 @@ def _complement_of_is(tok) -> bool:
     if tok.lower_ != "it" or i >= len(doc) or doc[i].lower_ not in ("'s", "’s") or doc[i].tag_ != "VBZ":
         return False
     return any(c.dep_ == "attr" and c.i > i and _takes_infinitive(c) for c in doc[i].children)
+
+
+#: what opens a clause before `it's`: a clause of its own (`It's sleet; it's rain`)
+_CLAUSE_OPENERS = frozenset(";:—–(\"“")
+#: what closes the clause after the noun: nothing more to say of it
+_CLAUSE_CLOSERS = frozenset(";:—–,.!?)\"”")
+
+
+def _clause_of_is(tok) -> bool:
+    """`it's` opening a clause of its own (after a semicolon, a colon, a dash or an opening quote)
+    with a bare noun that closes it (`It's sleet; it's rain; it's 31 degrees`): a possessive `its`
+    opening a clause owns that clause's subject, which a verb then follows (`; its fans cheered`,
+    still reported); a noun with nothing after it is the complement of `it is`. `wagged it's tail`
+    (after a verb) is still reported."""
+    doc = tok.doc
+    i = tok.i + 1
+    if tok.lower_ != "it" or i + 1 >= len(doc) or doc[i].lower_ not in ("'s", "’s") or doc[i].tag_ != "VBZ":
+        return False
+    if tok.i > 0 and not tok.is_sent_start and doc[tok.i - 1].text not in _CLAUSE_OPENERS:
+        return False
+    noun = doc[i + 1]
+    if noun.head.i != i or noun.dep_ != "attr" or noun.tag_ not in ("NN", "NNS"):
+        return False
+    end = noun.right_edge.i + 1
+    return (end >= len(doc) or doc[end].text in _CLAUSE_CLOSERS) and not any(
+        t.pos_ in ("VERB", "AUX") for t in noun.subtree)
 
 
 def _takes_infinitive(noun) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterator
@@ -222,6 +223,17 @@ def _different_people(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
     return len(ra) == len(rb) == 1 and ra != rb and "" not in ra | rb
 
 
+def _styled(word: str) -> bool:
+    """A capital inside the word after a lower-case letter (TrustE, PayPal, YouTube): a brand's own
+    styling, which a slip of the keyboard does not make."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def _unaccented(word: str) -> str:
+    """The word without its diacritics (néon -> neon)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def _lower_words(article: Article, memo: list) -> frozenset[str]:
     """The words the article writes in lower case (``memo``: a one-place cache per article)."""
     if not memo:
@@ -246,7 +258,8 @@ class NameVariant(Rule):
     names, titles or roles (John Lee and Peter Lea, Mr Lund and Ms Lunds, Kelly Smith and Ann
     Kelley) or by their surnames (two first names each always before a surname, none shared: Mikael
     Granlund and Mikkael Lindqvist), and a form the article also writes in lower case, a word of
-    its own (`"vlop"` ... `Vlop`). A role before a surname ("Minister", "Director", "CEO") is no first name; and where one
+    its own (`"vlop"` ... `Vlop`), or an accented form of one (a French title's `Néon` beside `Neon` and
+    `neon`), and a brand styled with a capital inside it (`TrustE` beside `Trusted`). A role before a surname ("Minister", "Director", "CEO") is no first name; and where one
     form is no name in use at all, only different titles keep the two apart (relatives share a
     surname: Adriana Kuch and her father Michael Kuchh; first names are transliterated two ways;
     a name in family-name-first order reads its surname as a first name). Dropping an "al-" prefix after the first mention ("Mustafa al-Kadhimi" then "Mr
@@ -295,6 +308,12 @@ class NameVariant(Rule):
         "Nashville beat Dallas 3-1 on Sunday. Mikael Granlund scored twice.\n\nVegas beat Calgary "
         "4-2. Mikkael Lindqvist stopped 30 shots for his eighth win.",
         'The new word of the year is "vlop". Video flop = Vlop. And Vlog fans hate it.',
+        # a brand styled with a capital inside it, one letter from a word of a name beside it
+        "Display trust signals such as Norton Secured, TrustE and the Google Trusted Store badge.\n\n"
+        "Shoppers who see a Trusted Store badge buy more, the study found.",
+        # an accented form of a word the article writes in lower case: a title in another language
+        "His book L'Age du Néon tells the history of neon signs.\n\nNeon lit Paris first. Neon signs "
+        "spread to New York, and neon became the light of the century.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -334,6 +353,11 @@ class NameVariant(Rule):
             return
         if minority.lower() in lower_words():
             return  # a word the article writes in lower case too ("spim" ... Spim), no misspelt name
+        if _styled(minority) and not _styled(majority):
+            return  # a brand's own capitals inside the word (TrustE beside Trusted): styled on purpose
+        if _unaccented(la) == _unaccented(lb) and _unaccented(la) in lower_words():
+            return  # an accented form of a word the article writes in lower case: the word in another
+            # language (a French title's "Néon" beside "Neon", the English word opening a sentence)
         ref = toks[majority][0]
         # a slip is made once; two forms each written more than once are as often two names (Pham and
         # Phan, Haihe and Huaihe): info

@@ -138,7 +138,7 @@ def _dual_is_american(tok, block=None) -> bool:
             c.lower_ == "for" and any(g.ent_type_ == "MONEY" for g in c.subtree) for c in tok.children))
     if low in ("story", "stories"):
         return bool(prev) and prev[-1].text == "-" and len(prev) > 1 and prev[-2].like_num
-    return False  # curb/kerb, draft/draught: no context tells them apart reliably
+    return False  # curb/kerb, draft/draught, prized/prised: no context tells them apart reliably
 
 
 def _compound_bounds(tok) -> tuple[int, int]:
@@ -334,6 +334,8 @@ class SpellingVariant(Rule):
         "Prime Minister Mustafa al-Kadhimi met Mr Biden.\n\nThe prime minister said troops were not needed.",
         "WHAT IS THE PLAN?\n\nISIS fighters fled the city.",
         "The World Health Organization says hospitals must prioritise vaccines.",
+        # an -ize form that is a word of every dialect in its own sense: prized (valued), no prised
+        "The council organised a dinner for its volunteers.\n\nThe club's most prized player spoke first.",
         "The colour of the theatre is grey.\n\nEngineers fitted a new gas meter and a computer program "
         "checks it; the neighbours tire of it.",
         # a program named by what it does on a computer: the words of the sentence tell
