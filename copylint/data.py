@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import tomllib
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -170,3 +171,26 @@ class WordNetClasses:
 def wordnet_classes() -> WordNetClasses:
     policy = toml("noun_classes.toml")["wordnet"]
     return WordNetClasses(policy, read_text(policy["file"]))
+
+
+#: a class of the hand table reads as a WordNet class when more than this share of its words whose
+#: WordNet class is clear have that one (a majority)
+HAND_AS_WORDNET_SHARE = 0.5
+
+
+@lru_cache(maxsize=1)
+def hand_wordnet_classes() -> dict[str, str]:
+    """Each class of the hand table (``rules/noun_classes.toml``) as a WordNet class, read from its
+    own words: the WordNet class most of its words with a clear one have (``HAND_AS_WORDNET_SHARE``),
+    none where its words scatter ("weapon" -> "artifact.weapon", "food" -> "food"; "utensil" none)."""
+    wn = wordnet_classes()
+    out = {}
+    for name, spec in toml("noun_classes.toml").get("class", {}).items():
+        if spec.get("agent"):
+            continue
+        got = Counter(c for w in spec.get("words", []) if (c := wn.dominant_class(w)) is not None)
+        if got:
+            cls, n = got.most_common(1)[0]
+            if n > HAND_AS_WORDNET_SHARE * sum(got.values()):
+                out[name] = cls
+    return out

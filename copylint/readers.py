@@ -279,18 +279,17 @@ class _HTMLToArticle(HTMLParser):
             if tag not in _VOID:
                 self.skip.append(tag)
             return
+        names = " ".join(v for a, v in attrs if a in ("class", "id") and v)   # what the page calls it
         if tag == "br":
             self._line_break()
         elif tag in _BLOCK_TAGS:
             self._break()
             kind = _BLOCK_TAGS[tag]
             if kind and tag not in _VOID:
-                names = " ".join(v for a, v in attrs if a in ("class", "id") and v)
                 self.kinds.append("quote" if names and _PULL_QUOTE.search(names) else kind)
         if tag in _MARKABLE:
             if tag in ("p", "li") and self.marks and self.marks[-1] == tag:
                 self.marks.pop()          # an unclosed <p> or <li> ends where the next begins
-            names = " ".join(v for a, v in attrs if a in ("class", "id") and v)
             if names and not _FURNITURE_NAMES.isdisjoint(_NAME_PARTS.split(names.lower())):
                 self.marks.append(tag)
 

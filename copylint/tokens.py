@@ -54,6 +54,17 @@ def text_in(doc, words) -> list[int]:
     return _in(doc, "ORTH", words)
 
 
+def lemma_in(doc, words) -> list[int]:
+    """The indices, in order, of the tokens of ``doc`` whose ``lemma_`` is one of ``words``."""
+    return _in(doc, "LEMMA", words)
+
+
+def tag_in(doc, tags) -> list[int]:
+    """The indices, in order, of the tokens of ``doc`` whose fine-grained tag (``tag_``) is one of
+    ``tags`` (a set of Penn tags such as {"VBZ"})."""
+    return _in(doc, "TAG", tags)
+
+
 def _in(doc, attr: str, words) -> list[int]:
     import numpy as np
     hashes, values = _hashes(words), column(doc, attr)

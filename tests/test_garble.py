@@ -137,3 +137,12 @@ def test_wordnet_class_data_is_well_formed():
     assert wn.judged <= classes and wn.agent <= classes and set(wn.groups) <= wn.judged
     groups = {t[2:] for tags in wn.groups.values() for t in tags if t.startswith("g:")}
     assert wn.near and all(pair <= groups for pair in wn.near)
+
+
+def test_hand_classes_read_as_wordnet_classes():
+    """A class of the hand table reads as the WordNet class most of its clear words have
+    (``data.hand_wordnet_classes``); a class whose words scatter, and people, read as none."""
+    from copylint import data
+    got = data.hand_wordnet_classes()
+    assert got["weapon"] == "artifact.weapon" and got["food"] == "food" and got["vehicle"] == "artifact.vehicle"
+    assert "utensil" not in got and "person" not in got

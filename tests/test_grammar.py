@@ -239,3 +239,26 @@ def test_derivation_readings_and_their_test():
     # suggestion's shape alone made it silent)
     assert not solid_compound("eachother", "each other") and not solid_compound("noone", "no one")
     assert solid_compound("wellbeing", "well-being")  # a hyphened word: `well` and `being` are function words
+
+
+def test_the_table_of_past_forms():
+    # rules/past_forms.txt, built by tools/build_past_forms.py from lemminflect's tables
+    from copylint.checks.grammar import _PAST_FORMS, _VERB_BASES
+
+    assert _PAST_FORMS["went"] == ("go", "past", False) and _PAST_FORMS["gone"] == ("go", "participle", False)
+    assert _PAST_FORMS["made"] == ("make", "both", False)
+    assert _PAST_FORMS["saw"] == ("see", "past", True)      # also to saw wood: the tagger decides
+    assert _PAST_FORMS["found"][2] and _PAST_FORMS["lay"][2]  # found a firm, lay eggs
+    assert {"go", "download", "share"} <= _VERB_BASES and "seaman" not in _VERB_BASES
+    assert _PAST_FORMS["shared"] == ("share", "both", False)  # a regular past: tense and participle alike
+    assert not {"let", "set", "put", "go", "need"} & set(_PAST_FORMS)  # a past that is its base, and no past
+
+
+def test_past_forms_after_a_modal_or_a_causative(linter):
+    text = ("He said he would went to the meeting. The plan would made them redundant. "
+            "The service will let 10,000 users shared their files. He was still able appear on the show.")
+    got = {(f.rule, text[f.start:f.end], f.suggestion) for f in _findings(
+        linter, text, select=("verb-form-after-modal", "verb-form-after-causative", "missing-to"))}
+    assert got == {("verb-form-after-modal", "went", "go"), ("verb-form-after-modal", "made", "make"),
+                   ("verb-form-after-causative", "shared", "share"),
+                   ("missing-to", "able appear", "able to appear")}

@@ -891,6 +891,20 @@ def test_closing_own_lines_shapes():
     assert own(["Yours sincerely", "Jane Roe", "Sign up for our newsletter"]) == []   # furniture's words
     assert closing_own_lines(["ENDS", para, para]) == set()          # an end mark above the prose is none
     assert closing_own_lines([para, "ENDS", "Contact: 01234 567890"]) == {1, 2}
+    # a release's media contact right above its end mark
+    assert own(["Media contact:", "Sam Holmes, press office", "01234 567890", "ENDS"]) == [3, 4, 5, 6]
+    assert own(["Share this article", "Most read"]) == []                # no mark: left to the judge
+
+
+def test_release_head_line_shapes():
+    """A press release's own head (``release_head_line``): its label alone or with its embargo's
+    date; a headline that opens with the label is not one."""
+    from copylint.checks.residue import release_head_line
+    assert release_head_line("FOR IMMEDIATE RELEASE") and release_head_line("Press release")
+    assert release_head_line("EMBARGOED UNTIL 00:01 GMT, 12 March 2025")
+    assert release_head_line("Embargo: 00:01 BST Tuesday 4 March")
+    assert not release_head_line("PRESS RELEASE: New ferry for Skye")
+    assert not release_head_line("Press release archive") and not release_head_line("Embargoed until further notice")
 
 
 @pytest.mark.parametrize("ending", ["Yours sincerely\n\nJane Roe\n\nLow Ford\n",
@@ -926,3 +940,19 @@ def test_residue_closing_a_page_is_still_reported(linter, ending, reported):
     body = ("The council met on Monday to agree the budget for the coming year.\n\n"
             "The vote was close, and the mayor said more cuts would follow in the spring.\n\n")
     assert [x for x, _ in _flagged(linter, body + ending)] == reported
+
+
+def test_timeline_lines_shapes():
+    """A timeline the article gives (``timeline_lines``): three dated entries or more in a row,
+    earliest first, with its title; a page's dated links latest first, two stamps, or dated lines
+    with nothing after the date are no timeline."""
+    from copylint.checks.residue import timeline_lines
+    entries = ["2014: the library moves", "March 2019 - campaigners ask for a lease", "3 June: a survey finds damp",
+               "June 2023 – the roof is found unsafe"]
+    assert timeline_lines(["Key dates"] + entries) == [True] * 5
+    assert timeline_lines(["The council met.", "2014: the library moves"] + entries[1:3]) == [False, True, True, True]
+    assert timeline_lines(list(reversed(entries))) == [False] * 4               # latest first: a page's links
+    assert timeline_lines(entries[:2]) == [False, False]                        # two are a page's stamps
+    assert timeline_lines(["Updated: 3 March 2020", "Published: 1 March 2020", "Posted: 4 March 2020"]) == [False] * 3
+    assert timeline_lines(["2019: rules", "2020: more", "2021: change"]) == [False] * 3   # one word after the date
+    assert timeline_lines(["Ferry: the boat leaves daily", "Train: two an hour run", "Bus: every ten minutes"]) == [False] * 3

@@ -241,7 +241,9 @@ class DuplicateSentence(Rule):
 
     Spun and merged copy often repeats a sentence a few paragraphs on. Only sentences of eight
     words or more are compared (short ones — "He denied it." — recur naturally), in normalised
-    form; a whole repeated paragraph is left to `duplicate-line`. A sentence repeated under
+    form, except that a shorter one of four words or more typed twice in a row, outside quotation
+    marks, is a paste ("Jonny Bairstow made 30. Jonny Bairstow made 30."; a chant or a cry repeated
+    in a quotation is the speaker's); a whole repeated paragraph is left to `duplicate-line`. A sentence repeated under
     another headline is about another thing (the same delivery terms for two products in a
     comparison, the same line under each candidate's profile): left alone. So is a sentence that
     a pull quote (a block the page names so, an ``<aside>``, a ``<blockquote>``) takes from the body,
@@ -257,9 +259,12 @@ class DuplicateSentence(Rule):
     flags = (
         "The fire began on Saturday afternoon near the old mill. Crews arrived fast.\n\n"
         "Residents fled. ⟦The fire began on Saturday afternoon near the old mill.→delete the repeated sentence⟧",
+        "Crawley was bowled by Kuldeep. Jonny Bairstow made 30. ⟦Jonny Bairstow made 30.→delete the repeated sentence⟧ "
+        "India reached 40 at the close.",
     )
     passes = (
         "He denied it. The court heard more.\n\nShe denied it. He denied it.",
+        'An officer shouted: "We got her. We got her." The siege was over. He denied it. He denied it.',
         "The fire began on Saturday afternoon near the old mill.\n\n"
         "The fire began on Sunday morning near the new mill.",
         "The fire began on Saturday afternoon near the old mill.\n\n"
@@ -286,6 +291,18 @@ class DuplicateSentence(Rule):
     )
 
     MIN_WORDS = 8
+    MIN_ADJACENT_WORDS = 4   # a shorter sentence typed twice in a row
+    _QUOTE_MARKS = frozenset('"“”„«»')
+
+    def _pasted_twice(self, text: str, prev: tuple[int, int] | None, s: int, e: int, norm: str) -> bool:
+        """Whether the sentence at ``s:e``, under ``MIN_WORDS`` words, repeats the one right before it
+        (``prev``) as a paste does: ``MIN_ADJACENT_WORDS`` or more, closed by a full stop, no
+        quotation mark in either."""
+        if prev is None or not self.MIN_ADJACENT_WORDS <= len(norm.split()) < self.MIN_WORDS:
+            return False
+        first, again = text[prev[0]:prev[1]], text[s:e]
+        return (normalize(first) == norm and again.rstrip().endswith(".")
+                and not self._QUOTE_MARKS & set(first + again))
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
@@ -298,9 +315,15 @@ class DuplicateSentence(Rule):
             block_norm = normalize(text[block.start:block.end])
             repeated_block = block_norm in seen_blocks
             seen_blocks.add(block_norm)
+            prev = None
             for s, e in sentences(text, block.start, block.end):
                 norm = normalize(text[s:e])
+                before, prev = prev, (s, e)
                 if len(norm.split()) < self.MIN_WORDS:
+                    if self._pasted_twice(text, before, s, e, norm):
+                        yield self.finding(s, e, "this sentence repeats the one before it",
+                                           related=[Related(before[0], before[1], "first copy")],
+                                           suggestion="delete the repeated sentence")
                     continue
                 first = seen.get(norm)
                 if first is None:

@@ -43,6 +43,7 @@ LIST_INTRODUCERS = data.words("list-introducers")
 # --- data -----------------------------------------------------------------------------------------
 noun_classes = data.noun_classes  # the noun classes live in copylint.data (consistency reads them too)
 wordnet_classes = data.wordnet_classes
+hand_wordnet_classes = data.hand_wordnet_classes
 
 
 @lru_cache(maxsize=1)
@@ -185,8 +186,11 @@ class ListIntruder(Rule):
     are never reported. Where the table is silent, the classes derived from WordNet read the list
     (rules/noun_classes_wordnet.txt, policy in the table's `[wordnet]` section: kind `wordnet`, or
     `wordnet-near` at info for a step such as two kinds of artifact): every member's class must be
-    clear (one class, or classes that go together, holding most of its WordNet sense weight), the
-    others of one concrete kind and the odd one, concrete too, sharing no sense with them (`pistols,
+    clear (one class, or classes that go together, holding most of its WordNet sense weight; a
+    member WordNet reads two ways, `mortar` the weapon and the paste, takes the class its hand-table
+    class has in WordNet, the one most of that class's words have; the odd one may have senses of
+    several classes if every one is concrete and shares nothing with the others), the others of one
+    concrete kind and the odd one, concrete too, sharing no sense with them (`pistols,
     bullets and pumpkins`). Lists neither reads are left alone, unless the optional `embeddings`
     extra is installed: then a bare noun far in meaning from every other member, among members
     close to each other, is reported as a hint (info).
@@ -212,6 +216,11 @@ class ListIntruder(Rule):
         "Aid convoys brought tents, blankets, medicine and ⟦thunder⟧ to the camp.",
         "Shelling damaged homes, hospitals and ⟦rain⟧ across the city.",
         "Troops found pistols, bullets and ⟦pumpkins⟧ in the house.",  # the WordNet classes: pumpkin, a food
+        # a member WordNet reads two ways (mortar: the weapon, the paste) in its hand-table class
+        "Troops fired mortars, shells and ⟦squirrels⟧ at the town.",
+        # an odd one of several senses, every one concrete and none near the others (the fruit, the
+        # tree, the mineral): judged by all of them
+        "The new roads will link factories, warehouses and ⟦limes⟧ to the port.",
     )
     passes = (
         "Shipping firms warned of delays to deliveries of cars, grain and medicines.",
@@ -225,6 +234,7 @@ class ListIntruder(Rule):
         "The convoy carried food, water and blankets.",
         "The museum displays swords, shields and helmets.",  # the WordNet classes: kinds of artifact
         "They discussed tanks, artillery and diplomacy at the summit.",  # an abstract noun among things
+        "Builders need bricks, mortar and timber, and the workers mixed mortar, sand and cement.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -345,6 +355,13 @@ class ListIntruder(Rule):
         lemma = tok.lemma_.lower()
         return lemma if lemma in wn.senses else tok.lower_ if tok.lower_ in wn.senses else None
 
+    @staticmethod
+    def _hand_class(tok, classes) -> str | None:
+        """The member's one class in the hand table, as a WordNet class (``hand_wordnet_classes``)."""
+        tags = classes.lookup(member_lemma(tok)) or set()
+        names = [t[2:] for t in tags if t.startswith("c:")]
+        return hand_wordnet_classes().get(names[0]) if len(names) == 1 else None
+
     def _judge_wordnet(self, members, classes) -> Finding | None:
         """A list the hand table does not read whole, judged by the WordNet classes
         (rules/noun_classes_wordnet.txt, policy in rules/noun_classes.toml [wordnet]): every member's
@@ -353,21 +370,27 @@ class ListIntruder(Rule):
         words = [self._wordnet_word(m, wn) for m in members]
         if None in words:
             return None
-        dom = [wn.dominant_class(w) for w in words]
-        if None in dom:
-            return None  # a word with several common senses of different classes is not judged
-        things = [i for i, d in enumerate(dom) if d not in wn.agent and words[i] not in classes.agent]
+        # a word with several common senses of different classes reads as its class in the hand
+        # table when it has one there ("mortar", the weapon and the building paste: a weapon in a
+        # list with rockets); else only the odd one may be such a word, judged by every sense
+        dom = [wn.dominant_class(w) or self._hand_class(m, classes) for w, m in zip(words, members)]
+        unclear = [i for i, d in enumerate(dom) if d is None]
+        if len(unclear) > 1:
+            return None
+        senses = [frozenset([d]) if d else frozenset(c for c, _, _ in wn.senses[w]) for w, d in zip(words, dom)]
+        things = [i for i in range(len(members)) if not senses[i] & wn.agent and words[i] not in classes.agent]
         if len(things) < 3:
             return None
-        tags = [wn.tags(d) for d in dom]
+        tags = [wn.tags(d) if d else wn.all_tags(w) for w, d in zip(words, dom)]
         isolated = [i for i in things if not any(wn.all_tags(words[i]) & tags[j] for j in things if j != i)]
-        if len(isolated) != 1:
+        if len(isolated) != 1 or unclear and unclear != isolated:
             return None
         k = isolated[0]
         others = [i for i in things if i != k]
-        if any(dom[i] not in wn.judged for i in others + [k]) or not self._hang_together(others, tags):
+        if any(not senses[i] <= wn.judged for i in others + [k]) or not self._hang_together(others, tags):
             # an abstract odd one (a sale, money, diplomacy among things) is as often a sound news list
-            # ("discussed tanks, artillery and diplomacy") as a swap: measured, not reported
+            # ("discussed tanks, artillery and diplomacy") as a swap: measured, not reported; so is an
+            # odd one with an abstract sense among its others
             return None
         kinds = sorted({dom[i].split(".")[-1] for i in others})  # "weapon" for artifact.weapon
         tok = members[k]
@@ -375,7 +398,7 @@ class ListIntruder(Rule):
                for c in tok.lefts for i in others):
             # the list was of its modifiers, not of it: "electricity, gas and gasoline costs"
             return None
-        if any(dom[k].split(".")[0] == dom[i].split(".")[0] or wn.near_to(tags[k], tags[i]) for i in others):
+        if any(c.split(".")[0] == dom[i].split(".")[0] or wn.near_to(wn.tags(c), tags[i]) for c in senses[k] for i in others):
             # two kinds of one lexicographer file (artifact.vehicle, artifact.building) or a [near] pair
             kind, how = "wordnet-near", "a step from the rest of the list"
         else:

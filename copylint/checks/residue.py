@@ -1,6 +1,7 @@
 """Web residue and placeholders: what a scraper, a CMS or a hurried draft leaves in the copy."""
 from __future__ import annotations
 
+import calendar
 import copy
 import io
 import itertools
@@ -400,6 +401,79 @@ def data_table_lines(article: Article) -> list[bool]:
         short = sum(1 for b, _ in run if len(text[b.start:b.end].split()) <= DATA_CELL_WORDS)
         data = is_table and len(run) >= DATA_TABLE_CELLS and 2 * short >= len(run)
         out += [data] * sum(n for _, n in run)
+    return out
+
+
+#: a timeline needs this many entries in a row: two dated lines may be a page's stamps
+TIMELINE_ENTRIES = 3
+#: a timeline's title above it is a short line ("Timeline", "Key dates")
+TIMELINE_TITLE_WORDS = 4
+#: a timeline's entry: a date opening the line, a colon or a spaced dash, then what happened then
+_TIMELINE_ENTRY = re.compile(r"(?P<date>[^:–—]{1,30}?)\s*(?::|\s[-–—])\s+(?P<what>\S.*)")
+_DATE_PIECE = re.compile(r"(?P<year>\d{4})s?|(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<word>[^\W\d_]+)\.?|,")
+
+
+def _timeline_date(date: str, year: int | None) -> tuple[int, int, int] | None:
+    """The (year, month, day) a timeline entry's date names ("April 2017", "3 March", "March 3,
+    2020", "2019", "1990s"), the year carried from the entry above when it names none; None when the
+    words are not a date alone (a month or a year needed)."""
+    got: dict[str, int] = {}
+    pos, s = 0, date.strip()
+    for m in _DATE_PIECE.finditer(s):
+        if s[pos:m.start()].strip():
+            return None
+        pos = m.end()
+        if m["year"]:
+            got.setdefault("year", int(m["year"]))
+        elif m["day"]:
+            if "day" in got or not 1 <= int(m["day"]) <= 31:
+                return None
+            got["day"] = int(m["day"])
+        elif m["word"]:
+            low = m["word"].lower()
+            if low not in data.words("months") and low not in data.words("month-and-day-names") \
+                    or low[:3] not in _MONTH_ABBR or "month" in got:
+                return None
+            got["month"] = _MONTH_ABBR.index(low[:3])
+    if s[pos:].strip() or not ("year" in got or "month" in got):
+        return None
+    if "year" not in got and year is None:
+        return None
+    return got.get("year", year), got.get("month", 0), got.get("day", 0)
+
+
+_MONTH_ABBR = [m.lower() for m in calendar.month_abbr]   # "", "jan", ... "dec"
+
+
+def timeline_lines(lines: list[str]) -> list[bool]:
+    """For each line: whether it is an entry of a timeline the article gives (an explainer's "April
+    2017: limit introduced" / "July 2021: Supreme Court rules the policy lawful"): at least
+    ``TIMELINE_ENTRIES`` lines in a row, each a date, a colon or a spaced dash and what happened
+    then (two words or more), the dates in order, earliest first, with its title right above it when
+it has one (a short line, no full stop). A timeline is the article's own:
+    the classifier reads the lines around it as if it were not there, as around a table of data
+    (``data_table_lines``), where each entry, a short dated line, looked like a page's stamp. A
+    page's list of dated links runs latest first, and is judged."""
+    keys: list[tuple[int, int, int] | None] = []
+    year = None
+    for line in lines:
+        m = _TIMELINE_ENTRY.fullmatch(line.strip())
+        key = _timeline_date(m["date"], year) if m and len(m["what"].split()) >= 2 else None
+        keys.append(key)
+        year = key[0] if key else None
+    out = [False] * len(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and keys[j] and keys[j + 1] and keys[j + 1] >= keys[j]:
+            j += 1
+        if keys[i] and j + 1 - i >= TIMELINE_ENTRIES:
+            out[i:j + 1] = [True] * (j + 1 - i)
+            # its title right above it ("Timeline", "Key dates:")
+            if i and 0 < len(lines[i - 1].split()) <= TIMELINE_TITLE_WORDS \
+                    and not _TERMINAL.search(lines[i - 1].strip().rstrip(":")):
+                out[i - 1] = True
+        i = j + 1
     return out
 
 
@@ -1356,12 +1430,14 @@ def closing_own_lines(lines: list[str], bounds: tuple[int, int] | None | bool = 
     the signature below a letter's sign-off, when it closes the text (``_signature``: "Jane Roe",
     then "Low Ford" or "Chair, Low Ford Residents' Association"). Below the first paragraph: a press
     release's end mark (``end_mark_line``: "ENDS") and every line after it that is no paragraph
-    of prose (a contact line, "Notes to editors"). And (session 20, with the model that reads a
-    line's meaning through the sentence embedder, which scores a lone closing name or section name
-    higher than the word-fit model did) a signature with no sign-off above it (``bare_signature``:
-    "Jane Roe", "Mark Potter, London") or a desk's tag (``desk_tag``: "Energy", "UK news") when it
-    is the only line after the last of two paragraphs or more, besides a production credit or a
-    sign-off, and the text's last (docs/measurements.md, issue 10, sessions 19 and 20)."""
+    of prose (a contact line, "Notes to editors"), and the lines of no prose right above it (its
+    media contact). The classifier's two passes do not read them either. And (session 20, with the
+    model that reads a line's meaning through the sentence embedder, which scores a lone closing
+    name or section name higher than the word-fit model did) a signature with no sign-off above it
+    (``bare_signature``: "Jane Roe", "Mark Potter, London") or a desk's tag (``desk_tag``: "Energy",
+    "UK news") when it is the only line after the last of two paragraphs or more, besides a
+    production credit or a sign-off, and the text's last (docs/measurements.md, issue 10, sessions
+    19 and 20)."""
     if bounds is False:
         bounds = prose_bounds(lines)
     if bounds is None:
@@ -1371,6 +1447,11 @@ def closing_own_lines(lines: list[str], bounds: tuple[int, int] | None | bool = 
     marks = [i for i in range(first + 1, len(lines)) if end_mark_line(lines[i])]
     if marks:
         out |= {i for i in range(marks[0], len(lines)) if line_kind(lines[i]) != "P"}
+        # and the release's contact lines right above its mark ("Media contact:" / a name / a number)
+        k = marks[0] - 1
+        while k > first and line_kind(lines[k]) != "P":
+            out.add(k)
+            k -= 1
     after = [i for i in range(last + 1, len(lines)) if i not in out]
     signs = [i for i in after if sign_off_line(lines[i])]
     if signs and _signature(lines[signs[-1] + 1:], _sign_off().fullmatch(lines[signs[-1]].strip()).group(1) is not None):
@@ -1447,6 +1528,24 @@ def date_line(line: str) -> bool:
     return dated
 
 
+@lru_cache(maxsize=1)
+def _release_label() -> re.Pattern:
+    labels = sorted(data.words("release-labels"), key=len, reverse=True)
+    return re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, x.split())) for x in labels), re.I)
+
+
+def release_head_line(line: str) -> bool:
+    """Whether the line is a press release's own head: its label ("FOR IMMEDIATE RELEASE", "PRESS
+    RELEASE", ``release-labels`` of ``rules/words.toml``) alone or with its embargo's date and time
+    ("EMBARGOED UNTIL 00:01 GMT, 12 March 2025": ``date_line``)."""
+    m = _release_label().match(line.strip())
+    if m is None:
+        return False
+    rest = re.sub(r"^[\s:,–—-]*(?:(?:until|till|to)\b[\s:]*)?", "", line.strip()[m.end():], flags=re.I)
+    return not rest or date_line(rest)
+    return False
+
+
 def by_line(line: str) -> bool:
     """A "By NAME" byline: "by", a capitalised name, twelve words at most, no full stop closing it."""
     s = line.strip()
@@ -1456,13 +1555,13 @@ def by_line(line: str) -> bool:
 
 def head_stamp_line(line: str) -> bool:
     """Whether the line is the article's own byline or date stamp, in place in its head (above the
-    first paragraph of prose): "By Jane Roe", "By Jane Roe, Energy Correspondent", "By Jane Roe |
+    first paragraph of prose), or a press release's head (``release_head_line``): "By Jane Roe", "By Jane Roe, Energy Correspondent", "By Jane Roe |
     March 3, 2020" (``by_line``), a name and a journalist's role ("Jane Roe, Energy Correspondent":
     ``byline-roles`` of ``rules/words.toml``) or a date stamp (``date_line``). An editor's draft
     opens so; no judge reads it there (``head_stamps``, ``ResidueModel``), as at the end the
     line-alone judge does not read the desk's production credit (``credit_line``). Among the
     paragraphs, a byline or a timestamp is out of place: judged."""
-    if by_line(line):
+    if by_line(line) or release_head_line(line):
         return True
     s = line.strip()
     r = _ROLE_TAIL.search(s)   # "Jane Roe, Energy Correspondent": a name, then a journalist's role
@@ -1669,13 +1768,16 @@ class ResidueModel:
         stamped = head_stamps(lines, bounds)
         if bounds is not None and any(i > bounds[0] for i in stamped):
             head = set(head) | {i for i in stamped if i > bounds[0]}
+        # nor do they read the lines closing an editor's draft (``closing_own_lines``)
+        own_end = closing_own_lines(lines, bounds)
+        if own_end:
+            head = set(head) | own_end
         if self.alone is not None:
             ba, wa, _, with_head = self.alone
             alone_head = range(0) if with_head else head
             counts = stem_counts(lines)
             place_head, n = head_lines(lines, ALONE_HEAD_LINES), len(lines)
             outside = outside_prose(lines, bounds)
-            own_end = closing_own_lines(lines, bounds)
             edge = set(itertools.chain(*edge_lines(lines, bounds))) if self.edges[2:] != (None, None) else set()
             brief = brief_headline(lines, bounds)
             runs = end_runs(lines) if self.closing else {}
@@ -1923,6 +2025,12 @@ class Boilerplate(Rule):
         "The council met on Monday to agree the budget for the coming year.\n\n"
         "The vote was close, and the mayor said more cuts would follow in the spring.\n\n"
         "ENDS\n\nFor more information contact Sam Holmes on 01234 567890",
+        # a press release's head, its media contact above its end mark and the mark: its own, and
+        # the classifier's two passes no longer read them (main reported the contact and the mark)
+        "FOR IMMEDIATE RELEASE\n\nCouncil opens new swimming pool\n\nThe council opened its new "
+        "swimming pool in Low Ford on Monday, two years after the old one closed.\n\nThe pool cost 6 "
+        "million pounds and will open seven days a week, the council said.\n\nMedia contact:\nSam "
+        "Holmes, press office\n01234 567890\n\nENDS",
         # a subheading among the paragraphs that names the story's own people and places
         "The council met on Monday to agree the budget for the coming year, Mayor Jane Roe said at "
         "Low Ford.\n\nMayor Jane Roe defends the Low Ford budget\n\nThe vote was close, and the mayor "
@@ -1936,6 +2044,13 @@ class Boilerplate(Rule):
         "less than many households had feared.",
         # ... and over a body of one short sentence, too short to count as a paragraph of prose
         "Strong Sales Lift Carmaker\n\nThe firm's quarterly earnings beat forecasts.",
+        # a timeline the article gives, under its title, is its own (``timeline_lines``): its dated
+        # entries at the end read as a page's stamps to main's classifier
+        "The council voted on Monday to sell the old library building on Bridge Street, ending a "
+        "ten-year campaign to reopen it.\n\nThe building has stood empty since the library moved, and "
+        "repairs would now cost more than it is worth, officers said.\n\nKey dates\n2014 - the library "
+        "moves to the civic centre\nMarch 2019 - campaigners ask for a community lease\nJune 2023 - a "
+        "survey finds the roof unsafe",
         # a table of data the markup declares is the article's own (``data_table_lines``): each cell
         # read as a line of its own looked like a page's furniture, and so did the lead above it
         markdown("# United climb to third\n\nUnited moved up to third in the table after a 2-1 win at "
@@ -1972,9 +2087,11 @@ class Boilerplate(Rule):
         # around it as if it were not there (each cell is a block of its own, and a league table's
         # cells read as a page's furniture); the listed phrases are still looked for in its cells
         every_line = [text[s:e] for s, e in every]
-        # ... and so is a list the article numbers itself (``enumerated_lines``): its items read alone
-        # as short lines of a page's furniture
-        in_table = [t or n for t, n in zip(data_table_lines(article), enumerated_lines(every_line))]
+        # ... and so are a list the article numbers itself and a timeline it gives
+        # (``enumerated_lines``, ``timeline_lines``): their items read alone as a page's short lines
+        # of furniture, or as its stamps
+        in_table = [t or n or d for t, n, d in zip(data_table_lines(article), enumerated_lines(every_line),
+                                                   timeline_lines(every_line))]
         spans = [span for span, t in zip(every, in_table) if not t]
         lines = [x for x, t in zip(every_line, in_table) if not t]
         tags = None if article.doc is None else iter_line_tags(article.doc, spans, [modelled(x) for x in lines])
@@ -2007,8 +2124,15 @@ def _placeholder_patterns() -> re.Pattern:
     for p in data.phrases("placeholders.txt"):
         pat = r"\s+".join(re.escape(w) for w in p.split())
         (sensitive if p.upper() == p and any(c.isalpha() for c in p) else insensitive).append(pat)
-    bracket = (r"\[\s*(?:INSERT|ADD|TK|TKTK|TBC|TBD|LINK|QUOTE|PHOTO|PIC|IMAGE|CAPTION|NAME|HED|"
-               r"DEK|FIGURE|CHECK|XX+|FILL)\b[^\]\n]{0,60}\]")
+    def alternation(name: str, case=str.lower) -> str:
+        return "|".join(sorted((re.escape(case(w)) for w in data.words(name)), key=len, reverse=True))
+
+    # a bracketed gap ("[INSERT QUOTE]", "[SOURCE]"), a note to the desk ("[Ed: need a quote]"), a
+    # writer's note in double parentheses ("((need latest figures))") or query ("(spelling?)")
+    bracket = (rf"\[\s*(?:(?:{alternation('placeholder-bracket-words')}|XX+)\b[^\]\n]{{0,60}}"
+               rf"|(?-i:(?:{alternation('placeholder-bracket-slots', str.upper)})\b[A-Z ]{{0,40}})"
+               rf"|(?:{alternation('placeholder-note-openers')})\s*[:.]\s[^\]\n]{{0,120}})\]"
+               rf"|\(\([^()\n]{{2,120}}\)\)|\((?:(?:{alternation('placeholder-queries')})\s*)?\?\)")
     # the whole-word test once for every phrase (not once a phrase at every character): at each place
     # the phrases are tried in the same order as before, each followed by the same test
     words = sorted(sensitive, key=len, reverse=True)
@@ -2018,10 +2142,14 @@ def _placeholder_patterns() -> re.Pattern:
 
 @register
 class Placeholder(Rule):
-    """A placeholder left in the draft: TK, TKTK, lorem ipsum, XXX, [INSERT QUOTE], "headline here".
+    """A placeholder left in the draft: TK, TKTK, lorem ipsum, XXX, [INSERT QUOTE], [SOURCE],
+    "headline here", or a writer's note to the desk: [Ed: need a quote here], ((check figures)),
+    (spelling?), NOTE TO SUBS.
 
     These mark what the writer meant to come back to; published, they are the most embarrassing
-    fault in the list. All-capital markers (TK, XXX) match only in capitals and only as words, so
+    fault in the list. A slot a template names is read in capitals only ("[SOURCE]", "[CITY
+    NAME]"; "[Source: Xinhua]" is a credit); square brackets a writer puts inside a quotation
+    ("He [the minister] was wrong") are published text. All-capital markers (TK, XXX) match only in capitals and only as words, so
     "Atkins" and "XXL" are left alone, and so is such a marker that is part of a name: followed by a
     capitalised word ("TK Maxx"), a Roman numeral after one ("Super Bowl XX"), or an abbreviation
     the article itself defines or compounds ("Techniker Krankenkasse (TK)", "TK-Safe").
@@ -2031,11 +2159,17 @@ class Placeholder(Rule):
     any_language = True
     family = "placeholder"
     severity = Severity.ERROR
-    summary = "Placeholder left in the copy (`TK`, `lorem ipsum`, `[INSERT QUOTE]`)."
+    summary = "Placeholder or writer's note left in the copy (`TK`, `lorem ipsum`, `[INSERT QUOTE]`, `[Ed: check]`)."
     flags = (
         "The council will cut ⟦TK→replace it with the real text⟧ jobs.",
         "⟦Lorem ipsum→replace it with the real text⟧ dolor.",
         "The mayor said ⟦[INSERT QUOTE]→replace it with the real text⟧ on Monday.",
+        "The bridge at dawn. ⟦[CAPTION TK]→replace it with the real text⟧",
+        # a writer's note to the desk, a query, a gap named by what should fill it
+        "The council should have acted sooner. ⟦[Ed: need a quote from Wilkes here]→replace it with the real text⟧",
+        "The bridge carries 30,000 vehicles a day ⟦((need latest traffic figures))→replace it with the real text⟧.",
+        "said council leader Amanda Hopgood ⟦(spelling?)→replace it with the real text⟧.",
+        "The work will take 18 months, according to ⟦[SOURCE]→replace it with the real text⟧.",
         "⟦Headline here→replace it with the real text⟧\n\nThe council met.",
     )
     passes = (
@@ -2044,16 +2178,24 @@ class Placeholder(Rule):
         "Insert the key and turn it.",
         "Shoppers queued outside TK Maxx, and the Giants won Super Bowl XX.",
         "The insurer Techniker Krankenkasse (TK) runs TK-Safe. The TK said data stays private.",
+        # a WordPress shortcode with its attributes is the CMS's markup (main: an error)
+        '[caption id="attachment_12" align="alignnone" width="800"]The site on Eastern Avenue.[/caption]',
+        # square brackets a writer puts in a quotation, a credit, an acronym: published text
+        '"He [the minister] was wrong," she said. [Editor in charge: Li Wei] [NFL] (Reuters) (pictured)',
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         for m in _placeholder_patterns().finditer(text):
+            if _SHORTCODE_ATTRIBUTE.search(m.group()):
+                continue   # a CMS shortcode with its attributes ([caption id="..."]): markup, not a gap
             if not _in_a_name(text, m.start(), m.end()):
                 yield self.finding(m.start(), m.end(), f"placeholder '{m.group()}' left in the copy",
                                    suggestion="replace it with the real text")
 
 
+#: an attribute inside brackets: a WordPress shortcode's ``[caption id="attachment_1" width="800"]``
+_SHORTCODE_ATTRIBUTE = re.compile(r"^\[\w+\s.*\b\w+=[\"'\w]")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
 _ROMAN = re.compile(r"[IVXLCDM]+")
