@@ -300,6 +300,29 @@ def test_the_topic_of_a_figure_is_the_noun_it_is_a_figure_of():
     assert same_quantity.signal_features(("topic",), *qs) == [0.0, 1.0]
 
 
+def test_the_restatement_readings_of_session_20_read_the_clauses_phrases_and_verbs():
+    """Session 20's signals (``clause``, ``synonym``, ``phrase``, ``beyond``, judged by
+    ``benchmarks/paired_signal.py``): a figure restated keeps the words of its clause, its phrase and
+    its sentence, or its verb's synonym; another quantity of the unit shares fewer of them. The unit
+    itself is never a shared word."""
+    from copylint.checks.consistency import same_quantity
+
+    text = ("The carmaker will reduce its workforce by 1,200 jobs at the Sunderland plant.\n\n"
+            "Unions said the carmaker would cut its workforce by 2,100 jobs at the Sunderland plant.\n\n"
+            "Rivals have added 3,000 jobs in Germany this year.")
+    art = _parsed(text)
+    qs = [q for q in numbers.quantities(art.doc) if not q.blocked]
+    same_quantity.describe(qs, art, numbers._attribution)
+    first, again, other = qs
+    names = ("clause", "synonym", "phrase", "beyond")
+    restated = same_quantity.signal_features(names, first, again)
+    apart = same_quantity.signal_features(names, first, other)
+    assert restated[1] == 1.0 and apart[1] == 0.0  # reduce / cut: one synset; reduce / add: none
+    assert restated[0] > apart[0] and restated[3] > apart[3]
+    assert "job" not in same_quantity._clause(first) and "job" not in same_quantity._phrase(first)
+    assert same_quantity.signal_features(("synonym",), first, first) == [0.0]  # the same verb is governor_same's
+
+
 def test_a_retrain_with_a_signal_reads_it_and_the_shipped_model_reads_none():
     """``train_same_quantity --signal NAME`` adds a signal's features to the slip model's, after the
     value features, for the pairs of two values and for the slips made (a changed figure's value is

@@ -55,8 +55,10 @@ one pair in it; nor do ten ensembles averaged (``--average 10``, five seeds: sd 
 as well; three seeds had shown 0.027 by chance); the default, 0, writes the shipped file.
 ``--signal NAME`` adds a general signal of a pair to the slip model's features
 (``same_quantity.SIGNALS``), to be judged against the shipped recipe on paired seeds
-(``benchmarks/paired_signal.py``): neither ``support`` nor ``topic`` won (session 16); the default,
-none, writes the shipped file. ``--any-share S`` makes a share S of the slips to any value of the old
+(``benchmarks/paired_signal.py``): neither ``support`` nor ``topic`` won (session 16), nor session 20's
+restatement readings together (``clause``, ``synonym``, ``phrase``, ``beyond``; screened first by
+``benchmarks/context_screen.py``, where none raised the context model's AUC); the default, none,
+writes the shipped file. ``--any-share S`` makes a share S of the slips to any value of the old
 one's form (``make_slip``'s ``any``: the old value times or divided by a ratio drawn from how the
 training's clean pairs of two values differ, up to ``ANY_MAX_RATIO``, rounded as the old one is), a
 general rule for the changes no taught kind describes, judged like a signal: at 0.2 it raised the

@@ -1024,17 +1024,6 @@ def _two_quantities(a: Quantity, b: Quantity, one_person: bool = False, as_train
 _LIGHT_VERBS = data.words("duration-light-verbs")
 
 
-@lru_cache(maxsize=1)
-def _synonym_sets() -> dict[str, tuple[int, ...]]:
-    """Each word of ``rules/event_synonyms.txt`` (WordNet's synsets of common verbs and nouns) and
-    the lines it is on."""
-    out: dict[str, list[int]] = defaultdict(list)
-    for n, line in enumerate(data.phrases("event_synonyms.txt")):
-        for w in line.split():
-            out[w].append(n)
-    return {w: tuple(ns) for w, ns in out.items()}
-
-
 def _event(q: Quantity) -> str:
     """The event a duration measures: the verb or noun that governs it ("settled for 30,000 years",
     "a sentence of 10 years") or that a clause on it names ("the 12 years he served"); under a verb
@@ -1062,7 +1051,7 @@ def _same_event(a: Quantity, b: Quantity) -> bool:
         return False
     if ea == eb:
         return True
-    sets = _synonym_sets()
+    sets = same_quantity.synonym_sets()
     return bool(set(sets.get(ea, ())) & set(sets.get(eb, ())))
 
 

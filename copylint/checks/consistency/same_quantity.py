@@ -78,10 +78,28 @@ VALUE_FEATURES = (
 #:   the same quantity or only the same number in another context;
 #: - ``topic``: whether the nouns the two figures are figures *of* agree (``_topic``: "revenue rose 3.2
 #:   percent", "growth of 3.5 percent", "the 1,200 jobs"): the same noun, or two different ones.
-SIGNALS = {
-    "support": ("support_low", "support_high"),
-    "topic": ("topic_same", "topic_differs"),
-}
+#:
+#: Session 20's restatement readings (each judged the same way):
+#:
+#: - ``clause``: the rarity-weighted overlap of the content words of the two figures' clauses (the
+#:   subtree of the word that governs each figure), the unit left out: a restated quantity keeps what
+#:   happened to it ("the plant will cut 1,200 jobs" ... "the 2,100 jobs the plant will cut");
+#: - ``synonym``: the two governing verbs or nouns differ but share a WordNet synset
+#:   (``rules/event_synonyms.txt``: "cut" and "axe", "jailed" and "imprisoned");
+#: - ``phrase``: the rarity-weighted overlap of the content words of the two figures' own phrases
+#:   (what hangs from the figure's anchor: "£12bn set aside for schools"), the unit left out;
+#: - ``beyond``: the rarity-weighted overlap of the two sentences' content words, the unit left out
+#:   (``sentence_weighted`` counts the unit, which every pair shares).
+#:
+#: (Names of feature groups, the trainer's ``--signal`` values: code, not a word list an editor keeps.)
+SIGNALS = dict(
+    support=("support_low", "support_high"),
+    topic=("topic_same", "topic_differs"),
+    clause=("clause_overlap",),
+    synonym=("governor_synonym",),
+    phrase=("phrase_overlap",),
+    beyond=("sentence_beyond",),
+)
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -435,6 +453,44 @@ def _topic(q) -> str:
     return ""
 
 
+def _content(tokens, q) -> set[str]:
+    """The content lemmas of ``tokens`` that are not stop words, the figure's unit left out."""
+    return {t.lemma_.lower() for t in tokens if _word(t) and not t.is_stop} - {(q.unit or "").lower()}
+
+
+def _clause(q) -> set[str]:
+    """The content lemmas of a figure's clause: the subtree of the word that governs it (its own
+    phrase's when none does), inside its sentence; the unit left out."""
+    top = q.head if q.head is not None else _anchor(q.tok)
+    return _content(top.subtree, q)
+
+
+def _phrase(q) -> set[str]:
+    """The content lemmas of a figure's own phrase (the subtree of its anchor, ``_anchor``), the unit
+    left out."""
+    return _content(_anchor(q.tok).subtree, q)
+
+
+@lru_cache(maxsize=1)
+def synonym_sets() -> dict[str, tuple[int, ...]]:
+    """Each word of ``rules/event_synonyms.txt`` (WordNet's synsets of common verbs and nouns) and
+    the lines it is on (read here, not in ``numbers``, which reads it for two durations of one event,
+    so that this helper module imports no rule's module)."""
+    out: dict[str, list[int]] = {}
+    for n, line in enumerate(data.phrases("event_synonyms.txt")):
+        for w in line.split():
+            out.setdefault(w, []).append(n)
+    return {w: tuple(ns) for w, ns in out.items()}
+
+
+def _synonyms(x: str, y: str) -> bool:
+    """Two different words of one WordNet synset (``rules/event_synonyms.txt``)."""
+    if not x or not y or x == y:
+        return False
+    sets = synonym_sets()
+    return bool(set(sets.get(x, ())) & set(sets.get(y, ())))
+
+
 def signal_features(names, a, b, low_high: tuple[float, float] | None = None) -> list[float]:
     """The features of the ``SIGNALS`` named (in that order) for a pair of described mentions ``a``
     and ``b`` with different values; ``low_high``: the two mentions' ``support`` when the caller
@@ -449,6 +505,15 @@ def signal_features(names, a, b, low_high: tuple[float, float] | None = None) ->
         elif name == "topic":
             ta, tb = _topic(a), _topic(b)
             f += [float(bool(ta) and ta == tb), float(bool(ta and tb) and ta != tb)]
+        elif name == "clause":
+            f.append(_weighted(_clause(a), _clause(b)))
+        elif name == "synonym":
+            f.append(float(_synonyms(a.ctx.governor, b.ctx.governor)))
+        elif name == "phrase":
+            f.append(_weighted(_phrase(a), _phrase(b)))
+        elif name == "beyond":
+            unit = (a.unit or "").lower()
+            f.append(_weighted(a.ctx.sentence - {unit}, b.ctx.sentence - {unit}))
         else:
             raise ValueError(f"unknown signal {name!r}: one of {', '.join(SIGNALS)}")
     return f
