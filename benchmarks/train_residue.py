@@ -236,8 +236,9 @@ MARKED_BETWEEN = False   # the marked lines pasted between paragraphs only (--ma
 MARKED_POOL = False   # the pasted copies also draw from those lines (--marked-pool; measured, not kept)
 BETWEEN_REPORT = False   # print what the line-alone judge makes of the lines between two paragraphs of prose
                          # (--between-report, session 13: between_report; changes no threshold)
-VECTORS = "wordfit"   # what reads a line's meaning for the line-alone judge (--vectors, session 14:
-                      # residue.vector_feature): the word-fit encoder, or off
+VECTORS = "sentence"  # what reads a line's meaning for the line-alone judge (--vectors, session 14:
+                      # residue.vector_feature): the sentence embedder (session 20; copylint.sentence),
+                      # the word-fit encoder (sessions 14-19), both, or off
 VECTOR_EDGES = residue.VECTOR_EDGES   # the buckets of the scorer's probability (--vector-edges)
 VECTOR_C = 1.0   # the regularisation of the line-vector scorer (--vector-C)
 VECTOR_LINEAR = True   # the linear scorer's bucket is one of the judge's features (--no-vector-linear: not)

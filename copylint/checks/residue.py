@@ -1431,9 +1431,13 @@ def closing_own_lines(lines: list[str], bounds: tuple[int, int] | None | bool = 
     then "Low Ford" or "Chair, Low Ford Residents' Association"). Below the first paragraph: a press
     release's end mark (``end_mark_line``: "ENDS") and every line after it that is no paragraph
     of prose (a contact line, "Notes to editors"), and the lines of no prose right above it (its
-    media contact). The classifier's two passes do not read them either. (A desk's lone tag of two words or fewer after
-    the last paragraph, "Energy", was measured as a third and is not kept: it cost five pasted
-    closing lines held apart, docs/measurements.md, issue 10, session 19.)"""
+    media contact). The classifier's two passes do not read them either. And (session 20, with the
+    model that reads a line's meaning through the sentence embedder, which scores a lone closing
+    name or section name higher than the word-fit model did) a signature with no sign-off above it
+    (``bare_signature``: "Jane Roe", "Mark Potter, London") or a desk's tag (``desk_tag``: "Energy",
+    "UK news") when it is the only line after the last of two paragraphs or more, besides a
+    production credit or a sign-off, and the text's last (docs/measurements.md, issue 10, sessions
+    19 and 20)."""
     if bounds is False:
         bounds = prose_bounds(lines)
     if bounds is None:
@@ -1452,7 +1456,45 @@ def closing_own_lines(lines: list[str], bounds: tuple[int, int] | None | bool = 
     signs = [i for i in after if sign_off_line(lines[i])]
     if signs and _signature(lines[signs[-1] + 1:], _sign_off().fullmatch(lines[signs[-1]].strip()).group(1) is not None):
         out |= set(range(signs[-1] + 1, len(lines)))
+    alone = [i for i in after if not credit_line(lines[i]) and not sign_off_line(lines[i])]
+    if (len(alone) == 1 and alone[0] == len(lines) - 1 and first < last
+            and (bare_signature(lines[-1]) or desk_tag(lines[-1]))):
+        out.add(alone[0])
     return out
+
+
+#: a desk's tag closing its copy (``desk_tag``): this many words at most
+DESK_TAG_WORDS = 2
+
+
+def desk_tag(line: str) -> bool:
+    """Whether the line is a desk's tag (session 20): one or two words of letters, the first
+    capitalised, no word of page furniture ("Energy", "Local news", "UK news"): a desk closes its
+    copy with its section's name. ``closing_own_lines`` takes it as the article's own when it is
+    the only line after the last of two paragraphs or more (besides a production credit or a
+    sign-off), the text's last."""
+    words = line.split()
+    return (0 < len(words) <= DESK_TAG_WORDS and all(w.isalpha() for w in words) and words[0][0].isupper()
+            and not _furniture_words(line))
+
+
+#: a signature with no sign-off above it (``bare_signature``): a name of two to four capitalised
+#: words, then, after a comma, a place of one to three ("Mark Potter, London")
+_BARE_SIGNATURE = re.compile(r"(?P<name>[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){1,3})"
+                             r"(?:\s*,\s*(?P<place>[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){0,2}))?")
+
+
+def bare_signature(line: str) -> bool:
+    """Whether the line is a column's or a letter's signature standing alone, with no sign-off
+    above it (session 20): a name of two to four words, each opening with a capital, then at most a
+    comma and a place of one to three ("Jane Roe", "Mark Potter, London": a columnist closes so, and
+    a letters page prints each letter's writer and town so), no full stop closing it, no word of
+    page furniture.
+    ``closing_own_lines`` takes it as the article's own when it is the only line after the last of
+    two paragraphs or more, the text's last."""
+    m = _BARE_SIGNATURE.fullmatch(line.strip())
+    return (m is not None and all(w[0].isupper() for w in line.replace(",", " ").split())
+            and not _TERMINAL.search(line.strip()) and not _furniture_words(line))
 
 
 #: a date written in figures in full (``date_line``): "2020-03-03", "11/19/19", "3.11.2023"
