@@ -84,8 +84,8 @@ def name_bucket(art, p, rule) -> str:
         return "not-paired"
     if any(N._family_form(new.lower(), f.lower()) for f in near):
         return "family-form"
-    if N._zipf(new) >= N.UNKNOWN_ZIPF:
-        return f"known (zipf {N._zipf(new):.1f})"
+    if N.zipf(new) >= N.UNKNOWN_ZIPF:
+        return f"known (zipf {N.zipf(new):.1f})"
     return "other"
 
 

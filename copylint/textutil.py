@@ -28,9 +28,15 @@ def token_span(text: str, start: int, end: int, limit: int | None = None) -> tup
     return s, e
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1 << 16)
+def zipf(word: str) -> float:
+    """How common the word is in English (wordfreq's Zipf scale: 7 for `the`, 0 for a word it
+    lacks): the one place the rules ask, wordfreq imported when first asked, answers cached."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en")
+
+
 def in_english_use(word: str) -> bool:
     """The word is written in English, in either dialect (wordfreq's Zipf scale at 1.0 or more:
     `flavor` as well as `flavour`; `acuman` and `colourectal` are not)."""
-    from wordfreq import zipf_frequency
-    return zipf_frequency(word, "en") >= 1.0
+    return zipf(word) >= 1.0

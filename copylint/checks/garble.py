@@ -27,6 +27,7 @@ from typing import Iterator, Sequence
 from copylint import data, semantic, tokens, wordfit
 from copylint.article import Article
 from copylint.finding import Finding, Severity
+from copylint.textutil import zipf
 from copylint.rule import BODY, PROSE, Rule, register
 
 MONTHS = data.words("months")
@@ -744,7 +745,6 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
     # quotations opened before it, by bisection (not a loop over every quotation for every word)
     quote_starts = [a for a, _ in quotes]
     quote_reach = list(accumulate((b for _, b in quotes), max))
-    from wordfreq import zipf_frequency
 
     out = []
     words, text = fit.words, article.text
@@ -766,7 +766,7 @@ def wordfit_candidates(article: Article) -> list[Candidate]:
         k = bisect.bisect_left(quote_starts, w.start)  # the quotations opened before the word
         in_quote = k > 0 and quote_reach[k - 1] > w.start
         feats = array("d", [w.disc, max(-10.0, min(10.0, w.rank_gap)), log_obs, float(w.pieces == 1), margin,
-                 zipf_frequency(tok.text, "en"), float(lemmas.get(tok.lemma_.lower(), 0) > 1), float(in_quote),
+                 zipf(tok.text), float(lemmas.get(tok.lemma_.lower(), 0) > 1), float(in_quote),
                  *(float(tok.pos_ == p) for p in CONTENT_POS)])
         out.append(Candidate(tok, w, feats, pattern=_pattern(tok)))
     return out

@@ -16,7 +16,7 @@ from copylint.grammar import UNAVAILABLE, BackendMatch, BackendUnavailable, choo
 from copylint.grammar import news
 from copylint.grammar.harper_filter import harper_for, keep_harper_match
 from copylint.rule import Rule, register
-from copylint.textutil import in_english_use
+from copylint.textutil import in_english_use, zipf
 
 # a word as harper's tokeniser reads it: letters and digits, apostrophes inside (O'Mahony, Pelosi's)
 _HARPER_WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -454,8 +454,7 @@ def _mostly_plural_noun(form: str, base: str) -> bool:
     """True when an -s form is far more common than its base form (wordfreq, ``_PLURAL_MARGIN``
     Zipf or more apart): the form is then mostly a plural noun (`riches`: `riche`), which the
     tagger may read as a verb in a garbled or headline-like phrase."""
-    from wordfreq import zipf_frequency
-    return zipf_frequency(form, "en") - zipf_frequency(base, "en") >= _PLURAL_MARGIN
+    return zipf(form) - zipf(base) >= _PLURAL_MARGIN
 
 
 def _past_reading(verb, simple_past_only: bool = False) -> str | None:

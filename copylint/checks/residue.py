@@ -1480,7 +1480,7 @@ def desk_tag(line: str) -> bool:
 
 #: a signature with no sign-off above it (``bare_signature``): a name of two to four capitalised
 #: words, then, after a comma, a place of one to three ("Mark Potter, London")
-_BARE_SIGNATURE = re.compile(r"(?P<name>[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){1,3})"
+_BARE_SIGNATURE = re.compile(rf"(?P<name>{_SIGNATURE_NAME.pattern})"
                              r"(?:\s*,\s*(?P<place>[^\W\d_][\w.'’\-]*(?:\s+[^\W\d_][\w.'’\-]*){0,2}))?")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from copylint.grammar import BackendMatch
+from copylint.textutil import zipf
 
 _VOWEL_SOUND_U = re.compile(r"^(?:uni|use|usu|ur[aeiou]|eu|ewe|one|once|u[bcdfgklmnprstvz][aeiou])", re.I)
 _ACRONYMISH = re.compile(r"^[A-Z0-9][A-Z0-9&.\-]*\b|^[A-Z]\d")
@@ -221,5 +222,4 @@ def _un_prefixed(word: str) -> bool:
     low = re.sub(r"[^a-z-]", "", word.lower())
     if not low.startswith("un") or len(low) < _UN_MIN_LETTERS:
         return False
-    from wordfreq import zipf_frequency
-    return zipf_frequency(low[2:].lstrip("-"), "en") >= _COMMON_ZIPF
+    return zipf(low[2:].lstrip("-")) >= _COMMON_ZIPF

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from copylint import data
 from copylint.language import english_function_words
-from copylint.textutil import token_span
+from copylint.textutil import token_span, zipf
 
 NEWS_TOKEN = re.compile(
     r"""^(?:
@@ -157,12 +157,11 @@ def best_suggestion(word: str, suggestions: list[str]) -> str | None:
     more); otherwise, of the suggestions fewest edits away (Damerau-Levenshtein, case folded), the
     most common word, the speller's order breaking ties."""
     from rapidfuzz.distance import DamerauLevenshtein
-    from wordfreq import zipf_frequency
 
     m = _BAD_PLURAL.search(word)
     if m:
         fixed = word[:-2] + "ies" if m.group("y") else word[:-1] + "es"
-        if zipf_frequency(fixed, "en") >= 3:
+        if zipf(fixed) >= 3:
             return fixed
     if not suggestions:
         return None
@@ -170,7 +169,7 @@ def best_suggestion(word: str, suggestions: list[str]) -> str | None:
     dist = [DamerauLevenshtein.distance(low, s.lower()) for s in suggestions]
     near = min(dist)
     return max((s for s, d in zip(suggestions, dist) if d == near),
-               key=lambda s: zipf_frequency(s, "en"))  # max keeps the first of equals
+               key=zipf)  # max keeps the first of equals
 
 
 def likely_typo(word: str, suggestion: str | None) -> bool:
@@ -181,11 +180,10 @@ def likely_typo(word: str, suggestion: str | None) -> bool:
     if not suggestion:
         return False
     from rapidfuzz.distance import DamerauLevenshtein
-    from wordfreq import zipf_frequency
 
     if DamerauLevenshtein.distance(word.lower(), suggestion.lower()) > 2:
         return False
-    return zipf_frequency(suggestion, "en") >= zipf_frequency(word, "en") + 1.5
+    return zipf(suggestion) >= zipf(word) + 1.5
 
 
 #: a derivation's base is a common word: wordfreq Zipf at least this (about once in 300,000 words:
@@ -227,8 +225,7 @@ def derivation_readings(word: str) -> list[tuple[str, bool]]:
             and (sfx != "ly" or base.endswith("ing"))]
     if not out:
         return []
-    from wordfreq import zipf_frequency
-    return out if zipf_frequency(low, "en") >= DERIVED_ZIPF else []
+    return out if zipf(low) >= DERIVED_ZIPF else []
 
 
 def _verb_lemmas(form: str) -> list[str]:
@@ -285,11 +282,10 @@ def regular_derivation(readings: list[tuple[str, bool]], unknown, suggestion: st
     3.8; intersting: sting 3.8 against interesting 5.0), and a verb's form where the prefix makes
     verbs (destory: story is no verb). `rehiring`, `decertified` and `intoxicatingly` are words;
     `recieving` (re + cieving) and `destory` are slips."""
-    from wordfreq import zipf_frequency
 
-    bar = zipf_frequency(suggestion, "en") if suggestion else 0.0
+    bar = zipf(suggestion) if suggestion else 0.0
     for base, verb in readings:
-        z = zipf_frequency(base, "en")
+        z = zipf(base)
         if base not in unknown and z >= BASE_ZIPF and (z >= bar or base == (suggestion or "").lower()) \
                 and (not verb or _a_verb_form(base, unknown)):
             return True

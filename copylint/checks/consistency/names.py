@@ -14,6 +14,7 @@ from copylint.article import Article
 from copylint.checks.linear import one_edit_pairs
 from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, register
+from copylint.textutil import zipf
 
 # --- names ------------------------------------------------------------------------------------------
 TITLES = {"Mr": "m", "Mr.": "m", "Ms": "f", "Ms.": "f", "Mrs": "f", "Mrs.": "f", "Miss": "f",
@@ -74,9 +75,6 @@ def name_uses(article: Article) -> list[NameUse]:
     return sorted(uses, key=lambda u: u.start)
 
 
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-    return zipf_frequency(word, "en")
 
 
 #: below this Zipf frequency a form is no word or name in common English use: a slip, or a rare name
@@ -109,7 +107,7 @@ def _family_form(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and long_[len(short):] in _SUFFIXES and long_[len(short)] != short[-1]:
         return True  # but a doubled last letter is a slip (Spain/Spainn, Nantes/Nantess)
-    if len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} <= set("snaie") and _zipf(a[:-1]) >= KNOWN_ZIPF:
+    if len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} <= set("snaie") and zipf(a[:-1]) >= KNOWN_ZIPF:
         return True  # two forms of one well-known name (Koreas, Korean)
     return len(a) == len(b) and a[:-1] == b[:-1] and bool(_SLAVIC.search(a)) and bool(_SLAVIC.search(b))
 
@@ -210,7 +208,7 @@ def _different_people(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
         return True
     if _first_names_of_others(toks[a], toks[b]):
         return True
-    if min(_zipf(a), _zipf(b)) < UNKNOWN_ZIPF:
+    if min(zipf(a), zipf(b)) < UNKNOWN_ZIPF:
         # one form is no name in use: a slip, unless the titles differ. Relatives share a surname
         # (Adriana Kuch, her father Michael Kuch), a first name is transliterated two ways (Sissi,
         # Sissy), and a name in family-name-first order is a "first name" to the parser (Murakami
@@ -358,7 +356,7 @@ class NameVariant(Rule):
         la, lb = a.lower(), b.lower()
         if la == lb or la[0] != lb[0] or _damerau(la, lb) != 1 or _family_form(la, lb):
             return
-        za, zb = _zipf(a), _zipf(b)
+        za, zb = zipf(a), zipf(b)
         # the slip: the rarer form in the article; on a tie, the rarer in English, then the later
         first = {f: toks[f][0].start for f in (a, b)}
         minority = min((a, b), key=lambda f: (forms[f], za if f == a else zb, -first[f]))

@@ -28,6 +28,7 @@ from array import array
 from functools import lru_cache
 
 from copylint import data
+from copylint.textutil import zipf
 
 #: content words around a figure that say it is one of several, by kind: a change ("rose", "up"), an
 #: addition ("another", "a further"), a total, a rate ("per", "each"), another time ("first",
@@ -360,9 +361,8 @@ _FUNCTION = data.words("pair-function-words")
 @lru_cache(maxsize=20000)
 def weight(lemma: str) -> float:
     """How much a shared word says: the rarer in English, the more (wordfreq's Zipf scale)."""
-    from wordfreq import zipf_frequency
 
-    return max(0.5, 7.5 - zipf_frequency(lemma, "en"))
+    return max(0.5, 7.5 - zipf(lemma))
 
 
 def _weighted(a: set, b: set) -> float:
