@@ -70,6 +70,7 @@ class GrammarCheck(Rule):
         "They left ⟦there→their⟧ bags at the station.",
         "The firm said ⟦it's→its⟧ own figures showed a fall.",
         "The club cut prices; ⟦it's→its⟧ fans cheered the decision.",
+        "The teacher gave the children ⟦there→their⟧ lunch.",
     )
     passes = (
         "She ate an apple on the train.",
@@ -104,6 +105,10 @@ class GrammarCheck(Rule):
         "The US was slow to respond to the floods, officials said.",
         "Edwards won by the more modest but still substantial margin of 20 points.",
         "He plugged it into either the Pixel 3a or the computer he was using.",
+        # a word censored with asterisks is read as the whole word, whatever its first letter
+        "The coach called it more of a f***ing joke than a match. It will bite him on the a**e.",
+        # `there` placing the noun before it, that noun the subject of the verb after it
+        "Polls also suggest that most voters there support Smith’s tough stance on taxes.",
     )
     # the parse (spaCy) shows where Harper misread a sentence: "their" or "its" owning a noun, "it's"
     # before its complement ("it's time"), "were"
@@ -193,7 +198,8 @@ class Misspelling(Rule):
     noun or an entity, a capitalised word inside a sentence, a word the article uses more than
     once, a word in the newsroom's dictionary (``dictionary`` words files, ``words``), a word
     spelt right in the other dialect, or a news convention (£48m, €1.2bn, 38C, 07:00 GMT, MPs,
-    G7, 2 mln, a fragment of a hyphenated compound, a web address such as IHNED.cz), a word with a
+    G7, 2 mln, a scale word in common English use after a figure (₹8 lakh), a fragment of a
+    hyphenated compound, a web address such as IHNED.cz), a word with a
     letter English does not write (shōnen), or a regular derivation of common words the speller
     knows (``news.regular_derivation``: re + hiring, intoxicating + ly; `recieving`, `refrom`,
     `destory` and `happyness` are still slips) or a compound written solid that it would split
@@ -236,6 +242,8 @@ class Misspelling(Rule):
         "The webpages were down for hours.",
         # a web address's fragment, a unit after a figure, a word with a letter English lacks
         "The portal IHNED.cz said Serbia produced 2 mln doses of shōnen manga.",
+        # a region's scale word in common English use after a figure
+        "The startup raised ₹6 lakh from angel investors in its first round.",
     )
 
     def prepare(self, article: Article) -> tuple[list[Finding], list[tuple[int, int, str]]] | None:

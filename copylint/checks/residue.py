@@ -2075,6 +2075,20 @@ class Boilerplate(Rule):
              "showed on Friday.</p><table><tr><th>Party</th><th>Seats</th></tr><tr><td>Labour</td>"
              "<td>412</td></tr><tr><td>Conservative</td><td>121</td></tr></table><p>Turnout fell to "
              "about 60 per cent, the lowest since 2001, the electoral commission said.</p></article>"),
+        # a subheading quoting the paragraph under it (``quoted_subheading``)
+        "Factory towns across the state have lost thousands of jobs since the recession, and many of "
+        "those who stayed say they cannot find work.\n\n‘No Work’\n\n“The economy is tough and there is "
+        "no work for us here, and few options and not enough money,” said Tom Reed, who has sent out 20 "
+        "applications in the past year and had no interviews. He worked in a variety of manufacturing "
+        "and construction jobs before the recession. “Eventually I think it has to get better.”\n\n"
+        "Others have left for the cities, where wages are higher but rents are too.",
+        # a people-on-the-move brief's name heading in capitals (``capitals_name_heading``)
+        "JANE R. WHITCOMB\n\nHired: Baker & Lane LLP, Partner\n\nWhitcomb is a partner in the firm's "
+        "Chicago office, practicing in the areas of tax and estate planning. She received her law degree "
+        "from Tulane University, where she graduated with honors. At Tulane, Ms. Whitcomb served as an "
+        "editor of the law review. Whitcomb was recognized as a scholar and received the dean's award for "
+        "her work on the state's tax code. Before joining the firm, she served as a clerk to a federal "
+        "judge in New Orleans.",
     )
 
     MAX_WORDS = 14   # a listed phrase is a short line
@@ -2105,8 +2119,10 @@ class Boilerplate(Rule):
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
         marked = article.fmt in ("html", "markdown")
-        for (start, end), line, residue in zip(every, every_line, verdicts):
+        for i, ((start, end), line, residue) in enumerate(zip(every, every_line, verdicts)):
             if residue and marked and (b := article.block_at(start)) is not None and b.kind == "heading":
+                residue = False
+            if residue and (quoted_subheading(every_line, i) or capitals_name_heading(every_line, i)):
                 residue = False
             lead = len(line) - len(line.lstrip())
             s, e = start + lead, start + len(line.rstrip())
@@ -2116,6 +2132,41 @@ class Boilerplate(Rule):
             elif residue:
                 yield self.finding(s, e, "looks like web or CMS residue (page furniture), not part of "
                                    "the article", suggestion="delete this line if it is not copy")
+
+
+_QUOTED_LINE = re.compile(r"^\s*[\"“‘']([^\"“”‘’']{2,60})[\"”’']\s*$")
+_SUBHEAD_WORDS = 6       # a subheading quoting the copy is a few words
+_NAME_HEAD_WORDS = 5     # a name in capitals: first names, an initial, a surname
+_NAME_USES = 2           # the surname written in the copy below, in its own case, at least this often
+
+
+def quoted_subheading(lines: list[str], i: int) -> bool:
+    """Line ``i`` a subheading that quotes the paragraph under it (`‘No Jobs’` over `"... there are no
+    jobs for us here," said Foreman`): a few words wholly in quotation marks, each of them in the
+    next paragraph, in that order. A page's quoted teaser names words its article does not."""
+    m = _QUOTED_LINE.match(lines[i])
+    if m is None or len(m.group(1).split()) > _SUBHEAD_WORDS:
+        return False
+    words = [w.lower() for w in LETTER_WORD.findall(m.group(1))]
+    nxt = next((x for x in lines[i + 1:i + 3] if x.strip()), "")
+    if not words or len(nxt.split()) < 8:
+        return False
+    return re.search(r"\b" + r"\W+(?:\w+\W+){0,2}?".join(map(re.escape, words)) + r"\b", nxt.lower()) is not None
+
+
+def capitals_name_heading(lines: list[str], i: int) -> bool:
+    """Line ``i`` a name in capitals heading a profile or a people-on-the-move brief (`JANE R.
+    WHITCOMB` over `Whitcomb is a partner in ...`): a few words, each a name word or an initial, all
+    in capitals, its last word the surname the copy below writes in its own case at least twice."""
+    words = lines[i].split()
+    if not 2 <= len(words) <= _NAME_HEAD_WORDS or not all(re.fullmatch(r"[A-Z][A-Z'’-]*\.?", w) for w in words):
+        return False
+    surname = words[-1].rstrip(".")
+    if len(surname) < 3:
+        return False
+    title = surname[:1] + surname[1:].lower()
+    below = " ".join(lines[i + 1:])
+    return len(re.findall(r"\b" + re.escape(title) + r"\b", below)) >= _NAME_USES
 
 
 @lru_cache(maxsize=1)

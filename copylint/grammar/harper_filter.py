@@ -72,7 +72,8 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
     if m.rule in ("TheirToTheyre", "TheirToThere"):
         return tok.lower_ == "their" and tok.dep_ == "poss" and tok.head.pos_ in ("NOUN", "PROPN", "NUM")
     if m.rule == "ThereToTheir":
-        return tok.lower_ == "there" and (tok.dep_ == "expl" or (tok.i > 0 and tok.doc[tok.i - 1].tag_ == "IN"))
+        return tok.lower_ == "there" and (tok.dep_ == "expl" or (tok.i > 0 and tok.doc[tok.i - 1].tag_ == "IN")
+                                          or _there_placing_subject(tok))
     if m.rule == "ItsContraction":
         return tok.lower_ == "its" and _owns_noun(tok)
     if m.rule == "ItsPossessive":
@@ -89,6 +90,19 @@ def _parse_disagrees(doc, text: str, m: BackendMatch) -> bool:
         return verb.tag_ not in ("VB", "VBP", "VBZ") or any(
             c.dep_ == "aux" or c.tag_ == "MD" for c in verb.children)
     return False
+
+
+def _there_placing_subject(tok) -> bool:
+    """`there` as the adverb of place after the noun it places, that noun the subject of the verb
+    right after it (`most voters there support Smith's stance`: the voters in that country). A
+    possessive `their` never stands between a subject and its verb; `gave the children there
+    lunch` (the noun an object, a noun after) is still reported."""
+    doc = tok.doc
+    if tok.tag_ != "RB" or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    noun, verb = doc[tok.i - 1], doc[tok.i + 1]
+    return (tok.head.i == noun.i and noun.tag_ in ("NN", "NNS", "NNP", "NNPS") and noun.dep_ == "nsubj"
+            and noun.head.i == verb.i and verb.tag_ in ("VBP", "VBZ", "VBD"))
 
 
 def _may_named(tok) -> bool:
@@ -183,6 +197,8 @@ def keep_harper_match(text: str, m: BackendMatch, doc=None) -> bool:
             return False  # not an article but a word's last letter: `the Pixel 3a`
         if not word or _ACRONYMISH.match(word) or text[m.end:m.end + 1] == "&":
             return False  # a/an before an acronym or a number depends on how it is read
+        if re.search(r"[A-Za-z]\*", word) or text[m.end:m.end + 1] == "*":
+            return False  # a word censored with asterisks (`a f***ing`, `the a**e`): read as the whole word
         # the article it asks for, whatever its case ("A" opening a sentence)
         wanted = m.replacements[0].lower() if m.replacements else ""
         if wanted == "an" and _VOWEL_SOUND_U.match(word):

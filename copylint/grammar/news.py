@@ -122,6 +122,15 @@ def convention_word(core: str) -> bool:
         ch.isalpha() and not ch.isascii() for ch in core)
 
 
+_COMMON_ZIPF = 3.0   # wordfreq's Zipf scale: about once in a million words
+
+
+@lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word.lower(), "en") >= _COMMON_ZIPF
+
+
 def convention_around(text: str, start: int, end: int, whole: str | None = None) -> bool:
     """The part of ``news_convention`` that reads around the word: its whole token (``whole``,
     when already known: ``whole_token(text, start, end)``) and the characters beside it."""
@@ -129,8 +138,10 @@ def convention_around(text: str, start: int, end: int, whole: str | None = None)
         return True
     if whole is None:
         whole = whole_token(text, start, end)
-    if not _VOWEL.search(text, start, end) and _AFTER_NUMBER.search(text, max(0, start - 3), start):
-        return True  # a unit or a scale after a figure: 5.2 mln, 6 bln
+    if _AFTER_NUMBER.search(text, max(0, start - 3), start) and (
+            not _VOWEL.search(text, start, end) or _common_word(text[start:end])):
+        return True  # a unit or a scale after a figure: 5.2 mln, 6 bln, and a region's scale word in
+        # common English use the speller lacks (Indian English's `₹8 lakh`)
     return bool(NEWS_TOKEN.match(whole) or NEWS_TOKEN.match(core_word(whole)) or WEB.search(whole)
                 or DOTTED.search(whole) or any(map(str.isdigit, whole)))
 

@@ -227,6 +227,21 @@ def _styled(word: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
+#: a contrast that names a second spelling on purpose, the other form beside it
+_AGAINST_BEFORE = r"\b{other},?\s+(?:and\s+)?not\s+(?:as\s+)?[\"“‘']?$|\b(?:not|rather than|instead of)\s+[\"“‘']?$"
+_AGAINST_AFTER = r"^[\"”’']?,?\s+(?:but|not|rather than|instead of)\s+(?:as\s+)?[\"“‘']?{other}\b"
+
+
+def _set_against(text: str, use: Token, other: str) -> bool:
+    """A form written in a contrast with the other spelling (a correction's `to Tuva, not Tyva`,
+    `spelt Hanna, not Hannah`, `Tyva rather than Tuva`): both spellings named on purpose."""
+    before, after = text[max(0, use.start - 60):use.start], text[use.end:use.end + 60]
+    o = re.escape(other)
+    if re.search(_AGAINST_BEFORE.format(other=o), before):
+        return re.search(r"\b" + o + r"\b", before + " " + after) is not None
+    return re.search(_AGAINST_AFTER.format(other=o), after) is not None
+
+
 def _unaccented(word: str) -> str:
     """The word without its diacritics (néon -> neon)."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
@@ -312,6 +327,12 @@ class NameVariant(Rule):
         # an accented form of a word the article writes in lower case: a title in another language
         "His book L'Age du Néon tells the history of neon signs.\n\nNeon lit Paris first. Neon signs "
         "spread to New York, and neon became the light of the century.",
+        # a correction that names the wrong spelling beside the right one
+        "Officials in Tuva said the road would reopen on Monday.\n\nThis version corrects the "
+        "spelling of the region to Tuva, not Tyva.",
+        # a name in capitals heading the brief, in its own case below
+        "JANE R. WHITCOMB\n\nWhitcomb is a partner in the firm's Chicago office. At Tulane, Ms. Whitcomb "
+        "served as an editor of the law review.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -326,10 +347,10 @@ class NameVariant(Rule):
         # not by comparing every pair (linear on a huge file)
         lower: list[frozenset[str]] = []  # the article's words in lower case, read once if asked
         for a, b in one_edit_pairs(forms, str.lower):
-            yield from self._pair(a, b, forms, toks, lambda: _lower_words(article, lower))
+            yield from self._pair(a, b, forms, toks, lambda: _lower_words(article, lower), article.text)
 
     def _pair(self, a: str, b: str, forms: Counter, toks: dict[str, list[Token]],
-              lower_words) -> Iterator[Finding]:
+              lower_words, text: str = "") -> Iterator[Finding]:
         """Report the rarer of two forms one edit apart when it reads as a slip of the other
         (``lower_words()``: the article's words in lower case)."""
         la, lb = a.lower(), b.lower()
@@ -356,6 +377,8 @@ class NameVariant(Rule):
         if _unaccented(la) == _unaccented(lb) and _unaccented(la) in lower_words():
             return  # an accented form of a word the article writes in lower case: the word in another
             # language (a French title's "Néon" beside "Neon", the English word opening a sentence)
+        if text and all(_set_against(text, t, majority) for t in toks[minority]):
+            return  # each use names the other spelling on purpose: "corrects it to Tuva, not Tyva"
         ref = toks[majority][0]
         # a slip is made once; two forms each written more than once are as often two names (Pham and
         # Phan, Haihe and Huaihe): info
@@ -376,8 +399,8 @@ class NameVariant(Rule):
         for group in by_lower.values():
             for a in group:
                 for b in group:
-                    if a >= b:
-                        continue
+                    if a >= b or a.isupper() or b.isupper():
+                        continue  # a name in capitals (a heading's `JANE WHITCOMB`) is a case, not a spelling
                     minority = min((a, b), key=lambda f: (len(uses[f]), -uses[f][0].start))
                     majority = b if minority == a else a
                     ref = uses[majority][0]

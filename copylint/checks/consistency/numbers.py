@@ -754,6 +754,12 @@ def slip(a: float, b: float) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _nothing_beside_something(a: Quantity, b: Quantity) -> bool:
+    """One figure nought, the other not (`$10 might seem a lot beside the $0 people pay for most
+    games`): a zero says "nothing", "free", on purpose, and is not one figure mistyped for another."""
+    return (a.value == 0) != (b.value == 0)
+
+
 def _close(a: Quantity, b: Quantity, as_trained: bool = False) -> bool:
     """A rounded figure beside the exact one: "about 3,000" ... "3,124"; "46.6 million" ... "46.57
     million"; "11.3%" ... "11.38%"; "more than 250" ... "258". Unhedged, the exact figure must round
@@ -1392,6 +1398,9 @@ class NumberMismatch(Rule):
     passes = (
         "More than 3,000 people were evacuated on Saturday.\n\nThe number of people evacuated has since "
         "risen to 30,000.",
+        # a figure of nothing beside one of something: "free", said on purpose
+        "The app costs $5. That might seem steep compared to the $0 people pay for most podcasts, but "
+        "the app has no advertising.",
         "Net profit rose to €2.1bn from €1.2bn a year earlier.",
         # a headline restating the part counted out of a whole: "14 of the 31", not the 31
         "# Council to close 14 libraries\n\nThe council voted to close 14 of the 31 public libraries on "
@@ -1503,7 +1512,7 @@ class NumberMismatch(Rule):
         text = article.text
         found = []
         for score, other, odd in figure_pairs(article, taken):
-            if score < model.info:
+            if score < model.info or _nothing_beside_something(other, odd):
                 continue
             kind = info_only(other, odd)
             # under warning, a pair warns from the confirmed tier's threshold when confirmed (the
