@@ -127,8 +127,7 @@ _COMMON_ZIPF = 3.0   # wordfreq's Zipf scale: about once in a million words
 
 @lru_cache(maxsize=4096)
 def _common_word(word: str) -> bool:
-    from wordfreq import zipf_frequency
-    return zipf_frequency(word.lower(), "en") >= _COMMON_ZIPF
+    return zipf(word.lower()) >= _COMMON_ZIPF
 
 
 def convention_around(text: str, start: int, end: int, whole: str | None = None) -> bool:
