@@ -36,6 +36,15 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+#: a word in common use: wordfreq's Zipf scale at this or more, about once in a million words
+COMMON_ZIPF = 3.0
+
+
+def common_word(word: str) -> bool:
+    """The word is in common English use (``COMMON_ZIPF``)."""
+    return zipf(word) >= COMMON_ZIPF
+
+
 def in_english_use(word: str) -> bool:
     """The word is written in English, in either dialect (wordfreq's Zipf scale at 1.0 or more:
     `flavor` as well as `flavour`; `acuman` and `colourectal` are not)."""

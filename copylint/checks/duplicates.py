@@ -243,8 +243,8 @@ class DuplicateSentence(Rule):
     words or more are compared (short ones — "He denied it." — recur naturally), in normalised
     form, except that a shorter one of four words or more typed twice in a row, outside quotation
     marks, is a paste ("Jonny Bairstow made 30. Jonny Bairstow made 30."; a chant or a cry repeated
-    in a quotation is the speaker's); a whole repeated paragraph is left to `duplicate-line`. A sentence repeated under
-    another headline is about another thing (the same delivery terms for two products in a
+    in a quotation is the speaker's); a whole repeated paragraph is left to `duplicate-line`. A
+    sentence repeated under another headline is about another thing (the same delivery terms for two products in a
     comparison, the same line under each candidate's profile): left alone. So is a sentence that
     a pull quote (a block the page names so, an ``<aside>``, a ``<blockquote>``) takes from the body,
     and a standfirst (a heading written as a sentence, or a dek under the headline) that the body

@@ -7,7 +7,7 @@ LanguageTool directory is configured, else Harper), ``harper``, ``languagetool``
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Collection, Iterator
 
 from copylint import data, tokens
 from copylint.article import Article
@@ -400,7 +400,6 @@ _DO_FORMS = frozenset(_TABLES["do-forms"])
 _DO_VERB_BREAKS = frozenset(_TABLES["do-verb-breaks"])
 _MODAL_FORMS = frozenset(_TABLES["modal-forms"])
 _VBZ = frozenset({"VBZ"})
-_VBZ_TAGS = ("VBZ",)
 #: subject-verb-agreement: how much more common (wordfreq Zipf) an -s form may be than its base
 #: form and still be read as a verb
 _PLURAL_MARGIN = 0.5
@@ -694,7 +693,7 @@ class VerbFormAfterDo(Rule):
         doc = article.doc
         for i in tokens.lower_in(doc, _DO_FORMS):
             tok = doc[i]
-            verb = _inflected_after(tok, ("VBD", "VBN"))
+            verb = _inflected_after(tok, _PAST_TAGS)
             if verb is None or _main_verb_read_as_relative(verb):
                 continue  # "The plan we did followed the rules": `did` ends the relative clause
             yield _base_form_finding(self, tok, verb)
@@ -763,7 +762,7 @@ class VerbFormAfterModal(Rule):
             if verb is None or any(t.dep_ == "mark" or t.tag_ in ("IN", "WDT", "WP", "WRB") or t.text[:1] in "'’"
                                    for t in doc[tok.i + 1:verb.i]):
                 continue  # "all that they can as Filip now needs time": another clause begins; "could've"
-            if _inflected_after(tok, _VBZ_TAGS) is not None:
+            if _inflected_after(tok, _VBZ) is not None:
                 yield _base_form_finding(self, tok, verb)
             elif (base := _past_reading(verb)) is not None and not _modal_read_as_noun(tok, verb):
                 yield _base_form_finding(self, tok, verb, base)
@@ -918,7 +917,7 @@ def _governed_after(aux):
     return verb
 
 
-def _inflected_after(aux, tags: tuple[str, ...]):
+def _inflected_after(aux, tags: Collection[str]):
     """The verb ``aux`` governs (``_governed_after``) when it is in an inflected form (one of
     ``tags``) whose base form differs; else None."""
     verb = _governed_after(aux)

@@ -410,6 +410,7 @@ TIMELINE_ENTRIES = 3
 TIMELINE_TITLE_WORDS = 4
 #: a timeline's entry: a date opening the line, a colon or a spaced dash, then what happened then
 _TIMELINE_ENTRY = re.compile(r"(?P<date>[^:–—]{1,30}?)\s*(?::|\s[-–—])\s+(?P<what>\S.*)")
+_MONTH_ABBR = [m.lower() for m in calendar.month_abbr]   # "", "jan", ... "dec"
 _DATE_PIECE = re.compile(r"(?P<year>\d{4})s?|(?P<day>\d{1,2})(?:st|nd|rd|th)?|(?P<word>[^\W\d_]+)\.?|,")
 
 
@@ -431,8 +432,7 @@ def _timeline_date(date: str, year: int | None) -> tuple[int, int, int] | None:
             got["day"] = int(m["day"])
         elif m["word"]:
             low = m["word"].lower()
-            if low not in data.words("months") and low not in data.words("month-and-day-names") \
-                    or low[:3] not in _MONTH_ABBR or "month" in got:
+            if low not in data.words("month-and-day-names") or low[:3] not in _MONTH_ABBR or "month" in got:
                 return None
             got["month"] = _MONTH_ABBR.index(low[:3])
     if s[pos:].strip() or not ("year" in got or "month" in got):
@@ -442,18 +442,15 @@ def _timeline_date(date: str, year: int | None) -> tuple[int, int, int] | None:
     return got.get("year", year), got.get("month", 0), got.get("day", 0)
 
 
-_MONTH_ABBR = [m.lower() for m in calendar.month_abbr]   # "", "jan", ... "dec"
-
-
 def timeline_lines(lines: list[str]) -> list[bool]:
     """For each line: whether it is an entry of a timeline the article gives (an explainer's "April
     2017: limit introduced" / "July 2021: Supreme Court rules the policy lawful"): at least
     ``TIMELINE_ENTRIES`` lines in a row, each a date, a colon or a spaced dash and what happened
     then (two words or more), the dates in order, earliest first, with its title right above it when
-it has one (a short line, no full stop). A timeline is the article's own:
-    the classifier reads the lines around it as if it were not there, as around a table of data
-    (``data_table_lines``), where each entry, a short dated line, looked like a page's stamp. A
-    page's list of dated links runs latest first, and is judged."""
+    it has one (a short line, no full stop). A timeline is the article's own: the classifier reads
+    the lines around it as if it were not there, as around a table of data (``data_table_lines``),
+    where each entry, a short dated line, looked like a page's stamp. A page's list of dated links
+    runs latest first, and is judged."""
     keys: list[tuple[int, int, int] | None] = []
     year = None
     for line in lines:
@@ -1327,10 +1324,11 @@ def edge_lines(lines: list[str], bounds: tuple[int, int] | None | bool = False) 
     return list(range(first - 1)), list(range(len(lines) - 1, last, -1))
 
 
-def _word_alternation(name: str) -> str:
+def _word_alternation(name: str, upper: bool = False) -> str:
     """A word list of ``rules/words.toml`` as a regular-expression group matching any of its entries,
-    the longest first, the spaces inside an entry matching any run of white space."""
-    words = sorted(data.word_list(name), key=len, reverse=True)
+    the longest first, the spaces inside an entry matching any run of white space; ``upper``: the
+    entries in capitals."""
+    words = sorted((w.upper() if upper else w for w in data.word_list(name)), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
@@ -1530,8 +1528,7 @@ def date_line(line: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _release_label() -> re.Pattern:
-    labels = sorted(data.words("release-labels"), key=len, reverse=True)
-    return re.compile(r"(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, x.split())) for x in labels), re.I)
+    return re.compile(rf"{_word_alternation('release-labels')}\b", re.I)
 
 
 def release_head_line(line: str) -> bool:
@@ -1543,7 +1540,6 @@ def release_head_line(line: str) -> bool:
         return False
     rest = re.sub(r"^[\s:,–—-]*(?:(?:until|till|to)\b[\s:]*)?", "", line.strip()[m.end():], flags=re.I)
     return not rest or date_line(rest)
-    return False
 
 
 def by_line(line: str) -> bool:
@@ -1555,8 +1551,8 @@ def by_line(line: str) -> bool:
 
 def head_stamp_line(line: str) -> bool:
     """Whether the line is the article's own byline or date stamp, in place in its head (above the
-    first paragraph of prose), or a press release's head (``release_head_line``): "By Jane Roe", "By Jane Roe, Energy Correspondent", "By Jane Roe |
-    March 3, 2020" (``by_line``), a name and a journalist's role ("Jane Roe, Energy Correspondent":
+    first paragraph of prose), or a press release's head (``release_head_line``): "By Jane Roe", "By
+    Jane Roe, Energy Correspondent", "By Jane Roe | March 3, 2020" (``by_line``), a name and a journalist's role ("Jane Roe, Energy Correspondent":
     ``byline-roles`` of ``rules/words.toml``) or a date stamp (``date_line``). An editor's draft
     opens so; no judge reads it there (``head_stamps``, ``ResidueModel``), as at the end the
     line-alone judge does not read the desk's production credit (``credit_line``). Among the
@@ -2175,15 +2171,12 @@ def _placeholder_patterns() -> re.Pattern:
     for p in data.phrases("placeholders.txt"):
         pat = r"\s+".join(re.escape(w) for w in p.split())
         (sensitive if p.upper() == p and any(c.isalpha() for c in p) else insensitive).append(pat)
-    def alternation(name: str, case=str.lower) -> str:
-        return "|".join(sorted((re.escape(case(w)) for w in data.words(name)), key=len, reverse=True))
-
     # a bracketed gap ("[INSERT QUOTE]", "[SOURCE]"), a note to the desk ("[Ed: need a quote]"), a
     # writer's note in double parentheses ("((need latest figures))") or query ("(spelling?)")
-    bracket = (rf"\[\s*(?:(?:{alternation('placeholder-bracket-words')}|XX+)\b[^\]\n]{{0,60}}"
-               rf"|(?-i:(?:{alternation('placeholder-bracket-slots', str.upper)})\b[A-Z ]{{0,40}})"
-               rf"|(?:{alternation('placeholder-note-openers')})\s*[:.]\s[^\]\n]{{0,120}})\]"
-               rf"|\(\([^()\n]{{2,120}}\)\)|\((?:(?:{alternation('placeholder-queries')})\s*)?\?\)")
+    bracket = (rf"\[\s*(?:(?:{_word_alternation('placeholder-bracket-words')}|XX+)\b[^\]\n]{{0,60}}"
+               rf"|(?-i:{_word_alternation('placeholder-bracket-slots', upper=True)}\b[A-Z ]{{0,40}})"
+               rf"|{_word_alternation('placeholder-note-openers')}\s*[:.]\s[^\]\n]{{0,120}})\]"
+               rf"|\(\([^()\n]{{2,120}}\)\)|\((?:{_word_alternation('placeholder-queries')}\s*)?\?\)")
     # the whole-word test once for every phrase (not once a phrase at every character): at each place
     # the phrases are tried in the same order as before, each followed by the same test
     words = sorted(sensitive, key=len, reverse=True)
@@ -2200,8 +2193,8 @@ class Placeholder(Rule):
     These mark what the writer meant to come back to; published, they are the most embarrassing
     fault in the list. A slot a template names is read in capitals only ("[SOURCE]", "[CITY
     NAME]"; "[Source: Xinhua]" is a credit); square brackets a writer puts inside a quotation
-    ("He [the minister] was wrong") are published text. All-capital markers (TK, XXX) match only in capitals and only as words, so
-    "Atkins" and "XXL" are left alone, and so is such a marker that is part of a name: followed by a
+    ("He [the minister] was wrong") are published text. All-capital markers (TK, XXX) match only in
+    capitals and only as words, so "Atkins" and "XXL" are left alone, and so is such a marker that is part of a name: followed by a
     capitalised word ("TK Maxx"), a Roman numeral after one ("Super Bowl XX"), or an abbreviation
     the article itself defines or compounds ("Techniker Krankenkasse (TK)", "TK-Safe").
     """

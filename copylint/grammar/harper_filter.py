@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from copylint.grammar import BackendMatch
-from copylint.textutil import zipf
+from copylint.textutil import common_word
 
 _VOWEL_SOUND_U = re.compile(r"^(?:uni|use|usu|ur[aeiou]|eu|ewe|one|once|u[bcdfgklmnprstvz][aeiou])", re.I)
 _ACRONYMISH = re.compile(r"^[A-Z0-9][A-Z0-9&.\-]*\b|^[A-Z]\d")
@@ -213,7 +213,6 @@ def keep_harper_match(text: str, m: BackendMatch, doc=None) -> bool:
 
 
 _UN_MIN_LETTERS = 7  # "unit", "union", "unique" are no un- words
-_COMMON_ZIPF = 3.0   # wordfreq's Zipf scale: about once in a million words, a word in common use
 
 
 def _un_prefixed(word: str) -> bool:
@@ -222,4 +221,4 @@ def _un_prefixed(word: str) -> bool:
     low = re.sub(r"[^a-z-]", "", word.lower())
     if not low.startswith("un") or len(low) < _UN_MIN_LETTERS:
         return False
-    return zipf(low[2:].lstrip("-")) >= _COMMON_ZIPF
+    return common_word(low[2:].lstrip("-"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from copylint import data
 from copylint.language import english_function_words
-from copylint.textutil import token_span, zipf
+from copylint.textutil import common_word, token_span, zipf
 
 NEWS_TOKEN = re.compile(
     r"""^(?:
@@ -122,14 +122,6 @@ def convention_word(core: str) -> bool:
         ch.isalpha() and not ch.isascii() for ch in core)
 
 
-_COMMON_ZIPF = 3.0   # wordfreq's Zipf scale: about once in a million words
-
-
-@lru_cache(maxsize=4096)
-def _common_word(word: str) -> bool:
-    return zipf(word.lower()) >= _COMMON_ZIPF
-
-
 def convention_around(text: str, start: int, end: int, whole: str | None = None) -> bool:
     """The part of ``news_convention`` that reads around the word: its whole token (``whole``,
     when already known: ``whole_token(text, start, end)``) and the characters beside it."""
@@ -138,7 +130,7 @@ def convention_around(text: str, start: int, end: int, whole: str | None = None)
     if whole is None:
         whole = whole_token(text, start, end)
     if _AFTER_NUMBER.search(text, max(0, start - 3), start) and (
-            not _VOWEL.search(text, start, end) or _common_word(text[start:end])):
+            not _VOWEL.search(text, start, end) or common_word(text[start:end].lower())):
         return True  # a unit or a scale after a figure: 5.2 mln, 6 bln, and a region's scale word in
         # common English use the speller lacks (Indian English's `₹8 lakh`)
     return bool(NEWS_TOKEN.match(whole) or NEWS_TOKEN.match(core_word(whole)) or WEB.search(whole)
@@ -160,7 +152,7 @@ def best_suggestion(word: str, suggestions: list[str]) -> str | None:
     m = _BAD_PLURAL.search(word)
     if m:
         fixed = word[:-2] + "ies" if m.group("y") else word[:-1] + "es"
-        if zipf(fixed) >= 3:
+        if common_word(fixed):
             return fixed
     if not suggestions:
         return None
