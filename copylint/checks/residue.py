@@ -2181,22 +2181,31 @@ def _placeholder_patterns() -> re.Pattern:
     # the phrases are tried in the same order as before, each followed by the same test
     words = sorted(sensitive, key=len, reverse=True)
     words += [f"(?i:{p})" for p in sorted(insensitive, key=len, reverse=True)]
-    return re.compile(rf"(?i:{bracket})|(?<![\w-])(?:{'|'.join(words)})(?![\w-])")
+    return re.compile(rf"(?i:{bracket})|(?<![\w-])(?:{_NUMBER_SLOT}|{'|'.join(words)})(?![\w-])")
+
+
+#: a figure left as X's where the number goes, in a shape only a figure takes: an amount (`£XXm`,
+#: `$xx.xbn`), a share (`XX%`), a year (`19XX`), a time (`xx:xx`), a date (`XX/XX/XXXX`); the X's in
+#: one case (a run of capitals that is a word is the listed `XX`/`XXX`, read with the name test)
+_NUMBER_SLOT = (r"[£$€]\s?(?:XX+|xx+)(?:[.,](?:X+|x+))?(?:m|bn|mn|k)?|(?:XX+|xx+)\s?%|(?:1[89]|20)(?:XX|xx)"
+                r"|(?:XX|xx):(?:XX|xx)|(?:XX|xx)/(?:XX|xx)/(?:XX|xx){1,2}")
 
 
 @register
 class Placeholder(Rule):
     """A placeholder left in the draft: TK, TKTK, lorem ipsum, XXX, [INSERT QUOTE], [SOURCE],
-    "headline here", or a writer's note to the desk: [Ed: need a quote here], ((check figures)),
-    (spelling?), NOTE TO SUBS.
+    "headline here", a figure left as X's (£XXm, XX%, 19XX, xx:xx), or a writer's note to the
+    desk: [Ed: need a quote here], ((check figures)), (spelling?), NOTE TO SUBS.
 
     These mark what the writer meant to come back to; published, they are the most embarrassing
     fault in the list. A slot a template names is read in capitals only ("[SOURCE]", "[CITY
     NAME]"; "[Source: Xinhua]" is a credit); square brackets a writer puts inside a quotation
     ("He [the minister] was wrong") are published text. All-capital markers (TK, XXX) match only in
     capitals and only as words, so "Atkins" and "XXL" are left alone, and so is such a marker that is part of a name: followed by a
-    capitalised word ("TK Maxx"), a Roman numeral after one ("Super Bowl XX"), or an abbreviation
-    the article itself defines or compounds ("Techniker Krankenkasse (TK)", "TK-Safe").
+    capitalised word ("TK Maxx"; not a month's name: "by XX December" is a date to fill), a Roman
+    numeral after one ("Super Bowl XX"; not after the capital that opens a sentence: "About XXX
+    people"), or an abbreviation the article itself defines or compounds ("Techniker Krankenkasse
+    (TK)", "TK-Safe").
     """
 
     id = "placeholder"
@@ -2215,6 +2224,11 @@ class Placeholder(Rule):
         "said council leader Amanda Hopgood ⟦(spelling?)→replace it with the real text⟧.",
         "The work will take 18 months, according to ⟦[SOURCE]→replace it with the real text⟧.",
         "⟦Headline here→replace it with the real text⟧\n\nThe council met.",
+        # a figure left as X's: a date, a count after a capital that only opens the sentence, an amount
+        "Officials expect a decision by ⟦XX→replace it with the real text⟧ December.",
+        "About ⟦XXX→replace it with the real text⟧ people attended the rally.",
+        "The scheme will cost ⟦£XXm→replace it with the real text⟧ over five years.",
+        "Turnout was the lowest since ⟦19XX→replace it with the real text⟧.",
     )
     passes = (
         "Mr Atkins said the TKO came in round three.",
@@ -2226,6 +2240,8 @@ class Placeholder(Rule):
         '[caption id="attachment_12" align="alignnone" width="800"]The site on Eastern Avenue.[/caption]',
         # square brackets a writer puts in a quotation, a credit, an acronym: published text
         '"He [the minister] was wrong," she said. [Editor in charge: Li Wei] [NFL] (Reuters) (pictured)',
+        # a Roman numeral in a name at the start of a sentence; X's that are a size
+        "XX Corps crossed the river. The XXL and XXXL shirts sold out.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -2242,6 +2258,13 @@ class Placeholder(Rule):
 _SHORTCODE_ATTRIBUTE = re.compile(r"^\[\w+\s.*\b\w+=[\"'\w]")
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”]?\s+|\n\s*)$")
+
+
+def _word_at(text: str, at: int) -> str:
+    """The word that begins at ``at``."""
+    m = re.match(r"\w+", text[at:at + 40])
+    return m.group() if m else ""
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
 
@@ -2250,8 +2273,13 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     (`TK Maxx`), a Roman numeral after one (`Super Bowl XX`), or an abbreviation the article defines
     or compounds (`Techniker Krankenkasse (TK)`, `TK-Safe`). `Mayor TK said` stays a placeholder."""
     marker = text[start:end]
-    if not marker.isupper():
+    if not marker.isupper() or not marker.isalpha():
         return False
-    if _NAME_AFTER.match(text, end) or (_ROMAN.fullmatch(marker) and _NAME_BEFORE.search(text, max(0, start - 40), start)):
-        return True
+    after = _NAME_AFTER.match(text, end)
+    before = _ROMAN.fullmatch(marker) and _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if after and _word_at(text, end + 1).lower() not in data.words("month-and-day-names"):
+        return True   # `TK Maxx`; not `by XX December`, a date left to fill
+    if before and _word_at(text, before.start()).lower() not in data.words("month-and-day-names") \
+            and not _SENTENCE_START.search(text, max(0, before.start() - 3), before.start()):
+        return True   # `Super Bowl XX`; not `December XX` nor `About XXX people` (a capital for the sentence)
     return re.search(rf"\({re.escape(marker)}\)|(?<![\w-]){re.escape(marker)}-\w", text) is not None
