@@ -51,6 +51,7 @@ class MissingSpaceAfterPunctuation(Rule):
         "The match ended in a penalty⟦,but→, but⟧ fans stayed.",
         "The rain stopped at home⟦.The→. The⟧ roads reopened later.",
         "He gave one reason⟦;it→; it⟧ was late.",
+        "Drivers were told to avoid the A9⟦;the→; the⟧ road was blocked.",
         "Mr Kadhimi responded⟦:“Today→: “Today⟧ we meet.",
         html("<p>Thousands walked out on <b>Monday</b>⟦,in→, in⟧ a dispute.</p>"),
     )
@@ -67,11 +68,14 @@ class MissingSpaceAfterPunctuation(Rule):
         "He read John 3:16 aloud.",
         "The firm, Yahoo!, said no.",
         "Here is the TL;DR of the plan, and the IMO;TBH crowd agreed.",
+        "The mystery #x2014;what lies beneath the clouds.",
     )
 
     # punctuation, then a letter or an opening quote
     _PAT = re.compile(r"(?<=[^\W\d_])([,;:!?])(?=[^\W\d_]|[“‘(]\S|\"[^\W\d_])|(?<=[a-z]{2})(\.)(?=[A-Z][a-z])|"
-                      r"(?<=\d)(,)(?=[^\W\d_]{2})")
+                      r"(?<=\d)([,;])(?=[^\W\d_]{2})")
+    # a numeric character reference the HTML lost its ampersand or reader for (`#x2014;what`): not prose
+    _ENTITY_BEFORE = re.compile(r"&?#x?[0-9a-fA-F]{2,6}$")
     # the word before the mark is capitalised: TV:Live, Yahoo!News (a name), not "home.The"
     _NAME_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"“‘'-]))[A-Z][\w&-]*$")
     # a colon or semicolon inside one short word of capitals: an abbreviation (TL;DR), no slip
@@ -95,6 +99,8 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # brand names (Yahoo!), interrobang-style interjections
             if punct in ";:" and self._abbreviation(text, i):
                 continue  # TL;DR
+            if punct == ";" and self._ENTITY_BEFORE.search(text, max(0, i - 8), i):
+                continue  # #x2014;what: a broken character reference, not a missing space
             word = re.match(r"[“‘\"(]?[^\s,;:!?]*", text[i + 1:])
             end = i + 1 + (word.end() if word else 1)
             # trim trailing sentence punctuation from the shown span
@@ -160,8 +166,10 @@ class DoubleSpace(Rule):
 class SpaceBeforePunctuation(Rule):
     """A space before a comma, full stop, colon, semicolon, question or exclamation mark.
 
-    English sets these marks tight against the word before them (`said ,` should be `said,`).
-    Ellipses, decimals (`.5`) and leading dots of file names are left alone.
+    English sets these marks tight against the word before them (`said ,` should be `said,`);
+    a comma or semicolon with the space on its wrong side (`on Friday ,forcing`) is the same slip
+    and the most common one in hurried copy. Ellipses, decimals (`.5`) and leading dots of file
+    names are left alone.
     """
 
     id = "space-before-punctuation"
@@ -173,6 +181,8 @@ class SpaceBeforePunctuation(Rule):
         "The minister ⟦said ,→said,⟧ adding nothing.",
         "The roads were closed ⟦today .→today.⟧",
         "What did he ⟦mean ?→mean?⟧",
+        "Schools closed on ⟦Friday ,forcing→Friday, forcing⟧ parents to stay home.",
+        "The road was ⟦shut ;drivers→shut; drivers⟧ were sent back.",
     )
     passes = (
         "The minister said, adding nothing.",
@@ -182,24 +192,30 @@ class SpaceBeforePunctuation(Rule):
         "Smile :)",
     )
 
-    _PAT = re.compile(r"(?<=[\w”’\")])([ \t]+)([,.;:!?])(?=\s|$|[”’\")])", re.M)
+    _PAT = re.compile(r"(?<=[\w”’\")])([ \t]+)([,.;:!?])(?=\s|$|[”’\")])|(?<=[\w”’\")])([ \t]+)([,;])(?=[^\W\d_])",
+                      re.M)
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         for m in self._PAT.finditer(text):
-            p = m.start(2)
+            wrong_side = m.group(4) is not None   # `Friday ,forcing`: the space belongs after the mark
+            space, p = (m.start(3), m.start(4)) if wrong_side else (m.start(1), m.start(2))
             if text[p] == "." and (text[p + 1:p + 3] in (" .", "..") or text[p - 2:p] == ". "):
                 continue
             if text[p] == ":" and text[p + 1:p + 2] in (")", "("):
                 continue
-            start = m.start(1)  # the word before the space (a scan back, not a copy of the text before it)
+            start = space  # the word before the space (a scan back, not a copy of the text before it)
             while start > 0 and not text[start - 1].isspace():
                 start -= 1
-            if not article.contiguous(m.start(1), p + 1):
+            end = p + 1
+            if wrong_side:
+                while end < len(text) and (text[end].isalnum() or text[end] in "'’-"):
+                    end += 1   # the word after the mark, which the space goes before
+            if not article.contiguous(space, end) or (wrong_side and is_webby(text, p)):
                 continue
-            yield self.finding(start, p + 1, f"space before '{text[p]}'",
-                               suggestion=text[start:m.start(1)] + text[p],
-                               fix=article.replacement(start, p + 1, text[start:m.start(1)] + text[p]))
+            fixed = text[start:space] + text[p] + (" " + text[p + 1:end] if wrong_side else "")
+            yield self.finding(start, end, f"space before '{text[p]}'" + (", none after it" if wrong_side else ""),
+                               suggestion=fixed, fix=article.replacement(start, end, fixed))
 
 
 # --- quotes and brackets -----------------------------------------------------------------------
