@@ -242,7 +242,9 @@ class UnbalancedQuotes(Rule):
     Marks are paired by where they stand, whatever their glyph (`“Rumours“`, `„Yes“`, `"Yes”`),
     and a mark between two letters (`z"l`, a gershayim) is not a quotation mark. A straight quote
     glued to the end of a word and followed by a lower-case word (`the workers" mood`) is a mangled
-    apostrophe, left to the spelling rules.
+    apostrophe, left to the spelling rules. A paragraph of an odd number of marks whose quotation
+    runs on through its own attribution to a re-opening mark (`"We will not back down, said the
+    leader. "Our members...`) lost the closing mark before the comma: reported at the opening one.
     """
 
     id = "unbalanced-quotes"
@@ -255,6 +257,8 @@ class UnbalancedQuotes(Rule):
         "She said ⟦“→close the quotation⟧we will fight on.\n\nThe vote is on Monday.",
         "He said the plan was dead⟦”⟧ and left.",
         'Police said ⟦"→close the quotation⟧the road is closed, and officials agreed "it will stay shut" for days.\n\nIt rained.',
+        # the attribution read inside the quotation: its closing mark is missing before the comma
+        '⟦"→close the quotation before the comma⟧We will not back down, said the union leader. "Our members deserve better."',
     )
     passes = (
         '"We will fight on," she said.',
@@ -267,6 +271,7 @@ class UnbalancedQuotes(Rule):
         '"In response, the bank presented the facts.\n\nIt did not "fabricate" evidence or "hide" facts."',
         "It's the firm's ‘best’ year.",
         '"We will not give up. "The next step is a vote in the council," she said.',
+        'He is 5\'10" tall, said his coach. "He is ready."',
         "The 1977 album “Rumours“ sold 40 million copies. „We were offered champagne“, he said.",
         'Officer Noam Raz z"l was killed in Jenin.',
         '"The water used to stink.\n\n"',
@@ -302,6 +307,14 @@ class UnbalancedQuotes(Rule):
                 events[k] = ([], [])  # an even number of marks pairs up, whatever the roles looked like
             elif k and _quotes_only(text, b) and events[k - 1][0]:
                 events[k - 1], events[k] = ([], events[k - 1][1]), ([], [])  # a cut-off closing mark
+        for k, b in enumerate(blocks):
+            if not events[k][0] and not events[k][1] and sum(text.count(q, b.start, b.end) for q in DOUBLE_QUOTES) % 2:
+                m = _THROUGH_ATTRIBUTION.search(text, b.start, b.end)
+                if m:   # paired only by reading the second mark as a re-opening: the first never closed
+                    yield self.finding(m.start(), m.start() + 1,
+                                       "quotation mark not closed before its attribution "
+                                       f"('{text[m.start('comma'):m.end('verb')]}')",
+                                       suggestion="close the quotation before the comma")
         carried: list[int] = []  # unclosed openers waiting for a later paragraph to close them
         carried_from = 0
         for k, b in enumerate(blocks):
@@ -333,6 +346,15 @@ class UnbalancedQuotes(Rule):
         for p in carried:
             yield self.finding(p, p + 1, "quotation mark opened and not closed",
                                suggestion="close the quotation")
+
+
+#: an opening mark, a quotation with no other mark, its attribution after a comma (`, said the
+#: union leader`, `, he said`), a sentence end and another opening mark: the quotation was never
+#: closed before the comma, and the second mark, read as re-opening it, hides that (two single marks,
+#: `voters,’’ Will Moy said`, close a quotation as a double one does)
+_THROUGH_ATTRIBUTION = re.compile(
+    r"(?<![^\s(\[—–-])[\"“](?:(?!’’|'')[^\"“”\n]){2,400}?(?P<comma>,)\s+(?:(?:he|she|they|we|I|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+)?"
+    r"(?P<verb>said|says|added|adds|told\s+\w+|asked|insisted|warned|explained)\b[^\"“”\n.!?]{0,80}[.!?]\s+[\"“]")
 
 
 @register
