@@ -66,7 +66,9 @@ class RepeatedWord(Rule):
     a paragraph's first line that reads as a headline into the line below (`About zip4you` /
     `zip4you offers`: a lower-case name keeps the two lines one block). A word
     written three times or more in a row (`the the the`) is one slip and one finding, whose fix
-    leaves one.
+    leaves one. Two words typed twice (`in the in the region`, `has been has been`) are the same
+    slip, where the four words stand on one line and one of the two is in lower case (a name of
+    two capitalised words doubled, `San Diego San Diego-based`, is a dateline or a compound).
     """
 
     id = "repeated-word"
@@ -85,6 +87,8 @@ class RepeatedWord(Rule):
         "He said ⟦the the the→the⟧ plan would work.",
         "It was a ⟦great great→great⟧ day for the grandparents.",
         "The ⟦British British→British⟧ Casino Association objected.",
+        "The firm will invest ⟦in the in the→in the⟧ region.",
+        "For 18 years Tom Brennan ⟦has been has been→has been⟧ a fixture.",
     )
     passes = (
         "He said that that was wrong.",
@@ -101,19 +105,41 @@ class RepeatedWord(Rule):
         "The seven-time time trial champion hit a car head-on on a bend and made three three-pointers.",
         'He is the "zoom zoom" kid of the advert.',
         "A photo shows his great great grandfather and her great great great aunt.",
+        "SAN DIEGO San Diego San Diego-based Jack in the Box said sales rose.",
+        "What's New With Google News\nWhat's New With Google News: a feature.",
     )
 
     _PAT = re.compile(r"\b([^\W\d_][\w'’-]*)(\s+)(\1)\b", re.I)
+    #: two words, then the same two (`in the in the`), on one line
+    _PHRASE = re.compile(r"\b([^\W\d_][\w'’]*)([ \t]+)([^\W\d_][\w'’]*)[ \t]+(\1[ \t]+\3)\b(?![\w'’-])", re.I)
 
     def check(self, article: Article) -> Iterator[Finding]:
+        found = []
         run: list[re.Match] = []  # doublings that chain (`the the the`): one slip, one finding
         for m in self._doublings(article):
             if run and m.start(1) != run[-1].start(3):
-                yield self._report(article, run)
+                found.append(self._report(article, run))
                 run = []
             run.append(m)
         if run:
-            yield self._report(article, run)
+            found.append(self._report(article, run))
+        found.extend(self._phrase_doublings(article))
+        yield from sorted(found, key=lambda f: f.start)
+
+    def _phrase_doublings(self, article: Article) -> Iterator[Finding]:
+        """Two words typed twice side by side (`in the in the`): the second copy is the slip."""
+        text, reported_to = article.text, -1
+        for m, _, _ in repeats_in_blocks(article, self._PHRASE):
+            first, second = m.group(1), m.group(3)
+            if m.start(1) < reported_to:
+                continue  # `in the in the in the`: one slip, reported once
+            if first.lower() == second.lower() or (first[:1].isupper() and second[:1].isupper()):
+                continue  # one word doubled (the other reading); a name of two words doubled
+            if not article.contiguous(m.start(1), m.end(4)):
+                continue
+            phrase, reported_to = text[m.start(1):m.end(3)], m.end(4)
+            yield self.finding(m.start(1), m.end(4), f"'{phrase}' repeated", suggestion=phrase,
+                               fix=article.replacement(m.start(1), m.end(4), phrase))
 
     def _report(self, article: Article, run: list[re.Match]) -> Finding:
         first, start, end = run[0].group(1), run[0].start(1), run[-1].end(3)
