@@ -281,6 +281,17 @@ def test_duplicate_line_parallel_sections_are_on_purpose():
     assert _duplicates(f"{_MEAL}\n\nThe end.\n\n{_MEAL}\n", "text") == _WARN
 
 
+def test_duplicate_line_same_words_but_spacing_is_a_paste():
+    """The same words, but for a doubled space, are the same paste and warn (main: a near copy, at
+    info); a copy in other words, or a summary point restated with a full stop, is a near copy; a
+    short headline printed again warns."""
+    head, body = "Council approves new budget for city schools", "The council met on Thursday to vote."
+    assert _duplicates(f"{head}\n\n{body}\n\n{head}\n", "text") == _WARN
+    assert _duplicates(f"{head}\n\n{body}\n\n{head}.\n", "text") == _ON_PURPOSE
+    assert _duplicates(f"{_MEAL}\n\nThe end.\n\n{_MEAL.replace(' a ', '  a ', 1)}\n", "text") == _WARN
+    assert _duplicates(f"{_MEAL}\n\nThe end.\n\n{_MEAL.replace('milk', 'juice')}\n", "text") == _ON_PURPOSE
+
+
 def test_duplicate_line_pull_quote_and_standfirst_are_on_purpose():
     body = "<p>He said that nobody was confident it could happen before the end of the year.</p>"
     quote = "He said that nobody was confident it could happen before the end of the year."

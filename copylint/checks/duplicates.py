@@ -94,8 +94,9 @@ class DuplicateLine(Rule):
     in case, punctuation or a word or two in a long paragraph) are reported on the later copy, with
     the first copy as the related location. Lines of fewer than four words are left to the
     boilerplate rule. Some repeats are made on purpose, so they are reported at info only: a near
-    copy (a standfirst or a summary point restated in the body, in other words), and a short line
-    of fewer than eight words that is not a headline (a photo credit, a caption, a refrain such as
+    copy (a standfirst or a summary point restated in the body, in other words or with a full stop;
+    the same words but for their spacing are the same paste), and a short line of fewer than eight
+    words that neither is nor repeats a headline (a photo credit, a caption, a refrain such as
     "A hit has been detected."), a line that comes three times or more (a running head or a
     section label: a paste goes wrong once, a template repeats), a pull quote (a block the page
     names so, an ``<aside>``, a ``<blockquote>``) and the body line it repeats, a standfirst (a
@@ -122,6 +123,9 @@ class DuplicateLine(Rule):
         "The council approved the budget on Monday night after a long debate in the chamber.\n\n"
         "It passed by 30 votes.\n\n"
         "⟦The council approved the budget on Monday night after a long debat in the chamber.→delete the repeated copy⟧",
+        # the same words, but for a doubled space: the same paste (main: info)
+        "The plan was rushed and would leave other services short.\n\nIt passed.\n\n"
+        "⟦The plan was rushed and would leave  other services short.→delete the repeated copy⟧",
     )
     passes = (
         "The council approved the budget on Monday.\n\nThe council rejected the budget on Tuesday.",
@@ -170,10 +174,11 @@ class DuplicateLine(Rule):
             if first is not None and not (first[0] <= s < first[1]) and e > reported_reach:
                 # (not inside a copy already reported)
                 reported_reach = e
-                what = "nearly repeats" if near or text[first[0]:first[1]].strip() != raw else "repeats"
+                what = "nearly repeats" if near or _typed(text[first[0]:first[1]]) != _typed(raw) else "repeats"
                 kind = self._kind(article, s)
                 on_purpose = what != "repeats" or copies[norm] >= self.TEMPLATE_COPIES or (
-                    len(norm.split()) < self.SHORT and kind != "headline") or self._made_on_purpose(
+                    len(norm.split()) < self.SHORT and "headline" not in (kind, self._kind(article, first[0]))
+                ) or self._made_on_purpose(
                     article, sections, first[0], s)
                 yield self.finding(
                     s, e, f"this {kind} {what} an earlier one",
@@ -208,6 +213,14 @@ class DuplicateLine(Rule):
     def _kind(article: Article, i: int) -> str:
         b: Block | None = article.block_at(i)
         return "headline" if b is not None and b.kind == "heading" else "line"
+
+
+def _typed(line: str) -> str:
+    """The line as typed, but for its spacing: a copy differing only there (a doubled space) is the
+    same paste, not a near copy. (One differing by the full stop that closes it is not: a page's
+    summary point or headline restated as the body's sentence, `... being posted` over `... being
+    posted.`, is made on purpose.)"""
+    return re.sub(r"\s+", " ", line).strip()
 
 
 # A sentence ends at . ! ? (and any closing quotes/brackets) before white space and a capital, a
