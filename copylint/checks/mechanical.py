@@ -33,7 +33,8 @@ class MissingSpaceAfterPunctuation(Rule):
     abbreviations (`U.S.`, `e.g.`), URLs, e-mail addresses and file names are left alone. A colon
     or an exclamation mark between two capitalised words is how show and brand names are written
     (`TV:Live`, `Re:Mix`, `Yahoo!News`): left alone too, and so is a colon or semicolon inside a
-    short word of capitals, an abbreviation written so (`TL;DR`, `IMO;TBH`); a full stop there
+    short word of capitals, an abbreviation written so (`TL;DR`, `IMO;TBH`), and a comma between a
+    word of capitals and a figure (a wire's slug, `RUN,0058`); a full stop there
     (`Kostroma.Today`, but also `in London.The`) is reported at info, without a fix. A quote mark after a comma and before
     a space closes a quotation (`years,“ she said`).
     """
@@ -52,6 +53,7 @@ class MissingSpaceAfterPunctuation(Rule):
         "The rain stopped at home⟦.The→. The⟧ roads reopened later.",
         "He gave one reason⟦;it→; it⟧ was late.",
         "Drivers were told to avoid the A9⟦;the→; the⟧ road was blocked.",
+        "The strike began on Monday⟦,2→, 2⟧,000 workers walked out.",
         "Mr Kadhimi responded⟦:“Today→: “Today⟧ we meet.",
         html("<p>Thousands walked out on <b>Monday</b>⟦,in→, in⟧ a dispute.</p>"),
     )
@@ -73,7 +75,7 @@ class MissingSpaceAfterPunctuation(Rule):
 
     # punctuation, then a letter or an opening quote
     _PAT = re.compile(r"(?<=[^\W\d_])([,;:!?])(?=[^\W\d_]|[“‘(]\S|\"[^\W\d_])|(?<=[a-z]{2})(\.)(?=[A-Z][a-z])|"
-                      r"(?<=\d)([,;])(?=[^\W\d_]{2})")
+                      r"(?<=\d)([,;])(?=[^\W\d_]{2})|(?<=[^\W\d_]{2})([,;])(?=\d)")
     # a numeric character reference the HTML lost its ampersand or reader for (`#x2014;what`): not prose
     _ENTITY_BEFORE = re.compile(r"&?#x?[0-9a-fA-F]{2,6}$")
     # the word before the mark is capitalised: TV:Live, Yahoo!News (a name), not "home.The"
@@ -101,6 +103,8 @@ class MissingSpaceAfterPunctuation(Rule):
                 continue  # TL;DR
             if punct == ";" and self._ENTITY_BEFORE.search(text, max(0, i - 8), i):
                 continue  # #x2014;what: a broken character reference, not a missing space
+            if text[i + 1].isdigit() and text[max(0, i - 2):i].isupper():
+                continue  # a wire's slug and its number (`RUN,0058`), a code: no prose
             word = re.match(r"[“‘\"(]?[^\s,;:!?]*", text[i + 1:])
             end = i + 1 + (word.end() if word else 1)
             # trim trailing sentence punctuation from the shown span
