@@ -9,6 +9,7 @@ import pytest
 from copylint import readers
 from copylint.checks import residue
 from copylint.checks.residue import (
+    headline_and_byline,
     ResidueModel, alone_gate, alone_lines, article_lines, document_features, edge_blocks, furniture_block, head_lines,
     alone_features, beside_features, credit_line, end_lines, end_runs, sign_off_line, edge_lines, outside_prose, line_features, line_kind, line_tags, main_run, overlap_features, place_of,
     closing_own_lines, end_mark_line, residue_model,
@@ -124,6 +125,21 @@ def test_head_of_the_article_is_not_judged():
     assert list(head_lines(["Senator criticises the premier over her Covid response in U.S.", *lines[1:]])) == [0]
     assert list(head_lines(["Subscribe", "Floods close road", *lines[1:]])) == [0, 1]
     assert list(head_lines(lines[1:])) == []           # no headline: the text opens with prose
+
+
+def test_page_pasted_whole_keeps_its_headline_and_byline(linter):
+    """A page pasted whole: its stamp and share row between the headline and the first paragraph are
+    residue, the headline and the byline are the article's own (main reported all four: the head
+    ``head_lines`` leaves alone reaches 4 lines down)."""
+    paras = ARTICLE.split("\n\n")
+    text = "\n\n".join([paras[0], "Published 3 hours ago", "Share", "By Jane Roe, Local Government "
+                         "Correspondent", *paras[1:]])
+    found = [x for x, _ in _flagged(linter, text)]
+    assert "Share" in found
+    assert paras[0] not in found and not any(x.startswith("By Jane Roe") for x in found)
+    # a first line naming nothing of the story is no headline of its own
+    assert headline_and_byline(["Sign in to your account", "Share", "By Jane Roe", paras[1]]) == set()
+    assert headline_and_byline([paras[0], "Share", "By Jane Roe", paras[1]]) == {0, 2}
 
 
 def test_one_line_text_is_not_judged():

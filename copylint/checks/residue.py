@@ -2115,10 +2115,12 @@ class Boilerplate(Rule):
         # a heading the markup declares (HTML, Markdown) is the article's own: the classifier
         # leaves it alone (plain text has no such mark: a short line there only looks like one)
         marked = article.fmt in ("html", "markdown")
+        own_head = headline_and_byline(every_line)
         for i, ((start, end), line, residue) in enumerate(zip(every, every_line, verdicts)):
             if residue and marked and (b := article.block_at(start)) is not None and b.kind == "heading":
                 residue = False
-            if residue and (quoted_subheading(every_line, i) or capitals_name_heading(every_line, i)):
+            if residue and (quoted_subheading(every_line, i) or capitals_name_heading(every_line, i)
+                            or i in own_head):
                 residue = False
             lead = len(line) - len(line.lstrip())
             s, e = start + lead, start + len(line.rstrip())
@@ -2134,6 +2136,27 @@ _QUOTED_LINE = re.compile(r"^\s*[\"“‘']([^\"“”‘’']{2,60})[\"”’']
 _SUBHEAD_WORDS = 6       # a subheading quoting the copy is a few words
 _NAME_HEAD_WORDS = 5     # a name in capitals: first names, an initial, a surname
 _NAME_USES = 2           # the surname written in the copy below, in its own case, at least this often
+
+
+#: lines a page may put between the headline and the first paragraph (a stamp, a share row, a
+#: byline, a caption): the head the classifier leaves alone reaches only 4 lines down
+_HEAD_REACH = 10
+_BYLINE = re.compile(r"^\s*By [A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3}(?:,|\s*$| and | in )")
+
+
+def headline_and_byline(lines: list[str]) -> set[int]:
+    """The article's own headline and byline in a page pasted whole, its furniture between them and
+    the first paragraph (`Published 3 hours ago`, `Share`): the first line, when it names the
+    story (two content words or more of the first paragraph of prose, within ``_HEAD_REACH`` lines),
+    and a `By NAME` line above that paragraph. The furniture between is still read (a listed
+    phrase, the classifier); the head ``head_lines`` leaves alone is only the lines right above
+    the first paragraph."""
+    first = next((j for j, x in enumerate(lines[:_HEAD_REACH]) if x.strip() and line_kind(x) == "P"), None)
+    if not first or line_kind(lines[0]) == "P" or not 3 <= len(lines[0].split()) <= 20:
+        return set()
+    if len(set(content_stems(lines[0])) & set(content_stems(lines[first]))) < 2:
+        return set()
+    return {0} | {j for j in range(1, first) if _BYLINE.match(lines[j]) and len(lines[j].split()) <= 10}
 
 
 def quoted_subheading(lines: list[str], i: int) -> bool:
