@@ -101,6 +101,15 @@ lines pasted at the end that ``--pasted-end`` leaves out of the two passes' trai
 (``alone_end_taught``: ``block``, those of a block of two or more pasted there, less the article's
 last line; ``residue``, every one; the default ``kind``, none).
 
+``--end-judge`` (session 21, the default; ``--no-end-judge`` writes session 20's model) gives the
+lines after the last paragraph, when two or more (``residue.end_judge_lines``), a judge of their
+own (``train_end_judge``): the line-alone judge's rows, with the closing run's features
+(``residue.end_runs``), and the lines pasted at the end that ``--end-taught`` names
+(``alone_end_taught``: ``residue``, the default, every one; ``block``); the line-alone judge, its
+readers of meaning and every threshold are trained as without it. Its threshold is the lowest
+within the budget on the calibration copy's closing lines, and above the training pages' own
+closing lines (their true article text, scored out of fold).
+
 ``--marked`` (session 11, measured and not kept: docs/measurements.md) also teaches the line-alone
 judge the residue the training pages' markup names (``marked_docs``: figcaptions, elements whose
 class or id says caption, credit, byline, related, share, newsletter, promo or tags, the site's
@@ -194,7 +203,7 @@ from copylint import data  # noqa: E402
 from copylint.checks import residue  # noqa: E402
 from copylint.checks.residue import (  # noqa: E402
     ALONE_HEAD_LINES, ALONE_MAX_WORDS, MAX_MODEL_WORDS, ResidueModel, alone_features, alone_gate, document_features,
-    end_lines, end_runs,
+    end_judge_lines, end_lines, end_runs,
     edge_blocks, edge_lines, head_lines, line_kind, line_tags, place_of, second_pass_features, shape_features,
     signed_lines, stem_counts,
 )
@@ -211,6 +220,8 @@ POSITIONS = ("top", "between", "end")
 PLACES = {"top": "head", "between": "body", "end": "last"}   # residue.place_of of a line put in there
 ALONE_END = "kind"   # of those lines, what the line-alone judge learns as residue (--alone-end: alone_end_taught)
 END_IN_CHOICE = False   # --end-in-choice: those lines count in the thresholds' choice (choose_alone_thresholds)
+END_JUDGE = True   # --end-judge: a judge of its own for the lines after the last paragraph (train_end_judge)
+END_TAUGHT = "residue"   # ... taught these of the lines pasted at the end (--end-taught: alone_end_taught)
 CLOSING = False   # --closing: the line-alone judge reads the run of lines closing an article (residue.end_runs)
 PASTED_END = "kind"   # residue pasted at the end of a training article: taught (residue), by kind (kind, closers: end_taught), or not (skip)
 #: the kinds of residue (``residue_data.residue_kind``) never in place at an article's end: the
@@ -551,15 +562,16 @@ def leave_out_end(docs: list[Doc]) -> int:
     return n
 
 
-def alone_end_taught(d: Doc, i: int) -> bool:
+def alone_end_taught(d: Doc, i: int, mode: str | None = None) -> bool:
     """Whether the line-alone judge learns a line ``leave_out_end`` left out as residue
     (``--alone-end``, session 18): none (``kind``, as the passes), every one (``residue``), or
     those of a block of two lines or more pasted at the end (``block``: related headlines, a
     gallery's captions), less the article's last line (a single short line after the last
     paragraph stays how desks close: the place ``last`` is not taught such lines)."""
-    if i not in getattr(d, "left_end", ()) or (ALONE_END == "block" and i == len(d.lines) - 1):
+    mode = ALONE_END if mode is None else mode
+    if i not in getattr(d, "left_end", ()) or (mode == "block" and i == len(d.lines) - 1):
         return False
-    return ALONE_END == "residue" or (ALONE_END == "block"
+    return mode == "residue" or (mode == "block"
                                       and sum(1 for put in d.inserted if put and put[1] == "end") >= 2)
 
 
@@ -874,6 +886,10 @@ class AloneRow:
     where: tuple[int, int] = (0, 0)      # (id of its document, line number)
     end_only: bool = False                # pasted at the end, taught to this judge alone (alone_end_taught)
     end: bool = False                     # after its article's last paragraph (residue.end_lines)
+    end_feats: list[str] = field(default_factory=list)   # the closing run's features (--end-judge)
+    tune_end_feats: list[str] = field(default_factory=list)
+    tune_end: bool = False                # its tune copy read by the end's own judge (residue.end_judge_lines)
+    end_j: bool = False                   # read by the end's own judge (residue.end_judge_lines)
 
 
 def beside(lines: list[str], i: int) -> tuple[list[str], list[str]] | None:
@@ -890,10 +906,11 @@ def pasted_beside(lines: list[str], where: str, k: int) -> tuple[list[str], list
     return lines[max(0, at - 2):at], lines[at:at + 2]
 
 
-def pasted_end(lines: list[str], line: str, where: str) -> list[str] | None:
+def pasted_end(lines: list[str], line: str, where: str, judge: bool = False) -> list[str] | None:
     """The closing run's features (``residue.end_runs``) of a line pasted after an article's
-    ``lines`` (``where`` end), none elsewhere or without ``--closing``."""
-    return end_runs([*lines, line]).get(len(lines)) if CLOSING and where == "end" else None
+    ``lines`` (``where`` end), none elsewhere or without ``--closing`` (``judge``: for the end's
+    own judge, ``--end-judge``, whatever ``--closing`` says)."""
+    return end_runs([*lines, line]).get(len(lines)) if (CLOSING or judge) and where == "end" else None
 
 
 def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[AloneRow], list[AloneRow]]:
@@ -918,9 +935,11 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
         head, lead = head_lines(d.lines), head_lines(d.lines, ALONE_HEAD_LINES)
         prose_at = [i for i, lab in enumerate(d.labels) if lab == 0] if d.kind == "page" else []
         runs = end_runs(d.lines) if CLOSING else {}
+        judge_runs = end_runs(d.lines) if END_JUDGE else {}
+        judged_end = set(end_judge_lines(d.lines)) if END_JUDGE else set()
         closing = end_lines(d.lines)
         for i, (x, f, lab) in enumerate(zip(d.lines, d.feats, d.labels)):
-            end_only = d.kind == "mixed" and lab is None and alone_end_taught(d, i)
+            end_only = d.kind == "mixed" and lab is None and alone_end_taught(d, i, END_TAUGHT if END_JUDGE else None)
             if end_only:
                 lab = 1
             if lab is None or not alone_gate(f, x):
@@ -966,12 +985,22 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                                                                beside=pasted_beside(t.lines, where, k),
                                                                end=pasted_end(t.lines, x, where)),
                                      end=where == "end" and len(host.lines) in end_lines([*host.lines, x])))
+                if END_JUDGE:
+                    rows[-1].end_feats = pasted_end(host.lines, x, where, True) or []
+                    rows[-1].tune_end_feats = pasted_end(t.lines, x, where, True) or []
+                    # the tune copy is an end row when its host closes as the training host does
+                    rows[-1].tune_end = where == "end" and len(t.lines) in end_judge_lines([*t.lines, x])
+                    rows[-1].end_j = where == "end" and len(host.lines) in end_judge_lines([*host.lines, x])
+            if END_JUDGE and len(rows) > n_rows and d.kind in ("news", "mixed"):
+                rows[-1].end_feats, rows[-1].end_j = judge_runs.get(i, []), i in judged_end
             if len(rows) > n_rows:
                 rows[-1].text, rows[-1].where = x, (id(d), i)
     cal_rows = []
     for d in cal:
         head, lead = head_lines(d.lines), head_lines(d.lines, ALONE_HEAD_LINES)
         runs = end_runs(d.lines) if CLOSING else {}
+        judge_runs = end_runs(d.lines) if END_JUDGE else {}
+        judged_end = set(end_judge_lines(d.lines)) if END_JUDGE else set()
         closing = end_lines(d.lines)
         for i, (x, f) in enumerate(zip(d.lines, d.feats)):
             if alone_gate(f, x):
@@ -979,7 +1008,8 @@ def alone_rows(docs: list[Doc], tune: list[Doc], cal: list[Doc]) -> tuple[list[A
                 cal_rows.append(AloneRow(d.group, alone_features(x, f, counts(d), place=place, beside=beside(d.lines, i),
                                                                  end=runs.get(i)),
                                          0, 0.0, "cal:" + d.kind, i in head, len(x.split()), text=x,
-                                         where=(id(d), i), end=i in closing))
+                                         where=(id(d), i), end=i in closing, end_feats=judge_runs.get(i, []),
+                                         end_j=i in judged_end))
     return rows, cal_rows
 
 
@@ -1304,6 +1334,11 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
     import numpy as np
 
     rows, cal_rows = alone_rows([*docs, *marked], tune, cal.docs)
+    # with --end-judge, the lines pasted at the end that --alone-end teaches are the end's own
+    # judge's alone: the line-alone judge (and the readers of meaning) learn from the rows as before
+    end_rows = [r for r in rows if r.end_only] if END_JUDGE else []
+    if END_JUDGE:
+        rows = [r for r in rows if not r.end_only]
     vec_models = vec_final = None
     encoder = residue.encoder_hash(VECTORS) if vectors is not None else None
     if vectors is not None:   # what a line means: a scorer of its vector per fold, its bucket a feature
@@ -1329,8 +1364,8 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
             kind_specs.append(fit_kind_scorer(rows, vectors))
         # which reader each row has: its fold's (FOLDS: the final one, for the tune articles)
         reader_of = [fold_of(r.group) for r in rows] + [fold_of(r.group) if r.where[0] in cal.oof else FOLDS
-                                                        for r in cal_rows]
-        every = rows + cal_rows
+                                                        for r in cal_rows] + [fold_of(r.group) for r in end_rows]
+        every = rows + cal_rows + end_rows
         extra: list[list[str]] = [[] for _ in every]
         if NEIGHBOURS:
             margins = np.full(len(every), np.nan)
@@ -1488,6 +1523,24 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
         for p, r in sorted(((p, r) for p, r in prose if p < cut(r)), key=lambda x: -x[0])[:show]:
             print(f"   calibration line below the threshold: {p:.4f} {r.group}{' (head)' if r.head else ''}: {r.text[:100]}")
     split = {"head_threshold": head_threshold} if head_threshold != threshold else {}
+    if END_JUDGE:
+        def own_closing(folds) -> list[tuple[float, str, str]]:   # the pages' own closing lines, out of fold
+            out = []
+            for d in articles:
+                if not end_lines(d.lines):
+                    continue
+                k = fold_of(d.group)
+                m = ResidueModel(dict(spec, alone={"bias": fold_models[k][0], "weights": fold_models[k][1],
+                                                   "threshold": threshold, "head_threshold": head_threshold,
+                                                   "head": head, **vector_spec(k),
+                                                   "end_judge": {"bias": folds[k][0], "weights": folds[k][1],
+                                                                 "threshold": 1.01}}))
+                pe = m._passes(d.lines, None, d.feats, None, vecs_of(d))[4]
+                out += [(e, d.group, d.lines[i]) for i, e in enumerate(pe) if e is not None]
+            return sorted(out, key=lambda x: -x[0])
+
+        split["end_judge"] = train_end_judge(rows, end_rows, prose, cut, oof, cal, index, counts, budget, C,
+                                             own_closing)
     edges = {}
     if EDGES and spec is not None:
         def judge_of(bw, k=None):
@@ -1527,8 +1580,78 @@ def train_alone(docs: list[Doc], tune: list[Doc], cal: Calibration, C: float, bu
             "weights": {n: round(x, 3) for n, x in sorted(w.items()) if abs(x) >= 0.02}}
 
 
+def train_end_judge(rows: list[AloneRow], end_rows: list[AloneRow], prose, cut, oof: dict[int, float],
+                    cal: Calibration, index: dict[int, int], counts, budget: float, C: float,
+                    own_closing=None) -> dict:
+    """The end's own judge (``--end-judge``, session 21; ``residue.ResidueModel.end_judge``): the
+    line-alone judge's rows and the lines pasted at the end that ``--alone-end`` teaches
+    (``end_rows``), each with the closing run's features (``residue.end_runs``), fitted by fold and
+    on every row; the rule reports a line after the last paragraph (``residue.end_lines``) when it
+    or the line-alone judge (at ``cut``) is sure of it. Its threshold: the lowest at which the bound
+    of all the rule's alarms on the calibration copy (``counts``, the line-alone judge's included)
+    stays within ``budget``, of the calibration copy's closing lines the line-alone judge leaves
+    (``prose``: (score, row) of the lines no other judge reports), and above every closing line of
+    the training pages' true article text (``own_closing``: each scored by the judges of its fold),
+    a desk's closing as the web prints it, which the calibration copy (news translations) seldom
+    has."""
+    import numpy as np
+
+    every = rows + end_rows
+    feats = [r.feats + r.end_feats for r in every]
+    oof_e: dict[int, float] = {}
+    tune_e: dict[int, float] = {}
+    folds = []
+    for k in range(FOLDS):
+        at = [j for j, r in enumerate(every) if fold_of(r.group) != k]
+        b, w = fit([feats[j] for j in at], [every[j].label for j in at], [every[j].weight for j in at], C)
+        folds.append((b, w))
+        for j, r in enumerate(every):
+            if fold_of(r.group) == k:
+                oof_e[j] = ResidueModel.score(b, w, feats[j])
+                if r.tune_feats is not None:
+                    tune_e[j] = ResidueModel.score(b, w, r.tune_feats + r.tune_end_feats)
+    b, w = fit(feats, [r.label for r in every], [r.weight for r in every], C)
+    ends = [(r, (folds[fold_of(r.group)] if r.where[0] in cal.oof else (b, w))) for p, r in prose
+            if r.end_j and p < cut(r)]
+    scores = np.array([ResidueModel.score(fb, fw, r.feats + r.end_feats) for r, (fb, fw) in ends])
+    doc_of = np.array([index[r.where[0]] for r, _ in ends], dtype=int)
+    te = _up(max(0.5, cal.bound.threshold(scores, doc_of, budget, base=counts))) if len(ends) else 0.5
+    own = own_closing(folds) if own_closing is not None else []
+    if own:
+        print(f"end's own judge: the training pages' own closing lines: {len(own)}, the highest "
+              + "; ".join(f"{e:.4f} {g}: {x[:60]}" for e, g, x in own[:8]), flush=True)
+        te = max(te, _up(own[0][0] + 1e-6))
+    fired = [(s, r) for s, (r, _) in zip(scores, ends) if s >= te]
+    more = counts + np.bincount([index[r.where[0]] for _, r in fired], minlength=len(counts)).astype(int)
+    # recall at the end, out of fold: the line-alone judge alone, and with the end's judge
+    hit, hit_e, tot = Counter(), Counter(), Counter()
+    for j, r in enumerate(every):
+        if r.label != 1:
+            continue
+        if r.what.startswith("pasted") and r.what.endswith(":end"):
+            key = "pasted-end" + (" (taught)" if r.end_only else "")
+            base_hit = j < len(rows) and oof[j] >= cut(r)
+            tot[key] += 1
+            hit[key] += base_hit
+            hit_e[key] += base_hit or (r.end_j and oof_e[j] >= te)
+        elif r.what == "page" and r.tune_end:
+            tot["tune-pasted-end"] += 1
+            base_hit = r.tune_score >= cut(r)
+            hit["tune-pasted-end"] += base_hit
+            hit_e["tune-pasted-end"] += base_hit or tune_e[j] >= te
+    print(f"end's own judge: {len(every)} rows ({len(end_rows)} taught at the end), threshold {te}: "
+          f"{len(ends)} closing lines of the calibration copy the line-alone judge leaves, {len(fired)} reported; "
+          f"all the rule's alarms there: {cal.report(more)}; out of fold, the line-alone judge -> with the end's: "
+          + ", ".join(f"{k} {hit[k] / tot[k]:.3f} -> {hit_e[k] / tot[k]:.3f} ({tot[k]})" for k in sorted(tot)),
+          flush=True)
+    for s, r in sorted(((s, r) for s, (r, _) in zip(scores, ends)), key=lambda x: -x[0])[:6]:
+        print(f"   calibration closing line: {s:.4f} {r.group}: {r.text[:80]}")
+    return {"bias": round(b, 4), "threshold": te,
+            "weights": {n: round(x, 3) for n, x in sorted(w.items()) if abs(x) >= 0.02}}
+
+
 def main() -> None:
-    global ALONE_END, CLOSING, END_IN_CHOICE, EDGE_GRID_SHOW, VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD, SPLIT_END, END_FLOOR
+    global END_JUDGE, END_TAUGHT, ALONE_END, CLOSING, END_IN_CHOICE, EDGE_GRID_SHOW, VECTORS, VECTOR_EDGES, VECTOR_C, VECTOR_LINEAR, SPLIT_READERS, NEIGHBOURS, KINDS, KIND_C, BESIDE, BETWEEN_REPORT, EDGE_ONE, EDGES, MARKED_BETWEEN, MARKED_POOL, MARKED_WEIGHT, PASTED_END, SPLIT_HEAD, SPLIT_END, END_FLOOR
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=float, default=BUDGET,
                     help="the upper bound of the listed phrases' and the two passes' false alarms per 1,000 words "
@@ -1631,6 +1754,13 @@ def main() -> None:
     ap.add_argument("--end-in-choice", action="store_true",
                     help="the lines --alone-end teaches count in the choice of the line-alone judge's thresholds "
                          "(by default they do not: the thresholds are chosen on the residue they were before)")
+    ap.add_argument("--end-judge", action=argparse.BooleanOptionalAction, default=END_JUDGE,
+                    help="give the lines after the article's last paragraph (residue.end_judge_lines) a judge of "
+                         "their own, taught the lines --end-taught names and the closing run (train_end_judge; "
+                         "session 21; default: yes)")
+    ap.add_argument("--end-taught", choices=("block", "residue"), default=END_TAUGHT,
+                    help="of the lines pasted at the end that --pasted-end leaves out, those the end's own judge "
+                         f"learns as residue (see alone_end_taught; default {END_TAUGHT})")
     ap.add_argument("--closing", action="store_true",
                     help="the line-alone judge reads the run of lines closing an article (residue.end_runs)")
     ap.add_argument("--pasted-end", choices=("residue", "kind", "closers", "skip"), default=PASTED_END,
@@ -1663,6 +1793,9 @@ def main() -> None:
     SPLIT_END, END_FLOOR = args.split_end, args.end_floor
     PASTED_END = args.pasted_end
     ALONE_END, CLOSING, END_IN_CHOICE = args.alone_end, args.closing, args.end_in_choice
+    END_JUDGE, END_TAUGHT = args.end_judge, args.end_taught
+    if END_JUDGE and ALONE_END != "kind":
+        sys.exit("--alone-end teaches the line-alone judge itself: with it, use --no-end-judge")
     if args.cache and args.cache.exists():
         with args.cache.open("rb") as f:
             cached = pickle.load(f)

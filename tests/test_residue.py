@@ -459,7 +459,7 @@ def test_alone_judge_holds_the_end_to_its_own_threshold():
     assert end_lines(lines) == [len(lines) - 2, len(lines) - 1]
     assert p[2] is not None and p[-1] is not None
     low, high = min(p[2], p[-1]), 1.01
-    alone = {k: v for k, v in spec["alone"].items() if k not in ("head_threshold", "end_threshold", "edges")}
+    alone = {k: v for k, v in spec["alone"].items() if k not in ("head_threshold", "end_threshold", "edges", "end_judge")}
     passes = [{"bias": -40.0, "weights": {}}] * 2   # the two passes never report
 
     def judged(lines, feats, **thresholds):
@@ -541,7 +541,7 @@ def test_alone_judge_holds_the_head_to_its_own_threshold():
     assert p[0] is not None and p[-1] is not None
     # thresholds around the two scores: the head's and the rest's each decide their own line
     low, high = min(p[0], p[-1]), 1.01
-    alone = {k: v for k, v in spec["alone"].items() if k != "head_threshold"}
+    alone = {k: v for k, v in spec["alone"].items() if k not in ("head_threshold", "end_judge")}
     passes = [{"bias": -40.0, "weights": {}}] * 2   # the two passes never report
 
     def judged(**thresholds):
@@ -719,7 +719,7 @@ def test_model_reports_a_block_at_the_end_not_a_single_closing_line():
     two = body + ["Turn on notifications for this story", "Follow us for more stories like this"]
     one = body + ["Turn on notifications for this story"]
     passes = [{"bias": -40.0, "weights": {}}] * 2   # the two passes never report
-    base = {k: v for k, v in spec["alone"].items() if k not in ("head_threshold", "edges")}
+    base = {k: v for k, v in spec["alone"].items() if k not in ("head_threshold", "edges", "end_judge")}
     pa = ResidueModel(dict(spec, passes=passes, alone=base)).alone_scores(two, document_features(two))
     low = min(pa[-2:])
     assert low > 0.05
@@ -972,3 +972,44 @@ def test_timeline_lines_shapes():
     assert timeline_lines(["Updated: 3 March 2020", "Published: 1 March 2020", "Posted: 4 March 2020"]) == [False] * 3
     assert timeline_lines(["2019: rules", "2020: more", "2021: change"]) == [False] * 3   # one word after the date
     assert timeline_lines(["Ferry: the boat leaves daily", "Train: two an hour run", "Bus: every ten minutes"]) == [False] * 3
+
+
+def test_end_judge_reads_the_closing_run_but_not_a_desks_last_tag():
+    """The end's own judge (``ResidueModel.end_judge``, session 21) reads the lines after the last
+    paragraph when they are two or more (``end_judge_lines``), never the body's nor a single closing
+    line, nor a last line with a desk's tag's or a signature's shape ("Energy", "Jane Roe"), which
+    stay the line-alone judge's and the blocks'; its threshold decides its lines alone."""
+    from copylint.checks.residue import end_judge_lines
+
+    spec = residue.model_spec()
+    assert "end_judge" in spec["alone"]
+    body = [x for x in ARTICLE.split("\n") if x.strip()]
+    line, other = "Turn on notifications for this story", "Follow us for more stories like this"
+    assert end_judge_lines(body + [line, other]) == [len(body), len(body) + 1]
+    assert end_judge_lines(body + [line]) == []                             # one closing line: no run
+    assert end_judge_lines(body + [line, "Energy"]) == [len(body)]          # a desk's tag last
+    assert end_judge_lines(body + [line, "Jane Roe"]) == [len(body)]        # a signature last
+    passes = [{"bias": -40.0, "weights": {}}] * 2   # the two passes never report
+    alone = {k: v for k, v in spec["alone"].items() if k not in ("head_threshold", "end_threshold", "edges")}
+
+    def judged(lines, end):
+        a = dict(alone, threshold=1.01, end_judge=dict(spec["alone"]["end_judge"], threshold=end))
+        return ResidueModel(dict(spec, passes=passes, alone=a)).judge(lines, feats=document_features(lines))
+
+    lines = body[:2] + [line] + body[2:] + [line, "Energy"]
+    assert judged(lines, 0.0) == [False] * (len(lines) - 2) + [True, False]
+    assert not any(judged(lines, 1.01))
+    assert not any(judged(body + [line], 0.0))
+
+
+def test_related_headlines_closing_a_page_are_reported_by_the_end_judge(linter, monkeypatch):
+    """Three headlines of other stories after the last paragraph (session 19's flag example): the
+    line-alone judge and the blocks leave them (main reported none); the end's own judge reports the
+    first. Without it (a model with no ``end_judge``) none is reported."""
+    body = ("The council met on Monday to agree the budget for the coming year.\n\n"
+            "The vote was close, and the mayor said more cuts would follow in the spring.\n\n")
+    ending = ("Greta Lindqvist wins the Stockholm marathon in record time\n\nSinger cancels tour after throat "
+              "surgery\n\nTen cheap suppers for a cold week\n")
+    assert [x for x, _ in _flagged(linter, body + ending)] == ["Greta Lindqvist wins the Stockholm marathon in record time"]
+    monkeypatch.setattr(residue.residue_model(), "end_judge", None)
+    assert _flagged(linter, body + ending) == []

@@ -1271,6 +1271,18 @@ def end_lines(lines: list[str]) -> list[int]:
     return run if len(run) >= 2 else []
 
 
+def end_judge_lines(lines: list[str]) -> list[int]:
+    """The lines the end's own judge reads (``ResidueModel.end_judge``, session 21): the lines
+    closing an article (``end_lines``), less the text's last line when it has the shape of a
+    desk's tag or of a signature (``desk_tag``, ``bare_signature``: "Energy" under the author's
+    line or a caption, "Jane Roe" under a standfirst's credit), which stay the line-alone judge's
+    and the blocks' to report, as before."""
+    run = end_lines(lines)
+    if run and run[-1] == len(lines) - 1 and (desk_tag(lines[-1]) or bare_signature(lines[-1])):
+        run = run[:-1]
+    return run
+
+
 #: a standfirst is one sentence of at most this many words
 STANDFIRST_WORDS = 40
 #: a sentence's end inside a line: a full stop, a question or an exclamation mark before a space and a capital
@@ -1672,7 +1684,10 @@ class ResidueModel:
     session 14: docs/measurements.md), and with ``alone["vector"]["neighbours"]``
     (session 15) how much nearer the line stands to the training lines of residue than to those of
     prose (``Neighbours``); ``alone["vector"]["kinds"]`` (a scorer per kind, ``Kinds``) was
-    measured and is not shipped."""
+    measured and is not shipped. With ``alone["end_judge"]`` (session 21), the lines after the last
+    paragraph, when two or more (``end_judge_lines``), have a judge of their own besides: taught the
+    residue pasted there and reading the closing run (``end_runs``), with the line-alone judge's
+    features and meaning; such a line is reported when either is sure of it."""
 
     def __init__(self, spec: dict) -> None:
         self.passes = [(float(p["bias"]), p["weights"]) for p in spec["passes"]]
@@ -1691,6 +1706,11 @@ class ResidueModel:
         # whether the line-alone judge reads the run of lines closing an article (``end_runs``:
         # session 18's ``--closing``, measured and not shipped), so that it is made only then
         self.closing = alone is not None and any(k.startswith("closing:") for k in alone["weights"])
+        # a judge of its own for the lines closing an article (``end_lines``: session 21), taught the
+        # residue pasted there and reading the closing run (``end_runs``): a line there is reported
+        # when it or the line-alone judge is sure of it (an older model has none)
+        ej = None if alone is None else alone.get("end_judge")
+        self.end_judge = None if ej is None else (float(ej["bias"]), ej["weights"], float(ej["threshold"]))
         # the thresholds of a block of residue at the article's top and end (``edge_blocks``)
         edges = {} if alone is None else alone.get("edges", {})
         self.edges = (edges.get("top"), edges.get("end"), edges.get("top_one"), edges.get("end_one"))
@@ -1777,17 +1797,21 @@ class ResidueModel:
             edge = set(itertools.chain(*edge_lines(lines, bounds))) if self.edges[2:] != (None, None) else set()
             brief = brief_headline(lines, bounds)
             runs = end_runs(lines) if self.closing else {}
+            # the lines the end's own judge reads (``end_judge``), and the closing run's features
+            ends = set(end_judge_lines(lines)) if self.end_judge is not None else set()
+            closing_run = end_runs(lines) if ends else {}
         signed: set[int] = set()
         # a lazy reader of the lines' meaning (``EncodedLines``): the most its feature adds, and the floor
         lazy = ((self._vector_most, self._vector_floor)
                 if self.vector is not None and getattr(vectors, "lazy", False) else None)
         p1: list[float | None] = []
         pa: list[float | None] = []
+        pe: list[float | None] = []
         judged: list[bool] = []
         for i, (x, f) in enumerate(zip(lines, iter_document_features(lines, tags) if feats is None else feats)):
             p1.append(None if f is None else self.score(b1, w1, f))
             judged.append(f is not None)
-            a = None
+            a = e = None
             # the article's own production credit above or after its prose is never residue to
             # this judge: alone, or in a block at an edge (``edge_blocks``), where it closes wire
             # copy on a line or two (among the paragraphs, a credit is out of place: judged);
@@ -1801,19 +1825,25 @@ class ResidueModel:
                                          (lines[max(0, i - 2):i], lines[i + 1:i + 3]), runs.get(i))
                 if xa is not None:
                     s = sum(map(wa.get, xa, itertools.repeat(0.0)))   # the judge's sum, the meaning aside
-                    if lazy is not None and ba + s + lazy[0] < lazy[1]:
+                    meant = None
+                    if lazy is not None and ba + s + lazy[0] < lazy[1] and i not in ends:
                         a = _logistic(ba + s + lazy[0])   # under every threshold whatever it means: not read
                     else:
                         if self.vector is not None and vectors is not None:
-                            s += sum(map(wa.get, self.meaning(vectors[i]), itertools.repeat(0.0)))
+                            meant = self.meaning(vectors[i])
+                            s += sum(map(wa.get, meant, itertools.repeat(0.0)))
                         a = _logistic(ba + s)
+                    if i in ends:   # the end's own judge: the same features, the closing run's, the meaning
+                        be, we, _ = self.end_judge
+                        e = self.score(be, we, xa + closing_run.get(i, []) + (meant or []))
                 if a is not None and i in edge and sign_shaped(x, f):
                     signed.add(i)
             pa.append(a)
+            pe.append(e)
         wanted = [j and i not in head for i, j in enumerate(judged)]
         p2 = [self.score(b2, w2, x) if x is not None else None
               for x in iter_second_pass_features(p1, lines, wanted)]
-        return [None if i in head else p for i, p in enumerate(p1)], p2, pa, signed
+        return [None if i in head else p for i, p in enumerate(p1)], p2, pa, signed, pe
 
     def alone_scores(self, lines: list[str], feats: list[list[str] | None],
                      alone: list[bool] | None = None, vectors=None) -> list[float | None]:
@@ -1834,21 +1864,26 @@ class ResidueModel:
         """Whether each line is residue; ``alone``: whether each line is a paragraph of its own
         (all, when not given); ``tags``: a list, or an iterator read in step with the lines;
         ``vectors``: see ``alone_scores``."""
-        p1, p2, pa, signed = self._passes(lines, tags, feats, alone, vectors)
+        p1, p2, pa, signed, pe = self._passes(lines, tags, feats, alone, vectors)
         out = self.decide(lines, p1, p2)
         if self.alone is not None:
-            out = [v or r for v, r in zip(out, self.alone_reported(lines, pa))]
+            out = [v or r for v, r in zip(out, self.alone_reported(lines, pa, pe))]
             for i in edge_blocks(lines, pa, *self.edges, signed=signed):
                 out[i] = True
         return out
 
-    def alone_reported(self, lines: list[str], pa: list[float | None]) -> list[bool]:
+    def alone_reported(self, lines: list[str], pa: list[float | None], pe: list[float | None] | None = None
+                       ) -> list[bool]:
         """Whether the line-alone judge reports each line on its own (``pa``: its scores, see
         ``alone_scores``): at or above its threshold, in the article's head (``head_lines``) the
-        head's own, after its last paragraph (``end_lines``) the end's own."""
+        head's own, after its last paragraph (``end_lines``) the end's own; or whether the end's own
+        judge (``end_judge``; ``pe``: its scores of the lines after the last paragraph) is sure of it."""
         t, th, te, head = self.alone[2], self.alone_head_threshold, self.alone_end_threshold, head_lines(lines)
         end = set(end_lines(lines)) if te != t else set()
-        return [a is not None and a >= (th if i in head else te if i in end else t) for i, a in enumerate(pa)]
+        out = [a is not None and a >= (th if i in head else te if i in end else t) for i, a in enumerate(pa)]
+        if pe is not None and self.end_judge is not None:
+            out = [r or (e is not None and e >= self.end_judge[2]) for r, e in zip(out, pe)]
+        return out
 
     def decide(self, lines: list[str], p1: list[float | None], p2: list[float | None]) -> list[bool]:
         t = self.thresholds
