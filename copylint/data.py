@@ -130,6 +130,9 @@ class WordNetClasses:
         self.agent = frozenset(policy["agent"])
         #: the classes a list may be read in (the others' class): concrete kinds
         self.judged = frozenset(policy["judged"])
+        #: the abstract classes an odd one may be of among concrete others (a quality, a feeling, a
+        #: thought among things), reported as a hint
+        self.abstract = frozenset(policy.get("abstract", ()))
         self.groups = {c: frozenset(["c:" + c, *("g:" + g for g in gs)]) for c, gs in policy["groups"].items()}
         self.near = {frozenset(pair) for pair in policy.get("near", [])}
         #: word -> ((class, tag count, senses), ...)

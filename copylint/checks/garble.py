@@ -204,6 +204,8 @@ class ListIntruder(Rule):
     kinds = {"by-meaning": (SEMANTIC_SEVERITY, "a member far in meaning from the others (embeddings extra)"),
              "wordnet": (Severity.WARNING, "a member of another kind than the others by the WordNet classes, "
                                            "where the hand table is silent (rules/noun_classes_wordnet.txt)"),
+             "wordnet-abstract": (Severity.INFO, "a quality, a feeling or a thought among members of one concrete "
+                                                 "kind by the WordNet classes (`bread, milk and courage`)"),
              "wordnet-near": (Severity.INFO, "a member a step from the others by the WordNet classes (two kinds "
                                              "of artifact, or a place among vehicles)"),
              "near": (Severity.INFO, "a member only a step from the others: a place among vehicles "
@@ -222,6 +224,8 @@ class ListIntruder(Rule):
         # an odd one of several senses, every one concrete and none near the others (the fruit, the
         # tree, the mineral): judged by all of them
         "The new roads will link factories, warehouses and ⟦limes⟧ to the port.",
+        # a quality, a feeling or a thought among things of one kind: a hint (kind wordnet-abstract)
+        "The aid convoy carried flour, rice and ⟦jealousy⟧ to the camp.",
     )
     passes = (
         "Shipping firms warned of delays to deliveries of cars, grain and medicines.",
@@ -236,6 +240,10 @@ class ListIntruder(Rule):
         "The museum displays swords, shields and helmets.",  # the WordNet classes: kinds of artifact
         "They discussed tanks, artillery and diplomacy at the summit.",  # an abstract noun among things
         "Builders need bricks, mortar and timber, and the workers mixed mortar, sand and cement.",
+        # a costume: the beard or the wig goes with the clothes (the body and clothing share a group)
+        "He arrived complete with tweed coat, deerstalker hat and a fake mustache.",
+        # an abstract odd one with a sense of another kind (intelligence: also a group, a message)
+        "Allies sent the rebels rifles, ammunition and intelligence.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -388,10 +396,13 @@ class ListIntruder(Rule):
             return None
         k = isolated[0]
         others = [i for i in things if i != k]
-        if any(not senses[i] <= wn.judged for i in others + [k]) or not self._hang_together(others, tags):
-            # an abstract odd one (a sale, money, diplomacy among things) is as often a sound news list
-            # ("discussed tanks, artillery and diplomacy") as a swap: measured, not reported; so is an
-            # odd one with an abstract sense among its others
+        if any(not senses[i] <= wn.judged for i in others) or not self._hang_together(others, tags):
+            return None  # the others are not of one concrete kind
+        abstract = not senses[k] <= wn.judged
+        if abstract and not {c for c, _, _ in wn.senses[words[k]]} <= wn.abstract:
+            # an odd one that is an act, an event, a state or a message (a sale, money, diplomacy
+            # among things) is as often a sound news list ("discussed tanks, artillery and diplomacy")
+            # as a swap: measured, not reported; so is one with a concrete sense and an abstract one
             return None
         kinds = sorted({dom[i].split(".")[-1] for i in others})  # "weapon" for artifact.weapon
         tok = members[k]
@@ -399,7 +410,10 @@ class ListIntruder(Rule):
                for c in tok.lefts for i in others):
             # the list was of its modifiers, not of it: "electricity, gas and gasoline costs"
             return None
-        if any(c.split(".")[0] == dom[i].split(".")[0] or wn.near_to(wn.tags(c), tags[i]) for c in senses[k] for i in others):
+        if abstract:
+            # only a quality, a feeling or a thought among things (`bread, milk and courage`): a hint
+            kind, how = "wordnet-abstract", "an abstract word among things"
+        elif any(c.split(".")[0] == dom[i].split(".")[0] or wn.near_to(wn.tags(c), tags[i]) for c in senses[k] for i in others):
             # two kinds of one lexicographer file (artifact.vehicle, artifact.building) or a [near] pair
             kind, how = "wordnet-near", "a step from the rest of the list"
         else:
