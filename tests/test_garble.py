@@ -169,3 +169,13 @@ def test_wordnet_abstract_classes_are_classes_the_file_has_and_not_judged():
     wn = garble.wordnet_classes()
     classes = {c for senses in wn.senses.values() for c, _, _ in senses}
     assert wn.abstract and wn.abstract <= classes and not wn.abstract & (wn.judged | wn.agent)
+    assert 0 <= wn.odd_share < 0.5
+
+
+def test_list_intruder_reads_the_odd_one_by_its_senses_above_the_share(linter, monkeypatch):
+    # soup is a food, and a substance in one rare sense (which body tissue links to by its group):
+    # under `odd_share` that sense does not count
+    text = "The scan showed damage to his lungs, liver and soups."
+    assert _list_intruder(linter, text) == [("soups", "WARNING", "wordnet")]
+    monkeypatch.setattr(garble.wordnet_classes(), "odd_share", 0.0)
+    assert _list_intruder(linter, text) == []

@@ -192,9 +192,14 @@ class ListIntruder(Rule):
     class has in WordNet, the one most of that class's words have; the odd one may have senses of
     several classes if every one is concrete and shares nothing with the others), the others of one
     concrete kind and the odd one, concrete too, sharing no sense with them (`pistols,
-    bullets and pumpkins`). Lists neither reads are left alone, unless the optional `embeddings`
-    extra is installed: then a bare noun far in meaning from every other member, among members
-    close to each other, is reported as a hint (info).
+    bullets and pumpkins`; a sense rarer than the policy's `odd_share` of the word's weight does not
+    count: `lungs, liver and soups`). An odd one that is only a quality, a feeling or a thought
+    among things (`blankets, pillows and courage`) is a hint (kind `wordnet-abstract`): news lists
+    mix things and ideas on purpose more often than with the other kinds; an act, an event, a state
+    or a message, or a word with a sense of people (`intelligence`), is never reported that way.
+    A beard or a wig goes with clothes (a costume). Lists neither reads are left alone, unless the
+    optional `embeddings` extra is installed: then a bare noun far in meaning from every other
+    member, among members close to each other, is reported as a hint (info).
     """
 
     id = "list-intruder"
@@ -226,6 +231,9 @@ class ListIntruder(Rule):
         "The new roads will link factories, warehouses and ⟦limes⟧ to the port.",
         # a quality, a feeling or a thought among things of one kind: a hint (kind wordnet-abstract)
         "The aid convoy carried flour, rice and ⟦jealousy⟧ to the camp.",
+        # an odd one with a rare sense near the others (soup, a substance too, as body tissue is):
+        # a sense under the policy's odd_share no longer hides it
+        "The scan showed damage to his lungs, liver and ⟦soups⟧.",
     )
     passes = (
         "Shipping firms warned of delays to deliveries of cars, grain and medicines.",
@@ -244,6 +252,7 @@ class ListIntruder(Rule):
         "He arrived complete with tweed coat, deerstalker hat and a fake mustache.",
         # an abstract odd one with a sense of another kind (intelligence: also a group, a message)
         "Allies sent the rebels rifles, ammunition and intelligence.",
+        "Guests came dressed in wool coats, top hats and false beards.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -391,7 +400,7 @@ class ListIntruder(Rule):
         if len(things) < 3:
             return None
         tags = [wn.tags(d) if d else wn.all_tags(w) for w, d in zip(words, dom)]
-        isolated = [i for i in things if not any(wn.all_tags(words[i]) & tags[j] for j in things if j != i)]
+        isolated = [i for i in things if not any(wn.all_tags(words[i], wn.odd_share) & tags[j] for j in things if j != i)]
         if len(isolated) != 1 or unclear and unclear != isolated:
             return None
         k = isolated[0]
@@ -399,10 +408,13 @@ class ListIntruder(Rule):
         if any(not senses[i] <= wn.judged for i in others) or not self._hang_together(others, tags):
             return None  # the others are not of one concrete kind
         abstract = not senses[k] <= wn.judged
-        if abstract and not {c for c, _, _ in wn.senses[words[k]]} <= wn.abstract:
+        if abstract and (not set(wn.classes(words[k], wn.odd_share)) <= wn.abstract
+                         or set(wn.classes(words[k])) & wn.agent):
             # an odd one that is an act, an event, a state or a message (a sale, money, diplomacy
             # among things) is as often a sound news list ("discussed tanks, artillery and diplomacy")
-            # as a swap: measured, not reported; so is one with a concrete sense and an abstract one
+            # as a swap: measured, not reported; so is one with a concrete sense and an abstract one,
+            # and one with a sense of people, however rare ("rifles, ammunition and intelligence":
+            # the agencies too)
             return None
         kinds = sorted({dom[i].split(".")[-1] for i in others})  # "weapon" for artifact.weapon
         tok = members[k]
