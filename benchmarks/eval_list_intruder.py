@@ -2,6 +2,7 @@
 """list-intruder alone: every finding on clean copy, and what it catches of eval_garble's planted swaps.
 
     python benchmarks/eval_list_intruder.py DIR_OR_FILE...        # every finding, in context
+    python benchmarks/eval_list_intruder.py --rules month-modifier DIR_OR_FILE...
     python benchmarks/eval_list_intruder.py --planted [--variants 3]
     python benchmarks/eval_list_intruder.py --table-swaps 3 [--seed 7] [DIR_OR_FILE...]
     python benchmarks/eval_list_intruder.py --spun-lists [--sets tune test clean-news] [DIR_OR_FILE...]
@@ -64,9 +65,9 @@ def files(paths: list[str]) -> list[Path]:
     return sorted(p for a in paths for p in ([Path(a)] if Path(a).is_file() else Path(a).rglob("*.txt")))
 
 
-def listing(paths: list[str]) -> None:
+def listing(paths: list[str], rules: tuple[str, ...] = (RULE,)) -> None:
     arts = [load_article(str(p), p.read_text(encoding="utf-8", errors="replace"), "text") for p in files(paths)]
-    cfg = Config(select=(RULE,))
+    cfg = Config(select=rules)
     counts = Counter()
     for a, fs in zip(arts, Linter(config=cfg).check_articles([(a, cfg) for a in arts])):
         for f in fs:
@@ -357,6 +358,8 @@ def kind_swaps(sets: list[str], seed: int, show: bool) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("paths", nargs="*", help="files or folders of .txt articles")
+    ap.add_argument("--rules", default=RULE, metavar="ID,...",
+                    help="with files: the rules to run (default list-intruder; month-modifier reads time words)")
     ap.add_argument("--planted", action="store_true", help="what it catches of eval_garble's planted swaps")
     ap.add_argument("--variants", type=int, default=3, help="with --planted: one-swap versions per document")
     ap.add_argument("--table-swaps", type=int, metavar="N",
@@ -380,7 +383,7 @@ def main() -> None:
     elif args.planted:
         planted(args.variants)
     elif args.paths:
-        listing(args.paths)
+        listing(args.paths, tuple(args.rules.split(",")))
     else:
         ap.error("give files or folders, or --planted")
 

@@ -133,9 +133,9 @@ class WordNetClasses:
         #: the abstract classes an odd one may be of among concrete others (a quality, a feeling, a
         #: thought among things), reported as a hint
         self.abstract = frozenset(policy.get("abstract", ()))
-        #: a sense of the odd one links it to the others only when its class holds this share of its
-        #: weight (0: every sense, however rare)
-        self.odd_share = float(policy.get("odd_share", 0.0))
+        #: an abstract odd one's senses of other abstract classes (an act, a message) rarer than this
+        #: share of its weight are set aside
+        self.abstract_share = float(policy.get("abstract_share", 0.0))
         self.groups = {c: frozenset(["c:" + c, *("g:" + g for g in gs)]) for c, gs in policy["groups"].items()}
         self.near = {frozenset(pair) for pair in policy.get("near", [])}
         #: word -> ((class, tag count, senses), ...)
