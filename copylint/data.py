@@ -130,6 +130,12 @@ class WordNetClasses:
         self.agent = frozenset(policy["agent"])
         #: the classes a list may be read in (the others' class): concrete kinds
         self.judged = frozenset(policy["judged"])
+        #: the abstract classes an odd one may be of among concrete others (a quality, a feeling, a
+        #: thought among things), reported as a hint
+        self.abstract = frozenset(policy.get("abstract", ()))
+        #: an abstract odd one's senses of other abstract classes (an act, a message) rarer than this
+        #: share of its weight are set aside
+        self.abstract_share = float(policy.get("abstract_share", 0.0))
         self.groups = {c: frozenset(["c:" + c, *("g:" + g for g in gs)]) for c, gs in policy["groups"].items()}
         self.near = {frozenset(pair) for pair in policy.get("near", [])}
         #: word -> ((class, tag count, senses), ...)
@@ -157,9 +163,19 @@ class WordNetClasses:
         kin = sum(w for w, c in weights if self.tags(c) & self.tags(cls))
         return cls if kin >= self.dominant * sum(w for w, _ in weights) else None
 
-    def all_tags(self, word: str) -> frozenset[str]:
-        """The tags of every sense of the word, however rare."""
-        return frozenset().union(*(self.tags(c) for c, _, _ in self.senses.get(word.lower(), ())))
+    def classes(self, word: str, share: float = 0.0) -> list[str]:
+        """The classes of the word's senses, however rare; with ``share``, those that hold at least
+        that share of its weight."""
+        senses = self.senses.get(word.lower(), ())
+        if share:
+            total = sum(n + self.smooth * k for _, n, k in senses)
+            senses = [s for s in senses if s[1] + self.smooth * s[2] >= share * total]
+        return [c for c, _, _ in senses]
+
+    def all_tags(self, word: str, share: float = 0.0) -> frozenset[str]:
+        """The tags of every sense of the word, however rare; with ``share``, of the classes that
+        hold at least that share of its weight."""
+        return frozenset().union(*(self.tags(c) for c in self.classes(word, share)))
 
     def near_to(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """Whether a tag of one and a tag of the other form a ``near`` pair (names without the

@@ -146,3 +146,29 @@ def test_hand_classes_read_as_wordnet_classes():
     got = data.hand_wordnet_classes()
     assert got["weapon"] == "artifact.weapon" and got["food"] == "food" and got["vehicle"] == "artifact.vehicle"
     assert "utensil" not in got and "person" not in got
+
+
+def test_list_intruder_holds_an_abstract_odd_one_among_things_at_info(linter):
+    # a quality, a feeling or a thought among members of one concrete kind (rules/noun_classes.toml
+    # [wordnet] `abstract`): only a hint, since a news list mixes things and ideas on purpose
+    text = "Neighbours brought blankets, pillows and courage to the shelter."
+    assert _list_intruder(linter, text) == [("courage", "INFO", "wordnet-abstract")]
+
+
+@pytest.mark.parametrize("text", [
+    "They discussed tanks, artillery and diplomacy at the summit.",  # an act: sound news as often as not
+    "Allies sent the rebels rifles, ammunition and intelligence.",   # a sense of a group and a message too
+    "Troops seized rifles, grenades and information.",               # a message as much as a thought
+    "Guests came dressed in wool coats, top hats and false beards.",  # a costume: clothes and a beard
+    "The new phone has a brighter screen, faster memory and a better camera.",  # memory: a device too
+    "The market sells bread, cheese and baked goods.",              # goods, read as "good": a commodity too
+])
+def test_list_intruder_leaves_abstract_odd_ones_of_other_kinds_alone(linter, text):
+    assert _list_intruder(linter, text) == []
+
+
+def test_wordnet_abstract_classes_are_classes_the_file_has_and_not_judged():
+    wn = garble.wordnet_classes()
+    classes = {c for senses in wn.senses.values() for c, _, _ in senses}
+    assert wn.abstract and wn.abstract <= classes and not wn.abstract & (wn.judged | wn.agent)
+    assert 0 <= wn.abstract_share < 0.5

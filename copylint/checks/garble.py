@@ -31,6 +31,9 @@ from copylint.textutil import zipf
 from copylint.rule import BODY, PROSE, Rule, register
 
 MONTHS = data.words("months")
+WEEKDAYS = data.words("weekdays")
+WEEKLY_BODIES = data.words("weekly-bodies")
+TIME_NAMES = MONTHS | WEEKDAYS  # one object, for tokens.lower_in
 #: plural quantity nouns whose "of" needs a plural (or mass) noun: "hundreds of rockets"
 #: findings of the embedding judgement (copylint.semantic): hints, not warnings (see README, Accuracy)
 SEMANTIC_SEVERITY = Severity.INFO
@@ -131,17 +134,18 @@ def list_heads(doc) -> Iterator:
         yield doc[i]
 
 
-def month_of(tok) -> bool:
-    return tok.lower_ in MONTHS and tok.text[:1].isupper() and tok.tag_ == "NNP"
+def month_of(tok, names=MONTHS) -> bool:
+    return tok.lower_ in names and tok.text[:1].isupper() and tok.tag_ == "NNP"
 
 
-def month_modified_noun(tok):
+def month_modified_noun(tok, names=MONTHS):
     """The lower-case noun that ``tok``, a bare month, modifies when no date can be meant: "the June
     Sunni group" -> group; None for a time phrase ("the March 2019 attacks", "from May until August
     sales"), a name ("the 14 March alliance") or a noun that takes a date (rules/dated_nouns.txt:
     "the June election"). Shared by ``month-modifier`` (nouns of the class table) and ``word-fit``
-    (any noun, when the model doubts the month too)."""
-    if not month_of(tok) or tok.dep_ not in ("compound", "nmod", "npadvmod", "amod"):
+    (any noun, when the model doubts the month too). ``names``: the time words read (months; the
+    days of the week for ``month-modifier``'s kind ``weekday``)."""
+    if not month_of(tok, names) or tok.dep_ not in ("compound", "nmod", "npadvmod", "amod"):
         return None
     doc = tok.doc
     head = tok.head
@@ -152,13 +156,18 @@ def month_modified_noun(tok):
     between = doc[tok.i + 1:head.i]
     if any(t.like_num or t.text[:1].isupper() and t.ent_type_ == "DATE" for t in between):
         return None  # "the March 2019 attacks", "the May Day protests"
+    if any(t.pos_ in ("CCONJ", "PUNCT") for t in between):
+        return None  # a misparse across a clause: "on Tuesday and U.S. forces fought"
     if tok.i > 0 and doc[tok.i - 1].like_num:
         return None  # "the 14 March alliance"
     if tok.i > 0 and doc[tok.i - 1].lower_ in RANGE_WORDS:
         return None  # the end of a time phrase: "from May until August record sales ..."
     dated = dated_nouns()
+    last = head
+    while last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN":
+        last = last.head  # the noun is itself a modifier: "the Sunday council session"
     # the word as written too: the parser lemmatises some listed nouns to another word ("data" -> "datum")
-    if head.lemma_.lower() in dated or head.lower_ in dated or member_lemma(head) in dated:
+    if any(t.lemma_.lower() in dated or t.lower_ in dated or member_lemma(t) in dated for t in {head, last}):
         return None
     return head
 
@@ -192,9 +201,15 @@ class ListIntruder(Rule):
     class has in WordNet, the one most of that class's words have; the odd one may have senses of
     several classes if every one is concrete and shares nothing with the others), the others of one
     concrete kind and the odd one, concrete too, sharing no sense with them (`pistols,
-    bullets and pumpkins`). Lists neither reads are left alone, unless the optional `embeddings`
-    extra is installed: then a bare noun far in meaning from every other member, among members
-    close to each other, is reported as a hint (info).
+    bullets and pumpkins`). An odd one that is only a quality, a feeling or a thought among things
+    (`blankets, pillows and courage`; a rarer sense of an act or a message, under the policy's
+    `abstract_share` of its weight, aside) is a hint (kind `wordnet-abstract`): news lists mix things
+    and ideas on purpose more often than kinds of things; an act, an event, a state or a message, or
+    a word with any concrete sense or sense of people (`memory`, `intelligence`), is never reported
+    that way.
+    A beard or a wig goes with clothes (a costume). Lists neither reads are left alone, unless the
+    optional `embeddings` extra is installed: then a bare noun far in meaning from every other
+    member, among members close to each other, is reported as a hint (info).
     """
 
     id = "list-intruder"
@@ -204,6 +219,8 @@ class ListIntruder(Rule):
     kinds = {"by-meaning": (SEMANTIC_SEVERITY, "a member far in meaning from the others (embeddings extra)"),
              "wordnet": (Severity.WARNING, "a member of another kind than the others by the WordNet classes, "
                                            "where the hand table is silent (rules/noun_classes_wordnet.txt)"),
+             "wordnet-abstract": (Severity.INFO, "a quality, a feeling or a thought among members of one concrete "
+                                                 "kind by the WordNet classes (`bread, milk and courage`)"),
              "wordnet-near": (Severity.INFO, "a member a step from the others by the WordNet classes (two kinds "
                                              "of artifact, or a place among vehicles)"),
              "near": (Severity.INFO, "a member only a step from the others: a place among vehicles "
@@ -222,6 +239,10 @@ class ListIntruder(Rule):
         # an odd one of several senses, every one concrete and none near the others (the fruit, the
         # tree, the mineral): judged by all of them
         "The new roads will link factories, warehouses and ⟦limes⟧ to the port.",
+        # a quality, a feeling or a thought among things of one kind: a hint (kind wordnet-abstract)
+        "The aid convoy carried flour, rice and ⟦jealousy⟧ to the camp.",
+        # an abstract word with a rare sense of an act (patience, the card game): still abstract
+        "The storm destroyed tents, blankets and ⟦patience⟧.",
     )
     passes = (
         "Shipping firms warned of delays to deliveries of cars, grain and medicines.",
@@ -236,6 +257,11 @@ class ListIntruder(Rule):
         "The museum displays swords, shields and helmets.",  # the WordNet classes: kinds of artifact
         "They discussed tanks, artillery and diplomacy at the summit.",  # an abstract noun among things
         "Builders need bricks, mortar and timber, and the workers mixed mortar, sand and cement.",
+        # a costume: the beard or the wig goes with the clothes (the body and clothing share a group)
+        "He arrived complete with tweed coat, deerstalker hat and a fake mustache.",
+        # an abstract odd one with a sense of another kind (intelligence: also a group, a message)
+        "Allies sent the rebels rifles, ammunition and intelligence.",
+        "Guests came dressed in wool coats, top hats and false beards.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -388,10 +414,16 @@ class ListIntruder(Rule):
             return None
         k = isolated[0]
         others = [i for i in things if i != k]
-        if any(not senses[i] <= wn.judged for i in others + [k]) or not self._hang_together(others, tags):
-            # an abstract odd one (a sale, money, diplomacy among things) is as often a sound news list
-            # ("discussed tanks, artillery and diplomacy") as a swap: measured, not reported; so is an
-            # odd one with an abstract sense among its others
+        if any(not senses[i] <= wn.judged for i in others) or not self._hang_together(others, tags):
+            return None  # the others are not of one concrete kind
+        abstract = not senses[k] <= wn.judged
+        if abstract and (not set(wn.classes(words[k], wn.abstract_share)) <= wn.abstract
+                         or set(wn.classes(words[k])) & (wn.judged | wn.agent)):
+            # an odd one that is an act, an event, a state or a message (a sale, money, diplomacy
+            # among things) is as often a sound news list ("discussed tanks, artillery and diplomacy")
+            # as a swap: measured, not reported; so is one with a concrete sense or a sense of people,
+            # however rare ("faster memory", the device; "rifles, ammunition and intelligence", the
+            # agencies; "baked goods", read as "good": a commodity too)
             return None
         kinds = sorted({dom[i].split(".")[-1] for i in others})  # "weapon" for artifact.weapon
         tok = members[k]
@@ -399,7 +431,10 @@ class ListIntruder(Rule):
                for c in tok.lefts for i in others):
             # the list was of its modifiers, not of it: "electricity, gas and gasoline costs"
             return None
-        if any(c.split(".")[0] == dom[i].split(".")[0] or wn.near_to(wn.tags(c), tags[i]) for c in senses[k] for i in others):
+        if abstract:
+            # only a quality, a feeling or a thought among things (`bread, milk and courage`): a hint
+            kind, how = "wordnet-abstract", "an abstract word among things"
+        elif any(c.split(".")[0] == dom[i].split(".")[0] or wn.near_to(wn.tags(c), tags[i]) for c in senses[k] for i in others):
             # two kinds of one lexicographer file (artifact.vehicle, artifact.building) or a [near] pair
             kind, how = "wordnet-near", "a step from the rest of the list"
         else:
@@ -527,19 +562,24 @@ class MonthModifier(Rule):
     forecasts", "the May Day protests", "the September issue"): those nouns are listed in
     rules/dated_nouns.txt. The rule reports a bare month (no day number: "the January 6
     committee" is a name) that the parse attaches to a lower-case noun known to be a body, a group
-    or a thing.
+    or a thing. A day of the week before a body is a hint (kind `weekday`: "the Tuesday union"),
+    unless the body is one that meets on a day ("the Sunday school"); before anything else a day
+    is left alone (a weekly market, meal or show).
     """
 
     id = "month-modifier"
     family = "garble"
     severity = Severity.WARNING
     summary = "Month used as the modifier of a body or thing (`the April union`)."
+    kinds = {"weekday": (Severity.INFO, "a day of the week as the modifier of a body (`the Tuesday union`): "
+                                        "bodies meet on days more often than in months, so a hint")}
     needs = frozenset({"parser", "ner", "lemmatizer"})
     flags = (
         "Despite ongoing threats from ⟦the June Sunni group⟧.",
         "Workers from ⟦the April union⟧ had been offered a rise of 2%.",
         "The fire was hard to control, according to ⟦the August fire service⟧.",
         "Prices of ⟦March energy⟧ have doubled.",
+        "Members of ⟦the Thursday committee⟧ walked out.",  # a day: a hint (kind weekday)
     )
     passes = (
         "Voters went to the polls in the June election.",
@@ -553,22 +593,40 @@ class MonthModifier(Rule):
         "He joined the party in April.",
         "The season from May until August brought record sales.",
         "Trading from May until August car sales doubled.",
+        "The Tuesday vote was delayed.",
+        "Children went to the Sunday school.",
+        "Tickets for the Saturday concert sold out.",
+        "Flyers advertised the upcoming Sunday council session.",  # the council's session is dated
+        "A shell killed seven people on Tuesday and U.S. forces fought militia.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
         doc = article.doc
         classes = noun_classes()
-        for i in tokens.lower_in(doc, MONTHS):  # ``month_of`` reads only these
+        for i in tokens.lower_in(doc, TIME_NAMES):  # ``month_of`` reads only these
             tok = doc[i]
-            head = month_modified_noun(tok)
+            weekday = tok.lower_ in WEEKDAYS
+            head = month_modified_noun(tok, WEEKDAYS if weekday else MONTHS)
             if head is None or not known_thing(head, classes):
+                continue
+            if weekday and not self._weekday_body(head, classes):
                 continue
             start = tok.i
             if start > 0 and doc[start - 1].dep_ in ("det", "poss") and doc[start - 1].head == head:
                 start -= 1
             s = doc[start].idx
             yield self.finding(s, head.idx + len(head.text),
-                               f"'{tok.text}' modifies '{head.text}', which has no date: a garbled word?")
+                               f"'{tok.text}' modifies '{head.text}', which has no date: a garbled word?",
+                               kind="weekday" if weekday else None)
+
+    @staticmethod
+    def _weekday_body(head, classes) -> bool:
+        """Whether a day of the week before ``head`` is reported: only before a body (an organisation
+        of the noun table), and not one that meets or appears on a day (rules/words.toml
+        ``weekly-bodies``: "the Sunday school", "the Saturday club")."""
+        lemma = member_lemma(head)
+        tags = classes.lookup(lemma) or classes.lookup(head.lemma_.lower()) or set()
+        return "c:body" in tags and lemma not in WEEKLY_BODIES and head.lemma_.lower() not in WEEKLY_BODIES
 
 
 VERB_POS = ("VERB", "AUX")
