@@ -523,6 +523,21 @@ def _subject_of_gerund(subj) -> bool:
     return nxt is not None and nxt.tag_ == "VBG" and nxt.head.i == subj.i and nxt.dep_ == "acl"
 
 
+_WH_TAGS = ("WRB", "WDT", "WP")
+
+
+def _wh_clause_verb(doc, subj) -> bool:
+    """True when the plural-tagged subject is the verb of a clause a wh-word opens, its noun read as
+    a compound of it (`How the euro fares in such a market is unclear`: `euro fares`, the clause the
+    subject of `is`). A plural with no noun before it keeps its verb (`How the tests shows this`)."""
+    k = subj.left_edge.i
+    opener = doc[k] if doc[k].tag_ in _WH_TAGS and k < subj.i else \
+        doc[k - 1] if k > subj.sent.start and doc[k - 1].tag_ in _WH_TAGS else None
+    if opener is None or not (opener.i == subj.sent.start or doc[opener.i - 1].is_punct):
+        return False
+    return any(c.dep_ == "compound" and c.i < subj.i and c.pos_ in ("NOUN", "PROPN") for c in subj.children)
+
+
 def _name_modifier(child, subj) -> bool:
     """A name that modifies a lower-case plural subject as a compound before it, a common noun
     between (`US army generals`, `Labour party leaders`): the plural is still the subject. A name
@@ -617,6 +632,8 @@ class SubjectVerbAgreement(Rule):
         "A steady growth in legal music downloads continues while piracy flourishes.",
         "NetApp posts profits, continues hiring spree.",
         "Sudan govt launches offensive in Darfur.",
+        # a subject clause whose verb the parser read as a plural noun (new publishers' copy)
+        "How the euro fares in such a market is unclear, traders said.",
         "Sun readies tools line for Java.",
         "BEA mobilizes corporate data...Web services outfits merge...Microsoft sets holiday Xbox bundle.",
     )
@@ -678,6 +695,8 @@ class SubjectVerbAgreement(Rule):
             sent_start = subj.sent.start
             if any(t.tag_ in ("WDT", "WP") for t in doc[sent_start:subj.left_edge.i]):
                 continue  # the subject may sit in a relative clause: "the scope of what befell the troops is"
+            if _wh_clause_verb(doc, subj):
+                continue  # a clause the parser read as a noun: "How the dollar fares ... is unclear"
             between = doc[subj.i + 1:tok.i]
             if any(t.text in _SUBJECT_VERB_BREAKS for t in between) \
                     or len(between) > _MAX_SUBJECT_GAP:
