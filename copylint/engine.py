@@ -414,8 +414,9 @@ class Linter:
                       if not any(s <= a and b <= e for s, e, _ in found)
                       and language.quotation_language(article.text[a:b]) is not None]
             if quoted:
-                article.notices.append(f"{_lines(article, quoted)}: {'quotations read' if len(quoted) > 1 else 'a quotation reads'}"
-                                       f" as another language than English: only the rules that read no English"
+                what = "quotations read" if len(quoted) > 1 else "a quotation reads"
+                article.notices.append(f"{_lines(article, quoted)}: {what} as another language than English:"
+                                       f" only the rules that read no English"
                                        f" reported there ({', '.join(kept) or 'none enabled'})")
             article.other_language_blocks = sorted(found + quoted)
         return cfg

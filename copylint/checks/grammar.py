@@ -898,7 +898,8 @@ class VerbFormAfterCausative(Rule):
                 base = _past_reading(verb, simple_past_only)
                 if base is None:
                     continue
-                if not (any(c.dep_ == "dobj" for c in verb.children) or _PAST_FORMS.get(verb.lower_, ("", ""))[1] == "past"):
+                simple_past = _PAST_FORMS.get(verb.lower_, ("", ""))[1] == "past"
+                if not (simple_past or any(c.dep_ == "dobj" for c in verb.children)):
                     if tok.lemma_ not in _NO_OBJECT_CAUSATIVES or _bare_verb_follows(verb):
                         continue  # a participle with no object describes the noun: "help people infected with"
                 yield _base_form_finding(self, tok, verb, base)
