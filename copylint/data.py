@@ -14,14 +14,25 @@ import tomllib
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 #: the kinds of file rule data comes in (``.zip``: the residue model, session 17)
 SUFFIXES = (".txt", ".toml", ".json", ".zip")
 
 
 def root():
-    """The rule data folder (a ``Traversable``: a folder, or a place inside a zip)."""
-    return resources.files("copylint.ruledata")
+    """The rule data folder (a ``Traversable``: a folder, or a place inside a zip): the installed
+    package ``copylint.ruledata``, or, where copylint is imported from a source checkout without
+    its install (the checkout on ``PYTHONPATH``, or a script run from it by a Python whose editable
+    install is not there or is being rewritten by ``pip install -e``: "No module named
+    copylint.ruledata"), the checkout's own ``rules/`` beside the package."""
+    try:
+        return resources.files("copylint.ruledata")
+    except ModuleNotFoundError:
+        checkout = Path(__file__).resolve().parent.parent / "rules"
+        if (checkout / "__init__.py").is_file():
+            return checkout
+        raise
 
 
 def read_text(name: str) -> str:

@@ -197,12 +197,20 @@ def _lines(article: Article, spans) -> str:
 
 def in_other_language(article: Article, f: Finding) -> bool:
     """Whether a finding lies within one block that reads as another language
-    (``Article.other_language_blocks``); a finding that spans blocks is not."""
+    (``Article.other_language_blocks``); a finding that spans blocks is not. A quotation in another
+    language (its language ``""``) holds a finding that starts in it and lies mostly in it: the
+    sentence its foreign words make verbless to the parser runs on to its reporting clause
+    (`"Pyaar karna hai ... log hai na," the poem read.`)."""
     blocks = article.other_language_blocks
     if not blocks:
         return False
     k = bisect.bisect_right(blocks, (f.start, float("inf"))) - 1
-    return k >= 0 and blocks[k][0] <= f.start and max(f.end, f.start + 1) <= blocks[k][1]
+    if k < 0 or not blocks[k][0] <= f.start < blocks[k][1]:
+        return False
+    end = max(f.end, f.start + 1)
+    if blocks[k][2] == "":
+        return 2 * (min(end, blocks[k][1]) - f.start) > end - f.start
+    return end <= blocks[k][1]
 
 
 def defer_to_dedicated(findings: list[Finding], priority: dict[str, int]) -> list[Finding]:
@@ -368,7 +376,8 @@ class Linter:
         """The config to check ``article`` with: ``cfg``, or for an article clearly in another
         language than English (``copylint.language``) ``cfg`` less the rules that read English,
         which would report its every word; the article's notices say so. In an English article, the
-        blocks that read as another language are set on ``article.other_language_blocks``, where
+        blocks that read as another language, and the quotations inside English blocks that do
+        (``language.quotation_language``), are set on ``article.other_language_blocks``, where
         ``RuleSet.run`` drops those rules' findings. ``language-check``: ``off`` reads everything as
         English, ``articles`` judges whole articles only."""
         if cfg.language_check == "off":
@@ -395,11 +404,21 @@ class Linter:
                                    f"{_lines(article, [(b.start, b.end) for b in english_blocks])}: only the rules"
                                    f" that read no English reported elsewhere ({', '.join(kept) or 'none enabled'})")
         elif cfg.language_check == "on":
-            found = article.other_language_blocks = language.other_language_blocks(article.text, article.blocks)
+            found = language.other_language_blocks(article.text, article.blocks)
             if found:
                 article.notices.append(f"{_lines(article, found)} {'read' if len(found) > 1 else 'reads'} as another"
                                        f" language than English: only the rules that read no English reported there"
                                        f" ({', '.join(kept) or 'none enabled'})")
+            # a quotation in another language inside an English block (a couplet, a statement)
+            quoted = [(a, b, "") for a, b in article.quotations
+                      if not any(s <= a and b <= e for s, e, _ in found)
+                      and language.quotation_language(article.text[a:b]) is not None]
+            if quoted:
+                what = "quotations read" if len(quoted) > 1 else "a quotation reads"
+                article.notices.append(f"{_lines(article, quoted)}: {what} as another language than English:"
+                                       f" only the rules that read no English"
+                                       f" reported there ({', '.join(kept) or 'none enabled'})")
+            article.other_language_blocks = sorted(found + quoted)
         return cfg
 
     def check_paths(self, paths: list[str]) -> list[FileResult]:

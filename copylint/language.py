@@ -37,7 +37,7 @@ from collections import Counter
 from functools import lru_cache
 
 from copylint import data
-from copylint.textutil import LETTER_WORD
+from copylint.textutil import LETTER_WORD, common_word
 
 MIN_WORDS = 30      # fewer words than this: too few to tell ("Die Hard star Bruce Willis")
 MIN_SHARE = 0.15    # another language's function words must be at least this share of the words
@@ -52,6 +52,10 @@ BLOCK_MIN_SHARE = 0.15  # and this share of the block's words
 BLOCK_RATIO = 2         # and more than this many times the English function words
 NEIGHBOUR_MIN_COUNT = 1  # a block next to a named one: this many of its language's own function words
 # a block of an article in another language that is clearly English (``english_block``)
+QUOTE_MIN_WORDS = 8          # a quotation inside an English block: at least this many words
+QUOTE_MAX_ENGLISH_SHARE = 0.1  # English function words under this share of them
+QUOTE_MIN_UNCOMMON_SHARE = 0.3  # and at least this share no word in common English use (Zipf 3)
+
 ENGLISH_MIN_WORDS = 8     # at least this many words
 ENGLISH_MIN_SHARE = 0.3   # English function words: at least this share of the words
 ENGLISH_RATIO = 3         # and more than this many times another language's own function words
@@ -183,6 +187,27 @@ def block_language(text: str) -> str | None:
     if count <= BLOCK_RATIO * sum(map(english_function_words().__contains__, words)):
         return None
     return best
+
+
+def quotation_language(text: str) -> str | None:
+    """``""`` (another language, not named) when a quotation inside an English block is
+    ``QUOTE_MIN_WORDS`` words or more, most of them in lower case, and clearly not English: by
+    ``block_language`` (a Spanish statement quoted in an English paragraph), or, for a language
+    with no function-word list (Urdu or Hindi in Latin letters: `Pyaar karna hai to khud se kar`),
+    with hardly an English function word (``QUOTE_MAX_ENGLISH_SHARE``) and many words of no common
+    English use (``QUOTE_MIN_UNCOMMON_SHARE``). Else None. The language is not named: a short
+    passage's few function words may be another language's too (`hai`, `se`: Italian's). An
+    English quotation has a function word in three or four of its words; a quoted headline, or
+    names in capitals, stays English."""
+    text, words = _block_words(text)
+    if len(words) < QUOTE_MIN_WORDS or 2 * sum(1 for w in LETTER_WORD.findall(text) if w.islower()) < len(words):
+        return None  # a name, a title or a menu's dishes in capitals (`Soba Hiyashi Chuka`) stays English
+    if block_language(text) is not None:
+        return ""
+    if sum(map(english_function_words().__contains__, words)) >= QUOTE_MAX_ENGLISH_SHARE * len(words):
+        return None
+    uncommon = sum(1 for w in words if not common_word(w))
+    return "" if uncommon >= QUOTE_MIN_UNCOMMON_SHARE * len(words) else None
 
 
 def english_block(text: str) -> bool:

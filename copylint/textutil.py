@@ -7,6 +7,9 @@ from functools import lru_cache
 
 #: the double quote marks, straight and curly
 DOUBLE_QUOTES = '"“”„‟'
+#: every mark that opens or closes a quotation as a double quote does: the double quotes and the
+#: guillemets (`«Non»`), which copylint.quotes does not pair (their direction is the language's)
+QUOTE_MARKS = DOUBLE_QUOTES + "«»"
 
 #: a run without white space longer than any English word: a pasted blob, a wall of punctuation,
 #: never prose. spaCy's tokenizer and Harper take quadratic time on one; they read it as spaces.

@@ -172,3 +172,28 @@ def _write(text: str) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
         fh.write(text)
     return fh.name
+
+
+COUPLET = (
+    "The singer, who was dropped from the festival line-up last week, answered her critics on Sunday by "
+    "posting a video of herself reading a short verse. \"Dil ki baat zubaan pe aayi...teri yaad mein saari "
+    "raat bitaayi,\" the verse read. \"This is for everyone who stood by me,\" she wrote.\n\n"
+    "At the rally, the minister repeated his promise. \"No vamos a permitir que los precios sigan subiendo "
+    "en el país,\" he told the crowd, before leaving for the capital. The council had recieved no letters.\n")
+
+
+def test_a_quotation_in_another_language_inside_an_english_paragraph_is_not_read_as_english():
+    """A quoted couplet in Urdu written in Latin letters (no function-word list names it: hardly an
+    English function word, many words of no common English use) and a quoted Spanish statement, each
+    inside an English paragraph: the rules that read English report nothing there (on main: a
+    verbless sentence and `sigan`), one notice names their lines, and the English around them keeps
+    its findings. English quotations, headlines and names in capitals stay English."""
+    from copylint.language import quotation_language
+
+    [res] = Linter(isolated=True).check_paths([_write(OPENING + COUPLET)])
+    assert [(f.rule, f.line) for f in res.findings] == [("misspelling", 5)], res.findings
+    assert "lines 3, 5: quotations read as another language than English" in res.notice, res.notice
+    assert quotation_language('"Dil ki baat zubaan pe aayi...teri yaad mein saari raat bitaayi,"') == ""
+    assert quotation_language('"This is for everyone who stood by me and my family all these years,"') is None
+    assert quotation_language('"Fares rise sharply across Europe as airlines cut routes again"') is None
+    assert quotation_language('"Japanese Style Soba Liang Mian/Soba Hiyashi Chuka Bonta Fukui Ekimae"') is None

@@ -198,3 +198,22 @@ def test_the_word_list_check_sees_a_pattern_table():
                 'FEATURES = ("disc", "rank_gap", "log_p_obs")', '_LEVELS = {"error": Severity.ERROR, "info": Severity.INFO}',
                 'X = frozenset({"a"})', 'X = ("(", ")", "[")'):
         assert not _code_tables(src), src
+
+
+def test_the_rule_data_loads_from_a_checkout_without_its_install():
+    """``copylint.ruledata`` is the checkout's ``rules/`` only through the install (pyproject's
+    package-dir, an editable install's import finder). A Python that imports copylint from the
+    checkout without it (``-S``: no site-packages, so no editable finder; likewise while ``pip install
+    -e`` rewrites the finder, or with the checkout on ``PYTHONPATH`` of another environment) still
+    reads the rule data, from the checkout's ``rules/`` (on main: "No module named
+    copylint.ruledata")."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from copylint import data; "
+            "print(data.root(), sorted(data.words('months'))[:1])")
+    out = subprocess.run([sys.executable, "-S", "-c", code], capture_output=True, text=True, timeout=60, cwd="/")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == [str(ROOT / "rules"), "['april']"]

@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 from copylint.article import Article, Block
 from copylint.finding import Finding, Related, Severity
 from copylint.rule import Rule, html, register
+from copylint.textutil import QUOTE_MARKS
 
 _NORM_DROP = re.compile(r"[^\w\s]")
 
@@ -305,7 +306,7 @@ class DuplicateSentence(Rule):
 
     MIN_WORDS = 8
     MIN_ADJACENT_WORDS = 4   # a shorter sentence typed twice in a row
-    _QUOTE_MARKS = frozenset('"“”„«»')
+    _QUOTE_MARKS = frozenset(QUOTE_MARKS)
 
     def _pasted_twice(self, text: str, prev: tuple[int, int] | None, s: int, e: int, norm: str) -> bool:
         """Whether the sentence at ``s:e``, under ``MIN_WORDS`` words, repeats the one right before it

@@ -411,6 +411,10 @@ _NOUN_OPENERS = frozenset({"DT", "PRP$", "POS", "JJ", "JJR", "JJS"})
 _PAST_TAGS = ("VBD", "VBN")
 #: verb-form-after-causative: lemma -> whether only a simple past is a slip after its object
 _CAUSATIVES = {lemma: entry["past-only"] for lemma, entry in _TABLES["causatives"].items()}
+#: the causatives after which a past form with no object of its own is still a slip: an object of
+#: `let` takes no describing participle (`let his mind wandered`), one of `help` may (`help people
+#: infected with COVID-19`)
+_NO_OBJECT_CAUSATIVES = frozenset(lemma for lemma, entry in _TABLES["causatives"].items() if entry["no-object"])
 _INFINITIVE_ADJECTIVES = frozenset(_TABLES["infinitive-adjectives"])
 
 
@@ -447,6 +451,23 @@ def _lexical_misread(doc, subj, verb) -> bool:
         return True
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     return nxt is not None and (nxt.tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") or nxt.text == ":")
+
+
+#: a plural-tagged subject this much rarer (Zipf) than its singular is mostly another word class
+_RARE_PLURAL_MARGIN = 2.5
+
+
+def _not_read_as_plural(subj) -> bool:
+    """True when a subject the tagger reads as a plural noun (NNS) is hardly one (each met in
+    news-snippets' headlines): a form with no plural ending that the lemmatizer cannot reduce and
+    that is no noun of WordNet's (`Sudan govt unleashes`: an abbreviation; `people`, `police` and
+    `cattle` are nouns), or a plural ``_RARE_PLURAL_MARGIN`` Zipf or more rarer than its singular,
+    whose base is then mostly an adjective or a verb (`Sun readies tools line`: `readies` the verb,
+    `tools` the noun; `highs`, `locals`, `generals` are plurals in use)."""
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    if lemma == low and not low.endswith("s"):
+        return low not in data.wordnet_classes().senses
+    return lemma != low and zipf(low) - zipf(lemma) <= -_RARE_PLURAL_MARGIN
 
 
 def _mostly_plural_noun(form: str, base: str) -> bool:
@@ -502,6 +523,30 @@ def _subject_of_gerund(subj) -> bool:
     return nxt is not None and nxt.tag_ == "VBG" and nxt.head.i == subj.i and nxt.dep_ == "acl"
 
 
+_WH_TAGS = ("WRB", "WDT", "WP")
+
+
+def _wh_clause_verb(doc, subj) -> bool:
+    """True when the plural-tagged subject is the verb of a clause a wh-word opens, its noun read as
+    a compound of it (`How the euro fares in such a market is unclear`: `euro fares`, the clause the
+    subject of `is`). A plural with no noun before it keeps its verb (`How the tests shows this`)."""
+    k = subj.left_edge.i
+    opener = doc[k] if doc[k].tag_ in _WH_TAGS and k < subj.i else \
+        doc[k - 1] if k > subj.sent.start and doc[k - 1].tag_ in _WH_TAGS else None
+    if opener is None or not (opener.i == subj.sent.start or doc[opener.i - 1].is_punct):
+        return False
+    return any(c.dep_ == "compound" and c.i < subj.i and c.pos_ in ("NOUN", "PROPN") for c in subj.children)
+
+
+def _name_modifier(child, subj) -> bool:
+    """A name that modifies a lower-case plural subject as a compound before it, a common noun
+    between (`US army generals`, `Labour party leaders`): the plural is still the subject. A name
+    right before the plural (`the Rolling Stones fans`, `Apple shares`) may be a title or a name
+    of several words, and is left alone."""
+    return child.dep_ == "compound" and child.i < subj.i - 1 and subj.is_lower \
+        and subj.doc[subj.i - 1].pos_ == "NOUN" and subj.doc[subj.i - 1].is_lower
+
+
 def _not_a_word(cfg, low: str) -> bool:
     """True when the lower-case form is not an English word (Harper's dictionary): a capitalised
     plural-looking subject at a sentence start is then a name (Barclays, Lyons, Siemens)."""
@@ -532,8 +577,11 @@ class SubjectVerbAgreement(Rule):
     Harper's dictionary does not know as a word, or a sentence-initial word the article names
     elsewhere: `Senator Wendy Rogers ... Rogers has`), coordinated subjects, subjects with a number,
     the object or subject of a gerund when the -ing clause is the real subject (`Reading so many
-    reports is`, `Other teams finding similar results was encouraging`) and a singular the parser
-    reads as a plural (its singular no word: `acumen`, `specimen` read as `acuman`) are left alone.
+    reports is`, `Other teams finding similar results was encouraging`), a singular the parser
+    reads as a plural (its singular no word: `acumen`, `specimen` read as `acuman`) and a word
+    hardly used as a plural (``_not_read_as_plural``: `Sudan govt`, `readies`) are left alone. A
+    name before the plural is a compound of it when a common noun stands between (`US army generals
+    tells`); a name right before it is left alone (`the Rolling Stones fans`).
     """
 
     id = "subject-verb-agreement"
@@ -549,6 +597,7 @@ class SubjectVerbAgreement(Rule):
         "Naturally, the flavors of the region's cuisine ⟦is→are⟧ familiar to visitors.",
         "The tests ⟦shows→show⟧ that the drug works.",
         "Officials said the new rules ⟦means→mean⟧ higher prices.",
+        "Senior US army generals ⟦tells→tell⟧ the Senate the war is being won.",
     )
     passes = (
         "Hundreds of homes were damaged in the storm.",
@@ -582,6 +631,10 @@ class SubjectVerbAgreement(Rule):
         "Govt works on roadmap for troops cut.",
         "A steady growth in legal music downloads continues while piracy flourishes.",
         "NetApp posts profits, continues hiring spree.",
+        "Sudan govt launches offensive in Darfur.",
+        # a subject clause whose verb the parser read as a plural noun (new publishers' copy)
+        "How the euro fares in such a market is unclear, traders said.",
+        "Sun readies tools line for Java.",
         "BEA mobilizes corporate data...Web services outfits merge...Microsoft sets holiday Xbox bundle.",
     )
 
@@ -618,6 +671,8 @@ class SubjectVerbAgreement(Rule):
             slow = subj.lower_
             if slow in _SINGULAR_NNS or slow in _MEASURES or not subj.is_alpha:
                 continue
+            if _not_read_as_plural(subj):
+                continue  # "Sudan govt unleashes", "Sun readies tools line": the tagger's plural
             if subj.ent_type_ and not (subj.ent_type_ == "CARDINAL" and slow in _QUANTITY_NOUNS):
                 continue
             if subj.text[:1].isupper():
@@ -632,14 +687,16 @@ class SubjectVerbAgreement(Rule):
             if lemma != slow and lemma.isalpha() and not in_english_use(lemma):
                 continue  # no plural: the parser's singular is no word ("acumen" read as "acuman")
             kids = list(subj.children)
-            if any(c.dep_ in ("conj", "cc", "nummod", "quantmod", "appos") or c.like_num or c.pos_ == "PROPN"
-                   for c in kids):
+            if any(c.dep_ in ("conj", "cc", "nummod", "quantmod", "appos") or c.like_num
+                   or (c.pos_ == "PROPN" and not _name_modifier(c, subj)) for c in kids):
                 continue
             if any(c.dep_ == "nummod" or c.like_num for k in kids for c in k.subtree):
                 continue
             sent_start = subj.sent.start
             if any(t.tag_ in ("WDT", "WP") for t in doc[sent_start:subj.left_edge.i]):
                 continue  # the subject may sit in a relative clause: "the scope of what befell the troops is"
+            if _wh_clause_verb(doc, subj):
+                continue  # a clause the parser read as a noun: "How the dollar fares ... is unclear"
             between = doc[subj.i + 1:tok.i]
             if any(t.text in _SUBJECT_VERB_BREAKS for t in between) \
                     or len(between) > _MAX_SUBJECT_GAP:
@@ -733,6 +790,8 @@ class VerbFormAfterModal(Rule):
         "Retailers hope their new fashions will ⟦made→make⟧ the grade.",
         "He said its security delegation will ⟦went→go⟧ to Chittagong.",
         "The firm said it will ⟦shared→share⟧ the data with police.",
+        # a typo of `be` before a participle: the slip is the typo, the participle is right
+        "Under the law, a pension can ⟦ge→be⟧ granted to a widow.",
     )
     passes = (
         "The new rules could mean higher prices for shoppers.",
@@ -765,7 +824,13 @@ class VerbFormAfterModal(Rule):
             if _inflected_after(tok, _VBZ) is not None:
                 yield _base_form_finding(self, tok, verb)
             elif (base := _past_reading(verb)) is not None and not _modal_read_as_noun(tok, verb):
-                yield _base_form_finding(self, tok, verb, base)
+                typo = _typo_of_be(tok, verb)
+                if typo is not None:  # "can ge granted": the slip is `be`, the participle is right
+                    yield self.finding(typo.idx, typo.idx + len(typo.text),
+                                       f"'{typo.text}' between '{tok.text}' and '{verb.text}': 'be'?",
+                                       suggestion="be")
+                else:
+                    yield _base_form_finding(self, tok, verb, base)
 
 
 @register
@@ -779,9 +844,11 @@ class VerbFormAfterCausative(Rule):
     stands between them, with no punctuation, clause opener or auxiliary between, and the verb is
     a past form (``_past_reading``: an irregular past form of rules/past_forms.txt, or a regular
     -ed form the tagger reads as past). After `make` only a simple past that is no participle is
-    a slip (`made them went`): a participle completes it (`made his voice heard`). A regular form or
-    a participle must have an object of its own: with none it describes the noun (`help people
-    infected with COVID-19`). A verb whose past is its base (`let them set`, `let slip`) and a bare
+    a slip (`made them went`): a participle completes it (`made his voice heard`). After `help` and
+    `make` a regular form or a participle must have an object of its own: with none it describes
+    the noun (`help people infected with COVID-19`). After `let` (``no-object``) it need not (`let
+    his mind wandered`), unless a bare verb follows it (`let the men trapped inside die`: the
+    participle describes them). A verb whose past is its base (`let them set`, `let slip`) and a bare
     verb with no object before it (`help build`) are left alone.
     """
 
@@ -794,6 +861,7 @@ class VerbFormAfterCausative(Rule):
         "The new service will let 10,000 users ⟦shared→share⟧ their files.",
         "The coach helped the team ⟦won→win⟧ the cup.",
         "The floods made thousands of families ⟦went→go⟧ to the shelters.",
+        "He let his mind ⟦wandered→wander⟧ during the long meeting.",
     )
     passes = (
         "The new service will let 10,000 users share their files.",
@@ -807,6 +875,7 @@ class VerbFormAfterCausative(Rule):
         "They help people lifted out of poverty obtain employment.",
         # a headline and the line below it (news-snippets)
         "JGB Rally Helps\nU.S. Treasury prices rose on Friday.",
+        "They let the men trapped inside the mine rest before the rescue.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
@@ -827,10 +896,25 @@ class VerbFormAfterCausative(Rule):
                        or t.tag_ in ("WDT", "WP", "WRB", "MD") for t in between):
                     continue
                 base = _past_reading(verb, simple_past_only)
-                if base is None or not (any(c.dep_ == "dobj" for c in verb.children)
-                                        or _PAST_FORMS.get(verb.lower_, ("", ""))[1] == "past"):
-                    continue  # a participle with no object describes the noun: "help people infected with"
+                if base is None:
+                    continue
+                simple_past = _PAST_FORMS.get(verb.lower_, ("", ""))[1] == "past"
+                if not (simple_past or any(c.dep_ == "dobj" for c in verb.children)):
+                    if tok.lemma_ not in _NO_OBJECT_CAUSATIVES or _bare_verb_follows(verb):
+                        continue  # a participle with no object describes the noun: "help people infected with"
                 yield _base_form_finding(self, tok, verb, base)
+
+
+def _bare_verb_follows(verb) -> bool:
+    """A base-form verb (or one the tagger reads as a noun) follows ``verb`` in its sentence before
+    any punctuation: ``verb`` describes the noun before it and the bare verb is the one the
+    causative takes (`let the men trapped inside die`)."""
+    for t in verb.doc[verb.i + 1:verb.sent.end]:
+        if t.is_punct:
+            return False
+        if t.tag_ == "VB" or (t.tag_ in ("NN", "VBP") and t.lower_ in _VERB_BASES):
+            return True  # the tagger's NN: "let the crowd gathered outside disperse"
+    return False
 
 
 def _after_be(adj) -> bool:
@@ -885,6 +969,30 @@ class MissingTo(Rule):
             yield self.finding(adj.idx, verb.idx + len(verb.text),
                                f"'{adj.text} {verb.text}': '{adj.lower_}' takes 'to' before a verb",
                                suggestion=f"{adj.text} to {verb.text}")
+
+
+def _one_edit_from_be(word: str) -> bool:
+    """The word is `be` with one letter added, dropped, changed or swapped (`ge`, `bet`, `eb`)."""
+    if word == "be" or not word.isalpha() or not 1 <= len(word) <= 3:
+        return False
+    if len(word) == 2:
+        return word[0] == "b" or word[1] == "e" or word == "eb"
+    if len(word) == 3:
+        return any(word[:k] + word[k + 1:] == "be" for k in range(3))
+    return word in ("b", "e")
+
+
+def _typo_of_be(modal, verb):
+    """The word right before a past form after a modal when it is a typo of `be` (one edit from it,
+    not a pronoun, article, preposition, conjunction or adverb: `can ge granted`, `can it bet
+    swept away`) and the verb can be a participle: the slip is that word, and the verb after it is
+    right. Else None."""
+    if verb.i - 1 <= modal.i or _PAST_FORMS.get(verb.lower_, ("", "participle"))[1] == "past":
+        return None
+    word = verb.doc[verb.i - 1]
+    if not word.is_lower or word.tag_ in ("PRP", "PRP$", "DT", "IN", "CC", "RB", "MD", "TO", "WDT", "WP"):
+        return None
+    return word if _one_edit_from_be(word.lower_) else None
 
 
 def _modal_read_as_noun(modal, verb) -> bool:
