@@ -259,8 +259,6 @@ class ListIntruder(Rule):
         "Builders need bricks, mortar and timber, and the workers mixed mortar, sand and cement.",
         # a costume: the beard or the wig goes with the clothes (the body and clothing share a group)
         "He arrived complete with tweed coat, deerstalker hat and a fake mustache.",
-        # an abstract odd one with a sense of another kind (intelligence: also a group, a message)
-        "Allies sent the rebels rifles, ammunition and intelligence.",
         "Guests came dressed in wool coats, top hats and false beards.",
     )
 
