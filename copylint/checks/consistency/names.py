@@ -178,10 +178,20 @@ def name_tokens(article: Article) -> list[Token]:
 
 def _same_person_evidence(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
     """Both forms carry the same title or the same first name: one person ("Ms Marquez" ... "Ms
-    Marques"). ``toks``: the uses of each form."""
+    Marques"); or one form is only ever a title and a surname, after the other was introduced with
+    a first name (`John Healey` ... `Mr Healy`): news names a person in full before the title alone,
+    so a titled surname the article never introduced refers back to the one it did. ``toks``: the
+    uses of each form."""
     fa = {t.first for t in toks[a] if t.first} | {t.title for t in toks[a] if t.title}
     fb = {t.first for t in toks[b] if t.first} | {t.title for t in toks[b] if t.title}
-    return bool(fa & fb)
+    return bool(fa & fb) or _refers_back(toks[a], toks[b]) or _refers_back(toks[b], toks[a])
+
+
+def _refers_back(titled: list[Token], named: list[Token]) -> bool:
+    """Every use of ``titled`` a title and a surname, none with a first name, the first of them after
+    a use of ``named`` with a first name."""
+    introduced = [t.start for t in named if t.first]
+    return bool(introduced) and all(t.title and not t.first for t in titled) and titled[0].start > introduced[0]
 
 
 def _first_names_of_others(uses_a: list[Token], uses_b: list[Token]) -> bool:
@@ -263,7 +273,9 @@ class NameVariant(Rule):
     organisation looks as careless. Every capitalised word is compared with the others of the
     article: two forms one edit apart (a letter doubled, dropped, changed, or two swapped) are one
     name spelt twice when the rarer form is no word or name in common English use (wordfreq), or,
-    for two names both in use (Marquez, Marques), when the same title or first name goes with both.
+    for two names both in use (Marquez, Marques), when the same title or first name goes with both,
+    or when one is only ever a title and a surname after the other was introduced in full (`John
+    Healey` ... `Mr Healy`: news names a person in full before the title alone).
     The rarer form in the article is reported (on a tie, the rarer in English, then the later).
     Left alone: two well-known names (Iran, Iraq; Kyoto, Kyodo), a short name one letter from a
     well-known word or name (Stav, Star), a plural, demonym or family form
@@ -296,6 +308,9 @@ class NameVariant(Rule):
         "Heavy rain hit Chongqing on Monday.\n\nRoads in Chongqing were closed, and schools in "
         "⟦Chongquing→Chongqing⟧ stayed shut.",
         "Carlo Ancelotti named his team.\n\n⟦Ancellotti→Ancelotti⟧ said the players were ready.",
+        # two surnames in use, one only ever titled after the other was introduced in full (main: silent)
+        "Labour's defence spokesman, John Healey, said the plan was unfunded.\n\nMr ⟦Healy→Healey⟧ said "
+        "Labour would back a properly funded rise.",
         "Adriana Kuch, 14, died on Sunday.\n\nAdriana Kuch was a happy child, her teacher said.\n\nHer "
         "father, Michael ⟦Kuchh→Kuch⟧, said the school had failed her.",
         "Boris Johnson spoke first.\n\nMr Johnson said the plan was ready.\n\nPrime Minister "
@@ -357,14 +372,17 @@ class NameVariant(Rule):
         if la == lb or la[0] != lb[0] or _damerau(la, lb) != 1 or _family_form(la, lb):
             return
         za, zb = zipf(a), zipf(b)
-        # the slip: the rarer form in the article; on a tie, the rarer in English, then the later
+        # the slip: the rarer form in the article; on a tie, the one referring back to the other's
+        # full name (`Mr Healy` after `John Healey`), then the rarer in English, then the later
         first = {f: toks[f][0].start for f in (a, b)}
-        minority = min((a, b), key=lambda f: (forms[f], za if f == a else zb, -first[f]))
+        back = {a: _refers_back(toks[a], toks[b]), b: _refers_back(toks[b], toks[a])}
+        minority = min((a, b), key=lambda f: (forms[f], not back[f], za if f == a else zb, -first[f]))
         majority = b if minority == a else a
         zmin, zmaj = (za, zb) if minority == a else (zb, za)
-        if zmin >= KNOWN_ZIPF or (zmin >= UNKNOWN_ZIPF and not _same_person_evidence(a, b, toks)
+        if zmin >= KNOWN_ZIPF and not back[minority] or (zmin >= UNKNOWN_ZIPF and not _same_person_evidence(a, b, toks)
                                   and not (zmin < RARE_ZIPF and zmaj - zmin >= FAR_COMMONER)):
-            return  # a name in use of its own (Kyoto beside Kyodo) unless tied to one person, or a
+            return  # a name in use of its own (Kyoto beside Kyodo) unless tied to one person (a
+            # titled surname referring back to a full name ties even a well-known one), or a
             # common misspelling of a far better-known name (Ukranian, Russa)
         if len(minority) <= SHORT_NAME and zmin >= UNKNOWN_ZIPF and zmaj >= KNOWN_ZIPF:
             return  # a short name in use one letter from a well-known word or name is another name (Stav, Star)
