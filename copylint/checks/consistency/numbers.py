@@ -1560,10 +1560,6 @@ class NumberMismatch(Rule):
         "The club's 1.93m forward scored twice on Sunday.\n\nThe club said 1.98m fans watched the game on Sunday.",
         "The stock ended up 3% on Monday.\n\nThe stock has returned 30% this year.",
         "The party won the 2019 elections in the region.\n\nIt lost the 2021 elections in the region badly.",
-        # the headline's figure restated in words: each value is restated, so the two are two quantities
-        "How it feels to win a game after only 3 passes\n\nIn the Patriots' latest game, only three passes, thrown by "
-        "Jones, were made.\n\nThe Bills, their opponents, made 30 passes and 25 runs. Allen made 15 of the 30 passes "
-        "and ran 145 yards.",
     )
 
     def check(self, article: Article) -> Iterator[Finding]:
