@@ -371,9 +371,9 @@ def _numberish(t) -> bool:
     return t.text[:1].isdigit() or t.lower_ in _WORDNUM or t.lower_ in _COUNT_WORDS or t.lower_ == "one"
 
 
-#: words between two figures that make them one expression: a range ("two or three", "two to
-#: three", "neither two nor three"), a ratio ("one in five", "three out of four", "two of the five"), a product ("two by two")
-_BETWEEN_FIGURES = frozenset({"to", "or", "nor", "and", "-", "–", "in", "of", "out", "by", "x"})
+#: words between two figures that make them one expression: a range ("two or three"), a ratio ("one
+#: in five", "three out of four"), a product ("two by two")
+_BETWEEN_FIGURES = data.words("figure-joiners")
 #: the named-entity labels of a count; a number word in a name ("the Three Lions", "the Big Ten",
 #: "Channel Four") is labelled otherwise
 _COUNT_ENTS = frozenset({"", "CARDINAL", "QUANTITY", "DATE", "MONEY", "PERCENT"})
