@@ -67,6 +67,8 @@ from splits import clean_news, news_corpus  # noqa: E402
 FAMILIES = ("consistency-number", "consistency-name", "consistency-spelling")
 #: figures planted apart from the slip model's training (``plant_number_apart``), counted apart
 APART = "consistency-number-apart"
+#: counts written in words changed to another (``plant_number_words``), counted apart
+WORDS = "consistency-number-words"
 SCOWL = Path("/usr/share/dict/scowl")
 
 
@@ -302,6 +304,64 @@ def plant_number_apart(text: str, rng: random.Random) -> Plant | None:
             continue  # a value this quantity has already
         return Plant("consistency-number", kind, m.start(2), m.start(2) + len(new), num, new, notation)
     return None
+
+
+# --- figures written in words ----------------------------------------------------------------------
+#: the counts news style writes in words (this benchmark's own table, not copylint's)
+_WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+_VALUE_WORDS = {v: w for w, v in _WORD_VALUES.items()}
+_WORD_FIG = re.compile(r"(?<![\w'’-])(" + "|".join(_WORD_VALUES) + r")(?=\s+([A-Za-z][a-z]+)\b)(?![\w'’-])", re.I)
+#: words after a count in words that make it no restated quantity: a span of time, a rank, "two of"
+_NOT_COUNTED = _NOT_QUANTITY - {"points", "point"} | {"of", "times", "or", "to", "and", "in", "out", "by",
+                                                      "hundred", "thousand", "million", "billion"}
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety hundred thousand".split())
+_NUMBERISH = set(_WORD_VALUES) | {"one", "a"} | _TENS
+KIND_WORDS = "words"
+
+
+def word_figures(text: str):
+    """(key, mention) for each count written in words with the word it counts right after it ("six
+    people", "eight points"); never a name ("the Three Lions": capitalised inside a sentence), a range
+    or ratio ("two or three", "one in five"), a compound or fraction ("twenty-two", "two-thirds")."""
+    for m in _WORD_FIG.finditer(text):
+        word = m.group(2).lower()
+        if word in _FUNCTION or word in _NOT_COUNTED or word in _WORD_VALUES or word in _MONTHS:
+            continue
+        if m.group(2)[0].isupper() or (m.group(1)[0].isupper() and not _sentence_initial(text, m.start())):
+            continue  # a name, a title ("Big Ten", "Three Lions"), or a headline in title case
+        before = re.search(r"(\w+)\s+(\w+)\s*$", text[max(0, m.start() - 30):m.start()])
+        if before and before.group(2).lower() in ("or", "to", "and", "in", "of", "by") \
+                and (before.group(1).lower() in _NUMBERISH or before.group(1).isdigit()):
+            continue  # the other end of a range or a ratio: "one or two", "one in five"
+        if before and (before.group(2).lower() in _TENS or before.group(2).isdigit()):
+            continue  # a compound number: "thirty six"
+        yield (m.group(1).lower(), word), m
+
+
+def plant_number_words(text: str, rng: random.Random) -> Plant | None:
+    """A count written in words, stated at least twice with the word it counts ("six people" ...
+    "six people"), one mention given another count in words: the next one up or down (the likeliest
+    slip, "eight" for "nine") or another of two to ten, as written (capitalised at a sentence's start)."""
+    by_key = defaultdict(list)
+    for key, m in word_figures(text):
+        by_key[key].append(m)
+    restated = sorted(k for k, ms in by_key.items() if len(ms) >= 2)
+    if not restated:
+        return None
+    key = rng.choice(restated)
+    m = rng.choice(by_key[key])
+    value = _WORD_VALUES[key[0]]
+    taken = {_WORD_VALUES[k[0]] for k in by_key if k[1] == key[1]}
+    near = [v for v in (value - 1, value + 1) if 2 <= v <= 10 and v not in taken]
+    far = [v for v in range(2, 11) if v not in taken and v not in near]
+    pool = near if near and (rng.random() < 0.7 or not far) else far
+    if not pool:
+        return None
+    new = _VALUE_WORDS[rng.choice(pool)]
+    old = m.group(1)
+    new = new.capitalize() if old[0].isupper() else new
+    return Plant("consistency-number", KIND_WORDS, m.start(1), m.start(1) + len(new), old, new)
 
 
 # --- names ------------------------------------------------------------------------------------------
@@ -585,6 +645,11 @@ def main() -> None:
     ap.add_argument("--apart-rounds", type=int, default=3,
                     help="copies per article with a figure changed in a way the slip model never learnt "
                          "(decimal point moved, a figure copied from elsewhere; default 3)")
+    ap.add_argument("--words-rounds", type=int, default=3,
+                    help="copies per article with a count written in words changed to another (\"six people\" "
+                         "... \"five people\"; default 3), reported on a line of their own")
+    ap.add_argument("--words-only", action="store_true",
+                    help="plant only the counts written in words (for development)")
     ap.add_argument("--no-plant", action="store_true", help="false alarms only")
     ap.add_argument("--no-fa", action="store_true", help="recall only (skip the untouched copies)")
     ap.add_argument("--model", type=Path, help="score with this pair model (a retrained rules/same_quantity.json)")
@@ -605,16 +670,23 @@ def main() -> None:
             continue
         rng = random.Random(f"{args.seed}:{set_name}")
         copies = []  # (doc, planted text, plants): every article once with all three families, then
-        for d in docs:  # the articles with a restated figure again, a figure changed another way
-            copies.append((d, *plant(d.text, rng)))
-        for r in range(1, args.rounds):
+        for d in docs if not args.words_only else ():  # the articles with a restated figure again,
+            copies.append((d, *plant(d.text, rng)))   # a figure changed another way
+        for r in range(1, args.rounds if not args.words_only else 0):
             rng = random.Random(f"{args.seed}:{set_name}:{r}")
             for d in docs:
                 nt, ps = plant(d.text, rng, (plant_number,))
                 if ps:
                     copies.append((d, nt, ps))
         seen = set()  # a small article may draw the same change twice: counted once
-        for r in range(args.apart_rounds):  # drawn apart: their own seeds, kinds and restatements
+        for r in range(args.words_rounds):  # counts in words: their own seeds, counted apart
+            rng = random.Random(f"{args.seed}:{set_name}:words:{r}")
+            for d in docs:
+                nt, ps = plant(d.text, rng, (plant_number_words,))
+                if ps and nt not in seen:
+                    seen.add(nt)
+                    copies.append((d, nt, ps))
+        for r in range(args.apart_rounds if not args.words_only else 0):  # drawn apart: their own seeds, kinds and restatements
             rng = random.Random(f"{args.seed}:{set_name}:apart:{r}")
             for d in docs:
                 nt, ps = plant(d.text, rng, (plant_number_apart,))
@@ -626,7 +698,7 @@ def main() -> None:
             for p in ps:
                 fam = [f for f in found if f.family == p.family and _overlaps(f, p)]
                 warn = any(f.severity >= Severity.WARNING for f in fam)
-                group = APART if p.kind in KINDS_UNTRAINED else p.family
+                group = APART if p.kind in KINDS_UNTRAINED else WORDS if p.kind == KIND_WORDS else p.family
                 keys = [group, (group, p.kind)] + ([(group, "twin written another way")] if p.notation else [])
                 for key in keys:
                     set_planted[key] += 1
@@ -641,6 +713,9 @@ def main() -> None:
         print(f"{set_name:6} planted: " + "  ".join(
             f"{k.split('-')[1]} {set_caught[('warning', k)]}/{set_planted[k]} (any level {set_caught[('any', k)]})"
             for k in FAMILIES))
+        if set_planted[WORDS]:
+            print(f"{set_name:6} planted counts in words: number {set_caught[('warning', WORDS)]}/"
+                  f"{set_planted[WORDS]} (any level {set_caught[('any', WORDS)]})")
         if set_planted[APART]:
             print(f"{set_name:6} planted apart from the slip model's training: number {set_caught[('warning', APART)]}/"
                   f"{set_planted[APART]} (any level {set_caught[('any', APART)]})")
@@ -652,6 +727,10 @@ def main() -> None:
         print(f"figures planted apart from the slip model's training (kinds it never learnt), recall at warning "
               f"{caught['warning'][APART] / planted[APART]:.2f} ({caught['warning'][APART]}/{planted[APART]}), "
               f"at any level {caught['any'][APART] / planted[APART]:.2f}")
+    if planted[WORDS]:
+        print(f"counts written in words changed to another (\"six people\" ... \"five people\"), recall at warning "
+              f"{caught['warning'][WORDS] / planted[WORDS]:.2f} ({caught['warning'][WORDS]}/{planted[WORDS]}), "
+              f"at any level {caught['any'][WORDS] / planted[WORDS]:.2f}")
     for fam in FAMILIES + (APART,):
         kinds = sorted(k[1] for k in planted if isinstance(k, tuple) and k[0] == fam)
         print(f"  {fam.split('-', 1)[1]:9} by kind: " + "  ".join(

@@ -850,3 +850,32 @@ def test_an_age_looks_back_for_its_person_a_bounded_number_of_tokens():
     reach = numbers.AGE_REACH_TOKENS
     assert age_after(10) == age_after(reach - 3) == frozenset({"brych"})
     assert age_after(reach - 1) == frozenset()  # "Brych" lies just beyond the bound
+
+
+def test_counts_in_words_are_read_as_figures(linter, monkeypatch):
+    """News style writes small counts in words ("Six people were killed" ... "five people were
+    killed"): the general comparison reads them as figures, written in words or in digits, but never
+    a word of a name, a compound number or fraction, a hyphened modifier, or either end of a range or
+    ratio. The slip model's training reads none (``as_trained=True``)."""
+    units = lambda t, **kw: [(q.unit, q.value) for q in numbers.quantities(_parsed(t).doc, **kw)]  # noqa: E731
+    text = ("Six people were killed when a bus crashed on the motorway on Monday.\n\nPolice said five people were "
+            "killed in the crash.")
+    assert units(text) == [("people", 6.0), ("people", 5.0)]
+    assert units(text, as_trained=True) == []
+    assert units("Labour's lead has narrowed to eight points, and 8 points is its lowest.") == [
+        ("point", 8.0), ("point", 8.0)]
+    assert units("A five-year-old girl was hurt.") == [("age", 5.0)]
+    for trap in ("Two or three people were hurt.", "One in five adults smoke.", "Four out of ten adults drink.",
+                 "Thirty six cases were reported.", "Two-thirds of voters agreed.", "It is a five-year plan.",
+                 "Between two and three people were hurt."):
+        assert units(trap) == [], trap
+    [f] = _check(linter, text, "number-mismatch")
+    assert f.severity == Severity.WARNING and text[f.start:f.end] == "five people"
+    # two counts of one noun governed by different words are two groups (``_words_apart``)
+    trap = "Three people were killed when the plane crashed on Monday.\n\nThe plane could seat two people."
+    assert _check(linter, trap, "number-mismatch") == []
+    monkeypatch.setattr(numbers, "_words_apart", lambda a, b: False)
+    [f] = _check(linter, trap, "number-mismatch")
+    assert trap[f.start:f.end] == "two people"
+    monkeypatch.setattr(numbers, "READ_WORDS", False)
+    assert _check(linter, text, "number-mismatch") == []
