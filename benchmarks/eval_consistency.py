@@ -194,11 +194,16 @@ def new_figure(mention: re.Match, kind: str, rng: random.Random) -> tuple[int, i
     return mention.start(2), mention.end(2), new
 
 
-def plant_number(text: str, rng: random.Random) -> Plant | None:
+def _restated(found) -> tuple[dict, list]:
+    """(each key's mentions, the keys mentioned twice or more, sorted) of (key, match) pairs."""
     by_key = defaultdict(list)
-    for key, m in figures(text):
+    for key, m in found:
         by_key[key].append(m)
-    restated = sorted(k for k, ms in by_key.items() if len(ms) >= 2)
+    return by_key, sorted(k for k, ms in by_key.items() if len(ms) >= 2)
+
+
+def plant_number(text: str, rng: random.Random) -> Plant | None:
+    by_key, restated = _restated(figures(text))
     if not restated:
         return None
     values = {k[1].replace(",", "") for k in by_key}
@@ -343,10 +348,7 @@ def plant_number_words(text: str, rng: random.Random) -> Plant | None:
     """A count written in words, stated at least twice with the word it counts ("six people" ...
     "six people"), one mention given another count in words: the next one up or down (the likeliest
     slip, "eight" for "nine") or another of two to ten, as written (capitalised at a sentence's start)."""
-    by_key = defaultdict(list)
-    for key, m in word_figures(text):
-        by_key[key].append(m)
-    restated = sorted(k for k, ms in by_key.items() if len(ms) >= 2)
+    by_key, restated = _restated(word_figures(text))
     if not restated:
         return None
     key = rng.choice(restated)
@@ -679,20 +681,16 @@ def main() -> None:
                 if ps:
                     copies.append((d, nt, ps))
         seen = set()  # a small article may draw the same change twice: counted once
-        for r in range(args.words_rounds):  # counts in words: their own seeds, counted apart
-            rng = random.Random(f"{args.seed}:{set_name}:words:{r}")
-            for d in docs:
-                nt, ps = plant(d.text, rng, (plant_number_words,))
-                if ps and nt not in seen:
-                    seen.add(nt)
-                    copies.append((d, nt, ps))
-        for r in range(args.apart_rounds if not args.words_only else 0):  # drawn apart: their own seeds, kinds and restatements
-            rng = random.Random(f"{args.seed}:{set_name}:apart:{r}")
-            for d in docs:
-                nt, ps = plant(d.text, rng, (plant_number_apart,))
-                if ps and nt not in seen:
-                    seen.add(nt)
-                    copies.append((d, nt, ps))
+        # counts in words, then figures drawn apart: each their own seeds, counted apart
+        for tag, rounds, planter in (("words", args.words_rounds, plant_number_words),
+                                     ("apart", args.apart_rounds if not args.words_only else 0, plant_number_apart)):
+            for r in range(rounds):
+                rng = random.Random(f"{args.seed}:{set_name}:{tag}:{r}")
+                for d in docs:
+                    nt, ps = plant(d.text, rng, (planter,))
+                    if ps and nt not in seen:
+                        seen.add(nt)
+                        copies.append((d, nt, ps))
         set_planted, set_caught = Counter(), Counter()
         for (d, _, ps), (art, found) in zip(copies, run([c[1] for c in copies])):
             for p in ps:
