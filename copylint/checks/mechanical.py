@@ -196,14 +196,14 @@ class SpaceBeforePunctuation(Rule):
         "Smile :)",
     )
 
-    _PAT = re.compile(r"(?<=[\w”’\")])([ \t]+)([,.;:!?])(?=\s|$|[”’\")])|(?<=[\w”’\")])([ \t]+)([,;])(?=[^\W\d_])",
-                      re.M)
+    # the mark, then a space, the end or a closing mark; or a comma or semicolon glued to the next word
+    _PAT = re.compile(r"(?<=[\w”’\")])([ \t]+)([,.;:!?])(?:(?=\s|$|[”’\")])|(?<=[,;])(?=[^\W\d_]))", re.M)
 
     def check(self, article: Article) -> Iterator[Finding]:
         text = article.text
         for m in self._PAT.finditer(text):
-            wrong_side = m.group(4) is not None   # `Friday ,forcing`: the space belongs after the mark
-            space, p = (m.start(3), m.start(4)) if wrong_side else (m.start(1), m.start(2))
+            space, p = m.start(1), m.start(2)
+            wrong_side = text[p + 1:p + 2].isalpha()   # `Friday ,forcing`: the space belongs after the mark
             if text[p] == "." and (text[p + 1:p + 3] in (" .", "..") or text[p - 2:p] == ". "):
                 continue
             if text[p] == ":" and text[p + 1:p + 2] in (")", "("):
@@ -305,14 +305,14 @@ class UnbalancedQuotes(Rule):
         text = article.text
         blocks = article.blocks
         events = [self._events(text, b) for b in blocks]
+        odd = [sum(text.count(q, b.start, b.end) for q in DOUBLE_QUOTES) % 2 == 1 for b in blocks]
         for k, b in enumerate(blocks):
-            marks = sum(text.count(q, b.start, b.end) for q in DOUBLE_QUOTES)
-            if marks % 2 == 0:
+            if not odd[k]:
                 events[k] = ([], [])  # an even number of marks pairs up, whatever the roles looked like
             elif k and _quotes_only(text, b) and events[k - 1][0]:
                 events[k - 1], events[k] = ([], events[k - 1][1]), ([], [])  # a cut-off closing mark
         for k, b in enumerate(blocks):
-            if not events[k][0] and not events[k][1] and sum(text.count(q, b.start, b.end) for q in DOUBLE_QUOTES) % 2:
+            if odd[k] and not events[k][0] and not events[k][1]:
                 m = _THROUGH_ATTRIBUTION.search(text, b.start, b.end)
                 if m:   # paired only by reading the second mark as a re-opening: the first never closed
                     yield self.finding(m.start(), m.start() + 1,
