@@ -178,18 +178,18 @@ def name_tokens(article: Article) -> list[Token]:
 
 def _same_person_evidence(a: str, b: str, toks: dict[str, list[Token]]) -> bool:
     """Both forms carry the same title or the same first name: one person ("Ms Marquez" ... "Ms
-    Marques"); or one form is only ever a title and a surname, after the other was introduced with
-    a first name (`John Healey` ... `Mr Healy`): news names a person in full before the title alone,
-    so a titled surname the article never introduced refers back to the one it did. ``toks``: the
-    uses of each form."""
+    Marques"). ``toks``: the uses of each form. (So does a titled form referring back to the other's
+    full name: ``_refers_back``.)"""
     fa = {t.first for t in toks[a] if t.first} | {t.title for t in toks[a] if t.title}
     fb = {t.first for t in toks[b] if t.first} | {t.title for t in toks[b] if t.title}
-    return bool(fa & fb) or _refers_back(toks[a], toks[b]) or _refers_back(toks[b], toks[a])
+    return bool(fa & fb)
 
 
 def _refers_back(titled: list[Token], named: list[Token]) -> bool:
     """Every use of ``titled`` a title and a surname, none with a first name, the first of them after
-    a use of ``named`` with a first name."""
+    a use of ``named`` with a first name (`John Healey` ... `Mr Healy`): news names a person in full
+    before the title alone, so a titled surname the article never introduced refers back to the one
+    it did."""
     introduced = [t.start for t in named if t.first]
     return bool(introduced) and all(t.title and not t.first for t in titled) and titled[0].start > introduced[0]
 
@@ -379,8 +379,9 @@ class NameVariant(Rule):
         minority = min((a, b), key=lambda f: (forms[f], not back[f], za if f == a else zb, -first[f]))
         majority = b if minority == a else a
         zmin, zmaj = (za, zb) if minority == a else (zb, za)
-        if zmin >= KNOWN_ZIPF and not back[minority] or (zmin >= UNKNOWN_ZIPF and not _same_person_evidence(a, b, toks)
-                                  and not (zmin < RARE_ZIPF and zmaj - zmin >= FAR_COMMONER)):
+        tied = back[a] or back[b] or _same_person_evidence(a, b, toks)   # one person, by the names around
+        if zmin >= KNOWN_ZIPF and not back[minority] or (zmin >= UNKNOWN_ZIPF and not tied
+                                                         and not (zmin < RARE_ZIPF and zmaj - zmin >= FAR_COMMONER)):
             return  # a name in use of its own (Kyoto beside Kyodo) unless tied to one person (a
             # titled surname referring back to a full name ties even a well-known one), or a
             # common misspelling of a far better-known name (Ukranian, Russa)
